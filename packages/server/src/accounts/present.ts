@@ -1,0 +1,37 @@
+import { Type, type Static } from 'typebox';
+import { Timestamp } from '../http/schemas.ts';
+import type { AccountRow } from './store.ts';
+
+const NullableLimit = Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'requests per second; null = unlimited' });
+
+export const AccountSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('active'), Type.Literal('suspended'), Type.Literal('closed')]),
+  isHouse: Type.Boolean(),
+  smsBlocked: Type.Boolean(),
+  trafficHold: Type.Boolean(),
+  rateLimits: Type.Object({ perKey: NullableLimit, perAccount: NullableLimit }),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type AccountJson = Static<typeof AccountSchema>;
+
+export const RateLimitsInput = Type.Object(
+  { perKey: Type.Optional(NullableLimit), perAccount: Type.Optional(NullableLimit) },
+  { additionalProperties: false },
+);
+
+export function accountJson(a: AccountRow): AccountJson {
+  return {
+    id: a.id,
+    name: a.name,
+    status: a.status,
+    isHouse: a.isHouse,
+    smsBlocked: a.smsBlocked,
+    trafficHold: a.trafficHold,
+    rateLimits: { perKey: a.rateLimitPerKey, perAccount: a.rateLimitPerAccount },
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}

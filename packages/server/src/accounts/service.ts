@@ -1,0 +1,126 @@
+// Account lifecycle: create, board (pending → active), suspend, reactivate, close, and the
+// kill switch. Every change is audited and emits its contract event in the same transaction.
+import type { Context } from '../context.ts';
+import { withTransaction } from '../db/tx.ts';
+import type { Tx } from '../db/pool.ts';
+import { P, Problem } from '../http/problem.ts';
+import { newId } from '../platform/ids.ts';
+import { emitEvent } from '../platform/events.ts';
+import { appendAudit, type ActorType } from '../platform/audit/log.ts';
+import type { AccountStatus } from '../auth/principal.ts';
+import { getAccount, insertAccount, updateAccount, type AccountChanges, type AccountRow } from './store.ts';
+
+export interface Actor {
+  type: ActorType;
+  id: string;
+}
+
+/** Defaults for client accounts; the house account overrides them at bootstrap. */
+export const CLIENT_DEFAULTS = {
+  rateLimitPerKey: 200,
+  rateLimitPerAccount: 1000,
+  settings: { consentEnforcement: true, fraudMode: 'enforce' },
+} as const;
+
+export async function createAccount(
+  ctx: Context,
+  actor: Actor,
+  input: { name: string; status?: 'pending' | 'active'; rateLimitPerKey?: number | null; rateLimitPerAccount?: number | null },
+): Promise<AccountRow> {
+  const at = ctx.clock.now();
+  return withTransaction(ctx.sql, async (tx) => {
+    const account = await insertAccount(tx, {
+      id: newId('acc', at),
+      name: input.name,
+      status: input.status ?? 'pending',
+      isHouse: false,
+      rateLimitPerKey: input.rateLimitPerKey === undefined ? CLIENT_DEFAULTS.rateLimitPerKey : input.rateLimitPerKey,
+      rateLimitPerAccount: input.rateLimitPerAccount === undefined ? CLIENT_DEFAULTS.rateLimitPerAccount : input.rateLimitPerAccount,
+      settings: { ...CLIENT_DEFAULTS.settings },
+      at,
+    });
+    await appendAudit(tx, { accountId: account.id, actor, action: 'account.created', target: { type: 'account', id: account.id }, data: { status: account.status }, at });
+    return account;
+  });
+}
+
+type Transition = 'board' | 'suspend' | 'reactivate' | 'close';
+
+const TRANSITIONS: Record<Transition, { from: AccountStatus[]; to: AccountStatus; event?: string }> = {
+  board: { from: ['pending'], to: 'active', event: 'account.activated' },
+  suspend: { from: ['pending', 'active'], to: 'suspended', event: 'account.suspended' },
+  reactivate: { from: ['suspended'], to: 'active', event: 'account.reactivated' },
+  close: { from: ['pending', 'active', 'suspended'], to: 'closed', event: 'account.closed' },
+};
+
+export async function transitionAccount(
+  ctx: Context,
+  actor: Actor,
+  accountId: string,
+  transition: Transition,
+  reason: string | undefined,
+): Promise<AccountRow> {
+  const rule = TRANSITIONS[transition];
+  return mutateAccount(ctx, accountId, async (tx, current, at) => {
+    if (!rule.from.includes(current.status)) {
+      throw new Problem(P['invalid-state'], `cannot ${transition} an account that is ${current.status} (allowed from: ${rule.from.join(', ')})`);
+    }
+    const account = await updateAccount(tx, accountId, { status: rule.to }, at);
+    await recordChange(tx, actor, account, `account.${transition}`, rule.event, reason, at);
+    return account;
+  });
+}
+
+/** The kill switch: stops (or releases) all of an account's traffic, whatever its status. */
+export async function setTrafficHold(ctx: Context, actor: Actor, accountId: string, hold: boolean, reason: string | undefined): Promise<AccountRow> {
+  return mutateAccount(ctx, accountId, async (tx, current, at) => {
+    if (current.trafficHold === hold) return current;
+    const account = await updateAccount(tx, accountId, { trafficHold: hold }, at);
+    const event = hold ? 'account.traffic_hold' : 'account.traffic_released';
+    await recordChange(tx, actor, account, event, event, reason, at);
+    return account;
+  });
+}
+
+export async function changeAccount(ctx: Context, actor: Actor, accountId: string, changes: AccountChanges): Promise<AccountRow> {
+  return mutateAccount(ctx, accountId, async (tx, _current, at) => {
+    const account = await updateAccount(tx, accountId, changes, at);
+    const data: Record<string, string | number | null> = {};
+    if (changes.name !== undefined) data.name = changes.name;
+    if (changes.rateLimitPerKey !== undefined) data.rateLimitPerKey = changes.rateLimitPerKey;
+    if (changes.rateLimitPerAccount !== undefined) data.rateLimitPerAccount = changes.rateLimitPerAccount;
+    await appendAudit(tx, { accountId, actor, action: 'account.updated', target: { type: 'account', id: accountId }, data, at });
+    return account;
+  });
+}
+
+async function mutateAccount(
+  ctx: Context,
+  accountId: string,
+  fn: (tx: Tx, current: AccountRow, at: Date) => Promise<AccountRow>,
+): Promise<AccountRow> {
+  const at = ctx.clock.now();
+  return withTransaction(ctx.sql, async (tx) => {
+    const current = await getAccount(tx, accountId, { forUpdate: true });
+    if (!current) throw new Problem(P['not-found'], `no account ${accountId}`);
+    return fn(tx, current, at);
+  });
+}
+
+async function recordChange(
+  tx: Tx,
+  actor: Actor,
+  account: AccountRow,
+  action: string,
+  event: string | undefined,
+  reason: string | undefined,
+  at: Date,
+): Promise<void> {
+  await appendAudit(tx, { accountId: account.id, actor, action, target: { type: 'account', id: account.id }, data: { reason: reason ?? null }, at });
+  if (event) {
+    await emitEvent(tx, {
+      accountId: account.id, type: event, objectType: 'account', objectId: account.id,
+      data: { status: account.status, trafficHold: account.trafficHold, smsBlocked: account.smsBlocked, reason: reason ?? null }, at,
+    });
+  }
+}

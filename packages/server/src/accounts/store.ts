@@ -1,0 +1,77 @@
+// SQL for accounts. Operator routes reach any account; client routes only their own (by id).
+import type { Db } from '../db/pool.ts';
+import type { AccountStatus } from '../auth/principal.ts';
+
+export interface AccountRow {
+  id: string;
+  name: string;
+  status: AccountStatus;
+  isHouse: boolean;
+  smsBlocked: boolean;
+  trafficHold: boolean;
+  rateLimitPerKey: number | null;
+  rateLimitPerAccount: number | null;
+  settings: Record<string, unknown>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const columns = (db: Db) => db`
+  id, name, status, is_house as "isHouse", sms_blocked as "smsBlocked", traffic_hold as "trafficHold",
+  rate_limit_per_key as "rateLimitPerKey", rate_limit_per_account as "rateLimitPerAccount",
+  settings, created_at as "createdAt", updated_at as "updatedAt"`;
+
+export interface NewAccount {
+  id: string;
+  name: string;
+  status: AccountStatus;
+  isHouse: boolean;
+  rateLimitPerKey: number | null;
+  rateLimitPerAccount: number | null;
+  settings: Record<string, unknown>;
+  at: Date;
+}
+
+export async function insertAccount(db: Db, a: NewAccount): Promise<AccountRow> {
+  const [row] = await db<AccountRow[]>`
+    insert into accounts (id, name, status, is_house, rate_limit_per_key, rate_limit_per_account, settings, created_at, updated_at)
+    values (${a.id}, ${a.name}, ${a.status}, ${a.isHouse}, ${a.rateLimitPerKey}, ${a.rateLimitPerAccount},
+            ${db.json(a.settings as never)}, ${a.at}, ${a.at})
+    returning ${columns(db)}`;
+  return row!;
+}
+
+export async function getAccount(db: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<AccountRow | undefined> {
+  const [row] = await db<AccountRow[]>`
+    select ${columns(db)} from accounts where id = ${id} ${opts.forUpdate ? db`for update` : db``}`;
+  return row;
+}
+
+export async function listAccounts(
+  db: Db,
+  opts: { after?: string | undefined; limit: number; status?: AccountStatus | undefined },
+): Promise<AccountRow[]> {
+  return db<AccountRow[]>`
+    select ${columns(db)} from accounts
+    where true ${opts.after ? db`and id > ${opts.after}` : db``} ${opts.status ? db`and status = ${opts.status}` : db``}
+    order by id limit ${opts.limit}`;
+}
+
+export interface AccountChanges {
+  name?: string | undefined;
+  status?: AccountStatus | undefined;
+  trafficHold?: boolean | undefined;
+  rateLimitPerKey?: number | null | undefined;
+  rateLimitPerAccount?: number | null | undefined;
+}
+
+export async function updateAccount(db: Db, id: string, c: AccountChanges, at: Date): Promise<AccountRow> {
+  const set: Record<string, unknown> = { updated_at: at };
+  if (c.name !== undefined) set.name = c.name;
+  if (c.status !== undefined) set.status = c.status;
+  if (c.trafficHold !== undefined) set.traffic_hold = c.trafficHold;
+  if (c.rateLimitPerKey !== undefined) set.rate_limit_per_key = c.rateLimitPerKey;
+  if (c.rateLimitPerAccount !== undefined) set.rate_limit_per_account = c.rateLimitPerAccount;
+  const [row] = await db<AccountRow[]>`update accounts set ${db(set as never)} where id = ${id} returning ${columns(db)}`;
+  return row!;
+}

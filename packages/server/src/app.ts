@@ -1,0 +1,65 @@
+// The Fastify app as one plugin tree. Tests build it the same way `cx-engage start` does.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Context } from './context.ts';
+import { installProblemHandlers } from './http/problem.ts';
+import { authPlugin } from './http/auth-plugin.ts';
+import { idempotencyPlugin } from './platform/idempotency.ts';
+import { healthRoutes } from './health/routes.ts';
+import { adminAccountRoutes } from './accounts/admin-routes.ts';
+import { accountRoutes } from './accounts/routes.ts';
+import { apiKeyRoutes } from './auth/api-key-routes.ts';
+import { auditRoutes } from './platform/audit/routes.ts';
+import { sandboxEmailRoutes } from './platform/email/routes.ts';
+import { ProblemSchema } from './http/schemas.ts';
+
+export type App = FastifyInstance;
+
+export async function buildApp(ctx: Context): Promise<App> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: 'x-request-id',
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // `curl -X POST` without a body: treat it as an empty JSON object so optional bodies validate.
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && (request.method === 'POST' || request.method === 'PATCH')) request.body = {};
+  });
+
+  installProblemHandlers(app);
+  app.addSchema(ProblemSchema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'CX Engage API',
+        version: '1',
+        description: 'Send and receive SMS and WhatsApp messages. Errors are RFC 9457 problem documents.',
+      },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'cxk_live_… or cxk_test_…' } } },
+      security: [{ apiKey: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(authPlugin, { ctx });
+  await app.register(idempotencyPlugin, { ctx });
+
+  await app.register(healthRoutes, { ctx });
+  await app.register(accountRoutes, { ctx });
+  await app.register(apiKeyRoutes, { ctx });
+  await app.register(adminAccountRoutes, { ctx });
+  await app.register(auditRoutes, { ctx });
+  if (ctx.config.sandbox) await app.register(sandboxEmailRoutes, { ctx });
+
+  app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app as unknown as App;
+}

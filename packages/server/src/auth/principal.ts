@@ -1,0 +1,31 @@
+import type { KeyMode } from './api-key-format.ts';
+
+export type AccountStatus = 'pending' | 'active' | 'suspended' | 'closed';
+
+/** Who is calling: an API key and the account it belongs to, as loaded for this request. */
+export interface Principal {
+  accountId: string;
+  keyId: string;
+  mode: KeyMode;
+  scopes: ReadonlySet<string>;
+  account: {
+    status: AccountStatus;
+    isHouse: boolean;
+    smsBlocked: boolean;
+    trafficHold: boolean;
+    rateLimitPerKey: number | null;
+    rateLimitPerAccount: number | null;
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+/** The caller of a route that requires a key; the auth hook guarantees it is set. */
+export function principalOf(request: { principal: Principal | null }): Principal {
+  if (!request.principal) throw new Error('route without authentication asked for a principal');
+  return request.principal;
+}

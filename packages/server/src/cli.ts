@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// cx-engage: start the platform, or run an operator command against its database.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Role } from './config.ts';
+import { startPlatform } from './main.ts';
+import { runOperatorCommand, OPERATOR_COMMANDS } from './operator-commands.ts';
+
+const USAGE = `Usage: cx-engage <command> [options]
+
+Commands:
+  start [--role all|api|worker] [--port N] [--host H] [--data-dir DIR]
+                     run the platform (default role: all)
+${OPERATOR_COMMANDS.map((c) => `  ${c.usage.padEnd(19)}${c.summary}`).join('\n')}
+
+Environment: see docs/configuration.md (DATABASE_URL, CX_MASTER_KEY, CX_SANDBOX, PORT, HOST, ...).`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const role = values.role;
+  if (role !== undefined && !['all', 'api', 'worker'].includes(role)) {
+    console.error(`--role must be all, api or worker (got "${role}")`);
+    return 2;
+  }
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    console.error(`--port must be a port number (got "${values.port}")`);
+    return 2;
+  }
+  const config = loadConfig(process.env, { role: role as Role | undefined, port, host: values.host, dataDir: values['data-dir'] });
+  if (command === 'start') return start(config);
+  return runOperatorCommand(config, [command, ...rest]);
+}
+
+async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
+  const platform = await startPlatform(config);
+  const where = platform.url ? `CX Engage is running at ${platform.url} (role ${config.role})` : `CX Engage worker is running (role ${config.role})`;
+  console.log(`${where}\nAPI keys and the operator login are in ${platform.bootstrapFile}\nAPI docs: ${platform.url ?? ''}/docs`);
+  return new Promise((resolve) => {
+    let stopping = false;
+    const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      platform.ctx.log.info({ signal }, 'shutting down: no new work, finishing what is in flight');
+      platform.stop().then(() => resolve(0), () => resolve(1));
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ConfigError) console.error(`cx-engage: ${err.message}`);
+    else if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`${err.message}\n\n${USAGE}`);
+    else console.error('cx-engage: failed:', err);
+    process.exit(1);
+  },
+);

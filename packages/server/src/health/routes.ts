@@ -1,0 +1,50 @@
+// Public operational endpoints: liveness, readiness, Prometheus metrics, and the portal placeholder.
+import type { FastifyInstance } from 'fastify';
+import client from 'prom-client';
+import type { Context } from '../context.ts';
+import { P, Problem } from '../http/problem.ts';
+
+export async function healthRoutes(app: FastifyInstance, opts: { ctx: Context }): Promise<void> {
+  const { ctx } = opts;
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: 'cx_' });
+  const requests = new client.Histogram({
+    name: 'cx_http_request_duration_seconds',
+    help: 'HTTP request latency by route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    requests.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await ctx.sql`select 1`;
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).type('application/problem+json').send(new Problem(P.unavailable, 'database unreachable').toJSON());
+    }
+  });
+
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    const token = ctx.config.metricsToken;
+    if (token && request.headers.authorization !== `Bearer ${token}`) {
+      throw new Problem(P.unauthenticated, 'send CX_METRICS_TOKEN as a Bearer token');
+    }
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
+
+  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(
+      '<!doctype html><html lang="en"><meta charset="utf-8"><title>CX Engage</title>' +
+        '<body><h1>CX Engage</h1><p>The web portal is on its way. The API is at <a href="/docs">/docs</a>.</p></body></html>',
+    ),
+  );
+}

@@ -1,0 +1,87 @@
+// One hook in front of every route: authenticate the key, check the route's scope from the
+// permission table, apply rate limits and, on sending routes, the account-level refusal rule.
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Context } from '../context.ts';
+import { permissionFor, type RoutePermission } from './permissions.ts';
+import { P, Problem } from './problem.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { grants } from '../auth/scopes.ts';
+import { hashApiKey, looksLikeApiKey } from '../auth/api-key-format.ts';
+import { findPrincipalByHash, touchApiKeys } from '../auth/key-store.ts';
+import { assertAccountMaySend } from '../accounts/sending-rule.ts';
+import type { Principal } from '../auth/principal.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: RoutePermission;
+  }
+}
+
+export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opts: { ctx: Context }) {
+  const { ctx } = opts;
+  const limiter = new RateLimiter();
+  const used = new Map<string, { accountId: string; keyId: string; at: Date }>();
+
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD' || method === 'OPTIONS') continue;
+      const permission = permissionFor(method, route.url);
+      if (!permission) throw new Error(`route ${method} ${route.url} has no entry in http/permissions.ts`);
+      route.config = { ...route.config, permission };
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const permission = request.routeOptions.config.permission;
+    if (!permission || permission.scope === 'public') return;
+    const principal = await authenticate(request);
+    if (!grants(principal.scopes, permission.scope)) {
+      throw new Problem(P.forbidden, `this route needs the scope ${permission.scope}`);
+    }
+    const now = ctx.clock.now();
+    const decision = limiter.take(Date.now(), [
+      [`k:${principal.keyId}`, principal.account.rateLimitPerKey],
+      [`a:${principal.accountId}`, principal.account.rateLimitPerAccount],
+    ]);
+    if (!decision.allowed) {
+      throw new Problem(P['rate-limited'], 'slow down and retry after the number of seconds in Retry-After', undefined, {
+        'retry-after': String(decision.retryAfterSeconds),
+      });
+    }
+    used.set(principal.keyId, { accountId: principal.accountId, keyId: principal.keyId, at: now });
+    if (permission.sends) assertAccountMaySend(principal);
+  });
+
+  async function authenticate(request: FastifyRequest): Promise<Principal> {
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) {
+      throw new Problem(P.unauthenticated, 'send the API key as "Authorization: Bearer <key>"', undefined, {
+        'www-authenticate': 'Bearer',
+      });
+    }
+    const secret = match[1]!;
+    const principal = looksLikeApiKey(secret) ? await findPrincipalByHash(ctx.sql, hashApiKey(secret)) : undefined;
+    if (!principal) {
+      throw new Problem(P.unauthenticated, 'the API key is unknown or revoked', undefined, { 'www-authenticate': 'Bearer' });
+    }
+    request.principal = principal;
+    return principal;
+  }
+
+  const flush = async () => {
+    const batch = [...used.values()];
+    used.clear();
+    await touchApiKeys(ctx.sql, batch).catch((err: unknown) => ctx.log.warn({ err }, 'could not record key usage'));
+  };
+  const timer = setInterval(() => void flush(), 1000);
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await flush();
+  });
+});

@@ -1,0 +1,55 @@
+// The permission table: every route of the API and the scope it needs, in one place.
+// The auth hook enforces it and refuses to start if a route is missing here, so a new
+// route cannot ship unprotected by accident. Portal roles map to scopes in auth/scopes.ts.
+import type { Scope } from '../auth/scopes.ts';
+
+export interface RoutePermission {
+  /** 'public' needs no key; otherwise the scope the key must hold. */
+  scope: Scope | 'public';
+  /** Sending routes get the account-level refusal rule (accounts/sending-rule.ts). */
+  sends?: true;
+  /** Creating POSTs honour Idempotency-Key (platform/idempotency.ts). */
+  creates?: true;
+}
+
+const pub: RoutePermission = { scope: 'public' };
+
+export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
+  'GET /': pub,
+  'GET /healthz': pub,
+  'GET /readyz': pub,
+  'GET /metrics': pub,
+  'GET /v1/openapi.json': pub,
+
+  'GET /v1/account': { scope: 'account:manage' },
+
+  'GET /v1/api-keys': { scope: 'keys:manage' },
+  'POST /v1/api-keys': { scope: 'keys:manage', creates: true },
+  'GET /v1/api-keys/:keyId': { scope: 'keys:manage' },
+  'DELETE /v1/api-keys/:keyId': { scope: 'keys:manage' },
+
+  'GET /v1/audit-log': { scope: 'audit:read' },
+
+  'GET /v1/sandbox/emails': { scope: 'sandbox:use' },
+
+  'GET /v1/admin/accounts': { scope: 'platform:read' },
+  'POST /v1/admin/accounts': { scope: 'platform:admin', creates: true },
+  'GET /v1/admin/accounts/:accountId': { scope: 'platform:read' },
+  'PATCH /v1/admin/accounts/:accountId': { scope: 'platform:admin' },
+  'POST /v1/admin/accounts/:accountId/board': { scope: 'platform:admin' },
+  'POST /v1/admin/accounts/:accountId/suspend': { scope: 'platform:admin' },
+  'POST /v1/admin/accounts/:accountId/reactivate': { scope: 'platform:admin' },
+  'POST /v1/admin/accounts/:accountId/close': { scope: 'platform:admin' },
+  'POST /v1/admin/accounts/:accountId/traffic-hold': { scope: 'platform:admin' },
+  'POST /v1/admin/accounts/:accountId/traffic-release': { scope: 'platform:admin' },
+  'GET /v1/admin/accounts/:accountId/api-keys': { scope: 'platform:read' },
+  'POST /v1/admin/accounts/:accountId/api-keys': { scope: 'platform:admin', creates: true },
+  'DELETE /v1/admin/accounts/:accountId/api-keys/:keyId': { scope: 'platform:admin' },
+  'GET /v1/admin/audit-log': { scope: 'platform:read' },
+};
+
+export function permissionFor(method: string, url: string): RoutePermission | undefined {
+  // The interactive docs plugin registers its own asset routes; all of them are public.
+  if (url === '/docs' || url.startsWith('/docs/')) return pub;
+  return ROUTE_PERMISSIONS[`${method} ${url}`];
+}

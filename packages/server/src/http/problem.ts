@@ -1,0 +1,148 @@
+// RFC 9457 problem documents. Domains throw `Problem`s; one error handler renders them,
+// and anything unexpected becomes a 500 without a stack trace or SQL.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+export interface FieldError {
+  pointer: string;
+  detail: string;
+}
+
+export interface ProblemType {
+  slug: string;
+  title: string;
+  status: number;
+}
+
+/** The platform's problem catalogue; domains add theirs with `defineProblems`. */
+const catalogue = new Map<string, ProblemType>();
+
+export function defineProblems<const T extends Record<string, Omit<ProblemType, 'slug'>>>(
+  types: T,
+): { [K in keyof T]: ProblemType } {
+  const out = {} as { [K in keyof T]: ProblemType };
+  for (const [slug, t] of Object.entries(types)) {
+    const full = { slug, ...t };
+    catalogue.set(slug, full);
+    (out as Record<string, ProblemType>)[slug] = full;
+  }
+  return out;
+}
+
+export function problemCatalogue(): ProblemType[] {
+  return [...catalogue.values()].sort((a, b) => a.status - b.status || a.slug.localeCompare(b.slug));
+}
+
+export const problemTypeBase = 'https://cx-engage.dev/problems/';
+
+export const P = defineProblems({
+  'bad-request': { title: 'Malformed request', status: 400 },
+  'invalid-json': { title: 'Request body is not valid JSON', status: 400 },
+  unauthenticated: { title: 'Missing or invalid API key', status: 401 },
+  forbidden: { title: 'The API key lacks the scope this route needs', status: 403 },
+  'account-pending': { title: 'The account is still being boarded', status: 403 },
+  'account-suspended': { title: 'The account is suspended', status: 403 },
+  'account-closed': { title: 'The account is closed', status: 403 },
+  'traffic-hold': { title: "All of the account's traffic is on hold", status: 403 },
+  'not-found': { title: 'Not found', status: 404 },
+  'method-not-allowed': { title: 'Method not allowed', status: 405 },
+  conflict: { title: 'Conflict', status: 409 },
+  'idempotency-in-flight': { title: 'A request with this Idempotency-Key is still running', status: 409 },
+  'payload-too-large': { title: 'Request body too large', status: 413 },
+  'unsupported-media-type': { title: 'Unsupported media type', status: 415 },
+  'validation-failed': { title: 'The request is invalid', status: 422 },
+  'idempotency-key-reused': { title: 'Idempotency-Key was used with a different request', status: 422 },
+  'invalid-state': { title: 'The object is not in a state that allows this', status: 409 },
+  'rate-limited': { title: 'Too many requests', status: 429 },
+  internal: { title: 'Internal server error', status: 500 },
+  unavailable: { title: 'Service unavailable', status: 503 },
+});
+
+export class Problem extends Error {
+  readonly type: ProblemType;
+  readonly detail: string | undefined;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(type: ProblemType, detail?: string, errors?: FieldError[], headers: Record<string, string> = {}) {
+    super(detail ?? type.title);
+    this.type = type;
+    this.detail = detail;
+    this.errors = errors;
+    this.headers = headers;
+  }
+
+  static field(pointer: string, detail: string, type: ProblemType = P['validation-failed']): Problem {
+    return new Problem(type, detail, [{ pointer, detail }]);
+  }
+
+  toJSON(instance?: string): Record<string, unknown> {
+    return {
+      type: problemTypeBase + this.type.slug,
+      title: this.type.title,
+      status: this.type.status,
+      ...(this.detail !== undefined && { detail: this.detail }),
+      ...(instance !== undefined && { instance }),
+      ...(this.errors && { errors: this.errors }),
+    };
+  }
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem, instance?: string): FastifyReply {
+  for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
+  return reply.code(problem.type.status).type('application/problem+json').send(problem.toJSON(instance));
+}
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** Turns Ajv's validation output into field errors with JSON pointers a client can use. */
+function fieldErrorsFromValidation(errors: AjvError[], context: string | undefined): FieldError[] {
+  const prefix = context === 'body' || !context ? '' : `/${context}`;
+  return errors.map((e) => {
+    let pointer = prefix + e.instancePath;
+    if (e.keyword === 'required') pointer += `/${String(e.params.missingProperty)}`;
+    if (e.keyword === 'additionalProperties') pointer += `/${String(e.params.additionalProperty)}`;
+    let detail = e.message ?? 'is invalid';
+    if (e.keyword === 'required') detail = 'is required';
+    if (e.keyword === 'additionalProperties') detail = 'is not a known field';
+    return { pointer: pointer || '/', detail };
+  });
+}
+
+function toProblem(err: FastifyError & { validation?: AjvError[]; validationContext?: string }): Problem {
+  if (err instanceof Problem) return err;
+  if (err.validation) {
+    const errors = fieldErrorsFromValidation(err.validation, err.validationContext);
+    const type = err.validationContext === 'body' ? P['validation-failed'] : P['bad-request'];
+    return new Problem(type, errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), errors);
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new Problem(P['invalid-json'], err.message);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new Problem(P['payload-too-large']);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new Problem(P['unsupported-media-type'], 'send application/json');
+  }
+  if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+    return new Problem(P['bad-request'], err.message);
+  }
+  return new Problem(P.internal);
+}
+
+export function installProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const problem = toProblem(err);
+    if (problem.type.status >= 500) request.log.error({ err }, 'unhandled error');
+    return sendProblem(reply, problem, request.url.split('?')[0]);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, new Problem(P['not-found'], `no route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+}

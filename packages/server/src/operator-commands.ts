@@ -1,0 +1,41 @@
+// Operator commands run against the platform's database without starting the server:
+// `cx-engage audit verify`, `cx-engage keys rotate` (more arrive with their domains).
+import type { Config } from './config.ts';
+import type { Context } from './context.ts';
+import { openPool } from './db/pool.ts';
+import { migrate } from './db/migrate.ts';
+import { startEmbeddedPostgres } from './db/embedded.ts';
+import { createLogger } from './platform/logger.ts';
+import { systemClock } from './platform/clock.ts';
+import { resolveMasterKeys } from './platform/crypto/master-key.ts';
+import { createKeyring } from './platform/crypto/keyring.ts';
+
+export interface OperatorCommand {
+  name: string;
+  usage: string;
+  summary: string;
+  run(ctx: Context, args: string[], out: (line: string) => void): Promise<number>;
+}
+
+export const OPERATOR_COMMANDS: OperatorCommand[] = [];
+
+export async function runOperatorCommand(config: Config, args: string[]): Promise<number> {
+  const name = args.slice(0, 2).join(' ');
+  const command = OPERATOR_COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    console.error(`unknown command "${args.join(' ')}"; run cx-engage --help`);
+    return 2;
+  }
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, log);
+  const sql = openPool(config.databaseUrl ?? embedded!.url, { max: 4 });
+  try {
+    await migrate(sql);
+    const masterKeys = await resolveMasterKeys(config);
+    const ctx: Context = { sql, log, config, clock: systemClock, keyring: createKeyring(sql, masterKeys) };
+    return await command.run(ctx, args.slice(2), (line) => console.log(line));
+  } finally {
+    await sql.end({ timeout: 5 });
+    await embedded?.stop();
+  }
+}

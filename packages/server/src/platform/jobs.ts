@@ -1,0 +1,36 @@
+// Generic background work (sweeps, email, exports, fan-out) runs on graphile-worker, a
+// well-kept Postgres job queue: no home-made scheduler. Domains contribute named tasks and
+// cron lines; the hot message queue is not here (messaging claims its own table).
+import { Logger as GraphileLogger, run, runMigrations, type Runner, type Task } from 'graphile-worker';
+import type { Logger } from 'pino';
+import type { Context } from '../context.ts';
+
+export interface JobSpec {
+  tasks: Record<string, Task>;
+  /** graphile-worker crontab lines, e.g. `0 * * * * sweep_idempotency_keys` */
+  crontab: string[];
+}
+
+function graphileLogger(parent: Logger): GraphileLogger {
+  const log = parent.child({ component: 'jobs' });
+  return new GraphileLogger(() => (level, message, meta) => {
+    const fn = level === 'error' ? log.error : level === 'warning' ? log.warn : log.debug;
+    fn.call(log, meta ?? {}, message);
+  });
+}
+
+export async function migrateJobQueue(log: Logger, connectionString: string): Promise<void> {
+  await runMigrations({ connectionString, logger: graphileLogger(log) });
+}
+
+export async function startJobRunner(ctx: Context, connectionString: string, spec: JobSpec): Promise<Runner> {
+  return run({
+    connectionString,
+    concurrency: 2,
+    noHandleSignals: true,
+    pollInterval: 2000,
+    logger: graphileLogger(ctx.log),
+    taskList: spec.tasks,
+    crontab: spec.crontab.join('\n'),
+  });
+}
