@@ -9,6 +9,8 @@ import { createLogger } from './platform/logger.ts';
 import { systemClock } from './platform/clock.ts';
 import { resolveMasterKeys } from './platform/crypto/master-key.ts';
 import { createKeyring } from './platform/crypto/keyring.ts';
+import { auditVerifyCommand } from './platform/audit/verify-command.ts';
+import { keysRotateCommand } from './platform/crypto/rotate-command.ts';
 
 export interface OperatorCommand {
   name: string;
@@ -17,7 +19,7 @@ export interface OperatorCommand {
   run(ctx: Context, args: string[], out: (line: string) => void): Promise<number>;
 }
 
-export const OPERATOR_COMMANDS: OperatorCommand[] = [];
+export const OPERATOR_COMMANDS: OperatorCommand[] = [auditVerifyCommand, keysRotateCommand];
 
 export async function runOperatorCommand(config: Config, args: string[]): Promise<number> {
   const name = args.slice(0, 2).join(' ');
