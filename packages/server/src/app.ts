@@ -14,6 +14,7 @@ import { apiKeyRoutes } from './auth/api-key-routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { sandboxEmailRoutes } from './platform/email/routes.ts';
 import { ProblemSchema } from './http/schemas.ts';
+import { validatorCompiler } from './http/validation.ts';
 
 export type App = FastifyInstance;
 
@@ -24,8 +25,8 @@ export async function buildApp(ctx: Context): Promise<App> {
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler());
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -99,17 +99,32 @@ interface AjvError {
   params: Record<string, unknown>;
 }
 
-/** Turns Ajv's validation output into field errors with JSON pointers a client can use. */
+/**
+ * Turns Ajv's validation output into one field error per JSON pointer a client can use.
+ * A union (`anyOf`) fails once per branch; those are merged into one readable detail.
+ */
 function fieldErrorsFromValidation(errors: AjvError[], context: string | undefined): FieldError[] {
   const prefix = context === 'body' || !context ? '' : `/${context}`;
-  return errors.map((e) => {
+  const byPointer = new Map<string, { allowed: string[]; details: string[] }>();
+  for (const e of errors) {
     let pointer = prefix + e.instancePath;
-    if (e.keyword === 'required') pointer += `/${String(e.params.missingProperty)}`;
-    if (e.keyword === 'additionalProperties') pointer += `/${String(e.params.additionalProperty)}`;
     let detail = e.message ?? 'is invalid';
-    if (e.keyword === 'required') detail = 'is required';
-    if (e.keyword === 'additionalProperties') detail = 'is not a known field';
-    return { pointer: pointer || '/', detail };
+    if (e.keyword === 'required') {
+      pointer += `/${String(e.params.missingProperty)}`;
+      detail = 'is required';
+    } else if (e.keyword === 'additionalProperties') {
+      pointer += `/${String(e.params.additionalProperty)}`;
+      detail = 'is not a known field';
+    }
+    const entry = byPointer.get(pointer || '/') ?? { allowed: [], details: [] };
+    byPointer.set(pointer || '/', entry);
+    if (e.keyword === 'anyOf') continue;
+    if (e.keyword === 'const') entry.allowed.push(JSON.stringify(e.params.allowedValue));
+    else if (!entry.details.includes(detail)) entry.details.push(detail);
+  }
+  return [...byPointer].map(([pointer, { allowed, details }]) => {
+    const parts = allowed.length ? [`must be one of ${allowed.join(', ')}`, ...details] : details;
+    return { pointer, detail: parts.length ? parts.join(', or ') : 'is invalid' };
   });
 }
 

@@ -27,7 +27,8 @@ export interface EventRow {
 /** Emits several events in one statement; each gets the next sequence of its object. */
 export async function emitEvents(db: Db, events: NewEvent[]): Promise<EventRow[]> {
   if (events.length === 0) return [];
-  const rows = events.map((e) => ({
+  const rows = events.map((e, ord) => ({
+    ord,
     id: newId('evt', e.at),
     account_id: e.accountId,
     type: e.type,
@@ -41,8 +42,8 @@ export async function emitEvents(db: Db, events: NewEvent[]): Promise<EventRow[]
   const inserted = await db<EventRow[]>`
     with input as (
       select *, row_number() over (partition by account_id, object_id order by ord) as n
-      from jsonb_to_recordset(${db.json(rows as never)}::jsonb) with ordinality
-        as t(id text, account_id text, type text, object_type text, object_id text, data jsonb, created_at timestamptz, ord bigint)
+      from jsonb_to_recordset(${db.json(rows as never)}::jsonb)
+        as t(ord integer, id text, account_id text, type text, object_type text, object_id text, data jsonb, created_at timestamptz)
     )
     insert into events (account_id, id, type, object_type, object_id, sequence, data, created_at)
     select i.account_id, i.id, i.type, i.object_type, i.object_id,
