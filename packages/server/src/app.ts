@@ -36,6 +36,8 @@ export async function buildApp(ctx: Context): Promise<App> {
     if (request.body === undefined && (request.method === 'POST' || request.method === 'PATCH')) request.body = {};
   });
 
+  // JSON only: a text/plain body is a client mistake (415), not a string to validate.
+  app.removeContentTypeParser('text/plain');
   installProblemHandlers(app);
   app.addSchema(ProblemSchema);
   await app.register(swagger, {

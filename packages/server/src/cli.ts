@@ -10,27 +10,31 @@ const USAGE = `Usage: cx-engage <command> [options]
 Commands:
   start [--role all|api|worker] [--port N] [--host H] [--data-dir DIR]
                      run the platform (default role: all)
-${OPERATOR_COMMANDS.map((c) => `  ${c.usage.padEnd(19)}${c.summary}`).join('\n')}
+  (every command accepts --data-dir DIR; default ./data or CX_DATA_DIR)
+${OPERATOR_COMMANDS.map((c) => `  ${c.usage}\n                     ${c.summary}`).join('\n')}
 
 Environment: see docs/configuration.md (DATABASE_URL, CX_MASTER_KEY, CX_SANDBOX, PORT, HOST, ...).`;
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command !== 'start') {
+    // Operator commands parse their own options; --data-dir locates the embedded database.
+    const { dataDir, args } = takeDataDir(rest);
+    return runOperatorCommand(loadConfig(process.env, { dataDir }), [command, ...args]);
+  }
+  const { values } = parseArgs({
+    args: rest,
     options: {
       role: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       'data-dir': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
-  const [command, ...rest] = positionals;
-  if (!command || values.help) {
-    console.log(USAGE);
-    return command || values.help ? 0 : 2;
-  }
   const role = values.role;
   if (role !== undefined && !['all', 'api', 'worker'].includes(role)) {
     console.error(`--role must be all, api or worker (got "${role}")`);
@@ -41,9 +45,19 @@ async function main(argv: string[]): Promise<number> {
     console.error(`--port must be a port number (got "${values.port}")`);
     return 2;
   }
-  const config = loadConfig(process.env, { role: role as Role | undefined, port, host: values.host, dataDir: values['data-dir'] });
-  if (command === 'start') return start(config);
-  return runOperatorCommand(config, [command, ...rest]);
+  return start(loadConfig(process.env, { role: role as Role | undefined, port, host: values.host, dataDir: values['data-dir'] }));
+}
+
+function takeDataDir(args: string[]): { dataDir: string | undefined; args: string[] } {
+  const out: string[] = [];
+  let dataDir: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--data-dir') dataDir = args[++i];
+    else if (a.startsWith('--data-dir=')) dataDir = a.slice('--data-dir='.length);
+    else out.push(a);
+  }
+  return { dataDir, args: out };
 }
 
 async function start(config: ReturnType<typeof loadConfig>): Promise<number> {

@@ -69,6 +69,7 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opt
     if (!principal) {
       throw new Problem(P.unauthenticated, 'the API key is unknown or revoked', undefined, { 'www-authenticate': 'Bearer' });
     }
+    if (principal.account.status === 'closed') throw new Problem(P['account-closed'], 'the account is closed; its keys no longer work');
     request.principal = principal;
     return principal;
   }

@@ -51,12 +51,17 @@ export const idempotencyPlugin = fp(async function idempotencyPlugin(app: Fastif
       select request_hash as "requestHash", response_status as "responseStatus", response_body as "responseBody", created_at as "createdAt"
       from idempotency_keys where account_id = ${accountId} and key = ${key}`;
     if (!stored) throw new Problem(P['idempotency-in-flight'], 'retry in a moment');
+    const running = stored.responseStatus === null;
+    if (running && now.getTime() - stored.createdAt.getTime() < IN_FLIGHT_TAKEOVER_MS) {
+      throw new Problem(P['idempotency-in-flight'], 'the first request with this Idempotency-Key is still running; retry in a moment');
+    }
     if (!stored.requestHash.equals(hash)) {
       throw new Problem(P['idempotency-key-reused'], 'this Idempotency-Key was first used with a different method, path or body');
     }
     if (stored.responseStatus === null) {
-      if (now.getTime() - stored.createdAt.getTime() < IN_FLIGHT_TAKEOVER_MS || !(await takeOver(accountId, key, stored.createdAt, now))) {
-        throw new Problem(P['idempotency-in-flight'], 'the first request with this Idempotency-Key is still running; retry in a moment');
+      // Its process died mid-request: this retry takes the key over (only one retry can).
+      if (!(await takeOver(accountId, key, stored.createdAt, now))) {
+        throw new Problem(P['idempotency-in-flight'], 'another retry with this Idempotency-Key is running; retry in a moment');
       }
       request.idempotencyKey = key;
       return;
