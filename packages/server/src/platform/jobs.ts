@@ -3,6 +3,7 @@
 // cron lines; the hot message queue is not here (messaging claims its own table).
 import { Logger as GraphileLogger, run, runMigrations, type Runner, type Task } from 'graphile-worker';
 import type { Logger } from 'pino';
+import pg from 'pg';
 import type { Context } from '../context.ts';
 
 export interface JobSpec {
@@ -23,9 +24,17 @@ export async function migrateJobQueue(log: Logger, connectionString: string): Pr
   await runMigrations({ connectionString, logger: graphileLogger(log) });
 }
 
-export async function startJobRunner(ctx: Context, connectionString: string, spec: JobSpec): Promise<Runner> {
-  return run({
-    connectionString,
+export interface JobRunner {
+  stop(): Promise<void>;
+}
+
+export async function startJobRunner(ctx: Context, connectionString: string, spec: JobSpec): Promise<JobRunner> {
+  // Our own pool, so a connection the server drops (restart, failover) is logged and
+  // replaced instead of crashing the process with an unhandled 'error' event.
+  const pgPool = new pg.Pool({ connectionString, max: 4 });
+  pgPool.on('error', (err) => ctx.log.warn({ err: err.message }, 'job queue connection lost'));
+  const runner: Runner = await run({
+    pgPool,
     concurrency: 2,
     noHandleSignals: true,
     pollInterval: 2000,
@@ -33,4 +42,10 @@ export async function startJobRunner(ctx: Context, connectionString: string, spe
     taskList: spec.tasks,
     crontab: spec.crontab.join('\n'),
   });
+  return {
+    stop: async () => {
+      await runner.stop();
+      await pgPool.end();
+    },
+  };
 }
