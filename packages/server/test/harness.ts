@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import type { Logger } from 'pino';
 import { loadConfig, type Config, type Role } from '../src/config.ts';
 import { startPlatform, type Platform } from '../src/main.ts';
 import { createLogger } from '../src/platform/logger.ts';
@@ -44,6 +45,8 @@ export interface TestPlatformOptions {
   /** Reuse a database (e.g. to test a restart); a new one otherwise. */
   database?: TestDatabase;
   dataDir?: string;
+  /** Capture logs (default: silent, or CX_TEST_LOG=level). */
+  log?: Logger;
 }
 
 export interface TestPlatform {
@@ -65,7 +68,7 @@ export async function startTestPlatform(opts: TestPlatformOptions = {}): Promise
     { DATABASE_URL: database.url, CX_MASTER_KEY: TEST_MASTER_KEY, CX_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', CX_WEBHOOK_ALLOW_PRIVATE: 'true', ...opts.env },
     { role: opts.role ?? 'all' },
   );
-  const platform = await startPlatform(config, { ...(opts.clock && { clock: opts.clock }), log: createLogger(process.env.CX_TEST_LOG ?? 'silent') });
+  const platform = await startPlatform(config, { ...(opts.clock && { clock: opts.clock }), log: opts.log ?? createLogger(process.env.CX_TEST_LOG ?? 'silent') });
   const boot = JSON.parse(await fs.readFile(platform.bootstrapFile, 'utf8')) as Bootstrap;
   const url = platform.url ?? '';
   return {

@@ -32,7 +32,10 @@ export async function startJobRunner(ctx: Context, connectionString: string, spe
   // Our own pool, so a connection the server drops (restart, failover) is logged and
   // replaced instead of crashing the process with an unhandled 'error' event.
   const pgPool = new pg.Pool({ connectionString, max: 4 });
-  pgPool.on('error', (err) => ctx.log.warn({ err: err.message }, 'job queue connection lost'));
+  const onError = (err: Error) => ctx.log.warn({ err: err.message }, 'job queue connection lost');
+  pgPool.on('error', onError);
+  // A checked-out client that loses its connection emits on the client, not the pool.
+  pgPool.on('connect', (client) => client.on('error', onError));
   const runner: Runner = await run({
     pgPool,
     concurrency: 2,
