@@ -23,8 +23,8 @@ export interface Bootstrap {
 }
 
 export const ADMIN_EMAIL = 'admin@cx-engage.local';
-/** A UK number from Ofcom's range reserved for drama: it can never reach a real person. */
-export const SANDBOX_NUMBER = '+447700900100';
+/** NANP 555-0100..0199 is reserved for fiction: valid by numbering rules, never a real person. */
+export const SANDBOX_NUMBER = '+14155550100';
 const BOOTSTRAP_LOCK = 7_263_002;
 
 export function bootstrapPath(dataDir: string): string {
