@@ -14,6 +14,14 @@ import { apiKeyRoutes } from './auth/api-key-routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { sandboxEmailRoutes } from './platform/email/routes.ts';
 import { ProblemSchema } from './http/schemas.ts';
+import { numberRoutes } from './accounts/numbers-routes.ts';
+import { connectorAdminRoutes } from './connectors/admin-routes.ts';
+import { routeAdminRoutes } from './routing/admin-routes.ts';
+import { messageRoutes } from './messaging/routes.ts';
+import { createAcceptor } from './messaging/accept.ts';
+import { createSenderPolicies } from './messaging/senders.ts';
+import { createSubjectHasher } from './privacy/subject-hash.ts';
+import { sandboxInboundRoutes } from './sandbox/inbound-routes.ts';
 import { validatorCompiler } from './http/validation.ts';
 
 export type App = FastifyInstance;
@@ -61,7 +69,17 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(apiKeyRoutes, { ctx });
   await app.register(adminAccountRoutes, { ctx });
   await app.register(auditRoutes, { ctx });
-  if (ctx.config.sandbox) await app.register(sandboxEmailRoutes, { ctx });
+  await app.register(numberRoutes, { ctx });
+  await app.register(connectorAdminRoutes, { ctx });
+  await app.register(routeAdminRoutes, { ctx });
+  const acceptor = createAcceptor(ctx, createSubjectHasher(ctx.sql, ctx.keyring), createSenderPolicies(ctx.sql));
+  // Runs after the server stopped taking requests: everything accepted gets written.
+  app.addHook('onClose', () => acceptor.close());
+  await app.register(messageRoutes, { ctx, acceptor });
+  if (ctx.config.sandbox) {
+    await app.register(sandboxEmailRoutes, { ctx });
+    await app.register(sandboxInboundRoutes, { ctx });
+  }
 
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app as unknown as App;

@@ -46,6 +46,27 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'POST /v1/admin/accounts/:accountId/api-keys': { scope: 'platform:admin', creates: true },
   'DELETE /v1/admin/accounts/:accountId/api-keys/:keyId': { scope: 'platform:admin' },
   'GET /v1/admin/audit-log': { scope: 'platform:read' },
+
+  'POST /v1/messages': { scope: 'messages:write', sends: true, creates: true },
+  'POST /v1/messages/batch': { scope: 'messages:write', sends: true, creates: true },
+  'GET /v1/messages': { scope: 'messages:read' },
+  'GET /v1/messages/:messageId': { scope: 'messages:read' },
+  'POST /v1/messages/:messageId/cancel': { scope: 'messages:write' },
+  'GET /v1/numbers': { scope: 'numbers:read' },
+  'POST /v1/sandbox/inbound': { scope: 'sandbox:use' },
+
+  'POST /v1/admin/connectors': { scope: 'platform:admin', creates: true },
+  'GET /v1/admin/connectors': { scope: 'platform:read' },
+  'GET /v1/admin/connectors/:connectorId': { scope: 'platform:read' },
+  'PATCH /v1/admin/connectors/:connectorId': { scope: 'platform:admin' },
+  'DELETE /v1/admin/connectors/:connectorId': { scope: 'platform:admin' },
+  'POST /v1/admin/routes': { scope: 'platform:admin', creates: true },
+  'GET /v1/admin/routes': { scope: 'platform:read' },
+  'GET /v1/admin/routes/:routeId': { scope: 'platform:read' },
+  'DELETE /v1/admin/routes/:routeId': { scope: 'platform:admin' },
+  'POST /v1/admin/numbers': { scope: 'platform:admin', creates: true },
+  'GET /v1/admin/numbers': { scope: 'platform:read' },
+  'DELETE /v1/admin/numbers/:numberId': { scope: 'platform:admin' },
 };
 
 export function permissionFor(method: string, url: string): RoutePermission | undefined {

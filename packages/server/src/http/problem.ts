@@ -92,7 +92,7 @@ export function sendProblem(reply: FastifyReply, problem: Problem, instance?: st
   return reply.code(problem.type.status).type('application/problem+json').send(problem.toJSON(instance));
 }
 
-interface AjvError {
+export interface AjvError {
   instancePath: string;
   keyword: string;
   message?: string;
@@ -103,8 +103,8 @@ interface AjvError {
  * Turns Ajv's validation output into one field error per JSON pointer a client can use.
  * A union (`anyOf`) fails once per branch; those are merged into one readable detail.
  */
-function fieldErrorsFromValidation(errors: AjvError[], context: string | undefined): FieldError[] {
-  const prefix = context === 'body' || !context ? '' : `/${context}`;
+export function fieldErrorsFromValidation(errors: AjvError[], context: string | undefined, base = ''): FieldError[] {
+  const prefix = base + (context === 'body' || !context ? '' : `/${context}`);
   const byPointer = new Map<string, { allowed: string[]; details: string[] }>();
   for (const e of errors) {
     let pointer = prefix + e.instancePath;

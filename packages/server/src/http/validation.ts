@@ -15,8 +15,15 @@ function makeAjv(coerceTypes: Options['coerceTypes']): Ajv {
   return ajv;
 }
 
+const strictAjv = makeAjv(false);
+
+/** For validating parts of a body on their own (batch items), with the same strict rules. */
+export function compileStrict(schema: object) {
+  return strictAjv.compile(schema);
+}
+
 export function validatorCompiler(): FastifySchemaCompiler<unknown> {
-  const strict = makeAjv(false);
+  const strict = strictAjv;
   const coercing = makeAjv('array');
   return ({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema as object);
 }

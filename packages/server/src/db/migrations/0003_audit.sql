@@ -35,3 +35,5 @@ begin
 end $$;
 create trigger audit_log_no_update before update on audit_log
   for each row execute function audit_log_append_only();
+create trigger audit_log_no_delete before delete on audit_log
+  for each row execute function audit_log_append_only();

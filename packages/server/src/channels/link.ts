@@ -1,0 +1,65 @@
+// The one small interface a connector implements for the dispatcher. SMPP is the first;
+// WhatsApp, voice and others copy the shape of channels/smpp/.
+export interface OutboundSms {
+  to: string;
+  from: string | null;
+  text: string;
+  encoding: 'GSM-7' | 'UCS-2';
+  validUntil: Date | null;
+  /** Ask for a delivery receipt (always, unless the SMSC cannot give one). */
+  receipt: boolean;
+}
+
+export class LinkError extends Error {
+  readonly transient: boolean;
+  readonly throttled: boolean;
+  readonly commandStatus: number | null;
+  constructor(message: string, opts: { transient: boolean; throttled?: boolean; commandStatus?: number | null }) {
+    super(message);
+    this.transient = opts.transient;
+    this.throttled = opts.throttled ?? false;
+    this.commandStatus = opts.commandStatus ?? null;
+  }
+}
+
+export interface InboundSms {
+  connectorId: string;
+  /** E.164 with '+' where the address was a number (normalised from TON/NPI), else as sent. */
+  from: string;
+  to: string;
+  text: string;
+  /** One part of a concatenated message (UDH or SAR TLVs); reassembled by messaging. */
+  part?: { ref: number; total: number; seq: number };
+  at: Date;
+}
+
+export interface ReceiptReport {
+  connectorId: string;
+  smscId: string;
+  stat: string;
+  err: string | undefined;
+  at: Date;
+}
+
+export interface LinkHandlers {
+  /** Resolve only once the receipt is stored: the SMSC gets its ack after that. */
+  onReceipt(r: ReceiptReport): Promise<void>;
+  onInbound(m: InboundSms): Promise<void>;
+}
+
+export interface LinkHealth {
+  state: 'connecting' | 'bound' | 'down';
+  outstanding: number;
+  submitted: number;
+  failed: number;
+  receipts: number;
+  lastError: string | null;
+}
+
+export interface SmsLink {
+  readonly connectorId: string;
+  /** Sends every part of one message on one bind; resolves with the SMSC's ids in part order. */
+  send(sms: OutboundSms): Promise<string[]>;
+  health(): LinkHealth;
+  close(): Promise<void>;
+}

@@ -1,0 +1,135 @@
+// /v1/admin/connectors: operators' connections to SMSCs, with their live state.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Context } from '../context.ts';
+import { P, Problem } from '../http/problem.ts';
+import { idParam, NullableTimestamp, Timestamp } from '../http/schemas.ts';
+import { newId } from '../platform/ids.ts';
+import { appendAudit } from '../platform/audit/log.ts';
+import { operatorActor } from '../accounts/admin-routes.ts';
+import { withTransaction } from '../db/tx.ts';
+import { SmppConfigInput, withDefaults } from './config.ts';
+import { connectorStatuses, deleteConnector, getConnector, insertConnector, listConnectors, updateConnector, type ConnectorRow, type ConnectorStatusRow } from './store.ts';
+
+/** A status row older than this means no worker holds the bind any more. */
+const STALE_MS = 30_000;
+
+const ConnectorSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  kind: Type.Literal('smpp'),
+  enabled: Type.Boolean(),
+  sandbox: Type.Boolean(),
+  state: Type.Union([Type.Literal('bound'), Type.Literal('connecting'), Type.Literal('down'), Type.Literal('disabled')]),
+  config: Type.Record(Type.String(), Type.Unknown(), { description: 'settings without the password' }),
+  hasPassword: Type.Boolean(),
+  stats: Type.Object({ windowInUse: Type.Integer(), submitted: Type.Integer(), failed: Type.Integer(), receipts: Type.Integer(), lastError: Type.Union([Type.String(), Type.Null()]), reportedAt: NullableTimestamp }),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+function connectorJson(c: ConnectorRow, s: ConnectorStatusRow | undefined, now: Date) {
+  const fresh = s && now.getTime() - s.updatedAt.getTime() < STALE_MS;
+  const state = !c.enabled ? 'disabled' : fresh && (s.state === 'bound' || s.state === 'connecting') ? s.state : 'down';
+  return {
+    id: c.id, name: c.name, kind: c.kind, enabled: c.enabled, sandbox: c.isSandbox, state: state as 'bound',
+    config: c.config as unknown as Record<string, unknown>, hasPassword: c.secret !== null,
+    stats: {
+      windowInUse: fresh ? s.outstanding : 0, submitted: Number(s?.submitted ?? 0), failed: Number(s?.failed ?? 0),
+      receipts: Number(s?.receipts ?? 0), lastError: s?.lastError ?? null, reportedAt: s?.updatedAt.toISOString() ?? null,
+    },
+    createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+export async function houseAccountId(ctx: Context): Promise<string> {
+  const [row] = await ctx.sql<{ id: string }[]>`select id from accounts where is_house`;
+  return row!.id;
+}
+
+export async function connectorAdminRoutes(base: FastifyInstance, opts: { ctx: Context }): Promise<void> {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx } = opts;
+  const tags = ['admin: connectors'];
+  const Params = idParam('connectorId');
+  const encryptPassword = async (password: string | undefined) =>
+    password === undefined ? undefined : ctx.keyring.encrypt(await houseAccountId(ctx), password);
+  const audit = (tx: Parameters<typeof appendAudit>[0], request: Parameters<typeof operatorActor>[0], action: string, id: string, at: Date) =>
+    houseAccountId(ctx).then((accountId) => appendAudit(tx, { accountId, actor: operatorActor(request), action, target: { type: 'connector', id }, at }));
+
+  app.post('/v1/admin/connectors', {
+    schema: {
+      tags, summary: 'Create an SMPP connector',
+      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), kind: Type.Literal('smpp'), enabled: Type.Optional(Type.Boolean({ default: true })), config: SmppConfigInput }, { additionalProperties: false }),
+      response: { 201: ConnectorSchema },
+    },
+  }, async (request, reply) => {
+    const at = ctx.clock.now();
+    const { password, ...config } = request.body.config;
+    const secret = (await encryptPassword(password)) ?? null;
+    const row = await withTransaction(ctx.sql, async (tx) => {
+      const c = await insertConnector(tx, { id: newId('con', at), name: request.body.name, kind: 'smpp', enabled: request.body.enabled ?? true, config: withDefaults(config), secret, isSandbox: false, createdAt: at, updatedAt: at });
+      await audit(tx, request, 'connector.created', c.id, at);
+      return c;
+    });
+    return reply.code(201).send(connectorJson(row, undefined, at));
+  });
+
+  app.get('/v1/admin/connectors', {
+    schema: { tags, summary: 'List connectors with their live state', response: { 200: Type.Object({ data: Type.Array(ConnectorSchema), nextCursor: Type.Null() }) } },
+  }, async () => {
+    const [rows, statuses] = await Promise.all([listConnectors(ctx.sql), connectorStatuses(ctx.sql)]);
+    const now = ctx.clock.now();
+    return { data: rows.map((c) => connectorJson(c, statuses.get(c.id), now)), nextCursor: null };
+  });
+
+  app.get('/v1/admin/connectors/:connectorId', {
+    schema: { tags, summary: 'Get a connector with its state and counters', params: Params, response: { 200: ConnectorSchema } },
+  }, async (request) => {
+    const c = await getConnector(ctx.sql, request.params.connectorId);
+    if (!c) throw new Problem(P['not-found'], `no connector ${request.params.connectorId}`);
+    return connectorJson(c, (await connectorStatuses(ctx.sql)).get(c.id), ctx.clock.now());
+  });
+
+  app.patch('/v1/admin/connectors/:connectorId', {
+    schema: {
+      tags, summary: 'Rename, enable or disable a connector, or change its settings', params: Params,
+      body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), enabled: Type.Optional(Type.Boolean()), config: Type.Optional(SmppConfigInput) }, { additionalProperties: false, minProperties: 1 }),
+      response: { 200: ConnectorSchema },
+    },
+  }, async (request) => {
+    const at = ctx.clock.now();
+    const { password, ...config } = request.body.config ?? { password: undefined };
+    const secret = await encryptPassword(password);
+    const row = await withTransaction(ctx.sql, async (tx) => {
+      const c = await updateConnector(tx, request.params.connectorId, {
+        ...(request.body.name !== undefined && { name: request.body.name }),
+        ...(request.body.enabled !== undefined && { enabled: request.body.enabled }),
+        ...(request.body.config && { config: withDefaults(config as typeof request.body.config) }),
+        ...(secret !== undefined && { secret }),
+      }, at);
+      if (!c) throw new Problem(P['not-found'], `no connector ${request.params.connectorId}`);
+      await audit(tx, request, 'connector.updated', c.id, at);
+      return c;
+    });
+    return connectorJson(row, (await connectorStatuses(ctx.sql)).get(row.id), at);
+  });
+
+  app.delete('/v1/admin/connectors/:connectorId', {
+    schema: { tags, summary: 'Delete a connector that no route uses', params: Params, response: { 204: Type.Null() } },
+  }, async (request, reply) => {
+    const id = request.params.connectorId;
+    const [used] = await ctx.sql`select id from routes where connectors @> ${ctx.sql.json([{ connectorId: id }] as never)}::jsonb limit 1`;
+    if (used) throw new Problem(P.conflict, `route ${used.id as string} still uses this connector; change the route first`);
+    const at = ctx.clock.now();
+    await withTransaction(ctx.sql, async (tx) => {
+      const c = await getConnector(tx, id);
+      if (!c) throw new Problem(P['not-found'], `no connector ${id}`);
+      if (c.isSandbox) throw new Problem(P.conflict, 'the sandbox connector cannot be deleted; disable it instead');
+      await deleteConnector(tx, id);
+      await audit(tx, request, 'connector.deleted', id, at);
+    });
+    return reply.code(204).send(null);
+  });
+}

@@ -1,0 +1,48 @@
+// SMPP connector settings: what operators can configure, with the defaults we apply.
+import { Type, type Static } from 'typebox';
+
+export const SmppConfigInput = Type.Object(
+  {
+    host: Type.String({ minLength: 1, maxLength: 255 }),
+    port: Type.Integer({ minimum: 1, maximum: 65535 }),
+    tls: Type.Optional(Type.Boolean({ default: false })),
+    systemId: Type.String({ minLength: 1, maxLength: 16 }),
+    password: Type.Optional(Type.String({ maxLength: 9, description: 'write-only; stored encrypted' })),
+    systemType: Type.Optional(Type.String({ maxLength: 13, default: '' })),
+    bindMode: Type.Optional(Type.Union([Type.Literal('transceiver'), Type.Literal('transmitter_receiver')], { default: 'transceiver' })),
+    windowSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 10 })),
+    maxPerSecond: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100000 }), Type.Null()], { default: null })),
+    enquireLinkSeconds: Type.Optional(Type.Integer({ minimum: 5, maximum: 600, default: 30 })),
+    responseTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 120, default: 10 })),
+    reconnectMaxSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 3600, default: 60 })),
+    dataCoding0: Type.Optional(Type.Union([Type.Literal('gsm7')], { default: 'gsm7', description: 'what data_coding 0 means on this SMSC' })),
+    longMessageMode: Type.Optional(Type.Union([Type.Literal('udh8')], { default: 'udh8' })),
+  },
+  { additionalProperties: false },
+);
+export type SmppConfigInput = Static<typeof SmppConfigInput>;
+
+export interface SmppConfig {
+  host: string;
+  port: number;
+  tls: boolean;
+  systemId: string;
+  systemType: string;
+  bindMode: 'transceiver' | 'transmitter_receiver';
+  windowSize: number;
+  maxPerSecond: number | null;
+  enquireLinkSeconds: number;
+  responseTimeoutSeconds: number;
+  reconnectMaxSeconds: number;
+  dataCoding0: 'gsm7';
+  longMessageMode: 'udh8';
+}
+
+export function withDefaults(c: Omit<SmppConfigInput, 'password'>): SmppConfig {
+  return {
+    host: c.host, port: c.port, tls: c.tls ?? false, systemId: c.systemId, systemType: c.systemType ?? '',
+    bindMode: c.bindMode ?? 'transceiver', windowSize: c.windowSize ?? 10, maxPerSecond: c.maxPerSecond ?? null,
+    enquireLinkSeconds: c.enquireLinkSeconds ?? 30, responseTimeoutSeconds: c.responseTimeoutSeconds ?? 10,
+    reconnectMaxSeconds: c.reconnectMaxSeconds ?? 60, dataCoding0: c.dataCoding0 ?? 'gsm7', longMessageMode: c.longMessageMode ?? 'udh8',
+  };
+}

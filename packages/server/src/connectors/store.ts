@@ -1,0 +1,87 @@
+// SQL for connectors and their live status.
+import type { Db } from '../db/pool.ts';
+import type { SmppConfig } from './config.ts';
+
+export interface ConnectorRow {
+  id: string;
+  name: string;
+  kind: 'smpp';
+  enabled: boolean;
+  config: SmppConfig;
+  secret: Buffer | null;
+  isSandbox: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ConnectorStatusRow {
+  state: string;
+  outstanding: number;
+  submitted: bigint;
+  failed: bigint;
+  receipts: bigint;
+  lastError: string | null;
+  updatedAt: Date;
+}
+
+const cols = (db: Db) => db`id, name, kind, enabled, config, secret, is_sandbox as "isSandbox", created_at as "createdAt", updated_at as "updatedAt"`;
+
+export async function insertConnector(db: Db, c: ConnectorRow): Promise<ConnectorRow> {
+  const [row] = await db<ConnectorRow[]>`
+    insert into connectors (id, name, kind, enabled, config, secret, is_sandbox, created_at, updated_at)
+    values (${c.id}, ${c.name}, ${c.kind}, ${c.enabled}, ${db.json(c.config as never)}, ${c.secret}, ${c.isSandbox}, ${c.createdAt}, ${c.updatedAt})
+    returning ${cols(db)}`;
+  return row!;
+}
+
+export async function listConnectors(db: Db): Promise<ConnectorRow[]> {
+  return db<ConnectorRow[]>`select ${cols(db)} from connectors order by id`;
+}
+
+export async function getConnector(db: Db, id: string): Promise<ConnectorRow | undefined> {
+  const [row] = await db<ConnectorRow[]>`select ${cols(db)} from connectors where id = ${id}`;
+  return row;
+}
+
+export async function updateConnector(db: Db, id: string, c: { name?: string; enabled?: boolean; config?: SmppConfig; secret?: Buffer | null }, at: Date): Promise<ConnectorRow | undefined> {
+  const set: Record<string, unknown> = { updated_at: at };
+  if (c.name !== undefined) set.name = c.name;
+  if (c.enabled !== undefined) set.enabled = c.enabled;
+  if (c.config !== undefined) set.config = db.json(c.config as never);
+  if (c.secret !== undefined) set.secret = c.secret;
+  const [row] = await db<ConnectorRow[]>`update connectors set ${db(set as never)} where id = ${id} returning ${cols(db)}`;
+  return row;
+}
+
+export async function deleteConnector(db: Db, id: string): Promise<boolean> {
+  return (await db`delete from connectors where id = ${id} returning id`).length === 1;
+}
+
+export async function connectorStatuses(db: Db): Promise<Map<string, ConnectorStatusRow>> {
+  const rows = await db<(ConnectorStatusRow & { connectorId: string })[]>`
+    select connector_id as "connectorId", state, outstanding, submitted, failed, receipts, last_error as "lastError", updated_at as "updatedAt"
+    from connector_status`;
+  return new Map(rows.map((r) => [r.connectorId, r]));
+}
+
+export interface StatusReport {
+  connectorId: string;
+  state: string;
+  outstanding: number;
+  submitted: number;
+  failed: number;
+  receipts: number;
+  lastError: string | null;
+}
+
+export async function writeConnectorStatuses(db: Db, worker: string, reports: StatusReport[], at: Date): Promise<void> {
+  if (reports.length === 0) return;
+  await db`
+    insert into connector_status (connector_id, state, outstanding, submitted, failed, receipts, last_error, worker, updated_at)
+    select r.connector_id, r.state, r.outstanding, r.submitted, r.failed, r.receipts, r.last_error, ${worker}, ${at}
+    from jsonb_to_recordset(${db.json(reports.map((r) => ({ connector_id: r.connectorId, state: r.state, outstanding: r.outstanding, submitted: r.submitted, failed: r.failed, receipts: r.receipts, last_error: r.lastError })) as never)}::jsonb)
+      as r(connector_id text, state text, outstanding integer, submitted bigint, failed bigint, receipts bigint, last_error text)
+    where exists (select 1 from connectors c where c.id = r.connector_id)
+    on conflict (connector_id) do update set state = excluded.state, outstanding = excluded.outstanding, submitted = excluded.submitted,
+      failed = excluded.failed, receipts = excluded.receipts, last_error = excluded.last_error, worker = excluded.worker, updated_at = excluded.updated_at`;
+}

@@ -1,0 +1,89 @@
+// Accepting outbound messages: validate, apply per-message policy (opt-outs → `rejected`),
+// encrypt the body, and commit rows and their first event through the group committer.
+// Nothing is answered before the commit.
+import type { Context } from '../context.ts';
+import type { Principal } from '../auth/principal.ts';
+import { P, Problem } from '../http/problem.ts';
+import { newId } from '../platform/ids.ts';
+import { emitEvents } from '../platform/events.ts';
+import { withTransaction } from '../db/tx.ts';
+import type { SubjectHasher } from '../privacy/subject-hash.ts';
+import { analyzeText } from './text-analysis.ts';
+import { checkMessage, type MessageInput } from './input.ts';
+import { GroupCommit } from './group-commit.ts';
+import { insertMessages, suppressedHashes, type MessageRow } from './store.ts';
+import { messageJson, type MessageJson } from './model.ts';
+import { senderAllowed, type SenderPolicies } from './senders.ts';
+
+export type AcceptOutcome = { message: MessageJson } | { problem: Problem };
+
+export interface Acceptor {
+  accept(principal: Principal, inputs: MessageInput[], pointerPrefix: (i: number) => string): Promise<AcceptOutcome[]>;
+  close(): Promise<void>;
+}
+
+const OPTED_OUT = { code: 'opted_out', title: 'The recipient opted out', detail: 'the recipient replied STOP; they must reply START before you can message them again' };
+
+export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: SenderPolicies): Acceptor {
+  const committer = new GroupCommit<MessageRow>(
+    (rows) => withTransaction(ctx.sql, async (tx) => {
+      await insertMessages(tx, rows);
+      await emitEvents(tx, rows.map((r) => ({
+        accountId: r.accountId, type: `message.${r.status}`, objectType: 'message', objectId: r.id, at: r.createdAt,
+        data: { status: r.status, channel: r.channel, connectorId: null, errorCode: r.errorCode },
+      })));
+    }),
+    { maxWaitMs: 2, maxRows: 1000, concurrency: 4 },
+  );
+
+  async function accept(principal: Principal, inputs: MessageInput[], pointerPrefix: (i: number) => string): Promise<AcceptOutcome[]> {
+    const now = ctx.clock.now();
+    const policy = await senders.get(principal.accountId);
+    const outcomes: (AcceptOutcome | undefined)[] = new Array(inputs.length);
+    const rows: { index: number; row: MessageRow; body: string }[] = [];
+    for (const [i, input] of inputs.entries()) {
+      const checked = checkMessage(input, now, pointerPrefix(i));
+      if ('errors' in checked) {
+        outcomes[i] = { problem: new Problem(P['validation-failed'], checked.errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), checked.errors) };
+        continue;
+      }
+      const from = checked.ok.from ?? policy.defaultSender;
+      if (from && !senderAllowed(policy, from)) {
+        outcomes[i] = { problem: Problem.field(`${pointerPrefix(i)}/from`, 'is not on this account\'s sender allow-list') };
+        continue;
+      }
+      const analysis = analyzeText(input.body, { smartEncoding: policy.smartEncoding });
+      const scheduled = checked.ok.scheduledAt && checked.ok.scheduledAt > now;
+      rows.push({
+        index: i,
+        body: analysis.text,
+        row: {
+          accountId: principal.accountId, id: newId('msg', now), direction: 'outbound', channel: 'sms',
+          status: scheduled ? 'scheduled' : 'queued', keyMode: principal.mode, toNumber: checked.ok.to, fromNumber: from,
+          subjectHash: await hasher.hash(principal.accountId, checked.ok.to), body: await ctx.keyring.encrypt(principal.accountId, analysis.text),
+          encoding: analysis.encoding, segments: analysis.segments, purpose: input.purpose ?? 'transactional',
+          priority: input.purpose === 'otp' ? 'high' : input.priority ?? 'normal', scheduledAt: checked.ok.scheduledAt ?? null,
+          validUntil: checked.ok.validUntil ?? null, reference: input.reference ?? null, metadata: input.metadata ?? null,
+          callbackUrl: input.callbackUrl ?? null, storeContent: input.storeContent ?? true, connectorId: null,
+          errorCode: null, errorTitle: null, errorDetail: null, attempts: 0,
+          nextAttemptAt: scheduled ? null : now, createdAt: now, updatedAt: now,
+        },
+      });
+    }
+    await applyOptOuts(principal.accountId, rows.map((r) => r.row));
+    await committer.add(rows.map((r) => r.row));
+    for (const r of rows) outcomes[r.index] = { message: messageJson(r.row, r.body) };
+    return outcomes as AcceptOutcome[];
+  }
+
+  /** Opt-outs always win: such a message is recorded as `rejected`, never sent. */
+  async function applyOptOuts(accountId: string, rows: MessageRow[]): Promise<void> {
+    const suppressed = await suppressedHashes(ctx.sql, accountId, rows.map((r) => r.subjectHash), 'sms');
+    for (const row of rows) {
+      if (!suppressed.has(row.subjectHash.toString('hex'))) continue;
+      Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: OPTED_OUT.code, errorTitle: OPTED_OUT.title, errorDetail: OPTED_OUT.detail });
+    }
+  }
+
+  return { accept, close: () => committer.drain() };
+}

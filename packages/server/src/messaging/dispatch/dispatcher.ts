@@ -1,0 +1,109 @@
+// The dispatcher: claims due messages (high lane first), sends each over its route with
+// failover, and records the outcomes in batches. It keeps at most `maxInFlight` messages
+// in its hands, so connector queues stay short and a new OTP is claimed within one tick.
+import type { Context } from '../../context.ts';
+import { withTransaction } from '../../db/tx.ts';
+import { emitEvents } from '../../platform/events.ts';
+import { LinkError, type SmsLink } from '../../channels/link.ts';
+import type { Router } from '../../routing/router.ts';
+import { GroupCommit } from '../group-commit.ts';
+import { NO_ROUTE, RETRIES_EXHAUSTED, smppRejected } from '../errors.ts';
+import { claimDueMessages, type ClaimedMessage } from './claim.ts';
+import { writeOutcomes, type SubmitOutcome } from './outcomes.ts';
+
+export interface DispatcherOptions {
+  worker: string;
+  maxInFlight: number;
+  perAccount: number;
+  leaseMs: number;
+  maxAttempts: number;
+}
+
+export const DEFAULT_DISPATCH: Omit<DispatcherOptions, 'worker'> = { maxInFlight: 2000, perAccount: 500, leaseMs: 60_000, maxAttempts: 20 };
+
+export interface LinkSource {
+  link(connectorId: string): SmsLink | undefined;
+  router(): Router;
+}
+
+export interface Dispatcher {
+  /** Claims and starts sending; returns how many messages it took. */
+  tick(): Promise<number>;
+  inFlight(): number;
+  /** Stops claiming, waits for messages in hand, writes their outcomes. */
+  drain(): Promise<void>;
+}
+
+export function createDispatcher(ctx: Context, links: LinkSource, opts: DispatcherOptions): Dispatcher {
+  let inFlight = 0;
+  let draining = false;
+  const settled: (() => void)[] = [];
+  const outcomes = new GroupCommit<SubmitOutcome>((rows) => withTransaction(ctx.sql, (tx) => writeOutcomes(tx, rows)), { maxWaitMs: 5, maxRows: 2000, concurrency: 2 });
+
+  async function tick(): Promise<number> {
+    if (draining) return 0;
+    let room = opts.maxInFlight - inFlight;
+    if (room <= 0) return 0;
+    const now = ctx.clock.now();
+    const claimed = await withTransaction(ctx.sql, async (tx) => {
+      const high = await claimDueMessages(tx, { now, leaseMs: opts.leaseMs, worker: opts.worker, limit: room, perAccount: opts.perAccount, lane: 'high' });
+      room -= high.length;
+      const normal = room > 0 ? await claimDueMessages(tx, { now, leaseMs: opts.leaseMs, worker: opts.worker, limit: room, perAccount: opts.perAccount, lane: 'normal' }) : [];
+      const all = [...high, ...normal];
+      await emitEvents(tx, all.map((m) => ({
+        accountId: m.accountId, type: 'message.sending', objectType: 'message', objectId: m.id, at: now,
+        data: { status: 'sending', channel: 'sms', connectorId: null, errorCode: null },
+      })));
+      return all;
+    });
+    for (const msg of claimed) {
+      inFlight++;
+      void send(msg).then((o) => outcomes.add([o])).catch((err: unknown) => ctx.log.error({ err, messageId: msg.id }, 'could not record a send outcome; the lease will requeue it'))
+        .finally(() => {
+          inFlight--;
+          if (inFlight === 0) settled.splice(0).forEach((r) => r());
+        });
+    }
+    return claimed.length;
+  }
+
+  async function send(msg: ClaimedMessage): Promise<SubmitOutcome> {
+    const startedAt = ctx.clock.now();
+    const at = () => ctx.clock.now();
+    const targets = links.router().route({ accountId: msg.accountId, to: msg.toNumber, sandboxOnly: msg.keyMode === 'test' });
+    if (targets.length === 0) return { kind: 'failed', msg, connectorId: null, error: NO_ROUTE, startedAt, at: at() };
+    const text = msg.body ? (await ctx.keyring.decrypt(msg.accountId, msg.body)).toString('utf8') : '';
+    let lastConnector: string | null = null;
+    for (const connectorId of targets) {
+      const link = links.link(connectorId);
+      if (!link || link.health().state !== 'bound') continue; // down: fail over to the next one
+      lastConnector = connectorId;
+      try {
+        const smscIds = await link.send({ to: msg.toNumber, from: msg.fromNumber, text, encoding: msg.encoding === 'UCS-2' ? 'UCS-2' : 'GSM-7', validUntil: msg.validUntil, receipt: true });
+        return { kind: 'sent', msg, connectorId, smscIds, startedAt, at: at() };
+      } catch (err) {
+        if (!(err instanceof LinkError)) throw err;
+        if (!err.transient) return { kind: 'failed', msg, connectorId, error: smppRejected(err.commandStatus ?? 0), startedAt, at: at() };
+        if (err.throttled) return retry(msg, connectorId, startedAt, 1000, null);
+        // Transient: try the next connector of the route.
+      }
+    }
+    if (msg.attempts >= opts.maxAttempts) return { kind: 'failed', msg, connectorId: lastConnector, error: RETRIES_EXHAUSTED, startedAt, at: at() };
+    return retry(msg, lastConnector, startedAt, Math.min(60_000, 1000 * 2 ** Math.min(msg.attempts, 6)), null);
+  }
+
+  function retry(msg: ClaimedMessage, connectorId: string | null, startedAt: Date, delayMs: number, error: null): SubmitOutcome {
+    const now = ctx.clock.now();
+    return { kind: 'retry', msg, connectorId, error, nextAttemptAt: new Date(now.getTime() + delayMs), startedAt, at: now };
+  }
+
+  return {
+    tick,
+    inFlight: () => inFlight,
+    async drain() {
+      draining = true;
+      if (inFlight > 0) await new Promise<void>((r) => settled.push(r));
+      await outcomes.drain();
+    },
+  };
+}

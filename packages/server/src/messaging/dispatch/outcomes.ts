@@ -1,0 +1,56 @@
+// Writing what happened to claimed messages: attempts, submitted parts, status changes and
+// events, in one transaction per batch of outcomes (grouped like the accept path).
+import type { Tx } from '../../db/pool.ts';
+import type { MessageError } from '../model.ts';
+import { applyStatusChanges, type StatusChange } from '../status.ts';
+import type { ClaimedMessage } from './claim.ts';
+
+export type SubmitOutcome =
+  | { kind: 'sent'; msg: ClaimedMessage; connectorId: string; smscIds: string[]; startedAt: Date; at: Date }
+  | { kind: 'failed'; msg: ClaimedMessage; connectorId: string | null; error: MessageError; startedAt: Date; at: Date }
+  | { kind: 'retry'; msg: ClaimedMessage; connectorId: string | null; error: MessageError | null; nextAttemptAt: Date; startedAt: Date; at: Date };
+
+/** Receipt ids are stored normalised (lower case, no leading zeros) for lenient matching. */
+export function normalizeSmscId(id: string): string {
+  return id.trim().toLowerCase().replace(/^0+(?=.)/, '');
+}
+
+export async function writeOutcomes(tx: Tx, outcomes: SubmitOutcome[]): Promise<void> {
+  const attempts = outcomes.map((o) => ({
+    account_id: o.msg.accountId, message_id: o.msg.id, attempt: o.msg.attempts, channel: 'sms', connector_id: o.connectorId,
+    status: o.kind === 'sent' ? 'sent' : o.kind === 'failed' ? 'failed' : 'retry', error_code: o.kind === 'sent' ? null : o.error?.code ?? null,
+    started_at: o.startedAt, ended_at: o.at,
+  }));
+  await tx`
+    insert into message_attempts (account_id, message_id, attempt, channel, connector_id, status, error_code, started_at, ended_at)
+    select * from jsonb_to_recordset(${tx.json(attempts as never)}::jsonb) as t(account_id text, message_id text, attempt integer,
+      channel text, connector_id text, status text, error_code text, started_at timestamptz, ended_at timestamptz)
+    on conflict (account_id, message_id, attempt) do update set status = excluded.status, error_code = excluded.error_code, ended_at = excluded.ended_at`;
+
+  const parts = outcomes.flatMap((o) => o.kind !== 'sent' ? [] : o.smscIds.map((smscId, i) => ({
+    account_id: o.msg.accountId, message_id: o.msg.id, attempt: o.msg.attempts, part: i + 1, connector_id: o.connectorId,
+    smsc_id: normalizeSmscId(smscId), status: 'sent', submitted_at: o.at,
+  })));
+  if (parts.length) {
+    await tx`
+      insert into message_parts (account_id, message_id, attempt, part, connector_id, smsc_id, status, submitted_at)
+      select * from jsonb_to_recordset(${tx.json(parts as never)}::jsonb) as t(account_id text, message_id text, attempt integer,
+        part integer, connector_id text, smsc_id text, status text, submitted_at timestamptz)
+      on conflict do nothing`;
+  }
+
+  const changes: StatusChange[] = outcomes.map((o) => ({
+    accountId: o.msg.accountId, messageId: o.msg.id, channel: 'sms', at: o.at, connectorId: o.connectorId,
+    ...(o.kind === 'sent' && { status: 'sent' as const }),
+    ...(o.kind === 'failed' && { status: 'failed' as const, error: o.error }),
+    ...(o.kind === 'retry' && { status: 'queued' as const, nextAttemptAt: o.nextAttemptAt }),
+  }) as StatusChange);
+  await applyStatusChanges(tx, changes);
+
+  // storeContent: false — the body is erased once an operator has it.
+  const erase = outcomes.filter((o) => o.kind === 'sent' && !o.msg.storeContent).map((o) => o.msg);
+  if (erase.length) {
+    await tx`update messages m set body = null from unnest(${erase.map((m) => m.accountId)}::text[], ${erase.map((m) => m.id)}::text[]) as e(account_id, id)
+             where m.account_id = e.account_id and m.id = e.id`;
+  }
+}

@@ -1,0 +1,134 @@
+// The messaging side of the worker role. One worker of the cluster leads (advisory lock held
+// on its own connection): it binds the connectors, runs the sandbox SMSC, dispatches and
+// sweeps. When it dies its lock goes with its connection and another worker takes over;
+// messages it held come back when their lease expires.
+import crypto from 'node:crypto';
+import type { Context } from '../../context.ts';
+import { withTransaction } from '../../db/tx.ts';
+import type { LinkHandlers } from '../../channels/link.ts';
+import { createConnectorPool, type LinkFactory } from '../../connectors/pool.ts';
+import { GroupCommit } from '../group-commit.ts';
+import type { SubjectHasher } from '../../privacy/subject-hash.ts';
+import { receiveSms } from '../inbound.ts';
+import { collectInboundPart } from '../inbound-parts.ts';
+import { applyStatusChanges } from '../status.ts';
+import { VALIDITY_EXPIRED } from '../errors.ts';
+import { createDispatcher, DEFAULT_DISPATCH } from './dispatcher.ts';
+import { applyReceipts, keepPending, retryPendingReceipts, type Receipt } from './receipts.ts';
+import { dueScheduled, expiredQueued, releaseExpiredLeases } from './claim.ts';
+
+const LEADER_LOCK = 7_263_010;
+
+export interface MessagingRuntimeOptions {
+  makeLink: LinkFactory;
+  hasher: SubjectHasher;
+  /** Started once leadership is won (the sandbox SMSC); returns its stop function. */
+  onLead?: () => Promise<() => Promise<void>>;
+  tickMs?: number;
+}
+
+export interface MessagingRuntime {
+  isLeader(): boolean;
+  stop(): Promise<void>;
+}
+
+export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOptions): MessagingRuntime {
+  const worker = `${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
+  let stopped = false;
+  let leading: Promise<void> | undefined;
+  let leader = false;
+  let wake: (() => void) | undefined;
+
+  const campaign = async () => {
+    while (!stopped) {
+      const conn = await ctx.sql.reserve().catch(() => undefined);
+      if (conn) {
+        const [row] = await conn`select pg_try_advisory_lock(${LEADER_LOCK}) as ok`.catch(() => [{ ok: false }]);
+        if (row?.ok) {
+          leader = true;
+          try {
+            await lead();
+          } catch (err) {
+            ctx.log.error({ err }, 'messaging leader stopped on an error; campaigning again');
+          } finally {
+            leader = false;
+            await conn`select pg_advisory_unlock(${LEADER_LOCK})`.catch(() => {});
+          }
+        }
+        conn.release();
+      }
+      if (!stopped) await sleep(2000, (w) => (wake = w));
+    }
+  };
+
+  async function lead(): Promise<void> {
+    const stopSandbox = opts.onLead ? await opts.onLead() : async () => {};
+    const receipts = new GroupCommit<Receipt>((rows) => withTransaction(ctx.sql, async (tx) => keepPending(tx, await applyReceipts(tx, rows))), { maxWaitMs: 5, maxRows: 2000, concurrency: 2 });
+    const handlers: LinkHandlers = {
+      onReceipt: (r) => receipts.add([r]),
+      onInbound: async (m) => {
+        const text = m.part ? await collectInboundPart(ctx.sql, { ...m, part: m.part }) : m.text;
+        if (text !== undefined) await receiveSms(ctx, opts.hasher, { from: m.from, to: m.to, text, at: m.at });
+      },
+    };
+    const pool = createConnectorPool(ctx, handlers, opts.makeLink);
+    const dispatcher = createDispatcher(ctx, pool, { ...DEFAULT_DISPATCH, worker });
+    const listener = await ctx.sql.listen('cx_events', () => wake?.()).catch(() => undefined);
+    let lastRefresh = 0;
+    let lastSweep = 0;
+    try {
+      while (!stopped) {
+        const now = Date.now();
+        if (now - lastRefresh > 5000) {
+          await pool.refresh();
+          await pool.reportStatus(worker);
+          lastRefresh = now;
+        }
+        if (now - lastSweep > 1000) {
+          await sweep();
+          lastSweep = now;
+        }
+        const took = await dispatcher.tick();
+        if (took === 0) await sleep(opts.tickMs ?? 250, (w) => (wake = w));
+      }
+    } finally {
+      await listener?.unlisten().catch(() => {});
+      await dispatcher.drain();
+      await pool.close();
+      await receipts.drain();
+      await stopSandbox();
+    }
+  }
+
+  async function sweep(): Promise<void> {
+    const now = ctx.clock.now();
+    await withTransaction(ctx.sql, async (tx) => {
+      await releaseExpiredLeases(tx, now);
+      const due = await dueScheduled(tx, now, 1000);
+      await applyStatusChanges(tx, due.map((m) => ({ accountId: m.accountId, messageId: m.id, status: 'queued', channel: 'sms', at: now, nextAttemptAt: now })));
+      const expired = await expiredQueued(tx, now, 1000);
+      await applyStatusChanges(tx, expired.map((m) => ({ accountId: m.accountId, messageId: m.id, status: 'expired', channel: 'sms', at: now, error: VALIDITY_EXPIRED })));
+      await retryPendingReceipts(tx, now);
+    });
+  }
+
+  leading = campaign();
+  return {
+    isLeader: () => leader,
+    async stop() {
+      stopped = true;
+      wake?.();
+      await leading;
+    },
+  };
+}
+
+function sleep(ms: number, register: (wake: () => void) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    register(() => {
+      clearTimeout(t);
+      resolve();
+    });
+  });
+}

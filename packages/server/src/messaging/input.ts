@@ -1,0 +1,77 @@
+// The message input: its schema (validation and OpenAPI) and the checks a schema cannot
+// express (E.164 validity, sender shapes, times relative to now).
+import { Type, type Static } from 'typebox';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { FieldError } from '../http/problem.ts';
+
+export const MessageInput = Type.Object(
+  {
+    to: Type.String({ minLength: 1, maxLength: 32, description: 'E.164 number, e.g. +4915112345678' }),
+    from: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: 'alphanumeric sender (≤ 11), short code or E.164 number; default: the account default sender' })),
+    channel: Type.Optional(Type.Union([Type.Literal('sms'), Type.Literal('whatsapp'), Type.Literal('auto')], { default: 'sms' })),
+    body: Type.String({ minLength: 1, maxLength: 1600 }),
+    purpose: Type.Optional(Type.Union([Type.Literal('transactional'), Type.Literal('marketing'), Type.Literal('otp')], { default: 'transactional' })),
+    priority: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('high')], { default: 'normal' })),
+    scheduledAt: Type.Optional(Type.String({ format: 'date-time' })),
+    validUntil: Type.Optional(Type.String({ format: 'date-time' })),
+    reference: Type.Optional(Type.String({ maxLength: 256 })),
+    metadata: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 500 }), { maxProperties: 20 })),
+    callbackUrl: Type.Optional(Type.String({ format: 'uri', maxLength: 2048 })),
+    storeContent: Type.Optional(Type.Boolean({ default: true })),
+  },
+  { additionalProperties: false },
+);
+export type MessageInput = Static<typeof MessageInput>;
+
+const ALPHANUMERIC = /^(?=.*[A-Za-z])[A-Za-z0-9 .\-&]{1,11}$/;
+const SHORT_CODE = /^[0-9]{3,8}$/;
+/** Scheduling further ahead than this is almost certainly a mistake (ms vs s, wrong year). */
+const MAX_SCHEDULE_AHEAD_MS = 366 * 24 * 3600_000;
+
+export function normalizeE164(raw: string): string | undefined {
+  if (!raw.startsWith('+')) return undefined;
+  const parsed = parsePhoneNumberFromString(raw);
+  return parsed?.isValid() ? parsed.number : undefined;
+}
+
+export function senderKind(from: string): 'alphanumeric' | 'shortcode' | 'e164' | undefined {
+  if (from.startsWith('+')) return normalizeE164(from) ? 'e164' : undefined;
+  if (SHORT_CODE.test(from)) return 'shortcode';
+  if (ALPHANUMERIC.test(from)) return 'alphanumeric';
+  return undefined;
+}
+
+export interface CheckedInput {
+  to: string;
+  from: string | undefined;
+  scheduledAt: Date | undefined;
+  validUntil: Date | undefined;
+}
+
+/** Semantic checks; `prefix` is the JSON pointer of the message (`` or `/messages/3`). */
+export function checkMessage(input: MessageInput, now: Date, prefix: string): { ok: CheckedInput } | { errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const to = normalizeE164(input.to);
+  if (!to) errors.push({ pointer: `${prefix}/to`, detail: 'must be a valid E.164 number with country code, e.g. +4915112345678' });
+  let from: string | undefined;
+  if (input.from !== undefined) {
+    const kind = senderKind(input.from);
+    if (!kind) errors.push({ pointer: `${prefix}/from`, detail: 'must be an alphanumeric sender (1-11 letters, digits, spaces), a short code or an E.164 number' });
+    from = kind === 'e164' ? normalizeE164(input.from) : input.from;
+  }
+  if (input.channel && input.channel !== 'sms') {
+    errors.push({ pointer: `${prefix}/channel`, detail: 'only "sms" is available on this installation for now' });
+  }
+  const scheduledAt = input.scheduledAt ? new Date(input.scheduledAt) : undefined;
+  const validUntil = input.validUntil ? new Date(input.validUntil) : undefined;
+  if (scheduledAt && scheduledAt.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
+    errors.push({ pointer: `${prefix}/scheduledAt`, detail: 'must be within one year' });
+  }
+  if (validUntil && validUntil.getTime() <= Math.max(now.getTime(), scheduledAt?.getTime() ?? 0)) {
+    errors.push({ pointer: `${prefix}/validUntil`, detail: 'must be in the future and after scheduledAt' });
+  }
+  if (input.callbackUrl && !/^https?:\/\//.test(input.callbackUrl)) {
+    errors.push({ pointer: `${prefix}/callbackUrl`, detail: 'must be an http(s) URL' });
+  }
+  return errors.length ? { errors } : { ok: { to: to!, from, scheduledAt, validUntil } };
+}

@@ -1,0 +1,73 @@
+// The message as the contract defines it: statuses, precedence, and its JSON shape.
+import type { MessageRow } from './store.ts';
+
+export const FINAL_STATUSES = new Set(['delivered', 'undelivered', 'read', 'failed', 'expired', 'rejected', 'canceled', 'received']);
+export type MessageStatus =
+  | 'scheduled' | 'held' | 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'read'
+  | 'failed' | 'expired' | 'rejected' | 'canceled' | 'received';
+
+/** Contract precedence: the first final status wins, except delivered → read. */
+export function canMoveTo(from: string, to: string): boolean {
+  if (from === to) return false;
+  if (FINAL_STATUSES.has(from)) return from === 'delivered' && to === 'read';
+  return true;
+}
+
+export interface MessageError {
+  code: string;
+  title: string;
+  detail: string;
+}
+
+export interface MessageJson {
+  id: string;
+  direction: 'outbound' | 'inbound';
+  channel: string;
+  status: MessageStatus;
+  to: string;
+  from: string | null;
+  body: string | null;
+  encoding: 'GSM-7' | 'UCS-2' | null;
+  segments: number | null;
+  purpose: string;
+  priority: string;
+  scheduledAt: string | null;
+  validUntil: string | null;
+  reference: string | null;
+  metadata: Record<string, string> | null;
+  callbackUrl: string | null;
+  storeContent: boolean;
+  connectorId: string | null;
+  price: null;
+  error: MessageError | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function messageJson(m: MessageRow, body: string | null): MessageJson {
+  return {
+    id: m.id,
+    direction: m.direction,
+    channel: m.channel,
+    status: m.status as MessageStatus,
+    to: m.toNumber,
+    from: m.fromNumber,
+    body,
+    encoding: m.encoding as 'GSM-7' | 'UCS-2' | null,
+    segments: m.segments,
+    purpose: m.purpose,
+    priority: m.priority,
+    scheduledAt: m.scheduledAt?.toISOString() ?? null,
+    validUntil: m.validUntil?.toISOString() ?? null,
+    reference: m.reference,
+    metadata: m.metadata,
+    callbackUrl: m.callbackUrl,
+    storeContent: m.storeContent,
+    connectorId: m.connectorId,
+    // Rating arrives with the billing work (issue #8).
+    price: null,
+    error: m.errorCode ? { code: m.errorCode, title: m.errorTitle ?? '', detail: m.errorDetail ?? '' } : null,
+    createdAt: m.createdAt.toISOString(),
+    updatedAt: m.updatedAt.toISOString(),
+  };
+}

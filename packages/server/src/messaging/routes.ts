@@ -1,0 +1,102 @@
+// The messages API: send one, send a batch, read, list, cancel.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Context } from '../context.ts';
+import { principalOf } from '../auth/principal.ts';
+import { P, Problem, fieldErrorsFromValidation, type AjvError } from '../http/problem.ts';
+import { ListQuery, decodeCursor } from '../http/pagination.ts';
+import { compileStrict } from '../http/validation.ts';
+import { idParam } from '../http/schemas.ts';
+import { listObjectEvents } from '../platform/events.ts';
+import { MessageInput } from './input.ts';
+import type { Acceptor } from './accept.ts';
+import { getMessage, listAttempts, listMessages, type MessageRow } from './store.ts';
+import { messageJson } from './model.ts';
+import { cancelMessage } from './cancel.ts';
+import { MessageSchema, MessageDetailSchema, MessageListQuery } from './schemas.ts';
+
+const validateItem = compileStrict(MessageInput);
+
+export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context; acceptor: Acceptor }): Promise<void> {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx, acceptor } = opts;
+  const tags = ['messages'];
+
+  const decryptBody = async (m: MessageRow) => (m.body ? (await ctx.keyring.decrypt(m.accountId, m.body)).toString('utf8') : null);
+
+  app.post('/v1/messages', {
+    schema: { tags, summary: 'Send a message', body: MessageInput, response: { 202: MessageSchema } },
+  }, async (request, reply) => {
+    const [outcome] = await acceptor.accept(principalOf(request), [request.body], () => '');
+    if ('problem' in outcome!) throw outcome.problem;
+    return reply.code(202).send(outcome!.message);
+  });
+
+  app.post('/v1/messages/batch', {
+    schema: {
+      tags,
+      summary: 'Send up to 1000 messages; each item is accepted or refused on its own',
+      body: Type.Object({ messages: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false }),
+      response: { 202: Type.Object({ data: Type.Array(Type.Union([MessageSchema, Type.Object({ error: Type.Ref('Problem') })])) }) },
+    },
+  }, async (request, reply) => {
+    const items = request.body.messages;
+    const valid: { index: number; input: MessageInput }[] = [];
+    const data: unknown[] = new Array(items.length);
+    items.forEach((item, index) => {
+      if (validateItem(item)) valid.push({ index, input: item as MessageInput });
+      else {
+        const errors = fieldErrorsFromValidation((validateItem.errors ?? []) as AjvError[], 'body', `/messages/${index}`);
+        data[index] = { error: new Problem(P['validation-failed'], errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), errors).toJSON() };
+      }
+    });
+    const outcomes = await acceptor.accept(principalOf(request), valid.map((v) => v.input), (i) => `/messages/${valid[i]!.index}`);
+    outcomes.forEach((o, i) => {
+      data[valid[i]!.index] = 'problem' in o ? { error: o.problem.toJSON() } : o.message;
+    });
+    return reply.code(202).send({ data } as never);
+  });
+
+  app.get('/v1/messages/:messageId', {
+    schema: { tags, summary: 'Get a message with its status history and attempts', params: idParam('messageId'), response: { 200: MessageDetailSchema } },
+  }, async (request) => {
+    const accountId = principalOf(request).accountId;
+    const m = await getMessage(ctx.sql, accountId, request.params.messageId);
+    if (!m) throw new Problem(P['not-found'], `no message ${request.params.messageId}`);
+    const [events, attempts] = await Promise.all([listObjectEvents(ctx.sql, accountId, m.id), listAttempts(ctx.sql, accountId, m.id)]);
+    return {
+      ...messageJson(m, await decryptBody(m)),
+      events: events.map((e) => ({
+        status: String(e.data.status ?? e.type.replace('message.', '')), at: e.createdAt.toISOString(),
+        channel: (e.data.channel as string | undefined) ?? m.channel, connectorId: (e.data.connectorId as string | null | undefined) ?? null,
+        errorCode: (e.data.errorCode as string | null | undefined) ?? null,
+      })),
+      attempts: attempts.map((a) => ({
+        attempt: a.attempt, channel: a.channel, connectorId: a.connectorId, status: a.status, errorCode: a.errorCode,
+        startedAt: a.startedAt.toISOString(), endedAt: a.endedAt?.toISOString() ?? null,
+      })),
+    };
+  });
+
+  app.get('/v1/messages', {
+    schema: { tags, summary: 'List messages, newest first', querystring: Type.Intersect([ListQuery, MessageListQuery]), response: { 200: Type.Object({ data: Type.Array(MessageSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }) } },
+  }, async (request) => {
+    const q = request.query;
+    const rows = await listMessages(ctx.sql, principalOf(request).accountId, {
+      before: decodeCursor(q.cursor), limit: q.limit + 1, status: q.status, to: q.to, from: q.from, channel: q.channel, direction: q.direction,
+      createdAfter: q.createdAfter ? new Date(q.createdAfter) : undefined, createdBefore: q.createdBefore ? new Date(q.createdBefore) : undefined,
+    });
+    const page = rows.slice(0, q.limit);
+    const data = await Promise.all(page.map(async (m) => messageJson(m, await decryptBody(m))));
+    const last = page[page.length - 1];
+    return { data, nextCursor: rows.length > q.limit && last ? Buffer.from(last.id).toString('base64url') : null };
+  });
+
+  app.post('/v1/messages/:messageId/cancel', {
+    schema: { tags, summary: 'Cancel a scheduled, held or not-yet-sent queued message', params: idParam('messageId'), response: { 200: MessageSchema } },
+  }, async (request) => {
+    const m = await cancelMessage(ctx, principalOf(request).accountId, request.params.messageId);
+    return messageJson(m, await decryptBody(m));
+  });
+}

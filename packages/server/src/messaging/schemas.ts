@@ -1,0 +1,56 @@
+// Response schemas of the messages API (they also document it in OpenAPI).
+import { Type } from 'typebox';
+import { NullableTimestamp, Timestamp } from '../http/schemas.ts';
+
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+const Status = Type.Union([
+  Type.Literal('scheduled'), Type.Literal('held'), Type.Literal('queued'), Type.Literal('sending'), Type.Literal('sent'),
+  Type.Literal('delivered'), Type.Literal('undelivered'), Type.Literal('read'), Type.Literal('failed'), Type.Literal('expired'),
+  Type.Literal('rejected'), Type.Literal('canceled'), Type.Literal('received'),
+]);
+
+export const MessageSchema = Type.Object({
+  id: Type.String(),
+  direction: Type.Union([Type.Literal('outbound'), Type.Literal('inbound')]),
+  channel: Type.String(),
+  status: Status,
+  to: Type.String(),
+  from: NullableString,
+  body: NullableString,
+  encoding: Type.Union([Type.Literal('GSM-7'), Type.Literal('UCS-2'), Type.Null()]),
+  segments: Type.Union([Type.Integer(), Type.Null()]),
+  purpose: Type.String(),
+  priority: Type.String(),
+  scheduledAt: NullableTimestamp,
+  validUntil: NullableTimestamp,
+  reference: NullableString,
+  metadata: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()]),
+  callbackUrl: NullableString,
+  storeContent: Type.Boolean(),
+  connectorId: NullableString,
+  price: Type.Null({ description: 'rated by the billing work; null until then' }),
+  error: Type.Union([Type.Object({ code: Type.String(), title: Type.String(), detail: Type.String() }), Type.Null()]),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const MessageDetailSchema = Type.Intersect([
+  MessageSchema,
+  Type.Object({
+    events: Type.Array(Type.Object({ status: Type.String(), at: Timestamp, channel: Type.String(), connectorId: NullableString, errorCode: NullableString })),
+    attempts: Type.Array(Type.Object({
+      attempt: Type.Integer(), channel: Type.String(), connectorId: NullableString, status: Type.String(), errorCode: NullableString,
+      startedAt: Timestamp, endedAt: NullableTimestamp,
+    })),
+  }),
+]);
+
+export const MessageListQuery = Type.Object({
+  status: Type.Optional(Status),
+  to: Type.Optional(Type.String({ maxLength: 32 })),
+  from: Type.Optional(Type.String({ maxLength: 32 })),
+  channel: Type.Optional(Type.String({ maxLength: 16 })),
+  direction: Type.Optional(Type.Union([Type.Literal('outbound'), Type.Literal('inbound')])),
+  createdAfter: Type.Optional(Type.String({ format: 'date-time' })),
+  createdBefore: Type.Optional(Type.String({ format: 'date-time' })),
+});

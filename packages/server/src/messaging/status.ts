@@ -1,0 +1,49 @@
+// Status changes with the contract's precedence, in batches: one UPDATE for the rows that may
+// move, and one event per change either way ("later receipts are events only").
+import type { Db } from '../db/pool.ts';
+import { emitEvents } from '../platform/events.ts';
+import { FINAL_STATUSES, type MessageError, type MessageStatus } from './model.ts';
+
+export interface StatusChange {
+  accountId: string;
+  messageId: string;
+  status: MessageStatus;
+  channel: string;
+  at: Date;
+  connectorId?: string | null;
+  error?: MessageError | null;
+  /** Extra column updates for the applied change (e.g. clearing the lease). */
+  nextAttemptAt?: Date | null;
+}
+
+const FINALS = [...FINAL_STATUSES];
+
+/** Returns the ids whose status actually changed. */
+export async function applyStatusChanges(db: Db, changes: StatusChange[]): Promise<Set<string>> {
+  if (changes.length === 0) return new Set();
+  const json = changes.map((c) => ({
+    account_id: c.accountId, id: c.messageId, status: c.status, at: c.at, connector_id: c.connectorId ?? null,
+    error_code: c.error?.code ?? null, error_title: c.error?.title ?? null, error_detail: c.error?.detail ?? null,
+    next_attempt_at: c.nextAttemptAt ?? null, keep_error: c.error === undefined,
+  }));
+  const updated = await db<{ id: string }[]>`
+    update messages m set
+      status = c.status,
+      updated_at = c.at,
+      connector_id = coalesce(c.connector_id, m.connector_id),
+      error_code = case when c.keep_error then m.error_code else c.error_code end,
+      error_title = case when c.keep_error then m.error_title else c.error_title end,
+      error_detail = case when c.keep_error then m.error_detail else c.error_detail end,
+      next_attempt_at = case when c.status = 'queued' then c.next_attempt_at else null end,
+      lease_until = null, leased_by = null
+    from jsonb_to_recordset(${db.json(json as never)}::jsonb) as c(account_id text, id text, status text, at timestamptz,
+      connector_id text, error_code text, error_title text, error_detail text, next_attempt_at timestamptz, keep_error boolean)
+    where m.account_id = c.account_id and m.id = c.id and m.status <> c.status
+      and (m.status <> all(${FINALS}::text[]) or (m.status = 'delivered' and c.status = 'read'))
+    returning m.id`;
+  await emitEvents(db, changes.map((c) => ({
+    accountId: c.accountId, type: `message.${c.status}`, objectType: 'message', objectId: c.messageId, at: c.at,
+    data: { status: c.status, channel: c.channel, connectorId: c.connectorId ?? null, errorCode: c.error?.code ?? null },
+  })));
+  return new Set(updated.map((r) => r.id));
+}

@@ -1,0 +1,102 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startTestPlatform, TEST_MASTER_KEY, type TestPlatform } from '../../../test/harness.ts';
+import { verifyAuditChains } from './verify.ts';
+
+const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cli.ts');
+
+function auditVerify(databaseUrl: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, 'audit', 'verify'], { env: { ...process.env, DATABASE_URL: databaseUrl, CX_MASTER_KEY: TEST_MASTER_KEY, LOG_LEVEL: 'silent' } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    child.stderr.on('data', (d: Buffer) => (out += d));
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
+describe('audit log', () => {
+  let t: TestPlatform;
+  let accountId: string;
+  let auditor: string;
+  const admin = () => t.boot.adminApiKey;
+
+  before(async () => {
+    t = await startTestPlatform({ role: 'api' });
+    accountId = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Audited' } })).body.id;
+    await t.api.post(`/v1/admin/accounts/${accountId}/board`, { key: admin() });
+    auditor = (await t.api.post(`/v1/admin/accounts/${accountId}/api-keys`, { key: admin(), body: { name: 'auditor', scopes: ['audit:read', 'keys:manage'] } })).body.secret;
+    await t.api.post(`/v1/admin/accounts/${accountId}/suspend`, { key: admin(), body: { reason: 'unpaid invoice' } });
+    await t.api.post(`/v1/admin/accounts/${accountId}/reactivate`, { key: admin() });
+  });
+  after(() => t.close());
+
+  // Tampering needs the append-only triggers out of the way, as an attacker with DB access would.
+  const tamper = (fn: (tx: typeof t.platform.ctx.sql) => Promise<unknown>) =>
+    t.platform.ctx.sql.begin(async (tx) => {
+      await tx`set local session_replication_role = replica`;
+      await fn(tx as unknown as typeof t.platform.ctx.sql);
+    });
+
+  it("shows an account's operator actions to its own auditors, oldest first, with pseudonymous actors", async () => {
+    const res = await t.api.get('/v1/audit-log', { key: auditor });
+    assert.equal(res.status, 200);
+    const actions = res.body.data.map((e: { action: string }) => e.action);
+    assert.deepEqual(actions, ['account.created', 'account.board', 'api_key.created', 'account.suspend', 'account.reactivate']);
+    const suspend = res.body.data[3];
+    assert.equal(suspend.actor.type, 'operator');
+    assert.match(suspend.actor.id, /^key_/);
+    assert.equal(suspend.data.reason, 'unpaid invoice');
+    assert.ok(res.body.data.every((e: { accountId: string }) => e.accountId === accountId));
+  });
+
+  it('refuses a key without audit:read, and operators filter across accounts', async () => {
+    const narrow = (await t.api.post('/v1/api-keys', { key: auditor, body: { name: 'n', scopes: ['keys:manage'] } })).body.secret;
+    assert.equal((await t.api.get('/v1/audit-log', { key: narrow })).status, 403);
+    const all = await t.api.get(`/v1/admin/audit-log?accountId=${accountId}&action=api_key.created`, { key: admin() });
+    assert.equal(all.status, 200);
+    assert.equal(all.body.data.length, 2, 'the auditor key and the narrow key');
+    const page = await t.api.get('/v1/admin/audit-log?limit=2', { key: admin() });
+    assert.equal(page.body.data.length, 2);
+    const next = await t.api.get(`/v1/admin/audit-log?limit=2&cursor=${page.body.nextCursor}`, { key: admin() });
+    assert.ok(next.body.data[0].id > page.body.data[1].id);
+  });
+
+  it('refuses to update or delete audit rows', async () => {
+    await assert.rejects(t.platform.ctx.sql`update audit_log set action = 'x' where account_id = ${accountId}`, /append-only/);
+    await assert.rejects(t.platform.ctx.sql`delete from audit_log where account_id = ${accountId}`, /append-only/);
+  });
+
+  it('finds every chain intact, then reports the chain broken at an edited row', async () => {
+    assert.ok((await verifyAuditChains(t.platform.ctx.sql)).every((r) => r.ok));
+    assert.equal((await auditVerify(t.database.url)).code, 0);
+    await tamper((tx) => tx`update audit_log set payload = replace(payload, 'unpaid invoice', 'routine check') where account_id = ${accountId} and seq = 4`);
+    const [report] = await verifyAuditChains(t.platform.ctx.sql, { accountId });
+    assert.equal(report!.ok, false);
+    assert.equal(report!.brokenAtSeq, 4);
+    const house = (await verifyAuditChains(t.platform.ctx.sql, { accountId: t.boot.accountId }))[0]!;
+    assert.equal(house.ok, true, 'other chains are unaffected');
+    const cli = await auditVerify(t.database.url);
+    assert.equal(cli.code, 1);
+    assert.match(cli.out, new RegExp(`BROKEN\\s+${accountId} at seq 4`));
+  });
+
+  it('detects a deleted row in the middle and a deleted last row', async () => {
+    const a = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Middle' } })).body.id;
+    const b = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Tail' } })).body.id;
+    for (const id of [a, b]) {
+      await t.api.post(`/v1/admin/accounts/${id}/board`, { key: admin() });
+      await t.api.post(`/v1/admin/accounts/${id}/suspend`, { key: admin() });
+    }
+    await tamper((tx) => tx`delete from audit_log where account_id = ${a} and seq = 2`);
+    await tamper((tx) => tx`delete from audit_log where account_id = ${b} and seq = 3`);
+    const [middle] = await verifyAuditChains(t.platform.ctx.sql, { accountId: a });
+    assert.equal(middle!.brokenAtSeq, 2);
+    const [tail] = await verifyAuditChains(t.platform.ctx.sql, { accountId: b });
+    assert.equal(tail!.ok, false);
+    assert.match(tail!.reason!, /deleted at the end/);
+  });
+});
