@@ -2,15 +2,25 @@
 import type { Context } from './context.ts';
 import type { JobSpec } from './platform/jobs.ts';
 import { sweepIdempotencyKeys } from './platform/idempotency.ts';
+import { sendDueEmails, smtpSender } from './platform/email/outbox.ts';
+import { deleteExpiredFiles } from './platform/files/store.ts';
 
 export function workerJobs(ctx: Context): JobSpec {
+  const sender = smtpSender(ctx);
   return {
     tasks: {
+      delete_expired_files: async () => {
+        const removed = await deleteExpiredFiles(ctx.sql, ctx.clock.now());
+        if (removed) ctx.log.info({ removed }, 'expired files deleted');
+      },
+      send_emails: async () => {
+        await sendDueEmails(ctx, sender);
+      },
       sweep_idempotency_keys: async () => {
         const removed = await sweepIdempotencyKeys(ctx);
         if (removed) ctx.log.info({ removed }, 'expired idempotency keys removed');
       },
     },
-    crontab: ['17 * * * * sweep_idempotency_keys'],
+    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files'],
   };
 }

@@ -9,6 +9,7 @@ import { CLIENT_SCOPES, type Scope } from '../auth/scopes.ts';
 describe('permission table', () => {
   let t: TestPlatform;
   let accountId: string;
+  let targetId: string;
   let keyId: string;
   const keysByScope = new Map<string, string>();
   const keysWithout = new Map<string, string>();
@@ -18,6 +19,8 @@ describe('permission table', () => {
     const admin = t.boot.adminApiKey;
     const acc = await t.api.post('/v1/admin/accounts', { key: admin, body: { name: 'Perm', status: 'active' } });
     accountId = acc.body.id;
+    // Admin routes act on another account, so closing it does not stop the client keys above.
+    targetId = (await t.api.post('/v1/admin/accounts', { key: admin, body: { name: 'Target', status: 'active' } })).body.id;
     const issue = async (target: string, scopes: readonly string[]) => {
       const res = await t.api.post(`/v1/admin/accounts/${target}/api-keys`, { key: admin, body: { name: scopes.join(','), scopes } });
       assert.equal(res.status, 201, JSON.stringify(res.body));
@@ -27,7 +30,7 @@ describe('permission table', () => {
       keysByScope.set(scope, (await issue(accountId, [scope])).secret);
       keysWithout.set(scope, (await issue(accountId, CLIENT_SCOPES.filter((s) => s !== scope))).secret);
     }
-    keyId = (await issue(accountId, ['messages:read'])).id;
+    keyId = (await issue(targetId, ['messages:read'])).id;
     keysByScope.set('platform:read', (await issue(t.boot.accountId, ['platform:read'])).secret);
     keysByScope.set('platform:admin', t.boot.adminApiKey);
     // An operator key without platform:admin, and a client key with every client scope.
@@ -37,7 +40,7 @@ describe('permission table', () => {
   after(() => t.close());
 
   const routes = Object.entries(ROUTE_PERMISSIONS).filter(([, p]) => p.scope !== 'public');
-  const fill = (url: string) => url.replace(':accountId', accountId).replace(':keyId', keyId);
+  const fill = (url: string) => url.replace(':accountId', targetId).replace(':keyId', keyId);
 
   it('lists only routes the app really serves', () => {
     for (const key of Object.keys(ROUTE_PERMISSIONS)) {

@@ -1,0 +1,92 @@
+// The email outbox. Domains enqueue inside their own transaction (the email exists exactly
+// when the change that caused it does); the worker sends. In the sandbox nothing leaves
+// the machine: emails are kept and shown at GET /v1/sandbox/emails.
+import nodemailer from 'nodemailer';
+import type { Context } from '../../context.ts';
+import type { Db } from '../../db/pool.ts';
+import { withTransaction } from '../../db/tx.ts';
+import { newId } from '../ids.ts';
+
+export interface NewEmail {
+  accountId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  at: Date;
+}
+
+/** Minutes to wait after the 1st, 2nd, … failure; after the last one the email is `failed`. */
+export const EMAIL_BACKOFF_MINUTES = [1, 5, 30, 120, 360];
+
+export async function enqueueEmail(db: Db, e: NewEmail): Promise<string> {
+  const id = newId('eml', e.at);
+  await db`insert into email_outbox (account_id, id, to_address, subject, text_body, html_body, status, next_attempt_at, created_at)
+           values (${e.accountId}, ${id}, ${e.to}, ${e.subject}, ${e.text}, ${e.html ?? null}, 'queued', ${e.at}, ${e.at})`;
+  // Start sending right away; the minutely sweep catches anything this misses.
+  await db`select graphile_worker.add_job('send_emails', '{}'::json, job_key := 'send_emails', job_key_mode := 'replace')`;
+  return id;
+}
+
+interface DueEmail { accountId: string; id: string; to: string; subject: string; text: string; html: string | null; attempts: number }
+
+export interface EmailSender {
+  send(e: { to: string; subject: string; text: string; html: string | null }): Promise<void>;
+}
+
+export function smtpSender(ctx: Context): EmailSender | undefined {
+  if (!ctx.config.smtpUrl) return undefined;
+  const transport = nodemailer.createTransport(ctx.config.smtpUrl);
+  return {
+    async send(e) {
+      await transport.sendMail({ from: ctx.config.smtpFrom, to: e.to, subject: e.subject, text: e.text, ...(e.html && { html: e.html }) });
+    },
+  };
+}
+
+let warnedNoSmtp = false;
+
+/** Sends due emails in batches; returns how many left the queue (sent, kept or failed). */
+export async function sendDueEmails(ctx: Context, sender: EmailSender | undefined): Promise<number> {
+  if (!ctx.config.sandbox && !sender) {
+    if (!warnedNoSmtp) ctx.log.warn('emails are queued but SMTP_URL is not set; they wait until it is');
+    warnedNoSmtp = true;
+    return 0;
+  }
+  let done = 0;
+  for (;;) {
+    const handled = await withTransaction(ctx.sql, async (tx) => {
+      const now = ctx.clock.now();
+      const due = await tx<DueEmail[]>`
+        select account_id as "accountId", id, to_address as "to", subject, text_body as "text", html_body as "html", attempts
+        from email_outbox where status = 'queued' and next_attempt_at <= ${now}
+        order by next_attempt_at limit 20 for update skip locked`;
+      for (const e of due) await deliver(tx, e, now);
+      return due.length;
+    });
+    done += handled;
+    if (handled < 20) return done;
+  }
+
+  async function deliver(tx: Db, e: DueEmail, now: Date): Promise<void> {
+    if (ctx.config.sandbox) {
+      await tx`update email_outbox set status = 'kept', sent_at = ${now} where account_id = ${e.accountId} and id = ${e.id}`;
+      return;
+    }
+    try {
+      await sender!.send(e);
+      await tx`update email_outbox set status = 'sent', sent_at = ${now}, attempts = attempts + 1, last_error = null
+               where account_id = ${e.accountId} and id = ${e.id}`;
+    } catch (err) {
+      const attempts = e.attempts + 1;
+      const wait = EMAIL_BACKOFF_MINUTES[attempts - 1];
+      // Only the error's message: SMTP errors can echo addresses, never credentials (those are in the URL).
+      const reason = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+      await tx`update email_outbox set attempts = ${attempts}, last_error = ${reason},
+                 status = ${wait === undefined ? 'failed' : 'queued'},
+                 next_attempt_at = ${wait === undefined ? null : new Date(now.getTime() + wait * 60_000)}
+               where account_id = ${e.accountId} and id = ${e.id}`;
+      ctx.log.warn({ emailId: e.id, attempts }, 'email not sent; will retry');
+    }
+  }
+}
