@@ -44,7 +44,6 @@ export const P = defineProblems({
   'account-closed': { title: 'The account is closed', status: 403 },
   'traffic-hold': { title: "All of the account's traffic is on hold", status: 403 },
   'not-found': { title: 'Not found', status: 404 },
-  'method-not-allowed': { title: 'Method not allowed', status: 405 },
   conflict: { title: 'Conflict', status: 409 },
   'idempotency-in-flight': { title: 'A request with this Idempotency-Key is still running', status: 409 },
   'payload-too-large': { title: 'Request body too large', status: 413 },

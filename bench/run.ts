@@ -1,0 +1,41 @@
+// `npm run bench [scenario…]`: starts CX Engage as its own process on a temp data dir
+// (embedded PostgreSQL), load-tests it from this process with autocannon, prints one JSON
+// line per scenario and stops everything. BENCH_DURATION (s), BENCH_CONNECTIONS override.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Bootstrap } from '../packages/server/src/accounts/bootstrap.ts';
+import { freePort } from '../packages/server/src/db/embedded.ts';
+import { SCENARIOS } from './scenarios/index.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv.slice(2);
+const scenarios = only.length ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS;
+if (scenarios.length === 0) {
+  console.error(`unknown scenario; choose from: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-bench-'));
+const port = await freePort();
+const server = spawn(process.execPath, [path.join(root, 'packages/server/src/cli.ts'), 'start'], {
+  env: { ...process.env, CX_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+try {
+  await new Promise<void>((resolve, reject) => {
+    server.stdout!.on('data', (d: Buffer) => String(d).includes('running at') && resolve());
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  const boot = JSON.parse(await fs.readFile(path.join(dataDir, 'bootstrap.json'), 'utf8')) as Bootstrap;
+  for (const scenario of scenarios) {
+    const result = await scenario.run({ url: `http://127.0.0.1:${port}`, boot, serverPid: server.pid!, durationSeconds: Number(process.env.BENCH_DURATION ?? 10), connections: Number(process.env.BENCH_CONNECTIONS ?? scenario.connections) });
+    console.log(JSON.stringify({ scenario: scenario.name, ...result }));
+  }
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  await fs.rm(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,6 @@
+// Every benchmark scenario, in the order `npm run bench` runs them.
+import type { Scenario } from './load.ts';
+import { authenticatedGet } from './authenticated-get.ts';
+import { batchAccept, singleAccept } from './accept.ts';
+
+export const SCENARIOS: Scenario[] = [authenticatedGet, singleAccept, batchAccept];

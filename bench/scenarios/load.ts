@@ -1,0 +1,54 @@
+// Shared load runner: autocannon against the server, plus the server's RSS afterwards.
+import fs from 'node:fs/promises';
+import autocannon from 'autocannon';
+import type { Bootstrap } from '../../packages/server/src/accounts/bootstrap.ts';
+
+export interface Target {
+  url: string;
+  boot: Bootstrap;
+  serverPid: number;
+  durationSeconds: number;
+  connections: number;
+}
+
+export interface Scenario {
+  name: string;
+  connections: number;
+  run(target: Target): Promise<object>;
+}
+
+export interface LoadResult {
+  durationSeconds: number;
+  connections: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number };
+  errors: number;
+  non2xx: number;
+  serverRssMB: number;
+}
+
+export async function serverRssMB(pid: number): Promise<number> {
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+export async function load(t: Target, opts: { method: 'GET' | 'POST'; path: string; body?: string }): Promise<LoadResult> {
+  const result = await autocannon({
+    url: t.url + opts.path,
+    method: opts.method,
+    connections: t.connections,
+    duration: t.durationSeconds,
+    headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' },
+    ...(opts.body !== undefined && { body: opts.body }),
+  });
+  return {
+    durationSeconds: t.durationSeconds,
+    connections: t.connections,
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    serverRssMB: await serverRssMB(t.serverPid),
+  };
+}
