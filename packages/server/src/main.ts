@@ -14,6 +14,10 @@ import { createKeyring } from './platform/crypto/keyring.ts';
 import { migrateJobQueue, startJobRunner } from './platform/jobs.ts';
 import { workerJobs } from './jobs.ts';
 import { ensureBootstrap } from './accounts/bootstrap.ts';
+import { startMessagingRuntime } from './messaging/dispatch/runtime.ts';
+import { createSmppLink } from './channels/smpp/link.ts';
+import { createSubjectHasher } from './privacy/subject-hash.ts';
+import { leadSandbox } from './sandbox/leader.ts';
 
 export interface Platform {
   ctx: Context;
@@ -65,6 +69,12 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     if (config.role !== 'api') {
       const runner = await startJobRunner(ctx, databaseUrl, workerJobs(ctx));
       stops.push(() => runner.stop());
+      const messaging = startMessagingRuntime(ctx, {
+        hasher: createSubjectHasher(sql, ctx.keyring),
+        makeLink: (row, password, handlers) => createSmppLink({ connectorId: row.id, config: row.config, password, handlers, log }),
+        ...(config.sandbox && { onLead: () => leadSandbox(ctx) }),
+      });
+      stops.push(() => messaging.stop());
     }
     return { ctx, url, app, bootstrapFile: boot.path, stop };
   } catch (err) {

@@ -123,6 +123,6 @@ export async function suppressedHashes(db: Db, accountId: string, hashes: Buffer
   const rows = await db<{ h: string }[]>`
     select encode(subject_hash, 'hex') as h from suppressions
     where account_id = ${accountId} and channel = ${channel}
-      and subject_hash = any(${hashes.map((h) => '\\x' + h.toString('hex'))}::bytea[])`;
+      and subject_hash in (select decode(h, 'hex') from unnest(${hashes.map((h) => h.toString('hex'))}::text[]) as h)`;
   return new Set(rows.map((r) => r.h));
 }
