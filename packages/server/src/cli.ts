@@ -4,13 +4,16 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Role } from './config.ts';
 import { startPlatform } from './main.ts';
 import { runOperatorCommand, OPERATOR_COMMANDS } from './operator-commands.ts';
+import { runSandboxSmsc } from './sandbox/smsc-command.ts';
 
 const USAGE = `Usage: cx-engage <command> [options]
 
 Commands:
   start [--role all|api|worker] [--port N] [--host H] [--data-dir DIR]
                      run the platform (default role: all)
-  (every command accepts --data-dir DIR; default ./data or CX_DATA_DIR)
+  sandbox-smsc [--port 2775] [--host H] [--system-id cxsandbox] [--password sandbox] [--receipt-delay-ms 200]
+                     run only the sandbox SMSC, to test any SMPP client
+  (the commands below accept --data-dir DIR; default ./data or CX_DATA_DIR)
 ${OPERATOR_COMMANDS.map((c) => `  ${c.usage}\n                     ${c.summary}`).join('\n')}
 
 Environment: see docs/configuration.md (DATABASE_URL, CX_MASTER_KEY, CX_SANDBOX, PORT, HOST, ...).`;
@@ -21,6 +24,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'sandbox-smsc') return runSandboxSmsc(rest);
   if (command !== 'start') {
     // Operator commands parse their own options; --data-dir locates the embedded database.
     const { dataDir, args } = takeDataDir(rest);
