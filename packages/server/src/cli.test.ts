@@ -6,11 +6,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { TEST_MASTER_KEY } from '../test/harness.ts';
+import { CLI } from '../test/cli.ts';
 
-const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.ts');
 
 interface Running {
   child: ChildProcess;
@@ -20,7 +19,7 @@ interface Running {
 }
 
 function startCli(args: string[], env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const url = new Promise<string | undefined>((resolve) => {
     const onData = (d: Buffer) => {

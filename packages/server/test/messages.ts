@@ -1,15 +1,8 @@
 // Helpers for messaging tests: send through the API and wait for a status, with a deadline.
 import type { TestPlatform } from './harness.ts';
+import { waitFor } from './wait.ts';
 
-export async function waitFor<T>(fn: () => Promise<T | undefined>, what: string, ms = 20000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export { waitFor };
 
 export async function waitForStatus(t: TestPlatform, key: string, id: string, statuses: string[]): Promise<any> {
   return waitFor(async () => {

@@ -7,6 +7,7 @@ import { startSmsc } from '../../sandbox/smsc.ts';
 import { LinkError } from '../link.ts';
 import { SmppSession, type SessionOptions } from './session.ts';
 import { parseReceipt, normalizeAddress } from './receipt.ts';
+import { waitFor } from '../../../test/wait.ts';
 
 const log = createLogger('silent');
 
@@ -17,13 +18,7 @@ function options(port: number, over: Partial<SessionOptions> = {}): SessionOptio
   };
 }
 
-async function until(cond: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = (cond: () => boolean, what: string) => waitFor(async () => (cond() ? true : undefined), what, 10_000);
 
 /** An SMSC that binds anyone and lets the test decide how to answer submit_sm. */
 async function testSmsc(onSubmit: (session: smpp.Session, pdu: smpp.PDU) => void, port = 0) {

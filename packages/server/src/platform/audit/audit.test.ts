@@ -1,22 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startTestPlatform, TEST_MASTER_KEY, type TestPlatform } from '../../../test/harness.ts';
+import { runCli } from '../../../test/cli.ts';
 import { verifyAuditChains } from './verify.ts';
 
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cli.ts');
-
-function auditVerify(databaseUrl: string): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'audit', 'verify'], { env: { ...process.env, DATABASE_URL: databaseUrl, CX_MASTER_KEY: TEST_MASTER_KEY, LOG_LEVEL: 'silent' } });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d));
-    child.stderr.on('data', (d: Buffer) => (out += d));
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
+const auditVerify = (databaseUrl: string) => runCli(['audit', 'verify'], { DATABASE_URL: databaseUrl, CX_MASTER_KEY: TEST_MASTER_KEY });
 
 describe('audit log', () => {
   let t: TestPlatform;

@@ -1,27 +1,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startTestPlatform, TEST_MASTER_KEY, type TestPlatform } from '../../../test/harness.ts';
+import { runCli } from '../../../test/cli.ts';
 import { createKeyring } from './keyring.ts';
 import { masterKeyFromBase64, resolveMasterKeys } from './master-key.ts';
 import { loadConfig, ConfigError } from '../../config.ts';
 
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cli.ts');
-
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d));
-    child.stderr.on('data', (d: Buffer) => (out += d));
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
 
 describe('envelope encryption', () => {
   let t: TestPlatform;

@@ -5,16 +5,8 @@ import { freePort } from '../../db/embedded.ts';
 import { ManualClock } from '../clock.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { enqueueEmail, sendDueEmails, smtpSender } from './outbox.ts';
+import { waitFor } from '../../../test/wait.ts';
 
-async function until<T>(fn: () => Promise<T | undefined>, ms = 15000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function startSmtp(port: number): Promise<{ received: { to: string; raw: string }[]; close: () => Promise<void> }> {
   const received: { to: string; raw: string }[] = [];
@@ -43,10 +35,10 @@ describe('email outbox in the sandbox', () => {
     const other = (await t.api.post('/v1/admin/accounts', { key: t.boot.adminApiKey, body: { name: 'Mail' } })).body.id;
     await t.platform.ctx.sql.begin((tx) => enqueueEmail(tx, { accountId: t.boot.accountId, to: 'ops@example.com', subject: 'Limit warning', text: '75 % used', at: new Date() }));
     await t.platform.ctx.sql.begin((tx) => enqueueEmail(tx, { accountId: other, to: 'x@example.com', subject: 'Not yours', text: '-', at: new Date() }));
-    const kept = await until(async () => {
+    const kept = await waitFor(async () => {
       const res = await t.api.get('/v1/sandbox/emails', { key: t.boot.apiKey });
       return res.body.data[0]?.status === 'kept' ? res.body.data : undefined;
-    });
+    }, 'the email to be kept');
     assert.equal(kept.length, 1);
     assert.equal(kept[0].subject, 'Limit warning');
     assert.equal(kept[0].to, 'ops@example.com');
