@@ -18,9 +18,18 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Keys and their accounts are cached this long per process, so a request costs no lookup.
+ * Changes made through this process (revocations, suspensions, limits) clear the cache at once;
+ * other api processes see them within this time.
+ */
+const PRINCIPAL_TTL_MS = 2000;
+const PRINCIPAL_CACHE_MAX = 10_000;
+
 export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opts: { ctx: Context }) {
   const { ctx } = opts;
   const limiter = new RateLimiter();
+  const principals = new Map<string, { principal: Principal; until: number }>();
   const used = new Map<string, { accountId: string; keyId: string; at: Date }>();
 
   app.decorateRequest('principal', null);
@@ -65,7 +74,7 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opt
       });
     }
     const secret = match[1]!;
-    const principal = looksLikeApiKey(secret) ? await findPrincipalByHash(ctx.sql, hashApiKey(secret)) : undefined;
+    const principal = looksLikeApiKey(secret) ? await lookup(hashApiKey(secret)) : undefined;
     if (!principal) {
       throw new Problem(P.unauthenticated, 'the API key is unknown or revoked', undefined, { 'www-authenticate': 'Bearer' });
     }
@@ -73,6 +82,25 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opt
     request.principal = principal;
     return principal;
   }
+
+  async function lookup(hash: Buffer): Promise<Principal | undefined> {
+    const key = hash.toString('base64');
+    const hit = principals.get(key);
+    if (hit && hit.until > Date.now()) return hit.principal;
+    const principal = await findPrincipalByHash(ctx.sql, hash);
+    if (principals.size >= PRINCIPAL_CACHE_MAX) principals.clear();
+    if (principal) principals.set(key, { principal, until: Date.now() + PRINCIPAL_TTL_MS });
+    else principals.delete(key);
+    return principal;
+  }
+
+  // Anything that changes keys or accounts goes through these routes: forget what we cached,
+  // before the answer leaves, so the caller's next request already sees the change.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    const url = request.routeOptions.url ?? '';
+    if (request.method !== 'GET' && (url.startsWith('/v1/admin/') || url.startsWith('/v1/api-keys'))) principals.clear();
+    return payload;
+  });
 
   const flush = async () => {
     const batch = [...used.values()];

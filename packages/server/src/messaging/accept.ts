@@ -7,6 +7,7 @@ import { P, Problem } from '../http/problem.ts';
 import { newId } from '../platform/ids.ts';
 import { emitEvents } from '../platform/events.ts';
 import { withTransaction } from '../db/tx.ts';
+import type { Db } from '../db/pool.ts';
 import type { SubjectHasher } from '../privacy/subject-hash.ts';
 import { analyzeText } from './text-analysis.ts';
 import { checkMessage, type MessageInput } from './input.ts';
@@ -24,14 +25,24 @@ export interface Acceptor {
 
 const OPTED_OUT = { code: 'opted_out', title: 'The recipient opted out', detail: 'the recipient replied STOP; they must reply START before you can message them again' };
 
+/** Opt-outs always win: such a message is recorded as `rejected`, never sent. */
+async function applyOptOuts(db: Db, rows: MessageRow[]): Promise<void> {
+  const suppressed = await suppressedHashes(db, rows.map((r) => ({ accountId: r.accountId, hash: r.subjectHash })), 'sms');
+  for (const row of rows) {
+    if (!suppressed.has(`${row.accountId}:${row.subjectHash.toString('hex')}`)) continue;
+    Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: OPTED_OUT.code, errorTitle: OPTED_OUT.title, errorDetail: OPTED_OUT.detail });
+  }
+}
+
 export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: SenderPolicies): Acceptor {
   const committer = new GroupCommit<MessageRow>(
     (rows) => withTransaction(ctx.sql, async (tx) => {
+      await applyOptOuts(tx, rows);
       await insertMessages(tx, rows);
       await emitEvents(tx, rows.map((r) => ({
         accountId: r.accountId, type: `message.${r.status}`, objectType: 'message', objectId: r.id, at: r.createdAt,
         data: { status: r.status, channel: r.channel, connectorId: null, errorCode: r.errorCode },
-      })));
+      })), { newObjects: true });
     }),
     { maxWaitMs: 2, maxRows: 1000, concurrency: 4 },
   );
@@ -70,20 +81,12 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
         },
       });
     }
-    await applyOptOuts(principal.accountId, rows.map((r) => r.row));
+    // Opt-outs are checked inside the shared transaction (one query for the whole group).
     await committer.add(rows.map((r) => r.row));
     for (const r of rows) outcomes[r.index] = { message: messageJson(r.row, r.body) };
     return outcomes as AcceptOutcome[];
   }
 
-  /** Opt-outs always win: such a message is recorded as `rejected`, never sent. */
-  async function applyOptOuts(accountId: string, rows: MessageRow[]): Promise<void> {
-    const suppressed = await suppressedHashes(ctx.sql, accountId, rows.map((r) => r.subjectHash), 'sms');
-    for (const row of rows) {
-      if (!suppressed.has(row.subjectHash.toString('hex'))) continue;
-      Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: OPTED_OUT.code, errorTitle: OPTED_OUT.title, errorDetail: OPTED_OUT.detail });
-    }
-  }
 
   return { accept, close: () => committer.drain() };
 }

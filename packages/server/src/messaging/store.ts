@@ -118,11 +118,12 @@ export async function listAttempts(db: Db, accountId: string, messageId: string)
     from message_attempts where account_id = ${accountId} and message_id = ${messageId} order by attempt`;
 }
 
-export async function suppressedHashes(db: Db, accountId: string, hashes: Buffer[], channel: string): Promise<Set<string>> {
-  if (hashes.length === 0) return new Set();
-  const rows = await db<{ h: string }[]>`
-    select encode(subject_hash, 'hex') as h from suppressions
-    where account_id = ${accountId} and channel = ${channel}
-      and subject_hash in (select decode(h, 'hex') from unnest(${hashes.map((h) => h.toString('hex'))}::text[]) as h)`;
-  return new Set(rows.map((r) => r.h));
+/** The `accountId:hash` pairs among these that are on their account's opt-out list. */
+export async function suppressedHashes(db: Db, subjects: { accountId: string; hash: Buffer }[], channel: string): Promise<Set<string>> {
+  if (subjects.length === 0) return new Set();
+  const rows = await db<{ k: string }[]>`
+    select s.account_id || ':' || encode(s.subject_hash, 'hex') as k
+    from unnest(${subjects.map((x) => x.accountId)}::text[], ${subjects.map((x) => x.hash.toString('hex'))}::text[]) as q(account_id, h)
+    join suppressions s on s.account_id = q.account_id and s.subject_hash = decode(q.h, 'hex') and s.channel = ${channel}`;
+  return new Set(rows.map((r) => r.k));
 }

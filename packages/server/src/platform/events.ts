@@ -24,8 +24,12 @@ export interface EventRow {
   createdAt: Date;
 }
 
-/** Emits several events in one statement; each gets the next sequence of its object. */
-export async function emitEvents(db: Db, events: NewEvent[]): Promise<EventRow[]> {
+/**
+ * Emits several events in one statement; each gets the next sequence of its object.
+ * `newObjects`: the objects were created in this transaction, so no earlier events exist and
+ * the sequence lookup is skipped (the accept path's hot statement).
+ */
+export async function emitEvents(db: Db, events: NewEvent[], opts: { newObjects?: boolean } = {}): Promise<EventRow[]> {
   if (events.length === 0) return [];
   const rows = events.map((e, ord) => ({
     ord,
@@ -47,7 +51,7 @@ export async function emitEvents(db: Db, events: NewEvent[]): Promise<EventRow[]
     )
     insert into events (account_id, id, type, object_type, object_id, sequence, data, created_at)
     select i.account_id, i.id, i.type, i.object_type, i.object_id,
-           coalesce((select max(e.sequence) from events e where e.account_id = i.account_id and e.object_id = i.object_id), 0) + i.n,
+           ${opts.newObjects ? db`0` : db`coalesce((select max(e.sequence) from events e where e.account_id = i.account_id and e.object_id = i.object_id), 0)`} + i.n,
            i.data, i.created_at
     from input i
     returning id, account_id as "accountId", type, object_type as "objectType", object_id as "objectId",
