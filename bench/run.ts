@@ -31,7 +31,7 @@ try {
   });
   const boot = JSON.parse(await fs.readFile(path.join(dataDir, 'bootstrap.json'), 'utf8')) as Bootstrap;
   for (const scenario of scenarios) {
-    const result = await scenario.run({ url: `http://127.0.0.1:${port}`, boot, serverPid: server.pid!, durationSeconds: Number(process.env.BENCH_DURATION ?? 10), connections: Number(process.env.BENCH_CONNECTIONS ?? scenario.connections) });
+    const result = await scenario.run({ url: `http://127.0.0.1:${port}`, dataDir, boot, serverPid: server.pid!, durationSeconds: Number(process.env.BENCH_DURATION ?? 10), connections: Number(process.env.BENCH_CONNECTIONS ?? scenario.connections) });
     console.log(JSON.stringify({ scenario: scenario.name, ...result }));
   }
 } finally {

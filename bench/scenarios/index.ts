@@ -2,5 +2,6 @@
 import type { Scenario } from './load.ts';
 import { authenticatedGet } from './authenticated-get.ts';
 import { batchAccept, singleAccept } from './accept.ts';
+import { endToEnd } from './end-to-end.ts';
 
-export const SCENARIOS: Scenario[] = [authenticatedGet, singleAccept, batchAccept];
+export const SCENARIOS: Scenario[] = [authenticatedGet, singleAccept, batchAccept, endToEnd];

@@ -5,6 +5,7 @@ import type { Bootstrap } from '../../packages/server/src/accounts/bootstrap.ts'
 
 export interface Target {
   url: string;
+  dataDir: string;
   boot: Bootstrap;
   serverPid: number;
   durationSeconds: number;

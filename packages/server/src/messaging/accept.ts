@@ -9,7 +9,7 @@ import { emitEvents } from '../platform/events.ts';
 import { withTransaction } from '../db/tx.ts';
 import type { Db } from '../db/pool.ts';
 import type { SubjectHasher } from '../privacy/subject-hash.ts';
-import { analyzeText } from './text-analysis.ts';
+import { analyzeText } from './encoding/analyze.ts';
 import { checkMessage, type MessageInput } from './input.ts';
 import { GroupCommit } from './group-commit.ts';
 import { insertMessages, suppressedHashes, type MessageRow } from './store.ts';

@@ -6,7 +6,7 @@ import { withTransaction } from '../db/tx.ts';
 import { newId } from '../platform/ids.ts';
 import { emitEvents } from '../platform/events.ts';
 import type { SubjectHasher } from '../privacy/subject-hash.ts';
-import { analyzeText } from './text-analysis.ts';
+import { analyzeText } from './encoding/analyze.ts';
 import { insertMessages, type MessageRow } from './store.ts';
 import { DEFAULT_REPLIES, keywordOf } from './keywords.ts';
 

@@ -63,7 +63,7 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
 
   async function lead(): Promise<void> {
     const stopSandbox = opts.onLead ? await opts.onLead() : async () => {};
-    const receipts = new GroupCommit<Receipt>((rows) => withTransaction(ctx.sql, async (tx) => keepPending(tx, await applyReceipts(tx, rows))), { maxWaitMs: 5, maxRows: 2000, concurrency: 2 });
+    const receipts = new GroupCommit<Receipt>((rows) => withTransaction(ctx.sql, async (tx) => keepPending(tx, await applyReceipts(tx, rows))), { maxWaitMs: 10, maxRows: 2000, concurrency: 2 });
     const handlers: LinkHandlers = {
       onReceipt: (r) => receipts.add([r]),
       onInbound: async (m) => {

@@ -1,0 +1,42 @@
+// End to end: N messages accepted in batches → dispatched over SMPP to the sandbox SMSC →
+// receipts → `delivered`. Reports messages/s from the first accept to the last delivery.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import postgres from 'postgres';
+import { serverRssMB, type Scenario } from './load.ts';
+
+const TOTAL = Number(process.env.BENCH_E2E_MESSAGES ?? 20_000);
+
+export const endToEnd: Scenario = {
+  name: 'end-to-end',
+  connections: 4,
+  async run(t) {
+    const pg = JSON.parse(await fs.readFile(path.join(t.dataDir, 'postgres.json'), 'utf8')) as { port: number; password: string };
+    const sql = postgres(`postgres://postgres:${encodeURIComponent(pg.password)}@127.0.0.1:${pg.port}/cx_engage`, { max: 1, onnotice: () => {} });
+    const [row] = await sql<{ before: number }[]>`select count(*)::int as before from messages where status = 'delivered'`;
+    const before = row!.before;
+    const started = Date.now();
+    let peakRss = 0;
+    const batches = Math.ceil(TOTAL / 1000);
+    for (let b = 0; b < batches; b += t.connections) {
+      await Promise.all(Array.from({ length: Math.min(t.connections, batches - b) }, async (_, j) => {
+        const messages = Array.from({ length: 1000 }, (_, i) => ({ to: `+4915112${String((b + j) * 1000 + i).padStart(6, '0')}`, body: 'end to end' }));
+        const res = await fetch(`${t.url}/v1/messages/batch`, { method: 'POST', headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ messages }) });
+        if (res.status !== 202) throw new Error(`batch refused: ${res.status}`);
+        await res.arrayBuffer();
+      }));
+    }
+    const acceptedAfterMs = Date.now() - started;
+    let delivered = 0;
+    const deadline = Date.now() + 10 * 60_000;
+    while (delivered < TOTAL && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      peakRss = Math.max(peakRss, await serverRssMB(t.serverPid));
+      const [count] = await sql<{ n: number }[]>`select count(*)::int as n from messages where status = 'delivered'`;
+      delivered = count!.n - before;
+    }
+    const seconds = (Date.now() - started) / 1000;
+    await sql.end();
+    return { messages: TOTAL, delivered, acceptedInSeconds: acceptedAfterMs / 1000, seconds, messagesPerSecond: Math.round(delivered / seconds), peakServerRssMB: peakRss };
+  },
+};
