@@ -7,14 +7,14 @@ import { withTransaction } from '../db/tx.ts';
 import { newId } from '../platform/ids.ts';
 import { withDefaults } from '../connectors/config.ts';
 import { houseAccountId } from '../connectors/admin-routes.ts';
-import { startSmsc, type Smsc } from './smsc.ts';
+import { startSmscSimulator, type SmscSimulator } from './smsc/simulator.ts';
 import { takeSandboxInbound } from './inbound-routes.ts';
 
 export const SANDBOX_SYSTEM_ID = 'cxsandbox';
 
 export async function leadSandbox(ctx: Context): Promise<() => Promise<void>> {
   const password = crypto.randomBytes(6).toString('base64url').slice(0, 8);
-  const smsc = await startSmsc({ systemId: SANDBOX_SYSTEM_ID, password, log: ctx.log.child({ component: 'sandbox-smsc' }) });
+  const smsc = await startSmscSimulator({ systemId: SANDBOX_SYSTEM_ID, password, log: ctx.log.child({ component: 'sandbox-smsc' }) });
   await ensureSandboxConnector(ctx, smsc.port, password);
   await ctx.sql`insert into cluster_state (key, value) values ('sandbox_smsc', ${ctx.sql.json({ port: smsc.port })})
                 on conflict (key) do update set value = excluded.value, updated_at = now()`;
@@ -32,7 +32,7 @@ export async function leadSandbox(ctx: Context): Promise<() => Promise<void>> {
   };
 }
 
-async function pumpInbound(ctx: Context, smsc: Smsc): Promise<void> {
+async function pumpInbound(ctx: Context, smsc: SmscSimulator): Promise<void> {
   for (const m of await takeSandboxInbound(ctx)) smsc.injectInbound({ from: m.from, to: m.to, text: m.body });
 }
 

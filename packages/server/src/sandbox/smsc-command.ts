@@ -1,7 +1,7 @@
 // `cx-engage sandbox-smsc`: the sandbox SMSC on its own, to test any SMPP client against it.
 import { parseArgs } from 'node:util';
 import { createLogger } from '../platform/logger.ts';
-import { startSmsc } from './smsc.ts';
+import { startSmscSimulator } from './smsc/simulator.ts';
 
 export async function runSandboxSmsc(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -14,7 +14,7 @@ export async function runSandboxSmsc(args: string[]): Promise<number> {
       'receipt-delay-ms': { type: 'string', default: '200' },
     },
   });
-  const smsc = await startSmsc({
+  const smsc = await startSmscSimulator({
     host: values.host, port: Number(values.port), systemId: values['system-id'], password: values.password,
     receiptDelayMs: Number(values['receipt-delay-ms']), log: createLogger('info'),
   });

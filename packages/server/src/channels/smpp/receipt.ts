@@ -1,66 +1,85 @@
-// Reading deliver_sm: delivery receipts (SMPP 3.4 appendix B text and the receipted_message_id
-// / message_state TLVs, preferring the TLVs) and mobile-originated messages.
+// Delivery receipts: deliver_sm with esm_class message type 0x04 (SMPP 3.4 section 5.2.12).
+// The receipted_message_id / message_state TLVs (sections 5.3.2.12, 5.3.2.35) win when present;
+// otherwise the appendix B text `id:… sub:… dlvrd:… submit date:… done date:… stat:… err:… text:…`,
+// read leniently because SMSCs differ in case (`Text:`), date length (seconds) and id base.
 import type { PDU } from 'smpp';
+import { messageText } from './user-data.ts';
 
-export interface ParsedReceipt {
-  smscId: string;
-  stat: string;
+/** Appendix B stat words; ENROUTE is common for intermediate notifications. */
+export type ReceiptStat = 'DELIVRD' | 'EXPIRED' | 'DELETED' | 'UNDELIV' | 'ACCEPTD' | 'UNKNOWN' | 'REJECTD' | 'ENROUTE';
+
+export interface DeliveryReceipt {
+  /** The SMSC's id of the submitted message (compare with receiptIdsMatch). */
+  messageId: string;
+  /** Upper-case stat word; unknown words from odd SMSCs are passed through as sent. */
+  stat: ReceiptStat | string;
+  /** The text's err field (network/SMSC specific code), when given. */
   err: string | undefined;
+  submitDate: Date | undefined;
+  doneDate: Date | undefined;
 }
 
-// message_state TLV values (SMPP 3.4 section 5.2.28) in the receipt text's words.
-const STATE_WORDS: Record<number, string> = { 1: 'ENROUTE', 2: 'DELIVRD', 3: 'EXPIRED', 4: 'DELETED', 5: 'UNDELIV', 6: 'ACCEPTD', 7: 'UNKNOWN', 8: 'REJECTD' };
+// message_state values (section 5.2.28) in the receipt text's words.
+const STATE_WORDS: Record<number, ReceiptStat> = {
+  1: 'ENROUTE', 2: 'DELIVRD', 3: 'EXPIRED', 4: 'DELETED', 5: 'UNDELIV', 6: 'ACCEPTD', 7: 'UNKNOWN', 8: 'REJECTD',
+};
 
-export function isReceipt(pdu: PDU): boolean {
-  // esm_class bits 2-5 give the message type; 0x04 is an SMSC delivery receipt.
-  return ((Number(pdu.esm_class) || 0) & 0x3c) === 0x04;
+/** esm_class bits 5-2: 0001 = SMSC delivery receipt, 1000 = intermediate delivery notification. */
+export function isDeliveryReceipt(pdu: PDU): boolean {
+  const type = (pdu.esm_class ?? 0) & 0x3c;
+  return type === 0x04 || type === 0x20;
 }
 
-export function messageText(pdu: PDU): string {
-  const sm = pdu.short_message as { message?: string | Buffer } | string | Buffer | undefined;
-  const payload = pdu.message_payload as { message?: string | Buffer } | string | Buffer | undefined;
-  const pick = (v: typeof sm) => (v === undefined ? '' : typeof v === 'string' || Buffer.isBuffer(v) ? String(v) : String(v.message ?? ''));
-  return pick(sm) || pick(payload);
-}
-
-export function parseReceipt(pdu: PDU): ParsedReceipt | undefined {
+/** The receipt carried by a deliver_sm, or undefined when it is not one (or names no id or state). */
+export function parseDeliveryReceipt(pdu: PDU): DeliveryReceipt | undefined {
+  const tlvId = typeof pdu.receipted_message_id === 'string' ? pdu.receipted_message_id.trim() : '';
+  if (!isDeliveryReceipt(pdu) && !tlvId) return undefined;
   const text = messageText(pdu);
-  // Field names vary in case between SMSCs (`Text:`, `Stat:`).
-  const field = (name: string) => new RegExp(`(?:^|\\s)${name}:(\\S+)`, 'i').exec(text)?.[1];
-  const smscId = typeof pdu.receipted_message_id === 'string' && pdu.receipted_message_id ? pdu.receipted_message_id : field('id');
-  const state = typeof pdu.message_state === 'number' ? STATE_WORDS[pdu.message_state] : undefined;
-  const stat = state ?? field('stat');
-  if (!smscId || !stat) return undefined;
-  return { smscId, stat: stat.toUpperCase(), err: field('err') };
+  const messageId = tlvId || field(text, 'id');
+  const tlvStat = typeof pdu.message_state === 'number' ? STATE_WORDS[pdu.message_state] : undefined;
+  const stat = tlvStat ?? field(text, 'stat')?.toUpperCase();
+  if (!messageId || !stat) return undefined;
+  return {
+    messageId, stat, err: field(text, 'err'),
+    submitDate: receiptDate(field(text, 'submit date')),
+    doneDate: receiptDate(field(text, 'done date')),
+  };
 }
 
-export interface InboundPart {
-  ref: number;
-  total: number;
-  seq: number;
+/** One `name:value` field of the receipt text, any case, value up to the next space. */
+function field(text: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name.replace(' ', '\\s+')}:\\s*(\\S+)`, 'i').exec(text);
+  return m?.[1];
 }
 
-/** Concatenation info from the UDH (8- or 16-bit reference) or the SAR TLVs. */
-export function concatInfo(pdu: PDU): InboundPart | undefined {
-  const sm = pdu.short_message as { udh?: Buffer[] | Buffer } | undefined;
-  const udh = sm && typeof sm === 'object' && !Buffer.isBuffer(sm) ? sm.udh : undefined;
-  for (const ie of Array.isArray(udh) ? udh : udh ? [udh] : []) {
-    const b = Buffer.from(ie);
-    // The package may or may not keep the UDH length byte in front.
-    const at = b[0] === 0x00 || b[0] === 0x08 ? 0 : 1;
-    if (b[at] === 0x00 && b[at + 1] === 0x03) return { ref: b[at + 2]!, total: b[at + 3]!, seq: b[at + 4]! };
-    if (b[at] === 0x08 && b[at + 1] === 0x04) return { ref: (b[at + 2]! << 8) | b[at + 3]!, total: b[at + 4]!, seq: b[at + 5]! };
-  }
-  if (typeof pdu.sar_msg_ref_num === 'number' && typeof pdu.sar_total_segments === 'number' && typeof pdu.sar_segment_seqnum === 'number') {
-    return { ref: pdu.sar_msg_ref_num, total: pdu.sar_total_segments, seq: pdu.sar_segment_seqnum };
-  }
-  return undefined;
+/** YYMMDDhhmm, sometimes with ss appended; taken as UTC (appendix B gives no zone). */
+function receiptDate(value: string | undefined): Date | undefined {
+  const m = value ? /^(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)?$/.exec(value) : null;
+  if (!m) return undefined;
+  const [yy, mo, dd, hh, mi, ss] = m.slice(1).map((p) => Number(p ?? 0)) as [number, number, number, number, number, number];
+  const d = new Date(Date.UTC(2000 + yy, mo - 1, dd, hh, mi, ss));
+  return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-/** Inbound addresses often come without '+' and with TON 0; numbers become E.164. */
-export function normalizeAddress(addr: string, ton: number): string {
-  const a = addr.trim();
-  if (a.startsWith('+')) return a;
-  if (/^[0-9]+$/.test(a) && (ton === 1 || a.length >= 8)) return `+${a}`;
-  return a;
+/**
+ * Whether a receipt's id names the message submit_sm_resp gave `submitted`. SMSCs disagree:
+ * one side may be zero-padded, or decimal where the other is hex (SMPP 3.3 used hex, 3.4 often
+ * decimal). Exact first, then without leading zeros (hex case-insensitive), then hex↔decimal.
+ */
+export function receiptIdsMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = stripZeros(a);
+  const y = stripZeros(b);
+  if (!x || !y) return false;
+  if (x === y) return true;
+  return hexEqualsDecimal(x, y) || hexEqualsDecimal(y, x);
+}
+
+function stripZeros(id: string): string {
+  return id.trim().toLowerCase().replace(/^0+(?=.)/, '');
+}
+
+function hexEqualsDecimal(hex: string, decimal: string): boolean {
+  if (!/^[0-9a-f]{1,32}$/.test(hex) || !/^[0-9]{1,40}$/.test(decimal)) return false;
+  return BigInt(`0x${hex}`) === BigInt(decimal);
 }
