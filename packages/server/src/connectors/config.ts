@@ -16,7 +16,10 @@ export const SmppConfigInput = Type.Object(
     responseTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 120, default: 10 })),
     reconnectMaxSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 3600, default: 60 })),
     dataCoding0: Type.Optional(Type.Union([Type.Literal('gsm7')], { default: 'gsm7', description: 'what data_coding 0 means on this SMSC' })),
-    longMessageMode: Type.Optional(Type.Union([Type.Literal('udh8')], { default: 'udh8' })),
+    longMessageMode: Type.Optional(Type.Union(
+      [Type.Literal('udh8'), Type.Literal('udh16'), Type.Literal('sar'), Type.Literal('payload')],
+      { default: 'udh8', description: 'long messages: UDH with 8- or 16-bit reference, SAR TLVs, or one PDU with message_payload' },
+    )),
   },
   { additionalProperties: false },
 );
@@ -35,8 +38,10 @@ export interface SmppConfig {
   responseTimeoutSeconds: number;
   reconnectMaxSeconds: number;
   dataCoding0: 'gsm7';
-  longMessageMode: 'udh8';
+  longMessageMode: LongMessageMode;
 }
+
+export type LongMessageMode = 'udh8' | 'udh16' | 'sar' | 'payload';
 
 export function withDefaults(c: Omit<SmppConfigInput, 'password'>): SmppConfig {
   return {

@@ -4,7 +4,8 @@ import type { PDU } from 'smpp';
 import type { Logger } from 'pino';
 import { LinkError, type LinkHandlers, type LinkHealth, type OutboundSms, type SmsLink } from '../link.ts';
 import { splitForSms } from '../../messaging/encoding/split.ts';
-import type { SmppConfig } from '../../connectors/config.ts';
+import type { LongMessageMode, SmppConfig } from '../../connectors/config.ts';
+import { concatenationUdh } from '../../messaging/encoding/concatenation.ts';
 import { SmppSession, type SessionState, type SmppSessionOptions, type SubmitFields } from './session.ts';
 import { SmppError } from './status-codes.ts';
 import { dataCodingFor, destinationAddress, normalizeAddress, sourceAddress } from './addresses.ts';
@@ -55,7 +56,7 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
   return {
     connectorId,
     async send(sms: OutboundSms): Promise<string[]> {
-      const parts = splitForSms(sms.text, sms.encoding);
+      const parts = config.longMessageMode === 'payload' ? [sms.text] : splitForSms(sms.text, sms.encoding, { reference: config.longMessageMode === 'udh16' ? '16-bit' : '8-bit' });
       const common: Omit<SubmitFields, 'short_message'> = {
         ...(sms.from ? sourceAddress(sms.from) : {}),
         ...destinationAddress(sms.to),
@@ -63,14 +64,13 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
         registered_delivery: sms.receipt ? 1 : 0,
         ...(sms.validUntil && { validity_period: sms.validUntil }),
       };
-      reference = (reference + 1) % 256;
+      reference = (reference + 1) % 0x10000;
       const ref = reference;
       try {
-        // All parts on this one bind, concurrently inside its window (UDH 05 00 03, TS 23.040 9.2.3.24.1).
+        // All parts on this one bind, concurrently inside its window.
         const ids = await Promise.all(parts.map(async (text, i) => {
           await tps();
-          const short_message = parts.length === 1 ? text : { udh: Buffer.from([0x05, 0x00, 0x03, ref, parts.length, i + 1]), message: text };
-          return (await tx.submit({ ...common, short_message })).messageId;
+          return (await tx.submit({ ...common, ...partFields(config.longMessageMode, text, ref, parts.length, i + 1) })).messageId;
         }));
         counters.submitted += parts.length;
         return ids;
@@ -88,6 +88,18 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
       await Promise.all([tx.close(), rx?.close()]);
     },
   };
+}
+
+/**
+ * How one part travels, per the connector's long-message mode: a concatenation UDH (TS 23.040
+ * 9.2.3.24.1 / .8), the SAR TLVs (SMPP 3.4 5.3.2.22-24), or the whole text in message_payload.
+ */
+function partFields(mode: LongMessageMode, text: string, ref: number, total: number, seq: number): Pick<SubmitFields, 'short_message' | 'message_payload' | 'sar_msg_ref_num' | 'sar_total_segments' | 'sar_segment_seqnum'> {
+  if (mode === 'payload') return { message_payload: text };
+  if (total === 1) return { short_message: text };
+  if (mode === 'sar') return { short_message: text, sar_msg_ref_num: ref, sar_total_segments: total, sar_segment_seqnum: seq };
+  const udh = mode === 'udh16' ? concatenationUdh(ref, total, seq, '16-bit') : concatenationUdh(ref & 0xff, total, seq, '8-bit');
+  return { short_message: { udh, message: text } };
 }
 
 function linkState(states: SessionState[]): LinkHealth['state'] {

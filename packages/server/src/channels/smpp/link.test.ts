@@ -1,0 +1,74 @@
+// The SMPP connector's PDUs as an SMSC receives them, for each long-message mode.
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as smpp from 'smpp';
+import { createLogger } from '../../platform/logger.ts';
+import { withDefaults, type LongMessageMode } from '../../connectors/config.ts';
+import { waitFor } from '../../../test/wait.ts';
+import { createSmppLink } from './link.ts';
+
+async function capturingSmsc() {
+  const submits: smpp.PDU[] = [];
+  const server = smpp.createServer({}, (session) => {
+    session.on('error', () => {});
+    session.on('bind_transceiver', (pdu: smpp.PDU) => session.send(pdu.response()));
+    session.on('unbind', (pdu: smpp.PDU) => session.send(pdu.response()));
+    session.on('enquire_link', (pdu: smpp.PDU) => session.send(pdu.response()));
+    session.on('submit_sm', (pdu: smpp.PDU) => {
+      submits.push(pdu);
+      session.send(pdu.response({ message_id: String(submits.length) }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const addr = server.address();
+  return { port: typeof addr === 'object' && addr ? addr.port : 0, submits, close: () => new Promise<void>((r) => { for (const s of server.sessions) s.destroy(); server.close(() => r()); }) };
+}
+
+describe('SMPP connector PDUs', () => {
+  const closers: (() => Promise<void>)[] = [];
+  after(async () => {
+    for (const c of closers.reverse()) await c();
+  });
+
+  async function sendLong(mode: LongMessageMode, text: string) {
+    const smsc = await capturingSmsc();
+    const link = createSmppLink({
+      connectorId: 'con_t', password: '', log: createLogger('silent'), handlers: { onReceipt: async () => {}, onInbound: async () => {} },
+      config: withDefaults({ host: '127.0.0.1', port: smsc.port, systemId: 't', longMessageMode: mode }),
+    });
+    closers.push(() => smsc.close(), () => link.close());
+    await waitFor(async () => (link.health().state === 'bound' ? true : undefined), 'bind');
+    const ids = await link.send({ to: '+4915112345678', from: 'ACME', text, encoding: 'GSM-7', validUntil: null, receipt: true });
+    return { ids, submits: smsc.submits };
+  }
+
+  it('sends GSM-7 with data_coding 0, the sender as alphanumeric TON 5 and the number without +', async () => {
+    const { submits } = await sendLong('udh8', 'Hello');
+    const pdu = submits[0]!;
+    assert.equal(pdu.data_coding, 0);
+    assert.equal(pdu.source_addr_ton, 5);
+    assert.equal(pdu.destination_addr, '4915112345678');
+    assert.equal(pdu.registered_delivery, 1);
+  });
+
+  it('marks long message parts with a 16-bit reference UDH when configured', async () => {
+    const { ids, submits } = await sendLong('udh16', 'x'.repeat(400));
+    assert.equal(ids.length, 3);
+    const udh = (submits[0]!.short_message as { udh: Buffer[] }).udh;
+    const ie = Buffer.concat(udh.map((b) => Buffer.from(b)));
+    assert.ok(ie.includes(Buffer.from([0x08, 0x04])), '16-bit concatenation element');
+  });
+
+  it('uses the SAR TLVs when configured', async () => {
+    const { submits } = await sendLong('sar', 'y'.repeat(320));
+    assert.deepEqual(submits.map((p) => [p.sar_total_segments, p.sar_segment_seqnum]), [[3, 1], [3, 2], [3, 3]]);
+    assert.equal(new Set(submits.map((p) => p.sar_msg_ref_num)).size, 1);
+  });
+
+  it('sends the whole text in one message_payload PDU when configured', async () => {
+    const { ids, submits } = await sendLong('payload', 'z'.repeat(500));
+    assert.equal(ids.length, 1);
+    const payload = submits[0]!.message_payload as { message: string } | string;
+    assert.equal(typeof payload === 'string' ? payload : payload.message, 'z'.repeat(500));
+  });
+});
