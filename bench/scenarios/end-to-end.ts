@@ -7,6 +7,12 @@ import { serverRssMB, type Scenario } from './load.ts';
 
 const TOTAL = Number(process.env.BENCH_E2E_MESSAGES ?? 20_000);
 
+/** The k-th number that the sandbox delivers: never ending in 900-999 (those trigger failures). */
+function deliverable(k: number): string {
+  const n = Math.floor(k / 900) * 1000 + (k % 900);
+  return `+4915112${String(n).padStart(6, '0')}`;
+}
+
 export const endToEnd: Scenario = {
   name: 'end-to-end',
   connections: 4,
@@ -25,7 +31,7 @@ export const endToEnd: Scenario = {
     const batches = Math.ceil(TOTAL / 1000);
     for (let b = 0; b < batches; b += t.connections) {
       await Promise.all(Array.from({ length: Math.min(t.connections, batches - b) }, async (_, j) => {
-        const messages = Array.from({ length: 1000 }, (_, i) => ({ to: `+4915112${String((b + j) * 1000 + i).padStart(6, '0')}`, body: 'end to end', reference }));
+        const messages = Array.from({ length: 1000 }, (_, i) => ({ to: deliverable((b + j) * 1000 + i), body: 'end to end', reference }));
         const res = await fetch(`${t.url}/v1/messages/batch`, { method: 'POST', headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ messages }) });
         if (res.status !== 202) throw new Error(`batch refused: ${res.status}`);
         await res.arrayBuffer();
