@@ -16,6 +16,7 @@ import { workerJobs } from './jobs.ts';
 import { ensureBootstrap } from './accounts/bootstrap.ts';
 import { startMessagingRuntime } from './messaging/dispatch/runtime.ts';
 import { createSmppLink } from './channels/smpp/link.ts';
+import { withDefaults } from './connectors/config.ts';
 import { createSubjectHasher } from './privacy/subject-hash.ts';
 import { leadSandbox } from './sandbox/leader.ts';
 
@@ -71,7 +72,8 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       stops.push(() => runner.stop());
       const messaging = startMessagingRuntime(ctx, {
         hasher: createSubjectHasher(sql, ctx.keyring),
-        makeLink: (row, password, handlers) => createSmppLink({ connectorId: row.id, config: row.config, password, handlers, log }),
+        // Settings stored by older versions lack newer fields: fill them with today's defaults.
+        makeLink: (row, password, handlers) => createSmppLink({ connectorId: row.id, config: withDefaults(row.config), password, handlers, log }),
         ...(config.sandbox && { onLead: () => leadSandbox(ctx) }),
       });
       stops.push(() => messaging.stop());

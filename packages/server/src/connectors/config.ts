@@ -11,6 +11,7 @@ export const SmppConfigInput = Type.Object(
     systemType: Type.Optional(Type.String({ maxLength: 13, default: '' })),
     bindMode: Type.Optional(Type.Union([Type.Literal('transceiver'), Type.Literal('transmitter_receiver')], { default: 'transceiver' })),
     windowSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 10 })),
+    binds: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 1, description: 'submitting binds held at once (if the operator allows several)' })),
     maxPerSecond: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100000 }), Type.Null()], { default: null })),
     enquireLinkSeconds: Type.Optional(Type.Integer({ minimum: 5, maximum: 600, default: 30 })),
     responseTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 120, default: 10 })),
@@ -33,6 +34,7 @@ export interface SmppConfig {
   systemType: string;
   bindMode: 'transceiver' | 'transmitter_receiver';
   windowSize: number;
+  binds: number;
   maxPerSecond: number | null;
   enquireLinkSeconds: number;
   responseTimeoutSeconds: number;
@@ -46,7 +48,7 @@ export type LongMessageMode = 'udh8' | 'udh16' | 'sar' | 'payload';
 export function withDefaults(c: Omit<SmppConfigInput, 'password'>): SmppConfig {
   return {
     host: c.host, port: c.port, tls: c.tls ?? false, systemId: c.systemId, systemType: c.systemType ?? '',
-    bindMode: c.bindMode ?? 'transceiver', windowSize: c.windowSize ?? 10, maxPerSecond: c.maxPerSecond ?? null,
+    bindMode: c.bindMode ?? 'transceiver', windowSize: c.windowSize ?? 10, binds: c.binds ?? 1, maxPerSecond: c.maxPerSecond ?? null,
     enquireLinkSeconds: c.enquireLinkSeconds ?? 30, responseTimeoutSeconds: c.responseTimeoutSeconds ?? 10,
     reconnectMaxSeconds: c.reconnectMaxSeconds ?? 60, dataCoding0: c.dataCoding0 ?? 'gsm7', longMessageMode: c.longMessageMode ?? 'udh8',
   };

@@ -9,9 +9,13 @@ import { createSmppLink } from './link.ts';
 
 async function capturingSmsc() {
   const submits: smpp.PDU[] = [];
+  const binds: smpp.PDU[] = [];
   const server = smpp.createServer({}, (session) => {
     session.on('error', () => {});
-    session.on('bind_transceiver', (pdu: smpp.PDU) => session.send(pdu.response()));
+    session.on('bind_transceiver', (pdu: smpp.PDU) => {
+      binds.push(pdu);
+      session.send(pdu.response());
+    });
     session.on('unbind', (pdu: smpp.PDU) => session.send(pdu.response()));
     session.on('enquire_link', (pdu: smpp.PDU) => session.send(pdu.response()));
     session.on('submit_sm', (pdu: smpp.PDU) => {
@@ -21,7 +25,7 @@ async function capturingSmsc() {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const addr = server.address();
-  return { port: typeof addr === 'object' && addr ? addr.port : 0, submits, close: () => new Promise<void>((r) => { for (const s of server.sessions) s.destroy(); server.close(() => r()); }) };
+  return { port: typeof addr === 'object' && addr ? addr.port : 0, submits, binds, close: () => new Promise<void>((r) => { for (const s of server.sessions) s.destroy(); server.close(() => r()); }) };
 }
 
 describe('SMPP connector PDUs', () => {
@@ -30,17 +34,23 @@ describe('SMPP connector PDUs', () => {
     for (const c of closers.reverse()) await c();
   });
 
-  async function sendLong(mode: LongMessageMode, text: string) {
+  async function sendLong(mode: LongMessageMode, text: string, binds = 1) {
     const smsc = await capturingSmsc();
     const link = createSmppLink({
       connectorId: 'con_t', password: '', log: createLogger('silent'), handlers: { onReceipt: async () => {}, onInbound: async () => {} },
-      config: withDefaults({ host: '127.0.0.1', port: smsc.port, systemId: 't', longMessageMode: mode }),
+      config: withDefaults({ host: '127.0.0.1', port: smsc.port, systemId: 't', longMessageMode: mode, binds }),
     });
     closers.push(() => smsc.close(), () => link.close());
     await waitFor(async () => (link.health().state === 'bound' ? true : undefined), 'bind');
     const ids = await link.send({ to: '+4915112345678', from: 'ACME', text, encoding: 'GSM-7', validUntil: null, receipt: true });
-    return { ids, submits: smsc.submits };
+    return { ids, submits: smsc.submits, binds: smsc.binds };
   }
+
+  it('holds as many submitting binds as configured and sends through them', async () => {
+    const { ids, binds } = await sendLong('udh8', 'w'.repeat(400), 3);
+    await waitFor(async () => (binds.length === 3 ? true : undefined), 'three binds');
+    assert.equal(ids.length, 3);
+  });
 
   it('sends GSM-7 with data_coding 0, the sender as alphanumeric TON 5 and the number without +', async () => {
     const { submits } = await sendLong('udh8', 'Hello');

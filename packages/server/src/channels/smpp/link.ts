@@ -50,8 +50,14 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
     enquireLinkMs: config.enquireLinkSeconds * 1000, reconnectMaxMs: config.reconnectMaxSeconds * 1000, log, onDeliver,
   };
   // transmitter_receiver: submits on a transmitter, receipts and MO on a separate receiver bind.
-  const tx = new SmppSession({ ...base, bindMode: config.bindMode === 'transceiver' ? 'transceiver' : 'transmitter' });
+  // `binds` sessions for submitting (an operator may allow several per account); each message
+  // goes whole on the least busy bound one.
+  const txs = Array.from({ length: config.binds }, () => new SmppSession({ ...base, bindMode: config.bindMode === 'transceiver' ? 'transceiver' : 'transmitter' }));
   const rx = config.bindMode === 'transmitter_receiver' ? new SmppSession({ ...base, bindMode: 'receiver' }) : undefined;
+  const pickBind = () => {
+    const bound = txs.filter((t) => t.state === 'bound');
+    return bound.reduce<SmppSession | undefined>((best, t) => (!best || t.health().outstanding < best.health().outstanding ? t : best), undefined) ?? txs[0]!;
+  };
 
   return {
     connectorId,
@@ -66,6 +72,7 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
       };
       reference = (reference + 1) % 0x10000;
       const ref = reference;
+      const tx = pickBind();
       try {
         // All parts on this one bind, concurrently inside its window.
         const ids = await Promise.all(parts.map(async (text, i) => {
@@ -80,12 +87,14 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
       }
     },
     health(): LinkHealth {
-      const states = [tx.state, ...(rx ? [rx.state] : [])];
-      const { outstanding, lastError } = tx.health();
-      return { state: linkState(states), outstanding, ...counters, lastError: lastError ?? rx?.health().lastError ?? null };
+      // Usable while one submitting bind (and the receiver, if separate) is up.
+      const states = [txs.some((t) => t.state === 'bound') ? 'bound' : txs[0]!.state, ...(rx ? [rx.state] : [])];
+      const outstanding = txs.reduce((n, t) => n + t.health().outstanding, 0);
+      const lastError = txs.map((t) => t.health().lastError).find(Boolean) ?? rx?.health().lastError ?? null;
+      return { state: linkState(states), outstanding, ...counters, lastError };
     },
     async close() {
-      await Promise.all([tx.close(), rx?.close()]);
+      await Promise.all([...txs.map((t) => t.close()), rx?.close()]);
     },
   };
 }
