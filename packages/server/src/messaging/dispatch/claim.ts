@@ -54,11 +54,14 @@ export async function claimDueMessages(
       m.body, m.encoding, m.priority, m.valid_until as "validUntil", m.store_content as "storeContent", m.attempts`;
 }
 
-/** Messages whose dispatcher died mid-send go back to the queue (at most the SMPP window is sent twice). */
-export async function releaseExpiredLeases(db: Db, now: Date): Promise<{ accountId: string; id: string }[]> {
+/**
+ * Messages whose dispatcher died mid-send go back to the queue (at most its SMPP window is sent
+ * twice). `all`: a new leader takes back every lease at once, since only the leader sends.
+ */
+export async function releaseLeases(db: Db, now: Date, opts: { all: boolean }): Promise<{ accountId: string; id: string }[]> {
   return db<{ accountId: string; id: string }[]>`
     update messages set status = 'queued', lease_until = null, leased_by = null, next_attempt_at = ${now}, updated_at = ${now}
-    where status = 'sending' and lease_until < ${now}
+    where status = 'sending' ${opts.all ? db`` : db`and lease_until < ${now}`}
     returning account_id as "accountId", id`;
 }
 

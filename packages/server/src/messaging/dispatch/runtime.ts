@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type { Context } from '../../context.ts';
 import { withTransaction } from '../../db/tx.ts';
+import { emitEvents } from '../../platform/events.ts';
 import type { LinkHandlers } from '../../channels/link.ts';
 import { createConnectorPool, type LinkFactory } from '../../connectors/pool.ts';
 import { GroupCommit } from '../group-commit.ts';
@@ -15,7 +16,7 @@ import { applyStatusChanges } from '../status.ts';
 import { VALIDITY_EXPIRED } from '../errors.ts';
 import { createDispatcher, DEFAULT_DISPATCH } from './dispatcher.ts';
 import { applyReceipts, keepPending, retryPendingReceipts, type Receipt } from './receipts.ts';
-import { dueScheduled, expiredQueued, releaseExpiredLeases } from './claim.ts';
+import { dueScheduled, expiredQueued, releaseLeases } from './claim.ts';
 
 const LEADER_LOCK = 7_263_010;
 
@@ -62,6 +63,8 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
   };
 
   async function lead(): Promise<void> {
+    // Whatever the previous leader held when it died is ours to send again, now.
+    await sweep({ takeOverLeases: true });
     const stopSandbox = opts.onLead ? await opts.onLead() : async () => {};
     const receipts = new GroupCommit<Receipt>((rows) => withTransaction(ctx.sql, async (tx) => keepPending(tx, await applyReceipts(tx, rows))), { maxWaitMs: 10, maxRows: 2000, concurrency: 2 });
     const handlers: LinkHandlers = {
@@ -85,7 +88,7 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
           lastRefresh = now;
         }
         if (now - lastSweep > 1000) {
-          await sweep();
+          await sweep({ takeOverLeases: false });
           lastSweep = now;
         }
         const took = await dispatcher.tick();
@@ -100,10 +103,11 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
     }
   }
 
-  async function sweep(): Promise<void> {
+  async function sweep(opts: { takeOverLeases: boolean }): Promise<void> {
     const now = ctx.clock.now();
     await withTransaction(ctx.sql, async (tx) => {
-      await releaseExpiredLeases(tx, now);
+      const released = await releaseLeases(tx, now, { all: opts.takeOverLeases });
+      await emitEvents(tx, released.map((m) => ({ accountId: m.accountId, type: 'message.queued', objectType: 'message', objectId: m.id, at: now, data: { status: 'queued', channel: 'sms', connectorId: null, errorCode: null } })));
       const due = await dueScheduled(tx, now, 1000);
       await applyStatusChanges(tx, due.map((m) => ({ accountId: m.accountId, messageId: m.id, status: 'queued', channel: 'sms', at: now, nextAttemptAt: now })));
       const expired = await expiredQueued(tx, now, 1000);
