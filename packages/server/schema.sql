@@ -153,7 +153,6 @@ create table events (
 );
 alter table events add constraint events_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table events add constraint events_pkey PRIMARY KEY (account_id, id);
-CREATE INDEX events_created ON public.events USING btree (account_id, created_at);
 CREATE INDEX events_object ON public.events USING btree (account_id, object_id, sequence);
 
 create table file_chunks (
@@ -272,11 +271,9 @@ alter table messages add constraint messages_account_id_fkey FOREIGN KEY (accoun
 alter table messages add constraint messages_direction_check CHECK ((direction = ANY (ARRAY['outbound'::text, 'inbound'::text])));
 alter table messages add constraint messages_key_mode_check CHECK ((key_mode = ANY (ARRAY['live'::text, 'test'::text])));
 alter table messages add constraint messages_pkey PRIMARY KEY (account_id, id);
-CREATE INDEX messages_account_created ON public.messages USING btree (account_id, id DESC);
 CREATE INDEX messages_account_status ON public.messages USING btree (account_id, status, id DESC);
 CREATE INDEX messages_account_subject ON public.messages USING btree (account_id, subject_hash);
 CREATE INDEX messages_due ON public.messages USING btree (account_id, priority, next_attempt_at) WHERE (status = 'queued'::text);
-CREATE UNIQUE INDEX messages_id ON public.messages USING btree (id);
 CREATE INDEX messages_leased ON public.messages USING btree (lease_until) WHERE (status = 'sending'::text);
 CREATE INDEX messages_scheduled ON public.messages USING btree (scheduled_at) WHERE (status = 'scheduled'::text);
 CREATE INDEX messages_validity ON public.messages USING btree (valid_until) WHERE ((status = ANY (ARRAY['queued'::text, 'scheduled'::text])) AND (valid_until IS NOT NULL));

@@ -12,10 +12,10 @@ create table events (
   sequence integer not null,
   data jsonb not null default '{}',
   created_at timestamptz not null default now(),
+  -- ids are time-sortable: the key doubles as the index for time ranges
   primary key (account_id, id)
 );
 create index events_object on events (account_id, object_id, sequence);
-create index events_created on events (account_id, created_at);
 
 create table idempotency_keys (
   account_id text not null references accounts (id),

@@ -59,15 +59,14 @@ create table messages (
   leased_by text,
   created_at timestamptz not null,
   updated_at timestamptz not null,
+  -- ids are time-sortable, so this key also serves "newest first" lists (scanned backwards).
   primary key (account_id, id)
 );
-create unique index messages_id on messages (id);
 -- The dispatch queue: only due rows are indexed, so claiming stays fast however big the table.
 create index messages_due on messages (account_id, priority, next_attempt_at) where status = 'queued';
 create index messages_validity on messages (valid_until) where status in ('queued', 'scheduled') and valid_until is not null;
 create index messages_leased on messages (lease_until) where status = 'sending';
 create index messages_scheduled on messages (scheduled_at) where status = 'scheduled';
-create index messages_account_created on messages (account_id, id desc);
 create index messages_account_status on messages (account_id, status, id desc);
 create index messages_account_subject on messages (account_id, subject_hash);
 
