@@ -22,6 +22,8 @@ export interface LoadResult {
   durationSeconds: number;
   connections: number;
   requestsPerSecond: number;
+  /** Completed requests (2xx and others) over the whole run. */
+  requests: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
   errors: number;
   non2xx: number;
@@ -47,6 +49,7 @@ export async function load(t: Target, opts: { method: 'GET' | 'POST'; path: stri
     durationSeconds: t.durationSeconds,
     connections: t.connections,
     requestsPerSecond: Math.round(result.requests.average),
+    requests: result.requests.total,
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,

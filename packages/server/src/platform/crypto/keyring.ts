@@ -36,10 +36,10 @@ export function wrapDataKey(master: MasterKey, dataKey: Buffer, dataKeyId: strin
 
 export function createKeyring(sql: Sql, keys: MasterKeys): Keyring {
   // Unwrapped keys live in memory only; rotating data keys creates new ids, so nothing goes stale.
-  const cache = new Map<string, Promise<Buffer>>();
+  const cache = new Map<string, Promise<crypto.KeyObject>>();
   const active = new Map<string, Promise<string>>();
 
-  function dataKey(accountId: string, keyId: string): Promise<Buffer> {
+  function dataKey(accountId: string, keyId: string): Promise<crypto.KeyObject> {
     const cacheKey = `${accountId}/${keyId}`;
     let p = cache.get(cacheKey);
     if (!p) {
@@ -47,7 +47,7 @@ export function createKeyring(sql: Sql, keys: MasterKeys): Keyring {
         const [row] = await sql<{ masterKeyId: string; wrappedKey: Buffer }[]>`
           select master_key_id as "masterKeyId", wrapped_key as "wrappedKey" from data_keys where account_id = ${accountId} and id = ${keyId}`;
         if (!row) throw new Error(`data key ${keyId} of account ${accountId} does not exist`);
-        return unwrapDataKey(keys, row.masterKeyId, row.wrappedKey, keyId);
+        return crypto.createSecretKey(unwrapDataKey(keys, row.masterKeyId, row.wrappedKey, keyId));
       })();
       cache.set(cacheKey, p);
       p.catch(() => cache.delete(cacheKey));
