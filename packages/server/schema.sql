@@ -295,7 +295,8 @@ create table pending_receipts (
   smsc_id text not null,
   stat text not null,
   err text,
-  received_at timestamp with time zone not null
+  received_at timestamp with time zone not null,
+  lenient boolean not null default true
 );
 alter table pending_receipts add constraint pending_receipts_pkey PRIMARY KEY (connector_id, smsc_id);
 

@@ -35,7 +35,10 @@ export interface InboundSms {
 
 export interface ReceiptReport {
   connectorId: string;
+  /** In the form the submit_sm_resp gave it (the link converts when its connector says how). */
   smscId: string;
+  /** Also try the other base (hex/decimal): for connectors whose id format is not known. */
+  lenient: boolean;
   stat: string;
   err: string | undefined;
   at: Date;

@@ -16,7 +16,11 @@ export const SmppConfigInput = Type.Object(
     enquireLinkSeconds: Type.Optional(Type.Integer({ minimum: 5, maximum: 600, default: 30 })),
     responseTimeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 120, default: 10 })),
     reconnectMaxSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 3600, default: 60 })),
-    dataCoding0: Type.Optional(Type.Union([Type.Literal('gsm7')], { default: 'gsm7', description: 'what data_coding 0 means on this SMSC' })),
+    dataCoding0: Type.Optional(Type.Union([Type.Literal('gsm7'), Type.Literal('latin1')], { default: 'gsm7', description: 'what data_coding 0 means on this SMSC: GSM 03.38 (most) or ISO-8859-1' })),
+    receiptIdFormat: Type.Optional(Type.Union(
+      [Type.Literal('auto'), Type.Literal('same'), Type.Literal('hex-to-decimal'), Type.Literal('decimal-to-hex')],
+      { default: 'auto', description: 'how receipt ids relate to submit_sm_resp ids: auto (exact, then the other base), same, or converted (resp hex, receipt decimal; or the reverse)' },
+    )),
     longMessageMode: Type.Optional(Type.Union(
       [Type.Literal('udh8'), Type.Literal('udh16'), Type.Literal('sar'), Type.Literal('payload')],
       { default: 'udh8', description: 'long messages: UDH with 8- or 16-bit reference, SAR TLVs, or one PDU with message_payload' },
@@ -39,9 +43,14 @@ export interface SmppConfig {
   enquireLinkSeconds: number;
   responseTimeoutSeconds: number;
   reconnectMaxSeconds: number;
-  dataCoding0: 'gsm7';
+  dataCoding0: DefaultAlphabet;
+  receiptIdFormat: ReceiptIdFormat;
   longMessageMode: LongMessageMode;
 }
+
+export type DefaultAlphabet = 'gsm7' | 'latin1';
+/** Like Kannel's msg-id-type: `hex-to-decimal` = resp ids in hex, receipt ids in decimal. */
+export type ReceiptIdFormat = 'auto' | 'same' | 'hex-to-decimal' | 'decimal-to-hex';
 
 export type LongMessageMode = 'udh8' | 'udh16' | 'sar' | 'payload';
 
@@ -50,6 +59,7 @@ export function withDefaults(c: Omit<SmppConfigInput, 'password'>): SmppConfig {
     host: c.host, port: c.port, tls: c.tls ?? false, systemId: c.systemId, systemType: c.systemType ?? '',
     bindMode: c.bindMode ?? 'transceiver', windowSize: c.windowSize ?? 10, binds: c.binds ?? 1, maxPerSecond: c.maxPerSecond ?? null,
     enquireLinkSeconds: c.enquireLinkSeconds ?? 30, responseTimeoutSeconds: c.responseTimeoutSeconds ?? 10,
-    reconnectMaxSeconds: c.reconnectMaxSeconds ?? 60, dataCoding0: c.dataCoding0 ?? 'gsm7', longMessageMode: c.longMessageMode ?? 'udh8',
+    reconnectMaxSeconds: c.reconnectMaxSeconds ?? 60, dataCoding0: c.dataCoding0 ?? 'gsm7',
+    receiptIdFormat: c.receiptIdFormat ?? 'auto', longMessageMode: c.longMessageMode ?? 'udh8',
   };
 }

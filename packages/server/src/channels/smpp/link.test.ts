@@ -3,14 +3,17 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as smpp from 'smpp';
 import { createLogger } from '../../platform/logger.ts';
-import { withDefaults, type LongMessageMode } from '../../connectors/config.ts';
+import { withDefaults, type DefaultAlphabet, type LongMessageMode } from '../../connectors/config.ts';
+import type { InboundSms } from '../link.ts';
+import { decodeDefaultAlphabetAs } from './default-alphabet.ts';
 import { waitFor } from '../../../test/wait.ts';
 import { createSmppLink } from './link.ts';
 
-async function capturingSmsc() {
+async function capturingSmsc(alphabet: DefaultAlphabet = 'gsm7') {
   const submits: smpp.PDU[] = [];
   const binds: smpp.PDU[] = [];
   const server = smpp.createServer({}, (session) => {
+    decodeDefaultAlphabetAs(session, alphabet);
     session.on('error', () => {});
     session.on('bind_transceiver', (pdu: smpp.PDU) => {
       binds.push(pdu);
@@ -25,7 +28,8 @@ async function capturingSmsc() {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const addr = server.address();
-  return { port: typeof addr === 'object' && addr ? addr.port : 0, submits, binds, close: () => new Promise<void>((r) => { for (const s of server.sessions) s.destroy(); server.close(() => r()); }) };
+  const deliver = (fields: smpp.PduOptions) => server.sessions[0]!.send(new smpp.PDU('deliver_sm', fields));
+  return { port: typeof addr === 'object' && addr ? addr.port : 0, submits, binds, deliver, close: () => new Promise<void>((r) => { for (const s of server.sessions) s.destroy(); server.close(() => r()); }) };
 }
 
 describe('SMPP connector PDUs', () => {
@@ -80,5 +84,33 @@ describe('SMPP connector PDUs', () => {
     assert.equal(ids.length, 1);
     const payload = submits[0]!.message_payload as { message: string } | string;
     assert.equal(typeof payload === 'string' ? payload : payload.message, 'z'.repeat(500));
+  });
+
+  it('speaks Latin-1 with an SMSC whose data_coding 0 means ISO-8859-1, both ways; other sessions keep GSM 03.38', async () => {
+    const smsc = await capturingSmsc('latin1');
+    const inbound: InboundSms[] = [];
+    const link = createSmppLink({
+      connectorId: 'con_l1', password: '', log: createLogger('silent'), handlers: { onReceipt: async () => {}, onInbound: async (m) => void inbound.push(m) },
+      config: withDefaults({ host: '127.0.0.1', port: smsc.port, systemId: 't', dataCoding0: 'latin1' }),
+    });
+    closers.push(() => smsc.close(), () => link.close());
+    await waitFor(async () => (link.health().state === 'bound' ? true : undefined), 'bind');
+    const out = (text: string) => link.send({ to: '+4915112345678', from: 'ACME', text, encoding: 'GSM-7', validUntil: null, receipt: true });
+
+    await out('Grüße {à} ¿Qué?');
+    assert.equal(smsc.submits[0]!.data_coding, 0);
+    assert.equal((smsc.submits[0]!.short_message as { message: string }).message, 'Grüße {à} ¿Qué?');
+    // Δ and € are GSM characters Latin-1 lacks: the message goes as UCS-2 instead of losing them.
+    await out('Δ costs 5€');
+    assert.equal(smsc.submits[1]!.data_coding, 8);
+    assert.equal((smsc.submits[1]!.short_message as { message: string }).message, 'Δ costs 5€');
+    assert.equal((await out('ü'.repeat(200))).length, 2, 'split by GSM-7 sizes: 153 per part');
+
+    smsc.deliver({ source_addr: '4915112345678', source_addr_ton: 1, destination_addr: '12345', data_coding: 0, short_message: Buffer.from('Grüße, Zoë', 'latin1') });
+    const got = await waitFor(async () => inbound[0], 'inbound');
+    assert.equal(got.text, 'Grüße, Zoë');
+
+    const gsm = await sendLong('udh8', 'Grüße');
+    assert.equal((gsm.submits[0]!.short_message as { message: string }).message, 'Grüße', 'a GSM SMSC in the same process still reads GSM');
   });
 });

@@ -9,8 +9,9 @@ import { concatenationUdh } from '../../messaging/encoding/concatenation.ts';
 import { SmppSession, type SessionState, type SmppSessionOptions, type SubmitFields } from './session.ts';
 import { SmppError } from './status-codes.ts';
 import { dataCodingFor, destinationAddress, normalizeAddress, sourceAddress } from './addresses.ts';
-import { parseDeliveryReceipt, isDeliveryReceipt } from './receipt.ts';
+import { parseDeliveryReceipt, isDeliveryReceipt, receiptIdInRespForm } from './receipt.ts';
 import { concatInfo, messageText } from './user-data.ts';
+import { fitsLatin1, latin1Payload } from './default-alphabet.ts';
 
 export interface SmppLinkOptions {
   connectorId: string;
@@ -33,7 +34,7 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
       const r = parseDeliveryReceipt(pdu);
       if (!r) return log.warn('receipt without a message id or state; acknowledged and dropped');
       counters.receipts++;
-      return handlers.onReceipt({ connectorId, smscId: r.messageId, stat: r.stat, err: r.err, at });
+      return handlers.onReceipt({ connectorId, ...receiptIdInRespForm(r.messageId, config.receiptIdFormat), stat: r.stat, err: r.err, at });
     }
     const part = concatInfo(pdu);
     return handlers.onInbound({
@@ -48,6 +49,7 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
     host: config.host, port: config.port, tls: config.tls, systemId: config.systemId, password: opts.password,
     systemType: config.systemType, windowSize: config.windowSize, responseTimeoutMs: config.responseTimeoutSeconds * 1000,
     enquireLinkMs: config.enquireLinkSeconds * 1000, reconnectMaxMs: config.reconnectMaxSeconds * 1000, log, onDeliver,
+    defaultAlphabet: config.dataCoding0,
   };
   // transmitter_receiver: submits on a transmitter, receipts and MO on a separate receiver bind.
   // `binds` sessions for submitting (an operator may allow several per account); each message
@@ -62,11 +64,14 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
   return {
     connectorId,
     async send(sms: OutboundSms): Promise<string[]> {
-      const parts = config.longMessageMode === 'payload' ? [sms.text] : splitForSms(sms.text, sms.encoding, { reference: config.longMessageMode === 'udh16' ? '16-bit' : '8-bit' });
+      // An SMSC reading data_coding 0 as Latin-1 gets Latin-1 octets; GSM text it cannot carry goes as UCS-2.
+      const latin1 = config.dataCoding0 === 'latin1' && sms.encoding === 'GSM-7';
+      const encoding = latin1 && !fitsLatin1(sms.text) ? 'UCS-2' : sms.encoding;
+      const parts = config.longMessageMode === 'payload' ? [sms.text] : splitForSms(sms.text, encoding, { reference: config.longMessageMode === 'udh16' ? '16-bit' : '8-bit' });
       const common: Omit<SubmitFields, 'short_message'> = {
         ...(sms.from ? sourceAddress(sms.from) : {}),
         ...destinationAddress(sms.to),
-        data_coding: dataCodingFor(sms.encoding),
+        data_coding: dataCodingFor(encoding),
         registered_delivery: sms.receipt ? 1 : 0,
         ...(sms.validUntil && { validity_period: sms.validUntil }),
       };
@@ -77,7 +82,8 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
         // All parts on this one bind, concurrently inside its window.
         const ids = await Promise.all(parts.map(async (text, i) => {
           await tps();
-          return (await tx.submit({ ...common, ...partFields(config.longMessageMode, text, ref, parts.length, i + 1) })).messageId;
+          const fields = partFields(config.longMessageMode, text, ref, parts.length, i + 1);
+          return (await tx.submit({ ...common, ...(latin1 && encoding === 'GSM-7' ? asLatin1(fields) : fields) })).messageId;
         }));
         counters.submitted += parts.length;
         return ids;
@@ -103,12 +109,22 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
  * How one part travels, per the connector's long-message mode: a concatenation UDH (TS 23.040
  * 9.2.3.24.1 / .8), the SAR TLVs (SMPP 3.4 5.3.2.22-24), or the whole text in message_payload.
  */
-function partFields(mode: LongMessageMode, text: string, ref: number, total: number, seq: number): Pick<SubmitFields, 'short_message' | 'message_payload' | 'sar_msg_ref_num' | 'sar_total_segments' | 'sar_segment_seqnum'> {
+type PartFields = Pick<SubmitFields, 'short_message' | 'message_payload' | 'sar_msg_ref_num' | 'sar_total_segments' | 'sar_segment_seqnum'>;
+
+function partFields(mode: LongMessageMode, text: string, ref: number, total: number, seq: number): PartFields {
   if (mode === 'payload') return { message_payload: text };
   if (total === 1) return { short_message: text };
   if (mode === 'sar') return { short_message: text, sar_msg_ref_num: ref, sar_total_segments: total, sar_segment_seqnum: seq };
   const udh = mode === 'udh16' ? concatenationUdh(ref, total, seq, '16-bit') : concatenationUdh(ref & 0xff, total, seq, '8-bit');
   return { short_message: { udh, message: text } };
+}
+
+function asLatin1(fields: PartFields): PartFields {
+  return {
+    ...fields,
+    ...(fields.short_message !== undefined && { short_message: latin1Payload(fields.short_message) }),
+    ...(fields.message_payload !== undefined && { message_payload: latin1Payload(fields.message_payload) }),
+  };
 }
 
 function linkState(states: SessionState[]): LinkHealth['state'] {

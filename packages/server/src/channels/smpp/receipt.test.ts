@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as smpp from 'smpp';
 import type { PduOptions } from 'smpp';
-import { parseDeliveryReceipt, receiptIdsMatch } from './receipt.ts';
+import { parseDeliveryReceipt, receiptIdInRespForm, receiptIdsMatch } from './receipt.ts';
 import { concatInfo } from './user-data.ts';
 import { normalizeAddress, sourceAddress } from './addresses.ts';
 
@@ -47,6 +47,16 @@ describe('delivery receipts', () => {
     assert.ok(!receiptIdsMatch('255', '256'));
     assert.ok(!receiptIdsMatch('abc', 'abd'));
     assert.ok(!receiptIdsMatch('', '0'));
+  });
+});
+
+describe('receipt id formats', () => {
+  it('converts the receipt id to the submit_sm_resp form the connector states, and only auto matches leniently', () => {
+    assert.deepEqual(receiptIdInRespForm('255', 'auto'), { smscId: '255', lenient: true });
+    assert.deepEqual(receiptIdInRespForm('255', 'same'), { smscId: '255', lenient: false });
+    assert.deepEqual(receiptIdInRespForm('255', 'hex-to-decimal'), { smscId: 'ff', lenient: false });
+    assert.deepEqual(receiptIdInRespForm('00ff', 'decimal-to-hex'), { smscId: '255', lenient: false });
+    assert.deepEqual(receiptIdInRespForm('not-hex', 'decimal-to-hex'), { smscId: 'not-hex', lenient: false }, 'left as sent when it cannot be converted');
   });
 });
 

@@ -4,6 +4,7 @@
 // read leniently because SMSCs differ in case (`Text:`), date length (seconds) and id base.
 import type { PDU } from 'smpp';
 import { messageText } from './user-data.ts';
+import type { ReceiptIdFormat } from '../../connectors/config.ts';
 
 /** Appendix B stat words; ENROUTE is common for intermediate notifications. */
 export type ReceiptStat = 'DELIVRD' | 'EXPIRED' | 'DELETED' | 'UNDELIV' | 'ACCEPTD' | 'UNKNOWN' | 'REJECTD' | 'ENROUTE';
@@ -82,4 +83,18 @@ function stripZeros(id: string): string {
 function hexEqualsDecimal(hex: string, decimal: string): boolean {
   if (!/^[0-9a-f]{1,32}$/.test(hex) || !/^[0-9]{1,40}$/.test(decimal)) return false;
   return BigInt(`0x${hex}`) === BigInt(decimal);
+}
+
+/** The receipt's id in its submit_sm_resp form, per the connector's receipt id format. */
+export function receiptIdInRespForm(id: string, format: ReceiptIdFormat): { smscId: string; lenient: boolean } {
+  const convert = (from: 'hex' | 'decimal', to: 16 | 10): string | undefined => {
+    const digits = from === 'hex' ? /^[0-9a-f]+$/i : /^[0-9]+$/;
+    return digits.test(id.trim()) ? BigInt(from === 'hex' ? `0x${id.trim()}` : id.trim()).toString(to) : undefined;
+  };
+  switch (format) {
+    case 'auto': return { smscId: id, lenient: true };
+    case 'same': return { smscId: id, lenient: false };
+    case 'hex-to-decimal': return { smscId: convert('decimal', 16) ?? id, lenient: false };
+    case 'decimal-to-hex': return { smscId: convert('hex', 10) ?? id, lenient: false };
+  }
 }

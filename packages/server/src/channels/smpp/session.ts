@@ -6,6 +6,8 @@ import * as smpp from 'smpp';
 import type { Logger } from 'pino';
 import type { MessageInput, PDU, Session } from 'smpp';
 import { createWindow, type Window } from './window.ts';
+import { decodeDefaultAlphabetAs } from './default-alphabet.ts';
+import type { DefaultAlphabet } from '../../connectors/config.ts';
 import { ESME_RINVCMDID, ESME_ROK, ESME_RX_T_APPN, SmppError, describeStatus } from './status-codes.ts';
 
 export type BindMode = 'transceiver' | 'transmitter' | 'receiver';
@@ -29,6 +31,8 @@ export interface SmppSessionOptions {
   reconnectMinMs?: number;
   reconnectMaxMs?: number;
   log: Logger;
+  /** What data_coding 0 means on this SMSC, for decoding what it sends (default GSM 03.38). */
+  defaultAlphabet?: DefaultAlphabet;
   /**
    * Every deliver_sm (receipts and mobile-originated messages). deliver_sm_resp is sent once
    * the promise resolves, so a receipt is acknowledged only after it is stored; when it rejects
@@ -173,6 +177,7 @@ export class SmppSession {
     this.dropReason = null;
     const session = smpp.connect({ host: this.opts.host, port: this.opts.port, tls: this.opts.tls ?? false });
     this.current = session;
+    decodeDefaultAlphabetAs(session, this.opts.defaultAlphabet ?? 'gsm7');
     // A blackholed host never answers the TCP handshake: give up and back off.
     this.timers.connect = setTimeout(() => this.drop(session, 'connect timed out'), this.opts.responseTimeoutMs);
     session.on(this.opts.tls ? 'secureConnect' : 'connect', () => {

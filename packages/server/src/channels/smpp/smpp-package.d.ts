@@ -133,6 +133,12 @@ declare module 'smpp' {
   export function connect(options: ConnectOptions, listener?: () => void): Session;
   export function createServer(options: object, listener: (session: Session) => void): Server;
 
-  /** GSM 03.38 (`ASCII` in the package's words), LATIN1, UCS2 codecs. */
-  export const encodings: Record<'ASCII' | 'LATIN1' | 'UCS2', { match(text: string): boolean; encode(text: string): Buffer; decode(b: Buffer): string }>;
+  /**
+   * GSM 03.38 (`ASCII` in the package's words), LATIN1 and UCS2 codecs, and `default`: the one
+   * used for data_coding 0. Copied onto module.exports in a loop, so ESM named imports do not
+   * see it: reach it through `createRequire` (see default-alphabet.ts).
+   */
+  export interface Encodings {
+    default: 'ASCII' | 'LATIN1' | 'UCS2';
+  }
 }

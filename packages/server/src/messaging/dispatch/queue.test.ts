@@ -58,7 +58,7 @@ describe('message queue and receipts', () => {
   it('applies a receipt that arrived before its submit_sm_resp was stored, once the part exists', async () => {
     const m = row(small, { status: 'sending', nextAttemptAt: null, attempts: 1 });
     await insertMessages(sql(), [m]);
-    const receipt = { connectorId: 'con_test', smscId: '255', stat: 'DELIVRD', err: '000', at: new Date() };
+    const receipt = { connectorId: 'con_test', smscId: '255', lenient: true, stat: 'DELIVRD', err: '000', at: new Date() };
     await sql().begin(async (tx) => keepPending(tx, await applyReceipts(tx, [receipt])));
     assert.equal((await sql()`select count(*)::int as n from pending_receipts`)[0]!.n, 1, 'kept, not lost');
     const claimed = { accountId: small, id: m.id, keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1 };
@@ -70,13 +70,27 @@ describe('message queue and receipts', () => {
     assert.equal((await sql()`select count(*)::int as n from pending_receipts`)[0]!.n, 0);
   });
 
+  it('matches exactly when the connector states its receipt id format, also for receipts kept for later', async () => {
+    assert.deepEqual(receiptIdCandidates('00255', false), ['255']);
+    const m = row(small, { status: 'sending', nextAttemptAt: null, attempts: 1 });
+    await insertMessages(sql(), [m]);
+    const claimed = { accountId: small, id: m.id, keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1 };
+    await sql().begin((tx) => writeOutcomes(tx, [{ kind: 'sent', msg: claimed, connectorId: 'con_strict', smscIds: ['ff'], startedAt: new Date(), at: new Date() }]));
+    const receipt = { connectorId: 'con_strict', smscId: '255', lenient: false, stat: 'DELIVRD', err: '000', at: new Date() };
+    await sql().begin(async (tx) => keepPending(tx, await applyReceipts(tx, [receipt])));
+    await sql().begin((tx) => retryPendingReceipts(tx, new Date()));
+    assert.equal((await sql()`select status from messages where id = ${m.id}`)[0]!.status, 'sent', 'decimal 255 is not hex ff here: no receipt applied');
+    const [kept] = await sql()`select lenient from pending_receipts where connector_id = 'con_strict'`;
+    assert.equal(kept!.lenient, false);
+  });
+
   it('keeps the first final status: a late receipt is an event only', async () => {
     const m = row(small, { status: 'sending', nextAttemptAt: null, attempts: 1 });
     await insertMessages(sql(), [m]);
     const claimed = { accountId: small, id: m.id, keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1 };
     await sql().begin((tx) => writeOutcomes(tx, [{ kind: 'sent', msg: claimed, connectorId: 'con_x', smscIds: ['abc1'], startedAt: new Date(), at: new Date() }]));
-    await sql().begin((tx) => applyReceipts(tx, [{ connectorId: 'con_x', smscId: 'abc1', stat: 'UNDELIV', err: '001', at: new Date() }]));
-    await sql().begin((tx) => applyReceipts(tx, [{ connectorId: 'con_x', smscId: 'abc1', stat: 'DELIVRD', err: '000', at: new Date() }]));
+    await sql().begin((tx) => applyReceipts(tx, [{ connectorId: 'con_x', smscId: 'abc1', lenient: true, stat: 'UNDELIV', err: '001', at: new Date() }]));
+    await sql().begin((tx) => applyReceipts(tx, [{ connectorId: 'con_x', smscId: 'abc1', lenient: true, stat: 'DELIVRD', err: '000', at: new Date() }]));
     const [after] = await sql()`select status from messages where id = ${m.id}`;
     assert.equal(after!.status, 'undelivered');
     const events = await sql()`select type from events where object_id = ${m.id} order by sequence`;

@@ -9,15 +9,20 @@ import { normalizeSmscId } from './outcomes.ts';
 export interface Receipt {
   connectorId: string;
   smscId: string;
+  lenient: boolean;
   stat: string;
   err: string | undefined;
   at: Date;
 }
 
-/** Exact first, then the other base: SMSCs disagree on hex vs decimal between resp and receipt. */
-export function receiptIdCandidates(smscId: string): string[] {
+/**
+ * Exact first, then (lenient) the other base: SMSCs disagree on hex vs decimal between resp and
+ * receipt. Leading zeros and case never matter.
+ */
+export function receiptIdCandidates(smscId: string, lenient = true): string[] {
   const id = normalizeSmscId(smscId);
   const out = [id];
+  if (!lenient) return out;
   if (/^[0-9]+$/.test(id) && id.length < 30) out.push(normalizeSmscId(BigInt(id).toString(16)));
   if (/^[0-9a-f]+$/.test(id) && id.length < 25) out.push(normalizeSmscId(BigInt(`0x${id}`).toString(10)));
   return [...new Set(out)];
@@ -35,7 +40,7 @@ interface PartRow {
 /** Applies receipts; returns those that matched no part yet (the caller keeps them pending). */
 export async function applyReceipts(tx: Tx, receipts: Receipt[]): Promise<Receipt[]> {
   if (receipts.length === 0) return [];
-  const candidates = receipts.map((r) => receiptIdCandidates(r.smscId));
+  const candidates = receipts.map((r) => receiptIdCandidates(r.smscId, r.lenient));
   const parts = await tx<PartRow[]>`
     select account_id as "accountId", message_id as "messageId", attempt, part, connector_id as "connectorId", smsc_id as "smscId"
     from message_parts where connector_id = any(${[...new Set(receipts.map((r) => r.connectorId))]})
@@ -89,18 +94,18 @@ async function moveMessages(tx: Tx, updates: { part: PartRow; receipt: Receipt }
 export async function keepPending(tx: Tx, receipts: Receipt[]): Promise<void> {
   if (receipts.length === 0) return;
   await tx`
-    insert into pending_receipts (connector_id, smsc_id, stat, err, received_at)
-    select * from jsonb_to_recordset(${tx.json(receipts.map((r) => ({ connector_id: r.connectorId, smsc_id: normalizeSmscId(r.smscId), stat: r.stat, err: r.err ?? null, received_at: r.at })) as never)}::jsonb)
-      as t(connector_id text, smsc_id text, stat text, err text, received_at timestamptz)
+    insert into pending_receipts (connector_id, smsc_id, lenient, stat, err, received_at)
+    select * from jsonb_to_recordset(${tx.json(receipts.map((r) => ({ connector_id: r.connectorId, smsc_id: normalizeSmscId(r.smscId), lenient: r.lenient, stat: r.stat, err: r.err ?? null, received_at: r.at })) as never)}::jsonb)
+      as t(connector_id text, smsc_id text, lenient boolean, stat text, err text, received_at timestamptz)
     on conflict do nothing`;
 }
 
 /** Retries pending receipts against parts stored since; drops those older than a week. */
 export async function retryPendingReceipts(tx: Tx, now: Date): Promise<number> {
-  const pending = await tx<{ connectorId: string; smscId: string; stat: string; err: string | null; receivedAt: Date }[]>`
+  const pending = await tx<{ connectorId: string; smscId: string; lenient: boolean; stat: string; err: string | null; receivedAt: Date }[]>`
     delete from pending_receipts where ctid in (select ctid from pending_receipts order by received_at limit 1000 for update skip locked)
-    returning connector_id as "connectorId", smsc_id as "smscId", stat, err, received_at as "receivedAt"`;
-  const receipts = pending.map((p) => ({ connectorId: p.connectorId, smscId: p.smscId, stat: p.stat, err: p.err ?? undefined, at: p.receivedAt }));
+    returning connector_id as "connectorId", smsc_id as "smscId", lenient, stat, err, received_at as "receivedAt"`;
+  const receipts = pending.map((p) => ({ connectorId: p.connectorId, smscId: p.smscId, lenient: p.lenient, stat: p.stat, err: p.err ?? undefined, at: p.receivedAt }));
   const still = await applyReceipts(tx, receipts);
   const weekAgo = now.getTime() - 7 * 24 * 3600_000;
   await keepPending(tx, still.filter((r) => r.at.getTime() > weekAgo));
