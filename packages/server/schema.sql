@@ -356,6 +356,72 @@ alter table users add constraint users_account_id_fkey FOREIGN KEY (account_id) 
 alter table users add constraint users_pkey PRIMARY KEY (account_id, id);
 CREATE UNIQUE INDEX users_email ON public.users USING btree (lower(email));
 
+create table webhook_attempts (
+  account_id text not null,
+  delivery_id text not null,
+  attempt integer not null,
+  at timestamp with time zone not null,
+  status_code integer,
+  latency_ms integer not null,
+  error text,
+  response_body text
+);
+alter table webhook_attempts add constraint webhook_attempts_account_id_delivery_id_fkey FOREIGN KEY (account_id, delivery_id) REFERENCES webhook_deliveries(account_id, id) ON DELETE CASCADE;
+alter table webhook_attempts add constraint webhook_attempts_pkey PRIMARY KEY (account_id, delivery_id, attempt);
+
+create table webhook_deliveries (
+  account_id text not null,
+  id text not null,
+  endpoint_id text,
+  url text,
+  event_id text not null,
+  event_type text not null,
+  status text not null default 'pending'::text,
+  attempts integer not null default 0,
+  next_attempt_at timestamp with time zone,
+  lease_until timestamp with time zone,
+  last_status_code integer,
+  last_error text,
+  created_at timestamp with time zone not null,
+  ended_at timestamp with time zone
+);
+alter table webhook_deliveries add constraint webhook_deliveries_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table webhook_deliveries add constraint webhook_deliveries_check CHECK (((endpoint_id IS NOT NULL) OR (url IS NOT NULL)));
+alter table webhook_deliveries add constraint webhook_deliveries_pkey PRIMARY KEY (account_id, id);
+alter table webhook_deliveries add constraint webhook_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'delivered'::text, 'dead'::text])));
+CREATE INDEX webhook_deliveries_due ON public.webhook_deliveries USING btree (next_attempt_at) WHERE (status = 'pending'::text);
+CREATE INDEX webhook_deliveries_endpoint ON public.webhook_deliveries USING btree (account_id, endpoint_id, id);
+
+create table webhook_endpoints (
+  account_id text not null,
+  id text not null,
+  url text not null,
+  events text[] not null,
+  description text,
+  enabled boolean not null default true,
+  disabled_reason text,
+  secret bytea not null,
+  previous_secret bytea,
+  previous_secret_expires_at timestamp with time zone,
+  failing_since timestamp with time zone,
+  created_at timestamp with time zone not null,
+  updated_at timestamp with time zone not null
+);
+alter table webhook_endpoints add constraint webhook_endpoints_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table webhook_endpoints add constraint webhook_endpoints_disabled_reason_check CHECK (((disabled_reason IS NULL) OR (disabled_reason = ANY (ARRAY['manual'::text, 'gone'::text, 'failing'::text]))));
+alter table webhook_endpoints add constraint webhook_endpoints_pkey PRIMARY KEY (account_id, id);
+
+create table webhook_secrets (
+  account_id text not null,
+  secret bytea not null,
+  previous_secret bytea,
+  previous_secret_expires_at timestamp with time zone,
+  revealed_at timestamp with time zone,
+  created_at timestamp with time zone not null
+);
+alter table webhook_secrets add constraint webhook_secrets_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table webhook_secrets add constraint webhook_secrets_pkey PRIMARY KEY (account_id);
+
 CREATE OR REPLACE FUNCTION public.audit_log_append_only()
  RETURNS trigger
  LANGUAGE plpgsql

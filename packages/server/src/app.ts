@@ -23,6 +23,7 @@ import { createSenderPolicies } from './messaging/senders.ts';
 import { createSubjectHasher } from './privacy/subject-hash.ts';
 import { sandboxInboundRoutes } from './sandbox/inbound-routes.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { webhookRoutes } from './webhooks/routes.ts';
 
 export type App = FastifyInstance;
 
@@ -76,6 +77,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   // Runs after the server stopped taking requests: everything accepted gets written.
   app.addHook('onClose', () => acceptor.close());
   await app.register(messageRoutes, { ctx, acceptor });
+  await app.register(webhookRoutes, { ctx });
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });
     await app.register(sandboxInboundRoutes, { ctx });

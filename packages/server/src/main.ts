@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Context } from './context.ts';
 import { buildApp, type App } from './app.ts';
+import { startWebhookDeliverer } from './webhooks/deliverer.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
 import { openPool } from './db/pool.ts';
 import { migrate } from './db/migrate.ts';
@@ -77,6 +78,8 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
         ...(config.sandbox && { onLead: () => leadSandbox(ctx) }),
       });
       stops.push(() => messaging.stop());
+      const webhooks = startWebhookDeliverer(ctx);
+      stops.push(() => webhooks.stop());
     }
     return { ctx, url, app, bootstrapFile: boot.path, stop };
   } catch (err) {

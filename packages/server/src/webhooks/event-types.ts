@@ -1,0 +1,18 @@
+// The event types an endpoint can subscribe to (ARCHITECTURE.md, "events and webhooks"); the
+// domains still to come (dsr, consent, invoice, fraud, template) add theirs here.
+export const EVENT_TYPES = [
+  'message.scheduled', 'message.queued', 'message.held', 'message.sending', 'message.sent', 'message.delivered',
+  'message.undelivered', 'message.read', 'message.failed', 'message.expired', 'message.rejected', 'message.canceled',
+  'message.received',
+  'account.activated', 'account.suspended', 'account.reactivated', 'account.closed', 'account.traffic_hold',
+  'account.traffic_released', 'account.limit_warning', 'account.limit_reached', 'account.sms_unblocked',
+  'webhook_endpoint.disabled',
+] as const;
+
+const KNOWN = new Set<string>(EVENT_TYPES);
+
+/** `*` alone means every type; otherwise each must be a known type. Returns the first bad index. */
+export function unknownEventType(events: string[]): number {
+  if (events.length === 1 && events[0] === '*') return -1;
+  return events.findIndex((e) => !KNOWN.has(e));
+}
