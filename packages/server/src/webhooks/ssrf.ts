@@ -4,7 +4,10 @@
 import dns from 'node:dns';
 import net from 'node:net';
 
+// Two lists: Node matches IPv4 addresses against IPv4-mapped IPv6 rules, and ::ffff:0:0/96
+// must not block all of IPv4.
 const blocked = new net.BlockList();
+const blocked6 = new net.BlockList();
 for (const [prefix, bits] of [
   ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
   ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
@@ -18,7 +21,7 @@ for (const [prefix, bits] of [
   ['64:ff9b::', 96], ['64:ff9b:1::', 48], // NAT64
   ['100::', 64], ['2001::', 32], ['2001:10::', 28], ['2001:db8::', 32], ['2002::', 16], // discard, Teredo, ORCHID, docs, 6to4
   ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8], // unique-local (fd00:ec2::254), link-local, site-local, multicast
-] as const) blocked.addSubnet(prefix, bits, 'ipv6');
+] as const) blocked6.addSubnet(prefix, bits, 'ipv6');
 // Global unicast IPv6 is 2000::/3; anything outside it is not a public host.
 const globalIpv6 = new net.BlockList();
 globalIpv6.addSubnet('2000::', 3, 'ipv6');
@@ -42,7 +45,7 @@ export function targetPolicy(allowPrivate: boolean): TargetPolicy {
 export function isBlockedAddress(address: string): boolean {
   const family = net.isIP(address);
   if (family === 4) return blocked.check(address, 'ipv4');
-  if (family === 6) return blocked.check(address, 'ipv6') || !globalIpv6.check(address, 'ipv6');
+  if (family === 6) return blocked6.check(address, 'ipv6') || !globalIpv6.check(address, 'ipv6');
   return true;
 }
 
