@@ -1,18 +1,31 @@
-// The typed client and webhook verification arrive with the SDK issue (#5).
-// Until then this package only exposes the API's base types that are already stable.
-
-/** An RFC 9457 problem document as every CX Engage error is rendered. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  errors?: { pointer: string; detail: string }[];
-}
-
-/** A page of a list endpoint: `{ data, nextCursor }`. */
-export interface Page<T> {
-  data: T[];
-  nextCursor: string | null;
-}
+// @cx-engage/sdk: the typed CX Engage API client and webhook verification.
+export { CxEngage } from './client.ts';
+export type { ClientOptions } from './http-client.ts';
+export type {
+  FieldError, HttpMethod, Page, PathParams, PathsFor, Problem, QueryParams, RequestArgs, RequestArgsTuple, RequestBody, RequestOptions,
+  ResponseBody,
+} from './api-types.ts';
+export { PageRequest } from './pagination.ts';
+export {
+  AuthenticationError, BadRequestError, ConflictError, ConnectionError, CxEngageError, NotFoundError, PermissionDeniedError,
+  ProblemError, RateLimitError, ServerError, TimeoutError, ValidationError,
+} from './errors.ts';
+export type { Account, AccountResource } from './resources/account.ts';
+export type { ApiKey, ApiKeyListFilters, ApiKeysResource, CreateApiKeyInput, CreatedApiKey } from './resources/api-keys.ts';
+export type { AuditEntry, AuditLogFilters, AuditLogResource } from './resources/audit-log.ts';
+export type {
+  BatchResult, Message, MessageDetail, MessageListFilters, MessageStatus, MessagesResource, SendMessageInput,
+} from './resources/messages.ts';
+export type { NumberList, NumbersResource, PhoneNumber } from './resources/numbers.ts';
+export type { SandboxEmail, SandboxEmailFilters, SandboxResource, SimulateInboundInput, SimulatedInbound } from './resources/sandbox.ts';
+export type {
+  CreateWebhookEndpointInput, ReplayWebhookEventsInput, ReplayedWebhookEvents, UpdateWebhookEndpointInput, WebhookEndpoint,
+  WebhookEndpointListFilters, WebhookEndpointWithSecret, WebhookEndpointsResource,
+} from './resources/webhook-endpoints.ts';
+export type { WebhookDelivery, WebhookDeliveryListFilters, WebhookDeliveriesResource } from './resources/webhook-deliveries.ts';
+export type { WebhookSecret, WebhookSecretResource } from './resources/webhook-secret.ts';
+export {
+  WebhookVerificationError, signWebhook, verifyWebhook,
+  type VerifyWebhookOptions, type WebhookEvent, type WebhookHeaderSource, type WebhookSignatureHeaders,
+} from './webhooks.ts';
+export type { components, paths } from './generated/openapi.ts';

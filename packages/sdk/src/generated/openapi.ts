@@ -1,0 +1,2919 @@
+// generated, do not edit: `npm run sdk:generate` writes it from packages/sdk/openapi.json (scripts/generate.ts)
+
+export interface paths {
+    "/v1/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account of the calling key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            status: "pending" | "active" | "suspended" | "closed";
+                            isHouse: boolean;
+                            smsBlocked: boolean;
+                            trafficHold: boolean;
+                            rateLimits: {
+                                /** @description requests per second; null = unlimited */
+                                perKey: number | null;
+                                /** @description requests per second; null = unlimited */
+                                perAccount: number | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your account's API keys */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                mode: "live" | "test";
+                                /** @description the last four characters of the key */
+                                hint: string;
+                                scopes: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                                revokedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API key for your account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default live */
+                        mode?: "live" | "test";
+                        /** @description defaults to every client scope the issuer holds */
+                        scopes?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            mode: "live" | "test";
+                            /** @description the last four characters of the key */
+                            hint: string;
+                            scopes: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        } & {
+                            /** @description the key itself; shown only in this response */
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an API key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            mode: "live" | "test";
+                            /** @description the last four characters of the key */
+                            hint: string;
+                            scopes: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Revoke an API key (immediately) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            mode: "live" | "test";
+                            /** @description the last four characters of the key */
+                            hint: string;
+                            scopes: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an account's API keys */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                mode: "live" | "test";
+                                /** @description the last four characters of the key */
+                                hint: string;
+                                scopes: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                                revokedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue an API key for an account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default live */
+                        mode?: "live" | "test";
+                        /** @description defaults to every client scope the issuer holds */
+                        scopes?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            mode: "live" | "test";
+                            /** @description the last four characters of the key */
+                            hint: string;
+                            scopes: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        } & {
+                            /** @description the key itself; shown only in this response */
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an account's API key */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            mode: "live" | "test";
+                            /** @description the last four characters of the key */
+                            hint: string;
+                            scopes: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List accounts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                    status?: "pending" | "active" | "suspended" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                status: "pending" | "active" | "suspended" | "closed";
+                                isHouse: boolean;
+                                smsBlocked: boolean;
+                                trafficHold: boolean;
+                                rateLimits: {
+                                    /** @description requests per second; null = unlimited */
+                                    perKey: number | null;
+                                    /** @description requests per second; null = unlimited */
+                                    perAccount: number | null;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a client account (pending until boarded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default pending */
+                        status?: "pending" | "active";
+                        rateLimits?: {
+                            /** @description requests per second; null = unlimited */
+                            perKey?: number | null;
+                            /** @description requests per second; null = unlimited */
+                            perAccount?: number | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            status: "pending" | "active" | "suspended" | "closed";
+                            isHouse: boolean;
+                            smsBlocked: boolean;
+                            trafficHold: boolean;
+                            rateLimits: {
+                                /** @description requests per second; null = unlimited */
+                                perKey: number | null;
+                                /** @description requests per second; null = unlimited */
+                                perAccount: number | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an account */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            status: "pending" | "active" | "suspended" | "closed";
+                            isHouse: boolean;
+                            smsBlocked: boolean;
+                            trafficHold: boolean;
+                            rateLimits: {
+                                /** @description requests per second; null = unlimited */
+                                perKey: number | null;
+                                /** @description requests per second; null = unlimited */
+                                perAccount: number | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename an account or change its API rate limits */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        rateLimits?: {
+                            /** @description requests per second; null = unlimited */
+                            perKey?: number | null;
+                            /** @description requests per second; null = unlimited */
+                            perAccount?: number | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            status: "pending" | "active" | "suspended" | "closed";
+                            isHouse: boolean;
+                            smsBlocked: boolean;
+                            trafficHold: boolean;
+                            rateLimits: {
+                                /** @description requests per second; null = unlimited */
+                                perKey: number | null;
+                                /** @description requests per second; null = unlimited */
+                                perAccount: number | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Board a pending account: it becomes active and its live keys can send */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            status: "pending" | "active" | "suspended" | "closed";
+                            isHouse: boolean;
+                            smsBlocked: boolean;
+                            trafficHold: boolean;
+                            rateLimits: {
+                                /** @description requests per second; null = unlimited */
+                                perKey: number | null;
+                                /** @description requests per second; null = unlimited */
+                                perAccount: number | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend an account: its live keys can no longer send */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            status: "pending" | "active" | "suspended" | "closed";
+                            isHouse: boolean;
+                            smsBlocked: boolean;
+                            trafficHold: boolean;
+                            rateLimits: {
+                                /** @description requests per second; null = unlimited */
+                                perKey: number | null;
+                                /** @description requests per second; null = unlimited */
+                                perAccount: number | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a suspended account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            status: "pending" | "active" | "suspended" | "closed";
+                            isHouse: boolean;
+                            smsBlocked: boolean;
+                            trafficHold: boolean;
+                            rateLimits: {
+                                /** @description requests per second; null = unlimited */
+                                perKey: number | null;
+                                /** @description requests per second; null = unlimited */
+                                perAccount: number | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an account for good */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            status: "pending" | "active" | "suspended" | "closed";
+                            isHouse: boolean;
+                            smsBlocked: boolean;
+                            trafficHold: boolean;
+                            rateLimits: {
+                                /** @description requests per second; null = unlimited */
+                                perKey: number | null;
+                                /** @description requests per second; null = unlimited */
+                                perAccount: number | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/traffic-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kill switch: stop all traffic of an account at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            status: "pending" | "active" | "suspended" | "closed";
+                            isHouse: boolean;
+                            smsBlocked: boolean;
+                            trafficHold: boolean;
+                            rateLimits: {
+                                /** @description requests per second; null = unlimited */
+                                perKey: number | null;
+                                /** @description requests per second; null = unlimited */
+                                perAccount: number | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/traffic-release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release an account's traffic hold */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            status: "pending" | "active" | "suspended" | "closed";
+                            isHouse: boolean;
+                            smsBlocked: boolean;
+                            trafficHold: boolean;
+                            rateLimits: {
+                                /** @description requests per second; null = unlimited */
+                                perKey: number | null;
+                                /** @description requests per second; null = unlimited */
+                                perAccount: number | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your account's audit log, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                    action?: string;
+                    actorId?: string;
+                    targetId?: string;
+                    createdAfter?: string;
+                    createdBefore?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                accountId: string;
+                                seq: number;
+                                /** Format: date-time */
+                                at: string;
+                                actor: {
+                                    type: string;
+                                    id: string;
+                                };
+                                action: string;
+                                target: {
+                                    type: string;
+                                    id: string;
+                                } | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description hex SHA-256 of the previous hash and this entry */
+                                hash: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log of every account (or one), oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                    action?: string;
+                    actorId?: string;
+                    targetId?: string;
+                    createdAfter?: string;
+                    createdBefore?: string;
+                    accountId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                accountId: string;
+                                seq: number;
+                                /** Format: date-time */
+                                at: string;
+                                actor: {
+                                    type: string;
+                                    id: string;
+                                };
+                                action: string;
+                                target: {
+                                    type: string;
+                                    id: string;
+                                } | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description hex SHA-256 of the previous hash and this entry */
+                                hash: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List assigned numbers */
+        get: {
+            parameters: {
+                query?: {
+                    accountId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                number: string;
+                                accountId: string;
+                                channels: string[];
+                                sandbox: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Assign a number or short code to an account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: string;
+                        accountId: string;
+                        channels: ("sms" | "whatsapp")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            accountId: string;
+                            channels: string[];
+                            sandbox: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/numbers/{numberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a number back from its account */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    numberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your account's numbers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                number: string;
+                                accountId: string;
+                                channels: string[];
+                                sandbox: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/connectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List connectors with their live state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "smpp";
+                                enabled: boolean;
+                                sandbox: boolean;
+                                state: "bound" | "connecting" | "down" | "disabled";
+                                /** @description settings without the password */
+                                config: {
+                                    [key: string]: unknown;
+                                };
+                                hasPassword: boolean;
+                                stats: {
+                                    windowInUse: number;
+                                    submitted: number;
+                                    failed: number;
+                                    receipts: number;
+                                    lastError: string | null;
+                                    reportedAt: string | null;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an SMPP connector */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        kind: "smpp";
+                        /** @default true */
+                        enabled?: boolean;
+                        config: {
+                            host: string;
+                            port: number;
+                            /** @default false */
+                            tls?: boolean;
+                            systemId: string;
+                            /** @description write-only; stored encrypted */
+                            password?: string;
+                            /** @default  */
+                            systemType?: string;
+                            /** @default transceiver */
+                            bindMode?: "transceiver" | "transmitter_receiver";
+                            /** @default 10 */
+                            windowSize?: number;
+                            /**
+                             * @description submitting binds held at once (if the operator allows several)
+                             * @default 1
+                             */
+                            binds?: number;
+                            /** @default null */
+                            maxPerSecond?: number | null;
+                            /** @default 30 */
+                            enquireLinkSeconds?: number;
+                            /** @default 10 */
+                            responseTimeoutSeconds?: number;
+                            /** @default 60 */
+                            reconnectMaxSeconds?: number;
+                            /**
+                             * @description what data_coding 0 means on this SMSC: GSM 03.38 (most) or ISO-8859-1
+                             * @default gsm7
+                             */
+                            dataCoding0?: "gsm7" | "latin1";
+                            /**
+                             * @description how receipt ids relate to submit_sm_resp ids: auto (exact, then the other base), same, or converted (resp hex, receipt decimal; or the reverse)
+                             * @default auto
+                             */
+                            receiptIdFormat?: "auto" | "same" | "hex-to-decimal" | "decimal-to-hex";
+                            /**
+                             * @description long messages: UDH with 8- or 16-bit reference, SAR TLVs, or one PDU with message_payload
+                             * @default udh8
+                             */
+                            longMessageMode?: "udh8" | "udh16" | "sar" | "payload";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "smpp";
+                            enabled: boolean;
+                            sandbox: boolean;
+                            state: "bound" | "connecting" | "down" | "disabled";
+                            /** @description settings without the password */
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            hasPassword: boolean;
+                            stats: {
+                                windowInUse: number;
+                                submitted: number;
+                                failed: number;
+                                receipts: number;
+                                lastError: string | null;
+                                reportedAt: string | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/connectors/{connectorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a connector with its state and counters */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    connectorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "smpp";
+                            enabled: boolean;
+                            sandbox: boolean;
+                            state: "bound" | "connecting" | "down" | "disabled";
+                            /** @description settings without the password */
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            hasPassword: boolean;
+                            stats: {
+                                windowInUse: number;
+                                submitted: number;
+                                failed: number;
+                                receipts: number;
+                                lastError: string | null;
+                                reportedAt: string | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a connector that no route uses */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    connectorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename, enable or disable a connector, or change its settings */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    connectorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        enabled?: boolean;
+                        config?: {
+                            host: string;
+                            port: number;
+                            /** @default false */
+                            tls?: boolean;
+                            systemId: string;
+                            /** @description write-only; stored encrypted */
+                            password?: string;
+                            /** @default  */
+                            systemType?: string;
+                            /** @default transceiver */
+                            bindMode?: "transceiver" | "transmitter_receiver";
+                            /** @default 10 */
+                            windowSize?: number;
+                            /**
+                             * @description submitting binds held at once (if the operator allows several)
+                             * @default 1
+                             */
+                            binds?: number;
+                            /** @default null */
+                            maxPerSecond?: number | null;
+                            /** @default 30 */
+                            enquireLinkSeconds?: number;
+                            /** @default 10 */
+                            responseTimeoutSeconds?: number;
+                            /** @default 60 */
+                            reconnectMaxSeconds?: number;
+                            /**
+                             * @description what data_coding 0 means on this SMSC: GSM 03.38 (most) or ISO-8859-1
+                             * @default gsm7
+                             */
+                            dataCoding0?: "gsm7" | "latin1";
+                            /**
+                             * @description how receipt ids relate to submit_sm_resp ids: auto (exact, then the other base), same, or converted (resp hex, receipt decimal; or the reverse)
+                             * @default auto
+                             */
+                            receiptIdFormat?: "auto" | "same" | "hex-to-decimal" | "decimal-to-hex";
+                            /**
+                             * @description long messages: UDH with 8- or 16-bit reference, SAR TLVs, or one PDU with message_payload
+                             * @default udh8
+                             */
+                            longMessageMode?: "udh8" | "udh16" | "sar" | "payload";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "smpp";
+                            enabled: boolean;
+                            sandbox: boolean;
+                            state: "bound" | "connecting" | "down" | "disabled";
+                            /** @description settings without the password */
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            hasPassword: boolean;
+                            stats: {
+                                windowInUse: number;
+                                submitted: number;
+                                failed: number;
+                                receipts: number;
+                                lastError: string | null;
+                                reportedAt: string | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/admin/routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List routes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                prefix: string;
+                                accountId: string | null;
+                                connectors: {
+                                    connectorId: string;
+                                    priority: number;
+                                    weight: number;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Route a destination prefix (optionally for one account) to connectors */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description "+" for every destination, "+49" for Germany, … */
+                        prefix: string;
+                        accountId?: string | null;
+                        connectors: {
+                            connectorId: string;
+                            /** @default 0 */
+                            priority?: number;
+                            /** @default 1 */
+                            weight?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            prefix: string;
+                            accountId: string | null;
+                            connectors: {
+                                connectorId: string;
+                                priority: number;
+                                weight: number;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/routes/{routeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a route */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    routeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            prefix: string;
+                            accountId: string | null;
+                            connectors: {
+                                connectorId: string;
+                                priority: number;
+                                weight: number;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a route */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    routeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List messages, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                    status?: "scheduled" | "held" | "queued" | "sending" | "sent" | "delivered" | "undelivered" | "read" | "failed" | "expired" | "rejected" | "canceled" | "received";
+                    to?: string;
+                    from?: string;
+                    channel?: string;
+                    direction?: "outbound" | "inbound";
+                    createdAfter?: string;
+                    createdBefore?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                direction: "outbound" | "inbound";
+                                channel: string;
+                                status: "scheduled" | "held" | "queued" | "sending" | "sent" | "delivered" | "undelivered" | "read" | "failed" | "expired" | "rejected" | "canceled" | "received";
+                                to: string;
+                                from: string | null;
+                                body: string | null;
+                                encoding: "GSM-7" | "UCS-2" | null;
+                                segments: number | null;
+                                purpose: string;
+                                priority: string;
+                                scheduledAt: string | null;
+                                validUntil: string | null;
+                                reference: string | null;
+                                metadata: {
+                                    [key: string]: string;
+                                } | null;
+                                callbackUrl: string | null;
+                                storeContent: boolean;
+                                connectorId: string | null;
+                                /** @description rated by the billing work; null until then */
+                                price: null;
+                                error: {
+                                    code: string;
+                                    title: string;
+                                    detail: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send a message */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description E.164 number, e.g. +4915112345678 */
+                        to: string;
+                        /** @description alphanumeric sender (≤ 11), short code or E.164 number; default: the account default sender */
+                        from?: string;
+                        /** @default sms */
+                        channel?: "sms" | "whatsapp" | "auto";
+                        body: string;
+                        /** @default transactional */
+                        purpose?: "transactional" | "marketing" | "otp";
+                        /** @default normal */
+                        priority?: "normal" | "high";
+                        /** Format: date-time */
+                        scheduledAt?: string;
+                        /** Format: date-time */
+                        validUntil?: string;
+                        reference?: string;
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        /** Format: uri */
+                        callbackUrl?: string;
+                        /** @default true */
+                        storeContent?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            direction: "outbound" | "inbound";
+                            channel: string;
+                            status: "scheduled" | "held" | "queued" | "sending" | "sent" | "delivered" | "undelivered" | "read" | "failed" | "expired" | "rejected" | "canceled" | "received";
+                            to: string;
+                            from: string | null;
+                            body: string | null;
+                            encoding: "GSM-7" | "UCS-2" | null;
+                            segments: number | null;
+                            purpose: string;
+                            priority: string;
+                            scheduledAt: string | null;
+                            validUntil: string | null;
+                            reference: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            } | null;
+                            callbackUrl: string | null;
+                            storeContent: boolean;
+                            connectorId: string | null;
+                            /** @description rated by the billing work; null until then */
+                            price: null;
+                            error: {
+                                code: string;
+                                title: string;
+                                detail: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send up to 1000 messages; each item is accepted or refused on its own */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        messages: unknown[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                id: string;
+                                direction: "outbound" | "inbound";
+                                channel: string;
+                                status: "scheduled" | "held" | "queued" | "sending" | "sent" | "delivered" | "undelivered" | "read" | "failed" | "expired" | "rejected" | "canceled" | "received";
+                                to: string;
+                                from: string | null;
+                                body: string | null;
+                                encoding: "GSM-7" | "UCS-2" | null;
+                                segments: number | null;
+                                purpose: string;
+                                priority: string;
+                                scheduledAt: string | null;
+                                validUntil: string | null;
+                                reference: string | null;
+                                metadata: {
+                                    [key: string]: string;
+                                } | null;
+                                callbackUrl: string | null;
+                                storeContent: boolean;
+                                connectorId: string | null;
+                                /** @description rated by the billing work; null until then */
+                                price: null;
+                                error: {
+                                    code: string;
+                                    title: string;
+                                    detail: string;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            } | {
+                                error: components["schemas"]["def-0"];
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a message with its status history and attempts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            direction: "outbound" | "inbound";
+                            channel: string;
+                            status: "scheduled" | "held" | "queued" | "sending" | "sent" | "delivered" | "undelivered" | "read" | "failed" | "expired" | "rejected" | "canceled" | "received";
+                            to: string;
+                            from: string | null;
+                            body: string | null;
+                            encoding: "GSM-7" | "UCS-2" | null;
+                            segments: number | null;
+                            purpose: string;
+                            priority: string;
+                            scheduledAt: string | null;
+                            validUntil: string | null;
+                            reference: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            } | null;
+                            callbackUrl: string | null;
+                            storeContent: boolean;
+                            connectorId: string | null;
+                            /** @description rated by the billing work; null until then */
+                            price: null;
+                            error: {
+                                code: string;
+                                title: string;
+                                detail: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } & {
+                            events: {
+                                status: string;
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                connectorId: string | null;
+                                errorCode: string | null;
+                            }[];
+                            attempts: {
+                                attempt: number;
+                                channel: string;
+                                connectorId: string | null;
+                                status: string;
+                                errorCode: string | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                endedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/{messageId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a scheduled, held or not-yet-sent queued message */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            direction: "outbound" | "inbound";
+                            channel: string;
+                            status: "scheduled" | "held" | "queued" | "sending" | "sent" | "delivered" | "undelivered" | "read" | "failed" | "expired" | "rejected" | "canceled" | "received";
+                            to: string;
+                            from: string | null;
+                            body: string | null;
+                            encoding: "GSM-7" | "UCS-2" | null;
+                            segments: number | null;
+                            purpose: string;
+                            priority: string;
+                            scheduledAt: string | null;
+                            validUntil: string | null;
+                            reference: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            } | null;
+                            callbackUrl: string | null;
+                            storeContent: boolean;
+                            connectorId: string | null;
+                            /** @description rated by the billing work; null until then */
+                            price: null;
+                            error: {
+                                code: string;
+                                title: string;
+                                detail: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhook endpoints */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                url: string;
+                                events: string[];
+                                description: string | null;
+                                enabled: boolean;
+                                /** @description manual (PATCH), gone (the receiver answered 410) or failing (no success for 5 days) */
+                                disabledReason: "manual" | "gone" | "failing" | null;
+                                failingSince: string | null;
+                                /** @description until then the previous secret signs too */
+                                previousSecretExpiresAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a webhook endpoint (its secret is shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        /** @description event types (e.g. "message.delivered"), or ["*"] for all */
+                        events?: string[];
+                        description?: string | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            events: string[];
+                            description: string | null;
+                            enabled: boolean;
+                            /** @description manual (PATCH), gone (the receiver answered 410) or failing (no success for 5 days) */
+                            disabledReason: "manual" | "gone" | "failing" | null;
+                            failingSince: string | null;
+                            /** @description until then the previous secret signs too */
+                            previousSecretExpiresAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } & {
+                            /** @description whsec_…: the signing secret, shown only in this response */
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook endpoint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            events: string[];
+                            description: string | null;
+                            enabled: boolean;
+                            /** @description manual (PATCH), gone (the receiver answered 410) or failing (no success for 5 days) */
+                            disabledReason: "manual" | "gone" | "failing" | null;
+                            failingSince: string | null;
+                            /** @description until then the previous secret signs too */
+                            previousSecretExpiresAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint (its pending deliveries are dropped) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a webhook endpoint; {"enabled": true} re-enables a disabled one */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url?: string;
+                        /** @description event types (e.g. "message.delivered"), or ["*"] for all */
+                        events?: string[];
+                        description?: string | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            events: string[];
+                            description: string | null;
+                            enabled: boolean;
+                            /** @description manual (PATCH), gone (the receiver answered 410) or failing (no success for 5 days) */
+                            disabledReason: "manual" | "gone" | "failing" | null;
+                            failingSince: string | null;
+                            /** @description until then the previous secret signs too */
+                            previousSecretExpiresAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpointId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new signing secret; the old one keeps signing for 24 hours */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            events: string[];
+                            description: string | null;
+                            enabled: boolean;
+                            /** @description manual (PATCH), gone (the receiver answered 410) or failing (no success for 5 days) */
+                            disabledReason: "manual" | "gone" | "failing" | null;
+                            failingSince: string | null;
+                            /** @description until then the previous secret signs too */
+                            previousSecretExpiresAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } & {
+                            /** @description whsec_…: the signing secret, shown only in this response */
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpointId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the endpoint's events of a time range again (at most 31 days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description deliveries created */
+                            deliveries: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhook deliveries with their attempts, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                    endpointId?: string;
+                    eventType?: string;
+                    status?: "pending" | "delivered" | "dead";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /** @description null: a message's callbackUrl */
+                                endpointId: string | null;
+                                url: string;
+                                /** @description the webhook-id header */
+                                eventId: string;
+                                eventType: string;
+                                status: "pending" | "delivered" | "dead";
+                                attempts: {
+                                    attempt: number;
+                                    /** Format: date-time */
+                                    at: string;
+                                    statusCode: number | null;
+                                    latencyMs: number;
+                                    error: string | null;
+                                    /** @description the first 4 KiB of the answer */
+                                    responseBody: string | null;
+                                }[];
+                                nextAttemptAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                endedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook delivery with its attempts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description null: a message's callbackUrl */
+                            endpointId: string | null;
+                            url: string;
+                            /** @description the webhook-id header */
+                            eventId: string;
+                            eventType: string;
+                            status: "pending" | "delivered" | "dead";
+                            attempts: {
+                                attempt: number;
+                                /** Format: date-time */
+                                at: string;
+                                statusCode: number | null;
+                                latencyMs: number;
+                                error: string | null;
+                                /** @description the first 4 KiB of the answer */
+                                responseBody: string | null;
+                            }[];
+                            nextAttemptAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            endedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now (same webhook-id) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description null: a message's callbackUrl */
+                            endpointId: string | null;
+                            url: string;
+                            /** @description the webhook-id header */
+                            eventId: string;
+                            eventType: string;
+                            status: "pending" | "delivered" | "dead";
+                            attempts: {
+                                attempt: number;
+                                /** Format: date-time */
+                                at: string;
+                                statusCode: number | null;
+                                latencyMs: number;
+                                error: string | null;
+                                /** @description the first 4 KiB of the answer */
+                                responseBody: string | null;
+                            }[];
+                            nextAttemptAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            endedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the account's default webhook secret (signs callbackUrl deliveries); shown once */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description shown once; null once it has been read (rotate for a new one) */
+                            secret: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            revealedAt: string | null;
+                            previousSecretExpiresAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Rotate the account's default webhook secret; the old one keeps signing for 24 hours */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description shown once; null once it has been read (rotate for a new one) */
+                            secret: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            revealedAt: string | null;
+                            previousSecretExpiresAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Emails kept by the sandbox for your account, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                to: string;
+                                subject: string;
+                                text: string;
+                                html: string | null;
+                                status: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                sentAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Simulate an inbound SMS from a phone to one of your numbers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default sms
+                         * @enum {string}
+                         */
+                        channel?: "sms";
+                        from: string;
+                        to: string;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "queued";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * Problem
+         * @description RFC 9457 problem document
+         */
+        "def-0": {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            errors?: {
+                pointer: string;
+                detail: string;
+            }[];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
