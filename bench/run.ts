@@ -21,7 +21,8 @@ if (scenarios.length === 0) {
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-bench-'));
 const port = await freePort();
 const server = spawn(process.execPath, [path.join(root, 'packages/server/src/cli.ts'), 'start'], {
-  env: { ...process.env, CX_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
+  // The webhooks scenario's receiver listens on loopback.
+  env: { ...process.env, CX_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', CX_WEBHOOK_ALLOW_PRIVATE: 'true' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 try {

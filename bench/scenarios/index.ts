@@ -3,5 +3,6 @@ import type { Scenario } from './load.ts';
 import { authenticatedGet } from './authenticated-get.ts';
 import { batchAccept, singleAccept } from './accept.ts';
 import { endToEnd } from './end-to-end.ts';
+import { webhooks } from './webhooks.ts';
 
-export const SCENARIOS: Scenario[] = [authenticatedGet, singleAccept, batchAccept, endToEnd];
+export const SCENARIOS: Scenario[] = [authenticatedGet, singleAccept, batchAccept, endToEnd, webhooks];

@@ -33,7 +33,8 @@ interface Claimed extends EventRef {
 
 interface Target {
   url: string;
-  secrets: Buffer[];
+  /** Opened once per batch and target, not per delivery. */
+  secrets: string[];
 }
 
 export function startWebhookDeliverer(ctx: Context, opts: DelivererOptions = {}): WebhookDeliverer {
@@ -88,13 +89,12 @@ export function startWebhookDeliverer(ctx: Context, opts: DelivererOptions = {})
 
   async function attempt(d: Claimed, target: Target, body: string): Promise<Outcome> {
     const timestamp = Math.floor(ctx.clock.now().getTime() / 1000);
-    const secrets = await Promise.all(target.secrets.map(async (s) => (await ctx.keyring.decrypt(d.accountId, s)).toString('utf8')));
     const headers = {
       'content-type': 'application/json',
       'user-agent': 'CX-Engage-Webhooks/1',
       'webhook-id': d.eventId,
       'webhook-timestamp': String(timestamp),
-      'webhook-signature': signatureHeader(secrets, d.eventId, timestamp, body),
+      'webhook-signature': signatureHeader(target.secrets, d.eventId, timestamp, body),
     };
     const result: PostResult = await sender.post(target.url, headers, body);
     return { delivery: d, result, at: ctx.clock.now() };
@@ -160,10 +160,11 @@ async function claim(ctx: Context, limit: number): Promise<Claimed[]> {
               e.created_at as "eventAt"`;
 }
 
-/** Where each delivery goes and which sealed secrets sign it; missing = its endpoint was deleted. */
+/** Where each delivery goes and which secrets sign it; missing = its endpoint was deleted. */
 async function resolveTargets(ctx: Context, batch: Claimed[]): Promise<Map<string, Target>> {
   const now = ctx.clock.now();
   const endpointKeys = [...new Set(batch.filter((d) => d.endpointId).map((d) => `${d.accountId} ${d.endpointId}`))];
+  const open = (accountId: string, sealed: Buffer[]) => Promise.all(sealed.map(async (s) => (await ctx.keyring.decrypt(accountId, s)).toString('utf8')));
   const endpoints = new Map<string, Target>();
   if (endpointKeys.length) {
     const rows = await ctx.sql<{ accountId: string; id: string; url: string; secret: Buffer; previousSecret: Buffer | null; previousSecretExpiresAt: Date | null }[]>`
@@ -173,11 +174,11 @@ async function resolveTargets(ctx: Context, batch: Claimed[]): Promise<Map<strin
         as k(account_id text, id text) on w.account_id = k.account_id and w.id = k.id`;
     for (const r of rows) {
       const overlap = r.previousSecret && r.previousSecretExpiresAt && r.previousSecretExpiresAt > now;
-      endpoints.set(`${r.accountId} ${r.id}`, { url: r.url, secrets: overlap ? [r.secret, r.previousSecret!] : [r.secret] });
+      endpoints.set(`${r.accountId} ${r.id}`, { url: r.url, secrets: await open(r.accountId, overlap ? [r.secret, r.previousSecret!] : [r.secret]) });
     }
   }
   const accounts = [...new Set(batch.filter((d) => !d.endpointId).map((d) => d.accountId))];
-  const accountSecrets = new Map(await Promise.all(accounts.map(async (a) => [a, await accountSigningSecrets(ctx, a)] as const)));
+  const accountSecrets = new Map(await Promise.all(accounts.map(async (a) => [a, await open(a, await accountSigningSecrets(ctx, a))] as const)));
   const out = new Map<string, Target>();
   for (const d of batch) {
     if (d.endpointId) {
