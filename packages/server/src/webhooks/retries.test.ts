@@ -41,6 +41,19 @@ describe('webhook retries', () => {
   }
   const delivery = async (endpointId: string) => (await t.api.get(`/v1/webhook-deliveries?endpointId=${endpointId}`, { key })).body.data[0];
   const received = (r: Receiver, n: number) => waitFor(async () => (r.received.length >= n ? true : undefined), `attempt ${n}`);
+  /** Moves the clock to each scheduled retry until the delivery is delivered or dead. */
+  async function retryUntilEnded(endpointId: string) {
+    let d = await waitFor(async () => ((await delivery(endpointId))?.attempts.length ? delivery(endpointId) : undefined), 'the first attempt');
+    while (d.status === 'pending') {
+      const attempts = d.attempts.length;
+      clock.set(new Date(Date.parse(d.nextAttemptAt) + 1000));
+      d = await waitFor(async () => {
+        const now = await delivery(endpointId);
+        return now.attempts.length > attempts ? now : undefined;
+      }, `attempt ${attempts + 1}`);
+    }
+    return d;
+  }
   async function closeEndpoint(endpointId: string) {
     await t.api.delete(`/v1/webhook-endpoints/${endpointId}`, { key });
   }
@@ -75,15 +88,7 @@ describe('webhook retries', () => {
     const downUntil = clock.now().getTime() + 24 * 3600_000;
     const { r, endpointId } = await setup(() => (clock.now().getTime() < downUntil ? { status: 503 } : { status: 200 }));
     await trigger();
-    let d = await waitFor(async () => ((await delivery(endpointId))?.attempts.length ? delivery(endpointId) : undefined), 'the first attempt');
-    while (d.status === 'pending') {
-      const attempts = d.attempts.length;
-      clock.set(new Date(Date.parse(d.nextAttemptAt) + 1000));
-      d = await waitFor(async () => {
-        const now = await delivery(endpointId);
-        return now.attempts.length > attempts && now.status !== undefined ? now : undefined;
-      }, `attempt ${attempts + 1}`);
-    }
+    const d = await retryUntilEnded(endpointId);
     assert.equal(d.status, 'delivered', 'still retried after 24 hours, then delivered');
     assert.ok(d.attempts.length <= 8);
     assert.ok(Date.parse(d.attempts.at(-1).at) >= downUntil);
@@ -95,15 +100,7 @@ describe('webhook retries', () => {
     await t.platform.ctx.sql`insert into users (account_id, id, email, role, created_at) values (${accountId}, ${newId('usr')}, 'owner@retries.example', 'owner', now())`;
     const { r, endpointId } = await setup(() => ({ status: 500 }));
     await trigger();
-    let d = await waitFor(async () => ((await delivery(endpointId))?.attempts.length ? delivery(endpointId) : undefined), 'the first attempt');
-    while (d.status === 'pending') {
-      const attempts = d.attempts.length;
-      clock.set(new Date(Date.parse(d.nextAttemptAt) + 1000));
-      d = await waitFor(async () => {
-        const now = await delivery(endpointId);
-        return now.attempts.length > attempts ? now : undefined;
-      }, `attempt ${attempts + 1}`);
-    }
+    const d = await retryUntilEnded(endpointId);
     assert.equal(d.status, 'dead');
     assert.equal(d.attempts.length, 8, 'the first try and seven retries');
     assert.equal((await t.api.get(`/v1/webhook-endpoints/${endpointId}`, { key })).body.enabled, true, 'not yet five days');
