@@ -390,6 +390,7 @@ alter table webhook_deliveries add constraint webhook_deliveries_check CHECK (((
 alter table webhook_deliveries add constraint webhook_deliveries_pkey PRIMARY KEY (account_id, id);
 alter table webhook_deliveries add constraint webhook_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'delivered'::text, 'dead'::text])));
 CREATE INDEX webhook_deliveries_due ON public.webhook_deliveries USING btree (next_attempt_at) WHERE (status = 'pending'::text);
+CREATE INDEX webhook_deliveries_ended ON public.webhook_deliveries USING btree (ended_at) WHERE (status <> 'pending'::text);
 CREATE INDEX webhook_deliveries_endpoint ON public.webhook_deliveries USING btree (account_id, endpoint_id, id);
 
 create table webhook_endpoints (

@@ -4,6 +4,7 @@ import type { JobSpec } from './platform/jobs.ts';
 import { sweepIdempotencyKeys } from './platform/idempotency.ts';
 import { sendDueEmails, smtpSender } from './platform/email/outbox.ts';
 import { deleteExpiredFiles } from './platform/files/store.ts';
+import { sweepEndedDeliveries } from './webhooks/delivery-store.ts';
 
 export function workerJobs(ctx: Context): JobSpec {
   const sender = smtpSender(ctx);
@@ -16,11 +17,15 @@ export function workerJobs(ctx: Context): JobSpec {
       send_emails: async () => {
         await sendDueEmails(ctx, sender);
       },
+      sweep_webhook_deliveries: async () => {
+        const removed = await sweepEndedDeliveries(ctx.sql, ctx.clock.now());
+        if (removed) ctx.log.info({ removed }, 'old webhook deliveries removed');
+      },
       sweep_idempotency_keys: async () => {
         const removed = await sweepIdempotencyKeys(ctx);
         if (removed) ctx.log.info({ removed }, 'expired idempotency keys removed');
       },
     },
-    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files'],
+    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries'],
   };
 }

@@ -70,7 +70,19 @@ export function startWebhookDeliverer(ctx: Context, opts: DelivererOptions = {})
   }
 
   async function start(batch: Claimed[]): Promise<void> {
-    const [payloads, targets] = await Promise.all([buildPayloads(ctx, batch), resolveTargets(ctx, batch)]);
+    let payloads: Map<string, string>;
+    let targets: Map<string, Target>;
+    try {
+      [payloads, targets] = await Promise.all([buildPayloads(ctx, batch), resolveTargets(ctx, batch)]);
+    } catch (err) {
+      // Claimed but not sendable now: count it as a failed attempt, so it is retried on schedule
+      // instead of waiting for its lease to run out.
+      ctx.log.error({ err, deliveries: batch.length }, 'could not prepare webhook deliveries');
+      const at = ctx.clock.now();
+      pending.push(...batch.map((d) => ({ delivery: d, at, result: { statusCode: null, retryAfter: undefined, body: null, error: 'internal error preparing the delivery', latencyMs: 0 } })));
+      scheduleFlush();
+      return;
+    }
     for (const d of batch) {
       const target = targets.get(d.id);
       const body = payloads.get(d.eventId)!;

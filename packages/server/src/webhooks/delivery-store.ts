@@ -77,3 +77,15 @@ export async function retryDelivery(db: Db, accountId: string, id: string, at: D
     where account_id = ${accountId} and id = ${id} returning 1`;
   return rows.length > 0;
 }
+
+/** Finished deliveries are kept this long (for the deliveries API), then deleted with their attempts. */
+export const DELIVERY_RETENTION_DAYS = 30;
+
+export async function sweepEndedDeliveries(db: Db, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - DELIVERY_RETENTION_DAYS * 24 * 3600_000);
+  const rows = await db`
+    delete from webhook_deliveries where ctid in (
+      select ctid from webhook_deliveries where status <> 'pending' and ended_at < ${cutoff} limit 10000)
+    returning 1`;
+  return rows.length;
+}

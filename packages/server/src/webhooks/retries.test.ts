@@ -7,6 +7,7 @@ import { startReceiver, type Receiver } from '../../test/receiver.ts';
 import { waitFor } from '../../test/wait.ts';
 import { ManualClock } from '../platform/clock.ts';
 import { newId } from '../platform/ids.ts';
+import { sweepEndedDeliveries } from './delivery-store.ts';
 
 describe('webhook retries', () => {
   const clock = new ManualClock('2026-03-02T08:00:00Z');
@@ -115,5 +116,17 @@ describe('webhook retries', () => {
     const emails = await t.api.get('/v1/sandbox/emails', { key });
     assert.ok(emails.body.data.some((e: { to: string; text: string }) => e.to === 'owner@retries.example' && e.text.includes('five days')));
     assert.ok(r.received.length >= 9);
+  });
+
+  it('deletes finished deliveries and their attempts after 30 days, never pending ones', async () => {
+    const { sql } = t.platform.ctx;
+    const count = async (status: string) => (await sql<{ n: number }[]>`select count(*)::int as n from webhook_deliveries where status = ${status}`)[0]!.n;
+    const pendingBefore = await count('pending');
+    assert.ok((await count('delivered')) + (await count('dead')) > 0);
+    clock.advance(31 * 24 * 3600_000);
+    assert.ok((await sweepEndedDeliveries(sql, clock.now())) > 0);
+    assert.equal((await count('delivered')) + (await count('dead')), 0);
+    assert.equal(await count('pending'), pendingBefore);
+    assert.equal((await sql<{ n: number }[]>`select count(*)::int as n from webhook_attempts a where not exists (select 1 from webhook_deliveries d where d.id = a.delivery_id)`)[0]!.n, 0);
   });
 });

@@ -48,6 +48,7 @@ create table webhook_deliveries (
 );
 create index webhook_deliveries_due on webhook_deliveries (next_attempt_at) where status = 'pending';
 create index webhook_deliveries_endpoint on webhook_deliveries (account_id, endpoint_id, id);
+create index webhook_deliveries_ended on webhook_deliveries (ended_at) where status <> 'pending';
 
 create table webhook_attempts (
   account_id text not null,
