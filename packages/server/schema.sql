@@ -18,11 +18,15 @@ create table accounts (
   rate_limit_per_account integer default 1000,
   settings jsonb not null default '{}'::jsonb,
   created_at timestamp with time zone not null default now(),
-  updated_at timestamp with time zone not null default now()
+  updated_at timestamp with time zone not null default now(),
+  sms_limit integer default 50000,
+  sms_used integer not null default 0,
+  sms_warned boolean not null default false
 );
 alter table accounts add constraint accounts_pkey PRIMARY KEY (id);
 alter table accounts add constraint accounts_rate_limit_per_account_check CHECK ((rate_limit_per_account > 0));
 alter table accounts add constraint accounts_rate_limit_per_key_check CHECK ((rate_limit_per_key > 0));
+alter table accounts add constraint accounts_sms_limit_check CHECK (((sms_limit IS NULL) OR (sms_limit >= 0)));
 alter table accounts add constraint accounts_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'active'::text, 'suspended'::text, 'closed'::text])));
 CREATE UNIQUE INDEX accounts_one_house ON public.accounts USING btree (is_house) WHERE is_house;
 
@@ -204,6 +208,27 @@ create table inbound_parts (
   received_at timestamp with time zone not null
 );
 alter table inbound_parts add constraint inbound_parts_pkey PRIMARY KEY (connector_id, from_number, to_number, ref, seq);
+
+create table limit_requests (
+  account_id text not null,
+  id text not null,
+  sms_limit integer,
+  reason text,
+  status text not null,
+  requested_by text not null,
+  created_at timestamp with time zone not null,
+  decided_by text,
+  decided_at timestamp with time zone,
+  approval_text text,
+  approval_reference text,
+  decision_note text
+);
+alter table limit_requests add constraint limit_requests_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table limit_requests add constraint limit_requests_check CHECK (((status <> 'approved'::text) OR ((approval_text IS NOT NULL) AND (decided_by IS NOT NULL))));
+alter table limit_requests add constraint limit_requests_pkey PRIMARY KEY (account_id, id);
+alter table limit_requests add constraint limit_requests_sms_limit_check CHECK (((sms_limit IS NULL) OR (sms_limit >= 0)));
+alter table limit_requests add constraint limit_requests_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'approved'::text, 'rejected'::text])));
+CREATE INDEX limit_requests_pending ON public.limit_requests USING btree (created_at) WHERE (status = 'pending'::text);
 
 create table message_attempts (
   account_id text not null,

@@ -143,6 +143,12 @@ describe('CxEngage client against the platform', () => {
   it('covers the account, its API keys, numbers, audit log and sandbox', async () => {
     const account = await client.account.get();
     assert.equal(account.id, t.boot.accountId);
+    assert.equal(account.sms.limit, null, 'the house account has no SMS limit');
+    const asked = await client.account.requestLimit({ smsLimit: 1000, reason: 'sdk test' });
+    assert.equal(asked.status, 'pending');
+    const requests = [];
+    for await (const r of client.account.listLimitRequests({ status: 'pending' })) requests.push(r.id);
+    assert.ok(requests.includes(asked.id));
 
     const created = await client.apiKeys.create({ name: 'sdk test', scopes: ['account:manage'] });
     assert.equal(created.mode, 'live', 'mode may be left out: the server defaults it');

@@ -24,6 +24,7 @@ import { createSubjectHasher } from './privacy/subject-hash.ts';
 import { sandboxInboundRoutes } from './sandbox/inbound-routes.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
+import { limitRoutes } from './billing/limit-routes.ts';
 
 export type App = FastifyInstance;
 
@@ -78,6 +79,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   app.addHook('onClose', () => acceptor.close());
   await app.register(messageRoutes, { ctx, acceptor });
   await app.register(webhookRoutes, { ctx });
+  await app.register(limitRoutes, { ctx });
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });
     await app.register(sandboxInboundRoutes, { ctx });

@@ -37,6 +37,12 @@ export interface paths {
                                 /** @description requests per second; null = unlimited */
                                 perAccount: number | null;
                             };
+                            sms: {
+                                /** @description SMS allowed between settlements; null = no limit */
+                                limit: number | null;
+                                /** @description SMS accepted since the last settlement (live keys only) */
+                                used: number;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -431,6 +437,12 @@ export interface paths {
                                     /** @description requests per second; null = unlimited */
                                     perAccount: number | null;
                                 };
+                                sms: {
+                                    /** @description SMS allowed between settlements; null = no limit */
+                                    limit: number | null;
+                                    /** @description SMS accepted since the last settlement (live keys only) */
+                                    used: number;
+                                };
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -486,6 +498,12 @@ export interface paths {
                                 /** @description requests per second; null = unlimited */
                                 perAccount: number | null;
                             };
+                            sms: {
+                                /** @description SMS allowed between settlements; null = no limit */
+                                limit: number | null;
+                                /** @description SMS accepted since the last settlement (live keys only) */
+                                used: number;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -538,6 +556,12 @@ export interface paths {
                                 perKey: number | null;
                                 /** @description requests per second; null = unlimited */
                                 perAccount: number | null;
+                            };
+                            sms: {
+                                /** @description SMS allowed between settlements; null = no limit */
+                                limit: number | null;
+                                /** @description SMS accepted since the last settlement (live keys only) */
+                                used: number;
                             };
                             /** Format: date-time */
                             createdAt: string;
@@ -596,6 +620,12 @@ export interface paths {
                                 /** @description requests per second; null = unlimited */
                                 perAccount: number | null;
                             };
+                            sms: {
+                                /** @description SMS allowed between settlements; null = no limit */
+                                limit: number | null;
+                                /** @description SMS accepted since the last settlement (live keys only) */
+                                used: number;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -652,6 +682,12 @@ export interface paths {
                                 perKey: number | null;
                                 /** @description requests per second; null = unlimited */
                                 perAccount: number | null;
+                            };
+                            sms: {
+                                /** @description SMS allowed between settlements; null = no limit */
+                                limit: number | null;
+                                /** @description SMS accepted since the last settlement (live keys only) */
+                                used: number;
                             };
                             /** Format: date-time */
                             createdAt: string;
@@ -714,6 +750,12 @@ export interface paths {
                                 /** @description requests per second; null = unlimited */
                                 perAccount: number | null;
                             };
+                            sms: {
+                                /** @description SMS allowed between settlements; null = no limit */
+                                limit: number | null;
+                                /** @description SMS accepted since the last settlement (live keys only) */
+                                used: number;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -774,6 +816,12 @@ export interface paths {
                                 perKey: number | null;
                                 /** @description requests per second; null = unlimited */
                                 perAccount: number | null;
+                            };
+                            sms: {
+                                /** @description SMS allowed between settlements; null = no limit */
+                                limit: number | null;
+                                /** @description SMS accepted since the last settlement (live keys only) */
+                                used: number;
                             };
                             /** Format: date-time */
                             createdAt: string;
@@ -836,6 +884,12 @@ export interface paths {
                                 /** @description requests per second; null = unlimited */
                                 perAccount: number | null;
                             };
+                            sms: {
+                                /** @description SMS allowed between settlements; null = no limit */
+                                limit: number | null;
+                                /** @description SMS accepted since the last settlement (live keys only) */
+                                used: number;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -897,6 +951,12 @@ export interface paths {
                                 /** @description requests per second; null = unlimited */
                                 perAccount: number | null;
                             };
+                            sms: {
+                                /** @description SMS allowed between settlements; null = no limit */
+                                limit: number | null;
+                                /** @description SMS accepted since the last settlement (live keys only) */
+                                used: number;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -957,6 +1017,12 @@ export interface paths {
                                 perKey: number | null;
                                 /** @description requests per second; null = unlimited */
                                 perAccount: number | null;
+                            };
+                            sms: {
+                                /** @description SMS allowed between settlements; null = no limit */
+                                limit: number | null;
+                                /** @description SMS accepted since the last settlement (live keys only) */
+                                used: number;
                             };
                             /** Format: date-time */
                             createdAt: string;
@@ -2771,6 +2837,442 @@ export interface paths {
                             createdAt: string;
                             revealedAt: string | null;
                             previousSecretExpiresAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/account/limit-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your account's limit requests */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                    status?: "pending" | "approved" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                accountId: string;
+                                /** @description null = no limit */
+                                smsLimit: number | null;
+                                reason: string | null;
+                                status: "pending" | "approved" | "rejected";
+                                /** Format: date-time */
+                                createdAt: string;
+                                decidedAt: string | null;
+                                /** @description the operator's written approval */
+                                approval: {
+                                    by: string;
+                                    text: string;
+                                    reference: string | null;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
+                                decisionNote: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask for a different SMS limit (effective only once an operator approves it in writing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        smsLimit: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            accountId: string;
+                            /** @description null = no limit */
+                            smsLimit: number | null;
+                            reason: string | null;
+                            status: "pending" | "approved" | "rejected";
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description the operator's written approval */
+                            approval: {
+                                by: string;
+                                text: string;
+                                reference: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            decisionNote: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/limit-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Limit requests of every account (e.g. ?status=pending) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                    status?: "pending" | "approved" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                accountId: string;
+                                /** @description null = no limit */
+                                smsLimit: number | null;
+                                reason: string | null;
+                                status: "pending" | "approved" | "rejected";
+                                /** Format: date-time */
+                                createdAt: string;
+                                decidedAt: string | null;
+                                /** @description the operator's written approval */
+                                approval: {
+                                    by: string;
+                                    text: string;
+                                    reference: string | null;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
+                                decisionNote: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/limit-requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a limit request in writing; the limit applies at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the written approval, e.g. the signed order or email it rests on */
+                        approvalText: string;
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            accountId: string;
+                            /** @description null = no limit */
+                            smsLimit: number | null;
+                            reason: string | null;
+                            status: "pending" | "approved" | "rejected";
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description the operator's written approval */
+                            approval: {
+                                by: string;
+                                text: string;
+                                reference: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            decisionNote: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/limit-requests/{requestId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a limit request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            accountId: string;
+                            /** @description null = no limit */
+                            smsLimit: number | null;
+                            reason: string | null;
+                            status: "pending" | "approved" | "rejected";
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description the operator's written approval */
+                            approval: {
+                                by: string;
+                                text: string;
+                                reference: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            decisionNote: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/sms-limit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change an account's SMS limit, with the written approval it rests on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        smsLimit: number | null;
+                        /** @description the written approval, e.g. the signed order or email it rests on */
+                        approvalText: string;
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            accountId: string;
+                            /** @description null = no limit */
+                            smsLimit: number | null;
+                            reason: string | null;
+                            status: "pending" | "approved" | "rejected";
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description the operator's written approval */
+                            approval: {
+                                by: string;
+                                text: string;
+                                reference: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            decisionNote: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the account's usage is paid or covered: its SMS count starts again from zero */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description payment or deposit reference */
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            status: "pending" | "active" | "suspended" | "closed";
+                            isHouse: boolean;
+                            smsBlocked: boolean;
+                            trafficHold: boolean;
+                            rateLimits: {
+                                /** @description requests per second; null = unlimited */
+                                perKey: number | null;
+                                /** @description requests per second; null = unlimited */
+                                perAccount: number | null;
+                            };
+                            sms: {
+                                /** @description SMS allowed between settlements; null = no limit */
+                                limit: number | null;
+                                /** @description SMS accepted since the last settlement (live keys only) */
+                                used: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
                         };
                     };
                 };

@@ -1,8 +1,13 @@
-// GET /v1/account: the account the API key belongs to.
-import type { RequestOptions, ResponseBody } from '../api-types.ts';
+// /v1/account: the account the API key belongs to (its SMS limit and usage included), and its
+// requests for a different SMS limit, which apply only once an operator approves them in writing.
+import type { QueryParams, RequestBody, RequestOptions, ResponseBody } from '../api-types.ts';
 import type { HttpClient } from '../http-client.ts';
+import { paginate, type PageRequest } from '../pagination.ts';
 
 export type Account = ResponseBody<'get', '/v1/account'>;
+export type LimitRequest = ResponseBody<'post', '/v1/account/limit-requests'>;
+export type LimitRequestInput = RequestBody<'post', '/v1/account/limit-requests'>;
+export type LimitRequestFilters = QueryParams<'get', '/v1/account/limit-requests'>;
 
 export class AccountResource {
   readonly #api: HttpClient;
@@ -13,5 +18,13 @@ export class AccountResource {
 
   get(options?: RequestOptions): Promise<Account> {
     return this.#api.request('get', '/v1/account', options);
+  }
+
+  requestLimit(input: LimitRequestInput, options?: RequestOptions): Promise<LimitRequest> {
+    return this.#api.request('post', '/v1/account/limit-requests', { body: input, ...options });
+  }
+
+  listLimitRequests(filters: LimitRequestFilters = {}): PageRequest<LimitRequest> {
+    return paginate(filters, (query) => this.#api.request('get', '/v1/account/limit-requests', { query }));
   }
 }

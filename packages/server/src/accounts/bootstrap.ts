@@ -46,7 +46,8 @@ export async function ensureBootstrap(ctx: Context, apiUrl: string): Promise<{ p
       isHouse: true,
       rateLimitPerKey: null,
       rateLimitPerAccount: null,
-      settings: { consentEnforcement: false, fraudMode: 'monitor', smsLimit: null, senderAllowList: null },
+      smsLimit: null,
+      settings: { consentEnforcement: false, fraudMode: 'monitor', senderAllowList: null },
       at,
     });
     const system = { type: 'system' as const, id: 'bootstrap' };

@@ -12,6 +12,10 @@ export const AccountSchema = Type.Object({
   smsBlocked: Type.Boolean(),
   trafficHold: Type.Boolean(),
   rateLimits: Type.Object({ perKey: NullableLimit, perAccount: NullableLimit }),
+  sms: Type.Object({
+    limit: Type.Union([Type.Integer(), Type.Null()], { description: 'SMS allowed between settlements; null = no limit' }),
+    used: Type.Integer({ description: 'SMS accepted since the last settlement (live keys only)' }),
+  }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -31,6 +35,7 @@ export function accountJson(a: AccountRow): AccountJson {
     smsBlocked: a.smsBlocked,
     trafficHold: a.trafficHold,
     rateLimits: { perKey: a.rateLimitPerKey, perAccount: a.rateLimitPerAccount },
+    sms: { limit: a.smsLimit, used: a.smsUsed },
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
   };

@@ -19,6 +19,8 @@ export interface Actor {
 export const CLIENT_DEFAULTS = {
   rateLimitPerKey: 200,
   rateLimitPerAccount: 1000,
+  /** The terms' standard SMS limit between settlements. */
+  smsLimit: 50_000,
   settings: { consentEnforcement: true, fraudMode: 'enforce' },
 } as const;
 
@@ -36,6 +38,7 @@ export async function createAccount(
       isHouse: false,
       rateLimitPerKey: input.rateLimitPerKey === undefined ? CLIENT_DEFAULTS.rateLimitPerKey : input.rateLimitPerKey,
       rateLimitPerAccount: input.rateLimitPerAccount === undefined ? CLIENT_DEFAULTS.rateLimitPerAccount : input.rateLimitPerAccount,
+      smsLimit: CLIENT_DEFAULTS.smsLimit,
       settings: { ...CLIENT_DEFAULTS.settings },
       at,
     });

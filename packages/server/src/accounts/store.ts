@@ -11,6 +11,9 @@ export interface AccountRow {
   trafficHold: boolean;
   rateLimitPerKey: number | null;
   rateLimitPerAccount: number | null;
+  /** SMS accepted since the last settlement may not exceed this; null = no limit. */
+  smsLimit: number | null;
+  smsUsed: number;
   settings: Record<string, unknown>;
   createdAt: Date;
   updatedAt: Date;
@@ -19,7 +22,7 @@ export interface AccountRow {
 const columns = (db: Db) => db`
   id, name, status, is_house as "isHouse", sms_blocked as "smsBlocked", traffic_hold as "trafficHold",
   rate_limit_per_key as "rateLimitPerKey", rate_limit_per_account as "rateLimitPerAccount",
-  settings, created_at as "createdAt", updated_at as "updatedAt"`;
+  sms_limit as "smsLimit", sms_used as "smsUsed", settings, created_at as "createdAt", updated_at as "updatedAt"`;
 
 export interface NewAccount {
   id: string;
@@ -28,14 +31,15 @@ export interface NewAccount {
   isHouse: boolean;
   rateLimitPerKey: number | null;
   rateLimitPerAccount: number | null;
+  smsLimit: number | null;
   settings: Record<string, unknown>;
   at: Date;
 }
 
 export async function insertAccount(db: Db, a: NewAccount): Promise<AccountRow> {
   const [row] = await db<AccountRow[]>`
-    insert into accounts (id, name, status, is_house, rate_limit_per_key, rate_limit_per_account, settings, created_at, updated_at)
-    values (${a.id}, ${a.name}, ${a.status}, ${a.isHouse}, ${a.rateLimitPerKey}, ${a.rateLimitPerAccount},
+    insert into accounts (id, name, status, is_house, rate_limit_per_key, rate_limit_per_account, sms_limit, settings, created_at, updated_at)
+    values (${a.id}, ${a.name}, ${a.status}, ${a.isHouse}, ${a.rateLimitPerKey}, ${a.rateLimitPerAccount}, ${a.smsLimit},
             ${db.json(a.settings as never)}, ${a.at}, ${a.at})
     returning ${columns(db)}`;
   return row!;
@@ -74,4 +78,11 @@ export async function updateAccount(db: Db, id: string, c: AccountChanges, at: D
   if (c.rateLimitPerAccount !== undefined) set.rate_limit_per_account = c.rateLimitPerAccount;
   const [row] = await db<AccountRow[]>`update accounts set ${db(set as never)} where id = ${id} returning ${columns(db)}`;
   return row!;
+}
+
+/** Who hears about the account's limits, disabled webhooks and the like: its owners and admins. */
+export async function accountNotificationEmails(db: Db, accountId: string): Promise<string[]> {
+  const rows = await db<{ email: string }[]>`
+    select email from users where account_id = ${accountId} and role in ('owner', 'admin', 'operator') and disabled_at is null order by email`;
+  return rows.map((r) => r.email);
 }

@@ -22,6 +22,13 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'GET /v1/openapi.json': pub,
 
   'GET /v1/account': { scope: 'account:manage' },
+  'POST /v1/account/limit-requests': { scope: 'account:manage', creates: true },
+  'GET /v1/account/limit-requests': { scope: 'account:manage' },
+  'GET /v1/admin/limit-requests': { scope: 'platform:read' },
+  'POST /v1/admin/limit-requests/:requestId/approve': { scope: 'platform:admin' },
+  'POST /v1/admin/limit-requests/:requestId/reject': { scope: 'platform:admin' },
+  'POST /v1/admin/accounts/:accountId/sms-limit': { scope: 'platform:admin' },
+  'POST /v1/admin/accounts/:accountId/settle': { scope: 'platform:admin' },
 
   'GET /v1/api-keys': { scope: 'keys:manage' },
   'POST /v1/api-keys': { scope: 'keys:manage', creates: true },

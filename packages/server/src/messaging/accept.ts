@@ -1,4 +1,4 @@
-// Accepting outbound messages: validate, apply per-message policy (opt-outs → `rejected`),
+// Accepting outbound messages: validate, apply per-message policy (opt-outs, the SMS limit → `rejected`),
 // encrypt the body, and commit rows and their first event through the group committer.
 // Nothing is answered before the commit.
 import type { Context } from '../context.ts';
@@ -15,6 +15,7 @@ import { GroupCommit } from './group-commit.ts';
 import { insertMessages, suppressedHashes, type MessageRow } from './store.ts';
 import { messageJson, type MessageJson } from './model.ts';
 import { senderAllowed, type SenderPolicies } from './senders.ts';
+import { applySmsLimits } from '../billing/limits.ts';
 
 export type AcceptOutcome = { message: MessageJson } | { problem: Problem };
 
@@ -38,6 +39,7 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
   const committer = new GroupCommit<MessageRow>(
     (rows) => withTransaction(ctx.sql, async (tx) => {
       await applyOptOuts(tx, rows);
+      await applySmsLimits(tx, rows, ctx.clock.now());
       await insertMessages(tx, rows);
       await emitEvents(tx, rows.map((r) => ({
         accountId: r.accountId, type: `message.${r.status}`, objectType: 'message', objectId: r.id, at: r.createdAt,

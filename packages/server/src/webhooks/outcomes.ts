@@ -3,6 +3,7 @@
 import type { Tx } from '../db/pool.ts';
 import { emitEvents } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
+import { accountNotificationEmails } from '../accounts/store.ts';
 import type { PostResult } from './sender.ts';
 import { nextAttemptAt, parseRetryAfter } from './schedule.ts';
 
@@ -86,9 +87,7 @@ async function disableEndpoint(tx: Tx, endpoint: { accountId: string; id: string
   const why = reason === 'gone'
     ? 'it answered 410 Gone, which means it no longer wants webhooks'
     : 'every delivery to it has failed for five days';
-  const people = await tx<{ email: string }[]>`
-    select email from users where account_id = ${endpoint.accountId} and role in ('owner', 'admin', 'operator') and disabled_at is null`;
-  for (const { email } of people) {
+  for (const email of await accountNotificationEmails(tx, endpoint.accountId)) {
     await enqueueEmail(tx, {
       accountId: endpoint.accountId, to: email, at,
       subject: 'A webhook endpoint was disabled',
