@@ -42,6 +42,7 @@ describe('webhook retries', () => {
   }
   const delivery = async (endpointId: string) => (await t.api.get(`/v1/webhook-deliveries?endpointId=${endpointId}`, { key })).body.data[0];
   const received = (r: Receiver, n: number) => waitFor(async () => (r.received.length >= n ? true : undefined), `attempt ${n}`);
+  const r2 = (_: string) => receivers.map((r) => r.received.length).join(',');
   /** Moves the clock to each scheduled retry until the delivery is delivered or dead. */
   async function retryUntilEnded(endpointId: string) {
     let d = await waitFor(async () => ((await delivery(endpointId))?.attempts.length ? delivery(endpointId) : undefined), 'the first attempt');
@@ -51,7 +52,10 @@ describe('webhook retries', () => {
       d = await waitFor(async () => {
         const now = await delivery(endpointId);
         return now.attempts.length > attempts ? now : undefined;
-      }, `attempt ${attempts + 1}`);
+      }, `attempt ${attempts + 1}`, 60_000).catch(async (err: Error) => {
+        const rows = await t.platform.ctx.sql`select status, attempts, next_attempt_at, lease_until from webhook_deliveries where endpoint_id = ${endpointId}`;
+        throw new Error(`${err.message}; clock ${clock.now().toISOString()}; deliveries ${JSON.stringify(rows)}; received ${r2(endpointId)}`);
+      });
     }
     return d;
   }
