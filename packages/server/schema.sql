@@ -290,7 +290,9 @@ create table messages (
   lease_until timestamp with time zone,
   leased_by text,
   created_at timestamp with time zone not null,
-  updated_at timestamp with time zone not null
+  updated_at timestamp with time zone not null,
+  price_micros bigint,
+  price_currency text
 );
 alter table messages add constraint messages_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table messages add constraint messages_direction_check CHECK ((direction = ANY (ARRAY['outbound'::text, 'inbound'::text])));
@@ -324,6 +326,33 @@ create table pending_receipts (
   lenient boolean not null default true
 );
 alter table pending_receipts add constraint pending_receipts_pkey PRIMARY KEY (connector_id, smsc_id);
+
+create table prices (
+  id text not null,
+  account_id text,
+  channel text not null,
+  direction text not null,
+  prefix text not null,
+  connector_id text,
+  kind text not null,
+  unit_price_micros bigint,
+  discount_basis_points integer,
+  currency text not null,
+  effective_from timestamp with time zone not null,
+  note text,
+  created_at timestamp with time zone not null
+);
+alter table prices add constraint prices_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table prices add constraint prices_channel_check CHECK ((channel = ANY (ARRAY['sms'::text, 'whatsapp'::text])));
+alter table prices add constraint prices_check CHECK ((((kind = 'price'::text) AND (unit_price_micros IS NOT NULL)) OR ((kind = 'discount'::text) AND (discount_basis_points IS NOT NULL) AND (account_id IS NOT NULL))));
+alter table prices add constraint prices_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text));
+alter table prices add constraint prices_direction_check CHECK ((direction = ANY (ARRAY['outbound'::text, 'inbound'::text])));
+alter table prices add constraint prices_discount_basis_points_check CHECK (((discount_basis_points >= 0) AND (discount_basis_points <= 10000)));
+alter table prices add constraint prices_kind_check CHECK ((kind = ANY (ARRAY['price'::text, 'discount'::text])));
+alter table prices add constraint prices_pkey PRIMARY KEY (id);
+alter table prices add constraint prices_prefix_check CHECK ((prefix ~ '^\+[0-9]*$'::text));
+alter table prices add constraint prices_unit_price_micros_check CHECK ((unit_price_micros >= 0));
+CREATE INDEX prices_account ON public.prices USING btree (account_id);
 
 create table routes (
   id text not null,
@@ -366,6 +395,26 @@ create table suppressions (
 );
 alter table suppressions add constraint suppressions_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table suppressions add constraint suppressions_pkey PRIMARY KEY (account_id, subject_hash, channel);
+
+create table usage_records (
+  account_id text not null,
+  id text not null,
+  message_id text not null,
+  channel text not null,
+  direction text not null,
+  country text,
+  connector_id text,
+  units integer not null,
+  unit_price_micros bigint,
+  amount_micros bigint not null,
+  currency text,
+  price_id text,
+  occurred_at timestamp with time zone not null,
+  invoice_id text
+);
+alter table usage_records add constraint usage_records_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table usage_records add constraint usage_records_pkey PRIMARY KEY (account_id, id);
+CREATE INDEX usage_records_uninvoiced ON public.usage_records USING btree (account_id, occurred_at) WHERE (invoice_id IS NULL);
 
 create table users (
   account_id text not null,

@@ -25,6 +25,7 @@ import { sandboxInboundRoutes } from './sandbox/inbound-routes.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 import { limitRoutes } from './billing/limit-routes.ts';
+import { priceRoutes } from './billing/price-routes.ts';
 
 export type App = FastifyInstance;
 
@@ -80,6 +81,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(messageRoutes, { ctx, acceptor });
   await app.register(webhookRoutes, { ctx });
   await app.register(limitRoutes, { ctx });
+  await app.register(priceRoutes, { ctx });
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });
     await app.register(sandboxInboundRoutes, { ctx });

@@ -29,6 +29,11 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'POST /v1/admin/limit-requests/:requestId/reject': { scope: 'platform:admin' },
   'POST /v1/admin/accounts/:accountId/sms-limit': { scope: 'platform:admin' },
   'POST /v1/admin/accounts/:accountId/settle': { scope: 'platform:admin' },
+  'POST /v1/admin/prices': { scope: 'platform:admin', creates: true },
+  'GET /v1/admin/prices': { scope: 'platform:read' },
+  'DELETE /v1/admin/prices/:priceId': { scope: 'platform:admin' },
+  'GET /v1/pricing': { scope: 'billing:read' },
+  'GET /v1/usage': { scope: 'billing:read' },
 
   'GET /v1/api-keys': { scope: 'keys:manage' },
   'POST /v1/api-keys': { scope: 'keys:manage', creates: true },

@@ -38,7 +38,7 @@ export interface MessageJson {
   callbackUrl: string | null;
   storeContent: boolean;
   connectorId: string | null;
-  price: null;
+  price: { amountMicros: number; currency: string } | null;
   error: MessageError | null;
   createdAt: string;
   updatedAt: string;
@@ -64,8 +64,7 @@ export function messageJson(m: MessageRow, body: string | null): MessageJson {
     callbackUrl: m.callbackUrl,
     storeContent: m.storeContent,
     connectorId: m.connectorId,
-    // Rating arrives with the billing work (issue #8).
-    price: null,
+    price: m.priceMicros != null && m.priceCurrency ? { amountMicros: Number(m.priceMicros), currency: m.priceCurrency } : null,
     error: m.errorCode ? { code: m.errorCode, title: m.errorTitle ?? '', detail: m.errorDetail ?? '' } : null,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),

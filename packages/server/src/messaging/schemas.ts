@@ -28,7 +28,10 @@ export const MessageSchema = Type.Object({
   callbackUrl: NullableString,
   storeContent: Type.Boolean(),
   connectorId: NullableString,
-  price: Type.Null({ description: 'rated by the billing work; null until then' }),
+  price: Type.Union([
+    Type.Object({ amountMicros: Type.Integer({ description: 'millionths of the currency unit (SMS prices are fractions of a cent)' }), currency: Type.String() }),
+    Type.Null(),
+  ], { description: 'what the parts sent so far cost, excluding VAT; null until rated (test keys are never billed)' }),
   error: Type.Union([Type.Object({ code: Type.String(), title: Type.String(), detail: Type.String() }), Type.Null()]),
   createdAt: Timestamp,
   updatedAt: Timestamp,

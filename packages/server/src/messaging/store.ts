@@ -29,6 +29,8 @@ export interface MessageRow {
   errorDetail: string | null;
   attempts: number;
   nextAttemptAt: Date | null;
+  priceMicros?: bigint | null;
+  priceCurrency?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -38,7 +40,8 @@ export const messageColumns = (db: Db) => db`
   from_number as "fromNumber", subject_hash as "subjectHash", body, encoding, segments, purpose, priority,
   scheduled_at as "scheduledAt", valid_until as "validUntil", reference, metadata, callback_url as "callbackUrl",
   store_content as "storeContent", connector_id as "connectorId", error_code as "errorCode", error_title as "errorTitle",
-  error_detail as "errorDetail", attempts, next_attempt_at as "nextAttemptAt", created_at as "createdAt", updated_at as "updatedAt"`;
+  error_detail as "errorDetail", attempts, next_attempt_at as "nextAttemptAt", price_micros as "priceMicros", price_currency as "priceCurrency",
+  created_at as "createdAt", updated_at as "updatedAt"`;
 
 /** Inserts many messages in one statement. Bytea and dates travel as text inside the JSON. */
 export async function insertMessages(db: Db, rows: MessageRow[]): Promise<void> {

@@ -10,6 +10,7 @@ import { GroupCommit } from '../group-commit.ts';
 import { NO_ROUTE, RETRIES_EXHAUSTED, smppRejected } from '../errors.ts';
 import { claimDueMessages, type ClaimedMessage } from './claim.ts';
 import { writeOutcomes, type SubmitOutcome } from './outcomes.ts';
+import { cachedPriceBook } from '../../billing/price-book.ts';
 
 export interface DispatcherOptions {
   worker: string;
@@ -41,10 +42,14 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
   // Claims and outcomes may skip the WAL flush wait: if the database crashes before flushing,
   // the lease brings those messages back and at most what was in flight is sent again, the
   // bound the contract allows. Accepts and receipts keep full durability.
-  const outcomes = new GroupCommit<SubmitOutcome>((rows) => withTransaction(ctx.sql, async (tx) => {
-    await tx`set local synchronous_commit = off`;
-    await writeOutcomes(tx, rows);
-  }), { maxWaitMs: 10, maxRows: 2000, concurrency: 2 });
+  const prices = cachedPriceBook(ctx.sql);
+  const outcomes = new GroupCommit<SubmitOutcome>(async (rows) => {
+    const book = await prices();
+    await withTransaction(ctx.sql, async (tx) => {
+      await tx`set local synchronous_commit = off`;
+      await writeOutcomes(tx, rows, book);
+    });
+  }, { maxWaitMs: 10, maxRows: 2000, concurrency: 2 });
 
   async function tick(): Promise<number> {
     if (draining) return 0;

@@ -1,9 +1,11 @@
-// Writing what happened to claimed messages: attempts, submitted parts, status changes and
-// events, in one transaction per batch of outcomes (grouped like the accept path).
+// Writing what happened to claimed messages: attempts, submitted parts, usage (rated), status
+// changes and events, in one transaction per batch of outcomes (grouped like the accept path).
 import type { Tx } from '../../db/pool.ts';
 import type { MessageError } from '../model.ts';
 import { applyStatusChanges, type StatusChange } from '../status.ts';
 import type { ClaimedMessage } from './claim.ts';
+import { recordUsage } from '../../billing/usage.ts';
+import type { PriceBook } from '../../billing/price-book.ts';
 
 export type SubmitOutcome =
   | { kind: 'sent'; msg: ClaimedMessage; connectorId: string; smscIds: string[]; startedAt: Date; at: Date }
@@ -15,7 +17,7 @@ export function normalizeSmscId(id: string): string {
   return id.trim().toLowerCase().replace(/^0+(?=.)/, '');
 }
 
-export async function writeOutcomes(tx: Tx, outcomes: SubmitOutcome[]): Promise<void> {
+export async function writeOutcomes(tx: Tx, outcomes: SubmitOutcome[], prices: PriceBook): Promise<void> {
   const attempts = outcomes.map((o) => ({
     account_id: o.msg.accountId, message_id: o.msg.id, attempt: o.msg.attempts, channel: 'sms', connector_id: o.connectorId,
     status: o.kind === 'sent' ? 'sent' : o.kind === 'failed' ? 'failed' : 'retry', error_code: o.kind === 'sent' ? null : o.error?.code ?? null,
@@ -38,6 +40,11 @@ export async function writeOutcomes(tx: Tx, outcomes: SubmitOutcome[]): Promise<
         part integer, connector_id text, smsc_id text, status text, submitted_at timestamptz)
       on conflict do nothing`;
   }
+
+  await recordUsage(tx, prices, outcomes.flatMap((o) => o.kind !== 'sent' ? [] : [{
+    accountId: o.msg.accountId, messageId: o.msg.id, keyMode: o.msg.keyMode, channel: 'sms', direction: 'outbound' as const,
+    number: o.msg.toNumber, connectorId: o.connectorId, units: o.smscIds.length, at: o.at,
+  }]));
 
   const changes: StatusChange[] = outcomes.map((o) => ({
     accountId: o.msg.accountId, messageId: o.msg.id, channel: 'sms', at: o.at, connectorId: o.connectorId,
