@@ -11,11 +11,13 @@ import { openPool } from '../src/db/pool.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { migrateJobQueue } from '../src/platform/jobs.ts';
 import { createLogger } from '../src/platform/logger.ts';
+import { ensureTestTools } from './ensure-test-tools.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const pgDir = path.join(root, '.tmp', `test-pg-${process.pid}`);
 export const TEMPLATE_DB = 'cx_template';
 
+ensureTestTools();
 const port = await freePort();
 await fs.rm(pgDir, { recursive: true, force: true });
 await fs.mkdir(pgDir, { recursive: true });
