@@ -78,6 +78,36 @@ CREATE UNIQUE INDEX audit_log_id ON public.audit_log USING btree (id);
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 
+create table billing_profiles (
+  account_id text not null,
+  legal_name text not null,
+  address_lines text[] not null,
+  country text not null,
+  is_business boolean not null,
+  vat_id text,
+  vat_id_verified_at timestamp with time zone,
+  vat_id_verified_by text,
+  email text,
+  payment_terms_days integer not null default 14,
+  updated_at timestamp with time zone not null
+);
+alter table billing_profiles add constraint billing_profiles_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table billing_profiles add constraint billing_profiles_country_check CHECK ((country ~ '^[A-Z]{2}$'::text));
+alter table billing_profiles add constraint billing_profiles_payment_terms_days_check CHECK (((payment_terms_days >= 0) AND (payment_terms_days <= 120)));
+alter table billing_profiles add constraint billing_profiles_pkey PRIMARY KEY (account_id);
+
+create table billing_supplier (
+  id boolean not null default true,
+  name text not null,
+  address_lines text[] not null,
+  country text not null,
+  vat_id text not null,
+  invoice_prefix text not null default 'CX'::text,
+  updated_at timestamp with time zone not null
+);
+alter table billing_supplier add constraint billing_supplier_id_check CHECK (id);
+alter table billing_supplier add constraint billing_supplier_pkey PRIMARY KEY (id);
+
 create table cluster_state (
   key text not null,
   value jsonb not null,
@@ -208,6 +238,39 @@ create table inbound_parts (
   received_at timestamp with time zone not null
 );
 alter table inbound_parts add constraint inbound_parts_pkey PRIMARY KEY (connector_id, from_number, to_number, ref, seq);
+
+create table invoice_sequences (
+  prefix text not null,
+  year integer not null,
+  last_seq integer not null
+);
+alter table invoice_sequences add constraint invoice_sequences_pkey PRIMARY KEY (prefix, year);
+
+create table invoices (
+  account_id text not null,
+  id text not null,
+  number text not null,
+  kind text not null,
+  credited_invoice_id text,
+  issue_date date not null,
+  due_date date not null,
+  period_from date,
+  period_to date,
+  currency text not null,
+  net_minor bigint not null,
+  vat_minor bigint not null,
+  total_minor bigint not null,
+  document jsonb not null,
+  paid_minor bigint not null default 0,
+  created_at timestamp with time zone not null
+);
+alter table invoices add constraint invoices_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table invoices add constraint invoices_kind_check CHECK ((kind = ANY (ARRAY['invoice'::text, 'credit_note'::text])));
+alter table invoices add constraint invoices_number_key UNIQUE (number);
+alter table invoices add constraint invoices_pkey PRIMARY KEY (account_id, id);
+CREATE INDEX invoices_open ON public.invoices USING btree (account_id, issue_date) WHERE (paid_minor < total_minor);
+CREATE TRIGGER invoices_no_delete BEFORE DELETE ON public.invoices FOR EACH ROW EXECUTE FUNCTION invoices_kept();
+CREATE TRIGGER invoices_no_edit BEFORE UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION invoices_immutable();
 
 create table limit_requests (
   account_id text not null,
@@ -503,4 +566,24 @@ CREATE OR REPLACE FUNCTION public.audit_log_append_only()
 AS $function$
 begin
   raise exception 'audit_log is append-only';
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.invoices_immutable()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  if (new.number, new.kind, new.issue_date, new.due_date, new.currency, new.net_minor, new.vat_minor, new.total_minor, new.document)
+     is distinct from (old.number, old.kind, old.issue_date, old.due_date, old.currency, old.net_minor, old.vat_minor, old.total_minor, old.document) then
+    raise exception 'issued invoices are immutable: issue a credit note instead';
+  end if;
+  return new;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.invoices_kept()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  raise exception 'issued invoices are never deleted: issue a credit note instead';
 end $function$;

@@ -26,6 +26,7 @@ import { validatorCompiler } from './http/validation.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 import { limitRoutes } from './billing/limit-routes.ts';
 import { priceRoutes } from './billing/price-routes.ts';
+import { invoiceRoutes } from './billing/invoice-routes.ts';
 
 export type App = FastifyInstance;
 
@@ -82,6 +83,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(webhookRoutes, { ctx });
   await app.register(limitRoutes, { ctx });
   await app.register(priceRoutes, { ctx });
+  await app.register(invoiceRoutes, { ctx });
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });
     await app.register(sandboxInboundRoutes, { ctx });

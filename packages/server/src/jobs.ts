@@ -5,6 +5,8 @@ import { sweepIdempotencyKeys } from './platform/idempotency.ts';
 import { sendDueEmails, smtpSender } from './platform/email/outbox.ts';
 import { deleteExpiredFiles } from './platform/files/store.ts';
 import { sweepEndedDeliveries } from './webhooks/delivery-store.ts';
+import { runInvoices } from './billing/invoices.ts';
+import { startOfMonth } from './billing/invoice-routes.ts';
 
 export function workerJobs(ctx: Context): JobSpec {
   const sender = smtpSender(ctx);
@@ -17,6 +19,11 @@ export function workerJobs(ctx: Context): JobSpec {
       send_emails: async () => {
         await sendDueEmails(ctx, sender);
       },
+      // The monthly invoice run: everything used before the 1st of this month.
+      invoice_run: async () => {
+        const report = await runInvoices(ctx, { type: 'system', id: 'invoice-run' }, startOfMonth(ctx.clock.now()));
+        ctx.log.info({ issued: report.issued.length, skipped: report.skipped }, 'invoice run');
+      },
       sweep_webhook_deliveries: async () => {
         const removed = await sweepEndedDeliveries(ctx.sql, ctx.clock.now());
         if (removed) ctx.log.info({ removed }, 'old webhook deliveries removed');
@@ -26,6 +33,6 @@ export function workerJobs(ctx: Context): JobSpec {
         if (removed) ctx.log.info({ removed }, 'expired idempotency keys removed');
       },
     },
-    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries'],
+    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries', '0 3 1 * * invoice_run'],
   };
 }

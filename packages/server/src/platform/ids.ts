@@ -5,7 +5,7 @@ const nextUlid = monotonicFactory();
 
 export type IdPrefix =
   | 'acc' | 'key' | 'usr' | 'evt' | 'aud' | 'num' | 'eml' | 'fil' | 'dk'
-  | 'msg' | 'whk' | 'del' | 'con' | 'rte' | 'dsr' | 'inv' | 'sbx' | 'lim' | 'use' | 'prc';
+  | 'msg' | 'whk' | 'del' | 'con' | 'rte' | 'dsr' | 'inv' | 'sbx' | 'lim' | 'use' | 'prc' | 'pay';
 
 export function newId(prefix: IdPrefix, at: Date = new Date()): string {
   return `${prefix}_${nextUlid(at.getTime()).toLowerCase()}`;

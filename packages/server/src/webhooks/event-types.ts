@@ -1,5 +1,5 @@
 // The event types an endpoint can subscribe to (ARCHITECTURE.md, "events and webhooks"); the
-// domains still to come (dsr, consent, invoice, fraud, template) add theirs here.
+// domains still to come (dsr, consent, fraud, template) add theirs here.
 export const EVENT_TYPES = [
   'message.scheduled', 'message.queued', 'message.held', 'message.sending', 'message.sent', 'message.delivered',
   'message.undelivered', 'message.read', 'message.failed', 'message.expired', 'message.rejected', 'message.canceled',
@@ -7,6 +7,7 @@ export const EVENT_TYPES = [
   'account.activated', 'account.suspended', 'account.reactivated', 'account.closed', 'account.traffic_hold',
   'account.traffic_released', 'account.limit_warning', 'account.limit_reached', 'account.sms_unblocked',
   'webhook_endpoint.disabled',
+  'invoice.issued', 'invoice.credited', 'invoice.paid', 'invoice.overdue',
 ] as const;
 
 const KNOWN = new Set<string>(EVENT_TYPES);
