@@ -262,6 +262,7 @@ create table invoices (
   total_minor bigint not null,
   document jsonb not null,
   paid_minor bigint not null default 0,
+  reminded_at timestamp with time zone,
   created_at timestamp with time zone not null
 );
 alter table invoices add constraint invoices_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
@@ -379,6 +380,33 @@ create table numbers (
 alter table numbers add constraint numbers_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table numbers add constraint numbers_pkey PRIMARY KEY (account_id, id);
 CREATE UNIQUE INDEX numbers_number ON public.numbers USING btree (number);
+
+create table payment_allocations (
+  account_id text not null,
+  payment_id text not null,
+  invoice_id text not null,
+  amount_minor bigint not null
+);
+alter table payment_allocations add constraint payment_allocations_account_id_invoice_id_fkey FOREIGN KEY (account_id, invoice_id) REFERENCES invoices(account_id, id);
+alter table payment_allocations add constraint payment_allocations_account_id_payment_id_fkey FOREIGN KEY (account_id, payment_id) REFERENCES payments(account_id, id);
+alter table payment_allocations add constraint payment_allocations_amount_minor_check CHECK ((amount_minor > 0));
+alter table payment_allocations add constraint payment_allocations_pkey PRIMARY KEY (account_id, payment_id, invoice_id);
+
+create table payments (
+  account_id text not null,
+  id text not null,
+  amount_minor bigint not null,
+  currency text not null,
+  received_on date not null,
+  reference text not null,
+  method text not null,
+  unallocated_minor bigint not null,
+  recorded_by text not null,
+  created_at timestamp with time zone not null
+);
+alter table payments add constraint payments_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table payments add constraint payments_amount_minor_check CHECK ((amount_minor > 0));
+alter table payments add constraint payments_pkey PRIMARY KEY (account_id, id);
 
 create table pending_receipts (
   connector_id text not null,

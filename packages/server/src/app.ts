@@ -26,7 +26,7 @@ import { validatorCompiler } from './http/validation.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 import { limitRoutes } from './billing/limit-routes.ts';
 import { priceRoutes } from './billing/price-routes.ts';
-import { invoiceRoutes } from './billing/invoice-routes.ts';
+import { invoiceRoutes, paymentRoutes } from './billing/invoice-routes.ts';
 
 export type App = FastifyInstance;
 
@@ -84,6 +84,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(limitRoutes, { ctx });
   await app.register(priceRoutes, { ctx });
   await app.register(invoiceRoutes, { ctx });
+  await app.register(paymentRoutes, { ctx });
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });
     await app.register(sandboxInboundRoutes, { ctx });

@@ -6,6 +6,7 @@ import { sendDueEmails, smtpSender } from './platform/email/outbox.ts';
 import { deleteExpiredFiles } from './platform/files/store.ts';
 import { sweepEndedDeliveries } from './webhooks/delivery-store.ts';
 import { runInvoices } from './billing/invoices.ts';
+import { remindOverdue } from './billing/payments.ts';
 import { startOfMonth } from './billing/invoice-routes.ts';
 
 export function workerJobs(ctx: Context): JobSpec {
@@ -24,6 +25,10 @@ export function workerJobs(ctx: Context): JobSpec {
         const report = await runInvoices(ctx, { type: 'system', id: 'invoice-run' }, startOfMonth(ctx.clock.now()));
         ctx.log.info({ issued: report.issued.length, skipped: report.skipped }, 'invoice run');
       },
+      invoice_reminders: async () => {
+        const reminded = await remindOverdue(ctx);
+        if (reminded) ctx.log.info({ reminded }, 'overdue invoice reminders sent');
+      },
       sweep_webhook_deliveries: async () => {
         const removed = await sweepEndedDeliveries(ctx.sql, ctx.clock.now());
         if (removed) ctx.log.info({ removed }, 'old webhook deliveries removed');
@@ -33,6 +38,6 @@ export function workerJobs(ctx: Context): JobSpec {
         if (removed) ctx.log.info({ removed }, 'expired idempotency keys removed');
       },
     },
-    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries', '0 3 1 * * invoice_run'],
+    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries', '0 3 1 * * invoice_run', '0 8 * * * invoice_reminders'],
   };
 }

@@ -1,5 +1,5 @@
-// Invoices: supplier details and billing profiles, invoice runs and credit notes (operators);
-// invoices as JSON and PDF (clients).
+// Invoices: supplier details and billing profiles, invoice runs, credit notes and payments
+// (operators); invoices as JSON and PDF, and statements with late interest (clients).
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -12,6 +12,7 @@ import { appendAudit } from '../platform/audit/log.ts';
 import { withTransaction } from '../db/tx.ts';
 import { creditInvoice, invoiceColumns, runInvoices, type InvoiceRow } from './invoices.ts';
 import { renderInvoicePdf } from './rules/invoice-pdf.ts';
+import { recordPayment, statement } from './payments.ts';
 
 const Country = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' });
 const Lines = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 6 });
@@ -146,4 +147,35 @@ export async function invoiceRoutes(base: FastifyInstance, opts: { ctx: Context 
 
 export function startOfMonth(d: Date): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+}
+
+export async function paymentRoutes(base: FastifyInstance, opts: { ctx: Context }): Promise<void> {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx } = opts;
+  const Line = Type.Object({
+    invoiceId: Type.String(), number: Type.String(), dueDate: Type.String(), totalMinor: Type.Integer(), paidMinor: Type.Integer(), outstandingMinor: Type.Integer(),
+    daysOverdue: Type.Integer(), interestMinor: Type.Integer(), compensationMinor: Type.Integer({ description: 'EUR 40 per overdue invoice for business customers (2011/7/EU Art. 6)' }),
+  });
+
+  app.post('/v1/admin/payments', {
+    schema: {
+      tags: ['admin: billing'], summary: "Record a payment; it pays the account's oldest open invoices first",
+      body: Type.Object({
+        accountId: Type.String({ minLength: 1, maxLength: 64 }), amountMinor: Type.Integer({ minimum: 1 }), currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+        receivedOn: Type.String({ format: 'date' }), reference: Type.String({ minLength: 1, maxLength: 200 }),
+        method: Type.Union([Type.Literal('bank_transfer'), Type.Literal('card'), Type.Literal('direct_debit'), Type.Literal('other')]),
+      }, { additionalProperties: false }),
+      response: { 201: Type.Object({
+        id: Type.String(), allocations: Type.Array(Type.Object({ invoiceId: Type.String(), number: Type.String(), amountMinor: Type.Integer() })),
+        unallocatedMinor: Type.Integer({ description: 'kept as credit' }), settled: Type.Boolean({ description: 'nothing open or unbilled any more: the SMS count restarted' }),
+      }) },
+    },
+  }, async (request, reply) => reply.code(201).send(await recordPayment(ctx, operatorActor(request), request.body)));
+
+  app.get('/v1/statement', {
+    schema: {
+      tags: ['billing'], summary: 'Open invoices with late-payment interest accrued to date',
+      response: { 200: Type.Object({ currency: Type.Union([Type.String(), Type.Null()]), outstandingMinor: Type.Integer(), interestMinor: Type.Integer(), compensationMinor: Type.Integer(), lines: Type.Array(Line) }) },
+    },
+  }, async (request) => statement(ctx, principalOf(request).accountId));
 }

@@ -41,6 +41,8 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'GET /v1/invoices': { scope: 'billing:read' },
   'GET /v1/invoices/:invoiceId': { scope: 'billing:read' },
   'GET /v1/invoices/:invoiceId/pdf': { scope: 'billing:read' },
+  'POST /v1/admin/payments': { scope: 'platform:admin', creates: true },
+  'GET /v1/statement': { scope: 'billing:read' },
   'GET /v1/usage': { scope: 'billing:read' },
 
   'GET /v1/api-keys': { scope: 'keys:manage' },

@@ -59,7 +59,7 @@ describe('lateInterest for business customers (Directive 2011/7/EU)', () => {
   });
 
   it('throws when the reference rate of a needed half-year is not configured', () => {
-    assert.throws(() => lateInterest(business(100_000, '2026-06-30', '2026-07-01')), /no reference rate for the half-year starting 2026-07-01: configure/);
+    assert.throws(() => lateInterest(business(100_000, '2027-06-30', '2027-07-01')), /no reference rate for the half-year starting 2027-07-01: configure/);
     const twice = [{ halfYearStart: '2026-01-01' as const, rateBasisPoints: 215 }, { halfYearStart: '2026-01-01' as const, rateBasisPoints: 200 }];
     assert.throws(() => lateInterest({ ...business(100, '2026-01-01', '2026-01-05'), referenceRates: twice }), /twice/);
   });

@@ -42,9 +42,9 @@ export const FIXED_COMPENSATION_MINOR = 4000;
 
 /**
  * ECB main refinancing operations rate in force on the first day of each half-year.
- * Source: ECB, "Key ECB interest rates" (ecb.europa.eu). 2026-H2 is absent because its rate
- * could not be confirmed when this table was written: operators add it (and later
- * half-years) to their configuration; a missing half-year makes lateInterest throw.
+ * Source: ECB, "Key ECB interest rates" (ecb.europa.eu). 2026-H2 is assumed unchanged and must
+ * be confirmed; operators add later half-years to their configuration (a missing half-year
+ * makes lateInterest throw rather than guess).
  */
 export const DEFAULT_REFERENCE_RATES: ReferenceRateTable = [
   { halfYearStart: '2023-01-01', rateBasisPoints: 250 },
@@ -54,6 +54,8 @@ export const DEFAULT_REFERENCE_RATES: ReferenceRateTable = [
   { halfYearStart: '2025-01-01', rateBasisPoints: 315 },
   { halfYearStart: '2025-07-01', rateBasisPoints: 215 },
   { halfYearStart: '2026-01-01', rateBasisPoints: 215 },
+  // Assumed unchanged (2.15 % since June 2025) when this was written; verify against the ECB.
+  { halfYearStart: '2026-07-01', rateBasisPoints: 215 },
 ];
 
 const DAYS_PER_YEAR = 365n;

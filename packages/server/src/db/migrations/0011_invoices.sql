@@ -48,6 +48,7 @@ create table invoices (
   total_minor bigint not null,
   document jsonb not null,          -- the full invoice as issued (parties, lines, VAT decision)
   paid_minor bigint not null default 0,
+  reminded_at timestamptz,          -- the last overdue reminder
   created_at timestamptz not null,
   primary key (account_id, id)
 );
@@ -67,3 +68,27 @@ begin
   raise exception 'issued invoices are never deleted: issue a credit note instead';
 end $$;
 create trigger invoices_no_delete before delete on invoices for each row execute function invoices_kept();
+
+-- Payments recorded by operators, allocated to the oldest open invoices first.
+create table payments (
+  account_id text not null references accounts(id),
+  id text not null,
+  amount_minor bigint not null check (amount_minor > 0),
+  currency text not null,
+  received_on date not null,
+  reference text not null,
+  method text not null,
+  unallocated_minor bigint not null,
+  recorded_by text not null,
+  created_at timestamptz not null,
+  primary key (account_id, id)
+);
+create table payment_allocations (
+  account_id text not null,
+  payment_id text not null,
+  invoice_id text not null,
+  amount_minor bigint not null check (amount_minor > 0),
+  primary key (account_id, payment_id, invoice_id),
+  foreign key (account_id, payment_id) references payments (account_id, id),
+  foreign key (account_id, invoice_id) references invoices (account_id, id)
+);

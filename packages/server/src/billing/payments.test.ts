@@ -1,0 +1,92 @@
+// Payments and statements on an injected clock: allocation to the oldest invoices first,
+// invoice statuses, late interest and the EUR 40 compensation, reminders, settlement.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
+import { ManualClock } from '../platform/clock.ts';
+import { newId } from '../platform/ids.ts';
+import { remindOverdue } from './payments.ts';
+
+describe('payments and statements', () => {
+  const clock = new ManualClock('2026-09-01T09:00:00Z');
+  let t: TestPlatform;
+  const admin = () => t.boot.adminApiKey;
+  before(async () => {
+    t = await startTestPlatform({ clock });
+    await t.api.request('PUT', '/v1/admin/billing/supplier', { key: admin(), body: { name: 'CX Operator GmbH', addressLines: ['Berlin'], country: 'DE', vatId: 'DE123456789' } });
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  async function customer(isBusiness: boolean, country = 'DE') {
+    const acc = await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: `Payer ${isBusiness}`, status: 'active' } });
+    const key = (await t.api.post(`/v1/admin/accounts/${acc.body.id}/api-keys`, { key: admin(), body: { name: 'k', scopes: ['billing:read', 'account:manage', 'sandbox:use'] } })).body.secret as string;
+    await t.api.request('PUT', `/v1/admin/accounts/${acc.body.id}/billing-profile`, { key: admin(), body: { legalName: 'Payer', addressLines: ['x'], country, isBusiness, email: `billing-${acc.body.id}@payer.example` } });
+    return { id: acc.body.id as string, key };
+  }
+  /** Invoices `amountMicros` of usage (net; domestic VAT 19 % on top for DE). */
+  async function invoice(accountId: string, amountMicros: number) {
+    await t.platform.ctx.sql`insert into usage_records (account_id, id, message_id, channel, direction, country, units, unit_price_micros, amount_micros, currency, occurred_at)
+      values (${accountId}, ${newId('use')}, ${newId('msg')}, 'sms', 'outbound', 'DE', 1, ${amountMicros}, ${amountMicros}, 'EUR', ${new Date(clock.now().getTime() - 3600_000)})`;
+    const run = await t.api.post('/v1/admin/invoice-runs', { key: admin(), body: { periodEnd: clock.now().toISOString() } });
+    return run.body.issued.find((i: { accountId: string }) => i.accountId === accountId) as { invoiceId: string; totalMinor: number };
+  }
+  const pay = (accountId: string, amountMinor: number) => t.api.post('/v1/admin/payments', { key: admin(), body: { accountId, amountMinor, currency: 'EUR', receivedOn: clock.now().toISOString().slice(0, 10), reference: `PAY-${amountMinor}`, method: 'bank_transfer' } });
+  const statusOf = async (key: string, id: string) => (await t.api.get(`/v1/invoices/${id}`, { key })).body.status;
+
+  it('pays the oldest invoices first and moves them open → partially_paid → paid', async () => {
+    const c = await customer(true);
+    const first = await invoice(c.id, 100_000_000); // EUR 100 net, 119.00 total
+    clock.advance(31 * 86_400_000);
+    const second = await invoice(c.id, 50_000_000); // EUR 50 net, 59.50 total
+    assert.deepEqual([first.totalMinor, second.totalMinor], [11_900, 5_950]);
+
+    const p1 = await pay(c.id, 10_000);
+    assert.equal(p1.status, 201, JSON.stringify(p1.body));
+    assert.deepEqual(p1.body.allocations.map((a: { amountMinor: number }) => a.amountMinor), [10_000]);
+    assert.equal(await statusOf(c.key, first.invoiceId), 'overdue', 'due 14 days after issue, a month ago');
+    const p2 = await pay(c.id, 5_000);
+    assert.deepEqual(p2.body.allocations.map((a: { invoiceId: string; amountMinor: number }) => [a.invoiceId, a.amountMinor]), [[first.invoiceId, 1_900], [second.invoiceId, 3_100]]);
+    assert.equal(await statusOf(c.key, first.invoiceId), 'paid');
+    assert.equal(await statusOf(c.key, second.invoiceId), 'partially_paid');
+    const paidEvents = await t.platform.ctx.sql`select object_id from events where account_id = ${c.id} and type = 'invoice.paid'`;
+    assert.deepEqual(paidEvents.map((e) => e.object_id), [first.invoiceId]);
+    const p3 = await pay(c.id, 3_000);
+    assert.deepEqual([p3.body.unallocatedMinor, p3.body.settled], [150, true], 'the excess is kept as credit; nothing open any more');
+  });
+
+  it("charges business customers the reference rate + 8 points and EUR 40 per late invoice; consumers the consumer rate only", async () => {
+    const business = await customer(true);
+    const consumer = await customer(false);
+    const b = await invoice(business.id, 100_000_000);
+    const c = await invoice(consumer.id, 100_000_000);
+    clock.advance((14 + 30) * 86_400_000); // 30 days past due
+    const bs = (await t.api.get('/v1/statement', { key: business.key })).body;
+    assert.equal(bs.lines[0].invoiceId, b.invoiceId);
+    assert.equal(bs.lines[0].daysOverdue, 30);
+    assert.equal(bs.interestMinor, Math.round((11_900 * 0.1015 * 30) / 365), '2.15 % + 8 points for 30 days on EUR 119');
+    assert.equal(bs.compensationMinor, 4_000);
+    const cs = (await t.api.get('/v1/statement', { key: consumer.key })).body;
+    assert.equal(cs.lines[0].invoiceId, c.invoiceId);
+    assert.equal(cs.interestMinor, Math.round((11_900 * 0.0715 * 30) / 365));
+    assert.equal(cs.compensationMinor, 0);
+
+    const reminded = await remindOverdue(t.platform.ctx);
+    assert.ok(reminded >= 2);
+    assert.equal(await remindOverdue(t.platform.ctx), 0, 'at most one reminder a week');
+    const emails = (await t.api.get('/v1/sandbox/emails', { key: business.key })).body.data as { to: string; subject: string }[];
+    assert.ok(emails.some((e) => e.subject.includes('overdue') && e.to === `billing-${business.id}@payer.example`));
+  });
+
+  it('settles the SMS usage and lifts a block once everything is paid', async () => {
+    const c = await customer(true);
+    await t.api.post(`/v1/admin/accounts/${c.id}/sms-limit`, { key: admin(), body: { smsLimit: 0, approvalText: 'test: blocked at once' } });
+    await t.platform.ctx.sql`update accounts set sms_blocked = true where id = ${c.id}`;
+    const inv = await invoice(c.id, 10_000_000);
+    const res = await pay(c.id, inv.totalMinor);
+    assert.equal(res.body.settled, true);
+    const account = (await t.api.get('/v1/account', { key: c.key })).body;
+    assert.deepEqual([account.smsBlocked, account.sms.used], [false, 0]);
+  });
+});

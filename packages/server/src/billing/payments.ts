@@ -1,0 +1,140 @@
+// Payments recorded by operators, allocated to the account's oldest open invoices first (same
+// currency); when nothing is left open and no usage waits to be invoiced, the SMS usage counts
+// as settled. Statements add the late-payment interest of Directive 2011/7/EU.
+import type { Context } from '../context.ts';
+import type { Tx } from '../db/pool.ts';
+import { withTransaction } from '../db/tx.ts';
+import { Problem } from '../http/problem.ts';
+import type { Actor } from '../accounts/service.ts';
+import { appendAudit } from '../platform/audit/log.ts';
+import { emitEvents } from '../platform/events.ts';
+import { newId } from '../platform/ids.ts';
+import { enqueueEmail } from '../platform/email/outbox.ts';
+import { accountNotificationEmails } from '../accounts/store.ts';
+import { DEFAULT_REFERENCE_RATES, lateInterest } from './rules/late-interest.ts';
+import { invoiceColumns, type InvoiceRow } from './invoices.ts';
+
+/** Consumers' statutory late-payment rate (per year), configurable data; here 5 points over the reference rate of 2.15 %. */
+export const CONSUMER_LATE_RATE_BASIS_POINTS = 715;
+
+export interface PaymentInput {
+  accountId: string;
+  amountMinor: number;
+  currency: string;
+  receivedOn: string;
+  reference: string;
+  method: string;
+}
+
+export interface PaymentResult {
+  id: string;
+  allocations: { invoiceId: string; number: string; amountMinor: number }[];
+  unallocatedMinor: number;
+  settled: boolean;
+}
+
+export async function recordPayment(ctx: Context, actor: Actor, p: PaymentInput): Promise<PaymentResult> {
+  const at = ctx.clock.now();
+  return withTransaction(ctx.sql, async (tx) => {
+    const [account] = await tx`select 1 from accounts where id = ${p.accountId} for update`;
+    if (!account) throw Problem.field('/accountId', 'no such account');
+    const open = await tx<InvoiceRow[]>`
+      select ${invoiceColumns(tx)} from invoices
+      where account_id = ${p.accountId} and kind = 'invoice' and currency = ${p.currency} and paid_minor < total_minor
+      order by issue_date, number for update`;
+    const id = newId('pay', at);
+    let left = p.amountMinor;
+    const allocations: PaymentResult['allocations'] = [];
+    for (const inv of open) {
+      if (left === 0) break;
+      const amount = Math.min(left, inv.totalMinor - inv.paidMinor);
+      allocations.push({ invoiceId: inv.id, number: inv.number, amountMinor: amount });
+      left -= amount;
+    }
+    await tx`insert into payments (account_id, id, amount_minor, currency, received_on, reference, method, unallocated_minor, recorded_by, created_at)
+             values (${p.accountId}, ${id}, ${p.amountMinor}, ${p.currency}, ${p.receivedOn}, ${p.reference}, ${p.method}, ${left}, ${actor.id}, ${at})`;
+    for (const a of allocations) {
+      await tx`insert into payment_allocations (account_id, payment_id, invoice_id, amount_minor) values (${p.accountId}, ${id}, ${a.invoiceId}, ${a.amountMinor})`;
+      const [inv] = await tx<{ paid: boolean }[]>`
+        update invoices set paid_minor = paid_minor + ${a.amountMinor} where account_id = ${p.accountId} and id = ${a.invoiceId}
+        returning paid_minor >= total_minor as paid`;
+      if (inv!.paid) await emitEvents(tx, [{ accountId: p.accountId, type: 'invoice.paid', objectType: 'invoice', objectId: a.invoiceId, at, data: { number: a.number } }]);
+    }
+    await appendAudit(tx, {
+      accountId: p.accountId, actor, action: 'payment.recorded', target: { type: 'payment', id },
+      data: { amountMinor: p.amountMinor, currency: p.currency, reference: p.reference, invoices: allocations.length }, at,
+    });
+    const settled = await settleIfClear(tx, actor, p.accountId, p.reference, at);
+    return { id, allocations, unallocatedMinor: left, settled };
+  });
+}
+
+/** Nothing open and nothing waiting to be invoiced: a new SMS cycle starts (and a block lifts). */
+async function settleIfClear(tx: Tx, actor: Actor, accountId: string, reference: string, at: Date): Promise<boolean> {
+  const [state] = await tx<{ open: number; unbilled: number; blocked: boolean }[]>`
+    select (select count(*)::int from invoices where account_id = ${accountId} and paid_minor < total_minor) as open,
+           (select count(*)::int from usage_records where account_id = ${accountId} and invoice_id is null and amount_micros > 0) as unbilled,
+           (select sms_blocked from accounts where id = ${accountId}) as blocked`;
+  if (state!.open > 0 || state!.unbilled > 0) return false;
+  await tx`update accounts set sms_used = 0, sms_warned = false, sms_blocked = false, updated_at = ${at} where id = ${accountId}`;
+  await appendAudit(tx, { accountId, actor, action: 'account.usage_settled', target: { type: 'account', id: accountId }, data: { reference }, at });
+  if (state!.blocked) await emitEvents(tx, [{ accountId, type: 'account.sms_unblocked', objectType: 'account', objectId: accountId, at, data: { smsBlocked: false, reason: 'paid' } }]);
+  return true;
+}
+
+export interface StatementLine {
+  invoiceId: string;
+  number: string;
+  dueDate: string;
+  totalMinor: number;
+  paidMinor: number;
+  outstandingMinor: number;
+  daysOverdue: number;
+  interestMinor: number;
+  compensationMinor: number;
+}
+
+/** Open invoices with the interest and fixed compensation they have accrued by `now`. */
+export async function statement(ctx: Context, accountId: string): Promise<{ lines: StatementLine[]; currency: string | null; outstandingMinor: number; interestMinor: number; compensationMinor: number }> {
+  const now = ctx.clock.now();
+  const [profile] = await ctx.sql<{ isBusiness: boolean }[]>`select is_business as "isBusiness" from billing_profiles where account_id = ${accountId}`;
+  const open = await ctx.sql<InvoiceRow[]>`
+    select ${invoiceColumns(ctx.sql)} from invoices where account_id = ${accountId} and kind = 'invoice' and paid_minor < total_minor order by issue_date, number`;
+  const lines = open.map((inv) => {
+    const outstanding = inv.totalMinor - inv.paidMinor;
+    const interest = lateInterest({
+      amountMinor: outstanding, dueDate: new Date(`${inv.dueDate}T00:00:00Z`), paidOrNow: now, customer: profile?.isBusiness === false ? 'consumer' : 'business',
+      referenceRates: DEFAULT_REFERENCE_RATES, consumerRateBasisPoints: CONSUMER_LATE_RATE_BASIS_POINTS,
+    });
+    return {
+      invoiceId: inv.id, number: inv.number, dueDate: inv.dueDate, totalMinor: inv.totalMinor, paidMinor: inv.paidMinor, outstandingMinor: outstanding,
+      daysOverdue: interest.days, interestMinor: interest.interestMinor, compensationMinor: interest.compensationMinor,
+    };
+  });
+  const sum = (k: 'outstandingMinor' | 'interestMinor' | 'compensationMinor') => lines.reduce((n, l) => n + l[k], 0);
+  return { lines, currency: open[0]?.currency ?? null, outstandingMinor: sum('outstandingMinor'), interestMinor: sum('interestMinor'), compensationMinor: sum('compensationMinor') };
+}
+
+/** Daily: a reminder (event and email) per overdue invoice, at most weekly. */
+export async function remindOverdue(ctx: Context): Promise<number> {
+  const now = ctx.clock.now();
+  const due = await ctx.sql<{ accountId: string; id: string; number: string; dueDate: string }[]>`
+    select account_id as "accountId", id, number, to_char(due_date, 'YYYY-MM-DD') as "dueDate" from invoices
+    where kind = 'invoice' and paid_minor < total_minor and due_date < ${now.toISOString().slice(0, 10)}::date
+      and (reminded_at is null or reminded_at < ${new Date(now.getTime() - 7 * 86_400_000)})`;
+  for (const inv of due) {
+    await withTransaction(ctx.sql, async (tx) => {
+      await tx`update invoices set reminded_at = ${now} where account_id = ${inv.accountId} and id = ${inv.id}`;
+      await emitEvents(tx, [{ accountId: inv.accountId, type: 'invoice.overdue', objectType: 'invoice', objectId: inv.id, at: now, data: { number: inv.number, dueDate: inv.dueDate } }]);
+      const [profile] = await tx<{ email: string | null }[]>`select email from billing_profiles where account_id = ${inv.accountId}`;
+      for (const to of new Set([...(profile?.email ? [profile.email] : []), ...await accountNotificationEmails(tx, inv.accountId)])) {
+        await enqueueEmail(tx, {
+          accountId: inv.accountId, to, at: now, subject: `Reminder: invoice ${inv.number} is overdue`,
+          text: `Invoice ${inv.number} was due on ${inv.dueDate} and is not fully paid. Late payment accrues statutory interest `
+            + '(GET /v1/statement shows it). If you have paid in the meantime, please ignore this reminder.\n',
+        });
+      }
+    });
+  }
+  return due.length;
+}
