@@ -5,6 +5,7 @@ import { HttpClient, type ClientOptions } from './http-client.ts';
 import { AccountResource } from './resources/account.ts';
 import { ApiKeysResource } from './resources/api-keys.ts';
 import { AuditLogResource } from './resources/audit-log.ts';
+import { BillingResource } from './resources/billing.ts';
 import { MessagesResource } from './resources/messages.ts';
 import { NumbersResource } from './resources/numbers.ts';
 import { SandboxResource } from './resources/sandbox.ts';
@@ -18,6 +19,7 @@ export class CxEngage {
   readonly apiKeys: ApiKeysResource;
   readonly numbers: NumbersResource;
   readonly auditLog: AuditLogResource;
+  readonly billing: BillingResource;
   readonly sandbox: SandboxResource;
   readonly webhookEndpoints: WebhookEndpointsResource;
   readonly webhookDeliveries: WebhookDeliveriesResource;
@@ -31,6 +33,7 @@ export class CxEngage {
     this.apiKeys = new ApiKeysResource(this.#http);
     this.numbers = new NumbersResource(this.#http);
     this.auditLog = new AuditLogResource(this.#http);
+    this.billing = new BillingResource(this.#http);
     this.sandbox = new SandboxResource(this.#http);
     this.webhookEndpoints = new WebhookEndpointsResource(this.#http);
     this.webhookDeliveries = new WebhookDeliveriesResource(this.#http);

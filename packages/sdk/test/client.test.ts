@@ -149,6 +149,10 @@ describe('CxEngage client against the platform', () => {
     const requests = [];
     for await (const r of client.account.listLimitRequests({ status: 'pending' })) requests.push(r.id);
     assert.ok(requests.includes(asked.id));
+    const preview = await client.billing.price({ to: '+4915112345678', body: 'hi' });
+    assert.deepEqual([preview.segments, preview.total], [1, null], 'no price configured on this platform');
+    assert.deepEqual((await client.billing.statement()).lines, []);
+    assert.deepEqual(await client.billing.invoices(), []);
 
     const created = await client.apiKeys.create({ name: 'sdk test', scopes: ['account:manage'] });
     assert.equal(created.mode, 'live', 'mode may be left out: the server defaults it');

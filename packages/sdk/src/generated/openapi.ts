@@ -1910,8 +1910,12 @@ export interface paths {
                                 callbackUrl: string | null;
                                 storeContent: boolean;
                                 connectorId: string | null;
-                                /** @description rated by the billing work; null until then */
-                                price: null;
+                                /** @description what the parts sent so far cost, excluding VAT; null until rated (test keys are never billed) */
+                                price: {
+                                    /** @description millionths of the currency unit (SMS prices are fractions of a cent) */
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
                                 error: {
                                     code: string;
                                     title: string;
@@ -1994,8 +1998,12 @@ export interface paths {
                             callbackUrl: string | null;
                             storeContent: boolean;
                             connectorId: string | null;
-                            /** @description rated by the billing work; null until then */
-                            price: null;
+                            /** @description what the parts sent so far cost, excluding VAT; null until rated (test keys are never billed) */
+                            price: {
+                                /** @description millionths of the currency unit (SMS prices are fractions of a cent) */
+                                amountMicros: number;
+                                currency: string;
+                            } | null;
                             error: {
                                 code: string;
                                 title: string;
@@ -2069,8 +2077,12 @@ export interface paths {
                                 callbackUrl: string | null;
                                 storeContent: boolean;
                                 connectorId: string | null;
-                                /** @description rated by the billing work; null until then */
-                                price: null;
+                                /** @description what the parts sent so far cost, excluding VAT; null until rated (test keys are never billed) */
+                                price: {
+                                    /** @description millionths of the currency unit (SMS prices are fractions of a cent) */
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
                                 error: {
                                     code: string;
                                     title: string;
@@ -2140,8 +2152,12 @@ export interface paths {
                             callbackUrl: string | null;
                             storeContent: boolean;
                             connectorId: string | null;
-                            /** @description rated by the billing work; null until then */
-                            price: null;
+                            /** @description what the parts sent so far cost, excluding VAT; null until rated (test keys are never billed) */
+                            price: {
+                                /** @description millionths of the currency unit (SMS prices are fractions of a cent) */
+                                amountMicros: number;
+                                currency: string;
+                            } | null;
                             error: {
                                 code: string;
                                 title: string;
@@ -2231,8 +2247,12 @@ export interface paths {
                             callbackUrl: string | null;
                             storeContent: boolean;
                             connectorId: string | null;
-                            /** @description rated by the billing work; null until then */
-                            price: null;
+                            /** @description what the parts sent so far cost, excluding VAT; null until rated (test keys are never billed) */
+                            price: {
+                                /** @description millionths of the currency unit (SMS prices are fractions of a cent) */
+                                amountMicros: number;
+                                currency: string;
+                            } | null;
                             error: {
                                 code: string;
                                 title: string;
@@ -3278,6 +3298,811 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every price, list prices and agreements, by effective date */
+        get: {
+            parameters: {
+                query?: {
+                    accountId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /** @description null: the platform's list price */
+                                accountId: string | null;
+                                channel: string;
+                                direction: string;
+                                prefix: string;
+                                connectorId: string | null;
+                                kind: "price" | "discount";
+                                unitPriceMicros: number | null;
+                                discountBasisPoints: number | null;
+                                currency: string;
+                                /** Format: date-time */
+                                effectiveFrom: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a price (list price or an account agreement), effective from a date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountId?: string | null;
+                        channel: "sms" | "whatsapp";
+                        direction?: "outbound" | "inbound";
+                        /** @description '+' for every destination, '+49', '+4915', … */
+                        prefix: string;
+                        connectorId?: string | null;
+                        /** @description per SMS part or WhatsApp message, excluding VAT, in millionths of the currency unit (€0.0725 = 72500) */
+                        unitPriceMicros?: number;
+                        /** @description an account's discount off the list price in force (1250 = 12.5 %) */
+                        discountBasisPoints?: number;
+                        currency: string;
+                        /**
+                         * Format: date-time
+                         * @description default: now
+                         */
+                        effectiveFrom?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description null: the platform's list price */
+                            accountId: string | null;
+                            channel: string;
+                            direction: string;
+                            prefix: string;
+                            connectorId: string | null;
+                            kind: "price" | "discount";
+                            unitPriceMicros: number | null;
+                            discountBasisPoints: number | null;
+                            currency: string;
+                            /** Format: date-time */
+                            effectiveFrom: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/prices/{priceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a price that is not in force yet */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    priceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pricing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an SMS to this number with this text would cost (excluding VAT) */
+        get: {
+            parameters: {
+                query: {
+                    to: string;
+                    body: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            to: string;
+                            encoding: string;
+                            segments: number;
+                            unitPrice: {
+                                amountMicros: number;
+                                currency: string;
+                            } | null;
+                            /** @description null when no price applies */
+                            total: {
+                                amountMicros: number;
+                                currency: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Usage summary (rated units and amounts, excluding VAT) grouped by day, channel or country */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    groupBy?: "day" | "channel" | "country";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                key: string;
+                                units: number;
+                                amountMicros: number;
+                                currency: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/billing/supplier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The supplier printed on invoices (you, the operator), which also decides domestic VAT */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        addressLines: string[];
+                        /** @description ISO 3166-1 alpha-2 */
+                        country: string;
+                        vatId: string;
+                        invoicePrefix?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/billing-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** An account's invoicing details; vatIdVerified records that you checked the VAT id */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        legalName: string;
+                        addressLines: string[];
+                        /** @description ISO 3166-1 alpha-2 */
+                        country: string;
+                        isBusiness: boolean;
+                        vatId?: string | null;
+                        vatIdVerified?: boolean;
+                        email?: string | null;
+                        paymentTermsDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/invoice-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invoice all usage before periodEnd (default: the start of this month, i.e. the monthly run) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        periodEnd?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            issued: {
+                                accountId: string;
+                                invoiceId: string;
+                                number: string;
+                                totalMinor: number;
+                                currency: string;
+                            }[];
+                            skipped: {
+                                accountId: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices and credit notes, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    accountId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                id: string;
+                                number: string;
+                                kind: "invoice" | "credit_note";
+                                status: "open" | "partially_paid" | "paid" | "overdue";
+                                creditedInvoiceId: string | null;
+                                issueDate: string;
+                                dueDate: string;
+                                currency: string;
+                                /** @description excluding VAT, in minor units */
+                                netMinor: number;
+                                vatMinor: number;
+                                totalMinor: number;
+                                paidMinor: number;
+                                vat: {
+                                    kind: string;
+                                    rateBasisPoints: number;
+                                    note: string | null;
+                                };
+                                lines: {
+                                    description: string;
+                                    quantity: number;
+                                    unitPriceMinor: number;
+                                    amountMinor: number;
+                                }[];
+                            } & {
+                                accountId: string;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/invoices/{invoiceId}/credit-note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse an invoice in full with a credit note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            kind: "invoice" | "credit_note";
+                            status: "open" | "partially_paid" | "paid" | "overdue";
+                            creditedInvoiceId: string | null;
+                            issueDate: string;
+                            dueDate: string;
+                            currency: string;
+                            /** @description excluding VAT, in minor units */
+                            netMinor: number;
+                            vatMinor: number;
+                            totalMinor: number;
+                            paidMinor: number;
+                            vat: {
+                                kind: string;
+                                rateBasisPoints: number;
+                                note: string | null;
+                            };
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                amountMinor: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your invoices and credit notes, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                number: string;
+                                kind: "invoice" | "credit_note";
+                                status: "open" | "partially_paid" | "paid" | "overdue";
+                                creditedInvoiceId: string | null;
+                                issueDate: string;
+                                dueDate: string;
+                                currency: string;
+                                /** @description excluding VAT, in minor units */
+                                netMinor: number;
+                                vatMinor: number;
+                                totalMinor: number;
+                                paidMinor: number;
+                                vat: {
+                                    kind: string;
+                                    rateBasisPoints: number;
+                                    note: string | null;
+                                };
+                                lines: {
+                                    description: string;
+                                    quantity: number;
+                                    unitPriceMinor: number;
+                                    amountMinor: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            kind: "invoice" | "credit_note";
+                            status: "open" | "partially_paid" | "paid" | "overdue";
+                            creditedInvoiceId: string | null;
+                            issueDate: string;
+                            dueDate: string;
+                            currency: string;
+                            /** @description excluding VAT, in minor units */
+                            netMinor: number;
+                            vatMinor: number;
+                            totalMinor: number;
+                            paidMinor: number;
+                            vat: {
+                                kind: string;
+                                rateBasisPoints: number;
+                                note: string | null;
+                            };
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                amountMinor: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{invoiceId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invoice as PDF (rendered from the issued document, byte for byte the same each time) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment; it pays the account's oldest open invoices first */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountId: string;
+                        amountMinor: number;
+                        currency: string;
+                        /** Format: date */
+                        receivedOn: string;
+                        reference: string;
+                        method: "bank_transfer" | "card" | "direct_debit" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            allocations: {
+                                invoiceId: string;
+                                number: string;
+                                amountMinor: number;
+                            }[];
+                            /** @description kept as credit */
+                            unallocatedMinor: number;
+                            /** @description nothing open or unbilled any more: the SMS count restarted */
+                            settled: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open invoices with late-payment interest accrued to date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string | null;
+                            outstandingMinor: number;
+                            interestMinor: number;
+                            compensationMinor: number;
+                            lines: {
+                                invoiceId: string;
+                                number: string;
+                                dueDate: string;
+                                totalMinor: number;
+                                paidMinor: number;
+                                outstandingMinor: number;
+                                daysOverdue: number;
+                                interestMinor: number;
+                                /** @description EUR 40 per overdue invoice for business customers (2011/7/EU Art. 6) */
+                                compensationMinor: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
