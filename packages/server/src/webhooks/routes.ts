@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
+import type { Db } from '../db/pool.ts';
 import { principalOf } from '../auth/principal.ts';
 import type { Actor } from '../accounts/service.ts';
 import { P, Problem } from '../http/problem.ts';
@@ -107,6 +108,13 @@ export async function webhookRoutes(base: FastifyInstance, opts: { ctx: Context 
   const { ctx } = opts;
   const tags = ['webhooks'];
   const EndpointParams = idParam('endpointId');
+  // A delivery and its attempts are written together: read them from one snapshot, so a
+  // delivery never shows an attempt whose outcome (status, next attempt) it does not show yet.
+  const snapshot = <T>(fn: (db: Db) => Promise<T>) => ctx.sql.begin('isolation level repeatable read read only', fn) as Promise<T>;
+  const oneDelivery = (accountId: string, id: string) => snapshot(async (db) => {
+    const row = await getDelivery(db, accountId, id);
+    return row && deliveryJson(row, (await attemptsOf(db, accountId, [row.id])).get(row.id) ?? []);
+  });
 
   app.post('/v1/webhook-endpoints', {
     schema: { tags, summary: 'Create a webhook endpoint (its secret is shown once)', body: CreateEndpointBody, response: { 201: EndpointWithSecret } },
@@ -164,19 +172,21 @@ export async function webhookRoutes(base: FastifyInstance, opts: { ctx: Context 
   }, async (request) => {
     const q = request.query;
     const accountId = principalOf(request).accountId;
-    const rows = await listDeliveries(ctx.sql, accountId, { endpointId: q.endpointId, eventType: q.eventType, status: q.status, after: decodeCursor(q.cursor), limit: q.limit + 1 });
-    const page = toPage(rows, q.limit);
-    const attempts = await attemptsOf(ctx.sql, accountId, page.data.map((d) => d.id));
-    return { data: page.data.map((d) => deliveryJson(d, attempts.get(d.id) ?? [])), nextCursor: page.nextCursor };
+    const after = decodeCursor(q.cursor);
+    return snapshot(async (db) => {
+      const page = toPage(await listDeliveries(db, accountId, { endpointId: q.endpointId, eventType: q.eventType, status: q.status, after, limit: q.limit + 1 }), q.limit);
+      const attempts = await attemptsOf(db, accountId, page.data.map((d) => d.id));
+      return { data: page.data.map((d) => deliveryJson(d, attempts.get(d.id) ?? [])), nextCursor: page.nextCursor };
+    });
   });
 
   app.get('/v1/webhook-deliveries/:deliveryId', {
     schema: { tags, summary: 'Get a webhook delivery with its attempts', params: idParam('deliveryId'), response: { 200: DeliverySchema } },
   }, async (request) => {
     const accountId = principalOf(request).accountId;
-    const row = await getDelivery(ctx.sql, accountId, request.params.deliveryId);
-    if (!row) throw new Problem(P['not-found'], `no webhook delivery ${request.params.deliveryId}`);
-    return deliveryJson(row, (await attemptsOf(ctx.sql, accountId, [row.id])).get(row.id) ?? []);
+    const found = await oneDelivery(accountId, request.params.deliveryId);
+    if (!found) throw new Problem(P['not-found'], `no webhook delivery ${request.params.deliveryId}`);
+    return found;
   });
 
   app.post('/v1/webhook-deliveries/:deliveryId/retry', {
@@ -187,8 +197,7 @@ export async function webhookRoutes(base: FastifyInstance, opts: { ctx: Context 
       throw new Problem(P['not-found'], `no webhook delivery ${request.params.deliveryId}`);
     }
     await ctx.sql`select pg_notify('cx_events', 'retry')`;
-    const row = (await getDelivery(ctx.sql, accountId, request.params.deliveryId))!;
-    return reply.code(202).send(deliveryJson(row, (await attemptsOf(ctx.sql, accountId, [row.id])).get(row.id) ?? []));
+    return reply.code(202).send((await oneDelivery(accountId, request.params.deliveryId))!);
   });
 
   app.get('/v1/webhook-secret', {
