@@ -21,12 +21,18 @@ create table accounts (
   updated_at timestamp with time zone not null default now(),
   sms_limit integer default 50000,
   sms_used integer not null default 0,
-  sms_warned boolean not null default false
+  sms_warned boolean not null default false,
+  spend_cap_micros bigint,
+  spend_alert_percents integer[] not null default '{}'::integer[],
+  spend_month date,
+  spend_month_micros bigint not null default 0,
+  spend_alerted_percent integer not null default 0
 );
 alter table accounts add constraint accounts_pkey PRIMARY KEY (id);
 alter table accounts add constraint accounts_rate_limit_per_account_check CHECK ((rate_limit_per_account > 0));
 alter table accounts add constraint accounts_rate_limit_per_key_check CHECK ((rate_limit_per_key > 0));
 alter table accounts add constraint accounts_sms_limit_check CHECK (((sms_limit IS NULL) OR (sms_limit >= 0)));
+alter table accounts add constraint accounts_spend_cap_micros_check CHECK (((spend_cap_micros IS NULL) OR (spend_cap_micros >= 0)));
 alter table accounts add constraint accounts_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'active'::text, 'suspended'::text, 'closed'::text])));
 CREATE UNIQUE INDEX accounts_one_house ON public.accounts USING btree (is_house) WHERE is_house;
 

@@ -10,7 +10,7 @@ export {
   AuthenticationError, BadRequestError, ConflictError, ConnectionError, CxEngageError, NotFoundError, PermissionDeniedError,
   ProblemError, RateLimitError, ServerError, TimeoutError, ValidationError,
 } from './errors.ts';
-export type { Account, AccountResource, LimitRequest, LimitRequestFilters, LimitRequestInput } from './resources/account.ts';
+export type { Account, AccountResource, LimitRequest, LimitRequestFilters, LimitRequestInput, SpendCapInput } from './resources/account.ts';
 export type { ApiKey, ApiKeyListFilters, ApiKeysResource, CreateApiKeyInput, CreatedApiKey } from './resources/api-keys.ts';
 export type { AuditEntry, AuditLogFilters, AuditLogResource } from './resources/audit-log.ts';
 export type { BillingResource, Invoice, PricePreview, PricePreviewQuery, Statement, UsageQuery, UsageSummary } from './resources/billing.ts';

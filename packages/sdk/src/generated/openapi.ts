@@ -43,6 +43,15 @@ export interface paths {
                                 /** @description SMS accepted since the last settlement (live keys only) */
                                 used: number;
                             };
+                            spend: {
+                                /** @description monthly cap on rated spend, excluding VAT; null = none */
+                                capMicros: number | null;
+                                alertPercents: number[];
+                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
+                                month: string | null;
+                                /** @description rated spend in that month */
+                                monthMicros: number;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -443,6 +452,15 @@ export interface paths {
                                     /** @description SMS accepted since the last settlement (live keys only) */
                                     used: number;
                                 };
+                                spend: {
+                                    /** @description monthly cap on rated spend, excluding VAT; null = none */
+                                    capMicros: number | null;
+                                    alertPercents: number[];
+                                    /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
+                                    month: string | null;
+                                    /** @description rated spend in that month */
+                                    monthMicros: number;
+                                };
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -504,6 +522,15 @@ export interface paths {
                                 /** @description SMS accepted since the last settlement (live keys only) */
                                 used: number;
                             };
+                            spend: {
+                                /** @description monthly cap on rated spend, excluding VAT; null = none */
+                                capMicros: number | null;
+                                alertPercents: number[];
+                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
+                                month: string | null;
+                                /** @description rated spend in that month */
+                                monthMicros: number;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -562,6 +589,15 @@ export interface paths {
                                 limit: number | null;
                                 /** @description SMS accepted since the last settlement (live keys only) */
                                 used: number;
+                            };
+                            spend: {
+                                /** @description monthly cap on rated spend, excluding VAT; null = none */
+                                capMicros: number | null;
+                                alertPercents: number[];
+                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
+                                month: string | null;
+                                /** @description rated spend in that month */
+                                monthMicros: number;
                             };
                             /** Format: date-time */
                             createdAt: string;
@@ -626,6 +662,15 @@ export interface paths {
                                 /** @description SMS accepted since the last settlement (live keys only) */
                                 used: number;
                             };
+                            spend: {
+                                /** @description monthly cap on rated spend, excluding VAT; null = none */
+                                capMicros: number | null;
+                                alertPercents: number[];
+                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
+                                month: string | null;
+                                /** @description rated spend in that month */
+                                monthMicros: number;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -688,6 +733,15 @@ export interface paths {
                                 limit: number | null;
                                 /** @description SMS accepted since the last settlement (live keys only) */
                                 used: number;
+                            };
+                            spend: {
+                                /** @description monthly cap on rated spend, excluding VAT; null = none */
+                                capMicros: number | null;
+                                alertPercents: number[];
+                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
+                                month: string | null;
+                                /** @description rated spend in that month */
+                                monthMicros: number;
                             };
                             /** Format: date-time */
                             createdAt: string;
@@ -756,6 +810,15 @@ export interface paths {
                                 /** @description SMS accepted since the last settlement (live keys only) */
                                 used: number;
                             };
+                            spend: {
+                                /** @description monthly cap on rated spend, excluding VAT; null = none */
+                                capMicros: number | null;
+                                alertPercents: number[];
+                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
+                                month: string | null;
+                                /** @description rated spend in that month */
+                                monthMicros: number;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -822,6 +885,15 @@ export interface paths {
                                 limit: number | null;
                                 /** @description SMS accepted since the last settlement (live keys only) */
                                 used: number;
+                            };
+                            spend: {
+                                /** @description monthly cap on rated spend, excluding VAT; null = none */
+                                capMicros: number | null;
+                                alertPercents: number[];
+                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
+                                month: string | null;
+                                /** @description rated spend in that month */
+                                monthMicros: number;
                             };
                             /** Format: date-time */
                             createdAt: string;
@@ -890,6 +962,15 @@ export interface paths {
                                 /** @description SMS accepted since the last settlement (live keys only) */
                                 used: number;
                             };
+                            spend: {
+                                /** @description monthly cap on rated spend, excluding VAT; null = none */
+                                capMicros: number | null;
+                                alertPercents: number[];
+                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
+                                month: string | null;
+                                /** @description rated spend in that month */
+                                monthMicros: number;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -957,6 +1038,15 @@ export interface paths {
                                 /** @description SMS accepted since the last settlement (live keys only) */
                                 used: number;
                             };
+                            spend: {
+                                /** @description monthly cap on rated spend, excluding VAT; null = none */
+                                capMicros: number | null;
+                                alertPercents: number[];
+                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
+                                month: string | null;
+                                /** @description rated spend in that month */
+                                monthMicros: number;
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -1023,6 +1113,15 @@ export interface paths {
                                 limit: number | null;
                                 /** @description SMS accepted since the last settlement (live keys only) */
                                 used: number;
+                            };
+                            spend: {
+                                /** @description monthly cap on rated spend, excluding VAT; null = none */
+                                capMicros: number | null;
+                                alertPercents: number[];
+                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
+                                month: string | null;
+                                /** @description rated spend in that month */
+                                monthMicros: number;
                             };
                             /** Format: date-time */
                             createdAt: string;
@@ -2978,6 +3077,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/account/spend-cap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Cap your rated spend per calendar month (UTC) and choose the alerts; at the cap messages are rejected (spend_cap) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description excluding VAT, in millionths of the currency unit; null = no cap */
+                        monthlyCapMicros: number | null;
+                        /** @description e.g. [50, 80]; 100 % always alerts */
+                        alertPercents?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            status: "pending" | "active" | "suspended" | "closed";
+                            isHouse: boolean;
+                            smsBlocked: boolean;
+                            trafficHold: boolean;
+                            rateLimits: {
+                                /** @description requests per second; null = unlimited */
+                                perKey: number | null;
+                                /** @description requests per second; null = unlimited */
+                                perAccount: number | null;
+                            };
+                            sms: {
+                                /** @description SMS allowed between settlements; null = no limit */
+                                limit: number | null;
+                                /** @description SMS accepted since the last settlement (live keys only) */
+                                used: number;
+                            };
+                            spend: {
+                                /** @description monthly cap on rated spend, excluding VAT; null = none */
+                                capMicros: number | null;
+                                alertPercents: number[];
+                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
+                                month: string | null;
+                                /** @description rated spend in that month */
+                                monthMicros: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/limit-requests": {
         parameters: {
             query?: never;
@@ -3288,6 +3464,15 @@ export interface paths {
                                 limit: number | null;
                                 /** @description SMS accepted since the last settlement (live keys only) */
                                 used: number;
+                            };
+                            spend: {
+                                /** @description monthly cap on rated spend, excluding VAT; null = none */
+                                capMicros: number | null;
+                                alertPercents: number[];
+                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
+                                month: string | null;
+                                /** @description rated spend in that month */
+                                monthMicros: number;
                             };
                             /** Format: date-time */
                             createdAt: string;

@@ -8,6 +8,7 @@ export type Account = ResponseBody<'get', '/v1/account'>;
 export type LimitRequest = ResponseBody<'post', '/v1/account/limit-requests'>;
 export type LimitRequestInput = RequestBody<'post', '/v1/account/limit-requests'>;
 export type LimitRequestFilters = QueryParams<'get', '/v1/account/limit-requests'>;
+export type SpendCapInput = RequestBody<'put', '/v1/account/spend-cap'>;
 
 export class AccountResource {
   readonly #api: HttpClient;
@@ -22,6 +23,11 @@ export class AccountResource {
 
   requestLimit(input: LimitRequestInput, options?: RequestOptions): Promise<LimitRequest> {
     return this.#api.request('post', '/v1/account/limit-requests', { body: input, ...options });
+  }
+
+  /** Caps rated spend per calendar month; at the cap new messages are rejected (spend_cap). */
+  setSpendCap(input: SpendCapInput, options?: RequestOptions): Promise<Account> {
+    return this.#api.request('put', '/v1/account/spend-cap', { body: input, ...options });
   }
 
   listLimitRequests(filters: LimitRequestFilters = {}): PageRequest<LimitRequest> {

@@ -16,6 +16,12 @@ export const AccountSchema = Type.Object({
     limit: Type.Union([Type.Integer(), Type.Null()], { description: 'SMS allowed between settlements; null = no limit' }),
     used: Type.Integer({ description: 'SMS accepted since the last settlement (live keys only)' }),
   }),
+  spend: Type.Object({
+    capMicros: Type.Union([Type.Integer(), Type.Null()], { description: 'monthly cap on rated spend, excluding VAT; null = none' }),
+    alertPercents: Type.Array(Type.Integer()),
+    month: Type.Union([Type.String(), Type.Null()], { description: 'the calendar month (UTC, YYYY-MM) monthMicros counts' }),
+    monthMicros: Type.Integer({ description: 'rated spend in that month' }),
+  }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -36,6 +42,7 @@ export function accountJson(a: AccountRow): AccountJson {
     trafficHold: a.trafficHold,
     rateLimits: { perKey: a.rateLimitPerKey, perAccount: a.rateLimitPerAccount },
     sms: { limit: a.smsLimit, used: a.smsUsed },
+    spend: { capMicros: a.spendCapMicros, alertPercents: a.spendAlertPercents, month: a.spendMonth, monthMicros: a.spendMonthMicros },
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
   };

@@ -14,6 +14,10 @@ export interface AccountRow {
   /** SMS accepted since the last settlement may not exceed this; null = no limit. */
   smsLimit: number | null;
   smsUsed: number;
+  spendCapMicros: number | null;
+  spendAlertPercents: number[];
+  spendMonth: string | null;
+  spendMonthMicros: number;
   settings: Record<string, unknown>;
   createdAt: Date;
   updatedAt: Date;
@@ -22,7 +26,8 @@ export interface AccountRow {
 const columns = (db: Db) => db`
   id, name, status, is_house as "isHouse", sms_blocked as "smsBlocked", traffic_hold as "trafficHold",
   rate_limit_per_key as "rateLimitPerKey", rate_limit_per_account as "rateLimitPerAccount",
-  sms_limit as "smsLimit", sms_used as "smsUsed", settings, created_at as "createdAt", updated_at as "updatedAt"`;
+  sms_limit as "smsLimit", sms_used as "smsUsed", spend_cap_micros::float8 as "spendCapMicros", spend_alert_percents as "spendAlertPercents",
+  to_char(spend_month, 'YYYY-MM') as "spendMonth", spend_month_micros::float8 as "spendMonthMicros", settings, created_at as "createdAt", updated_at as "updatedAt"`;
 
 export interface NewAccount {
   id: string;

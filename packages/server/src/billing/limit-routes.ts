@@ -8,6 +8,8 @@ import { principalOf } from '../auth/principal.ts';
 import { operatorActor } from '../accounts/admin-routes.ts';
 import { AccountSchema, accountJson } from '../accounts/present.ts';
 import { getAccount } from '../accounts/store.ts';
+import { withTransaction } from '../db/tx.ts';
+import { appendAudit } from '../platform/audit/log.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../http/pagination.ts';
 import { NullableTimestamp, Timestamp, idParam } from '../http/schemas.ts';
 import {
@@ -68,6 +70,26 @@ export async function limitRoutes(base: FastifyInstance, opts: { ctx: Context })
     const rows = await listLimitRequests(ctx.sql, { accountId: principalOf(request).accountId, status: q.status, after: decodeCursor(q.cursor), limit: q.limit + 1 });
     const page = toPage(rows, q.limit);
     return { data: page.data.map(requestJson), nextCursor: page.nextCursor };
+  });
+
+  app.put('/v1/account/spend-cap', {
+    schema: {
+      tags, summary: 'Cap your rated spend per calendar month (UTC) and choose the alerts; at the cap messages are rejected (spend_cap)',
+      body: Type.Object({
+        monthlyCapMicros: Type.Union([Type.Integer({ minimum: 0, maximum: 1e15 }), Type.Null()], { description: 'excluding VAT, in millionths of the currency unit; null = no cap' }),
+        alertPercents: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 99 }), { maxItems: 5, uniqueItems: true, description: 'e.g. [50, 80]; 100 % always alerts' })),
+      }, { additionalProperties: false }),
+      response: { 200: AccountSchema },
+    },
+  }, async (request) => {
+    const p = principalOf(request);
+    const at = ctx.clock.now();
+    await withTransaction(ctx.sql, async (tx) => {
+      await tx`update accounts set spend_cap_micros = ${request.body.monthlyCapMicros}, spend_alert_percents = ${request.body.alertPercents ?? []},
+               spend_alerted_percent = 0, updated_at = ${at} where id = ${p.accountId}`;
+      await appendAudit(tx, { accountId: p.accountId, actor: { type: 'key', id: p.keyId }, action: 'account.spend_cap_changed', target: { type: 'account', id: p.accountId }, data: { monthlyCapMicros: request.body.monthlyCapMicros }, at });
+    });
+    return accountJson((await getAccount(ctx.sql, p.accountId))!);
   });
 
   app.get('/v1/admin/limit-requests', {

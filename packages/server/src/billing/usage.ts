@@ -5,6 +5,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Db } from '../db/pool.ts';
 import { newId } from '../platform/ids.ts';
 import type { PriceBook } from './price-book.ts';
+import { addSpend } from './spend.ts';
 
 export interface Billable {
   accountId: string;
@@ -37,6 +38,7 @@ export async function recordUsage(db: Db, book: PriceBook, items: Billable[]): P
     insert into usage_records (account_id, id, message_id, channel, direction, country, connector_id, units, unit_price_micros, amount_micros, currency, price_id, occurred_at)
     select * from jsonb_to_recordset(${db.json(rows as never)}::jsonb) as t(account_id text, id text, message_id text, channel text, direction text,
       country text, connector_id text, units integer, unit_price_micros bigint, amount_micros bigint, currency text, price_id text, occurred_at timestamptz)`;
+  await addSpend(db, rows.map((r) => ({ accountId: r.account_id, micros: r.amount_micros })), billable[0]!.at);
   const priced = rows.filter((r) => r.currency !== null);
   if (priced.length === 0) return;
   // A message's price is the sum of its rated units (a retry on another connector adds to it).

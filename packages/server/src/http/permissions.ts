@@ -24,6 +24,7 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'GET /v1/account': { scope: 'account:manage' },
   'POST /v1/account/limit-requests': { scope: 'account:manage', creates: true },
   'GET /v1/account/limit-requests': { scope: 'account:manage' },
+  'PUT /v1/account/spend-cap': { scope: 'account:manage' },
   'GET /v1/admin/limit-requests': { scope: 'platform:read' },
   'POST /v1/admin/limit-requests/:requestId/approve': { scope: 'platform:admin' },
   'POST /v1/admin/limit-requests/:requestId/reject': { scope: 'platform:admin' },

@@ -1,4 +1,4 @@
-// Accepting outbound messages: validate, apply per-message policy (opt-outs, the SMS limit → `rejected`),
+// Accepting outbound messages: validate, apply per-message policy (opt-outs, spend caps, the SMS limit → `rejected`),
 // encrypt the body, and commit rows and their first event through the group committer.
 // Nothing is answered before the commit.
 import type { Context } from '../context.ts';
@@ -16,6 +16,7 @@ import { insertMessages, suppressedHashes, type MessageRow } from './store.ts';
 import { messageJson, type MessageJson } from './model.ts';
 import { senderAllowed, type SenderPolicies } from './senders.ts';
 import { applySmsLimits } from '../billing/limits.ts';
+import { applySpendCaps } from '../billing/spend.ts';
 
 export type AcceptOutcome = { message: MessageJson } | { problem: Problem };
 
@@ -39,6 +40,7 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
   const committer = new GroupCommit<MessageRow>(
     (rows) => withTransaction(ctx.sql, async (tx) => {
       await applyOptOuts(tx, rows);
+      await applySpendCaps(tx, rows, ctx.clock.now());
       await applySmsLimits(tx, rows, ctx.clock.now());
       await insertMessages(tx, rows);
       await emitEvents(tx, rows.map((r) => ({

@@ -6,6 +6,7 @@ export const EVENT_TYPES = [
   'message.received',
   'account.activated', 'account.suspended', 'account.reactivated', 'account.closed', 'account.traffic_hold',
   'account.traffic_released', 'account.limit_warning', 'account.limit_reached', 'account.sms_unblocked',
+  'account.spend_alert', 'account.spend_cap_reached',
   'webhook_endpoint.disabled',
   'invoice.issued', 'invoice.credited', 'invoice.paid', 'invoice.overdue',
 ] as const;
