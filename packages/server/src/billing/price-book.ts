@@ -36,9 +36,11 @@ export interface Price {
 
 export interface PriceBook {
   priceOf(q: PriceQuery): Price | undefined;
+  /** The house account (the operator's own traffic) is never billed, so never rated. */
+  billed(accountId: string): boolean;
 }
 
-export function priceBookOf(rows: PriceRow[]): PriceBook {
+export function priceBookOf(rows: PriceRow[], houseAccountId: string | null = null): PriceBook {
   const byAccount = new Map<string | null, PriceRow[]>();
   for (const r of rows) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
 
@@ -59,6 +61,7 @@ export function priceBookOf(rows: PriceRow[]): PriceBook {
   }
 
   return {
+    billed: (accountId) => accountId !== houseAccountId,
     priceOf(q) {
       const own = best(byAccount.get(q.accountId), q);
       if (!own) return listPrice(q);
@@ -83,7 +86,8 @@ export function cachedPriceBook(db: Db, maxAgeMs = 5000, now: () => number = Dat
   let cached: { at: number; book: Promise<PriceBook> } | undefined;
   return () => {
     if (!cached || now() - cached.at > maxAgeMs) {
-      const book = loadPrices(db).then(priceBookOf);
+      const book = Promise.all([loadPrices(db), db<{ id: string }[]>`select id from accounts where is_house`])
+        .then(([prices, [house]]) => priceBookOf(prices, house?.id ?? null));
       cached = { at: now(), book };
       book.catch(() => (cached = undefined));
     }

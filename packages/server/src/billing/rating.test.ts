@@ -76,6 +76,8 @@ describe('rating messages', () => {
     await waitForStatus(t, live, fr.id, ['delivered']);
     const free = await send(t, test, { to: '+4915112345679', body: 'test key' });
     assert.equal((await waitForStatus(t, test, free.id, ['delivered'])).price, null);
+    const house = await send(t, t.boot.apiKey, { to: '+4915112345678', body: "the operator's own traffic" });
+    assert.equal((await waitForStatus(t, t.boot.apiKey, house.id, ['delivered'])).price, null, 'the house account is never billed');
 
     const usage = await t.api.get(`/v1/usage?from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&groupBy=country`, { key: live });
     assert.deepEqual(usage.body.data, [

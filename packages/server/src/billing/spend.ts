@@ -32,7 +32,8 @@ export async function applySpendCaps(db: Db, rows: MessageRow[], at: Date): Prom
 /** Adds newly rated amounts to each account's month and sends the alerts they cross. */
 export async function addSpend(db: Db, amounts: { accountId: string; micros: number }[], at: Date): Promise<void> {
   const byAccount = new Map<string, number>();
-  for (const a of amounts) byAccount.set(a.accountId, (byAccount.get(a.accountId) ?? 0) + a.micros);
+  // Unpriced traffic (zero) changes nothing: no write to the account row.
+  for (const a of amounts) if (a.micros > 0) byAccount.set(a.accountId, (byAccount.get(a.accountId) ?? 0) + a.micros);
   if (byAccount.size === 0) return;
   const month = monthOf(at);
   const rows = await db<{ id: string; cap: string | null; spent: string; percents: number[]; alerted: number }[]>`

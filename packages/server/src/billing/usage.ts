@@ -1,6 +1,6 @@
 // Usage records: every billable unit rated when it happens, in the caller's batch (the
 // dispatcher's outcome transaction), with prices from the in-memory price book. The message
-// shows its price; test keys are never billed.
+// shows its price; test keys and the house account (the operator's own traffic) are never billed.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Db } from '../db/pool.ts';
 import { newId } from '../platform/ids.ts';
@@ -22,7 +22,7 @@ export interface Billable {
 }
 
 export async function recordUsage(db: Db, book: PriceBook, items: Billable[]): Promise<void> {
-  const billable = items.filter((i) => i.keyMode === 'live' && i.units > 0);
+  const billable = items.filter((i) => i.keyMode === 'live' && i.units > 0 && book.billed(i.accountId));
   if (billable.length === 0) return;
   const rows = billable.map((i) => {
     const price = book.priceOf({ accountId: i.accountId, channel: i.channel, direction: i.direction, number: i.number, connectorId: i.connectorId, at: i.at });
