@@ -26,8 +26,18 @@ create table accounts (
   spend_alert_percents integer[] not null default '{}'::integer[],
   spend_month date,
   spend_month_micros bigint not null default 0,
-  spend_alerted_percent integer not null default 0
+  spend_alerted_percent integer not null default 0,
+  boarding_acceptance jsonb,
+  deposit_required_minor bigint,
+  deposit_currency text,
+  billing_mode text not null default 'postpaid'::text,
+  balance_micros bigint not null default 0,
+  balance_currency text
 );
+alter table accounts add constraint accounts_balance_currency_check CHECK ((balance_currency ~ '^[A-Z]{3}$'::text));
+alter table accounts add constraint accounts_billing_mode_check CHECK ((billing_mode = ANY (ARRAY['postpaid'::text, 'prepaid'::text])));
+alter table accounts add constraint accounts_deposit_currency_check CHECK ((deposit_currency ~ '^[A-Z]{3}$'::text));
+alter table accounts add constraint accounts_deposit_required_minor_check CHECK (((deposit_required_minor IS NULL) OR (deposit_required_minor > 0)));
 alter table accounts add constraint accounts_pkey PRIMARY KEY (id);
 alter table accounts add constraint accounts_rate_limit_per_account_check CHECK ((rate_limit_per_account > 0));
 alter table accounts add constraint accounts_rate_limit_per_key_check CHECK ((rate_limit_per_key > 0));
@@ -109,8 +119,10 @@ create table billing_supplier (
   country text not null,
   vat_id text not null,
   invoice_prefix text not null default 'CX'::text,
-  updated_at timestamp with time zone not null
+  updated_at timestamp with time zone not null,
+  consumer_late_rate_basis_points integer not null default 715
 );
+alter table billing_supplier add constraint billing_supplier_consumer_late_rate_basis_points_check CHECK (((consumer_late_rate_basis_points >= 0) AND (consumer_late_rate_basis_points <= 10000)));
 alter table billing_supplier add constraint billing_supplier_id_check CHECK (id);
 alter table billing_supplier add constraint billing_supplier_pkey PRIMARY KEY (id);
 
@@ -120,6 +132,23 @@ create table cluster_state (
   updated_at timestamp with time zone not null default now()
 );
 alter table cluster_state add constraint cluster_state_pkey PRIMARY KEY (key);
+
+create table company_details (
+  account_id text not null,
+  legal_name text not null,
+  address_lines text[] not null,
+  country text not null,
+  vat_id text,
+  contact_name text not null,
+  contact_email text not null,
+  contact_phone text,
+  business_use_declared_at timestamp with time zone,
+  declared_by text,
+  updated_at timestamp with time zone not null
+);
+alter table company_details add constraint company_details_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table company_details add constraint company_details_country_check CHECK ((country ~ '^[A-Z]{2}$'::text));
+alter table company_details add constraint company_details_pkey PRIMARY KEY (account_id);
 
 create table connector_status (
   connector_id text not null,
@@ -161,6 +190,26 @@ create table data_keys (
 alter table data_keys add constraint data_keys_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table data_keys add constraint data_keys_pkey PRIMARY KEY (account_id, id);
 CREATE UNIQUE INDEX data_keys_active ON public.data_keys USING btree (account_id) WHERE (retired_at IS NULL);
+
+create table deposits (
+  account_id text not null,
+  id text not null,
+  amount_minor bigint not null,
+  currency text not null,
+  received_on date not null,
+  reference text not null,
+  method text not null,
+  status text not null,
+  recorded_by text not null,
+  created_at timestamp with time zone not null,
+  refunded_at timestamp with time zone,
+  refund_note text
+);
+alter table deposits add constraint deposits_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table deposits add constraint deposits_amount_minor_check CHECK ((amount_minor > 0));
+alter table deposits add constraint deposits_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text));
+alter table deposits add constraint deposits_pkey PRIMARY KEY (account_id, id);
+alter table deposits add constraint deposits_status_check CHECK ((status = ANY (ARRAY['held'::text, 'refunded'::text])));
 
 create table email_outbox (
   account_id text not null,
@@ -269,12 +318,16 @@ create table invoices (
   document jsonb not null,
   paid_minor bigint not null default 0,
   reminded_at timestamp with time zone,
-  created_at timestamp with time zone not null
+  created_at timestamp with time zone not null,
+  purpose text not null default 'usage'::text,
+  credit_micros bigint,
+  credited_at timestamp with time zone
 );
 alter table invoices add constraint invoices_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table invoices add constraint invoices_kind_check CHECK ((kind = ANY (ARRAY['invoice'::text, 'credit_note'::text])));
 alter table invoices add constraint invoices_number_key UNIQUE (number);
 alter table invoices add constraint invoices_pkey PRIMARY KEY (account_id, id);
+alter table invoices add constraint invoices_purpose_check CHECK ((purpose = ANY (ARRAY['usage'::text, 'prepaid_credit'::text])));
 CREATE INDEX invoices_open ON public.invoices USING btree (account_id, issue_date) WHERE (paid_minor < total_minor);
 CREATE TRIGGER invoices_no_delete BEFORE DELETE ON public.invoices FOR EACH ROW EXECUTE FUNCTION invoices_kept();
 CREATE TRIGGER invoices_no_edit BEFORE UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION invoices_immutable();
@@ -387,6 +440,25 @@ alter table numbers add constraint numbers_account_id_fkey FOREIGN KEY (account_
 alter table numbers add constraint numbers_pkey PRIMARY KEY (account_id, id);
 CREATE UNIQUE INDEX numbers_number ON public.numbers USING btree (number);
 
+create table orders (
+  account_id text not null,
+  id text not null,
+  status text not null,
+  items jsonb not null,
+  note text,
+  created_by text not null,
+  created_at timestamp with time zone not null,
+  decided_by text,
+  decided_at timestamp with time zone,
+  acceptance jsonb,
+  decision_note text,
+  effects jsonb
+);
+alter table orders add constraint orders_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table orders add constraint orders_pkey PRIMARY KEY (account_id, id);
+alter table orders add constraint orders_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'requested'::text, 'accepted'::text, 'rejected'::text, 'canceled'::text])));
+CREATE UNIQUE INDEX orders_id ON public.orders USING btree (id);
+
 create table payment_allocations (
   account_id text not null,
   payment_id text not null,
@@ -451,6 +523,15 @@ alter table prices add constraint prices_prefix_check CHECK ((prefix ~ '^\+[0-9]
 alter table prices add constraint prices_unit_price_micros_check CHECK ((unit_price_micros >= 0));
 CREATE INDEX prices_account ON public.prices USING btree (account_id);
 
+create table reference_rates (
+  half_year_start date not null,
+  rate_basis_points integer not null,
+  updated_at timestamp with time zone not null
+);
+alter table reference_rates add constraint reference_rates_half_year_start_check CHECK (((EXTRACT(day FROM half_year_start) = (1)::numeric) AND (EXTRACT(month FROM half_year_start) = ANY (ARRAY[(1)::numeric, (7)::numeric]))));
+alter table reference_rates add constraint reference_rates_pkey PRIMARY KEY (half_year_start);
+alter table reference_rates add constraint reference_rates_rate_basis_points_check CHECK (((rate_basis_points >= '-1000'::integer) AND (rate_basis_points <= 10000)));
+
 create table routes (
   id text not null,
   prefix text not null,
@@ -507,11 +588,12 @@ create table usage_records (
   currency text,
   price_id text,
   occurred_at timestamp with time zone not null,
-  invoice_id text
+  invoice_id text,
+  prepaid boolean not null default false
 );
 alter table usage_records add constraint usage_records_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table usage_records add constraint usage_records_pkey PRIMARY KEY (account_id, id);
-CREATE INDEX usage_records_uninvoiced ON public.usage_records USING btree (account_id, occurred_at) WHERE (invoice_id IS NULL);
+CREATE INDEX usage_records_uninvoiced ON public.usage_records USING btree (account_id, occurred_at) WHERE ((invoice_id IS NULL) AND (NOT prepaid));
 
 create table users (
   account_id text not null,
@@ -526,6 +608,16 @@ create table users (
 alter table users add constraint users_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table users add constraint users_pkey PRIMARY KEY (account_id, id);
 CREATE UNIQUE INDEX users_email ON public.users USING btree (lower(email));
+
+create table vat_rates (
+  country text not null,
+  effective_from date not null,
+  standard_rate_basis_points integer not null,
+  updated_at timestamp with time zone not null
+);
+alter table vat_rates add constraint vat_rates_country_check CHECK ((country ~ '^[A-Z]{2}$'::text));
+alter table vat_rates add constraint vat_rates_pkey PRIMARY KEY (country, effective_from);
+alter table vat_rates add constraint vat_rates_standard_rate_basis_points_check CHECK (((standard_rate_basis_points >= 0) AND (standard_rate_basis_points <= 10000)));
 
 create table webhook_attempts (
   account_id text not null,

@@ -27,6 +27,10 @@ import { webhookRoutes } from './webhooks/routes.ts';
 import { limitRoutes } from './billing/limit-routes.ts';
 import { priceRoutes } from './billing/price-routes.ts';
 import { invoiceRoutes, paymentRoutes } from './billing/invoice-routes.ts';
+import { balanceRoutes } from './billing/balance-routes.ts';
+import { rateRoutes } from './billing/rate-routes.ts';
+import { companyRoutes } from './accounts/company-routes.ts';
+import { orderRoutes } from './orders/routes.ts';
 
 export type App = FastifyInstance;
 
@@ -85,6 +89,10 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(priceRoutes, { ctx });
   await app.register(invoiceRoutes, { ctx });
   await app.register(paymentRoutes, { ctx });
+  await app.register(balanceRoutes, { ctx });
+  await app.register(rateRoutes, { ctx });
+  await app.register(companyRoutes, { ctx });
+  await app.register(orderRoutes, { ctx });
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });
     await app.register(sandboxInboundRoutes, { ctx });

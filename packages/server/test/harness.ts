@@ -123,3 +123,16 @@ export class ApiClient {
   patch<T = any>(p: string, o?: RequestOptions) { return this.request<T>('PATCH', p, o); }
   delete<T = any>(p: string, o?: RequestOptions) { return this.request<T>('DELETE', p, o); }
 }
+
+/** Boards a pending account the way an operator does: company details, then written acceptance. */
+export async function boardForTest(t: TestPlatform, accountId: string): Promise<void> {
+  const admin = t.boot.adminApiKey;
+  const company = {
+    legalName: 'Test Client Ltd', addressLines: ['1 Test Street'], country: 'DE', vatId: 'DE811907980',
+    contact: { name: 'Test Contact', email: 'contact@client.example' }, businessUse: true,
+  };
+  const put = await t.api.request('PUT', `/v1/admin/accounts/${accountId}/company`, { key: admin, body: company });
+  if (put.status !== 200) throw new Error(`company details refused: ${JSON.stringify(put.body)}`);
+  const res = await t.api.post(`/v1/admin/accounts/${accountId}/board`, { key: admin, body: { acceptance: { text: 'Accepted under our terms.', signer: 'Test Operator' } } });
+  if (res.status !== 200) throw new Error(`boarding refused: ${JSON.stringify(res.body)}`);
+}

@@ -52,6 +52,28 @@ export interface paths {
                                 /** @description rated spend in that month */
                                 monthMicros: number;
                             };
+                            billing: {
+                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
+                                mode: "postpaid" | "prepaid";
+                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
+                                balance: {
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
+                                /** @description deposit to hold before boarding */
+                                depositRequired: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                            };
+                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
+                            boarding: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                signer: string;
+                                text: string;
+                                reference: string | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -461,6 +483,28 @@ export interface paths {
                                     /** @description rated spend in that month */
                                     monthMicros: number;
                                 };
+                                billing: {
+                                    /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
+                                    mode: "postpaid" | "prepaid";
+                                    /** @description prepaid credit left, excluding VAT; null before the first top-up */
+                                    balance: {
+                                        amountMicros: number;
+                                        currency: string;
+                                    } | null;
+                                    /** @description deposit to hold before boarding */
+                                    depositRequired: {
+                                        amountMinor: number;
+                                        currency: string;
+                                    } | null;
+                                };
+                                /** @description the operator's written acceptance that activated the account; null while pending or when created active */
+                                boarding: {
+                                    /** Format: date-time */
+                                    acceptedAt: string;
+                                    signer: string;
+                                    text: string;
+                                    reference: string | null;
+                                } | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -531,6 +575,28 @@ export interface paths {
                                 /** @description rated spend in that month */
                                 monthMicros: number;
                             };
+                            billing: {
+                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
+                                mode: "postpaid" | "prepaid";
+                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
+                                balance: {
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
+                                /** @description deposit to hold before boarding */
+                                depositRequired: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                            };
+                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
+                            boarding: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                signer: string;
+                                text: string;
+                                reference: string | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -599,6 +665,28 @@ export interface paths {
                                 /** @description rated spend in that month */
                                 monthMicros: number;
                             };
+                            billing: {
+                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
+                                mode: "postpaid" | "prepaid";
+                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
+                                balance: {
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
+                                /** @description deposit to hold before boarding */
+                                depositRequired: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                            };
+                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
+                            boarding: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                signer: string;
+                                text: string;
+                                reference: string | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -671,6 +759,28 @@ export interface paths {
                                 /** @description rated spend in that month */
                                 monthMicros: number;
                             };
+                            billing: {
+                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
+                                mode: "postpaid" | "prepaid";
+                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
+                                balance: {
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
+                                /** @description deposit to hold before boarding */
+                                depositRequired: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                            };
+                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
+                            boarding: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                signer: string;
+                                text: string;
+                                reference: string | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -691,7 +801,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Board a pending account: it becomes active and its live keys can send */
+        /** Board a pending account: with its company details complete and any required deposit held, your written acceptance activates it */
         post: {
             parameters: {
                 query?: never;
@@ -704,7 +814,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        reason?: string;
+                        acceptance: {
+                            /** @description the acceptance as written, e.g. "We accept the order of ACME Ltd under our terms of 2026-01-01" */
+                            text: string;
+                            /** @description who signs for the operator */
+                            signer: string;
+                            reference?: string | null;
+                        };
                     };
                 };
             };
@@ -743,6 +859,28 @@ export interface paths {
                                 /** @description rated spend in that month */
                                 monthMicros: number;
                             };
+                            billing: {
+                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
+                                mode: "postpaid" | "prepaid";
+                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
+                                balance: {
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
+                                /** @description deposit to hold before boarding */
+                                depositRequired: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                            };
+                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
+                            boarding: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                signer: string;
+                                text: string;
+                                reference: string | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -819,6 +957,28 @@ export interface paths {
                                 /** @description rated spend in that month */
                                 monthMicros: number;
                             };
+                            billing: {
+                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
+                                mode: "postpaid" | "prepaid";
+                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
+                                balance: {
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
+                                /** @description deposit to hold before boarding */
+                                depositRequired: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                            };
+                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
+                            boarding: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                signer: string;
+                                text: string;
+                                reference: string | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -895,6 +1055,28 @@ export interface paths {
                                 /** @description rated spend in that month */
                                 monthMicros: number;
                             };
+                            billing: {
+                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
+                                mode: "postpaid" | "prepaid";
+                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
+                                balance: {
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
+                                /** @description deposit to hold before boarding */
+                                depositRequired: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                            };
+                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
+                            boarding: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                signer: string;
+                                text: string;
+                                reference: string | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -971,6 +1153,28 @@ export interface paths {
                                 /** @description rated spend in that month */
                                 monthMicros: number;
                             };
+                            billing: {
+                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
+                                mode: "postpaid" | "prepaid";
+                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
+                                balance: {
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
+                                /** @description deposit to hold before boarding */
+                                depositRequired: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                            };
+                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
+                            boarding: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                signer: string;
+                                text: string;
+                                reference: string | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -1047,6 +1251,28 @@ export interface paths {
                                 /** @description rated spend in that month */
                                 monthMicros: number;
                             };
+                            billing: {
+                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
+                                mode: "postpaid" | "prepaid";
+                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
+                                balance: {
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
+                                /** @description deposit to hold before boarding */
+                                depositRequired: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                            };
+                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
+                            boarding: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                signer: string;
+                                text: string;
+                                reference: string | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -1123,6 +1349,28 @@ export interface paths {
                                 /** @description rated spend in that month */
                                 monthMicros: number;
                             };
+                            billing: {
+                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
+                                mode: "postpaid" | "prepaid";
+                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
+                                balance: {
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
+                                /** @description deposit to hold before boarding */
+                                depositRequired: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                            };
+                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
+                            boarding: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                signer: string;
+                                text: string;
+                                reference: string | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -3138,6 +3386,28 @@ export interface paths {
                                 /** @description rated spend in that month */
                                 monthMicros: number;
                             };
+                            billing: {
+                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
+                                mode: "postpaid" | "prepaid";
+                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
+                                balance: {
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
+                                /** @description deposit to hold before boarding */
+                                depositRequired: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                            };
+                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
+                            boarding: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                signer: string;
+                                text: string;
+                                reference: string | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -3474,6 +3744,28 @@ export interface paths {
                                 /** @description rated spend in that month */
                                 monthMicros: number;
                             };
+                            billing: {
+                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
+                                mode: "postpaid" | "prepaid";
+                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
+                                balance: {
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
+                                /** @description deposit to hold before boarding */
+                                depositRequired: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                            };
+                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
+                            boarding: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                signer: string;
+                                text: string;
+                                reference: string | null;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -4288,6 +4580,1644 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/billing-mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Postpaid (invoiced monthly, SMS limit applies) or prepaid (pays from bought credit, refused at zero) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mode: "postpaid" | "prepaid";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/top-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sell prepaid credit: issues an invoice for the amount (plus VAT); paying it in full credits the balance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountMinor: number;
+                        currency: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoiceId: string;
+                            number: string;
+                            /** @description including VAT */
+                            totalMinor: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/deposit-requirement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Require a deposit before the account can be boarded (null: none) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        required: {
+                            amountMinor: number;
+                            currency: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's deposits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                amountMinor: number;
+                                currency: string;
+                                receivedOn: string;
+                                reference: string;
+                                method: string;
+                                status: "held" | "refunded";
+                                createdAt: string;
+                                refundedAt: string | null;
+                                refundNote: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a deposit received (held as security; it also covers unbilled usage for settlement) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountMinor: number;
+                        currency: string;
+                        /** Format: date */
+                        receivedOn: string;
+                        reference: string;
+                        method: "bank_transfer" | "card" | "direct_debit" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deposit: {
+                                id: string;
+                                amountMinor: number;
+                                currency: string;
+                                receivedOn: string;
+                                reference: string;
+                                method: string;
+                                status: "held" | "refunded";
+                                createdAt: string;
+                                refundedAt: string | null;
+                                refundNote: string | null;
+                            };
+                            /** @description the deposit covered the unbilled usage: the SMS count restarted */
+                            settled: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/deposits/{depositId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a deposit refunded (after paying it back) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                    depositId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            amountMinor: number;
+                            currency: string;
+                            receivedOn: string;
+                            reference: string;
+                            method: string;
+                            status: "held" | "refunded";
+                            createdAt: string;
+                            refundedAt: string | null;
+                            refundNote: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your billing mode, prepaid credit and deposits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mode: "postpaid" | "prepaid";
+                            balance: {
+                                /** @description excluding VAT; at or below zero messages are refused */
+                                amountMicros: number;
+                                currency: string;
+                            } | null;
+                            deposits: {
+                                required: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                                held: {
+                                    amountMinor: number;
+                                    currency: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/billing/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rates in force: shipped tables plus your changes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            vat: {
+                                [key: string]: {
+                                    from: string;
+                                    standardRateBasisPoints: number;
+                                }[];
+                            };
+                            reference: {
+                                halfYearStart: string;
+                                rateBasisPoints: number;
+                            }[];
+                            consumerLateRateBasisPoints: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/billing/vat-rates/{country}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a country's standard VAT rate from a date (a new period, or a correction of the period starting that day) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    country: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        effectiveFrom: string;
+                        /** @description hundredths of a percent: 2150 = 21.5 % */
+                        standardRateBasisPoints: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/billing/reference-rates/{halfYearStart}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The ECB main refinancing rate in force on the half-year's first day (1 January or 1 July) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    halfYearStart: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rateBasisPoints: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/billing/consumer-late-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The statutory yearly late-payment rate for consumers (no flat fee applies to them) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description hundredths of a percent: 2150 = 21.5 % */
+                        rateBasisPoints: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/account/company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your company details and what boarding still needs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            legalName: string;
+                            addressLines: string[];
+                            country: string;
+                            vatId: string | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            };
+                            businessUseDeclaredAt: string | null;
+                            /** @description enough for boarding */
+                            complete: boolean;
+                            missing: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Give or correct your company details (needed before an operator can activate the account) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        legalName: string;
+                        addressLines: string[];
+                        /** @description ISO 3166-1 alpha-2 */
+                        country: string;
+                        vatId?: string | null;
+                        contact: {
+                            name: string;
+                            /** Format: email */
+                            email: string;
+                            phone?: string | null;
+                        };
+                        /** @description you declare that you use the services for business purposes (the terms require it) */
+                        businessUse: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            legalName: string;
+                            addressLines: string[];
+                            country: string;
+                            vatId: string | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            };
+                            businessUseDeclaredAt: string | null;
+                            /** @description enough for boarding */
+                            complete: boolean;
+                            missing: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's company details */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            legalName: string;
+                            addressLines: string[];
+                            country: string;
+                            vatId: string | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            };
+                            businessUseDeclaredAt: string | null;
+                            /** @description enough for boarding */
+                            complete: boolean;
+                            missing: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Enter or correct an account's company details (e.g. from a signed form) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        legalName: string;
+                        addressLines: string[];
+                        /** @description ISO 3166-1 alpha-2 */
+                        country: string;
+                        vatId?: string | null;
+                        contact: {
+                            name: string;
+                            /** Format: email */
+                            email: string;
+                            phone?: string | null;
+                        };
+                        /** @description you declare that you use the services for business purposes (the terms require it) */
+                        businessUse: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            legalName: string;
+                            addressLines: string[];
+                            country: string;
+                            vatId: string | null;
+                            contact: {
+                                name: string;
+                                email: string;
+                                phone: string | null;
+                            };
+                            businessUseDeclaredAt: string | null;
+                            /** @description enough for boarding */
+                            complete: boolean;
+                            missing: {
+                                pointer: string;
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your orders: your requests and the offers drafted for you */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                    status?: "draft" | "requested" | "accepted" | "rejected" | "canceled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                accountId: string;
+                                status: "draft" | "requested" | "accepted" | "rejected" | "canceled";
+                                items: ({
+                                    /** @enum {string} */
+                                    kind: "sms_limit";
+                                    /** @description null: no limit */
+                                    smsLimit: number | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "number";
+                                    /** @description E.164 number or short code */
+                                    number: string;
+                                    channels: ("sms" | "whatsapp")[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "connector_access";
+                                    connectorId: string;
+                                    /** @description "+" for every destination */
+                                    prefix?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "price";
+                                    channel: "sms" | "whatsapp";
+                                    direction?: "outbound" | "inbound";
+                                    /** @description "+" for every destination */
+                                    prefix: string;
+                                    /** @description fixed price per unit, excluding VAT, untouched by list price changes */
+                                    unitPriceMicros: number;
+                                    currency: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "deposit";
+                                    amountMinor: number;
+                                    currency: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "fee";
+                                    description: string;
+                                    quantity: number;
+                                    unitPriceMinor: number;
+                                    currency: string;
+                                })[];
+                                note: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decidedAt: string | null;
+                                /** @description the operator's written acceptance that made the order binding */
+                                acceptance: {
+                                    text: string;
+                                    signer: string;
+                                    reference: string | null;
+                                } | null;
+                                decisionNote: string | null;
+                                effects: {
+                                    item: number;
+                                    kind: string;
+                                    detail: string;
+                                    id?: string;
+                                }[] | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request services (binding only once an operator accepts it in writing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: ({
+                            /** @enum {string} */
+                            kind: "sms_limit";
+                            /** @description null: no limit */
+                            smsLimit: number | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "number";
+                            /** @description E.164 number or short code */
+                            number: string;
+                            channels: ("sms" | "whatsapp")[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "connector_access";
+                            connectorId: string;
+                            /** @description "+" for every destination */
+                            prefix?: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "price";
+                            channel: "sms" | "whatsapp";
+                            direction?: "outbound" | "inbound";
+                            /** @description "+" for every destination */
+                            prefix: string;
+                            /** @description fixed price per unit, excluding VAT, untouched by list price changes */
+                            unitPriceMicros: number;
+                            currency: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "deposit";
+                            amountMinor: number;
+                            currency: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "fee";
+                            description: string;
+                            quantity: number;
+                            unitPriceMinor: number;
+                            currency: string;
+                        })[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            accountId: string;
+                            status: "draft" | "requested" | "accepted" | "rejected" | "canceled";
+                            items: ({
+                                /** @enum {string} */
+                                kind: "sms_limit";
+                                /** @description null: no limit */
+                                smsLimit: number | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "number";
+                                /** @description E.164 number or short code */
+                                number: string;
+                                channels: ("sms" | "whatsapp")[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "connector_access";
+                                connectorId: string;
+                                /** @description "+" for every destination */
+                                prefix?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "price";
+                                channel: "sms" | "whatsapp";
+                                direction?: "outbound" | "inbound";
+                                /** @description "+" for every destination */
+                                prefix: string;
+                                /** @description fixed price per unit, excluding VAT, untouched by list price changes */
+                                unitPriceMicros: number;
+                                currency: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "deposit";
+                                amountMinor: number;
+                                currency: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "fee";
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                currency: string;
+                            })[];
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description the operator's written acceptance that made the order binding */
+                            acceptance: {
+                                text: string;
+                                signer: string;
+                                reference: string | null;
+                            } | null;
+                            decisionNote: string | null;
+                            effects: {
+                                item: number;
+                                kind: string;
+                                detail: string;
+                                id?: string;
+                            }[] | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            accountId: string;
+                            status: "draft" | "requested" | "accepted" | "rejected" | "canceled";
+                            items: ({
+                                /** @enum {string} */
+                                kind: "sms_limit";
+                                /** @description null: no limit */
+                                smsLimit: number | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "number";
+                                /** @description E.164 number or short code */
+                                number: string;
+                                channels: ("sms" | "whatsapp")[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "connector_access";
+                                connectorId: string;
+                                /** @description "+" for every destination */
+                                prefix?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "price";
+                                channel: "sms" | "whatsapp";
+                                direction?: "outbound" | "inbound";
+                                /** @description "+" for every destination */
+                                prefix: string;
+                                /** @description fixed price per unit, excluding VAT, untouched by list price changes */
+                                unitPriceMicros: number;
+                                currency: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "deposit";
+                                amountMinor: number;
+                                currency: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "fee";
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                currency: string;
+                            })[];
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description the operator's written acceptance that made the order binding */
+                            acceptance: {
+                                text: string;
+                                signer: string;
+                                reference: string | null;
+                            } | null;
+                            decisionNote: string | null;
+                            effects: {
+                                item: number;
+                                kind: string;
+                                detail: string;
+                                id?: string;
+                            }[] | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{orderId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a request or decline a draft before an operator accepts it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            accountId: string;
+                            status: "draft" | "requested" | "accepted" | "rejected" | "canceled";
+                            items: ({
+                                /** @enum {string} */
+                                kind: "sms_limit";
+                                /** @description null: no limit */
+                                smsLimit: number | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "number";
+                                /** @description E.164 number or short code */
+                                number: string;
+                                channels: ("sms" | "whatsapp")[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "connector_access";
+                                connectorId: string;
+                                /** @description "+" for every destination */
+                                prefix?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "price";
+                                channel: "sms" | "whatsapp";
+                                direction?: "outbound" | "inbound";
+                                /** @description "+" for every destination */
+                                prefix: string;
+                                /** @description fixed price per unit, excluding VAT, untouched by list price changes */
+                                unitPriceMicros: number;
+                                currency: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "deposit";
+                                amountMinor: number;
+                                currency: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "fee";
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                currency: string;
+                            })[];
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description the operator's written acceptance that made the order binding */
+                            acceptance: {
+                                text: string;
+                                signer: string;
+                                reference: string | null;
+                            } | null;
+                            decisionNote: string | null;
+                            effects: {
+                                item: number;
+                                kind: string;
+                                detail: string;
+                                id?: string;
+                            }[] | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft an order for an account (an offer: nothing changes until you accept it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: ({
+                            /** @enum {string} */
+                            kind: "sms_limit";
+                            /** @description null: no limit */
+                            smsLimit: number | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "number";
+                            /** @description E.164 number or short code */
+                            number: string;
+                            channels: ("sms" | "whatsapp")[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "connector_access";
+                            connectorId: string;
+                            /** @description "+" for every destination */
+                            prefix?: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "price";
+                            channel: "sms" | "whatsapp";
+                            direction?: "outbound" | "inbound";
+                            /** @description "+" for every destination */
+                            prefix: string;
+                            /** @description fixed price per unit, excluding VAT, untouched by list price changes */
+                            unitPriceMicros: number;
+                            currency: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "deposit";
+                            amountMinor: number;
+                            currency: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "fee";
+                            description: string;
+                            quantity: number;
+                            unitPriceMinor: number;
+                            currency: string;
+                        })[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            accountId: string;
+                            status: "draft" | "requested" | "accepted" | "rejected" | "canceled";
+                            items: ({
+                                /** @enum {string} */
+                                kind: "sms_limit";
+                                /** @description null: no limit */
+                                smsLimit: number | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "number";
+                                /** @description E.164 number or short code */
+                                number: string;
+                                channels: ("sms" | "whatsapp")[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "connector_access";
+                                connectorId: string;
+                                /** @description "+" for every destination */
+                                prefix?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "price";
+                                channel: "sms" | "whatsapp";
+                                direction?: "outbound" | "inbound";
+                                /** @description "+" for every destination */
+                                prefix: string;
+                                /** @description fixed price per unit, excluding VAT, untouched by list price changes */
+                                unitPriceMicros: number;
+                                currency: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "deposit";
+                                amountMinor: number;
+                                currency: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "fee";
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                currency: string;
+                            })[];
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description the operator's written acceptance that made the order binding */
+                            acceptance: {
+                                text: string;
+                                signer: string;
+                                reference: string | null;
+                            } | null;
+                            decisionNote: string | null;
+                            effects: {
+                                item: number;
+                                kind: string;
+                                detail: string;
+                                id?: string;
+                            }[] | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders of every account (e.g. ?status=requested for the approval queue) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                    status?: "draft" | "requested" | "accepted" | "rejected" | "canceled";
+                    accountId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                accountId: string;
+                                status: "draft" | "requested" | "accepted" | "rejected" | "canceled";
+                                items: ({
+                                    /** @enum {string} */
+                                    kind: "sms_limit";
+                                    /** @description null: no limit */
+                                    smsLimit: number | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "number";
+                                    /** @description E.164 number or short code */
+                                    number: string;
+                                    channels: ("sms" | "whatsapp")[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "connector_access";
+                                    connectorId: string;
+                                    /** @description "+" for every destination */
+                                    prefix?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "price";
+                                    channel: "sms" | "whatsapp";
+                                    direction?: "outbound" | "inbound";
+                                    /** @description "+" for every destination */
+                                    prefix: string;
+                                    /** @description fixed price per unit, excluding VAT, untouched by list price changes */
+                                    unitPriceMicros: number;
+                                    currency: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "deposit";
+                                    amountMinor: number;
+                                    currency: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "fee";
+                                    description: string;
+                                    quantity: number;
+                                    unitPriceMinor: number;
+                                    currency: string;
+                                })[];
+                                note: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decidedAt: string | null;
+                                /** @description the operator's written acceptance that made the order binding */
+                                acceptance: {
+                                    text: string;
+                                    signer: string;
+                                    reference: string | null;
+                                } | null;
+                                decisionNote: string | null;
+                                effects: {
+                                    item: number;
+                                    kind: string;
+                                    detail: string;
+                                    id?: string;
+                                }[] | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/orders/{orderId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an order in writing: it becomes binding and takes effect at once (all items or none) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        acceptance: {
+                            text: string;
+                            signer: string;
+                            reference?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            accountId: string;
+                            status: "draft" | "requested" | "accepted" | "rejected" | "canceled";
+                            items: ({
+                                /** @enum {string} */
+                                kind: "sms_limit";
+                                /** @description null: no limit */
+                                smsLimit: number | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "number";
+                                /** @description E.164 number or short code */
+                                number: string;
+                                channels: ("sms" | "whatsapp")[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "connector_access";
+                                connectorId: string;
+                                /** @description "+" for every destination */
+                                prefix?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "price";
+                                channel: "sms" | "whatsapp";
+                                direction?: "outbound" | "inbound";
+                                /** @description "+" for every destination */
+                                prefix: string;
+                                /** @description fixed price per unit, excluding VAT, untouched by list price changes */
+                                unitPriceMicros: number;
+                                currency: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "deposit";
+                                amountMinor: number;
+                                currency: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "fee";
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                currency: string;
+                            })[];
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description the operator's written acceptance that made the order binding */
+                            acceptance: {
+                                text: string;
+                                signer: string;
+                                reference: string | null;
+                            } | null;
+                            decisionNote: string | null;
+                            effects: {
+                                item: number;
+                                kind: string;
+                                detail: string;
+                                id?: string;
+                            }[] | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/orders/{orderId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            accountId: string;
+                            status: "draft" | "requested" | "accepted" | "rejected" | "canceled";
+                            items: ({
+                                /** @enum {string} */
+                                kind: "sms_limit";
+                                /** @description null: no limit */
+                                smsLimit: number | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "number";
+                                /** @description E.164 number or short code */
+                                number: string;
+                                channels: ("sms" | "whatsapp")[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "connector_access";
+                                connectorId: string;
+                                /** @description "+" for every destination */
+                                prefix?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "price";
+                                channel: "sms" | "whatsapp";
+                                direction?: "outbound" | "inbound";
+                                /** @description "+" for every destination */
+                                prefix: string;
+                                /** @description fixed price per unit, excluding VAT, untouched by list price changes */
+                                unitPriceMicros: number;
+                                currency: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "deposit";
+                                amountMinor: number;
+                                currency: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "fee";
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                currency: string;
+                            })[];
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            /** @description the operator's written acceptance that made the order binding */
+                            acceptance: {
+                                text: string;
+                                signer: string;
+                                reference: string | null;
+                            } | null;
+                            decisionNote: string | null;
+                            effects: {
+                                item: number;
+                                kind: string;
+                                detail: string;
+                                id?: string;
+                            }[] | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -10,6 +10,7 @@ import { idParam } from '../http/schemas.ts';
 import { AccountSchema, RateLimitsInput, accountJson } from './present.ts';
 import { changeAccount, createAccount, setTrafficHold, transitionAccount, type Actor } from './service.ts';
 import { getAccount, listAccounts } from './store.ts';
+import { boardAccount } from './boarding.ts';
 
 const AccountParams = idParam('accountId');
 const ReasonBody = Type.Optional(
@@ -93,8 +94,23 @@ export async function adminAccountRoutes(base: FastifyInstance, opts: { ctx: Con
     return accountJson(account);
   });
 
+  app.post('/v1/admin/accounts/:accountId/board', {
+    schema: {
+      tags,
+      summary: 'Board a pending account: with its company details complete and any required deposit held, your written acceptance activates it',
+      params: AccountParams,
+      body: Type.Object({
+        acceptance: Type.Object({
+          text: Type.String({ minLength: 1, maxLength: 5000, description: 'the acceptance as written, e.g. "We accept the order of ACME Ltd under our terms of 2026-01-01"' }),
+          signer: Type.String({ minLength: 1, maxLength: 200, description: 'who signs for the operator' }),
+          reference: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+        }, { additionalProperties: false }),
+      }, { additionalProperties: false }),
+      response: { 200: AccountSchema },
+    },
+  }, async (request) => accountJson(await boardAccount(ctx, operatorActor(request), request.params.accountId, request.body.acceptance)));
+
   const transitions = [
-    ['board', 'Board a pending account: it becomes active and its live keys can send'],
     ['suspend', 'Suspend an account: its live keys can no longer send'],
     ['reactivate', 'Reactivate a suspended account'],
     ['close', 'Close an account for good'],

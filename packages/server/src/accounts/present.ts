@@ -22,6 +22,14 @@ export const AccountSchema = Type.Object({
     month: Type.Union([Type.String(), Type.Null()], { description: 'the calendar month (UTC, YYYY-MM) monthMicros counts' }),
     monthMicros: Type.Integer({ description: 'rated spend in that month' }),
   }),
+  billing: Type.Object({
+    mode: Type.Union([Type.Literal('postpaid'), Type.Literal('prepaid')], { description: 'prepaid: messages are refused (insufficient_balance) when the credit is used up' }),
+    balance: Type.Union([Type.Object({ amountMicros: Type.Integer(), currency: Type.String() }), Type.Null()], { description: 'prepaid credit left, excluding VAT; null before the first top-up' }),
+    depositRequired: Type.Union([Type.Object({ amountMinor: Type.Integer(), currency: Type.String() }), Type.Null()], { description: 'deposit to hold before boarding' }),
+  }),
+  boarding: Type.Union([Type.Object({ acceptedAt: Timestamp, signer: Type.String(), text: Type.String(), reference: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
+    description: "the operator's written acceptance that activated the account; null while pending or when created active",
+  }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -43,6 +51,14 @@ export function accountJson(a: AccountRow): AccountJson {
     rateLimits: { perKey: a.rateLimitPerKey, perAccount: a.rateLimitPerAccount },
     sms: { limit: a.smsLimit, used: a.smsUsed },
     spend: { capMicros: a.spendCapMicros, alertPercents: a.spendAlertPercents, month: a.spendMonth, monthMicros: a.spendMonthMicros },
+    billing: {
+      mode: a.billingMode,
+      balance: a.balanceCurrency ? { amountMicros: a.balanceMicros, currency: a.balanceCurrency } : null,
+      depositRequired: a.depositRequiredMinor !== null && a.depositCurrency ? { amountMinor: a.depositRequiredMinor, currency: a.depositCurrency } : null,
+    },
+    boarding: a.boardingAcceptance
+      ? { acceptedAt: a.boardingAcceptance.at, signer: a.boardingAcceptance.signer, text: a.boardingAcceptance.text, reference: a.boardingAcceptance.reference }
+      : null,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
   };

@@ -47,10 +47,10 @@ export async function createAccount(
   });
 }
 
-type Transition = 'board' | 'suspend' | 'reactivate' | 'close';
+// Boarding (pending → active) has its own checks and written acceptance: boarding.ts.
+type Transition = 'suspend' | 'reactivate' | 'close';
 
 const TRANSITIONS: Record<Transition, { from: AccountStatus[]; to: AccountStatus; event?: string }> = {
-  board: { from: ['pending'], to: 'active', event: 'account.activated' },
   suspend: { from: ['pending', 'active'], to: 'suspended', event: 'account.suspended' },
   reactivate: { from: ['suspended'], to: 'active', event: 'account.reactivated' },
   close: { from: ['pending', 'active', 'suspended'], to: 'closed', event: 'account.closed' },
@@ -97,7 +97,7 @@ export async function changeAccount(ctx: Context, actor: Actor, accountId: strin
   });
 }
 
-async function mutateAccount(
+export async function mutateAccount(
   ctx: Context,
   accountId: string,
   fn: (tx: Tx, current: AccountRow, at: Date) => Promise<AccountRow>,
@@ -110,7 +110,7 @@ async function mutateAccount(
   });
 }
 
-async function recordChange(
+export async function recordChange(
   tx: Tx,
   actor: Actor,
   account: AccountRow,

@@ -18,6 +18,13 @@ export interface AccountRow {
   spendAlertPercents: number[];
   spendMonth: string | null;
   spendMonthMicros: number;
+  billingMode: 'postpaid' | 'prepaid';
+  /** Prepaid credit left (net of VAT), in micros of balanceCurrency. */
+  balanceMicros: number;
+  balanceCurrency: string | null;
+  depositRequiredMinor: number | null;
+  depositCurrency: string | null;
+  boardingAcceptance: { text: string; signer: string; reference: string | null; at: string } | null;
   settings: Record<string, unknown>;
   createdAt: Date;
   updatedAt: Date;
@@ -27,7 +34,9 @@ const columns = (db: Db) => db`
   id, name, status, is_house as "isHouse", sms_blocked as "smsBlocked", traffic_hold as "trafficHold",
   rate_limit_per_key as "rateLimitPerKey", rate_limit_per_account as "rateLimitPerAccount",
   sms_limit as "smsLimit", sms_used as "smsUsed", spend_cap_micros::float8 as "spendCapMicros", spend_alert_percents as "spendAlertPercents",
-  to_char(spend_month, 'YYYY-MM') as "spendMonth", spend_month_micros::float8 as "spendMonthMicros", settings, created_at as "createdAt", updated_at as "updatedAt"`;
+  to_char(spend_month, 'YYYY-MM') as "spendMonth", spend_month_micros::float8 as "spendMonthMicros",
+  billing_mode as "billingMode", balance_micros::float8 as "balanceMicros", balance_currency as "balanceCurrency",
+  deposit_required_minor::float8 as "depositRequiredMinor", deposit_currency as "depositCurrency", boarding_acceptance as "boardingAcceptance", settings, created_at as "createdAt", updated_at as "updatedAt"`;
 
 export interface NewAccount {
   id: string;

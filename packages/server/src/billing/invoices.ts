@@ -12,7 +12,9 @@ import { emitEvents } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { newId } from '../platform/ids.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
-import { DEFAULT_VAT_RATES, determineVat, vatAmount } from './rules/vat.ts';
+import { determineVat, vatAmount } from './rules/vat.ts';
+import { loadBillingRates } from './rates.ts';
+import { reversePrepaidCredit } from './prepaid.ts';
 import { formatInvoiceNumber } from './rules/invoice-number.ts';
 import { currencyDigits } from './rules/money.ts';
 import type { InvoiceDocument, InvoiceLine } from './rules/invoice-pdf.ts';
@@ -51,7 +53,7 @@ export const invoiceColumns = (db: Db) => db`
 export async function runInvoices(ctx: Context, actor: Actor, periodEnd: Date): Promise<RunReport> {
   const report: RunReport = { issued: [], skipped: [] };
   const accounts = await ctx.sql<{ accountId: string }[]>`
-    select distinct account_id as "accountId" from usage_records where invoice_id is null and occurred_at < ${periodEnd} and amount_micros > 0`;
+    select distinct account_id as "accountId" from usage_records where invoice_id is null and not prepaid and occurred_at < ${periodEnd} and amount_micros > 0`;
   for (const { accountId } of accounts) {
     try {
       report.issued.push(...await invoiceAccount(ctx, actor, accountId, periodEnd));
@@ -66,43 +68,58 @@ export async function runInvoices(ctx: Context, actor: Actor, periodEnd: Date): 
 async function invoiceAccount(ctx: Context, actor: Actor, accountId: string, periodEnd: Date): Promise<RunReport['issued']> {
   const at = ctx.clock.now();
   return withTransaction(ctx.sql, async (tx) => {
-    const [supplier] = await tx<{ name: string; addressLines: string[]; country: string; vatId: string; invoicePrefix: string }[]>`
-      select name, address_lines as "addressLines", country, vat_id as "vatId", invoice_prefix as "invoicePrefix" from billing_supplier`;
-    if (!supplier) throw new Problem(P['invalid-state'], 'the supplier details are not configured (PUT /v1/admin/billing/supplier)');
-    const [profile] = await tx<{ legalName: string; addressLines: string[]; country: string; isBusiness: boolean; vatId: string | null; vatIdVerified: boolean; email: string | null; terms: number }[]>`
-      select legal_name as "legalName", address_lines as "addressLines", country, is_business as "isBusiness", vat_id as "vatId",
-             vat_id_verified_at is not null as "vatIdVerified", email, payment_terms_days as terms
-      from billing_profiles where account_id = ${accountId}`;
-    if (!profile) throw new Problem(P['invalid-state'], 'the account has no billing profile');
-    // Lock the usage to invoice, so two runs cannot bill it twice.
+    // Lock the usage to invoice, so two runs cannot bill it twice. Prepaid usage was paid from credit.
     const usage = await tx<{ id: string; channel: string; direction: string; country: string | null; units: number; unitPriceMicros: string; amountMicros: string; currency: string; occurredAt: Date }[]>`
       select id, channel, direction, country, units, unit_price_micros::text as "unitPriceMicros", amount_micros::text as "amountMicros", currency, occurred_at as "occurredAt"
-      from usage_records where account_id = ${accountId} and invoice_id is null and occurred_at < ${periodEnd} and amount_micros > 0
+      from usage_records where account_id = ${accountId} and invoice_id is null and not prepaid and occurred_at < ${periodEnd} and amount_micros > 0
       order by occurred_at for update`;
     const issued: RunReport['issued'] = [];
     for (const currency of [...new Set(usage.map((u) => u.currency))].sort()) {
       const mine = usage.filter((u) => u.currency === currency);
-      const lines = linesOf(mine, currency);
-      const netMinor = lines.reduce((n, l) => n + l.amountMinor, 0);
-      const vat = determineVat({ supplierCountry: supplier.country, customer: { country: profile.country, isBusiness: profile.isBusiness, vatId: profile.vatId, vatIdVerified: profile.vatIdVerified }, rates: DEFAULT_VAT_RATES, on: at });
-      const vatMinor = vatAmount(netMinor, vat.rateBasisPoints);
-      const due = new Date(at.getTime() + profile.terms * 86_400_000);
-      const number = await nextNumber(tx, supplier.invoicePrefix, at.getUTCFullYear());
-      const document: InvoiceDocument = {
-        kind: 'invoice', number, issueDate: iso(at), dueDate: iso(due),
-        servicePeriod: { from: iso(mine[0]!.occurredAt), to: iso(new Date(periodEnd.getTime() - 1)) },
-        supplier: { name: supplier.name, addressLines: supplier.addressLines, country: supplier.country, vatId: supplier.vatId },
-        customer: { name: profile.legalName, addressLines: profile.addressLines, country: profile.country, vatId: profile.vatId },
-        currency, lines, netMinor, vat: { kind: vat.kind, rateBasisPoints: vat.rateBasisPoints, amountMinor: vatMinor, note: vat.note },
-        totalMinor: netMinor + vatMinor, paymentTerms: `Payable within ${profile.terms} days, by ${iso(due)}. Prices exclude VAT.`, creditedInvoiceNumber: null,
-      };
-      const id = await insertInvoice(tx, accountId, document, null, at);
-      await tx`update usage_records set invoice_id = ${id} where account_id = ${accountId} and id = any(${mine.map((u) => u.id)})`;
-      await announce(tx, actor, accountId, id, document, at, profile.email);
-      issued.push({ accountId, invoiceId: id, number, totalMinor: document.totalMinor, currency });
+      const servicePeriod = { from: iso(mine[0]!.occurredAt), to: iso(new Date(periodEnd.getTime() - 1)) };
+      const invoice = await issueInvoice(tx, actor, accountId, { currency, lines: linesOf(mine, currency), servicePeriod, purpose: 'usage' }, at);
+      await tx`update usage_records set invoice_id = ${invoice.id} where account_id = ${accountId} and id = any(${mine.map((u) => u.id)})`;
+      issued.push({ accountId, invoiceId: invoice.id, number: invoice.number, totalMinor: invoice.totalMinor, currency });
     }
     return issued;
   });
+}
+
+export interface NewInvoice {
+  currency: string;
+  lines: InvoiceLine[];
+  servicePeriod?: { from: string; to: string };
+  purpose: 'usage' | 'prepaid_credit';
+  /** prepaid_credit: the credit, in micros, that paying the invoice adds to the balance. */
+  creditMicros?: number;
+}
+
+/** Issues one invoice to the account: VAT from the supplier's and customer's countries, the next number, events and emails. */
+export async function issueInvoice(tx: Tx, actor: Actor, accountId: string, input: NewInvoice, at: Date): Promise<{ id: string; number: string; totalMinor: number }> {
+  const [supplier] = await tx<{ name: string; addressLines: string[]; country: string; vatId: string; invoicePrefix: string }[]>`
+    select name, address_lines as "addressLines", country, vat_id as "vatId", invoice_prefix as "invoicePrefix" from billing_supplier`;
+  if (!supplier) throw new Problem(P['invalid-state'], 'the supplier details are not configured (PUT /v1/admin/billing/supplier)');
+  const [profile] = await tx<{ legalName: string; addressLines: string[]; country: string; isBusiness: boolean; vatId: string | null; vatIdVerified: boolean; email: string | null; terms: number }[]>`
+    select legal_name as "legalName", address_lines as "addressLines", country, is_business as "isBusiness", vat_id as "vatId",
+           vat_id_verified_at is not null as "vatIdVerified", email, payment_terms_days as terms
+    from billing_profiles where account_id = ${accountId}`;
+  if (!profile) throw new Problem(P['invalid-state'], 'the account has no billing profile');
+  const rates = await loadBillingRates(tx);
+  const netMinor = input.lines.reduce((n, l) => n + l.amountMinor, 0);
+  const vat = determineVat({ supplierCountry: supplier.country, customer: { country: profile.country, isBusiness: profile.isBusiness, vatId: profile.vatId, vatIdVerified: profile.vatIdVerified }, rates: rates.vat, on: at });
+  const vatMinor = vatAmount(netMinor, vat.rateBasisPoints);
+  const due = new Date(at.getTime() + profile.terms * 86_400_000);
+  const number = await nextNumber(tx, supplier.invoicePrefix, at.getUTCFullYear());
+  const document: InvoiceDocument = {
+    kind: 'invoice', number, issueDate: iso(at), dueDate: iso(due), ...(input.servicePeriod && { servicePeriod: input.servicePeriod }),
+    supplier: { name: supplier.name, addressLines: supplier.addressLines, country: supplier.country, vatId: supplier.vatId },
+    customer: { name: profile.legalName, addressLines: profile.addressLines, country: profile.country, vatId: profile.vatId },
+    currency: input.currency, lines: input.lines, netMinor, vat: { kind: vat.kind, rateBasisPoints: vat.rateBasisPoints, amountMinor: vatMinor, note: vat.note },
+    totalMinor: netMinor + vatMinor, paymentTerms: `Payable within ${profile.terms} days, by ${iso(due)}. Prices exclude VAT.`, creditedInvoiceNumber: null,
+  };
+  const id = await insertInvoice(tx, accountId, document, null, at, input.purpose, input.creditMicros ?? null);
+  await announce(tx, actor, accountId, id, document, at, profile.email);
+  return { id, number, totalMinor: document.totalMinor };
 }
 
 /** One line per channel, direction, destination country and unit price; amounts rounded half-up per line. */
@@ -134,12 +151,13 @@ async function nextNumber(tx: Tx, prefix: string, year: number): Promise<string>
   return formatInvoiceNumber(prefix, year, row!.seq);
 }
 
-async function insertInvoice(tx: Tx, accountId: string, d: InvoiceDocument, creditedId: string | null, at: Date): Promise<string> {
+async function insertInvoice(tx: Tx, accountId: string, d: InvoiceDocument, creditedId: string | null, at: Date, purpose: NewInvoice['purpose'], creditMicros: number | null): Promise<string> {
   const id = newId('inv', at);
   await tx`
-    insert into invoices (account_id, id, number, kind, credited_invoice_id, issue_date, due_date, period_from, period_to, currency, net_minor, vat_minor, total_minor, document, created_at)
+    insert into invoices (account_id, id, number, kind, credited_invoice_id, issue_date, due_date, period_from, period_to, currency, net_minor, vat_minor, total_minor, document, created_at,
+                          purpose, credit_micros)
     values (${accountId}, ${id}, ${d.number}, ${d.kind}, ${creditedId}, ${d.issueDate}, ${d.dueDate}, ${d.servicePeriod?.from ?? null}, ${d.servicePeriod?.to ?? null},
-            ${d.currency}, ${d.netMinor}, ${d.vat.amountMinor}, ${d.totalMinor}, ${tx.json(d as never)}, ${at})`;
+            ${d.currency}, ${d.netMinor}, ${d.vat.amountMinor}, ${d.totalMinor}, ${tx.json(d as never)}, ${at}, ${purpose}, ${creditMicros})`;
   return id;
 }
 
@@ -174,7 +192,10 @@ export async function creditInvoice(ctx: Context, actor: Actor, accountId: strin
       netMinor: -d.netMinor, vat: { ...d.vat, amountMinor: -d.vat.amountMinor }, totalMinor: -d.totalMinor,
       paymentTerms: `Credits invoice ${d.number}: ${reason}`, creditedInvoiceNumber: d.number,
     };
-    const id = await insertInvoice(tx, accountId, credit, invoiceId, at);
+    const [original] = await tx<{ purpose: NewInvoice['purpose'] }[]>`select purpose from invoices where account_id = ${accountId} and id = ${invoiceId}`;
+    const id = await insertInvoice(tx, accountId, credit, invoiceId, at, original!.purpose, null);
+    // Credit bought and already added to the balance is taken back with the invoice.
+    await reversePrepaidCredit(tx, accountId, invoiceId, at);
     // The credited invoice is settled by the credit note.
     await tx`update invoices set paid_minor = total_minor where account_id = ${accountId} and id = ${invoiceId}`;
     await tx`update invoices set paid_minor = total_minor where account_id = ${accountId} and id = ${id}`;

@@ -73,17 +73,19 @@ export async function rejectLimitRequest(ctx: Context, actor: Actor, requestId: 
 
 /** An operator changes the limit on their own initiative: recorded as an approved request. */
 export async function changeLimit(ctx: Context, actor: Actor, accountId: string, smsLimit: number | null, approval: Approval): Promise<LimitRequestRow> {
-  const at = ctx.clock.now();
-  return withTransaction(ctx.sql, async (tx) => {
-    const [account] = await tx`select is_house from accounts where id = ${accountId} for update`;
-    if (!account) throw new Problem(P['not-found'], `no account ${accountId}`);
-    const [row] = await tx<LimitRequestRow[]>`
-      insert into limit_requests (account_id, id, sms_limit, status, requested_by, created_at, decided_by, decided_at, approval_text, approval_reference)
-      values (${accountId}, ${newId('lim', at)}, ${smsLimit}, 'approved', ${actor.id}, ${at}, ${actor.id}, ${at}, ${approval.text}, ${approval.reference})
-      returning ${columns(tx)}`;
-    await setLimit(tx, actor, row!, at);
-    return row!;
-  });
+  return withTransaction(ctx.sql, (tx) => changeLimitIn(tx, actor, accountId, smsLimit, approval, ctx.clock.now()));
+}
+
+/** The same inside the caller's transaction (an accepted order's limit item). */
+export async function changeLimitIn(tx: Tx, actor: Actor, accountId: string, smsLimit: number | null, approval: Approval, at: Date): Promise<LimitRequestRow> {
+  const [account] = await tx`select is_house from accounts where id = ${accountId} for update`;
+  if (!account) throw new Problem(P['not-found'], `no account ${accountId}`);
+  const [row] = await tx<LimitRequestRow[]>`
+    insert into limit_requests (account_id, id, sms_limit, status, requested_by, created_at, decided_by, decided_at, approval_text, approval_reference)
+    values (${accountId}, ${newId('lim', at)}, ${smsLimit}, 'approved', ${actor.id}, ${at}, ${actor.id}, ${at}, ${approval.text}, ${approval.reference})
+    returning ${columns(tx)}`;
+  await setLimit(tx, actor, row!, at);
+  return row!;
 }
 
 /** The usage up to now is paid (or covered): a new cycle starts from zero. */

@@ -1,6 +1,7 @@
 // The SMS limit (terms: 50,000 messages per account until paid): counted at accept, inside the
 // accept path's commit, under the account row's lock, so concurrent senders can never overshoot
-// it. Live SMS that are not otherwise refused count; test keys never do.
+// it. Live SMS that are not otherwise refused count; test keys never do. Prepaid accounts pay
+// as they go (their credit is the limit), so the limit applies to postpaid accounts only.
 import type { Db } from '../db/pool.ts';
 import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
@@ -32,7 +33,7 @@ export async function applySmsLimits(db: Db, rows: MessageRow[], at: Date): Prom
   // Sorted ids: concurrent commits lock accounts in one order and cannot deadlock.
   const accounts = await db<LimitRow[]>`
     select id, sms_limit as "smsLimit", sms_used as "smsUsed", sms_warned as "smsWarned", sms_blocked as "smsBlocked"
-    from accounts where id = any(${accountIds}) and sms_limit is not null order by id for update`;
+    from accounts where id = any(${accountIds}) and sms_limit is not null and billing_mode = 'postpaid' order by id for update`;
   const events: NewEvent[] = [];
   for (const account of accounts) {
     const mine = counted.filter((r) => r.accountId === account.id);

@@ -89,4 +89,44 @@ describe('payments and statements', () => {
     const account = (await t.api.get('/v1/account', { key: c.key })).body;
     assert.deepEqual([account.smsBlocked, account.sms.used], [false, 0]);
   });
+
+  it('lets a held deposit cover the unbilled usage: the cycle settles and the block lifts', async () => {
+    const c = await customer(true);
+    await t.api.post(`/v1/admin/accounts/${c.id}/sms-limit`, { key: admin(), body: { smsLimit: 0, approvalText: 'test: blocked at once' } });
+    await t.platform.ctx.sql`update accounts set sms_blocked = true where id = ${c.id}`;
+    await t.platform.ctx.sql`insert into usage_records (account_id, id, message_id, channel, direction, country, units, unit_price_micros, amount_micros, currency, occurred_at)
+      values (${c.id}, ${newId('use')}, ${newId('msg')}, 'sms', 'outbound', 'DE', 1, 25_000_000, 25_000_000, 'EUR', ${clock.now()})`;
+    const deposit = (amountMinor: number) => t.api.post(`/v1/admin/accounts/${c.id}/deposits`, { key: admin(), body: { amountMinor, currency: 'EUR', receivedOn: '2026-09-01', reference: `D${amountMinor}`, method: 'bank_transfer' } });
+    assert.equal((await deposit(2_000)).body.settled, false, 'EUR 20 does not cover EUR 25 of usage');
+    assert.equal((await t.api.get('/v1/account', { key: c.key })).body.smsBlocked, true);
+    assert.equal((await deposit(500)).body.settled, true, 'EUR 25 held now covers it');
+    const account = (await t.api.get('/v1/account', { key: c.key })).body;
+    assert.deepEqual([account.smsBlocked, account.sms.used], [false, 0]);
+    const unblocked = await t.platform.ctx.sql`select data from events where account_id = ${c.id} and type = 'account.sms_unblocked'`;
+    assert.equal(unblocked.length, 1);
+  });
+
+  it('uses the VAT, reference and consumer rates the operator configures', async () => {
+    const day = clock.now().toISOString().slice(0, 10);
+    const set = (path: string, body: unknown) => t.api.request('PUT', path, { key: admin(), body });
+    assert.equal((await set('/v1/admin/billing/vat-rates/DE', { effectiveFrom: day, standardRateBasisPoints: 2_000 })).status, 204);
+    const business = await customer(true);
+    const consumer = await customer(false);
+    const b = await invoice(business.id, 100_000_000);
+    assert.equal(b.totalMinor, 12_000, 'EUR 100 + 20 % from today');
+    await invoice(consumer.id, 100_000_000);
+    clock.advance((14 + 10) * 86_400_000);
+    const half = `${clock.now().getUTCFullYear()}-${clock.now().getUTCMonth() < 6 ? '01' : '07'}-01`;
+    assert.equal((await set(`/v1/admin/billing/reference-rates/${half}`, { rateBasisPoints: 400 })).status, 204);
+    assert.equal((await set('/v1/admin/billing/consumer-late-rate', { rateBasisPoints: 900 })).status, 204);
+    assert.equal((await set('/v1/admin/billing/reference-rates/2026-03-01', { rateBasisPoints: 400 })).body.errors[0].pointer, '/params/halfYearStart');
+    const bs = (await t.api.get('/v1/statement', { key: business.key })).body;
+    assert.equal(bs.lines[0].daysOverdue, 10);
+    assert.equal(bs.interestMinor, Math.round((12_000 * 0.12 * 10) / 365), '4 % + 8 points');
+    const cs = (await t.api.get('/v1/statement', { key: consumer.key })).body;
+    assert.equal(cs.interestMinor, Math.round((12_000 * 0.09 * 10) / 365));
+    const rates = (await t.api.get('/v1/admin/billing/rates', { key: admin() })).body;
+    assert.deepEqual(rates.vat.DE.at(-1), { from: day, standardRateBasisPoints: 2_000 });
+    assert.equal(rates.consumerLateRateBasisPoints, 900);
+  });
 });

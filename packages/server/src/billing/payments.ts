@@ -11,11 +11,12 @@ import { emitEvents } from '../platform/events.ts';
 import { newId } from '../platform/ids.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
-import { DEFAULT_REFERENCE_RATES, lateInterest } from './rules/late-interest.ts';
+import { lateInterest } from './rules/late-interest.ts';
+import { loadBillingRates } from './rates.ts';
 import { invoiceColumns, type InvoiceRow } from './invoices.ts';
-
-/** Consumers' statutory late-payment rate (per year), configurable data; here 5 points over the reference rate of 2.15 %. */
-export const CONSUMER_LATE_RATE_BASIS_POINTS = 715;
+import { heldDeposits } from './deposits.ts';
+import { creditPrepaidInvoice } from './prepaid.ts';
+import { currencyDigits } from './rules/money.ts';
 
 export interface PaymentInput {
   accountId: string;
@@ -58,7 +59,9 @@ export async function recordPayment(ctx: Context, actor: Actor, p: PaymentInput)
       const [inv] = await tx<{ paid: boolean }[]>`
         update invoices set paid_minor = paid_minor + ${a.amountMinor} where account_id = ${p.accountId} and id = ${a.invoiceId}
         returning paid_minor >= total_minor as paid`;
-      if (inv!.paid) await emitEvents(tx, [{ accountId: p.accountId, type: 'invoice.paid', objectType: 'invoice', objectId: a.invoiceId, at, data: { number: a.number } }]);
+      if (!inv!.paid) continue;
+      await emitEvents(tx, [{ accountId: p.accountId, type: 'invoice.paid', objectType: 'invoice', objectId: a.invoiceId, at, data: { number: a.number } }]);
+      await creditPrepaidInvoice(tx, p.accountId, a.invoiceId, at);
     }
     await appendAudit(tx, {
       accountId: p.accountId, actor, action: 'payment.recorded', target: { type: 'payment', id },
@@ -69,13 +72,22 @@ export async function recordPayment(ctx: Context, actor: Actor, p: PaymentInput)
   });
 }
 
-/** Nothing open and nothing waiting to be invoiced: a new SMS cycle starts (and a block lifts). */
-async function settleIfClear(tx: Tx, actor: Actor, accountId: string, reference: string, at: Date): Promise<boolean> {
-  const [state] = await tx<{ open: number; unbilled: number; blocked: boolean }[]>`
+/**
+ * Settlement (docs/billing.md): nothing invoiced is left unpaid, and the usage not yet invoiced
+ * is covered by held deposits in its currency (prepaid usage is paid as it happens). Then a new
+ * SMS cycle starts and a block lifts.
+ */
+export async function settleIfClear(tx: Tx, actor: Actor, accountId: string, reference: string, at: Date): Promise<boolean> {
+  const [state] = await tx<{ open: number; blocked: boolean }[]>`
     select (select count(*)::int from invoices where account_id = ${accountId} and paid_minor < total_minor) as open,
-           (select count(*)::int from usage_records where account_id = ${accountId} and invoice_id is null and amount_micros > 0) as unbilled,
            (select sms_blocked from accounts where id = ${accountId}) as blocked`;
-  if (state!.open > 0 || state!.unbilled > 0) return false;
+  if (state!.open > 0) return false;
+  const unbilled = await tx<{ currency: string; micros: string }[]>`
+    select currency, sum(amount_micros)::text as micros from usage_records
+    where account_id = ${accountId} and invoice_id is null and not prepaid and amount_micros > 0 group by currency`;
+  const deposits = await heldDeposits(tx, accountId);
+  const covered = unbilled.every((u) => BigInt(deposits.get(u.currency) ?? 0) * 10n ** BigInt(6 - currencyDigits(u.currency)) >= BigInt(u.micros));
+  if (!covered) return false;
   await tx`update accounts set sms_used = 0, sms_warned = false, sms_blocked = false, updated_at = ${at} where id = ${accountId}`;
   await appendAudit(tx, { accountId, actor, action: 'account.usage_settled', target: { type: 'account', id: accountId }, data: { reference }, at });
   if (state!.blocked) await emitEvents(tx, [{ accountId, type: 'account.sms_unblocked', objectType: 'account', objectId: accountId, at, data: { smsBlocked: false, reason: 'paid' } }]);
@@ -100,11 +112,12 @@ export async function statement(ctx: Context, accountId: string): Promise<{ line
   const [profile] = await ctx.sql<{ isBusiness: boolean }[]>`select is_business as "isBusiness" from billing_profiles where account_id = ${accountId}`;
   const open = await ctx.sql<InvoiceRow[]>`
     select ${invoiceColumns(ctx.sql)} from invoices where account_id = ${accountId} and kind = 'invoice' and paid_minor < total_minor order by issue_date, number`;
+  const rates = await loadBillingRates(ctx.sql);
   const lines = open.map((inv) => {
     const outstanding = inv.totalMinor - inv.paidMinor;
     const interest = lateInterest({
       amountMinor: outstanding, dueDate: new Date(`${inv.dueDate}T00:00:00Z`), paidOrNow: now, customer: profile?.isBusiness === false ? 'consumer' : 'business',
-      referenceRates: DEFAULT_REFERENCE_RATES, consumerRateBasisPoints: CONSUMER_LATE_RATE_BASIS_POINTS,
+      referenceRates: rates.reference, consumerRateBasisPoints: rates.consumerLateRateBasisPoints,
     });
     return {
       invoiceId: inv.id, number: inv.number, dueDate: inv.dueDate, totalMinor: inv.totalMinor, paidMinor: inv.paidMinor, outstandingMinor: outstanding,

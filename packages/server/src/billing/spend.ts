@@ -7,6 +7,7 @@ import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
 import type { MessageRow } from '../messaging/store.ts';
+import { INSUFFICIENT_BALANCE } from './prepaid.ts';
 
 export const SPEND_CAP = {
   code: 'spend_cap',
@@ -16,36 +17,57 @@ export const SPEND_CAP = {
 
 export const monthOf = (at: Date) => `${at.toISOString().slice(0, 7)}-01`;
 
-/** Marks live messages of accounts at their cap this month `rejected` (spend_cap). */
-export async function applySpendCaps(db: Db, rows: MessageRow[], at: Date): Promise<void> {
+/** Marks live messages `rejected` when their prepaid account has no credit left or the account is at its monthly cap. */
+export async function applySpendRules(db: Db, rows: MessageRow[], at: Date): Promise<void> {
   const live = rows.filter((r) => r.keyMode === 'live' && r.status !== 'rejected');
   if (live.length === 0) return;
-  const capped = await db<{ id: string }[]>`
-    select id from accounts where id = any(${[...new Set(live.map((r) => r.accountId))]}) and spend_cap_micros is not null
-      and spend_month = ${monthOf(at)}::date and spend_month_micros >= spend_cap_micros`;
-  const ids = new Set(capped.map((c) => c.id));
+  const refused = await db<{ id: string; unfunded: boolean }[]>`
+    select id, billing_mode = 'prepaid' and balance_micros <= 0 as unfunded from accounts
+    where id = any(${[...new Set(live.map((r) => r.accountId))]})
+      and ((billing_mode = 'prepaid' and balance_micros <= 0)
+        or (spend_cap_micros is not null and spend_month = ${monthOf(at)}::date and spend_month_micros >= spend_cap_micros))`;
+  const reasons = new Map(refused.map((r) => [r.id, r.unfunded ? INSUFFICIENT_BALANCE : SPEND_CAP]));
   for (const row of live) {
-    if (ids.has(row.accountId)) Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: SPEND_CAP.code, errorTitle: SPEND_CAP.title, errorDetail: SPEND_CAP.detail });
+    const reason = reasons.get(row.accountId);
+    if (reason) Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: reason.code, errorTitle: reason.title, errorDetail: reason.detail });
   }
 }
 
-/** Adds newly rated amounts to each account's month and sends the alerts they cross. */
-export async function addSpend(db: Db, amounts: { accountId: string; micros: number }[], at: Date): Promise<void> {
-  const byAccount = new Map<string, number>();
+/** Adds newly rated amounts to each account's month, debits prepaid ones, and sends the alerts they cross. */
+export async function addSpend(db: Db, amounts: { accountId: string; micros: number; prepaid: boolean }[], at: Date): Promise<void> {
+  const byAccount = new Map<string, { micros: number; prepaid: number }>();
   // Unpriced traffic (zero) changes nothing: no write to the account row.
-  for (const a of amounts) if (a.micros > 0) byAccount.set(a.accountId, (byAccount.get(a.accountId) ?? 0) + a.micros);
+  for (const a of amounts) {
+    if (a.micros <= 0) continue;
+    const sum = byAccount.get(a.accountId) ?? { micros: 0, prepaid: 0 };
+    sum.micros += a.micros;
+    if (a.prepaid) sum.prepaid += a.micros;
+    byAccount.set(a.accountId, sum);
+  }
   if (byAccount.size === 0) return;
   const month = monthOf(at);
-  const rows = await db<{ id: string; cap: string | null; spent: string; percents: number[]; alerted: number }[]>`
+  const rows = await db<{ id: string; cap: string | null; spent: string; percents: number[]; alerted: number; balance: string; debited: string; currency: string | null }[]>`
     update accounts a set
       spend_month_micros = case when a.spend_month = ${month}::date then a.spend_month_micros else 0 end + s.micros,
       spend_alerted_percent = case when a.spend_month = ${month}::date then a.spend_alerted_percent else 0 end,
-      spend_month = ${month}::date
-    from jsonb_to_recordset(${db.json([...byAccount].map(([id, micros]) => ({ id, micros })) as never)}::jsonb) as s(id text, micros bigint)
+      spend_month = ${month}::date,
+      balance_micros = a.balance_micros - s.prepaid
+    from jsonb_to_recordset(${db.json([...byAccount].map(([id, sum]) => ({ id, ...sum })) as never)}::jsonb) as s(id text, micros bigint, prepaid bigint)
     where a.id = s.id
-    returning a.id, a.spend_cap_micros::text as cap, a.spend_month_micros::text as spent, a.spend_alert_percents as percents, a.spend_alerted_percent as alerted`;
+    returning a.id, a.spend_cap_micros::text as cap, a.spend_month_micros::text as spent, a.spend_alert_percents as percents, a.spend_alerted_percent as alerted,
+              a.balance_micros::text as balance, s.prepaid::text as debited, a.balance_currency as currency`;
   const events: NewEvent[] = [];
   for (const r of rows) {
+    // The debit that takes the credit to zero or below: from now on messages are refused.
+    if (Number(r.debited) > 0 && Number(r.balance) <= 0 && Number(r.balance) + Number(r.debited) > 0) {
+      events.push({ accountId: r.id, type: 'account.balance_exhausted', objectType: 'account', objectId: r.id, at, data: { balanceMicros: Number(r.balance), currency: r.currency } });
+      for (const to of await accountNotificationEmails(db, r.id)) {
+        await enqueueEmail(db, {
+          accountId: r.id, to, at, subject: 'Your prepaid credit is used up',
+          text: 'Your prepaid messaging credit is used up. New messages are refused (insufficient_balance) until you buy more credit.\n',
+        });
+      }
+    }
     if (r.cap === null || Number(r.cap) === 0) continue;
     const percent = Math.floor((Number(r.spent) * 100) / Number(r.cap));
     const crossed = [...r.percents, 100].filter((p) => p > r.alerted && p <= percent).sort((a, b) => a - b).at(-1);

@@ -34,11 +34,15 @@ export async function recordUsage(db: Db, book: PriceBook, items: Billable[]): P
       currency: price?.currency ?? null, price_id: price?.priceId ?? null, occurred_at: i.at,
     };
   });
-  await db`
-    insert into usage_records (account_id, id, message_id, channel, direction, country, connector_id, units, unit_price_micros, amount_micros, currency, price_id, occurred_at)
-    select * from jsonb_to_recordset(${db.json(rows as never)}::jsonb) as t(account_id text, id text, message_id text, channel text, direction text,
-      country text, connector_id text, units integer, unit_price_micros bigint, amount_micros bigint, currency text, price_id text, occurred_at timestamptz)`;
-  await addSpend(db, rows.map((r) => ({ accountId: r.account_id, micros: r.amount_micros })), billable[0]!.at);
+  // Usage in a prepaid account's balance currency is paid from the credit: marked so, never invoiced.
+  const inserted = await db<{ accountId: string; micros: string; prepaid: boolean }[]>`
+    insert into usage_records (account_id, id, message_id, channel, direction, country, connector_id, units, unit_price_micros, amount_micros, currency, price_id, occurred_at, prepaid)
+    select t.*, coalesce(a.billing_mode = 'prepaid' and a.balance_currency = t.currency, false)
+    from jsonb_to_recordset(${db.json(rows as never)}::jsonb) as t(account_id text, id text, message_id text, channel text, direction text,
+      country text, connector_id text, units integer, unit_price_micros bigint, amount_micros bigint, currency text, price_id text, occurred_at timestamptz)
+    join accounts a on a.id = t.account_id
+    returning account_id as "accountId", amount_micros::text as micros, prepaid`;
+  await addSpend(db, inserted.map((r) => ({ accountId: r.accountId, micros: Number(r.micros), prepaid: r.prepaid })), billable[0]!.at);
   const priced = rows.filter((r) => r.currency !== null);
   if (priced.length === 0) return;
   // A message's price is the sum of its rated units (a retry on another connector adds to it).

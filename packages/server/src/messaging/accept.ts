@@ -16,7 +16,7 @@ import { insertMessages, suppressedHashes, type MessageRow } from './store.ts';
 import { messageJson, type MessageJson } from './model.ts';
 import { senderAllowed, type SenderPolicies } from './senders.ts';
 import { applySmsLimits } from '../billing/limits.ts';
-import { applySpendCaps } from '../billing/spend.ts';
+import { applySpendRules } from '../billing/spend.ts';
 
 export type AcceptOutcome = { message: MessageJson } | { problem: Problem };
 
@@ -40,7 +40,7 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
   const committer = new GroupCommit<MessageRow>(
     (rows) => withTransaction(ctx.sql, async (tx) => {
       await applyOptOuts(tx, rows);
-      await applySpendCaps(tx, rows, ctx.clock.now());
+      await applySpendRules(tx, rows, ctx.clock.now());
       await applySmsLimits(tx, rows, ctx.clock.now());
       await insertMessages(tx, rows);
       await emitEvents(tx, rows.map((r) => ({

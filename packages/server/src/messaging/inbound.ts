@@ -9,15 +9,18 @@ import type { SubjectHasher } from '../privacy/subject-hash.ts';
 import { analyzeText } from './encoding/analyze.ts';
 import { insertMessages, type MessageRow } from './store.ts';
 import { DEFAULT_REPLIES, keywordOf } from './keywords.ts';
+import type { PriceBook } from '../billing/price-book.ts';
+import { recordUsage, type Billable } from '../billing/usage.ts';
 
 export interface InboundText {
   from: string;
   to: string;
   text: string;
+  connectorId: string | null;
   at: Date;
 }
 
-export async function receiveSms(ctx: Context, hasher: SubjectHasher, m: InboundText): Promise<string | undefined> {
+export async function receiveSms(ctx: Context, hasher: SubjectHasher, prices: () => Promise<PriceBook>, m: InboundText): Promise<string | undefined> {
   const [owner] = await ctx.sql<{ accountId: string; settings: Record<string, unknown> }[]>`
     select n.account_id as "accountId", a.settings from numbers n join accounts a on a.id = n.account_id
     where n.number = ${m.to} and 'sms' = any(n.channels)`;
@@ -37,8 +40,13 @@ export async function receiveSms(ctx: Context, hasher: SubjectHasher, m: Inbound
     attempts: 0, nextAttemptAt: null, createdAt: m.at, updatedAt: m.at,
   };
   const keyword = keywordOf(m.text);
+  const book = await prices();
+  // Inbound is billable only where the price list has an inbound price (a premium short code, say).
+  const billable: Billable = { accountId, messageId: row.id, keyMode: 'live', channel: 'sms', direction: 'inbound', number: m.from, connectorId: m.connectorId, units: 1, at: m.at };
+  const priced = book.billed(accountId) && book.priceOf(billable) !== undefined;
   await withTransaction(ctx.sql, async (tx) => {
     await insertMessages(tx, [row]);
+    if (priced) await recordUsage(tx, book, [billable]);
     await emitEvents(tx, [{ accountId, type: 'message.received', objectType: 'message', objectId: row.id, at: m.at, data: { status: 'received', channel: 'sms', connectorId: null, errorCode: null } }]);
     if (!keyword) return;
     if (keyword === 'stop') {

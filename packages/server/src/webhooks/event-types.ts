@@ -6,7 +6,8 @@ export const EVENT_TYPES = [
   'message.received',
   'account.activated', 'account.suspended', 'account.reactivated', 'account.closed', 'account.traffic_hold',
   'account.traffic_released', 'account.limit_warning', 'account.limit_reached', 'account.sms_unblocked',
-  'account.spend_alert', 'account.spend_cap_reached',
+  'account.spend_alert', 'account.spend_cap_reached', 'account.balance_credited', 'account.balance_exhausted',
+  'deposit.received', 'deposit.refunded', 'order.drafted', 'order.requested', 'order.accepted', 'order.rejected', 'order.canceled',
   'webhook_endpoint.disabled',
   'invoice.issued', 'invoice.credited', 'invoice.paid', 'invoice.overdue',
 ] as const;

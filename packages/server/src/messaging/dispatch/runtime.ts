@@ -2,6 +2,7 @@
 // on its own connection): it binds the connectors, runs the sandbox SMSC, dispatches and
 // sweeps. When it dies its lock goes with its connection and another worker takes over;
 // messages it held come back when their lease expires.
+import { cachedPriceBook } from '../../billing/price-book.ts';
 import crypto from 'node:crypto';
 import type { Context } from '../../context.ts';
 import { withTransaction } from '../../db/tx.ts';
@@ -66,12 +67,13 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
     // Whatever the previous leader held when it died is ours to send again, now.
     await sweep({ takeOverLeases: true });
     const stopSandbox = opts.onLead ? await opts.onLead() : async () => {};
+    const inboundPrices = cachedPriceBook(ctx.sql);
     const receipts = new GroupCommit<Receipt>((rows) => withTransaction(ctx.sql, async (tx) => keepPending(tx, await applyReceipts(tx, rows))), { maxWaitMs: 10, maxRows: 2000, concurrency: 2 });
     const handlers: LinkHandlers = {
       onReceipt: (r) => receipts.add([r]),
       onInbound: async (m) => {
         const text = m.part ? await collectInboundPart(ctx.sql, { ...m, part: m.part }) : m.text;
-        if (text !== undefined) await receiveSms(ctx, opts.hasher, { from: m.from, to: m.to, text, at: m.at });
+        if (text !== undefined) await receiveSms(ctx, opts.hasher, inboundPrices, { from: m.from, to: m.to, text, connectorId: m.connectorId, at: m.at });
       },
     };
     const pool = createConnectorPool(ctx, handlers, opts.makeLink);

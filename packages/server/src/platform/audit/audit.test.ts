@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPlatform, TEST_MASTER_KEY, type TestPlatform } from '../../../test/harness.ts';
+import { boardForTest, startTestPlatform, TEST_MASTER_KEY, type TestPlatform } from '../../../test/harness.ts';
 import { runCli } from '../../../test/cli.ts';
 import { verifyAuditChains } from './verify.ts';
 
@@ -15,7 +15,7 @@ describe('audit log', () => {
   before(async () => {
     t = await startTestPlatform({ role: 'api' });
     accountId = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Audited' } })).body.id;
-    await t.api.post(`/v1/admin/accounts/${accountId}/board`, { key: admin() });
+    await boardForTest(t, accountId);
     auditor = (await t.api.post(`/v1/admin/accounts/${accountId}/api-keys`, { key: admin(), body: { name: 'auditor', scopes: ['audit:read', 'keys:manage'] } })).body.secret;
     await t.api.post(`/v1/admin/accounts/${accountId}/suspend`, { key: admin(), body: { reason: 'unpaid invoice' } });
     await t.api.post(`/v1/admin/accounts/${accountId}/reactivate`, { key: admin() });
@@ -33,8 +33,8 @@ describe('audit log', () => {
     const res = await t.api.get('/v1/audit-log', { key: auditor });
     assert.equal(res.status, 200);
     const actions = res.body.data.map((e: { action: string }) => e.action);
-    assert.deepEqual(actions, ['account.created', 'account.board', 'api_key.created', 'account.suspend', 'account.reactivate']);
-    const suspend = res.body.data[3];
+    assert.deepEqual(actions, ['account.created', 'company_details.updated', 'account.board', 'api_key.created', 'account.suspend', 'account.reactivate']);
+    const suspend = res.body.data[4];
     assert.equal(suspend.actor.type, 'operator');
     assert.match(suspend.actor.id, /^key_/);
     assert.equal(suspend.data.reason, 'unpaid invoice');
@@ -61,26 +61,26 @@ describe('audit log', () => {
   it('finds every chain intact, then reports the chain broken at an edited row', async () => {
     assert.ok((await verifyAuditChains(t.platform.ctx.sql)).every((r) => r.ok));
     assert.equal((await auditVerify(t.database.url)).code, 0);
-    await tamper((tx) => tx`update audit_log set payload = replace(payload, 'unpaid invoice', 'routine check') where account_id = ${accountId} and seq = 4`);
+    await tamper((tx) => tx`update audit_log set payload = replace(payload, 'unpaid invoice', 'routine check') where account_id = ${accountId} and seq = 5`);
     const [report] = await verifyAuditChains(t.platform.ctx.sql, { accountId });
     assert.equal(report!.ok, false);
-    assert.equal(report!.brokenAtSeq, 4);
+    assert.equal(report!.brokenAtSeq, 5);
     const house = (await verifyAuditChains(t.platform.ctx.sql, { accountId: t.boot.accountId }))[0]!;
     assert.equal(house.ok, true, 'other chains are unaffected');
     const cli = await auditVerify(t.database.url);
     assert.equal(cli.code, 1);
-    assert.match(cli.out, new RegExp(`BROKEN\\s+${accountId} at seq 4`));
+    assert.match(cli.out, new RegExp(`BROKEN\\s+${accountId} at seq 5`));
   });
 
   it('detects a deleted row in the middle and a deleted last row', async () => {
     const a = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Middle' } })).body.id;
     const b = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Tail' } })).body.id;
     for (const id of [a, b]) {
-      await t.api.post(`/v1/admin/accounts/${id}/board`, { key: admin() });
+      await boardForTest(t, id);
       await t.api.post(`/v1/admin/accounts/${id}/suspend`, { key: admin() });
     }
     await tamper((tx) => tx`delete from audit_log where account_id = ${a} and seq = 2`);
-    await tamper((tx) => tx`delete from audit_log where account_id = ${b} and seq = 3`);
+    await tamper((tx) => tx`delete from audit_log where account_id = ${b} and seq = 4`);
     const [middle] = await verifyAuditChains(t.platform.ctx.sql, { accountId: a });
     assert.equal(middle!.brokenAtSeq, 2);
     const [tail] = await verifyAuditChains(t.platform.ctx.sql, { accountId: b });
