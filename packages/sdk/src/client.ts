@@ -8,6 +8,7 @@ import { AuditLogResource } from './resources/audit-log.ts';
 import { BillingResource } from './resources/billing.ts';
 import { MessagesResource } from './resources/messages.ts';
 import { NumbersResource } from './resources/numbers.ts';
+import { OrdersResource } from './resources/orders.ts';
 import { SandboxResource } from './resources/sandbox.ts';
 import { WebhookDeliveriesResource } from './resources/webhook-deliveries.ts';
 import { WebhookEndpointsResource } from './resources/webhook-endpoints.ts';
@@ -20,6 +21,7 @@ export class CxEngage {
   readonly numbers: NumbersResource;
   readonly auditLog: AuditLogResource;
   readonly billing: BillingResource;
+  readonly orders: OrdersResource;
   readonly sandbox: SandboxResource;
   readonly webhookEndpoints: WebhookEndpointsResource;
   readonly webhookDeliveries: WebhookDeliveriesResource;
@@ -34,6 +36,7 @@ export class CxEngage {
     this.numbers = new NumbersResource(this.#http);
     this.auditLog = new AuditLogResource(this.#http);
     this.billing = new BillingResource(this.#http);
+    this.orders = new OrdersResource(this.#http);
     this.sandbox = new SandboxResource(this.#http);
     this.webhookEndpoints = new WebhookEndpointsResource(this.#http);
     this.webhookDeliveries = new WebhookDeliveriesResource(this.#http);

@@ -10,14 +10,15 @@ export {
   AuthenticationError, BadRequestError, ConflictError, ConnectionError, CxEngageError, NotFoundError, PermissionDeniedError,
   ProblemError, RateLimitError, ServerError, TimeoutError, ValidationError,
 } from './errors.ts';
-export type { Account, AccountResource, LimitRequest, LimitRequestFilters, LimitRequestInput, SpendCapInput } from './resources/account.ts';
+export type { Account, AccountResource, CompanyDetails, CompanyDetailsInput, LimitRequest, LimitRequestFilters, LimitRequestInput, SpendCapInput } from './resources/account.ts';
 export type { ApiKey, ApiKeyListFilters, ApiKeysResource, CreateApiKeyInput, CreatedApiKey } from './resources/api-keys.ts';
 export type { AuditEntry, AuditLogFilters, AuditLogResource } from './resources/audit-log.ts';
-export type { BillingResource, Invoice, PricePreview, PricePreviewQuery, Statement, UsageQuery, UsageSummary } from './resources/billing.ts';
+export type { Balance, BillingResource, Invoice, PricePreview, PricePreviewQuery, Statement, UsageQuery, UsageSummary } from './resources/billing.ts';
 export type {
   BatchResult, Message, MessageDetail, MessageListFilters, MessageStatus, MessagesResource, SendMessageInput,
 } from './resources/messages.ts';
 export type { NumberList, NumbersResource, PhoneNumber } from './resources/numbers.ts';
+export type { Order, OrderFilters, OrderInput, OrdersResource } from './resources/orders.ts';
 export type { SandboxEmail, SandboxEmailFilters, SandboxResource, SimulateInboundInput, SimulatedInbound } from './resources/sandbox.ts';
 export type {
   CreateWebhookEndpointInput, ReplayWebhookEventsInput, ReplayedWebhookEvents, UpdateWebhookEndpointInput, WebhookEndpoint,

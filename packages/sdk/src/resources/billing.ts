@@ -9,6 +9,7 @@ export type UsageSummary = ResponseBody<'get', '/v1/usage'>;
 export type UsageQuery = QueryParams<'get', '/v1/usage'>;
 export type Invoice = ResponseBody<'get', '/v1/invoices/{invoiceId}'>;
 export type Statement = ResponseBody<'get', '/v1/statement'>;
+export type Balance = ResponseBody<'get', '/v1/balance'>;
 
 export class BillingResource {
   readonly #api: HttpClient;
@@ -36,5 +37,10 @@ export class BillingResource {
 
   statement(options?: RequestOptions): Promise<Statement> {
     return this.#api.request('get', '/v1/statement', options);
+  }
+
+  /** Billing mode, prepaid credit left (refused at zero: insufficient_balance) and deposits. */
+  balance(options?: RequestOptions): Promise<Balance> {
+    return this.#api.request('get', '/v1/balance', options);
   }
 }

@@ -4,7 +4,7 @@
 import type { Context } from '../context.ts';
 import type { Tx } from '../db/pool.ts';
 import { withTransaction } from '../db/tx.ts';
-import { Problem } from '../http/problem.ts';
+import { P, Problem } from '../http/problem.ts';
 import type { Actor } from '../accounts/service.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { emitEvents } from '../platform/events.ts';
@@ -115,10 +115,10 @@ export async function statement(ctx: Context, accountId: string): Promise<{ line
   const rates = await loadBillingRates(ctx.sql);
   const lines = open.map((inv) => {
     const outstanding = inv.totalMinor - inv.paidMinor;
-    const interest = lateInterest({
+    const interest = interestOrExplain(() => lateInterest({
       amountMinor: outstanding, dueDate: new Date(`${inv.dueDate}T00:00:00Z`), paidOrNow: now, customer: profile?.isBusiness === false ? 'consumer' : 'business',
       referenceRates: rates.reference, consumerRateBasisPoints: rates.consumerLateRateBasisPoints,
-    });
+    }));
     return {
       invoiceId: inv.id, number: inv.number, dueDate: inv.dueDate, totalMinor: inv.totalMinor, paidMinor: inv.paidMinor, outstandingMinor: outstanding,
       daysOverdue: interest.days, interestMinor: interest.interestMinor, compensationMinor: interest.compensationMinor,
@@ -126,6 +126,16 @@ export async function statement(ctx: Context, accountId: string): Promise<{ line
   });
   const sum = (k: 'outstandingMinor' | 'interestMinor' | 'compensationMinor') => lines.reduce((n, l) => n + l[k], 0);
   return { lines, currency: open[0]?.currency ?? null, outstandingMinor: sum('outstandingMinor'), interestMinor: sum('interestMinor'), compensationMinor: sum('compensationMinor') };
+}
+
+/** A half-year without a configured reference rate is the operator's to fix: say so, never guess a rate. */
+function interestOrExplain<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new Problem(P.unavailable, `late interest cannot be computed: ${err.message} (PUT /v1/admin/billing/reference-rates/{halfYearStart})`);
+  }
 }
 
 /** Daily: a reminder (event and email) per overdue invoice, at most weekly. */
