@@ -415,7 +415,9 @@ create table messages (
   created_at timestamp with time zone not null,
   updated_at timestamp with time zone not null,
   price_micros bigint,
-  price_currency text
+  price_currency text,
+  hold_reason text,
+  fraud jsonb
 );
 alter table messages add constraint messages_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table messages add constraint messages_direction_check CHECK ((direction = ANY (ARRAY['outbound'::text, 'inbound'::text])));
@@ -424,6 +426,7 @@ alter table messages add constraint messages_pkey PRIMARY KEY (account_id, id);
 CREATE INDEX messages_account_status ON public.messages USING btree (account_id, status, id DESC);
 CREATE INDEX messages_account_subject ON public.messages USING btree (account_id, subject_hash);
 CREATE INDEX messages_due ON public.messages USING btree (account_id, priority, next_attempt_at) WHERE (status = 'queued'::text);
+CREATE INDEX messages_held ON public.messages USING btree (account_id, hold_reason) WHERE (status = 'held'::text);
 CREATE INDEX messages_leased ON public.messages USING btree (lease_until) WHERE (status = 'sending'::text);
 CREATE INDEX messages_scheduled ON public.messages USING btree (scheduled_at) WHERE (status = 'scheduled'::text);
 CREATE INDEX messages_validity ON public.messages USING btree (valid_until) WHERE ((status = ANY (ARRAY['queued'::text, 'scheduled'::text])) AND (valid_until IS NOT NULL));
@@ -573,6 +576,26 @@ create table suppressions (
 );
 alter table suppressions add constraint suppressions_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table suppressions add constraint suppressions_pkey PRIMARY KEY (account_id, subject_hash, channel);
+
+create table traffic_hold_epochs (
+  id boolean not null default true,
+  epoch bigint not null,
+  applied_epoch bigint not null,
+  applied_by text,
+  applied_at timestamp with time zone
+);
+alter table traffic_hold_epochs add constraint traffic_hold_epochs_id_check CHECK (id);
+alter table traffic_hold_epochs add constraint traffic_hold_epochs_pkey PRIMARY KEY (id);
+
+create table traffic_holds (
+  scope text not null,
+  target text not null,
+  reason text not null,
+  created_by text not null,
+  created_at timestamp with time zone not null
+);
+alter table traffic_holds add constraint traffic_holds_pkey PRIMARY KEY (scope, target);
+alter table traffic_holds add constraint traffic_holds_scope_check CHECK ((scope = ANY (ARRAY['connector'::text, 'country'::text])));
 
 create table usage_records (
   account_id text not null,

@@ -31,6 +31,7 @@ import { balanceRoutes } from './billing/balance-routes.ts';
 import { rateRoutes } from './billing/rate-routes.ts';
 import { companyRoutes } from './accounts/company-routes.ts';
 import { orderRoutes } from './orders/routes.ts';
+import { holdRoutes } from './fraud/hold-routes.ts';
 
 export type App = FastifyInstance;
 
@@ -93,6 +94,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(rateRoutes, { ctx });
   await app.register(companyRoutes, { ctx });
   await app.register(orderRoutes, { ctx });
+  await app.register(holdRoutes, { ctx });
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });
     await app.register(sandboxInboundRoutes, { ctx });

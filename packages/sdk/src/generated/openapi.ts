@@ -1190,202 +1190,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/admin/accounts/{accountId}/traffic-hold": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Kill switch: stop all traffic of an account at once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    accountId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            status: "pending" | "active" | "suspended" | "closed";
-                            isHouse: boolean;
-                            smsBlocked: boolean;
-                            trafficHold: boolean;
-                            rateLimits: {
-                                /** @description requests per second; null = unlimited */
-                                perKey: number | null;
-                                /** @description requests per second; null = unlimited */
-                                perAccount: number | null;
-                            };
-                            sms: {
-                                /** @description SMS allowed between settlements; null = no limit */
-                                limit: number | null;
-                                /** @description SMS accepted since the last settlement (live keys only) */
-                                used: number;
-                            };
-                            spend: {
-                                /** @description monthly cap on rated spend, excluding VAT; null = none */
-                                capMicros: number | null;
-                                alertPercents: number[];
-                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
-                                month: string | null;
-                                /** @description rated spend in that month */
-                                monthMicros: number;
-                            };
-                            billing: {
-                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
-                                mode: "postpaid" | "prepaid";
-                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
-                                balance: {
-                                    amountMicros: number;
-                                    currency: string;
-                                } | null;
-                                /** @description deposit to hold before boarding */
-                                depositRequired: {
-                                    amountMinor: number;
-                                    currency: string;
-                                } | null;
-                            };
-                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
-                            boarding: {
-                                /** Format: date-time */
-                                acceptedAt: string;
-                                signer: string;
-                                text: string;
-                                reference: string | null;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/admin/accounts/{accountId}/traffic-release": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Release an account's traffic hold */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    accountId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            status: "pending" | "active" | "suspended" | "closed";
-                            isHouse: boolean;
-                            smsBlocked: boolean;
-                            trafficHold: boolean;
-                            rateLimits: {
-                                /** @description requests per second; null = unlimited */
-                                perKey: number | null;
-                                /** @description requests per second; null = unlimited */
-                                perAccount: number | null;
-                            };
-                            sms: {
-                                /** @description SMS allowed between settlements; null = no limit */
-                                limit: number | null;
-                                /** @description SMS accepted since the last settlement (live keys only) */
-                                used: number;
-                            };
-                            spend: {
-                                /** @description monthly cap on rated spend, excluding VAT; null = none */
-                                capMicros: number | null;
-                                alertPercents: number[];
-                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
-                                month: string | null;
-                                /** @description rated spend in that month */
-                                monthMicros: number;
-                            };
-                            billing: {
-                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
-                                mode: "postpaid" | "prepaid";
-                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
-                                balance: {
-                                    amountMicros: number;
-                                    currency: string;
-                                } | null;
-                                /** @description deposit to hold before boarding */
-                                depositRequired: {
-                                    amountMinor: number;
-                                    currency: string;
-                                } | null;
-                            };
-                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
-                            boarding: {
-                                /** Format: date-time */
-                                acceptedAt: string;
-                                signer: string;
-                                text: string;
-                                reference: string | null;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/audit-log": {
         parameters: {
             query?: never;
@@ -6218,6 +6022,357 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/traffic-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kill switch: stop all of an account's traffic now (new sends 403, waiting messages held, nothing more submitted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why; kept in the audit log */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            status: "pending" | "active" | "suspended" | "closed";
+                            isHouse: boolean;
+                            smsBlocked: boolean;
+                            trafficHold: boolean;
+                            rateLimits: {
+                                /** @description requests per second; null = unlimited */
+                                perKey: number | null;
+                                /** @description requests per second; null = unlimited */
+                                perAccount: number | null;
+                            };
+                            sms: {
+                                /** @description SMS allowed between settlements; null = no limit */
+                                limit: number | null;
+                                /** @description SMS accepted since the last settlement (live keys only) */
+                                used: number;
+                            };
+                            spend: {
+                                /** @description monthly cap on rated spend, excluding VAT; null = none */
+                                capMicros: number | null;
+                                alertPercents: number[];
+                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
+                                month: string | null;
+                                /** @description rated spend in that month */
+                                monthMicros: number;
+                            };
+                            billing: {
+                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
+                                mode: "postpaid" | "prepaid";
+                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
+                                balance: {
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
+                                /** @description deposit to hold before boarding */
+                                depositRequired: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                            };
+                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
+                            boarding: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                signer: string;
+                                text: string;
+                                reference: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Release the kill switch: held messages go back to the queue, each exactly once */
+        delete: {
+            parameters: {
+                query?: {
+                    reason?: string;
+                };
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            status: "pending" | "active" | "suspended" | "closed";
+                            isHouse: boolean;
+                            smsBlocked: boolean;
+                            trafficHold: boolean;
+                            rateLimits: {
+                                /** @description requests per second; null = unlimited */
+                                perKey: number | null;
+                                /** @description requests per second; null = unlimited */
+                                perAccount: number | null;
+                            };
+                            sms: {
+                                /** @description SMS allowed between settlements; null = no limit */
+                                limit: number | null;
+                                /** @description SMS accepted since the last settlement (live keys only) */
+                                used: number;
+                            };
+                            spend: {
+                                /** @description monthly cap on rated spend, excluding VAT; null = none */
+                                capMicros: number | null;
+                                alertPercents: number[];
+                                /** @description the calendar month (UTC, YYYY-MM) monthMicros counts */
+                                month: string | null;
+                                /** @description rated spend in that month */
+                                monthMicros: number;
+                            };
+                            billing: {
+                                /** @description prepaid: messages are refused (insufficient_balance) when the credit is used up */
+                                mode: "postpaid" | "prepaid";
+                                /** @description prepaid credit left, excluding VAT; null before the first top-up */
+                                balance: {
+                                    amountMicros: number;
+                                    currency: string;
+                                } | null;
+                                /** @description deposit to hold before boarding */
+                                depositRequired: {
+                                    amountMinor: number;
+                                    currency: string;
+                                } | null;
+                            };
+                            /** @description the operator's written acceptance that activated the account; null while pending or when created active */
+                            boarding: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                signer: string;
+                                text: string;
+                                reference: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/connectors/{target}/traffic-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop traffic through a connector (routes fail over to their other connectors; without one, messages are held) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    target: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why; kept in the audit log */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Release the hold on a connector */
+        delete: {
+            parameters: {
+                query?: {
+                    reason?: string;
+                };
+                header?: never;
+                path: {
+                    target: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/traffic-holds/countries/{target}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop traffic through a destination country (ISO 3166-1 alpha-2), for every account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    target: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description why; kept in the audit log */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Release the hold on a destination country */
+        delete: {
+            parameters: {
+                query?: {
+                    reason?: string;
+                };
+                header?: never;
+                path: {
+                    target: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/traffic-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything on hold: accounts (kill switch), connectors, countries */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accounts: string[];
+                            platform: {
+                                scope: string;
+                                target: string;
+                                reason: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -40,7 +40,7 @@ describe('operator account administration', () => {
     await t.api.post(`/v1/admin/accounts/${acc.id}/suspend`, { key: admin });
     await t.api.post(`/v1/admin/accounts/${acc.id}/reactivate`, { key: admin });
     await t.api.post(`/v1/admin/accounts/${acc.id}/traffic-hold`, { key: admin, body: { reason: 'pumping' } });
-    await t.api.post(`/v1/admin/accounts/${acc.id}/traffic-release`, { key: admin });
+    await t.api.request('DELETE', `/v1/admin/accounts/${acc.id}/traffic-hold`, { key: admin });
     const rows = await t.platform.ctx.sql<{ type: string; sequence: number }[]>`
       select type, sequence from events where account_id = ${acc.id} order by sequence`;
     assert.deepEqual(rows.map((r) => [r.type, r.sequence]), [

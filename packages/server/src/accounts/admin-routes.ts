@@ -1,4 +1,5 @@
-// Operator endpoints for accounts: create, list, board, suspend, reactivate, close, kill switch.
+// Operator endpoints for accounts: create, list, board, suspend, reactivate, close (the kill
+// switch is in fraud/hold-routes.ts).
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -8,7 +9,7 @@ import { P, Problem } from '../http/problem.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../http/pagination.ts';
 import { idParam } from '../http/schemas.ts';
 import { AccountSchema, RateLimitsInput, accountJson } from './present.ts';
-import { changeAccount, createAccount, setTrafficHold, transitionAccount, type Actor } from './service.ts';
+import { changeAccount, createAccount, transitionAccount, type Actor } from './service.ts';
 import { getAccount, listAccounts } from './store.ts';
 import { boardAccount } from './boarding.ts';
 
@@ -120,19 +121,6 @@ export async function adminAccountRoutes(base: FastifyInstance, opts: { ctx: Con
       schema: { tags, summary, params: AccountParams, body: ReasonBody, response: { 200: AccountSchema } },
     }, async (request) => {
       const account = await transitionAccount(ctx, operatorActor(request), request.params.accountId, transition, request.body?.reason);
-      return accountJson(account);
-    });
-  }
-
-  const holds = [
-    ['traffic-hold', true, 'Kill switch: stop all traffic of an account at once'],
-    ['traffic-release', false, "Release an account's traffic hold"],
-  ] as const;
-  for (const [path, hold, summary] of holds) {
-    app.post(`/v1/admin/accounts/:accountId/${path}`, {
-      schema: { tags, summary, params: AccountParams, body: ReasonBody, response: { 200: AccountSchema } },
-    }, async (request) => {
-      const account = await setTrafficHold(ctx, operatorActor(request), request.params.accountId, hold, request.body?.reason);
       return accountJson(account);
     });
   }

@@ -2,7 +2,7 @@
 // auth hook loads them after real operator actions. Issue #4's sending routes add HTTP tests.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
+import { boardForTest, startTestPlatform, type TestPlatform } from '../../test/harness.ts';
 import { assertAccountMaySend } from './sending-rule.ts';
 import { findPrincipalByHash } from '../auth/key-store.ts';
 import { hashApiKey } from '../auth/api-key-format.ts';
@@ -43,7 +43,7 @@ describe('account-level refusal rule', () => {
   });
 
   it('lets live keys send once the account is boarded', async () => {
-    await act('board');
+    await boardForTest(t, accountId);
     assert.equal(await refusal(live), null);
   });
 
@@ -56,10 +56,10 @@ describe('account-level refusal rule', () => {
   });
 
   it('refuses every key, test keys included, while the kill switch holds traffic', async () => {
-    await act('traffic-hold');
+    await t.api.post(`/v1/admin/accounts/${accountId}/traffic-hold`, { key: admin(), body: { reason: 'suspected pumping' } });
     assert.equal(await refusal(live), 'traffic-hold');
     assert.equal(await refusal(test), 'traffic-hold');
-    await act('traffic-release');
+    await t.api.request('DELETE', `/v1/admin/accounts/${accountId}/traffic-hold`, { key: admin() });
     assert.equal(await refusal(live), null);
   });
 

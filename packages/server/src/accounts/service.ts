@@ -1,5 +1,5 @@
-// Account lifecycle: create, board (pending → active), suspend, reactivate, close, and the
-// kill switch. Every change is audited and emits its contract event in the same transaction.
+// Account lifecycle: create, suspend, reactivate, close (boarding: boarding.ts; the kill
+// switch: fraud/kill-switch.ts). Every change is audited and emits its contract event in the same transaction.
 import type { Context } from '../context.ts';
 import { withTransaction } from '../db/tx.ts';
 import type { Tx } from '../db/pool.ts';
@@ -70,17 +70,6 @@ export async function transitionAccount(
     }
     const account = await updateAccount(tx, accountId, { status: rule.to }, at);
     await recordChange(tx, actor, account, `account.${transition}`, rule.event, reason, at);
-    return account;
-  });
-}
-
-/** The kill switch: stops (or releases) all of an account's traffic, whatever its status. */
-export async function setTrafficHold(ctx: Context, actor: Actor, accountId: string, hold: boolean, reason: string | undefined): Promise<AccountRow> {
-  return mutateAccount(ctx, accountId, async (tx, current, at) => {
-    if (current.trafficHold === hold) return current;
-    const account = await updateAccount(tx, accountId, { trafficHold: hold }, at);
-    const event = hold ? 'account.traffic_hold' : 'account.traffic_released';
-    await recordChange(tx, actor, account, event, event, reason, at);
     return account;
   });
 }

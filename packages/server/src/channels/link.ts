@@ -8,17 +8,25 @@ export interface OutboundSms {
   validUntil: Date | null;
   /** Ask for a delivery receipt (always, unless the SMSC cannot give one). */
   receipt: boolean;
+  /**
+   * Asked once, as the message's first part enters the SMPP window: a reason (a traffic hold)
+   * stops the whole message there, with a LinkError whose `held` names it.
+   */
+  gate?: () => string | null;
 }
 
 export class LinkError extends Error {
   readonly transient: boolean;
   readonly throttled: boolean;
   readonly commandStatus: number | null;
-  constructor(message: string, opts: { transient: boolean; throttled?: boolean; commandStatus?: number | null }) {
+  /** Not sent because of this hold (see OutboundSms.gate). */
+  readonly held: string | null;
+  constructor(message: string, opts: { transient: boolean; throttled?: boolean; commandStatus?: number | null; held?: string | null }) {
     super(message);
     this.transient = opts.transient;
     this.throttled = opts.throttled ?? false;
     this.commandStatus = opts.commandStatus ?? null;
+    this.held = opts.held ?? null;
   }
 }
 

@@ -37,7 +37,8 @@ describe('webhook retries', () => {
   /** A real account event (the kill switch toggled by an operator). */
   async function trigger(): Promise<void> {
     hold = !hold;
-    const res = await t.api.post(`/v1/admin/accounts/${accountId}/${hold ? 'traffic-hold' : 'traffic-release'}`, { key: t.boot.adminApiKey, body: { reason: 'test' } });
+    const path = `/v1/admin/accounts/${accountId}/traffic-hold`;
+    const res = hold ? await t.api.post(path, { key: t.boot.adminApiKey, body: { reason: 'test' } }) : await t.api.delete(path, { key: t.boot.adminApiKey });
     assert.equal(res.status, 200, JSON.stringify(res.body));
   }
   const delivery = async (endpointId: string) => (await t.api.get(`/v1/webhook-deliveries?endpointId=${endpointId}`, { key })).body.data[0];

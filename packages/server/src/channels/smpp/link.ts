@@ -78,18 +78,25 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
       reference = (reference + 1) % 0x10000;
       const ref = reference;
       const tx = pickBind();
+      // Every part asks the same memoised gate: the first to enter the window decides for the whole message.
+      let verdict: { held: string | null } | undefined;
+      const gate = sms.gate && (() => {
+        verdict ??= { held: sms.gate!() };
+        if (verdict.held) throw new LinkError(`held: ${verdict.held}`, { transient: false, held: verdict.held });
+      });
       try {
         // All parts on this one bind, concurrently inside its window.
         const ids = await Promise.all(parts.map(async (text, i) => {
           await tps();
           const fields = partFields(config.longMessageMode, text, ref, parts.length, i + 1);
-          return (await tx.submit({ ...common, ...(latin1 && encoding === 'GSM-7' ? asLatin1(fields) : fields) })).messageId;
+          return (await tx.submit({ ...common, ...(latin1 && encoding === 'GSM-7' ? asLatin1(fields) : fields) }, gate)).messageId;
         }));
         counters.submitted += parts.length;
         return ids;
       } catch (err) {
-        counters.failed++;
-        throw toLinkError(err);
+        const linkError = toLinkError(err);
+        if (!linkError.held) counters.failed++;
+        throw linkError;
       }
     },
     health(): LinkHealth {
@@ -133,6 +140,7 @@ function linkState(states: SessionState[]): LinkHealth['state'] {
 }
 
 function toLinkError(err: unknown): LinkError {
+  if (err instanceof LinkError) return err;
   if (err instanceof SmppError) {
     return new LinkError(err.message, { transient: err.transient, throttled: err.throttled, commandStatus: err.commandStatus });
   }

@@ -123,15 +123,18 @@ export class SmppSession {
    * Sends one submit_sm inside the window and resolves with the SMSC's message_id. Rejects with
    * an SmppError: `refused` (transient for throttling, queue full, system and temporary
    * application errors; permanent otherwise), `timeout`, `unbound` (not bound now, or the link
-   * dropped before the answer) or `closed`; all but permanent refusals are transient.
+   * dropped before the answer) or `closed`; all but permanent refusals are transient. `gate`
+   * runs once the window has room, just before the PDU is written; what it throws is rethrown.
    */
-  async submit(fields: SubmitFields): Promise<{ messageId: string }> {
+  async submit(fields: SubmitFields, gate?: () => void): Promise<{ messageId: string }> {
     if (this.opts.bindMode === 'receiver') throw new Error('a receiver bind cannot submit (SMPP 3.4 section 2.3)');
     this.assertBound();
     // With a free slot the PDU goes out in this same tick, so a close() called right after
     // counts it as outstanding and waits for its response.
     if (!this.window.tryAcquire()) await this.window.acquire();
     try {
+      // The last word before the PDU leaves (a traffic hold may have come while we waited).
+      gate?.();
       const session = this.assertBound();
       const resp = await this.request(session, new smpp.PDU('submit_sm', fields));
       // generic_nack (section 4.3) reaches us the same way, by sequence number.

@@ -11,6 +11,7 @@ import { NO_ROUTE, RETRIES_EXHAUSTED, smppRejected } from '../errors.ts';
 import { claimDueMessages, type ClaimedMessage } from './claim.ts';
 import { writeOutcomes, type SubmitOutcome } from './outcomes.ts';
 import { cachedPriceBook } from '../../billing/price-book.ts';
+import { holdReason, NO_HOLDS, type HoldSet } from '../../fraud/holds.ts';
 
 export interface DispatcherOptions {
   worker: string;
@@ -18,6 +19,8 @@ export interface DispatcherOptions {
   perAccount: number;
   leaseMs: number;
   maxAttempts: number;
+  /** The traffic holds in force (fraud/hold-watcher.ts); none when not given. */
+  holds?: () => HoldSet;
 }
 
 export const DEFAULT_DISPATCH: Omit<DispatcherOptions, 'worker'> = { maxInFlight: 2000, perAccount: 500, leaseMs: 60_000, maxAttempts: 20 };
@@ -82,24 +85,38 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
   async function send(msg: ClaimedMessage): Promise<SubmitOutcome> {
     const startedAt = ctx.clock.now();
     const at = () => ctx.clock.now();
+    const holds = opts.holds ?? (() => NO_HOLDS);
+    const held = holdReason(holds(), msg, null);
+    if (held) return { kind: 'held', msg, reason: held, startedAt, at: at() };
     const targets = links.router().route({ accountId: msg.accountId, to: msg.toNumber, sandboxOnly: msg.keyMode === 'test' });
     if (targets.length === 0) return { kind: 'failed', msg, connectorId: null, error: NO_ROUTE, startedAt, at: at() };
     const text = msg.body ? (await ctx.keyring.decrypt(msg.accountId, msg.body)).toString('utf8') : '';
     let lastConnector: string | null = null;
+    let connectorHeld: string | null = null;
     for (const connectorId of targets) {
+      // A held connector is passed over like a down one; if no other can take it, the message waits held.
+      if (holds().connectors.has(connectorId)) {
+        connectorHeld ??= `connector:${connectorId}`;
+        continue;
+      }
       const link = links.link(connectorId);
       if (!link || link.health().state !== 'bound') continue; // down: fail over to the next one
       lastConnector = connectorId;
       try {
-        const smscIds = await link.send({ to: msg.toNumber, from: msg.fromNumber, text, encoding: msg.encoding === 'UCS-2' ? 'UCS-2' : 'GSM-7', validUntil: msg.validUntil, receipt: true });
+        const smscIds = await link.send({
+          to: msg.toNumber, from: msg.fromNumber, text, encoding: msg.encoding === 'UCS-2' ? 'UCS-2' : 'GSM-7', validUntil: msg.validUntil, receipt: true,
+          gate: () => holdReason(holds(), msg, connectorId),
+        });
         return { kind: 'sent', msg, connectorId, smscIds, startedAt, at: at() };
       } catch (err) {
         if (!(err instanceof LinkError)) throw err;
+        if (err.held) return { kind: 'held', msg, reason: err.held, startedAt, at: at() };
         if (!err.transient) return { kind: 'failed', msg, connectorId, error: smppRejected(err.commandStatus ?? 0), startedAt, at: at() };
         if (err.throttled) return retry(msg, connectorId, startedAt, 1000, null);
         // Transient: try the next connector of the route.
       }
     }
+    if (connectorHeld && lastConnector === null) return { kind: 'held', msg, reason: connectorHeld, startedAt, at: at() };
     if (msg.attempts >= opts.maxAttempts) return { kind: 'failed', msg, connectorId: lastConnector, error: RETRIES_EXHAUSTED, startedAt, at: at() };
     return retry(msg, lastConnector, startedAt, Math.min(60_000, 1000 * 2 ** Math.min(msg.attempts, 6)), null);
   }

@@ -10,14 +10,19 @@ import type { PriceBook } from '../../billing/price-book.ts';
 export type SubmitOutcome =
   | { kind: 'sent'; msg: ClaimedMessage; connectorId: string; smscIds: string[]; startedAt: Date; at: Date }
   | { kind: 'failed'; msg: ClaimedMessage; connectorId: string | null; error: MessageError; startedAt: Date; at: Date }
-  | { kind: 'retry'; msg: ClaimedMessage; connectorId: string | null; error: MessageError | null; nextAttemptAt: Date; startedAt: Date; at: Date };
+  | { kind: 'retry'; msg: ClaimedMessage; connectorId: string | null; error: MessageError | null; nextAttemptAt: Date; startedAt: Date; at: Date }
+  /** Not sent: a traffic hold stopped it before it entered an SMPP window (fraud/holds.ts). */
+  | { kind: 'held'; msg: ClaimedMessage; reason: string; startedAt: Date; at: Date };
 
 /** Receipt ids are stored normalised (lower case, no leading zeros) for lenient matching. */
 export function normalizeSmscId(id: string): string {
   return id.trim().toLowerCase().replace(/^0+(?=.)/, '');
 }
 
-export async function writeOutcomes(tx: Tx, outcomes: SubmitOutcome[], prices: PriceBook): Promise<void> {
+export async function writeOutcomes(tx: Tx, all: SubmitOutcome[], prices: PriceBook): Promise<void> {
+  await holdMessages(tx, all.flatMap((o) => (o.kind === 'held' ? [o] : [])));
+  const outcomes = all.filter((o): o is Exclude<SubmitOutcome, { kind: 'held' }> => o.kind !== 'held');
+  if (outcomes.length === 0) return;
   const attempts = outcomes.map((o) => ({
     account_id: o.msg.accountId, message_id: o.msg.id, attempt: o.msg.attempts, channel: 'sms', connector_id: o.connectorId,
     status: o.kind === 'sent' ? 'sent' : o.kind === 'failed' ? 'failed' : 'retry', error_code: o.kind === 'sent' ? null : o.error?.code ?? null,
@@ -60,4 +65,13 @@ export async function writeOutcomes(tx: Tx, outcomes: SubmitOutcome[], prices: P
     await tx`update messages m set body = null from unnest(${erase.map((m) => m.accountId)}::text[], ${erase.map((m) => m.id)}::text[]) as e(account_id, id)
              where m.account_id = e.account_id and m.id = e.id`;
   }
+}
+
+/** Held by the dispatcher: the attempt is not counted, and release puts the message back. */
+async function holdMessages(tx: Tx, held: Extract<SubmitOutcome, { kind: 'held' }>[]): Promise<void> {
+  if (held.length === 0) return;
+  await tx`update messages m set hold_reason = h.reason, attempts = greatest(m.attempts - 1, 0)
+           from unnest(${held.map((o) => o.msg.accountId)}::text[], ${held.map((o) => o.msg.id)}::text[], ${held.map((o) => o.reason)}::text[]) as h(account_id, id, reason)
+           where m.account_id = h.account_id and m.id = h.id and m.status = 'sending'`;
+  await applyStatusChanges(tx, held.map((o) => ({ accountId: o.msg.accountId, messageId: o.msg.id, status: 'held' as const, channel: 'sms', at: o.at })));
 }

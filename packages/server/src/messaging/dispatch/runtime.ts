@@ -16,6 +16,7 @@ import { collectInboundPart } from '../inbound-parts.ts';
 import { applyStatusChanges } from '../status.ts';
 import { VALIDITY_EXPIRED } from '../errors.ts';
 import { createDispatcher, DEFAULT_DISPATCH } from './dispatcher.ts';
+import { watchHolds } from '../../fraud/hold-watcher.ts';
 import { applyReceipts, keepPending, retryPendingReceipts, type Receipt } from './receipts.ts';
 import { dueScheduled, expiredQueued, releaseLeases } from './claim.ts';
 
@@ -77,7 +78,9 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
       },
     };
     const pool = createConnectorPool(ctx, handlers, opts.makeLink);
-    const dispatcher = createDispatcher(ctx, pool, { ...DEFAULT_DISPATCH, worker });
+    // Holds are known before the first claim, so a new leader never submits past one.
+    const holds = await watchHolds(ctx, worker);
+    const dispatcher = createDispatcher(ctx, pool, { ...DEFAULT_DISPATCH, worker, holds: holds.current });
     const listener = await ctx.sql.listen('cx_events', () => wake?.()).catch(() => undefined);
     let lastRefresh = 0;
     let lastSweep = 0;
@@ -99,6 +102,7 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
     } finally {
       await listener?.unlisten().catch(() => {});
       await dispatcher.drain();
+      await holds.stop();
       await pool.close();
       await receipts.drain();
       await stopSandbox();
