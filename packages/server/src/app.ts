@@ -32,6 +32,7 @@ import { rateRoutes } from './billing/rate-routes.ts';
 import { companyRoutes } from './accounts/company-routes.ts';
 import { orderRoutes } from './orders/routes.ts';
 import { holdRoutes } from './fraud/hold-routes.ts';
+import { reviewRoutes } from './fraud/review-routes.ts';
 
 export type App = FastifyInstance;
 
@@ -95,6 +96,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(companyRoutes, { ctx });
   await app.register(orderRoutes, { ctx });
   await app.register(holdRoutes, { ctx });
+  await app.register(reviewRoutes, { ctx });
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });
     await app.register(sandboxInboundRoutes, { ctx });

@@ -2072,6 +2072,24 @@ export interface paths {
                                     title: string;
                                     detail: string;
                                 } | null;
+                                /** @description while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds) */
+                                holdReason: string | null;
+                                /** @description the fraud rules' decision and its reasons; null when they did not run */
+                                fraud: {
+                                    /** @description what was done: review holds the message, block rejects it */
+                                    action: "allow" | "review" | "block";
+                                    /** @description what the rules asked for (differs from action in monitor mode) */
+                                    wouldAction: "allow" | "review" | "block";
+                                    mode: "monitor" | "enforce";
+                                    score: number;
+                                    rules: {
+                                        rule: string;
+                                        score: number;
+                                        explanation: string;
+                                    }[];
+                                    /** Format: date-time */
+                                    decidedAt: string;
+                                } | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -2160,6 +2178,24 @@ export interface paths {
                                 title: string;
                                 detail: string;
                             } | null;
+                            /** @description while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds) */
+                            holdReason: string | null;
+                            /** @description the fraud rules' decision and its reasons; null when they did not run */
+                            fraud: {
+                                /** @description what was done: review holds the message, block rejects it */
+                                action: "allow" | "review" | "block";
+                                /** @description what the rules asked for (differs from action in monitor mode) */
+                                wouldAction: "allow" | "review" | "block";
+                                mode: "monitor" | "enforce";
+                                score: number;
+                                rules: {
+                                    rule: string;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                /** Format: date-time */
+                                decidedAt: string;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -2239,6 +2275,24 @@ export interface paths {
                                     title: string;
                                     detail: string;
                                 } | null;
+                                /** @description while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds) */
+                                holdReason: string | null;
+                                /** @description the fraud rules' decision and its reasons; null when they did not run */
+                                fraud: {
+                                    /** @description what was done: review holds the message, block rejects it */
+                                    action: "allow" | "review" | "block";
+                                    /** @description what the rules asked for (differs from action in monitor mode) */
+                                    wouldAction: "allow" | "review" | "block";
+                                    mode: "monitor" | "enforce";
+                                    score: number;
+                                    rules: {
+                                        rule: string;
+                                        score: number;
+                                        explanation: string;
+                                    }[];
+                                    /** Format: date-time */
+                                    decidedAt: string;
+                                } | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -2313,6 +2367,24 @@ export interface paths {
                                 code: string;
                                 title: string;
                                 detail: string;
+                            } | null;
+                            /** @description while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds) */
+                            holdReason: string | null;
+                            /** @description the fraud rules' decision and its reasons; null when they did not run */
+                            fraud: {
+                                /** @description what was done: review holds the message, block rejects it */
+                                action: "allow" | "review" | "block";
+                                /** @description what the rules asked for (differs from action in monitor mode) */
+                                wouldAction: "allow" | "review" | "block";
+                                mode: "monitor" | "enforce";
+                                score: number;
+                                rules: {
+                                    rule: string;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                /** Format: date-time */
+                                decidedAt: string;
                             } | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -2408,6 +2480,24 @@ export interface paths {
                                 code: string;
                                 title: string;
                                 detail: string;
+                            } | null;
+                            /** @description while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds) */
+                            holdReason: string | null;
+                            /** @description the fraud rules' decision and its reasons; null when they did not run */
+                            fraud: {
+                                /** @description what was done: review holds the message, block rejects it */
+                                action: "allow" | "review" | "block";
+                                /** @description what the rules asked for (differs from action in monitor mode) */
+                                wouldAction: "allow" | "review" | "block";
+                                mode: "monitor" | "enforce";
+                                score: number;
+                                rules: {
+                                    rule: string;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                /** Format: date-time */
+                                decidedAt: string;
                             } | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -6373,6 +6463,398 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/{messageId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a message the fraud rules held for review (it is sent, once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            direction: "outbound" | "inbound";
+                            channel: string;
+                            status: "scheduled" | "held" | "queued" | "sending" | "sent" | "delivered" | "undelivered" | "read" | "failed" | "expired" | "rejected" | "canceled" | "received";
+                            to: string;
+                            from: string | null;
+                            body: string | null;
+                            encoding: "GSM-7" | "UCS-2" | null;
+                            segments: number | null;
+                            purpose: string;
+                            priority: string;
+                            scheduledAt: string | null;
+                            validUntil: string | null;
+                            reference: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            } | null;
+                            callbackUrl: string | null;
+                            storeContent: boolean;
+                            connectorId: string | null;
+                            /** @description what the parts sent so far cost, excluding VAT; null until rated (test keys are never billed) */
+                            price: {
+                                /** @description millionths of the currency unit (SMS prices are fractions of a cent) */
+                                amountMicros: number;
+                                currency: string;
+                            } | null;
+                            error: {
+                                code: string;
+                                title: string;
+                                detail: string;
+                            } | null;
+                            /** @description while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds) */
+                            holdReason: string | null;
+                            /** @description the fraud rules' decision and its reasons; null when they did not run */
+                            fraud: {
+                                /** @description what was done: review holds the message, block rejects it */
+                                action: "allow" | "review" | "block";
+                                /** @description what the rules asked for (differs from action in monitor mode) */
+                                wouldAction: "allow" | "review" | "block";
+                                mode: "monitor" | "enforce";
+                                score: number;
+                                rules: {
+                                    rule: string;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                /** Format: date-time */
+                                decidedAt: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/held/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release every message held for review that matches the filter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids?: string[];
+                        to?: string;
+                        /** Format: date-time */
+                        createdAfter?: string;
+                        /** Format: date-time */
+                        createdBefore?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            ids: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/held-messages/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release held messages of any account and any hold reason that match the filter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids?: string[];
+                        to?: string;
+                        /** Format: date-time */
+                        createdAfter?: string;
+                        /** Format: date-time */
+                        createdBefore?: string;
+                        note?: string;
+                        accountId?: string;
+                        holdReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            ids: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/{messageId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a message the fraud rules held for review (it ends rejected, fraud_blocked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            direction: "outbound" | "inbound";
+                            channel: string;
+                            status: "scheduled" | "held" | "queued" | "sending" | "sent" | "delivered" | "undelivered" | "read" | "failed" | "expired" | "rejected" | "canceled" | "received";
+                            to: string;
+                            from: string | null;
+                            body: string | null;
+                            encoding: "GSM-7" | "UCS-2" | null;
+                            segments: number | null;
+                            purpose: string;
+                            priority: string;
+                            scheduledAt: string | null;
+                            validUntil: string | null;
+                            reference: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            } | null;
+                            callbackUrl: string | null;
+                            storeContent: boolean;
+                            connectorId: string | null;
+                            /** @description what the parts sent so far cost, excluding VAT; null until rated (test keys are never billed) */
+                            price: {
+                                /** @description millionths of the currency unit (SMS prices are fractions of a cent) */
+                                amountMicros: number;
+                                currency: string;
+                            } | null;
+                            error: {
+                                code: string;
+                                title: string;
+                                detail: string;
+                            } | null;
+                            /** @description while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds) */
+                            holdReason: string | null;
+                            /** @description the fraud rules' decision and its reasons; null when they did not run */
+                            fraud: {
+                                /** @description what was done: review holds the message, block rejects it */
+                                action: "allow" | "review" | "block";
+                                /** @description what the rules asked for (differs from action in monitor mode) */
+                                wouldAction: "allow" | "review" | "block";
+                                mode: "monitor" | "enforce";
+                                score: number;
+                                rules: {
+                                    rule: string;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                /** Format: date-time */
+                                decidedAt: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/held/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject every message held for review that matches the filter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids?: string[];
+                        to?: string;
+                        /** Format: date-time */
+                        createdAfter?: string;
+                        /** Format: date-time */
+                        createdBefore?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            ids: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/held-messages/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject held messages of any account and any hold reason that match the filter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids?: string[];
+                        to?: string;
+                        /** Format: date-time */
+                        createdAfter?: string;
+                        /** Format: date-time */
+                        createdBefore?: string;
+                        note?: string;
+                        accountId?: string;
+                        holdReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            ids: string[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

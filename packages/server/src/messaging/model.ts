@@ -19,6 +19,8 @@ export interface MessageError {
   detail: string;
 }
 
+import type { FraudDecision } from '../fraud/decision.ts';
+
 export interface MessageJson {
   id: string;
   direction: 'outbound' | 'inbound';
@@ -40,6 +42,8 @@ export interface MessageJson {
   connectorId: string | null;
   price: { amountMicros: number; currency: string } | null;
   error: MessageError | null;
+  holdReason: string | null;
+  fraud: FraudDecision | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -66,6 +70,8 @@ export function messageJson(m: MessageRow, body: string | null): MessageJson {
     connectorId: m.connectorId,
     price: m.priceMicros != null && m.priceCurrency ? { amountMicros: Number(m.priceMicros), currency: m.priceCurrency } : null,
     error: m.errorCode ? { code: m.errorCode, title: m.errorTitle ?? '', detail: m.errorDetail ?? '' } : null,
+    holdReason: m.status === 'held' ? m.holdReason ?? null : null,
+    fraud: m.fraud ?? null,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };

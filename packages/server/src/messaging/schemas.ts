@@ -1,6 +1,7 @@
 // Response schemas of the messages API (they also document it in OpenAPI).
 import { Type } from 'typebox';
 import { NullableTimestamp, Timestamp } from '../http/schemas.ts';
+import { FraudDecisionSchema } from '../fraud/decision.ts';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 const Status = Type.Union([
@@ -33,6 +34,10 @@ export const MessageSchema = Type.Object({
     Type.Null(),
   ], { description: 'what the parts sent so far cost, excluding VAT; null until rated (test keys are never billed)' }),
   error: Type.Union([Type.Object({ code: Type.String(), title: Type.String(), detail: Type.String() }), Type.Null()]),
+  holdReason: Type.Union([Type.String(), Type.Null()], {
+    description: "while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds)",
+  }),
+  fraud: Type.Union([FraudDecisionSchema, Type.Null()], { description: 'the fraud rules\' decision and its reasons; null when they did not run' }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

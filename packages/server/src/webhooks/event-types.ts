@@ -9,6 +9,7 @@ export const EVENT_TYPES = [
   'account.spend_alert', 'account.spend_cap_reached', 'account.balance_credited', 'account.balance_exhausted',
   'deposit.received', 'deposit.refunded', 'order.drafted', 'order.requested', 'order.accepted', 'order.rejected', 'order.canceled',
   'webhook_endpoint.disabled',
+  'fraud.held', 'fraud.blocked', 'fraud.reviewed', 'fraud.alert',
   'invoice.issued', 'invoice.credited', 'invoice.paid', 'invoice.overdue',
 ] as const;
 
