@@ -32,7 +32,8 @@ create table accounts (
   deposit_currency text,
   billing_mode text not null default 'postpaid'::text,
   balance_micros bigint not null default 0,
-  balance_currency text
+  balance_currency text,
+  fraud_alerted_at timestamp with time zone
 );
 alter table accounts add constraint accounts_balance_currency_check CHECK ((balance_currency ~ '^[A-Z]{3}$'::text));
 alter table accounts add constraint accounts_billing_mode_check CHECK ((billing_mode = ANY (ARRAY['postpaid'::text, 'prepaid'::text])));
@@ -267,6 +268,35 @@ alter table files add constraint files_account_id_fkey FOREIGN KEY (account_id) 
 alter table files add constraint files_pkey PRIMARY KEY (account_id, id);
 CREATE INDEX files_expires ON public.files USING btree (expires_at) WHERE (expires_at IS NOT NULL);
 
+create table fraud_counters (
+  account_id text not null,
+  dimension text not null,
+  key text not null,
+  bucket timestamp with time zone not null,
+  count integer not null
+);
+alter table fraud_counters add constraint fraud_counters_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table fraud_counters add constraint fraud_counters_pkey PRIMARY KEY (account_id, dimension, key, bucket);
+CREATE INDEX fraud_counters_bucket ON public.fraud_counters USING btree (bucket);
+
+create table fraud_known_countries (
+  account_id text not null,
+  country text not null,
+  first_seen_at timestamp with time zone not null
+);
+alter table fraud_known_countries add constraint fraud_known_countries_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table fraud_known_countries add constraint fraud_known_countries_pkey PRIMARY KEY (account_id, country);
+
+create table fraud_ranges (
+  prefix text not null,
+  action text not null,
+  label text not null,
+  updated_at timestamp with time zone not null
+);
+alter table fraud_ranges add constraint fraud_ranges_action_check CHECK ((action = ANY (ARRAY['review'::text, 'block'::text, 'allow'::text])));
+alter table fraud_ranges add constraint fraud_ranges_pkey PRIMARY KEY (prefix);
+alter table fraud_ranges add constraint fraud_ranges_prefix_check CHECK ((prefix ~ '^\+[0-9]{1,15}$'::text));
+
 create table idempotency_keys (
   account_id text not null,
   key text not null,
@@ -417,7 +447,8 @@ create table messages (
   price_micros bigint,
   price_currency text,
   hold_reason text,
-  fraud jsonb
+  fraud jsonb,
+  verified_at timestamp with time zone
 );
 alter table messages add constraint messages_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table messages add constraint messages_direction_check CHECK ((direction = ANY (ARRAY['outbound'::text, 'inbound'::text])));

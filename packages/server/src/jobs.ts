@@ -8,6 +8,7 @@ import { sweepEndedDeliveries } from './webhooks/delivery-store.ts';
 import { runInvoices } from './billing/invoices.ts';
 import { remindOverdue } from './billing/payments.ts';
 import { startOfMonth } from './billing/invoice-routes.ts';
+import { pruneFraudCounters } from './fraud/counters.ts';
 
 export function workerJobs(ctx: Context): JobSpec {
   const sender = smtpSender(ctx);
@@ -33,11 +34,15 @@ export function workerJobs(ctx: Context): JobSpec {
         const removed = await sweepEndedDeliveries(ctx.sql, ctx.clock.now());
         if (removed) ctx.log.info({ removed }, 'old webhook deliveries removed');
       },
+      prune_fraud_counters: async () => {
+        const removed = await pruneFraudCounters(ctx.sql, ctx.clock.now());
+        if (removed) ctx.log.info({ removed }, 'old fraud counters removed');
+      },
       sweep_idempotency_keys: async () => {
         const removed = await sweepIdempotencyKeys(ctx);
         if (removed) ctx.log.info({ removed }, 'expired idempotency keys removed');
       },
     },
-    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries', '0 3 1 * * invoice_run', '0 8 * * * invoice_reminders'],
+    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries', '0 3 1 * * invoice_run', '0 8 * * * invoice_reminders', '41 4 * * * prune_fraud_counters'],
   };
 }

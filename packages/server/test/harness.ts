@@ -136,3 +136,9 @@ export async function boardForTest(t: TestPlatform, accountId: string): Promise<
   const res = await t.api.post(`/v1/admin/accounts/${accountId}/board`, { key: admin, body: { acceptance: { text: 'Accepted under our terms.', signer: 'Test Operator' } } });
   if (res.status !== 200) throw new Error(`boarding refused: ${JSON.stringify(res.body)}`);
 }
+
+/** Turns the fraud rules off for an account whose test sends machine-made traffic (sequential numbers, bursts) on purpose. */
+export async function fraudRulesOff(t: TestPlatform, accountId: string): Promise<void> {
+  const res = await t.api.request('PUT', `/v1/admin/accounts/${accountId}/fraud-settings`, { key: t.boot.adminApiKey, body: { mode: 'off' } });
+  if (res.status !== 200) throw new Error(`fraud settings refused: ${JSON.stringify(res.body)}`);
+}

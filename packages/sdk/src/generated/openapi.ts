@@ -6861,6 +6861,355 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/accounts/{accountId}/fraud-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's fraud mode and rule settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mode: "off" | "monitor" | "enforce";
+                            overrides: {
+                                /** @description a combined score from here holds the message for review */
+                                reviewScore?: number;
+                                /** @description a combined score from here rejects it (fraud_blocked) */
+                                blockScore?: number;
+                                blockedCountries?: string[];
+                                blockedPrefixes?: string[];
+                                /** @description never flagged by the range lists (seed or operator) */
+                                allowedPrefixes?: string[];
+                                /** @description messages to one number per minute before review */
+                                numberPerMinute?: number;
+                                /** @description … before block */
+                                numberPerMinuteBlock?: number;
+                                /** @description messages to one number range (all but the last 4 digits) per minute before review */
+                                rangePerMinute?: number;
+                                /** @description messages to one country per minute before it adds to the score */
+                                countryPerMinute?: number;
+                                /** @description this hour's volume over the account's hourly average of the last 7 days */
+                                spikeFactor?: number;
+                                /** @description a spike needs at least this many messages in the hour */
+                                spikeFloor?: number;
+                                /** @description near-sequential numbers of one range within a minute */
+                                sequentialRun?: number;
+                                /** @description messages in a minute to a country the account never used before review */
+                                newCountryBurst?: number;
+                                /** @description OTP messages to one range in 24 h before conversion is judged */
+                                otpMinSample?: number;
+                                otpMinConversionPercent?: number;
+                                urlShorteners?: string[];
+                                blockedKeywords?: string[];
+                            };
+                            /** @description the defaults with the overrides applied */
+                            effective: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the fraud mode (off, monitor: record only, enforce: hold and block) and override rule settings (applies within 5 s) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mode: "off" | "monitor" | "enforce";
+                        overrides?: {
+                            /** @description a combined score from here holds the message for review */
+                            reviewScore?: number;
+                            /** @description a combined score from here rejects it (fraud_blocked) */
+                            blockScore?: number;
+                            blockedCountries?: string[];
+                            blockedPrefixes?: string[];
+                            /** @description never flagged by the range lists (seed or operator) */
+                            allowedPrefixes?: string[];
+                            /** @description messages to one number per minute before review */
+                            numberPerMinute?: number;
+                            /** @description … before block */
+                            numberPerMinuteBlock?: number;
+                            /** @description messages to one number range (all but the last 4 digits) per minute before review */
+                            rangePerMinute?: number;
+                            /** @description messages to one country per minute before it adds to the score */
+                            countryPerMinute?: number;
+                            /** @description this hour's volume over the account's hourly average of the last 7 days */
+                            spikeFactor?: number;
+                            /** @description a spike needs at least this many messages in the hour */
+                            spikeFloor?: number;
+                            /** @description near-sequential numbers of one range within a minute */
+                            sequentialRun?: number;
+                            /** @description messages in a minute to a country the account never used before review */
+                            newCountryBurst?: number;
+                            /** @description OTP messages to one range in 24 h before conversion is judged */
+                            otpMinSample?: number;
+                            otpMinConversionPercent?: number;
+                            urlShorteners?: string[];
+                            blockedKeywords?: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mode: "off" | "monitor" | "enforce";
+                            overrides: {
+                                /** @description a combined score from here holds the message for review */
+                                reviewScore?: number;
+                                /** @description a combined score from here rejects it (fraud_blocked) */
+                                blockScore?: number;
+                                blockedCountries?: string[];
+                                blockedPrefixes?: string[];
+                                /** @description never flagged by the range lists (seed or operator) */
+                                allowedPrefixes?: string[];
+                                /** @description messages to one number per minute before review */
+                                numberPerMinute?: number;
+                                /** @description … before block */
+                                numberPerMinuteBlock?: number;
+                                /** @description messages to one number range (all but the last 4 digits) per minute before review */
+                                rangePerMinute?: number;
+                                /** @description messages to one country per minute before it adds to the score */
+                                countryPerMinute?: number;
+                                /** @description this hour's volume over the account's hourly average of the last 7 days */
+                                spikeFactor?: number;
+                                /** @description a spike needs at least this many messages in the hour */
+                                spikeFloor?: number;
+                                /** @description near-sequential numbers of one range within a minute */
+                                sequentialRun?: number;
+                                /** @description messages in a minute to a country the account never used before review */
+                                newCountryBurst?: number;
+                                /** @description OTP messages to one range in 24 h before conversion is judged */
+                                otpMinSample?: number;
+                                otpMinConversionPercent?: number;
+                                urlShorteners?: string[];
+                                blockedKeywords?: string[];
+                            };
+                            /** @description the defaults with the overrides applied */
+                            effective: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/account/fraud-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the fraud rules judge your traffic (set by your operator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mode: "off" | "monitor" | "enforce";
+                            overrides: {
+                                /** @description a combined score from here holds the message for review */
+                                reviewScore?: number;
+                                /** @description a combined score from here rejects it (fraud_blocked) */
+                                blockScore?: number;
+                                blockedCountries?: string[];
+                                blockedPrefixes?: string[];
+                                /** @description never flagged by the range lists (seed or operator) */
+                                allowedPrefixes?: string[];
+                                /** @description messages to one number per minute before review */
+                                numberPerMinute?: number;
+                                /** @description … before block */
+                                numberPerMinuteBlock?: number;
+                                /** @description messages to one number range (all but the last 4 digits) per minute before review */
+                                rangePerMinute?: number;
+                                /** @description messages to one country per minute before it adds to the score */
+                                countryPerMinute?: number;
+                                /** @description this hour's volume over the account's hourly average of the last 7 days */
+                                spikeFactor?: number;
+                                /** @description a spike needs at least this many messages in the hour */
+                                spikeFloor?: number;
+                                /** @description near-sequential numbers of one range within a minute */
+                                sequentialRun?: number;
+                                /** @description messages in a minute to a country the account never used before review */
+                                newCountryBurst?: number;
+                                /** @description OTP messages to one range in 24 h before conversion is judged */
+                                otpMinSample?: number;
+                                otpMinConversionPercent?: number;
+                                urlShorteners?: string[];
+                                blockedKeywords?: string[];
+                            };
+                            /** @description the defaults with the overrides applied */
+                            effective: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/fraud/ranges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The destination range list as CSV: the shipped seed entries and yours (prefix,action,label,source) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Replace your range entries from CSV (prefix,action,label; action review, block or allow: allow lifts a seed entry) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        csv: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/{messageId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report that the one-time passcode in this message was verified (the fraud rules judge OTP conversion per number range) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "verified";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sandbox/emails": {
         parameters: {
             query?: never;

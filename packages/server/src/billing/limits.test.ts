@@ -2,7 +2,7 @@
 // the block at 100 %, no overshoot under concurrent senders, and the written approval flow.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
+import { fraudRulesOff, startTestPlatform, type TestPlatform } from '../../test/harness.ts';
 import { newId } from '../platform/ids.ts';
 
 describe('SMS limit', () => {
@@ -19,6 +19,7 @@ describe('SMS limit', () => {
   async function client(smsLimit: number) {
     const acc = await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: `Limits ${smsLimit}`, status: 'active', rateLimits: { perKey: null, perAccount: null } } });
     const id = acc.body.id as string;
+    await fraudRulesOff(t, id); // the batches walk through numbers like a pumping script would
     const issue = async (mode: 'live' | 'test') => (await t.api.post(`/v1/admin/accounts/${id}/api-keys`, { key: admin(), body: { name: mode, mode, scopes: ['messages:write', 'messages:read', 'account:manage', 'sandbox:use'] } })).body.secret as string;
     await t.platform.ctx.sql`insert into users (account_id, id, email, role, created_at) values (${id}, ${newId('usr')}, ${`owner-${smsLimit}@client.example`}, 'owner', now())`;
     const set = await t.api.post(`/v1/admin/accounts/${id}/sms-limit`, { key: admin(), body: { smsLimit, approvalText: 'Order 42 signed by both parties', reference: 'ORD-42' } });

@@ -3,7 +3,7 @@
 // and release sends each held message exactly once. Connector and country holds likewise.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
+import { fraudRulesOff, startTestPlatform, type TestPlatform } from '../../test/harness.ts';
 import { send, waitFor, waitForBound, waitForStatus } from '../../test/messages.ts';
 
 describe('traffic holds', () => {
@@ -20,6 +20,7 @@ describe('traffic holds', () => {
     t = await startTestPlatform();
     await waitForBound(t);
     account = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Pumped', status: 'active', rateLimits: { perKey: null, perAccount: null } } })).body.id;
+    await fraudRulesOff(t, account); // 300 consecutive numbers: exactly what the fraud rules would hold
     live = (await t.api.post(`/v1/admin/accounts/${account}/api-keys`, { key: admin(), body: { name: 'live', scopes: ['messages:write', 'messages:read'] } })).body.secret;
     // A slow connector (50/s), so most messages are still waiting when the hold comes.
     const connector = (await t.api.get('/v1/admin/connectors', { key: admin() })).body.data.find((c: { sandbox: boolean }) => c.sandbox);

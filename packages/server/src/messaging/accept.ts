@@ -1,4 +1,4 @@
-// Accepting outbound messages: validate, apply per-message policy (opt-outs, spend caps, the SMS limit → `rejected`),
+// Accepting outbound messages: validate, apply per-message policy (opt-outs, fraud rules, spend caps, the SMS limit),
 // encrypt the body, and commit rows and their first event through the group committer.
 // Nothing is answered before the commit.
 import type { Context } from '../context.ts';
@@ -17,6 +17,7 @@ import { messageJson, type MessageJson } from './model.ts';
 import { senderAllowed, type SenderPolicies } from './senders.ts';
 import { applySmsLimits } from '../billing/limits.ts';
 import { applySpendRules } from '../billing/spend.ts';
+import { createFraudEngine } from '../fraud/decide.ts';
 
 export type AcceptOutcome = { message: MessageJson } | { problem: Problem };
 
@@ -37,9 +38,14 @@ async function applyOptOuts(db: Db, rows: MessageRow[]): Promise<void> {
 }
 
 export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: SenderPolicies): Acceptor {
+  const fraud = createFraudEngine();
+  // Plaintext bodies for the content rules, never stored: bodies are encrypted in the rows.
+  const texts = new WeakMap<MessageRow, string>();
   const committer = new GroupCommit<MessageRow>(
     (rows) => withTransaction(ctx.sql, async (tx) => {
       await applyOptOuts(tx, rows);
+      // Before the money rules: what fraud blocks is neither charged nor counted against the limit.
+      await fraud.apply(tx, rows, texts, ctx.clock.now());
       await applySpendRules(tx, rows, ctx.clock.now());
       await applySmsLimits(tx, rows, ctx.clock.now());
       await insertMessages(tx, rows);
@@ -86,6 +92,7 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
       });
     }
     // Opt-outs are checked inside the shared transaction (one query for the whole group).
+    for (const r of rows) texts.set(r.row, r.body);
     await committer.add(rows.map((r) => r.row));
     for (const r of rows) outcomes[r.index] = { message: messageJson(r.row, r.body) };
     return outcomes as AcceptOutcome[];
