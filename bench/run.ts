@@ -18,25 +18,33 @@ if (scenarios.length === 0) {
   process.exit(2);
 }
 
-const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-bench-'));
-const port = await freePort();
-const server = spawn(process.execPath, [path.join(root, 'packages/server/src/cli.ts'), 'start'], {
-  // The webhooks scenario's receiver listens on loopback.
-  env: { ...process.env, CX_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', CX_WEBHOOK_ALLOW_PRIVATE: 'true' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-try {
-  await new Promise<void>((resolve, reject) => {
-    server.stdout!.on('data', (d: Buffer) => String(d).includes('running at') && resolve());
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+// Scenarios that measure one role alone get a server of their own (see Scenario.role).
+for (const role of ['all', 'api'] as const) {
+  const mine = scenarios.filter((s) => (s.role ?? 'all') === role);
+  if (mine.length > 0) await runOn(role, mine);
+}
+
+async function runOn(role: 'all' | 'api', list: typeof scenarios): Promise<void> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-bench-'));
+  const port = await freePort();
+  const server = spawn(process.execPath, [path.join(root, 'packages/server/src/cli.ts'), 'start', '--role', role], {
+    // The webhooks scenario's receiver listens on loopback.
+    env: { ...process.env, CX_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', CX_WEBHOOK_ALLOW_PRIVATE: 'true' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const boot = JSON.parse(await fs.readFile(path.join(dataDir, 'bootstrap.json'), 'utf8')) as Bootstrap;
-  for (const scenario of scenarios) {
-    const result = await scenario.run({ url: `http://127.0.0.1:${port}`, dataDir, boot, serverPid: server.pid!, durationSeconds: Number(process.env.BENCH_DURATION ?? 10), connections: Number(process.env.BENCH_CONNECTIONS ?? scenario.connections) });
-    console.log(JSON.stringify({ scenario: scenario.name, ...result }));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.stdout!.on('data', (d: Buffer) => String(d).includes('running at') && resolve());
+      server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+    const boot = JSON.parse(await fs.readFile(path.join(dataDir, 'bootstrap.json'), 'utf8')) as Bootstrap;
+    for (const scenario of list) {
+      const result = await scenario.run({ url: `http://127.0.0.1:${port}`, dataDir, boot, serverPid: server.pid!, durationSeconds: Number(process.env.BENCH_DURATION ?? 10), connections: Number(process.env.BENCH_CONNECTIONS ?? scenario.connections) });
+      console.log(JSON.stringify({ scenario: scenario.name, role, ...result }));
+    }
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await fs.rm(dataDir, { recursive: true, force: true });
   }
-} finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-  await fs.rm(dataDir, { recursive: true, force: true });
 }

@@ -4,5 +4,6 @@ import { authenticatedGet } from './authenticated-get.ts';
 import { batchAccept, singleAccept } from './accept.ts';
 import { endToEnd } from './end-to-end.ts';
 import { webhooks } from './webhooks.ts';
+import { fraudCost } from './fraud.ts';
 
-export const SCENARIOS: Scenario[] = [authenticatedGet, singleAccept, batchAccept, endToEnd, webhooks];
+export const SCENARIOS: Scenario[] = [authenticatedGet, singleAccept, batchAccept, endToEnd, webhooks, fraudCost];

@@ -15,6 +15,8 @@ export interface Target {
 export interface Scenario {
   name: string;
   connections: number;
+  /** `api`: measured on a server of that role alone (no dispatching competing for the CPU). */
+  role?: 'all' | 'api';
   run(target: Target): Promise<object>;
 }
 
@@ -36,7 +38,8 @@ export async function serverRssMB(pid: number): Promise<number> {
   return Math.round(kb / 1024);
 }
 
-export async function load(t: Target, opts: { method: 'GET' | 'POST'; path: string; body?: string }): Promise<LoadResult> {
+export async function load(t: Target, opts: { method: 'GET' | 'POST'; path: string; body?: string; bodyOf?: (i: number) => string }): Promise<LoadResult> {
+  let sent = 0;
   const result = await autocannon({
     url: t.url + opts.path,
     method: opts.method,
@@ -44,6 +47,8 @@ export async function load(t: Target, opts: { method: 'GET' | 'POST'; path: stri
     duration: t.durationSeconds,
     headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' },
     ...(opts.body !== undefined && { body: opts.body }),
+    // A different body per request, where the content matters (e.g. distinct destinations).
+    ...(opts.bodyOf && { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: opts.bodyOf!(sent++) }) }] }),
   });
   return {
     durationSeconds: t.durationSeconds,

@@ -3,6 +3,7 @@
 // (fraud_review) and `block` rejects it (fraud_blocked); in monitor mode only the decision is
 // recorded. Decisions with at least one fired rule are stored on the message and shown by the API.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { Context } from '../context.ts';
 import type { Db } from '../db/pool.ts';
 import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
@@ -22,10 +23,13 @@ export const rangeOf = (e164: string) => e164.slice(0, Math.max(4, e164.length -
 export interface FraudEngine {
   /** Judges the live outbound rows; `texts` are their plaintext bodies (content rules). */
   apply(db: Db, rows: MessageRow[], texts: WeakMap<MessageRow, string>, at: Date): Promise<void>;
+  /** Writes the last counts (shutdown). */
+  stop(): Promise<void>;
 }
 
-export function createFraudEngine(): FraudEngine {
+export function createFraudEngine(ctx: Context): FraudEngine {
   const counters = createFraudCounters();
+  counters.start(ctx);
   const configs = cached(5000, async (db: Db, ids: string[]) => {
     const rows = await db<{ id: string; settings: Record<string, unknown> }[]>`select id, settings from accounts where id = any(${ids})`;
     return new Map(rows.map((r) => [r.id, fraudConfigOf(r.settings)]));
@@ -37,6 +41,7 @@ export function createFraudEngine(): FraudEngine {
   };
 
   return {
+    stop: () => counters.stop(ctx.sql),
     async apply(db, rows, texts, at) {
       const live = rows.filter((r) => r.keyMode === 'live' && r.direction === 'outbound' && r.status !== 'rejected');
       if (live.length === 0) return;

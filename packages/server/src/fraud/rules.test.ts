@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { DEFAULT_FRAUD_CONFIG, type FraudConfig } from './config.ts';
 import { decide, type Candidate, type Counts } from './rules.ts';
 import { SEED_RANGES, parseRangesCsv, rangesToCsv } from './ranges.ts';
+import { evaluateCall } from './voice.ts';
 
 const cfg: FraudConfig = { ...DEFAULT_FRAUD_CONFIG, mode: 'enforce' };
 const quiet: Counts = {
@@ -86,6 +87,15 @@ describe('fraud rules', () => {
   it('honours the account thresholds', () => {
     assert.equal(judge({}, { numberThisMinute: 6 }, { reviewScore: 70 }).action, 'allow');
     assert.equal(judge({}, { numberThisMinute: 6 }, { blockScore: 60 }).action, 'block');
+  });
+});
+
+describe('voice hook', () => {
+  it('applies the destination rules to calls and caps concurrent calls', () => {
+    assert.equal(evaluateCall({ to: '+4930123456', country: 'DE', concurrentCalls: 3 }, cfg, SEED_RANGES).action, 'allow');
+    assert.equal(evaluateCall({ to: '+881612345678', country: null, concurrentCalls: 3 }, cfg, SEED_RANGES).action, 'review');
+    const busy = evaluateCall({ to: '+4930123456', country: 'DE', concurrentCalls: 31 }, cfg, SEED_RANGES);
+    assert.deepEqual([busy.action, busy.rules.map((r) => r.rule)], ['review', ['concurrent_calls']]);
   });
 });
 

@@ -113,9 +113,20 @@ const content: Rule = (c, _n, cfg) => {
   const lower = c.text.toLowerCase();
   const keyword = cfg.blockedKeywords.find((k) => lower.includes(k.toLowerCase()));
   if (keyword) return { rule: 'content_keyword', score: 100, action: 'block', explanation: `the text contains "${keyword}", blocked for this account` };
-  const shortener = cfg.urlShorteners.find((s) => new RegExp(`(^|[^a-z0-9.-])${s.replace(/\./g, '\\.')}/`, 'i').test(c.text!));
+  const shortener = cfg.urlShorteners.find((s) => shortenerPattern(s).test(c.text!));
   return shortener ? { rule: 'content_url_shortener', score: 40, explanation: `the text links through the URL shortener ${shortener}, which hides the destination` } : null;
 };
+
+const patterns = new Map<string, RegExp>();
+/** The shortener's domain followed by a path, not a longer domain that ends like it. */
+function shortenerPattern(domain: string): RegExp {
+  let p = patterns.get(domain);
+  if (!p) {
+    p = new RegExp(`(^|[^a-z0-9.-])${domain.replace(/\./g, '\\.')}/`, 'i');
+    if (patterns.size < 10_000) patterns.set(domain, p);
+  }
+  return p;
+}
 
 export const RULES: readonly Rule[] = [lists, velocity, rangeVelocity, countryVelocity, spike, sequential, otpConversion, newCountry, content];
 

@@ -38,7 +38,7 @@ async function applyOptOuts(db: Db, rows: MessageRow[]): Promise<void> {
 }
 
 export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: SenderPolicies): Acceptor {
-  const fraud = createFraudEngine();
+  const fraud = createFraudEngine(ctx);
   // Plaintext bodies for the content rules, never stored: bodies are encrypted in the rows.
   const texts = new WeakMap<MessageRow, string>();
   const committer = new GroupCommit<MessageRow>(
@@ -99,5 +99,11 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
   }
 
 
-  return { accept, close: () => committer.drain() };
+  return {
+    accept,
+    async close() {
+      await committer.drain();
+      await fraud.stop();
+    },
+  };
 }

@@ -3,7 +3,10 @@
 
 -- Counts per account, dimension and key, in time buckets (minutes for velocity, hours for the
 -- baseline and OTP conversion). Written once per accepted batch (one upsert), pruned daily.
-create table fraud_counters (
+-- Unlogged: counting is on the accept path and skipping the WAL halves its cost; after a
+-- database crash the counts start again from zero (a 7-day baseline rebuilds, velocity
+-- windows are minutes), which is the trade docs/fraud.md states.
+create unlogged table fraud_counters (
   account_id text not null references accounts(id),
   dimension text not null,     -- number | range | country | total_hour | otp_sent | otp_verified
   key text not null,
