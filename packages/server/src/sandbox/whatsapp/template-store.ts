@@ -66,8 +66,9 @@ export function createTemplateStore(opts: {
       const name = query.get('name');
       const all = listOf(wabaId).filter((t) => (!status || t.status === status) && (!name || t.name.includes(name)));
       const limit = Math.min(Math.max(Number(query.get('limit')) || DEFAULT_PAGE, 1), 1000);
-      const start = query.get('after') ? Number(Buffer.from(query.get('after')!, 'base64url').toString()) : 0;
-      if (!Number.isInteger(start) || start < 0) throw invalidParameter('Invalid cursor');
+      const cursorText = query.get('after') ? Buffer.from(query.get('after')!, 'base64url').toString() : '0';
+      if (!/^\d+$/.test(cursorText)) throw invalidParameter('Invalid cursor');
+      const start = Number(cursorText);
       const data = all.slice(start, start + limit);
       const cursor = (i: number) => Buffer.from(String(i)).toString('base64url');
       const after = cursor(start + data.length);
