@@ -78,7 +78,7 @@ export class GraphClient {
     form.set('messaging_product', 'whatsapp');
     form.set('type', mimeType);
     form.set('file', new Blob([bytes], { type: mimeType }), filename);
-    const id = str((await this.send('POST', this.path(phoneNumberId, 'media'), { body: form })).id);
+    const id = str((await this.call('POST', this.path(phoneNumberId, 'media'), { body: form })).id);
     if (!id) throw new GraphError('media upload answered without an id', { kind: 'permanent', httpStatus: 200 });
     return id;
   }
@@ -137,11 +137,11 @@ export class GraphClient {
   }
 
   private json(method: Method, url: string, body?: unknown): Promise<Json> {
-    return this.send(method, url, body === undefined ? {} : { body: JSON.stringify(body), contentType: 'application/json' });
+    return this.call(method, url, body === undefined ? {} : { body: JSON.stringify(body), contentType: 'application/json' });
   }
 
   /** One Graph call answering JSON; non-2xx answers become Meta's error. */
-  private async send(method: Method, url: string, opts: { body?: string | FormData; contentType?: string }): Promise<Json> {
+  private async call(method: Method, url: string, opts: { body?: string | FormData; contentType?: string }): Promise<Json> {
     const { statusCode, headers, body } = await this.raw(method, url, opts);
     let text: string;
     try {
