@@ -15,7 +15,7 @@ export type { ApiKey, ApiKeyListFilters, ApiKeysResource, CreateApiKeyInput, Cre
 export type { AuditEntry, AuditLogFilters, AuditLogResource } from './resources/audit-log.ts';
 export type { Balance, BillingResource, Invoice, PricePreview, PricePreviewQuery, Statement, UsageQuery, UsageSummary } from './resources/billing.ts';
 export type {
-  BatchResult, Message, MessageDetail, MessageListFilters, MessageStatus, MessagesResource, SendMessageInput,
+  BatchResult, HeldFilter, Message, MessageDetail, MessageListFilters, MessageStatus, MessagesResource, ReviewResult, SendMessageInput,
 } from './resources/messages.ts';
 export type { NumberList, NumbersResource, PhoneNumber } from './resources/numbers.ts';
 export type { Order, OrderFilters, OrderInput, OrdersResource } from './resources/orders.ts';

@@ -11,6 +11,9 @@ export type MessageStatus = Message['status'];
 /** Per item, in the order sent: the accepted message or `{ error }` with the reason it was refused. */
 export type BatchResult = ResponseBody<'post', '/v1/messages/batch'>;
 export type MessageListFilters = QueryParams<'get', '/v1/messages'>;
+/** Which held messages a bulk review decides on (only those the fraud rules held for review). */
+export type HeldFilter = RequestBody<'post', '/v1/messages/held/release'>;
+export type ReviewResult = ResponseBody<'post', '/v1/messages/held/release'>;
 
 export class MessagesResource {
   readonly #api: HttpClient;
@@ -41,5 +44,28 @@ export class MessagesResource {
   /** Cancels a scheduled, held or not-yet-sent message; a ConflictError once it is too late. */
   cancel(messageId: string, options?: RequestOptions): Promise<Message> {
     return this.#api.request('post', '/v1/messages/{messageId}/cancel', { path: { messageId }, ...options });
+  }
+
+  /** Sends a message the fraud rules held for review (scope fraud:review); it goes out exactly once. */
+  release(messageId: string, options?: RequestOptions): Promise<Message> {
+    return this.#api.request('post', '/v1/messages/{messageId}/release', { path: { messageId }, ...options });
+  }
+
+  /** Ends a message held for review as `rejected` (fraud_blocked). */
+  reject(messageId: string, options?: RequestOptions): Promise<Message> {
+    return this.#api.request('post', '/v1/messages/{messageId}/reject', { path: { messageId }, ...options });
+  }
+
+  releaseHeld(filter: HeldFilter, options?: RequestOptions): Promise<ReviewResult> {
+    return this.#api.request('post', '/v1/messages/held/release', { body: filter, ...options });
+  }
+
+  rejectHeld(filter: HeldFilter, options?: RequestOptions): Promise<ReviewResult> {
+    return this.#api.request('post', '/v1/messages/held/reject', { body: filter, ...options });
+  }
+
+  /** Reports that the passcode in this message was verified: the fraud rules judge OTP conversion with it. */
+  async reportVerified(messageId: string, options?: RequestOptions): Promise<void> {
+    await this.#api.request('post', '/v1/messages/{messageId}/feedback', { path: { messageId }, body: { outcome: 'verified' }, ...options });
   }
 }
