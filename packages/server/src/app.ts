@@ -33,6 +33,7 @@ import { companyRoutes } from './accounts/company-routes.ts';
 import { orderRoutes } from './orders/routes.ts';
 import { holdRoutes } from './fraud/hold-routes.ts';
 import { reviewRoutes } from './fraud/review-routes.ts';
+import { portalIdentityRoutes } from './auth/portal-routes.ts';
 
 export type App = FastifyInstance;
 
@@ -97,6 +98,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(orderRoutes, { ctx });
   await app.register(holdRoutes, { ctx });
   await app.register(reviewRoutes, { ctx });
+  await app.register(portalIdentityRoutes, { ctx });
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });
     await app.register(sandboxInboundRoutes, { ctx });
