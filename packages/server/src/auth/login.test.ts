@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
 import { Browser, addUser, createClientAccount, type ClientAccount } from '../../test/portal.ts';
 import { ManualClock } from '../platform/clock.ts';
+import { ConfigError, loadConfig } from '../config.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -53,6 +54,20 @@ describe('portal sign-in', () => {
     const res = await b.post('/v1/auth/login', { email: 'sec@client.example', password: PASSWORD });
     assert.equal(res.status, 200);
     assert.ok(res.headers.getSetCookie().every((c) => c.includes('; Secure')));
+  });
+
+  it('takes JSON only, so a cross-site HTML form cannot post a sign-in', async () => {
+    const res = await fetch(`${t.url}/v1/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=a%40b.example&password=x',
+    });
+    assert.equal(res.status, 415);
+  });
+
+  it('trusts forwarded headers from all proxies, from listed ones only, or from none', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ CX_TRUST_PROXY: 'true' }).trustProxy, true);
+    assert.deepEqual(loadConfig({ CX_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).trustProxy, ['127.0.0.1', '10.0.0.0/8', '::1']);
+    assert.throws(() => loadConfig({ CX_TRUST_PROXY: 'proxy.example' }), ConfigError);
   });
 
   it('answers a wrong password and an unknown email the same way, and audits both without the email', async () => {
