@@ -7965,6 +7965,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/accounts/{accountId}/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disable a user of an account */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string | null;
+                            role: string;
+                            twoFactorEnabled: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            lastLoginAt: string | null;
+                            disabledAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a user's role (operator roles on the house account only) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description owner, admin, developer, agent, billing, viewer, operator, operator_readonly */
+                        role: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string | null;
+                            role: string;
+                            twoFactorEnabled: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            lastLoginAt: string | null;
+                            disabledAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/v1/admin/accounts/{accountId}/invitations": {
         parameters: {
             query?: never;

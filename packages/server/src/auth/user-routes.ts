@@ -117,13 +117,26 @@ export async function userRoutes(base: FastifyInstance, opts: { ctx: Context }):
     schema: { tags: adminTags, summary: "An account's users", params: idParam('accountId'), querystring: ListQuery, response: { 200: pageOf(UserSchema) } },
   }, async (request) => usersPage(request.params.accountId, request.query));
 
+  const operatorCaller = (request: Parameters<typeof operatorActor>[0] & { params: { accountId: string } }): Caller => ({
+    accountId: request.params.accountId, actor: operatorActor(request), role: undefined, operator: true,
+  });
+  const AdminUserParams = Type.Intersect([idParam('accountId'), idParam('userId')]);
+
+  app.patch('/v1/admin/accounts/:accountId/users/:userId', {
+    schema: {
+      tags: adminTags, summary: "Change a user's role (operator roles on the house account only)", params: AdminUserParams,
+      body: Type.Object({ role: Role }, { additionalProperties: false }), response: { 200: UserSchema },
+    },
+  }, async (request) => userJson(await changeRole(ctx, operatorCaller(request), request.params.userId, request.body.role)));
+
+  app.delete('/v1/admin/accounts/:accountId/users/:userId', {
+    schema: { tags: adminTags, summary: 'Disable a user of an account', params: AdminUserParams, response: { 200: UserSchema } },
+  }, async (request) => userJson(await disableUser(ctx, operatorCaller(request), request.params.userId)));
+
   app.post('/v1/admin/accounts/:accountId/invitations', {
     schema: {
       tags: adminTags, summary: "Invite a user to an account (e.g. a new client's first owner; operator roles on the house account)",
       params: idParam('accountId'), body: InviteBody, response: { 201: InvitationSchema },
     },
-  }, async (request, reply) => {
-    const caller: Caller = { accountId: request.params.accountId, actor: operatorActor(request), role: undefined, operator: true };
-    return reply.code(201).send(invitationJson(await inviteUser(ctx, caller, request.body)));
-  });
+  }, async (request, reply) => reply.code(201).send(invitationJson(await inviteUser(ctx, operatorCaller(request), request.body))));
 }

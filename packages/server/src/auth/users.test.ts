@@ -164,6 +164,15 @@ describe('users, invitations and passwords', () => {
     assert.equal((await t.api.post(`/v1/admin/accounts/${client.id}/invitations`, { key: t.boot.adminApiKey, body: { email: 'op@client.example', role: 'operator' } })).status, 422);
     const house = await t.api.post(`/v1/admin/accounts/${t.boot.accountId}/invitations`, { key: t.boot.adminApiKey, body: { email: 'ops2@house.example', role: 'operator_readonly' } });
     assert.equal(house.status, 201, 'operators invite operators to the house account');
+    const token = await linkTokenFor(t, { id: t.boot.accountId, key: t.boot.apiKey }, 'ops2@house.example');
+    const ops2 = (await accept(token)).body.id;
+    const promoted = await t.api.patch(`/v1/admin/accounts/${t.boot.accountId}/users/${ops2}`, { key: t.boot.adminApiKey, body: { role: 'operator' } });
+    assert.equal(promoted.status, 200);
+    assert.equal(promoted.body.role, 'operator');
+    const audit = await t.api.get(`/v1/admin/audit-log?action=user.role_changed&targetId=${ops2}`, { key: t.boot.adminApiKey });
+    assert.equal(audit.body.data[0].actor.type, 'operator');
+    assert.equal((await t.api.patch(`/v1/admin/accounts/${client.id}/users/${adminId}`, { key: t.boot.adminApiKey, body: { role: 'operator' } })).status, 422);
+    assert.equal((await owner.patch(`/v1/users/${ops2}`, { role: 'viewer' })).status, 404, 'another account\'s user');
   });
 
   it('keeps at least one owner', async () => {

@@ -166,6 +166,8 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'PUT /v1/users/policy': { scope: 'users:manage' },
   'GET /v1/admin/accounts/:accountId/users': { scope: 'platform:read' },
   'POST /v1/admin/accounts/:accountId/invitations': { scope: 'platform:admin', creates: true },
+  'PATCH /v1/admin/accounts/:accountId/users/:userId': { scope: 'platform:admin' },
+  'DELETE /v1/admin/accounts/:accountId/users/:userId': { scope: 'platform:admin' },
   // (end of portal identity)
 };
 
