@@ -383,6 +383,30 @@ alter table limit_requests add constraint limit_requests_sms_limit_check CHECK (
 alter table limit_requests add constraint limit_requests_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'approved'::text, 'rejected'::text])));
 CREATE INDEX limit_requests_pending ON public.limit_requests USING btree (created_at) WHERE (status = 'pending'::text);
 
+create table login_challenges (
+  account_id text not null,
+  user_id text not null,
+  token_hash bytea not null,
+  created_at timestamp with time zone not null,
+  expires_at timestamp with time zone not null,
+  failures integer not null default 0,
+  used_at timestamp with time zone
+);
+alter table login_challenges add constraint login_challenges_account_id_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id);
+alter table login_challenges add constraint login_challenges_pkey PRIMARY KEY (account_id, user_id, token_hash);
+CREATE UNIQUE INDEX login_challenges_token ON public.login_challenges USING btree (token_hash);
+
+create table login_throttles (
+  key text not null,
+  failures integer not null,
+  window_started_at timestamp with time zone not null,
+  lockouts integer not null default 0,
+  locked_until timestamp with time zone,
+  updated_at timestamp with time zone not null
+);
+alter table login_throttles add constraint login_throttles_pkey PRIMARY KEY (key);
+CREATE INDEX login_throttles_updated ON public.login_throttles USING btree (updated_at);
+
 create table message_attempts (
   account_id text not null,
   message_id text not null,
@@ -492,6 +516,18 @@ alter table orders add constraint orders_account_id_fkey FOREIGN KEY (account_id
 alter table orders add constraint orders_pkey PRIMARY KEY (account_id, id);
 alter table orders add constraint orders_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'requested'::text, 'accepted'::text, 'rejected'::text, 'canceled'::text])));
 CREATE UNIQUE INDEX orders_id ON public.orders USING btree (id);
+
+create table password_resets (
+  account_id text not null,
+  user_id text not null,
+  token_hash bytea not null,
+  created_at timestamp with time zone not null,
+  expires_at timestamp with time zone not null,
+  used_at timestamp with time zone
+);
+alter table password_resets add constraint password_resets_account_id_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id);
+alter table password_resets add constraint password_resets_pkey PRIMARY KEY (account_id, user_id, token_hash);
+CREATE UNIQUE INDEX password_resets_token ON public.password_resets USING btree (token_hash);
 
 create table payment_allocations (
   account_id text not null,
@@ -649,6 +685,61 @@ alter table usage_records add constraint usage_records_account_id_fkey FOREIGN K
 alter table usage_records add constraint usage_records_pkey PRIMARY KEY (account_id, id);
 CREATE INDEX usage_records_uninvoiced ON public.usage_records USING btree (account_id, occurred_at) WHERE ((invoice_id IS NULL) AND (NOT prepaid));
 
+create table user_invitations (
+  account_id text not null,
+  id text not null,
+  email text not null,
+  role text not null,
+  token_hash bytea not null,
+  invited_by text not null,
+  created_at timestamp with time zone not null,
+  expires_at timestamp with time zone not null,
+  accepted_at timestamp with time zone,
+  user_id text,
+  revoked_at timestamp with time zone
+);
+alter table user_invitations add constraint user_invitations_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table user_invitations add constraint user_invitations_pkey PRIMARY KEY (account_id, id);
+CREATE UNIQUE INDEX user_invitations_token ON public.user_invitations USING btree (token_hash);
+
+create table user_recovery_codes (
+  account_id text not null,
+  user_id text not null,
+  code_hash bytea not null,
+  created_at timestamp with time zone not null,
+  used_at timestamp with time zone
+);
+alter table user_recovery_codes add constraint user_recovery_codes_account_id_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id);
+alter table user_recovery_codes add constraint user_recovery_codes_pkey PRIMARY KEY (account_id, user_id, code_hash);
+
+create table user_sessions (
+  account_id text not null,
+  id text not null,
+  user_id text not null,
+  token_hash bytea not null,
+  created_at timestamp with time zone not null,
+  last_seen_at timestamp with time zone not null,
+  user_agent text,
+  ip text,
+  method text not null,
+  revoked_at timestamp with time zone
+);
+alter table user_sessions add constraint user_sessions_account_id_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id);
+alter table user_sessions add constraint user_sessions_pkey PRIMARY KEY (account_id, id);
+CREATE UNIQUE INDEX user_sessions_token ON public.user_sessions USING btree (token_hash);
+CREATE INDEX user_sessions_user ON public.user_sessions USING btree (account_id, user_id, id) WHERE (revoked_at IS NULL);
+
+create table user_totp (
+  account_id text not null,
+  user_id text not null,
+  secret bytea not null,
+  enabled_at timestamp with time zone,
+  last_time_step bigint,
+  created_at timestamp with time zone not null
+);
+alter table user_totp add constraint user_totp_account_id_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id);
+alter table user_totp add constraint user_totp_pkey PRIMARY KEY (account_id, user_id);
+
 create table users (
   account_id text not null,
   id text not null,
@@ -657,7 +748,8 @@ create table users (
   role text not null,
   password_hash text,
   created_at timestamp with time zone not null default now(),
-  disabled_at timestamp with time zone
+  disabled_at timestamp with time zone,
+  last_login_at timestamp with time zone
 );
 alter table users add constraint users_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table users add constraint users_pkey PRIMARY KEY (account_id, id);

@@ -34,6 +34,7 @@ import { orderRoutes } from './orders/routes.ts';
 import { holdRoutes } from './fraud/hold-routes.ts';
 import { reviewRoutes } from './fraud/review-routes.ts';
 import { fraudSettingsRoutes } from './fraud/settings-routes.ts';
+import { portalIdentityRoutes } from './auth/portal-routes.ts';
 
 export type App = FastifyInstance;
 
@@ -99,6 +100,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(holdRoutes, { ctx });
   await app.register(reviewRoutes, { ctx });
   await app.register(fraudSettingsRoutes, { ctx });
+  await app.register(portalIdentityRoutes, { ctx });
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });
     await app.register(sandboxInboundRoutes, { ctx });

@@ -19,7 +19,10 @@ const envSchema = z.object({
   CX_WEBHOOK_ALLOW_PRIVATE: booleanFromEnv.default(false),
   CX_METRICS_TOKEN: z.string().min(1).optional(),
   CX_PUBLIC_URL: z.string().url().optional(),
-  CX_TRUST_PROXY: booleanFromEnv.default(false),
+  CX_TRUST_PROXY: z.string().default('false'),
+  // Portal sessions (auth/): idle and absolute timeouts.
+  CX_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+  CX_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('CX Engage <no-reply@localhost>'),
@@ -39,7 +42,12 @@ export interface Config {
   webhookAllowPrivate: boolean;
   metricsToken: string | undefined;
   publicUrl: string | undefined;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: true/false, or the proxies' addresses/CIDRs (only those are believed). */
+  trustProxy: boolean | string[];
+  /** A portal session ends after this long without a request... */
+  sessionIdleMs: number;
+  /** ...and this long after sign-in, whatever happens. */
+  sessionAbsoluteMs: number;
   logLevel: string;
   smtpUrl: string | undefined;
   smtpFrom: string;
@@ -73,9 +81,23 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: CliOverrides = {})
     webhookAllowPrivate: e.CX_WEBHOOK_ALLOW_PRIVATE,
     metricsToken: e.CX_METRICS_TOKEN,
     publicUrl: e.CX_PUBLIC_URL,
-    trustProxy: e.CX_TRUST_PROXY,
+    trustProxy: parseTrustProxy(e.CX_TRUST_PROXY),
+    sessionIdleMs: e.CX_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.CX_SESSION_MAX_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
   };
+}
+
+/** `true`/`false` (as before), or a comma-separated list of proxy addresses or CIDRs. */
+function parseTrustProxy(value: string): boolean | string[] {
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no', ''].includes(v)) return false;
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (list.some((s) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(s))) {
+    throw new ConfigError('invalid environment:\n  CX_TRUST_PROXY: true, false, or comma-separated proxy addresses/CIDRs');
+  }
+  return list;
 }

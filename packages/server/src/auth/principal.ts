@@ -5,6 +5,7 @@ export type AccountStatus = 'pending' | 'active' | 'suspended' | 'closed';
 /** Who is calling: an API key and the account it belongs to, as loaded for this request. */
 export interface Principal {
   accountId: string;
+  /** The API key's id; for a portal session, the user's id (`usr_...`), so actors and limits still work. */
   keyId: string;
   mode: KeyMode;
   scopes: ReadonlySet<string>;
@@ -16,6 +17,20 @@ export interface Principal {
     rateLimitPerKey: number | null;
     rateLimitPerAccount: number | null;
   };
+  /** Set when a portal session cookie authenticated the request (auth/session-auth.ts). */
+  session?: SessionInfo;
+}
+
+export interface SessionInfo {
+  id: string;
+  userId: string;
+  role: string;
+  /** Two-factor is mandatory here and not yet enabled: only the session routes are open. */
+  enrollmentOnly: boolean;
+  twoFactorEnabled: boolean;
+  twoFactorRequired: boolean;
+  createdAt: Date;
+  lastSeenAt: Date;
 }
 
 declare module 'fastify' {

@@ -1,4 +1,4 @@
-// One hook in front of every route: authenticate the key, check the route's scope from the
+// One hook in front of every route: authenticate the key (or a portal session cookie), check the route's scope from the
 // permission table, apply rate limits and, on sending routes, the account-level refusal rule.
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -11,6 +11,8 @@ import { hashApiKey, looksLikeApiKey } from '../auth/api-key-format.ts';
 import { findPrincipalByHash, touchApiKeys } from '../auth/key-store.ts';
 import { assertAccountMaySend } from '../accounts/sending-rule.ts';
 import type { Principal } from '../auth/principal.ts';
+import { authenticateSession, checkSessionRoute } from '../auth/session-auth.ts';
+import { hasSessionCookie } from '../auth/session-cookies.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -48,7 +50,8 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opt
     const permission = request.routeOptions.config.permission;
     if (!permission || permission.scope === 'public') return;
     const principal = await authenticate(request);
-    if (!grants(principal.scopes, permission.scope)) {
+    checkSessionRoute(principal, permission.scope);
+    if (permission.scope !== 'session' && !grants(principal.scopes, permission.scope)) {
       throw new Problem(P.forbidden, `this route needs the scope ${permission.scope}`);
     }
     const now = ctx.clock.now();
@@ -61,12 +64,14 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opt
         'retry-after': String(decision.retryAfterSeconds),
       });
     }
-    used.set(principal.keyId, { accountId: principal.accountId, keyId: principal.keyId, at: now });
+    if (!principal.session) used.set(principal.keyId, { accountId: principal.accountId, keyId: principal.keyId, at: now });
     if (permission.sends) assertAccountMaySend(principal);
   });
 
   async function authenticate(request: FastifyRequest): Promise<Principal> {
     const header = request.headers.authorization ?? '';
+    // No Authorization header but a portal session cookie: auth/session-auth.ts (CSRF, timeouts).
+    if (!header && hasSessionCookie(request)) return authenticateSession(ctx, request);
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) {
       throw new Problem(P.unauthenticated, 'send the API key as "Authorization: Bearer <key>"', undefined, {

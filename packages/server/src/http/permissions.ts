@@ -4,8 +4,11 @@
 import type { Scope } from '../auth/scopes.ts';
 
 export interface RoutePermission {
-  /** 'public' needs no key; otherwise the scope the key must hold. */
-  scope: Scope | 'public';
+  /**
+   * 'public' needs no key; 'session' needs a portal session (any role, auth/session-auth.ts);
+   * otherwise the scope the key or the session's role must hold.
+   */
+  scope: Scope | 'public' | 'session';
   /** Sending routes get the account-level refusal rule (accounts/sending-rule.ts). */
   sends?: true;
   /** Creating POSTs honour Idempotency-Key (platform/idempotency.ts). */
@@ -144,6 +147,34 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'POST /v1/admin/numbers': { scope: 'platform:admin', creates: true },
   'GET /v1/admin/numbers': { scope: 'platform:read' },
   'DELETE /v1/admin/numbers/:numberId': { scope: 'platform:admin' },
+
+  // Portal identity (auth/): sign-in, sessions, two-factor, users.
+  'POST /v1/auth/login': pub,
+  'POST /v1/auth/login/2fa': pub,
+  'POST /v1/auth/invitations/accept': pub,
+  'POST /v1/auth/password-reset': pub,
+  'POST /v1/auth/password-reset/confirm': pub,
+  'POST /v1/auth/logout': { scope: 'session' },
+  'GET /v1/auth/session': { scope: 'session' },
+  'GET /v1/auth/sessions': { scope: 'session' },
+  'DELETE /v1/auth/sessions/:sessionId': { scope: 'session' },
+  'POST /v1/auth/password': { scope: 'session' },
+  'POST /v1/auth/2fa/setup': { scope: 'session' },
+  'POST /v1/auth/2fa/enable': { scope: 'session' },
+  'POST /v1/auth/2fa/disable': { scope: 'session' },
+  'GET /v1/users': { scope: 'users:manage' },
+  'PATCH /v1/users/:userId': { scope: 'users:manage' },
+  'DELETE /v1/users/:userId': { scope: 'users:manage' },
+  'POST /v1/users/invitations': { scope: 'users:manage', creates: true },
+  'GET /v1/users/invitations': { scope: 'users:manage' },
+  'DELETE /v1/users/invitations/:invitationId': { scope: 'users:manage' },
+  'GET /v1/users/policy': { scope: 'users:manage' },
+  'PUT /v1/users/policy': { scope: 'users:manage' },
+  'GET /v1/admin/accounts/:accountId/users': { scope: 'platform:read' },
+  'POST /v1/admin/accounts/:accountId/invitations': { scope: 'platform:admin', creates: true },
+  'PATCH /v1/admin/accounts/:accountId/users/:userId': { scope: 'platform:admin' },
+  'DELETE /v1/admin/accounts/:accountId/users/:userId': { scope: 'platform:admin' },
+  // (end of portal identity)
 };
 
 export function permissionFor(method: string, url: string): RoutePermission | undefined {

@@ -39,6 +39,13 @@ export const P = defineProblems({
   'invalid-json': { title: 'Request body is not valid JSON', status: 400 },
   unauthenticated: { title: 'Missing or invalid API key', status: 401 },
   forbidden: { title: 'The API key lacks the scope this route needs', status: 403 },
+  // Portal identity (auth/): sign-in, sessions, two-factor.
+  'invalid-credentials': { title: 'The email, password or code is incorrect', status: 401 },
+  'csrf-token-invalid': { title: 'Missing or invalid CSRF token', status: 403 },
+  'two-factor-enrollment-required': { title: 'Enable two-factor authentication first', status: 403 },
+  'two-factor-mandatory': { title: 'Two-factor authentication is mandatory here', status: 409 },
+  'login-locked': { title: 'Too many failed sign-ins; try again later', status: 429 },
+  // (end of portal identity)
   'account-pending': { title: 'The account is still being boarded', status: 403 },
   'account-suspended': { title: 'The account is suspended', status: 403 },
   'account-closed': { title: 'The account is closed', status: 403 },

@@ -5,7 +5,8 @@ const nextUlid = monotonicFactory();
 
 export type IdPrefix =
   | 'acc' | 'key' | 'usr' | 'evt' | 'aud' | 'num' | 'eml' | 'fil' | 'dk'
-  | 'msg' | 'whk' | 'del' | 'con' | 'rte' | 'dsr' | 'inv' | 'sbx' | 'lim' | 'use' | 'prc' | 'pay' | 'dep' | 'ord';
+  | 'msg' | 'whk' | 'del' | 'con' | 'rte' | 'dsr' | 'inv' | 'sbx' | 'lim' | 'use' | 'prc' | 'pay' | 'dep' | 'ord'
+  | 'ses' | 'uin';
 
 export function newId(prefix: IdPrefix, at: Date = new Date()): string {
   return `${prefix}_${nextUlid(at.getTime()).toLowerCase()}`;
