@@ -6918,6 +6918,8 @@ export interface paths {
                                 otpMinConversionPercent?: number;
                                 urlShorteners?: string[];
                                 blockedKeywords?: string[];
+                                /** @description this many blocked messages within a minute put the account's kill switch on (enforce mode; null: never) */
+                                autoHoldBlocksPerMinute?: number | null;
                             };
                             /** @description the defaults with the overrides applied */
                             effective: {
@@ -6972,6 +6974,8 @@ export interface paths {
                             otpMinConversionPercent?: number;
                             urlShorteners?: string[];
                             blockedKeywords?: string[];
+                            /** @description this many blocked messages within a minute put the account's kill switch on (enforce mode; null: never) */
+                            autoHoldBlocksPerMinute?: number | null;
                         };
                     };
                 };
@@ -7015,6 +7019,8 @@ export interface paths {
                                 otpMinConversionPercent?: number;
                                 urlShorteners?: string[];
                                 blockedKeywords?: string[];
+                                /** @description this many blocked messages within a minute put the account's kill switch on (enforce mode; null: never) */
+                                autoHoldBlocksPerMinute?: number | null;
                             };
                             /** @description the defaults with the overrides applied */
                             effective: {
@@ -7087,6 +7093,8 @@ export interface paths {
                                 otpMinConversionPercent?: number;
                                 urlShorteners?: string[];
                                 blockedKeywords?: string[];
+                                /** @description this many blocked messages within a minute put the account's kill switch on (enforce mode; null: never) */
+                                autoHoldBlocksPerMinute?: number | null;
                             };
                             /** @description the defaults with the overrides applied */
                             effective: {

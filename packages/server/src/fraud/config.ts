@@ -28,6 +28,9 @@ export const FraudOverridesSchema = Type.Object({
   otpMinConversionPercent: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   urlShorteners: Type.Optional(Type.Array(Type.String({ minLength: 3, maxLength: 100 }), { maxItems: 200 })),
   blockedKeywords: Type.Optional(Type.Array(Type.String({ minLength: 2, maxLength: 100 }), { maxItems: 200 })),
+  autoHoldBlocksPerMinute: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 1_000_000 }), Type.Null()], {
+    description: "this many blocked messages within a minute put the account's kill switch on (enforce mode; null: never)",
+  })),
 }, { additionalProperties: false });
 export type FraudOverrides = Static<typeof FraudOverridesSchema>;
 export type FraudConfig = Required<FraudOverrides> & { mode: FraudMode };
@@ -50,6 +53,7 @@ export const DEFAULT_FRAUD_CONFIG: Omit<FraudConfig, 'mode'> = {
   otpMinConversionPercent: 20,
   urlShorteners: ['bit.ly', 'tinyurl.com', 't.co', 'goo.gl', 'is.gd', 'ow.ly', 'cutt.ly', 'rebrand.ly', 'shorturl.at', 'tiny.cc', 'rb.gy', 'buff.ly', 'v.gd', 's.id'],
   blockedKeywords: [],
+  autoHoldBlocksPerMinute: null,
 };
 
 export function fraudConfigOf(settings: Record<string, unknown>): FraudConfig {

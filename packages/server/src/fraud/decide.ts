@@ -4,12 +4,13 @@
 // recorded. Decisions with at least one fired rule are stored on the message and shown by the API.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Context } from '../context.ts';
-import type { Db } from '../db/pool.ts';
+import type { Db, Tx } from '../db/pool.ts';
 import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
 import type { MessageRow } from '../messaging/store.ts';
-import { fraudConfigOf } from './config.ts';
+import { fraudConfigOf, type FraudConfig } from './config.ts';
+import { switchTraffic } from './kill-switch.ts';
 import { createFraudCounters, type CountedItem } from './counters.ts';
 import { loadRanges, type RangeEntry } from './ranges.ts';
 import { decide, type Candidate } from './rules.ts';
@@ -22,7 +23,7 @@ export const rangeOf = (e164: string) => e164.slice(0, Math.max(4, e164.length -
 
 export interface FraudEngine {
   /** Judges the live outbound rows; `texts` are their plaintext bodies (content rules). */
-  apply(db: Db, rows: MessageRow[], texts: WeakMap<MessageRow, string>, at: Date): Promise<void>;
+  apply(tx: Tx, rows: MessageRow[], texts: WeakMap<MessageRow, string>, at: Date): Promise<void>;
   /** Writes the last counts (shutdown). */
   stop(): Promise<void>;
 }
@@ -39,6 +40,32 @@ export function createFraudEngine(ctx: Context): FraudEngine {
     if (!ranges || Date.now() - ranges.at > 5000) ranges = { at: Date.now(), list: loadRanges(db) };
     return ranges.list;
   };
+
+  // Blocked messages per account and minute, for the optional automatic kill switch.
+  const blocks = new Map<string, number>();
+  async function autoHold(db: Tx, rows: MessageRow[], cfg: Map<string, FraudConfig>, at: Date): Promise<void> {
+    const minute = Math.floor(at.getTime() / 60_000);
+    for (const key of blocks.keys()) if (!key.endsWith(`|${minute}`)) blocks.delete(key);
+    const tripped = new Set<string>();
+    for (const row of rows) {
+      const limit = cfg.get(row.accountId)?.autoHoldBlocksPerMinute;
+      if (!limit || row.errorCode !== FRAUD_BLOCKED.code) continue;
+      const key = `${row.accountId}|${minute}`;
+      blocks.set(key, (blocks.get(key) ?? 0) + 1);
+      if (blocks.get(key)! >= limit) tripped.add(row.accountId);
+    }
+    for (const accountId of tripped) {
+      const [account] = await db<{ held: boolean }[]>`select traffic_hold as held from accounts where id = ${accountId} for update`;
+      if (!account || account.held) continue;
+      // This batch is not stored yet: what the rules let through waits with the rest.
+      for (const row of rows) {
+        if (row.accountId === accountId && row.status !== 'rejected') Object.assign(row, { status: 'held', holdReason: 'traffic_hold', nextAttemptAt: null });
+      }
+      const limit = cfg.get(accountId)!.autoHoldBlocksPerMinute;
+      await switchTraffic(db, { type: 'system', id: 'fraud-rules' }, accountId, true, `automatic: ${limit} messages blocked by the fraud rules within a minute`, at);
+      ctx.log.warn({ accountId }, 'fraud rules put a traffic hold on an account');
+    }
+  }
 
   return {
     stop: () => counters.stop(ctx.sql),
@@ -69,6 +96,7 @@ export function createFraudEngine(ctx: Context): FraudEngine {
       });
       await emitEvents(db, events);
       await alert(db, [...new Set(events.map((e) => e.accountId))], at);
+      await autoHold(db, judged, cfg, at);
     },
   };
 }

@@ -114,4 +114,21 @@ describe('fraud rules at accept', () => {
     const otherClient = await client('enforce');
     assert.equal((await t.api.post(`/v1/messages/${held[2]}/release`, { key: otherClient.live })).status, 404);
   });
+
+  it('puts the kill switch on by itself when an account trips too many blocks in a minute, if configured', async () => {
+    const c = await client('enforce', { blockedCountries: ['FR'], autoHoldBlocksPerMinute: 3 });
+    const earlier = await send(t, c.live, { to: '+4917612349000', body: 'tomorrow', scheduledAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const res = await t.api.post('/v1/messages/batch', { key: c.live, body: { messages: [
+      { to: '+33612345001', body: 'a' }, { to: '+4917612349100', body: 'ok' }, { to: '+33612345002', body: 'b' }, { to: '+33612345003', body: 'c' },
+    ] } });
+    assert.deepEqual(res.body.data.map((m: { status: string }) => m.status), ['rejected', 'held', 'rejected', 'rejected']);
+    assert.equal(res.body.data[1].holdReason, 'traffic_hold');
+    const account = (await t.api.get(`/v1/admin/accounts/${c.id}`, { key: admin() })).body;
+    assert.equal(account.trafficHold, true);
+    assert.equal((await t.api.get(`/v1/messages/${earlier.id}`, { key: c.live })).body.status, 'held', 'what was waiting is held too');
+    const [audit] = await t.platform.ctx.sql<{ actor: string; payload: string }[]>`
+      select actor_type as actor, payload from audit_log where account_id = ${c.id} and action = 'account.traffic_hold'`;
+    assert.equal(audit!.actor, 'system');
+    assert.match(audit!.payload, /3 messages blocked by the fraud rules within a minute/);
+  });
 });

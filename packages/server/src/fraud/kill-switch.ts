@@ -18,17 +18,23 @@ export async function setAccountTrafficHold(ctx: Context, actor: Actor, accountI
   let epoch = 0;
   const account = await mutateAccount(ctx, accountId, async (tx, current, at) => {
     if (current.trafficHold === hold) return current;
-    const updated = await updateAccount(tx, accountId, { trafficHold: hold }, at);
-    const moved = hold
-      ? await holdWaitingMessages(tx, accountId, 'traffic_hold', at)
-      : (await releaseHeldMessages(tx, { accountId, reason: 'traffic_hold' }, at)).length;
-    const event = hold ? 'account.traffic_hold' : 'account.traffic_released';
-    await recordChange(tx, actor, updated, event, event, `${reason ?? ''}${reason ? '; ' : ''}${moved} message(s) ${hold ? 'held' : 'released'}`, at);
-    epoch = await bumpHoldEpoch(tx);
-    return updated;
+    const changed = await switchTraffic(tx, actor, accountId, hold, reason, at);
+    epoch = changed.epoch;
+    return changed.account;
   });
   if (epoch > 0) await confirmApplied(ctx, epoch);
   return account;
+}
+
+/** Inside the caller's transaction (the account row locked or freshly updated): the switch itself. */
+export async function switchTraffic(tx: Tx, actor: Actor, accountId: string, hold: boolean, reason: string | undefined, at: Date): Promise<{ account: AccountRow; epoch: number }> {
+  const account = await updateAccount(tx, accountId, { trafficHold: hold }, at);
+  const moved = hold
+    ? await holdWaitingMessages(tx, accountId, 'traffic_hold', at)
+    : (await releaseHeldMessages(tx, { accountId, reason: 'traffic_hold' }, at)).length;
+  const event = hold ? 'account.traffic_hold' : 'account.traffic_released';
+  await recordChange(tx, actor, account, event, event, `${reason ?? ''}${reason ? '; ' : ''}${moved} message(s) ${hold ? 'held' : 'released'}`, at);
+  return { account, epoch: await bumpHoldEpoch(tx) };
 }
 
 export type HoldScope = 'connector' | 'country';
