@@ -176,9 +176,9 @@ create table connectors (
   created_at timestamp with time zone not null default now(),
   updated_at timestamp with time zone not null default now()
 );
-alter table connectors add constraint connectors_kind_check CHECK ((kind = 'smpp'::text));
+alter table connectors add constraint connectors_kind_check CHECK ((kind = ANY (ARRAY['smpp'::text, 'whatsapp'::text])));
 alter table connectors add constraint connectors_pkey PRIMARY KEY (id);
-CREATE UNIQUE INDEX connectors_one_sandbox ON public.connectors USING btree (is_sandbox) WHERE is_sandbox;
+CREATE UNIQUE INDEX connectors_one_sandbox ON public.connectors USING btree (kind) WHERE is_sandbox;
 
 create table data_keys (
   account_id text not null,
@@ -492,11 +492,15 @@ create table numbers (
   number text not null,
   channels text[] not null,
   is_sandbox boolean not null default false,
-  created_at timestamp with time zone not null default now()
+  created_at timestamp with time zone not null default now(),
+  whatsapp_connector_id text,
+  phone_number_id text
 );
 alter table numbers add constraint numbers_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table numbers add constraint numbers_pkey PRIMARY KEY (account_id, id);
+alter table numbers add constraint numbers_whatsapp_connector_id_fkey FOREIGN KEY (whatsapp_connector_id) REFERENCES connectors(id);
 CREATE UNIQUE INDEX numbers_number ON public.numbers USING btree (number);
+CREATE UNIQUE INDEX numbers_phone_number_id ON public.numbers USING btree (whatsapp_connector_id, phone_number_id) WHERE (phone_number_id IS NOT NULL);
 
 create table orders (
   account_id text not null,
@@ -621,9 +625,11 @@ create table sandbox_inbound (
   to_number text not null,
   body text not null,
   created_at timestamp with time zone not null,
-  done_at timestamp with time zone
+  done_at timestamp with time zone,
+  channel text not null default 'sms'::text
 );
 alter table sandbox_inbound add constraint sandbox_inbound_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table sandbox_inbound add constraint sandbox_inbound_channel_check CHECK ((channel = ANY (ARRAY['sms'::text, 'whatsapp'::text])));
 alter table sandbox_inbound add constraint sandbox_inbound_pkey PRIMARY KEY (account_id, id);
 CREATE INDEX sandbox_inbound_pending ON public.sandbox_inbound USING btree (created_at) WHERE (done_at IS NULL);
 
@@ -831,6 +837,15 @@ create table webhook_secrets (
 );
 alter table webhook_secrets add constraint webhook_secrets_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table webhook_secrets add constraint webhook_secrets_pkey PRIMARY KEY (account_id);
+
+create table whatsapp_windows (
+  account_id text not null,
+  business_number text not null,
+  customer_number text not null,
+  last_inbound_at timestamp with time zone not null
+);
+alter table whatsapp_windows add constraint whatsapp_windows_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table whatsapp_windows add constraint whatsapp_windows_pkey PRIMARY KEY (account_id, business_number, customer_number);
 
 CREATE OR REPLACE FUNCTION public.audit_log_append_only()
  RETURNS trigger

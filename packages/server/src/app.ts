@@ -21,6 +21,8 @@ import { messageRoutes } from './messaging/routes.ts';
 import { createAcceptor } from './messaging/accept.ts';
 import { createSenderPolicies } from './messaging/senders.ts';
 import { createSubjectHasher } from './privacy/subject-hash.ts';
+import { createWhatsAppDirectory } from './channels/whatsapp/directory.ts';
+import { whatsAppWebhookRoutes } from './channels/whatsapp/webhook-routes.ts';
 import { sandboxInboundRoutes } from './sandbox/inbound-routes.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
@@ -84,7 +86,8 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(numberRoutes, { ctx });
   await app.register(connectorAdminRoutes, { ctx });
   await app.register(routeAdminRoutes, { ctx });
-  const acceptor = createAcceptor(ctx, createSubjectHasher(ctx.sql, ctx.keyring), createSenderPolicies(ctx.sql));
+  const hasher = createSubjectHasher(ctx.sql, ctx.keyring);
+  const acceptor = createAcceptor(ctx, hasher, createSenderPolicies(ctx.sql));
   // Runs after the server stopped taking requests: everything accepted gets written.
   app.addHook('onClose', () => acceptor.close());
   await app.register(messageRoutes, { ctx, acceptor });
@@ -98,6 +101,9 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(companyRoutes, { ctx });
   await app.register(orderRoutes, { ctx });
   await app.register(holdRoutes, { ctx });
+  const whatsapp = createWhatsAppDirectory(ctx);
+  app.addHook('onClose', () => whatsapp.close());
+  await app.register(whatsAppWebhookRoutes, { ctx, directory: whatsapp, hasher });
   await app.register(reviewRoutes, { ctx });
   await app.register(fraudSettingsRoutes, { ctx });
   await app.register(portalIdentityRoutes, { ctx });

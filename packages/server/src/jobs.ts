@@ -43,6 +43,6 @@ export function workerJobs(ctx: Context): JobSpec {
         if (removed) ctx.log.info({ removed }, 'expired idempotency keys removed');
       },
     },
-    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries', '0 3 1 * * invoice_run', '0 8 * * * invoice_reminders', '41 4 * * * prune_fraud_counters'],
+    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries', '0 3 1 * * invoice_run', '0 8 * * * invoice_reminders', '41 * * * * prune_fraud_counters'],
   };
 }

@@ -1361,6 +1361,12 @@ export interface paths {
                                 accountId: string;
                                 channels: string[];
                                 sandbox: boolean;
+                                whatsapp: {
+                                    /** @description the WhatsApp connector (Business Account) the number belongs to */
+                                    connectorId: string;
+                                    /** @description Meta's phone number id */
+                                    phoneNumberId: string;
+                                } | null;
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
@@ -1385,6 +1391,12 @@ export interface paths {
                         number: string;
                         accountId: string;
                         channels: ("sms" | "whatsapp")[];
+                        whatsapp?: {
+                            /** @description the WhatsApp connector (Business Account) the number belongs to */
+                            connectorId: string;
+                            /** @description Meta's phone number id */
+                            phoneNumberId: string;
+                        };
                     };
                 };
             };
@@ -1401,6 +1413,12 @@ export interface paths {
                             accountId: string;
                             channels: string[];
                             sandbox: boolean;
+                            whatsapp: {
+                                /** @description the WhatsApp connector (Business Account) the number belongs to */
+                                connectorId: string;
+                                /** @description Meta's phone number id */
+                                phoneNumberId: string;
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1480,6 +1498,12 @@ export interface paths {
                                 accountId: string;
                                 channels: string[];
                                 sandbox: boolean;
+                                whatsapp: {
+                                    /** @description the WhatsApp connector (Business Account) the number belongs to */
+                                    connectorId: string;
+                                    /** @description Meta's phone number id */
+                                    phoneNumberId: string;
+                                } | null;
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
@@ -1524,15 +1548,16 @@ export interface paths {
                             data: {
                                 id: string;
                                 name: string;
-                                /** @enum {string} */
-                                kind: "smpp";
+                                kind: "smpp" | "whatsapp";
                                 enabled: boolean;
                                 sandbox: boolean;
-                                state: "bound" | "connecting" | "down" | "disabled";
-                                /** @description settings without the password */
+                                /** @description smpp: the bind held by the leading worker; whatsapp (HTTP, no session): ready once its secrets are set */
+                                state: "bound" | "connecting" | "down" | "disabled" | "ready";
+                                /** @description settings without the password, token or secrets */
                                 config: {
                                     [key: string]: unknown;
                                 };
+                                /** @description smpp: a password is set; whatsapp: the token, app secret and verify token are set */
                                 hasPassword: boolean;
                                 stats: {
                                     windowInUse: number;
@@ -1554,7 +1579,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create an SMPP connector */
+        /** Create an SMPP connector or a WhatsApp Business Account connector */
         post: {
             parameters: {
                 query?: never;
@@ -1613,6 +1638,34 @@ export interface paths {
                              */
                             longMessageMode?: "udh8" | "udh16" | "sar" | "payload";
                         };
+                    } | {
+                        name: string;
+                        /** @enum {string} */
+                        kind: "whatsapp";
+                        /** @default true */
+                        enabled?: boolean;
+                        config: {
+                            /** @description the WhatsApp Business Account id */
+                            wabaId: string;
+                            /**
+                             * Format: uri
+                             * @default https://graph.facebook.com
+                             */
+                            graphBaseUrl?: string;
+                            /** @default v21.0 */
+                            graphVersion?: string;
+                            /**
+                             * @description messages per second per number (Meta: 80 by default)
+                             * @default 80
+                             */
+                            maxPerSecond?: number;
+                            /** @description write-only; stored encrypted */
+                            accessToken?: string;
+                            /** @description write-only; signs Meta's webhooks (X-Hub-Signature-256) */
+                            appSecret?: string;
+                            /** @description write-only; answers Meta's webhook subscription handshake */
+                            verifyToken?: string;
+                        };
                     };
                 };
             };
@@ -1626,15 +1679,16 @@ export interface paths {
                         "application/json": {
                             id: string;
                             name: string;
-                            /** @enum {string} */
-                            kind: "smpp";
+                            kind: "smpp" | "whatsapp";
                             enabled: boolean;
                             sandbox: boolean;
-                            state: "bound" | "connecting" | "down" | "disabled";
-                            /** @description settings without the password */
+                            /** @description smpp: the bind held by the leading worker; whatsapp (HTTP, no session): ready once its secrets are set */
+                            state: "bound" | "connecting" | "down" | "disabled" | "ready";
+                            /** @description settings without the password, token or secrets */
                             config: {
                                 [key: string]: unknown;
                             };
+                            /** @description smpp: a password is set; whatsapp: the token, app secret and verify token are set */
                             hasPassword: boolean;
                             stats: {
                                 windowInUse: number;
@@ -1687,15 +1741,16 @@ export interface paths {
                         "application/json": {
                             id: string;
                             name: string;
-                            /** @enum {string} */
-                            kind: "smpp";
+                            kind: "smpp" | "whatsapp";
                             enabled: boolean;
                             sandbox: boolean;
-                            state: "bound" | "connecting" | "down" | "disabled";
-                            /** @description settings without the password */
+                            /** @description smpp: the bind held by the leading worker; whatsapp (HTTP, no session): ready once its secrets are set */
+                            state: "bound" | "connecting" | "down" | "disabled" | "ready";
+                            /** @description settings without the password, token or secrets */
                             config: {
                                 [key: string]: unknown;
                             };
+                            /** @description smpp: a password is set; whatsapp: the token, app secret and verify token are set */
                             hasPassword: boolean;
                             stats: {
                                 windowInUse: number;
@@ -1754,6 +1809,7 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         enabled?: boolean;
+                        /** @description the connector kind's whole configuration; secrets left out stay as they are */
                         config?: {
                             host: string;
                             port: number;
@@ -1796,6 +1852,27 @@ export interface paths {
                              * @default udh8
                              */
                             longMessageMode?: "udh8" | "udh16" | "sar" | "payload";
+                        } | {
+                            /** @description the WhatsApp Business Account id */
+                            wabaId: string;
+                            /**
+                             * Format: uri
+                             * @default https://graph.facebook.com
+                             */
+                            graphBaseUrl?: string;
+                            /** @default v21.0 */
+                            graphVersion?: string;
+                            /**
+                             * @description messages per second per number (Meta: 80 by default)
+                             * @default 80
+                             */
+                            maxPerSecond?: number;
+                            /** @description write-only; stored encrypted */
+                            accessToken?: string;
+                            /** @description write-only; signs Meta's webhooks (X-Hub-Signature-256) */
+                            appSecret?: string;
+                            /** @description write-only; answers Meta's webhook subscription handshake */
+                            verifyToken?: string;
                         };
                     };
                 };
@@ -1810,15 +1887,16 @@ export interface paths {
                         "application/json": {
                             id: string;
                             name: string;
-                            /** @enum {string} */
-                            kind: "smpp";
+                            kind: "smpp" | "whatsapp";
                             enabled: boolean;
                             sandbox: boolean;
-                            state: "bound" | "connecting" | "down" | "disabled";
-                            /** @description settings without the password */
+                            /** @description smpp: the bind held by the leading worker; whatsapp (HTTP, no session): ready once its secrets are set */
+                            state: "bound" | "connecting" | "down" | "disabled" | "ready";
+                            /** @description settings without the password, token or secrets */
                             config: {
                                 [key: string]: unknown;
                             };
+                            /** @description smpp: a password is set; whatsapp: the token, app secret and verify token are set */
                             hasPassword: boolean;
                             stats: {
                                 windowInUse: number;
@@ -2072,6 +2150,10 @@ export interface paths {
                                     title: string;
                                     detail: string;
                                 } | null;
+                                /** @description WhatsApp: the content sent (template, media, interactive, reaction or location) */
+                                whatsapp: {
+                                    [key: string]: unknown;
+                                } | null;
                                 /** @description while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds) */
                                 holdReason: string | null;
                                 /** @description the fraud rules' decision and its reasons; null when they did not run */
@@ -2119,7 +2201,30 @@ export interface paths {
                         from?: string;
                         /** @default sms */
                         channel?: "sms" | "whatsapp" | "auto";
-                        body: string;
+                        /** @description the text: required for SMS (up to 1,600 characters), a WhatsApp text message (up to 4,096) */
+                        body?: string;
+                        /** @description WhatsApp text: show a preview of the first URL */
+                        previewUrl?: boolean;
+                        /** @description WhatsApp: an approved template { name, language, components } (Meta's shape, camelCase) */
+                        template?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description WhatsApp: { kind: image|document|audio|video|sticker, url | id, caption?, filename? } */
+                        media?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description WhatsApp: reply buttons or a list */
+                        interactive?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description WhatsApp: { messageId, emoji } */
+                        reaction?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description WhatsApp: { latitude, longitude, name?, address? } */
+                        location?: {
+                            [key: string]: unknown;
+                        };
                         /** @default transactional */
                         purpose?: "transactional" | "marketing" | "otp";
                         /** @default normal */
@@ -2177,6 +2282,10 @@ export interface paths {
                                 code: string;
                                 title: string;
                                 detail: string;
+                            } | null;
+                            /** @description WhatsApp: the content sent (template, media, interactive, reaction or location) */
+                            whatsapp: {
+                                [key: string]: unknown;
                             } | null;
                             /** @description while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds) */
                             holdReason: string | null;
@@ -2275,6 +2384,10 @@ export interface paths {
                                     title: string;
                                     detail: string;
                                 } | null;
+                                /** @description WhatsApp: the content sent (template, media, interactive, reaction or location) */
+                                whatsapp: {
+                                    [key: string]: unknown;
+                                } | null;
                                 /** @description while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds) */
                                 holdReason: string | null;
                                 /** @description the fraud rules' decision and its reasons; null when they did not run */
@@ -2367,6 +2480,10 @@ export interface paths {
                                 code: string;
                                 title: string;
                                 detail: string;
+                            } | null;
+                            /** @description WhatsApp: the content sent (template, media, interactive, reaction or location) */
+                            whatsapp: {
+                                [key: string]: unknown;
                             } | null;
                             /** @description while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds) */
                             holdReason: string | null;
@@ -2480,6 +2597,10 @@ export interface paths {
                                 code: string;
                                 title: string;
                                 detail: string;
+                            } | null;
+                            /** @description WhatsApp: the content sent (template, media, interactive, reaction or location) */
+                            whatsapp: {
+                                [key: string]: unknown;
                             } | null;
                             /** @description while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds) */
                             holdReason: string | null;
@@ -6469,6 +6590,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/whatsapp/{connectorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meta's webhook subscription handshake (hub.mode, hub.verify_token, hub.challenge) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    connectorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Meta's WhatsApp events for this connector: inbound messages and statuses (signed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    connectorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/messages/{messageId}/release": {
         parameters: {
             query?: never;
@@ -6527,6 +6704,10 @@ export interface paths {
                                 code: string;
                                 title: string;
                                 detail: string;
+                            } | null;
+                            /** @description WhatsApp: the content sent (template, media, interactive, reaction or location) */
+                            whatsapp: {
+                                [key: string]: unknown;
                             } | null;
                             /** @description while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds) */
                             holdReason: string | null;
@@ -6723,6 +6904,10 @@ export interface paths {
                                 code: string;
                                 title: string;
                                 detail: string;
+                            } | null;
+                            /** @description WhatsApp: the content sent (template, media, interactive, reaction or location) */
+                            whatsapp: {
+                                [key: string]: unknown;
                             } | null;
                             /** @description while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds) */
                             holdReason: string | null;
@@ -8531,7 +8716,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Simulate an inbound SMS from a phone to one of your numbers */
+        /** Simulate an inbound SMS or WhatsApp message from a phone to one of your numbers */
         post: {
             parameters: {
                 query?: never;
@@ -8542,11 +8727,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /**
-                         * @default sms
-                         * @enum {string}
-                         */
-                        channel?: "sms";
+                        /** @default sms */
+                        channel?: "sms" | "whatsapp";
                         from: string;
                         to: string;
                         body: string;

@@ -9,14 +9,24 @@ import { idParam, Timestamp } from '../http/schemas.ts';
 import { newId } from '../platform/ids.ts';
 import { normalizeE164 } from '../messaging/input.ts';
 
-const NumberSchema = Type.Object({ id: Type.String(), number: Type.String(), accountId: Type.String(), channels: Type.Array(Type.String()), sandbox: Type.Boolean(), createdAt: Timestamp });
-interface NumberRow { id: string; number: string; accountId: string; channels: string[]; sandbox: boolean; createdAt: Date }
-const numberJson = (n: NumberRow) => ({ ...n, createdAt: n.createdAt.toISOString() });
+const WhatsAppLink = Type.Object({
+  connectorId: Type.String({ minLength: 1, maxLength: 64, description: 'the WhatsApp connector (Business Account) the number belongs to' }),
+  phoneNumberId: Type.String({ pattern: '^[0-9]{1,32}$', description: "Meta's phone number id" }),
+}, { additionalProperties: false });
+const NumberSchema = Type.Object({
+  id: Type.String(), number: Type.String(), accountId: Type.String(), channels: Type.Array(Type.String()), sandbox: Type.Boolean(),
+  whatsapp: Type.Union([WhatsAppLink, Type.Null()]), createdAt: Timestamp,
+});
+interface NumberRow { id: string; number: string; accountId: string; channels: string[]; sandbox: boolean; connectorId: string | null; phoneNumberId: string | null; createdAt: Date }
+const numberJson = ({ connectorId, phoneNumberId, ...n }: NumberRow) => ({
+  ...n, whatsapp: connectorId && phoneNumberId ? { connectorId, phoneNumberId } : null, createdAt: n.createdAt.toISOString(),
+});
 
 export async function numberRoutes(base: FastifyInstance, opts: { ctx: Context }): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = opts;
-  const select = ctx.sql`id, number, account_id as "accountId", channels, is_sandbox as sandbox, created_at as "createdAt"`;
+  const select = ctx.sql`id, number, account_id as "accountId", channels, is_sandbox as sandbox, whatsapp_connector_id as "connectorId",
+    phone_number_id as "phoneNumberId", created_at as "createdAt"`;
 
   app.post('/v1/admin/numbers', {
     schema: {
@@ -24,6 +34,7 @@ export async function numberRoutes(base: FastifyInstance, opts: { ctx: Context }
       body: Type.Object({
         number: Type.String({ minLength: 3, maxLength: 32 }), accountId: Type.String({ minLength: 1 }),
         channels: Type.Array(Type.Union([Type.Literal('sms'), Type.Literal('whatsapp')]), { minItems: 1, uniqueItems: true }),
+        whatsapp: Type.Optional(WhatsAppLink),
       }, { additionalProperties: false }),
       response: { 201: NumberSchema },
     },
@@ -35,9 +46,17 @@ export async function numberRoutes(base: FastifyInstance, opts: { ctx: Context }
     if (!acc) throw Problem.field('/accountId', 'no such account');
     const [taken] = await ctx.sql`select account_id from numbers where number = ${number}`;
     if (taken) throw new Problem(P.conflict, `${number} is already assigned`);
+    if (b.channels.includes('whatsapp') !== (b.whatsapp !== undefined)) {
+      throw Problem.field('/whatsapp', 'a number with the whatsapp channel needs { connectorId, phoneNumberId }, and only such a number takes them');
+    }
+    if (b.whatsapp) {
+      const [connector] = await ctx.sql`select 1 from connectors where id = ${b.whatsapp.connectorId} and kind = 'whatsapp'`;
+      if (!connector) throw Problem.field('/whatsapp/connectorId', 'no such WhatsApp connector');
+    }
     const at = ctx.clock.now();
     const [row] = await ctx.sql<NumberRow[]>`
-      insert into numbers (account_id, id, number, channels, created_at) values (${b.accountId}, ${newId('num', at)}, ${number}, ${b.channels}, ${at})
+      insert into numbers (account_id, id, number, channels, whatsapp_connector_id, phone_number_id, created_at)
+      values (${b.accountId}, ${newId('num', at)}, ${number}, ${b.channels}, ${b.whatsapp?.connectorId ?? null}, ${b.whatsapp?.phoneNumberId ?? null}, ${at})
       returning ${select}`;
     return reply.code(201).send(numberJson(row!));
   });

@@ -1,6 +1,7 @@
 // SQL for connectors and their live status.
 import type { Db } from '../db/pool.ts';
 import type { SmppConfig } from './config.ts';
+import type { WhatsAppConfig } from '../channels/whatsapp/connector-config.ts';
 
 export interface ConnectorRow {
   id: string;
@@ -14,6 +15,9 @@ export interface ConnectorRow {
   updatedAt: Date;
 }
 
+/** Either kind, for the admin API; the SMPP side works with ConnectorRow only. */
+export type AnyConnectorRow = ConnectorRow | (Omit<ConnectorRow, 'kind' | 'config'> & { kind: 'whatsapp'; config: WhatsAppConfig });
+
 export interface ConnectorStatusRow {
   state: string;
   outstanding: number;
@@ -26,30 +30,35 @@ export interface ConnectorStatusRow {
 
 const cols = (db: Db) => db`id, name, kind, enabled, config, secret, is_sandbox as "isSandbox", created_at as "createdAt", updated_at as "updatedAt"`;
 
-export async function insertConnector(db: Db, c: ConnectorRow): Promise<ConnectorRow> {
-  const [row] = await db<ConnectorRow[]>`
+export async function insertConnector<C extends AnyConnectorRow>(db: Db, c: C): Promise<C> {
+  const [row] = await db<C[]>`
     insert into connectors (id, name, kind, enabled, config, secret, is_sandbox, created_at, updated_at)
     values (${c.id}, ${c.name}, ${c.kind}, ${c.enabled}, ${db.json(c.config as never)}, ${c.secret}, ${c.isSandbox}, ${c.createdAt}, ${c.updatedAt})
     returning ${cols(db)}`;
   return row!;
 }
 
+/** The SMPP connectors (what the connector pool binds). */
 export async function listConnectors(db: Db): Promise<ConnectorRow[]> {
-  return db<ConnectorRow[]>`select ${cols(db)} from connectors order by id`;
+  return db<ConnectorRow[]>`select ${cols(db)} from connectors where kind = 'smpp' order by id`;
 }
 
-export async function getConnector(db: Db, id: string): Promise<ConnectorRow | undefined> {
-  const [row] = await db<ConnectorRow[]>`select ${cols(db)} from connectors where id = ${id}`;
+export async function listAllConnectors(db: Db): Promise<AnyConnectorRow[]> {
+  return db<AnyConnectorRow[]>`select ${cols(db)} from connectors order by id`;
+}
+
+export async function getConnector(db: Db, id: string): Promise<AnyConnectorRow | undefined> {
+  const [row] = await db<AnyConnectorRow[]>`select ${cols(db)} from connectors where id = ${id}`;
   return row;
 }
 
-export async function updateConnector(db: Db, id: string, c: { name?: string; enabled?: boolean; config?: SmppConfig; secret?: Buffer | null }, at: Date): Promise<ConnectorRow | undefined> {
+export async function updateConnector(db: Db, id: string, c: { name?: string; enabled?: boolean; config?: SmppConfig | WhatsAppConfig; secret?: Buffer | null }, at: Date): Promise<AnyConnectorRow | undefined> {
   const set: Record<string, unknown> = { updated_at: at };
   if (c.name !== undefined) set.name = c.name;
   if (c.enabled !== undefined) set.enabled = c.enabled;
   if (c.config !== undefined) set.config = db.json(c.config as never);
   if (c.secret !== undefined) set.secret = c.secret;
-  const [row] = await db<ConnectorRow[]>`update connectors set ${db(set as never)} where id = ${id} returning ${cols(db)}`;
+  const [row] = await db<AnyConnectorRow[]>`update connectors set ${db(set as never)} where id = ${id} returning ${cols(db)}`;
   return row;
 }
 

@@ -203,8 +203,14 @@ export async function recordVerification(db: Db, accountId: string, range: strin
            on conflict (account_id, dimension, key, bucket) do update set count = fraud_counters.count + 1`;
 }
 
-/** Daily: counters older than the 7-day baseline are of no further use. */
+/**
+ * Hourly: minute buckets (which name numbers: personal data) go after 2 hours, hour buckets
+ * after the 7-day baseline no longer needs them.
+ */
 export async function pruneFraudCounters(db: Db, at: Date): Promise<number> {
-  const rows = await db`delete from fraud_counters where bucket < ${new Date(at.getTime() - 8 * 24 * HOUR)}`;
+  const rows = await db`
+    delete from fraud_counters
+    where (dimension in ('number', 'range', 'country') and bucket < ${new Date(at.getTime() - 2 * HOUR)})
+       or bucket < ${new Date(at.getTime() - 8 * 24 * HOUR)}`;
   return rows.count;
 }

@@ -23,6 +23,9 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'GET /readyz': pub,
   'GET /metrics': pub,
   'GET /v1/openapi.json': pub,
+  // Meta calls these; each request is checked against the connector's verify token or app secret.
+  'GET /webhooks/whatsapp/:connectorId': pub,
+  'POST /webhooks/whatsapp/:connectorId': pub,
 
   'GET /v1/account': { scope: 'account:manage' },
   'POST /v1/account/limit-requests': { scope: 'account:manage', creates: true },

@@ -18,6 +18,8 @@ import { senderAllowed, type SenderPolicies } from './senders.ts';
 import { applySmsLimits } from '../billing/limits.ts';
 import { applySpendRules } from '../billing/spend.ts';
 import { createFraudEngine } from '../fraud/decide.ts';
+import { whatsAppKind, type WhatsAppFields } from '../channels/whatsapp/outbound.ts';
+import { applyWhatsAppWindow, whatsAppFieldsOf, whatsAppSenders } from './whatsapp-accept.ts';
 
 export type AcceptOutcome = { message: MessageJson } | { problem: Problem };
 
@@ -41,9 +43,12 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
   const fraud = createFraudEngine(ctx);
   // Plaintext bodies for the content rules, never stored: bodies are encrypted in the rows.
   const texts = new WeakMap<MessageRow, string>();
+  const whatsAppKinds = new WeakMap<MessageRow, string>();
+  const whatsAppSender = whatsAppSenders(ctx.sql);
   const committer = new GroupCommit<MessageRow>(
     (rows) => withTransaction(ctx.sql, async (tx) => {
       await applyOptOuts(tx, rows);
+      await applyWhatsAppWindow(tx, rows, whatsAppKinds, ctx.clock.now());
       // Before the money rules: what fraud blocks is neither charged nor counted against the limit.
       await fraud.apply(tx, rows, texts, ctx.clock.now());
       await applySpendRules(tx, rows, ctx.clock.now());
@@ -68,21 +73,32 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
         outcomes[i] = { problem: new Problem(P['validation-failed'], checked.errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), checked.errors) };
         continue;
       }
-      const from = checked.ok.from ?? policy.defaultSender;
-      if (from && !senderAllowed(policy, from)) {
+      const whatsapp = input.channel === 'whatsapp';
+      let from = checked.ok.from ?? policy.defaultSender;
+      if (whatsapp) {
+        const sender = await whatsAppSender(principal.accountId, checked.ok.from, pointerPrefix(i));
+        if ('error' in sender) {
+          outcomes[i] = { problem: Problem.field(sender.error.pointer, sender.error.detail) };
+          continue;
+        }
+        from = sender.from;
+      } else if (from && !senderAllowed(policy, from)) {
         outcomes[i] = { problem: Problem.field(`${pointerPrefix(i)}/from`, 'is not on this account\'s sender allow-list') };
         continue;
       }
-      const analysis = analyzeText(input.body, { smartEncoding: policy.smartEncoding });
+      // An SMS body is analysed for its encoding and parts; WhatsApp content is kept as JSON.
+      const fields = whatsapp ? whatsAppFieldsOf(input) : undefined;
+      const analysis = whatsapp ? undefined : analyzeText(input.body!, { smartEncoding: policy.smartEncoding });
+      const text = fields ? JSON.stringify(fields) : analysis!.text;
       const scheduled = checked.ok.scheduledAt && checked.ok.scheduledAt > now;
       rows.push({
         index: i,
-        body: analysis.text,
+        body: text,
         row: {
-          accountId: principal.accountId, id: newId('msg', now), direction: 'outbound', channel: 'sms',
+          accountId: principal.accountId, id: newId('msg', now), direction: 'outbound', channel: whatsapp ? 'whatsapp' : 'sms',
           status: scheduled ? 'scheduled' : 'queued', keyMode: principal.mode, toNumber: checked.ok.to, fromNumber: from,
-          subjectHash: await hasher.hash(principal.accountId, checked.ok.to), body: await ctx.keyring.encrypt(principal.accountId, analysis.text),
-          encoding: analysis.encoding, segments: analysis.segments, purpose: input.purpose ?? 'transactional',
+          subjectHash: await hasher.hash(principal.accountId, checked.ok.to), body: await ctx.keyring.encrypt(principal.accountId, text),
+          encoding: analysis?.encoding ?? null, segments: analysis?.segments ?? null, purpose: input.purpose ?? 'transactional',
           priority: input.purpose === 'otp' ? 'high' : input.priority ?? 'normal', scheduledAt: checked.ok.scheduledAt ?? null,
           validUntil: checked.ok.validUntil ?? null, reference: input.reference ?? null, metadata: input.metadata ?? null,
           callbackUrl: input.callbackUrl ?? null, storeContent: input.storeContent ?? true, connectorId: null,
@@ -92,7 +108,10 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
       });
     }
     // Opt-outs are checked inside the shared transaction (one query for the whole group).
-    for (const r of rows) texts.set(r.row, r.body);
+    for (const r of rows) {
+      texts.set(r.row, r.row.channel === 'whatsapp' ? (JSON.parse(r.body) as { body?: string }).body ?? '' : r.body);
+      if (r.row.channel === 'whatsapp') whatsAppKinds.set(r.row, whatsAppKind(JSON.parse(r.body) as WhatsAppFields) ?? 'text');
+    }
     await committer.add(rows.map((r) => r.row));
     for (const r of rows) outcomes[r.index] = { message: messageJson(r.row, r.body) };
     return outcomes as AcceptOutcome[];

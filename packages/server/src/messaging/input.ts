@@ -3,13 +3,22 @@
 import { Type, type Static } from 'typebox';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { FieldError } from '../http/problem.ts';
+import { validateWhatsAppContent } from '../channels/whatsapp/validate.ts';
+
+const WHATSAPP_ONLY = ['previewUrl', 'template', 'media', 'interactive', 'reaction', 'location'] as const;
 
 export const MessageInput = Type.Object(
   {
     to: Type.String({ minLength: 1, maxLength: 32, description: 'E.164 number, e.g. +4915112345678' }),
     from: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: 'alphanumeric sender (≤ 11), short code or E.164 number; default: the account default sender' })),
     channel: Type.Optional(Type.Union([Type.Literal('sms'), Type.Literal('whatsapp'), Type.Literal('auto')], { default: 'sms' })),
-    body: Type.String({ minLength: 1, maxLength: 1600 }),
+    body: Type.Optional(Type.String({ minLength: 1, maxLength: 4096, description: 'the text: required for SMS (up to 1,600 characters), a WhatsApp text message (up to 4,096)' })),
+    previewUrl: Type.Optional(Type.Boolean({ description: 'WhatsApp text: show a preview of the first URL' })),
+    template: Type.Optional(Type.Object({}, { additionalProperties: true, description: "WhatsApp: an approved template { name, language, components } (Meta's shape, camelCase)" })),
+    media: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'WhatsApp: { kind: image|document|audio|video|sticker, url | id, caption?, filename? }' })),
+    interactive: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'WhatsApp: reply buttons or a list' })),
+    reaction: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'WhatsApp: { messageId, emoji }' })),
+    location: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'WhatsApp: { latitude, longitude, name?, address? }' })),
     purpose: Type.Optional(Type.Union([Type.Literal('transactional'), Type.Literal('marketing'), Type.Literal('otp')], { default: 'transactional' })),
     priority: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('high')], { default: 'normal' })),
     scheduledAt: Type.Optional(Type.String({ format: 'date-time' })),
@@ -59,8 +68,14 @@ export function checkMessage(input: MessageInput, now: Date, prefix: string): { 
     if (!kind) errors.push({ pointer: `${prefix}/from`, detail: 'must be an alphanumeric sender (1-11 letters, digits, spaces), a short code or an E.164 number' });
     from = kind === 'e164' ? normalizeE164(input.from) : input.from;
   }
-  if (input.channel && input.channel !== 'sms') {
-    errors.push({ pointer: `${prefix}/channel`, detail: 'only "sms" is available on this installation for now' });
+  if (input.channel === 'whatsapp') {
+    errors.push(...validateWhatsAppContent(input).map((e) => ({ pointer: `${prefix}${e.pointer}`, detail: e.detail })));
+  } else {
+    if (input.channel === 'auto') errors.push({ pointer: `${prefix}/channel`, detail: '"auto" (WhatsApp first, then SMS) is not available yet: choose "sms" or "whatsapp"' });
+    if (input.body === undefined) errors.push({ pointer: `${prefix}/body`, detail: 'is required for SMS' });
+    else if ([...input.body].length > 1600) errors.push({ pointer: `${prefix}/body`, detail: 'an SMS takes at most 1,600 characters' });
+    const extra = WHATSAPP_ONLY.find((f) => input[f] !== undefined);
+    if (extra) errors.push({ pointer: `${prefix}/${extra}`, detail: 'is for WhatsApp messages (channel "whatsapp")' });
   }
   const scheduledAt = input.scheduledAt ? new Date(input.scheduledAt) : undefined;
   const validUntil = input.validUntil ? new Date(input.validUntil) : undefined;

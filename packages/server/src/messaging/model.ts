@@ -42,13 +42,17 @@ export interface MessageJson {
   connectorId: string | null;
   price: { amountMicros: number; currency: string } | null;
   error: MessageError | null;
+  whatsapp: Record<string, unknown> | null;
   holdReason: string | null;
   fraud: FraudDecision | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export function messageJson(m: MessageRow, body: string | null): MessageJson {
+export function messageJson(m: MessageRow, stored: string | null): MessageJson {
+  // WhatsApp content is stored as JSON: its text (if any) is the body, the rest shown as is.
+  const whatsapp = m.channel === 'whatsapp' && stored ? (JSON.parse(stored) as Record<string, unknown>) : null;
+  const body = whatsapp ? (typeof whatsapp.body === 'string' ? whatsapp.body : null) : stored;
   return {
     id: m.id,
     direction: m.direction,
@@ -70,6 +74,7 @@ export function messageJson(m: MessageRow, body: string | null): MessageJson {
     connectorId: m.connectorId,
     price: m.priceMicros != null && m.priceCurrency ? { amountMicros: Number(m.priceMicros), currency: m.priceCurrency } : null,
     error: m.errorCode ? { code: m.errorCode, title: m.errorTitle ?? '', detail: m.errorDetail ?? '' } : null,
+    whatsapp,
     holdReason: m.status === 'held' ? m.holdReason ?? null : null,
     fraud: m.fraud ?? null,
     createdAt: m.createdAt.toISOString(),

@@ -34,6 +34,7 @@ export const MessageSchema = Type.Object({
     Type.Null(),
   ], { description: 'what the parts sent so far cost, excluding VAT; null until rated (test keys are never billed)' }),
   error: Type.Union([Type.Object({ code: Type.String(), title: Type.String(), detail: Type.String() }), Type.Null()]),
+  whatsapp: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], { description: 'WhatsApp: the content sent (template, media, interactive, reaction or location)' }),
   holdReason: Type.Union([Type.String(), Type.Null()], {
     description: "while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds)",
   }),

@@ -1,6 +1,7 @@
 // Run by the messaging leader when the sandbox is on: the SMSC simulator on a free port, the
 // `sandbox` connector pointed at it (created with a default '+' route on first start, so a
-// fresh install delivers end to end), and the pump for POST /v1/sandbox/inbound requests.
+// fresh install delivers end to end), the WhatsApp Cloud API simulator (whatsapp-leader.ts),
+// and the pump for POST /v1/sandbox/inbound requests.
 import crypto from 'node:crypto';
 import type { Context } from '../context.ts';
 import { withTransaction } from '../db/tx.ts';
@@ -9,31 +10,38 @@ import { withDefaults } from '../connectors/config.ts';
 import { houseAccountId } from '../connectors/admin-routes.ts';
 import { startSmscSimulator, type SmscSimulator } from './smsc/simulator.ts';
 import { takeSandboxInbound } from './inbound-routes.ts';
+import { leadWhatsAppSandbox, SANDBOX_PHONE_NUMBER_ID } from './whatsapp-leader.ts';
+import type { WhatsAppSimulator } from './whatsapp/simulator.ts';
 
 export const SANDBOX_SYSTEM_ID = 'cxsandbox';
 
-export async function leadSandbox(ctx: Context): Promise<() => Promise<void>> {
+export async function leadSandbox(ctx: Context, apiUrl: string): Promise<() => Promise<void>> {
   const password = crypto.randomBytes(6).toString('base64url').slice(0, 8);
   const smsc = await startSmscSimulator({ systemId: SANDBOX_SYSTEM_ID, password, log: ctx.log.child({ component: 'sandbox-smsc' }) });
   await ensureSandboxConnector(ctx, smsc.port, password);
+  const whatsapp = await leadWhatsAppSandbox(ctx, apiUrl);
   await ctx.sql`insert into cluster_state (key, value) values ('sandbox_smsc', ${ctx.sql.json({ port: smsc.port })})
                 on conflict (key) do update set value = excluded.value, updated_at = now()`;
   let stopped = false;
   const pump = (async () => {
     while (!stopped) {
-      await pumpInbound(ctx, smsc).catch((err: unknown) => ctx.log.warn({ err }, 'sandbox inbound failed'));
+      await pumpInbound(ctx, smsc, whatsapp.simulator).catch((err: unknown) => ctx.log.warn({ err }, 'sandbox inbound failed'));
       await new Promise((r) => setTimeout(r, 200));
     }
   })();
   return async () => {
     stopped = true;
     await pump;
+    await whatsapp.stop();
     await smsc.close();
   };
 }
 
-async function pumpInbound(ctx: Context, smsc: SmscSimulator): Promise<void> {
-  for (const m of await takeSandboxInbound(ctx)) smsc.injectInbound({ from: m.from, to: m.to, text: m.body });
+async function pumpInbound(ctx: Context, smsc: SmscSimulator, whatsapp: WhatsAppSimulator): Promise<void> {
+  for (const m of await takeSandboxInbound(ctx)) {
+    if (m.channel === 'whatsapp') await whatsapp.sendInbound({ phoneNumberId: SANDBOX_PHONE_NUMBER_ID, from: m.from, kind: 'text', text: m.body });
+    else smsc.injectInbound({ from: m.from, to: m.to, text: m.body });
+  }
 }
 
 export async function ensureSandboxConnector(ctx: Context, port: number, password: string): Promise<void> {
@@ -41,7 +49,7 @@ export async function ensureSandboxConnector(ctx: Context, port: number, passwor
   const secret = await ctx.keyring.encrypt(await houseAccountId(ctx), password);
   const config = withDefaults({ host: '127.0.0.1', port, systemId: SANDBOX_SYSTEM_ID, windowSize: 100, enquireLinkSeconds: 30 });
   await withTransaction(ctx.sql, async (tx) => {
-    const [existing] = await tx<{ id: string }[]>`select id from connectors where is_sandbox for update`;
+    const [existing] = await tx<{ id: string }[]>`select id from connectors where is_sandbox and kind = 'smpp' for update`;
     if (existing) {
       await tx`update connectors set config = ${tx.json(config as never)}, secret = ${secret}, updated_at = ${at} where id = ${existing.id}`;
       return;

@@ -9,6 +9,7 @@ import type { Db } from '../../db/pool.ts';
 export interface ClaimedMessage {
   accountId: string;
   id: string;
+  channel: string;
   keyMode: 'live' | 'test';
   toNumber: string;
   fromNumber: string | null;
@@ -50,7 +51,7 @@ export async function claimDueMessages(
     update messages m set status = 'sending', lease_until = ${leaseUntil}, leased_by = ${opts.worker},
       attempts = m.attempts + 1, updated_at = ${opts.now}
     from picked p where m.account_id = p.account_id and m.id = p.id
-    returning m.account_id as "accountId", m.id, m.key_mode as "keyMode", m.to_number as "toNumber", m.from_number as "fromNumber",
+    returning m.account_id as "accountId", m.id, m.channel, m.key_mode as "keyMode", m.to_number as "toNumber", m.from_number as "fromNumber",
       m.body, m.encoding, m.priority, m.valid_until as "validUntil", m.store_content as "storeContent", m.attempts`;
 }
 

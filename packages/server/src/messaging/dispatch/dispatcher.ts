@@ -12,6 +12,8 @@ import { claimDueMessages, type ClaimedMessage } from './claim.ts';
 import { writeOutcomes, type SubmitOutcome } from './outcomes.ts';
 import { cachedPriceBook } from '../../billing/price-book.ts';
 import { holdReason, NO_HOLDS, type HoldSet } from '../../fraud/holds.ts';
+import type { WhatsAppDirectory } from '../../channels/whatsapp/directory.ts';
+import { createWhatsAppSend } from './whatsapp-send.ts';
 
 export interface DispatcherOptions {
   worker: string;
@@ -21,6 +23,8 @@ export interface DispatcherOptions {
   maxAttempts: number;
   /** The traffic holds in force (fraud/hold-watcher.ts); none when not given. */
   holds?: () => HoldSet;
+  /** WhatsApp connectors and numbers; without it WhatsApp messages wait. */
+  whatsapp?: WhatsAppDirectory;
 }
 
 export const DEFAULT_DISPATCH: Omit<DispatcherOptions, 'worker'> = { maxInFlight: 2000, perAccount: 500, leaseMs: 60_000, maxAttempts: 20 };
@@ -67,7 +71,7 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
       const all = [...high, ...normal];
       await emitEvents(tx, all.map((m) => ({
         accountId: m.accountId, type: 'message.sending', objectType: 'message', objectId: m.id, at: now,
-        data: { status: 'sending', channel: 'sms', connectorId: null, errorCode: null },
+        data: { status: 'sending', channel: m.channel, connectorId: null, errorCode: null },
       })));
       return all;
     });
@@ -82,12 +86,19 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
     return claimed.length;
   }
 
+  const backoffMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** Math.min(attempts, 6));
+  const sendWhatsApp = opts.whatsapp && createWhatsAppSend(ctx, { directory: opts.whatsapp, holds: opts.holds ?? (() => NO_HOLDS), backoffMs });
+
   async function send(msg: ClaimedMessage): Promise<SubmitOutcome> {
     const startedAt = ctx.clock.now();
     const at = () => ctx.clock.now();
     const holds = opts.holds ?? (() => NO_HOLDS);
     const held = holdReason(holds(), msg, null);
     if (held) return { kind: 'held', msg, reason: held, startedAt, at: at() };
+    if (msg.channel === 'whatsapp') {
+      if (msg.attempts > opts.maxAttempts) return { kind: 'failed', msg, connectorId: null, error: RETRIES_EXHAUSTED, startedAt, at: at() };
+      return sendWhatsApp ? sendWhatsApp(msg, startedAt) : retry(msg, null, startedAt, backoffMs(msg.attempts), null);
+    }
     const targets = links.router().route({ accountId: msg.accountId, to: msg.toNumber, sandboxOnly: msg.keyMode === 'test' });
     if (targets.length === 0) return { kind: 'failed', msg, connectorId: null, error: NO_ROUTE, startedAt, at: at() };
     const text = msg.body ? (await ctx.keyring.decrypt(msg.accountId, msg.body)).toString('utf8') : '';
@@ -118,7 +129,7 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
     }
     if (connectorHeld && lastConnector === null) return { kind: 'held', msg, reason: connectorHeld, startedAt, at: at() };
     if (msg.attempts >= opts.maxAttempts) return { kind: 'failed', msg, connectorId: lastConnector, error: RETRIES_EXHAUSTED, startedAt, at: at() };
-    return retry(msg, lastConnector, startedAt, Math.min(60_000, 1000 * 2 ** Math.min(msg.attempts, 6)), null);
+    return retry(msg, lastConnector, startedAt, backoffMs(msg.attempts), null);
   }
 
   function retry(msg: ClaimedMessage, connectorId: string | null, startedAt: Date, delayMs: number, error: null): SubmitOutcome {

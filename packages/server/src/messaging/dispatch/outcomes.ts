@@ -24,7 +24,7 @@ export async function writeOutcomes(tx: Tx, all: SubmitOutcome[], prices: PriceB
   const outcomes = all.filter((o): o is Exclude<SubmitOutcome, { kind: 'held' }> => o.kind !== 'held');
   if (outcomes.length === 0) return;
   const attempts = outcomes.map((o) => ({
-    account_id: o.msg.accountId, message_id: o.msg.id, attempt: o.msg.attempts, channel: 'sms', connector_id: o.connectorId,
+    account_id: o.msg.accountId, message_id: o.msg.id, attempt: o.msg.attempts, channel: o.msg.channel, connector_id: o.connectorId,
     status: o.kind === 'sent' ? 'sent' : o.kind === 'failed' ? 'failed' : 'retry', error_code: o.kind === 'sent' ? null : o.error?.code ?? null,
     started_at: o.startedAt, ended_at: o.at,
   }));
@@ -47,12 +47,12 @@ export async function writeOutcomes(tx: Tx, all: SubmitOutcome[], prices: PriceB
   }
 
   await recordUsage(tx, prices, outcomes.flatMap((o) => o.kind !== 'sent' ? [] : [{
-    accountId: o.msg.accountId, messageId: o.msg.id, keyMode: o.msg.keyMode, channel: 'sms', direction: 'outbound' as const,
+    accountId: o.msg.accountId, messageId: o.msg.id, keyMode: o.msg.keyMode, channel: o.msg.channel, direction: 'outbound' as const,
     number: o.msg.toNumber, connectorId: o.connectorId, units: o.smscIds.length, at: o.at,
   }]));
 
   const changes: StatusChange[] = outcomes.map((o) => ({
-    accountId: o.msg.accountId, messageId: o.msg.id, channel: 'sms', at: o.at, connectorId: o.connectorId,
+    accountId: o.msg.accountId, messageId: o.msg.id, channel: o.msg.channel, at: o.at, connectorId: o.connectorId,
     ...(o.kind === 'sent' && { status: 'sent' as const }),
     ...(o.kind === 'failed' && { status: 'failed' as const, error: o.error }),
     ...(o.kind === 'retry' && { status: 'queued' as const, nextAttemptAt: o.nextAttemptAt }),
@@ -73,5 +73,5 @@ async function holdMessages(tx: Tx, held: Extract<SubmitOutcome, { kind: 'held' 
   await tx`update messages m set hold_reason = h.reason, attempts = greatest(m.attempts - 1, 0)
            from unnest(${held.map((o) => o.msg.accountId)}::text[], ${held.map((o) => o.msg.id)}::text[], ${held.map((o) => o.reason)}::text[]) as h(account_id, id, reason)
            where m.account_id = h.account_id and m.id = h.id and m.status = 'sending'`;
-  await applyStatusChanges(tx, held.map((o) => ({ accountId: o.msg.accountId, messageId: o.msg.id, status: 'held' as const, channel: 'sms', at: o.at })));
+  await applyStatusChanges(tx, held.map((o) => ({ accountId: o.msg.accountId, messageId: o.msg.id, status: 'held' as const, channel: o.msg.channel, at: o.at })));
 }

@@ -17,6 +17,7 @@ import { applyStatusChanges } from '../status.ts';
 import { VALIDITY_EXPIRED } from '../errors.ts';
 import { createDispatcher, DEFAULT_DISPATCH } from './dispatcher.ts';
 import { watchHolds } from '../../fraud/hold-watcher.ts';
+import { createWhatsAppDirectory } from '../../channels/whatsapp/directory.ts';
 import { applyReceipts, keepPending, retryPendingReceipts, type Receipt } from './receipts.ts';
 import { dueScheduled, expiredQueued, releaseLeases } from './claim.ts';
 
@@ -80,7 +81,8 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
     const pool = createConnectorPool(ctx, handlers, opts.makeLink);
     // Holds are known before the first claim, so a new leader never submits past one.
     const holds = await watchHolds(ctx, worker);
-    const dispatcher = createDispatcher(ctx, pool, { ...DEFAULT_DISPATCH, worker, holds: holds.current });
+    const whatsapp = createWhatsAppDirectory(ctx);
+    const dispatcher = createDispatcher(ctx, pool, { ...DEFAULT_DISPATCH, worker, holds: holds.current, whatsapp });
     const listener = await ctx.sql.listen('cx_events', () => wake?.()).catch(() => undefined);
     let lastRefresh = 0;
     let lastSweep = 0;
@@ -102,6 +104,7 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
     } finally {
       await listener?.unlisten().catch(() => {});
       await dispatcher.drain();
+      await whatsapp.close();
       await holds.stop();
       await pool.close();
       await receipts.drain();

@@ -1,0 +1,25 @@
+-- WhatsApp Business: connectors of kind whatsapp (a WhatsApp Business Account on the Cloud
+-- API), numbers mapped to a connector's phone number id, and the 24-hour customer-service
+-- window per business number and customer.
+alter table connectors drop constraint connectors_kind_check;
+alter table connectors add constraint connectors_kind_check check (kind in ('smpp', 'whatsapp'));
+-- One sandbox connector per kind (the SMSC simulator, the Cloud API simulator).
+drop index connectors_one_sandbox;
+create unique index connectors_one_sandbox on connectors (kind) where is_sandbox;
+
+alter table numbers add column whatsapp_connector_id text references connectors(id);
+alter table numbers add column phone_number_id text;
+create unique index numbers_phone_number_id on numbers (whatsapp_connector_id, phone_number_id) where phone_number_id is not null;
+
+-- The customer's last message to the business number: free-form replies are allowed for 24 h.
+create table whatsapp_windows (
+  account_id text not null references accounts(id),
+  business_number text not null,
+  customer_number text not null,
+  last_inbound_at timestamptz not null,
+  primary key (account_id, business_number, customer_number)
+);
+
+
+-- POST /v1/sandbox/inbound for WhatsApp goes through the Cloud API simulator.
+alter table sandbox_inbound add column channel text not null default 'sms' check (channel in ('sms', 'whatsapp'));

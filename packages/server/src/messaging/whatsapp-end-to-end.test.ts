@@ -1,0 +1,83 @@
+// WhatsApp end to end through the sandbox Business Account: the messages API → the dispatcher →
+// the Cloud API simulator over real HTTP → signed status webhooks back into our webhook route;
+// customers' messages arrive the same way and open the 24-hour window.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
+import { send, waitFor, waitForStatus } from '../../test/messages.ts';
+
+describe('WhatsApp through the sandbox', () => {
+  let t: TestPlatform;
+  let key: string;
+  let connectorId: string;
+  const customer = '+4915112345678';
+  const hello = { name: 'hello_world', language: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ada' }] }] };
+  before(async () => {
+    t = await startTestPlatform();
+    key = t.boot.apiKey;
+    connectorId = await waitFor(async () => {
+      const numbers = (await t.api.get('/v1/numbers', { key })).body.data as { whatsapp: { connectorId: string } | null }[];
+      return numbers.find((n) => n.whatsapp)?.whatsapp?.connectorId;
+    }, 'the sandbox WhatsApp number to be mapped');
+  });
+  after(() => t.close());
+
+  it('refuses free-form messages outside the 24-hour window, sends templates, and reports sent → delivered → read', async () => {
+    const closed = await send(t, key, { channel: 'whatsapp', to: customer, body: 'Hi there' });
+    assert.deepEqual([closed.status, closed.error.code], ['rejected', 'whatsapp_window_closed']);
+    assert.equal(closed.from, t.boot.sandboxNumber, 'sent from the account\'s WhatsApp number by default');
+
+    const template = await send(t, key, { channel: 'whatsapp', to: customer, template: hello });
+    assert.equal(template.status, 'queued');
+    assert.equal(template.encoding, null);
+    assert.deepEqual(template.whatsapp.template, hello);
+    const read = await waitForStatus(t, key, template.id, ['read']);
+    // Our "sent" (Meta took the request) and Meta's own "sent" status: a repeat is an event only.
+    assert.deepEqual(read.events.map((e: { status: string }) => e.status), ['queued', 'sending', 'sent', 'sent', 'delivered', 'read']);
+    assert.equal(read.attempts[0].channel, 'whatsapp');
+  });
+
+  it('receives a customer message, which opens the window for free-form replies', async () => {
+    const inbound = await t.api.post('/v1/sandbox/inbound', { key, body: { channel: 'whatsapp', from: customer, to: t.boot.sandboxNumber, body: 'Where is my order?' } });
+    assert.equal(inbound.status, 202, JSON.stringify(inbound.body));
+    const received = await waitFor(async () => {
+      const list = (await t.api.get('/v1/messages?direction=inbound&channel=whatsapp', { key })).body.data as { body: string; from: string; status: string }[];
+      return list.find((m) => m.body === 'Where is my order?');
+    }, 'the inbound WhatsApp message');
+    assert.deepEqual([received.status, received.from], ['received', customer]);
+
+    const reply = await send(t, key, { channel: 'whatsapp', to: customer, body: 'On its way!', previewUrl: false });
+    await waitForStatus(t, key, reply.id, ['read']);
+  });
+
+  it('fails undeliverable messages with Meta\'s code, asynchronously', async () => {
+    const m = await send(t, key, { channel: 'whatsapp', to: '+4915112345901', template: hello });
+    const failed = await waitForStatus(t, key, m.id, ['failed']);
+    assert.equal(failed.error.code, 'whatsapp_131026');
+  });
+
+  it('validates WhatsApp content before anything is sent', async () => {
+    const long = await t.api.post('/v1/messages', { key, body: { channel: 'whatsapp', to: customer, body: 'x'.repeat(4097) } });
+    assert.deepEqual([long.status, long.body.errors[0].pointer], [422, '/body']);
+    const buttons = Array.from({ length: 4 }, (_, i) => ({ id: `b${i}`, title: `Option ${i}` }));
+    const tooMany = await t.api.post('/v1/messages', { key, body: { channel: 'whatsapp', to: customer, interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons } } } });
+    assert.equal(tooMany.status, 422);
+    assert.match(tooMany.body.errors[0].pointer, /^\/interactive\/action\/buttons/);
+    const nothing = await t.api.post('/v1/messages', { key, body: { channel: 'whatsapp', to: customer } });
+    assert.equal(nothing.status, 422);
+    const smsWithTemplate = await t.api.post('/v1/messages', { key, body: { to: customer, body: 'x', template: hello } });
+    assert.deepEqual([smsWithTemplate.status, smsWithTemplate.body.errors[0].pointer], [422, '/template']);
+  });
+
+  it("refuses webhooks not signed with the connector's app secret, and wrong verify tokens", async () => {
+    const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [] });
+    const forged = await t.api.post(`/webhooks/whatsapp/${connectorId}`, {
+      raw: body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${crypto.createHmac('sha256', 'wrong').update(body).digest('hex')}` },
+    });
+    assert.equal(forged.status, 401);
+    const handshake = await t.api.get(`/webhooks/whatsapp/${connectorId}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=123`);
+    assert.equal(handshake.status, 403);
+    assert.equal((await t.api.post('/webhooks/whatsapp/con_nope', { raw: body, headers: { 'content-type': 'application/json' } })).status, 404);
+  });
+});

@@ -1,0 +1,87 @@
+// What Meta's webhooks tell us: status updates of our outbound WhatsApp messages (matched by
+// wamid, with the contract's precedence: duplicates and late arrivals are events only), and
+// customers' messages, which become `received` messages and open the 24-hour window.
+import type { Context } from '../context.ts';
+import { withTransaction } from '../db/tx.ts';
+import { newId } from '../platform/ids.ts';
+import { emitEvents } from '../platform/events.ts';
+import type { SubjectHasher } from '../privacy/subject-hash.ts';
+import type { WhatsAppDirectory } from '../channels/whatsapp/directory.ts';
+import type { InboundWhatsApp, StatusUpdate } from '../channels/whatsapp/webhook.ts';
+import { normalizeSmscId } from './dispatch/outcomes.ts';
+import { applyStatusChanges, type StatusChange } from './status.ts';
+import { insertMessages, type MessageRow } from './store.ts';
+
+/** Applies statuses; returns those whose message is not known (yet): the caller may try again. */
+export async function applyWhatsAppStatuses(ctx: Context, connectorId: string, statuses: StatusUpdate[]): Promise<StatusUpdate[]> {
+  if (statuses.length === 0) return [];
+  return withTransaction(ctx.sql, async (tx) => {
+    const parts = await tx<{ accountId: string; messageId: string; smscId: string }[]>`
+      select account_id as "accountId", message_id as "messageId", smsc_id as "smscId" from message_parts
+      where connector_id = ${connectorId} and smsc_id = any(${statuses.map((s) => normalizeSmscId(s.wamid))})`;
+    const byWamid = new Map(parts.map((p) => [p.smscId, p]));
+    const changes: StatusChange[] = [];
+    const unknown: StatusUpdate[] = [];
+    for (const s of statuses) {
+      const part = byWamid.get(normalizeSmscId(s.wamid));
+      if (!part) {
+        unknown.push(s);
+        continue;
+      }
+      const error = s.status === 'failed' ? s.errors[0] : undefined;
+      changes.push({
+        accountId: part.accountId, messageId: part.messageId, status: s.status, channel: 'whatsapp', connectorId, at: s.timestamp,
+        ...(error && { error: { code: `whatsapp_${error.code}`, title: error.title, detail: error.message ?? error.details ?? error.title } }),
+      });
+    }
+    await applyStatusChanges(tx, changes);
+    return unknown;
+  });
+}
+
+/** Customers' messages: stored (sealed, like SMS bodies) as `received`; repeats of a wamid are ignored. */
+export async function receiveWhatsApp(ctx: Context, hasher: SubjectHasher, directory: WhatsAppDirectory, connectorId: string, inbound: InboundWhatsApp[]): Promise<number> {
+  let stored = 0;
+  for (const m of inbound) {
+    const owner = await directory.byPhoneNumberId(connectorId, m.phoneNumberId);
+    if (!owner) {
+      ctx.log.warn({ connectorId }, 'inbound WhatsApp message to a phone number id no account owns; dropped');
+      continue;
+    }
+    const [seen] = await ctx.sql`select 1 from messages where account_id = ${owner.accountId} and channel = 'whatsapp' and direction = 'inbound' and reference = ${m.wamid}`;
+    if (seen) continue;
+    const row: MessageRow = {
+      accountId: owner.accountId, id: newId('msg', m.timestamp), direction: 'inbound', channel: 'whatsapp', status: 'received', keyMode: 'live',
+      toNumber: owner.number, fromNumber: m.from, subjectHash: await hasher.hash(owner.accountId, m.from),
+      body: await ctx.keyring.encrypt(owner.accountId, JSON.stringify(contentOf(m))), encoding: null, segments: null,
+      purpose: 'transactional', priority: 'normal', scheduledAt: null, validUntil: null, reference: m.wamid, metadata: null,
+      callbackUrl: null, storeContent: true, connectorId, errorCode: null, errorTitle: null, errorDetail: null,
+      attempts: 0, nextAttemptAt: null, createdAt: m.timestamp, updatedAt: m.timestamp,
+    };
+    await withTransaction(ctx.sql, async (tx) => {
+      await insertMessages(tx, [row]);
+      await emitEvents(tx, [{ accountId: owner.accountId, type: 'message.received', objectType: 'message', objectId: row.id, at: m.timestamp, data: { status: 'received', channel: 'whatsapp', connectorId, errorCode: null } }]);
+      // Any message from the customer opens (or extends) the 24-hour customer-service window.
+      await tx`insert into whatsapp_windows (account_id, business_number, customer_number, last_inbound_at)
+               values (${owner.accountId}, ${owner.number}, ${m.from}, ${m.timestamp})
+               on conflict (account_id, business_number, customer_number) do update
+               set last_inbound_at = greatest(whatsapp_windows.last_inbound_at, excluded.last_inbound_at)`;
+    });
+    stored++;
+  }
+  return stored;
+}
+
+/** The message as our API shows WhatsApp content: text as `body`, other kinds under their name. */
+function contentOf(m: InboundWhatsApp): Record<string, unknown> {
+  switch (m.kind) {
+    case 'text': return { body: m.text };
+    case 'interactive': return { body: m.reply.title, interactive: { reply: m.reply } };
+    case 'button': return { body: m.button.text, button: m.button };
+    case 'reaction': return { reaction: m.reaction };
+    case 'location': return { location: m.location };
+    case 'contacts': return { contacts: m.contacts };
+    case 'unsupported': return { unsupported: m.type };
+    default: return { media: { kind: m.kind, ...m.media } };
+  }
+}
