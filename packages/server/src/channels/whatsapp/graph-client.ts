@@ -77,7 +77,8 @@ export class GraphClient {
     const form = new FormData();
     form.set('messaging_product', 'whatsapp');
     form.set('type', mimeType);
-    form.set('file', new Blob([bytes], { type: mimeType }), filename);
+    // A copy on its own ArrayBuffer: what Blob accepts under every lib setting (the SDK's DOM types included).
+    form.set('file', new Blob([new Uint8Array(bytes)], { type: mimeType }), filename);
     const id = str((await this.call('POST', this.path(phoneNumberId, 'media'), { body: form })).id);
     if (!id) throw new GraphError('media upload answered without an id', { kind: 'permanent', httpStatus: 200 });
     return id;

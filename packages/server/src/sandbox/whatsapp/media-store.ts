@@ -42,7 +42,7 @@ export function createMediaStore(): MediaStore {
       if (!contentType?.startsWith('multipart/form-data')) throw invalidParameter('Upload media as multipart/form-data');
       let form: FormData;
       try {
-        form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+        form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
       } catch {
         throw invalidParameter('The multipart body could not be parsed');
       }
