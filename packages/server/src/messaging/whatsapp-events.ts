@@ -11,6 +11,7 @@ import type { InboundWhatsApp, StatusUpdate } from '../channels/whatsapp/webhook
 import { normalizeSmscId } from './dispatch/outcomes.ts';
 import { applyStatusChanges, type StatusChange } from './status.ts';
 import { insertMessages, type MessageRow } from './store.ts';
+import { WINDOW_CLOSED } from './whatsapp-accept.ts';
 
 /** Applies statuses; returns those whose message is not known (yet): the caller may try again. */
 export async function applyWhatsAppStatuses(ctx: Context, connectorId: string, statuses: StatusUpdate[]): Promise<StatusUpdate[]> {
@@ -29,10 +30,9 @@ export async function applyWhatsAppStatuses(ctx: Context, connectorId: string, s
         continue;
       }
       const error = s.status === 'failed' ? s.errors[0] : undefined;
-      changes.push({
-        accountId: part.accountId, messageId: part.messageId, status: s.status, channel: 'whatsapp', connectorId, at: s.timestamp,
-        ...(error && { error: { code: `whatsapp_${error.code}`, title: error.title, detail: error.message ?? error.details ?? error.title } }),
-      });
+      // 131047 (re-engagement needed) is our own whatsapp_window_closed, learned late.
+      const mapped = error && (error.code === 131047 ? WINDOW_CLOSED : { code: `whatsapp_${error.code}`, title: error.title, detail: error.message ?? error.details ?? error.title });
+      changes.push({ accountId: part.accountId, messageId: part.messageId, status: s.status, channel: 'whatsapp', connectorId, at: s.timestamp, ...(mapped && { error: mapped }) });
     }
     await applyStatusChanges(tx, changes);
     return unknown;
