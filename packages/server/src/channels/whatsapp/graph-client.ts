@@ -6,6 +6,7 @@ import { Agent, FormData, request, type Dispatcher } from 'undici';
 import { GraphError, graphErrorFromAnswer, graphErrorFromNetwork } from './graph-error.ts';
 import type { GraphMessage } from './outbound.ts';
 import type { GraphTemplate, TemplateCategory, TemplateDefinition, TemplateStatus } from './templates.ts';
+import { arr, obj, str, type Json } from './json.ts';
 
 export const GRAPH_TIMEOUT_MS = 10_000;
 /** Meta's largest media (documents) is 100 MB. */
@@ -38,7 +39,6 @@ export function createGraphAgent(timeoutMs = GRAPH_TIMEOUT_MS): Agent {
 }
 
 type Method = 'GET' | 'POST' | 'DELETE';
-type Json = Record<string, unknown>;
 
 export class GraphClient {
   private readonly base: string;
@@ -175,14 +175,3 @@ function header(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-function obj(v: unknown): Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
-}
-
-function arr(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}

@@ -6,6 +6,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { MediaKind } from './outbound.ts';
 import type { TemplateStatus } from './templates.ts';
+import { arr, obj, str, type Json } from './json.ts';
 
 /** X-Hub-Signature-256 is `sha256=<hex HMAC-SHA256(app secret, raw body)>`: check the raw bytes, never re-serialized JSON. */
 export function verifySignature(appSecret: string, rawBody: Buffer, header: string | string[] | undefined): boolean {
@@ -105,7 +106,6 @@ export interface TemplateStatusUpdate {
   reason: string | null;
 }
 
-type Json = Record<string, unknown>;
 const MEDIA_KINDS: readonly string[] = ['image', 'document', 'audio', 'video', 'sticker'];
 const STATUSES: readonly string[] = ['sent', 'delivered', 'read', 'failed'];
 const TEMPLATE_STATUSES: readonly string[] = ['APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED'];
@@ -245,14 +245,3 @@ function seconds(v: unknown): Date | undefined {
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? new Date(n * 1000) : undefined;
 }
 
-function obj(v: unknown): Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
-}
-
-function arr(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
