@@ -838,6 +838,26 @@ create table webhook_secrets (
 alter table webhook_secrets add constraint webhook_secrets_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table webhook_secrets add constraint webhook_secrets_pkey PRIMARY KEY (account_id);
 
+create table whatsapp_templates (
+  account_id text not null,
+  id text not null,
+  connector_id text not null,
+  name text not null,
+  language text not null,
+  category text not null,
+  status text not null,
+  quality text,
+  components jsonb not null,
+  meta_id text,
+  reason text,
+  created_at timestamp with time zone not null,
+  updated_at timestamp with time zone not null
+);
+alter table whatsapp_templates add constraint whatsapp_templates_account_id_connector_id_name_language_key UNIQUE (account_id, connector_id, name, language);
+alter table whatsapp_templates add constraint whatsapp_templates_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table whatsapp_templates add constraint whatsapp_templates_connector_id_fkey FOREIGN KEY (connector_id) REFERENCES connectors(id);
+alter table whatsapp_templates add constraint whatsapp_templates_pkey PRIMARY KEY (account_id, id);
+
 create table whatsapp_windows (
   account_id text not null,
   business_number text not null,

@@ -9,9 +9,12 @@ import { runInvoices } from './billing/invoices.ts';
 import { remindOverdue } from './billing/payments.ts';
 import { startOfMonth } from './billing/invoice-routes.ts';
 import { pruneFraudCounters } from './fraud/counters.ts';
+import { createWhatsAppDirectory } from './channels/whatsapp/directory.ts';
+import { syncTemplates } from './channels/whatsapp/template-service.ts';
 
 export function workerJobs(ctx: Context): JobSpec {
   const sender = smtpSender(ctx);
+  const whatsapp = createWhatsAppDirectory(ctx);
   return {
     tasks: {
       delete_expired_files: async () => {
@@ -34,6 +37,10 @@ export function workerJobs(ctx: Context): JobSpec {
         const removed = await sweepEndedDeliveries(ctx.sql, ctx.clock.now());
         if (removed) ctx.log.info({ removed }, 'old webhook deliveries removed');
       },
+      sync_whatsapp_templates: async () => {
+        const changed = await syncTemplates(ctx, whatsapp);
+        if (changed) ctx.log.info({ changed }, 'WhatsApp templates synced');
+      },
       prune_fraud_counters: async () => {
         const removed = await pruneFraudCounters(ctx.sql, ctx.clock.now());
         if (removed) ctx.log.info({ removed }, 'old fraud counters removed');
@@ -43,6 +50,6 @@ export function workerJobs(ctx: Context): JobSpec {
         if (removed) ctx.log.info({ removed }, 'expired idempotency keys removed');
       },
     },
-    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries', '0 3 1 * * invoice_run', '0 8 * * * invoice_reminders', '41 * * * * prune_fraud_counters'],
+    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries', '0 3 1 * * invoice_run', '0 8 * * * invoice_reminders', '41 * * * * prune_fraud_counters', '*/5 * * * * sync_whatsapp_templates'],
   };
 }

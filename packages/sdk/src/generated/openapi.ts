@@ -6646,6 +6646,190 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/whatsapp/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your WhatsApp message templates and their review status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                connectorId: string;
+                                name: string;
+                                language: string;
+                                /** @description MARKETING, UTILITY or AUTHENTICATION */
+                                category: string;
+                                /** @description APPROVED, PENDING, REJECTED, PAUSED or DISABLED; only APPROVED ones can be sent */
+                                status: string;
+                                quality: string | null;
+                                reason: string | null;
+                                components: {
+                                    [key: string]: unknown;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a template: it is submitted to Meta's review and starts PENDING */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description lower case, digits and underscores */
+                        name: string;
+                        /** @description e.g. en_US, de */
+                        language: string;
+                        category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+                        components: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description which of your numbers' Business Accounts (default: your first WhatsApp number's) */
+                        connectorId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            connectorId: string;
+                            name: string;
+                            language: string;
+                            /** @description MARKETING, UTILITY or AUTHENTICATION */
+                            category: string;
+                            /** @description APPROVED, PENDING, REJECTED, PAUSED or DISABLED; only APPROVED ones can be sent */
+                            status: string;
+                            quality: string | null;
+                            reason: string | null;
+                            components: {
+                                [key: string]: unknown;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/whatsapp/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a template (Meta deletes the name in every language) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/whatsapp/templates/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring every account's templates in step with Meta now (a job does it every 5 minutes) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/messages/{messageId}/release": {
         parameters: {
             query?: never;

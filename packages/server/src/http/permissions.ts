@@ -26,6 +26,10 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   // Meta calls these; each request is checked against the connector's verify token or app secret.
   'GET /webhooks/whatsapp/:connectorId': pub,
   'POST /webhooks/whatsapp/:connectorId': pub,
+  'GET /v1/whatsapp/templates': { scope: 'templates:manage' },
+  'POST /v1/whatsapp/templates': { scope: 'templates:manage', creates: true },
+  'DELETE /v1/whatsapp/templates/:templateId': { scope: 'templates:manage' },
+  'POST /v1/admin/whatsapp/templates/sync': { scope: 'platform:admin' },
 
   'GET /v1/account': { scope: 'account:manage' },
   'POST /v1/account/limit-requests': { scope: 'account:manage', creates: true },

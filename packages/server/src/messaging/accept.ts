@@ -19,7 +19,8 @@ import { applySmsLimits } from '../billing/limits.ts';
 import { applySpendRules } from '../billing/spend.ts';
 import { createFraudEngine } from '../fraud/decide.ts';
 import { whatsAppKind, type WhatsAppFields } from '../channels/whatsapp/outbound.ts';
-import { applyWhatsAppWindow, whatsAppFieldsOf, whatsAppSenders } from './whatsapp-accept.ts';
+import { applyWhatsAppWindow, checkTemplate, whatsAppFieldsOf, whatsAppSenders } from './whatsapp-accept.ts';
+import { approvedTemplates } from '../channels/whatsapp/template-service.ts';
 
 export type AcceptOutcome = { message: MessageJson } | { problem: Problem };
 
@@ -45,6 +46,7 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
   const texts = new WeakMap<MessageRow, string>();
   const whatsAppKinds = new WeakMap<MessageRow, string>();
   const whatsAppSender = whatsAppSenders(ctx.sql);
+  const templates = approvedTemplates(ctx.sql);
   const committer = new GroupCommit<MessageRow>(
     (rows) => withTransaction(ctx.sql, async (tx) => {
       await applyOptOuts(tx, rows);
@@ -82,6 +84,15 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
           continue;
         }
         from = sender.from;
+        const template = whatsAppFieldsOf(input).template;
+        const check = async (fresh: boolean) => (template ? checkTemplate(await templates(principal.accountId, fresh), sender.connectorId, template, pointerPrefix(i)) : []);
+        // A refusal is checked again without the cache: the template may have been approved a moment ago.
+        let problems = await check(false);
+        if (problems.length > 0) problems = await check(true);
+        if (problems.length > 0) {
+          outcomes[i] = { problem: new Problem(P['validation-failed'], problems.map((e) => `${e.pointer} ${e.detail}`).join('; '), problems) };
+          continue;
+        }
       } else if (from && !senderAllowed(policy, from)) {
         outcomes[i] = { problem: Problem.field(`${pointerPrefix(i)}/from`, 'is not on this account\'s sender allow-list') };
         continue;

@@ -4,7 +4,9 @@
 // anything is sent: only templates may open a conversation (Meta's rule).
 import type { Db } from '../db/pool.ts';
 import type { FieldError } from '../http/problem.ts';
-import { CONTENT_FIELDS, type WhatsAppFields } from '../channels/whatsapp/outbound.ts';
+import { CONTENT_FIELDS, type TemplateContent, type WhatsAppFields } from '../channels/whatsapp/outbound.ts';
+import { templateParameterCheck } from '../channels/whatsapp/templates.ts';
+import type { TemplateRow } from '../channels/whatsapp/template-service.ts';
 import type { MessageInput } from './input.ts';
 import type { MessageRow } from './store.ts';
 
@@ -24,20 +26,29 @@ export function whatsAppFieldsOf(input: MessageInput): WhatsAppFields {
 
 /** The account's WhatsApp sender numbers, cached briefly per process. */
 export function whatsAppSenders(db: Db, ttlMs = 5000) {
-  const cache = new Map<string, { at: number; numbers: Promise<string[]> }>();
-  return async (accountId: string, from: string | undefined, pointer: string): Promise<{ from: string } | { error: FieldError }> => {
+  const cache = new Map<string, { at: number; numbers: Promise<{ number: string; connectorId: string }[]> }>();
+  return async (accountId: string, from: string | undefined, pointer: string): Promise<{ from: string; connectorId: string } | { error: FieldError }> => {
     let entry = cache.get(accountId);
     if (!entry || Date.now() - entry.at > ttlMs) {
-      entry = { at: Date.now(), numbers: db<{ number: string }[]>`
-        select number from numbers where account_id = ${accountId} and 'whatsapp' = any(channels) and phone_number_id is not null order by number`
-        .then((rows) => rows.map((r) => r.number)) };
+      entry = { at: Date.now(), numbers: db<{ number: string; connectorId: string }[]>`
+        select number, whatsapp_connector_id as "connectorId" from numbers
+        where account_id = ${accountId} and 'whatsapp' = any(channels) and phone_number_id is not null order by number` };
       cache.set(accountId, entry);
     }
     const numbers = await entry.numbers;
     if (numbers.length === 0) return { error: { pointer: `${pointer}/channel`, detail: 'this account has no WhatsApp number yet (an operator assigns one)' } };
-    if (from === undefined) return { from: numbers[0]! };
-    return numbers.includes(from) ? { from } : { error: { pointer: `${pointer}/from`, detail: `is not one of this account's WhatsApp numbers (${numbers.join(', ')})` } };
+    const found = from === undefined ? numbers[0]! : numbers.find((n) => n.number === from);
+    return found ? { from: found.number, connectorId: found.connectorId }
+      : { error: { pointer: `${pointer}/from`, detail: `is not one of this account's WhatsApp numbers (${numbers.map((n) => n.number).join(', ')})` } };
   };
+}
+
+/** A template message names an APPROVED template of the sender's Business Account and fills its placeholders exactly. */
+export function checkTemplate(templates: TemplateRow[], connectorId: string, given: TemplateContent, pointer: string): FieldError[] {
+  const t = templates.find((r) => r.connectorId === connectorId && r.name === given.name && r.language === given.language);
+  if (!t) return [{ pointer: `${pointer}/template/name`, detail: `no template ${given.name} (${given.language}) on this number's Business Account (GET /v1/whatsapp/templates)` }];
+  if (t.status !== 'APPROVED') return [{ pointer: `${pointer}/template/name`, detail: `the template is ${t.status}: only APPROVED templates can be sent` }];
+  return templateParameterCheck(t.components, given.components).map((e) => ({ pointer: `${pointer}${e.pointer}`, detail: e.detail }));
 }
 
 /** Rejects free-form WhatsApp rows whose customer has not written in 24 hours; one query per group. */

@@ -80,4 +80,34 @@ describe('WhatsApp through the sandbox', () => {
     assert.equal(handshake.status, 403);
     assert.equal((await t.api.post('/webhooks/whatsapp/con_nope', { raw: body, headers: { 'content-type': 'application/json' } })).status, 404);
   });
+
+  it('manages templates through Meta\'s review; only APPROVED ones with the right parameters can be sent', async () => {
+    const list = (await t.api.get('/v1/whatsapp/templates', { key })).body.data as { name: string; status: string }[];
+    assert.deepEqual(list.map((x) => [x.name, x.status]), [['hello_world', 'APPROVED']], 'the sandbox account has Meta\'s stock template');
+    const missing = await t.api.post('/v1/messages', { key, body: { channel: 'whatsapp', to: customer, template: { ...hello, name: 'nope' } } });
+    assert.deepEqual([missing.status, missing.body.errors[0].pointer], [422, '/template/name']);
+    const wrong = await t.api.post('/v1/messages', { key, body: { channel: 'whatsapp', to: customer, template: { ...hello, components: [] } } });
+    assert.equal(wrong.status, 422);
+    assert.match(wrong.body.errors[0].detail, /body needs 1 parameter/);
+
+    const body = (name: string) => ({ name, language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Your order {{1}} has shipped.' }] });
+    const created = await t.api.post('/v1/whatsapp/templates', { key, body: body('order_shipped') });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal(created.body.status, 'PENDING');
+    const approved = await waitFor(async () => {
+      const rows = (await t.api.get('/v1/whatsapp/templates', { key })).body.data as { name: string; status: string }[];
+      return rows.find((x) => x.name === 'order_shipped' && x.status === 'APPROVED');
+    }, "Meta's approval webhook");
+    assert.ok(approved);
+    const m = await send(t, key, { channel: 'whatsapp', to: customer, template: { name: 'order_shipped', language: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'A-17' }] }] } });
+    await waitForStatus(t, key, m.id, ['delivered', 'read']);
+
+    const rejected = await t.api.post('/v1/whatsapp/templates', { key, body: body('reject_spam') });
+    await waitFor(async () => ((await t.api.get('/v1/whatsapp/templates', { key })).body.data as { name: string; status: string }[]).find((x) => x.name === 'reject_spam' && x.status === 'REJECTED'), 'the rejection');
+    const refused = await t.api.post('/v1/messages', { key, body: { channel: 'whatsapp', to: customer, template: { name: 'reject_spam', language: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'x' }] }] } } });
+    assert.match(refused.body.errors[0].detail, /REJECTED: only APPROVED templates can be sent/);
+    assert.equal((await t.api.delete(`/v1/whatsapp/templates/${rejected.body.id}`, { key })).status, 204);
+    const events = await t.platform.ctx.sql<{ type: string }[]>`select type from events where account_id = ${t.boot.accountId} and type like 'template.%' order by id`;
+    assert.deepEqual(events.map((e) => e.type).slice(-5), ['template.pending', 'template.approved', 'template.pending', 'template.rejected', 'template.deleted']);
+  });
 });

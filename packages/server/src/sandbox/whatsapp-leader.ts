@@ -10,6 +10,8 @@ import { newId } from '../platform/ids.ts';
 import { houseAccountId } from '../connectors/admin-routes.ts';
 import { whatsAppConfig } from '../channels/whatsapp/connector-config.ts';
 import { startWhatsAppSimulator, type WhatsAppSimulator } from './whatsapp/simulator.ts';
+import { createWhatsAppDirectory } from '../channels/whatsapp/directory.ts';
+import { syncTemplates } from '../channels/whatsapp/template-service.ts';
 
 export const SANDBOX_WABA_ID = '100000000000001';
 export const SANDBOX_PHONE_NUMBER_ID = '100000000000002';
@@ -30,6 +32,10 @@ export async function leadWhatsAppSandbox(ctx: Context, apiUrl: string): Promise
   simulator.setWebhookUrl(`${apiUrl.replace(/\/$/, '')}/webhooks/whatsapp/${connectorId}`);
   await ctx.sql`update numbers set whatsapp_connector_id = ${connectorId}, phone_number_id = ${SANDBOX_PHONE_NUMBER_ID}
                 where is_sandbox and 'whatsapp' = any(channels)`;
+  // hello_world is in our template list at once, not after the next 5-minute sync.
+  const directory = createWhatsAppDirectory(ctx, 0);
+  await syncTemplates(ctx, directory).catch((err: unknown) => ctx.log.warn({ err }, 'sandbox templates not synced'));
+  await directory.close();
   return { simulator, stop: () => simulator.close() };
 }
 

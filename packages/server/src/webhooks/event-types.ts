@@ -10,6 +10,7 @@ export const EVENT_TYPES = [
   'deposit.received', 'deposit.refunded', 'order.drafted', 'order.requested', 'order.accepted', 'order.rejected', 'order.canceled',
   'webhook_endpoint.disabled',
   'fraud.held', 'fraud.blocked', 'fraud.reviewed', 'fraud.alert',
+  'template.pending', 'template.approved', 'template.rejected', 'template.paused', 'template.disabled', 'template.deleted',
   'invoice.issued', 'invoice.credited', 'invoice.paid', 'invoice.overdue',
 ] as const;
 

@@ -1,4 +1,5 @@
-// Meta's webhook for a WhatsApp connector: the subscription handshake (GET) and the event POSTs,
+// Meta's webhook for a WhatsApp connector: the subscription handshake (GET) and the event POSTs
+// (messages, statuses, template status updates),
 // verified with X-Hub-Signature-256 over the raw bytes with that connector's app secret. The
 // body parser here keeps the raw bytes, so this plugin is encapsulated (not shared).
 import type { FastifyInstance } from 'fastify';
@@ -7,7 +8,8 @@ import type { SubjectHasher } from '../../privacy/subject-hash.ts';
 import { P, Problem } from '../../http/problem.ts';
 import { applyWhatsAppStatuses, receiveWhatsApp } from '../../messaging/whatsapp-events.ts';
 import type { WhatsAppDirectory } from './directory.ts';
-import { parseWebhook, verifyHandshake, verifySignature } from './webhook.ts';
+import { parseTemplateStatusUpdates, parseWebhook, verifyHandshake, verifySignature } from './webhook.ts';
+import { applyTemplateStatus } from './template-service.ts';
 
 /** A status may arrive before our record of the send is written: look again once, a moment later. */
 const STATUS_RETRY_MS = 1500;
@@ -47,6 +49,7 @@ export async function whatsAppWebhookRoutes(app: FastifyInstance, opts: { ctx: C
       throw new Problem(P['invalid-json'], 'the body is not JSON');
     }
     const { inbound, statuses } = parseWebhook(json);
+    for (const t of parseTemplateStatusUpdates(json)) await applyTemplateStatus(ctx.sql, connectorId, t, ctx.clock.now());
     await receiveWhatsApp(ctx, hasher, directory, connectorId, inbound);
     const unknown = await applyWhatsAppStatuses(ctx, connectorId, statuses);
     if (unknown.length > 0) {

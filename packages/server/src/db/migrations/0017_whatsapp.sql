@@ -23,3 +23,23 @@ create table whatsapp_windows (
 
 -- POST /v1/sandbox/inbound for WhatsApp goes through the Cloud API simulator.
 alter table sandbox_inbound add column channel text not null default 'sms' check (channel in ('sms', 'whatsapp'));
+
+-- Message templates, per account and WhatsApp connector (Business Account), synced with the
+-- Cloud API: created through our API, statuses from Meta's webhook and a periodic sync.
+create table whatsapp_templates (
+  account_id text not null references accounts(id),
+  id text not null,
+  connector_id text not null references connectors(id),
+  name text not null,
+  language text not null,
+  category text not null,
+  status text not null,
+  quality text,
+  components jsonb not null,
+  meta_id text,
+  reason text,
+  created_at timestamptz not null,
+  updated_at timestamptz not null,
+  primary key (account_id, id),
+  unique (account_id, connector_id, name, language)
+);
