@@ -472,7 +472,9 @@ create table messages (
   price_currency text,
   hold_reason text,
   fraud jsonb,
-  verified_at timestamp with time zone
+  verified_at timestamp with time zone,
+  fallback jsonb,
+  fallback_due_at timestamp with time zone
 );
 alter table messages add constraint messages_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table messages add constraint messages_direction_check CHECK ((direction = ANY (ARRAY['outbound'::text, 'inbound'::text])));
@@ -481,6 +483,7 @@ alter table messages add constraint messages_pkey PRIMARY KEY (account_id, id);
 CREATE INDEX messages_account_status ON public.messages USING btree (account_id, status, id DESC);
 CREATE INDEX messages_account_subject ON public.messages USING btree (account_id, subject_hash);
 CREATE INDEX messages_due ON public.messages USING btree (account_id, priority, next_attempt_at) WHERE (status = 'queued'::text);
+CREATE INDEX messages_fallback_due ON public.messages USING btree (fallback_due_at) WHERE ((status = 'sent'::text) AND (fallback_due_at IS NOT NULL));
 CREATE INDEX messages_held ON public.messages USING btree (account_id, hold_reason) WHERE (status = 'held'::text);
 CREATE INDEX messages_leased ON public.messages USING btree (lease_until) WHERE (status = 'sending'::text);
 CREATE INDEX messages_scheduled ON public.messages USING btree (scheduled_at) WHERE (status = 'scheduled'::text);

@@ -2225,6 +2225,12 @@ export interface paths {
                         location?: {
                             [key: string]: unknown;
                         };
+                        /** @description WhatsApp: go by SMS if WhatsApp fails for good or nothing is delivered in time */
+                        fallback?: "sms"[];
+                        /** @description the SMS text for a fallback (default: the text, or the rendered template) */
+                        fallbackBody?: string;
+                        /** @description fail over when not delivered within this time (default 300) */
+                        fallbackAfterSeconds?: number;
                         /** @default transactional */
                         purpose?: "transactional" | "marketing" | "otp";
                         /** @default normal */

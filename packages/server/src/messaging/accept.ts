@@ -19,8 +19,9 @@ import { applySmsLimits } from '../billing/limits.ts';
 import { applySpendRules } from '../billing/spend.ts';
 import { createFraudEngine } from '../fraud/decide.ts';
 import { whatsAppKind, type WhatsAppFields } from '../channels/whatsapp/outbound.ts';
-import { applyWhatsAppWindow, checkTemplate, whatsAppFieldsOf, whatsAppSenders } from './whatsapp-accept.ts';
+import { applyWhatsAppWindow, prepareWhatsApp, whatsAppSenders, type PreparedWhatsApp } from './whatsapp-accept.ts';
 import { approvedTemplates } from '../channels/whatsapp/template-service.ts';
+import { failOverToSms } from './failover.ts';
 
 export type AcceptOutcome = { message: MessageJson } | { problem: Problem };
 
@@ -45,12 +46,11 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
   // Plaintext bodies for the content rules, never stored: bodies are encrypted in the rows.
   const texts = new WeakMap<MessageRow, string>();
   const whatsAppKinds = new WeakMap<MessageRow, string>();
-  const whatsAppSender = whatsAppSenders(ctx.sql);
-  const templates = approvedTemplates(ctx.sql);
+  const whatsAppDeps = { sender: whatsAppSenders(ctx.sql), templates: approvedTemplates(ctx.sql) };
   const committer = new GroupCommit<MessageRow>(
     (rows) => withTransaction(ctx.sql, async (tx) => {
       await applyOptOuts(tx, rows);
-      await applyWhatsAppWindow(tx, rows, whatsAppKinds, ctx.clock.now());
+      const windowClosed = await applyWhatsAppWindow(tx, rows, whatsAppKinds, ctx.clock.now());
       // Before the money rules: what fraud blocks is neither charged nor counted against the limit.
       await fraud.apply(tx, rows, texts, ctx.clock.now());
       await applySpendRules(tx, rows, ctx.clock.now());
@@ -60,6 +60,8 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
         accountId: r.accountId, type: `message.${r.status}`, objectType: 'message', objectId: r.id, at: r.createdAt,
         data: { status: r.status, channel: r.channel, connectorId: null, errorCode: r.errorCode },
       })), { newObjects: true });
+      // Outside the window but with an SMS fallback: it goes as an SMS straight away.
+      await failOverToSms(ctx, tx, windowClosed.filter((r) => r.status === 'queued'), ctx.clock.now());
     }),
     { maxWaitMs: 2, maxRows: 1000, concurrency: 4 },
   );
@@ -75,32 +77,27 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
         outcomes[i] = { problem: new Problem(P['validation-failed'], checked.errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), checked.errors) };
         continue;
       }
-      const whatsapp = input.channel === 'whatsapp';
       let from = checked.ok.from ?? policy.defaultSender;
-      if (whatsapp) {
-        const sender = await whatsAppSender(principal.accountId, checked.ok.from, pointerPrefix(i));
-        if ('error' in sender) {
-          outcomes[i] = { problem: Problem.field(sender.error.pointer, sender.error.detail) };
+      let wa: Extract<PreparedWhatsApp, { content: unknown }> | undefined;
+      if (input.channel === 'whatsapp' || input.channel === 'auto') {
+        const prepared = await prepareWhatsApp(whatsAppDeps, principal.accountId, input, checked.ok.from, policy.defaultSender ?? null, pointerPrefix(i));
+        if ('errors' in prepared) {
+          outcomes[i] = { problem: new Problem(P['validation-failed'], prepared.errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), prepared.errors) };
           continue;
         }
-        from = sender.from;
-        const template = whatsAppFieldsOf(input).template;
-        const check = async (fresh: boolean) => (template ? checkTemplate(await templates(principal.accountId, fresh), sender.connectorId, template, pointerPrefix(i)) : []);
-        // A refusal is checked again without the cache: the template may have been approved a moment ago.
-        let problems = await check(false);
-        if (problems.length > 0) problems = await check(true);
-        if (problems.length > 0) {
-          outcomes[i] = { problem: new Problem(P['validation-failed'], problems.map((e) => `${e.pointer} ${e.detail}`).join('; '), problems) };
-          continue;
+        if ('content' in prepared) {
+          wa = prepared;
+          from = prepared.from;
         }
-      } else if (from && !senderAllowed(policy, from)) {
+      }
+      if (!wa && from && !senderAllowed(policy, from)) {
         outcomes[i] = { problem: Problem.field(`${pointerPrefix(i)}/from`, 'is not on this account\'s sender allow-list') };
         continue;
       }
       // An SMS body is analysed for its encoding and parts; WhatsApp content is kept as JSON.
-      const fields = whatsapp ? whatsAppFieldsOf(input) : undefined;
-      const analysis = whatsapp ? undefined : analyzeText(input.body!, { smartEncoding: policy.smartEncoding });
-      const text = fields ? JSON.stringify(fields) : analysis!.text;
+      const analysis = wa ? undefined : analyzeText(input.body!, { smartEncoding: policy.smartEncoding });
+      const text = wa ? JSON.stringify(wa.content) : analysis!.text;
+      const whatsapp = wa !== undefined;
       const scheduled = checked.ok.scheduledAt && checked.ok.scheduledAt > now;
       rows.push({
         index: i,
@@ -114,7 +111,7 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
           validUntil: checked.ok.validUntil ?? null, reference: input.reference ?? null, metadata: input.metadata ?? null,
           callbackUrl: input.callbackUrl ?? null, storeContent: input.storeContent ?? true, connectorId: null,
           errorCode: null, errorTitle: null, errorDetail: null, attempts: 0,
-          nextAttemptAt: scheduled ? null : now, createdAt: now, updatedAt: now,
+          nextAttemptAt: scheduled ? null : now, fallback: wa?.fallback ?? null, createdAt: now, updatedAt: now,
         },
       });
     }

@@ -5,7 +5,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { FieldError } from '../http/problem.ts';
 import { validateWhatsAppContent } from '../channels/whatsapp/validate.ts';
 
-const WHATSAPP_ONLY = ['previewUrl', 'template', 'media', 'interactive', 'reaction', 'location'] as const;
+const WHATSAPP_ONLY = ['previewUrl', 'template', 'media', 'interactive', 'reaction', 'location', 'fallback', 'fallbackBody', 'fallbackAfterSeconds'] as const;
 
 export const MessageInput = Type.Object(
   {
@@ -19,6 +19,9 @@ export const MessageInput = Type.Object(
     interactive: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'WhatsApp: reply buttons or a list' })),
     reaction: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'WhatsApp: { messageId, emoji }' })),
     location: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'WhatsApp: { latitude, longitude, name?, address? }' })),
+    fallback: Type.Optional(Type.Array(Type.Literal('sms'), { minItems: 1, maxItems: 1, description: 'WhatsApp: go by SMS if WhatsApp fails for good or nothing is delivered in time' })),
+    fallbackBody: Type.Optional(Type.String({ minLength: 1, maxLength: 1600, description: 'the SMS text for a fallback (default: the text, or the rendered template)' })),
+    fallbackAfterSeconds: Type.Optional(Type.Integer({ minimum: 10, maximum: 86400, description: 'fail over when not delivered within this time (default 300)' })),
     purpose: Type.Optional(Type.Union([Type.Literal('transactional'), Type.Literal('marketing'), Type.Literal('otp')], { default: 'transactional' })),
     priority: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('high')], { default: 'normal' })),
     scheduledAt: Type.Optional(Type.String({ format: 'date-time' })),
@@ -68,10 +71,13 @@ export function checkMessage(input: MessageInput, now: Date, prefix: string): { 
     if (!kind) errors.push({ pointer: `${prefix}/from`, detail: 'must be an alphanumeric sender (1-11 letters, digits, spaces), a short code or an E.164 number' });
     from = kind === 'e164' ? normalizeE164(input.from) : input.from;
   }
-  if (input.channel === 'whatsapp') {
-    errors.push(...validateWhatsAppContent(input).map((e) => ({ pointer: `${prefix}${e.pointer}`, detail: e.detail })));
+  if (input.channel === 'whatsapp' || input.channel === 'auto') {
+    const { fallback: _f, fallbackBody: _b, fallbackAfterSeconds: _a, ...content } = input;
+    errors.push(...validateWhatsAppContent(content).map((e) => ({ pointer: `${prefix}${e.pointer}`, detail: e.detail })));
+    // An SMS needs text: the WhatsApp text, the rendered template, or fallbackBody.
+    const smsNeedsText = (input.fallback || input.channel === 'auto') && !input.body && !input.template && !input.fallbackBody;
+    if (smsNeedsText) errors.push({ pointer: `${prefix}/fallbackBody`, detail: 'is required: the SMS fallback needs a text for this kind of WhatsApp message' });
   } else {
-    if (input.channel === 'auto') errors.push({ pointer: `${prefix}/channel`, detail: '"auto" (WhatsApp first, then SMS) is not available yet: choose "sms" or "whatsapp"' });
     if (input.body === undefined) errors.push({ pointer: `${prefix}/body`, detail: 'is required for SMS' });
     else if ([...input.body].length > 1600) errors.push({ pointer: `${prefix}/body`, detail: 'an SMS takes at most 1,600 characters' });
     const extra = WHATSAPP_ONLY.find((f) => input[f] !== undefined);

@@ -5,7 +5,8 @@
 import type { Db } from '../db/pool.ts';
 import type { FieldError } from '../http/problem.ts';
 import { CONTENT_FIELDS, type TemplateContent, type WhatsAppFields } from '../channels/whatsapp/outbound.ts';
-import { templateParameterCheck } from '../channels/whatsapp/templates.ts';
+import { renderTemplateText, templateParameterCheck } from '../channels/whatsapp/templates.ts';
+import { DEFAULT_FALLBACK_AFTER_SECONDS, type SmsFallback } from './failover.ts';
 import type { TemplateRow } from '../channels/whatsapp/template-service.ts';
 import type { MessageInput } from './input.ts';
 import type { MessageRow } from './store.ts';
@@ -44,17 +45,54 @@ export function whatsAppSenders(db: Db, ttlMs = 5000) {
 }
 
 /** A template message names an APPROVED template of the sender's Business Account and fills its placeholders exactly. */
-export function checkTemplate(templates: TemplateRow[], connectorId: string, given: TemplateContent, pointer: string): FieldError[] {
+export function checkTemplate(templates: TemplateRow[], connectorId: string, given: TemplateContent, pointer: string): { errors: FieldError[]; template?: TemplateRow } {
   const t = templates.find((r) => r.connectorId === connectorId && r.name === given.name && r.language === given.language);
-  if (!t) return [{ pointer: `${pointer}/template/name`, detail: `no template ${given.name} (${given.language}) on this number's Business Account (GET /v1/whatsapp/templates)` }];
-  if (t.status !== 'APPROVED') return [{ pointer: `${pointer}/template/name`, detail: `the template is ${t.status}: only APPROVED templates can be sent` }];
-  return templateParameterCheck(t.components, given.components).map((e) => ({ pointer: `${pointer}${e.pointer}`, detail: e.detail }));
+  if (!t) return { errors: [{ pointer: `${pointer}/template/name`, detail: `no template ${given.name} (${given.language}) on this number's Business Account (GET /v1/whatsapp/templates)` }] };
+  if (t.status !== 'APPROVED') return { errors: [{ pointer: `${pointer}/template/name`, detail: `the template is ${t.status}: only APPROVED templates can be sent` }] };
+  return { errors: templateParameterCheck(t.components, given.components).map((e) => ({ pointer: `${pointer}${e.pointer}`, detail: e.detail })), template: t };
 }
 
-/** Rejects free-form WhatsApp rows whose customer has not written in 24 hours; one query per group. */
-export async function applyWhatsAppWindow(db: Db, rows: MessageRow[], kinds: WeakMap<MessageRow, string>, at: Date): Promise<void> {
+export type PreparedWhatsApp =
+  | { errors: FieldError[] }
+  /** channel "auto" for an account without a WhatsApp number: it goes as an SMS. */
+  | { sms: true }
+  | { from: string; content: WhatsAppFields & { sms?: SmsFallback }; fallback: { channels: string[]; afterSeconds: number } | null };
+
+export interface WhatsAppAcceptDeps {
+  sender: ReturnType<typeof whatsAppSenders>;
+  templates: (accountId: string, fresh?: boolean) => Promise<TemplateRow[]>;
+}
+
+/** The sender, the template check, and the SMS a fallback would send (its text, its sender). */
+export async function prepareWhatsApp(deps: WhatsAppAcceptDeps, accountId: string, input: MessageInput, from: string | undefined, smsSender: string | null, pointer: string): Promise<PreparedWhatsApp> {
+  const sender = await deps.sender(accountId, from, pointer);
+  if ('error' in sender) return input.channel === 'auto' && input.body !== undefined ? { sms: true } : { errors: [sender.error] };
+  const fields = whatsAppFieldsOf(input);
+  let template: TemplateRow | undefined;
+  if (fields.template) {
+    // A refusal is checked again without the cache: the template may have been approved a moment ago.
+    let check = checkTemplate(await deps.templates(accountId), sender.connectorId, fields.template, pointer);
+    if (check.errors.length > 0) check = checkTemplate(await deps.templates(accountId, true), sender.connectorId, fields.template, pointer);
+    if (check.errors.length > 0) return { errors: check.errors };
+    template = check.template;
+  }
+  const wantsFallback = input.channel === 'auto' || input.fallback !== undefined;
+  if (!wantsFallback) return { from: sender.from, content: fields, fallback: null };
+  const smsText = input.fallbackBody ?? input.body ?? (template ? renderTemplateText(template.components, fields.template?.components) : '');
+  return {
+    from: sender.from,
+    content: { ...fields, sms: { body: smsText, from: smsSender } },
+    fallback: { channels: ['sms'], afterSeconds: input.fallbackAfterSeconds ?? DEFAULT_FALLBACK_AFTER_SECONDS },
+  };
+}
+
+/**
+ * Free-form WhatsApp rows whose customer has not written in 24 hours: `rejected`, or, with an
+ * SMS fallback, returned so the caller turns them into SMS once stored. One query per group.
+ */
+export async function applyWhatsAppWindow(db: Db, rows: MessageRow[], kinds: WeakMap<MessageRow, string>, at: Date): Promise<MessageRow[]> {
   const freeForm = rows.filter((r) => r.channel === 'whatsapp' && r.status !== 'rejected' && kinds.get(r) !== 'template');
-  if (freeForm.length === 0) return;
+  if (freeForm.length === 0) return [];
   const open = await db<{ accountId: string; business: string; customer: string }[]>`
     select w.account_id as "accountId", w.business_number as business, w.customer_number as customer
     from whatsapp_windows w
@@ -62,9 +100,12 @@ export async function applyWhatsAppWindow(db: Db, rows: MessageRow[], kinds: Wea
       as c(account_id, business, customer) on w.account_id = c.account_id and w.business_number = c.business and w.customer_number = c.customer
     where w.last_inbound_at > ${new Date(at.getTime() - WINDOW_MS)}`;
   const inWindow = new Set(open.map((o) => `${o.accountId}|${o.business}|${o.customer}`));
+  const toSms: MessageRow[] = [];
   for (const row of freeForm) {
     if (inWindow.has(`${row.accountId}|${row.fromNumber}|${row.toNumber}`)) continue;
-    Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: WINDOW_CLOSED.code, errorTitle: WINDOW_CLOSED.title, errorDetail: WINDOW_CLOSED.detail });
+    if (row.fallback) toSms.push(row);
+    else Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: WINDOW_CLOSED.code, errorTitle: WINDOW_CLOSED.title, errorDetail: WINDOW_CLOSED.detail });
   }
+  return toSms;
 }
 

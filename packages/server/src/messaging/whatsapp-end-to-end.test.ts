@@ -93,7 +93,7 @@ describe('WhatsApp through the sandbox', () => {
     const body = (name: string) => ({ name, language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Your order {{1}} has shipped.' }] });
     const created = await t.api.post('/v1/whatsapp/templates', { key, body: body('order_shipped') });
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    assert.equal(created.body.status, 'PENDING');
+    assert.ok(['PENDING', 'APPROVED'].includes(created.body.status), 'submitted (the sandbox reviews at once)');
     const approved = await waitFor(async () => {
       const rows = (await t.api.get('/v1/whatsapp/templates', { key })).body.data as { name: string; status: string }[];
       return rows.find((x) => x.name === 'order_shipped' && x.status === 'APPROVED');
@@ -109,5 +109,31 @@ describe('WhatsApp through the sandbox', () => {
     assert.equal((await t.api.delete(`/v1/whatsapp/templates/${rejected.body.id}`, { key })).status, 204);
     const events = await t.platform.ctx.sql<{ type: string }[]>`select type from events where account_id = ${t.boot.accountId} and type like 'template.%' order by id`;
     assert.deepEqual(events.map((e) => e.type).slice(-5), ['template.pending', 'template.approved', 'template.pending', 'template.rejected', 'template.deleted']);
+  });
+
+  it('fails over to SMS when WhatsApp fails for good, at once or later, or delivers nothing in time', async () => {
+    const channels = (m: { attempts: { channel: string; status: string }[] }) => m.attempts.map((a) => `${a.channel}:${a.status}`);
+    // 903: Meta refuses at once (131030). The SMS leg then meets the SMSC's 903 (receipt EXPIRED).
+    const now = await send(t, key, { channel: 'whatsapp', to: '+4915112345903', template: hello, fallback: ['sms'] });
+    const nowDone = await waitForStatus(t, key, now.id, ['expired']);
+    assert.equal(nowDone.channel, 'sms');
+    assert.deepEqual(channels(nowDone), ['whatsapp:failed', 'sms:sent']);
+    assert.equal(nowDone.body, 'Hello Ada, welcome to CX Engage!', 'the SMS is the rendered template');
+    // 902: sent, then Meta reports failed (131026); the SMSC's 902 is UNDELIV.
+    const later = await send(t, key, { channel: 'whatsapp', to: '+4915112345902', template: hello, fallback: ['sms'], fallbackBody: 'Your code is 1234' });
+    const laterDone = await waitForStatus(t, key, later.id, ['undelivered']);
+    assert.deepEqual(channels(laterDone), ['whatsapp:failed', 'sms:sent']);
+    assert.equal(laterDone.body, 'Your code is 1234');
+    // 905: sent, then silence; after fallbackAfterSeconds it goes by SMS (which stays sent: 905 again).
+    const silent = await send(t, key, { channel: 'whatsapp', to: '+4915112345905', template: hello, fallback: ['sms'], fallbackAfterSeconds: 10 });
+    const silentDone = await waitFor(async () => {
+      const m = (await t.api.get(`/v1/messages/${silent.id}`, { key })).body;
+      return m.channel === 'sms' && m.status === 'sent' ? m : undefined;
+    }, 'the timed-out WhatsApp message to go by SMS', 30_000);
+    assert.deepEqual(channels(silentDone), ['whatsapp:sent', 'sms:sent']);
+    // channel auto, free-form outside the window: straight to SMS.
+    const auto = await send(t, key, { channel: 'auto', to: '+4915112340042', body: 'Hi by whichever way works' });
+    const autoDone = await waitForStatus(t, key, auto.id, ['delivered']);
+    assert.deepEqual([autoDone.channel, autoDone.body], ['sms', 'Hi by whichever way works']);
   });
 });

@@ -12,17 +12,20 @@ import { normalizeSmscId } from './dispatch/outcomes.ts';
 import { applyStatusChanges, type StatusChange } from './status.ts';
 import { insertMessages, type MessageRow } from './store.ts';
 import { WINDOW_CLOSED } from './whatsapp-accept.ts';
+import { failOverToSms } from './failover.ts';
 
 /** Applies statuses; returns those whose message is not known (yet): the caller may try again. */
 export async function applyWhatsAppStatuses(ctx: Context, connectorId: string, statuses: StatusUpdate[]): Promise<StatusUpdate[]> {
   if (statuses.length === 0) return [];
   return withTransaction(ctx.sql, async (tx) => {
-    const parts = await tx<{ accountId: string; messageId: string; smscId: string }[]>`
-      select account_id as "accountId", message_id as "messageId", smsc_id as "smscId" from message_parts
-      where connector_id = ${connectorId} and smsc_id = any(${statuses.map((s) => normalizeSmscId(s.wamid))})`;
+    const parts = await tx<{ accountId: string; messageId: string; smscId: string; fallback: boolean }[]>`
+      select p.account_id as "accountId", p.message_id as "messageId", p.smsc_id as "smscId", m.fallback is not null and m.channel = 'whatsapp' as fallback
+      from message_parts p join messages m on m.account_id = p.account_id and m.id = p.message_id
+      where p.connector_id = ${connectorId} and p.smsc_id = any(${statuses.map((s) => normalizeSmscId(s.wamid))})`;
     const byWamid = new Map(parts.map((p) => [p.smscId, p]));
     const changes: StatusChange[] = [];
     const unknown: StatusUpdate[] = [];
+    const failover: { accountId: string; id: string }[] = [];
     for (const s of statuses) {
       const part = byWamid.get(normalizeSmscId(s.wamid));
       if (!part) {
@@ -32,9 +35,17 @@ export async function applyWhatsAppStatuses(ctx: Context, connectorId: string, s
       const error = s.status === 'failed' ? s.errors[0] : undefined;
       // 131047 (re-engagement needed) is our own whatsapp_window_closed, learned late.
       const mapped = error && (error.code === 131047 ? WINDOW_CLOSED : { code: `whatsapp_${error.code}`, title: error.title, detail: error.message ?? error.details ?? error.title });
+      if (s.status === 'failed' && part.fallback) {
+        // SMS is left to try: the WhatsApp attempt failed, the message goes on (failover.ts).
+        await tx`update message_attempts set status = 'failed', error_code = ${mapped?.code ?? null}, ended_at = ${s.timestamp}
+                 where account_id = ${part.accountId} and message_id = ${part.messageId} and channel = 'whatsapp' and connector_id = ${connectorId}`;
+        failover.push({ accountId: part.accountId, id: part.messageId });
+        continue;
+      }
       changes.push({ accountId: part.accountId, messageId: part.messageId, status: s.status, channel: 'whatsapp', connectorId, at: s.timestamp, ...(mapped && { error: mapped }) });
     }
     await applyStatusChanges(tx, changes);
+    await failOverToSms(ctx, tx, failover, ctx.clock.now());
     return unknown;
   });
 }

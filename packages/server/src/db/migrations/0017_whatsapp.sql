@@ -43,3 +43,10 @@ create table whatsapp_templates (
   primary key (account_id, id),
   unique (account_id, connector_id, name, language)
 );
+
+-- Failover: { channels: ['sms'], afterSeconds } for a WhatsApp message that may go by SMS when
+-- WhatsApp fails for good or nothing is delivered in time; the SMS text sits sealed with the
+-- content. fallback_due_at: when a sent message without `delivered` fails over.
+alter table messages add column fallback jsonb;
+alter table messages add column fallback_due_at timestamptz;
+create index messages_fallback_due on messages (fallback_due_at) where status = 'sent' and fallback_due_at is not null;

@@ -14,6 +14,7 @@ import { cachedPriceBook } from '../../billing/price-book.ts';
 import { holdReason, NO_HOLDS, type HoldSet } from '../../fraud/holds.ts';
 import type { WhatsAppDirectory } from '../../channels/whatsapp/directory.ts';
 import { createWhatsAppSend } from './whatsapp-send.ts';
+import { failOverToSms } from '../failover.ts';
 
 export interface DispatcherOptions {
   worker: string;
@@ -55,6 +56,8 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
     await withTransaction(ctx.sql, async (tx) => {
       await tx`set local synchronous_commit = off`;
       await writeOutcomes(tx, rows, book);
+      const failover = rows.filter((o) => o.kind === 'failover');
+      if (failover.length) await failOverToSms(ctx, tx, failover.map((o) => o.msg), ctx.clock.now());
     });
   }, { maxWaitMs: 10, maxRows: 2000, concurrency: 2 });
 

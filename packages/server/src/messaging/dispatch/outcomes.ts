@@ -11,6 +11,8 @@ export type SubmitOutcome =
   | { kind: 'sent'; msg: ClaimedMessage; connectorId: string; smscIds: string[]; startedAt: Date; at: Date }
   | { kind: 'failed'; msg: ClaimedMessage; connectorId: string | null; error: MessageError; startedAt: Date; at: Date }
   | { kind: 'retry'; msg: ClaimedMessage; connectorId: string | null; error: MessageError | null; nextAttemptAt: Date; startedAt: Date; at: Date }
+  /** WhatsApp failed for good, with SMS left to try: the attempt failed, the message does not (failover.ts). */
+  | { kind: 'failover'; msg: ClaimedMessage; connectorId: string | null; error: MessageError; startedAt: Date; at: Date }
   /** Not sent: a traffic hold stopped it before it entered an SMPP window (fraud/holds.ts). */
   | { kind: 'held'; msg: ClaimedMessage; reason: string; startedAt: Date; at: Date };
 
@@ -25,7 +27,7 @@ export async function writeOutcomes(tx: Tx, all: SubmitOutcome[], prices: PriceB
   if (outcomes.length === 0) return;
   const attempts = outcomes.map((o) => ({
     account_id: o.msg.accountId, message_id: o.msg.id, attempt: o.msg.attempts, channel: o.msg.channel, connector_id: o.connectorId,
-    status: o.kind === 'sent' ? 'sent' : o.kind === 'failed' ? 'failed' : 'retry', error_code: o.kind === 'sent' ? null : o.error?.code ?? null,
+    status: o.kind === 'sent' ? 'sent' : o.kind === 'retry' ? 'retry' : 'failed', error_code: o.kind === 'sent' ? null : o.error?.code ?? null,
     started_at: o.startedAt, ended_at: o.at,
   }));
   await tx`
@@ -51,13 +53,22 @@ export async function writeOutcomes(tx: Tx, all: SubmitOutcome[], prices: PriceB
     number: o.msg.toNumber, connectorId: o.connectorId, units: o.smscIds.length, at: o.at,
   }]));
 
-  const changes: StatusChange[] = outcomes.map((o) => ({
+  const changes: StatusChange[] = outcomes.filter((o) => o.kind !== 'failover').map((o) => ({
     accountId: o.msg.accountId, messageId: o.msg.id, channel: o.msg.channel, at: o.at, connectorId: o.connectorId,
     ...(o.kind === 'sent' && { status: 'sent' as const }),
     ...(o.kind === 'failed' && { status: 'failed' as const, error: o.error }),
     ...(o.kind === 'retry' && { status: 'queued' as const, nextAttemptAt: o.nextAttemptAt }),
   }) as StatusChange);
   await applyStatusChanges(tx, changes);
+
+  // A sent WhatsApp message with a fallback fails over if nothing is delivered by then.
+  const watched = outcomes.filter((o) => o.kind === 'sent' && o.msg.fallback);
+  if (watched.length) {
+    await tx`update messages m set fallback_due_at = w.due
+             from unnest(${watched.map((o) => o.msg.accountId)}::text[], ${watched.map((o) => o.msg.id)}::text[],
+                         ${watched.map((o) => new Date(o.at.getTime() + o.msg.fallback!.afterSeconds * 1000).toISOString())}::timestamptz[]) as w(account_id, id, due)
+             where m.account_id = w.account_id and m.id = w.id`;
+  }
 
   // storeContent: false — the body is erased once an operator has it.
   const erase = outcomes.filter((o) => o.kind === 'sent' && !o.msg.storeContent).map((o) => o.msg);

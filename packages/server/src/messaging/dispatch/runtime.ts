@@ -17,6 +17,7 @@ import { applyStatusChanges } from '../status.ts';
 import { VALIDITY_EXPIRED } from '../errors.ts';
 import { createDispatcher, DEFAULT_DISPATCH } from './dispatcher.ts';
 import { watchHolds } from '../../fraud/hold-watcher.ts';
+import { failOverOverdue } from '../failover.ts';
 import { createWhatsAppDirectory } from '../../channels/whatsapp/directory.ts';
 import { applyReceipts, keepPending, retryPendingReceipts, type Receipt } from './receipts.ts';
 import { dueScheduled, expiredQueued, releaseLeases } from './claim.ts';
@@ -122,6 +123,7 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
       const expired = await expiredQueued(tx, now, 1000);
       await applyStatusChanges(tx, expired.map((m) => ({ accountId: m.accountId, messageId: m.id, status: 'expired', channel: 'sms', at: now, error: VALIDITY_EXPIRED })));
       await retryPendingReceipts(tx, now);
+      await failOverOverdue(ctx, tx, now);
     });
   }
 

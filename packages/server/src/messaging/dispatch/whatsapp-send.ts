@@ -61,9 +61,12 @@ export function createWhatsAppSend(ctx: Context, opts: WhatsAppSendOptions) {
         case 'throttled': return retry(err.retryAfterMs ?? 1000);
         case 'transient':
         case 'auth': return retry(opts.backoffMs(msg.attempts));
-        case 'window_closed': return { kind: 'failed', msg, connectorId, error: WINDOW_CLOSED, startedAt, at: at() };
-        case 'permanent':
-          return { kind: 'failed', msg, connectorId, error: { code: `whatsapp_${err.code ?? 'error'}`, title: err.title, detail: err.details ?? err.title }, startedAt, at: at() };
+        case 'window_closed':
+        case 'permanent': {
+          const error = err.kind === 'window_closed' ? WINDOW_CLOSED : { code: `whatsapp_${err.code ?? 'error'}`, title: err.title, detail: err.details ?? err.title };
+          // With SMS left to try, this attempt fails but the message goes on (failover.ts).
+          return { kind: msg.fallback ? 'failover' : 'failed', msg, connectorId, error, startedAt, at: at() };
+        }
       }
     }
   };
