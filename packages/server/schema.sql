@@ -841,6 +841,17 @@ create table webhook_secrets (
 alter table webhook_secrets add constraint webhook_secrets_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table webhook_secrets add constraint webhook_secrets_pkey PRIMARY KEY (account_id);
 
+create table whatsapp_optins (
+  account_id text not null,
+  subject_hash bytea not null,
+  source text not null,
+  evidence text,
+  granted_at timestamp with time zone not null,
+  withdrawn_at timestamp with time zone
+);
+alter table whatsapp_optins add constraint whatsapp_optins_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table whatsapp_optins add constraint whatsapp_optins_pkey PRIMARY KEY (account_id, subject_hash);
+
 create table whatsapp_templates (
   account_id text not null,
   id text not null,

@@ -24,6 +24,7 @@ import { createSubjectHasher } from './privacy/subject-hash.ts';
 import { createWhatsAppDirectory } from './channels/whatsapp/directory.ts';
 import { whatsAppWebhookRoutes } from './channels/whatsapp/webhook-routes.ts';
 import { whatsAppTemplateRoutes } from './channels/whatsapp/template-routes.ts';
+import { whatsAppMessageRoutes } from './channels/whatsapp/message-routes.ts';
 import { sandboxInboundRoutes } from './sandbox/inbound-routes.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   app.addHook('onClose', () => whatsapp.close());
   await app.register(whatsAppWebhookRoutes, { ctx, directory: whatsapp, hasher });
   await app.register(whatsAppTemplateRoutes, { ctx, directory: whatsapp });
+  await app.register(whatsAppMessageRoutes, { ctx, directory: whatsapp, hasher });
   await app.register(reviewRoutes, { ctx });
   await app.register(fraudSettingsRoutes, { ctx });
   await app.register(portalIdentityRoutes, { ctx });

@@ -30,6 +30,10 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'POST /v1/whatsapp/templates': { scope: 'templates:manage', creates: true },
   'DELETE /v1/whatsapp/templates/:templateId': { scope: 'templates:manage' },
   'POST /v1/admin/whatsapp/templates/sync': { scope: 'platform:admin' },
+  'POST /v1/messages/:messageId/read': { scope: 'messages:write' },
+  'GET /v1/whatsapp/opt-ins/:number': { scope: 'contacts:read' },
+  'PUT /v1/whatsapp/opt-ins/:number': { scope: 'contacts:write' },
+  'DELETE /v1/whatsapp/opt-ins/:number': { scope: 'contacts:write' },
 
   'GET /v1/account': { scope: 'account:manage' },
   'POST /v1/account/limit-requests': { scope: 'account:manage', creates: true },

@@ -17,6 +17,11 @@ export const WINDOW_CLOSED = {
   detail: 'the customer has not written to this number in the last 24 hours: only an approved template can be sent',
 };
 export const WINDOW_MS = 24 * 3_600_000;
+export const NO_OPT_IN = {
+  code: 'no_consent',
+  title: 'No WhatsApp opt-in',
+  detail: "a template that opens a conversation needs the customer's WhatsApp opt-in (PUT /v1/whatsapp/opt-ins/{number}) when the account enforces consent",
+};
 
 /** The WhatsApp part of a message input, as stored and sent. */
 export function whatsAppFieldsOf(input: MessageInput): WhatsAppFields {
@@ -87,25 +92,44 @@ export async function prepareWhatsApp(deps: WhatsAppAcceptDeps, accountId: strin
 }
 
 /**
- * Free-form WhatsApp rows whose customer has not written in 24 hours: `rejected`, or, with an
- * SMS fallback, returned so the caller turns them into SMS once stored. One query per group.
+ * Outside the 24-hour window (the customer has not written in a day), WhatsApp allows only
+ * templates, and the contract's consent rule asks a WhatsApp opt-in for them when the account
+ * enforces consent; replies inside the window need neither. A row that breaks a rule is
+ * `rejected`, or, with an SMS fallback, returned so the caller turns it into an SMS once stored.
+ * Two queries per group at most.
  */
 export async function applyWhatsAppWindow(db: Db, rows: MessageRow[], kinds: WeakMap<MessageRow, string>, at: Date): Promise<MessageRow[]> {
-  const freeForm = rows.filter((r) => r.channel === 'whatsapp' && r.status !== 'rejected' && kinds.get(r) !== 'template');
-  if (freeForm.length === 0) return [];
+  const whatsapp = rows.filter((r) => r.channel === 'whatsapp' && r.status !== 'rejected');
+  if (whatsapp.length === 0) return [];
   const open = await db<{ accountId: string; business: string; customer: string }[]>`
     select w.account_id as "accountId", w.business_number as business, w.customer_number as customer
     from whatsapp_windows w
-    join unnest(${freeForm.map((r) => r.accountId)}::text[], ${freeForm.map((r) => r.fromNumber ?? '')}::text[], ${freeForm.map((r) => r.toNumber)}::text[])
+    join unnest(${whatsapp.map((r) => r.accountId)}::text[], ${whatsapp.map((r) => r.fromNumber ?? '')}::text[], ${whatsapp.map((r) => r.toNumber)}::text[])
       as c(account_id, business, customer) on w.account_id = c.account_id and w.business_number = c.business and w.customer_number = c.customer
     where w.last_inbound_at > ${new Date(at.getTime() - WINDOW_MS)}`;
   const inWindow = new Set(open.map((o) => `${o.accountId}|${o.business}|${o.customer}`));
+  const outside = whatsapp.filter((r) => !inWindow.has(`${r.accountId}|${r.fromNumber}|${r.toNumber}`));
+  const withoutOptIn = await lackingOptIn(db, outside.filter((r) => kinds.get(r) === 'template'));
   const toSms: MessageRow[] = [];
-  for (const row of freeForm) {
-    if (inWindow.has(`${row.accountId}|${row.fromNumber}|${row.toNumber}`)) continue;
+  for (const row of outside) {
+    const broken = kinds.get(row) !== 'template' ? WINDOW_CLOSED : withoutOptIn.has(row) ? NO_OPT_IN : null;
+    if (!broken) continue;
     if (row.fallback) toSms.push(row);
-    else Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: WINDOW_CLOSED.code, errorTitle: WINDOW_CLOSED.title, errorDetail: WINDOW_CLOSED.detail });
+    else Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: broken.code, errorTitle: broken.title, errorDetail: broken.detail });
   }
   return toSms;
 }
 
+/** Business-initiated templates of accounts that enforce consent, to customers without a current opt-in. */
+async function lackingOptIn(db: Db, templates: MessageRow[]): Promise<Set<MessageRow>> {
+  if (templates.length === 0) return new Set();
+  const found = await db<{ accountId: string; enforcing: boolean; hash: string | null }[]>`
+    select a.id as "accountId", coalesce((a.settings->>'consentEnforcement')::boolean, false) as enforcing, encode(o.subject_hash, 'hex') as hash
+    from accounts a
+    left join whatsapp_optins o on o.account_id = a.id and o.withdrawn_at is null
+      and encode(o.subject_hash, 'hex') = any(${templates.map((r) => r.subjectHash.toString('hex'))}::text[])
+    where a.id = any(${[...new Set(templates.map((r) => r.accountId))]})`;
+  const enforcing = new Set(found.filter((f) => f.enforcing).map((f) => f.accountId));
+  const optedIn = new Set(found.filter((f) => f.hash).map((f) => `${f.accountId}|${f.hash}`));
+  return new Set(templates.filter((r) => enforcing.has(r.accountId) && !optedIn.has(`${r.accountId}|${r.subjectHash.toString('hex')}`)));
+}

@@ -136,4 +136,26 @@ describe('WhatsApp through the sandbox', () => {
     const autoDone = await waitForStatus(t, key, auto.id, ['delivered']);
     assert.deepEqual([autoDone.channel, autoDone.body], ['sms', 'Hi by whichever way works']);
   });
+
+  it("asks a WhatsApp opt-in for business-initiated templates where consent is enforced; marks inbound messages read", async () => {
+    const admin = t.boot.adminApiKey;
+    const account = (await t.api.post('/v1/admin/accounts', { key: admin, body: { name: 'Consenting', status: 'active' } })).body.id as string;
+    const number = await t.api.post('/v1/admin/numbers', { key: admin, body: { number: '+14155550142', accountId: account, channels: ['sms', 'whatsapp'], whatsapp: { connectorId, phoneNumberId: '100000000000777' } } });
+    assert.equal(number.status, 201, JSON.stringify(number.body));
+    assert.equal((await t.api.post('/v1/admin/whatsapp/templates/sync', { key: admin })).status, 200);
+    const client = (await t.api.post(`/v1/admin/accounts/${account}/api-keys`, { key: admin, body: { name: 'c', scopes: ['messages:write', 'messages:read', 'contacts:write', 'contacts:read'] } })).body.secret as string;
+    const to = '+4915112340777';
+    const refused = await send(t, client, { channel: 'whatsapp', to, template: hello });
+    assert.deepEqual([refused.status, refused.error.code], ['rejected', 'no_consent']);
+    const optIn = await t.api.request('PUT', `/v1/whatsapp/opt-ins/${encodeURIComponent(to)}`, { key: client, body: { source: 'form', evidence: 'checkout checkbox, 2026-11-25' } });
+    assert.deepEqual([optIn.status, optIn.body.optedIn], [200, true]);
+    const sent = await send(t, client, { channel: 'whatsapp', to, template: hello });
+    await waitForStatus(t, client, sent.id, ['delivered', 'read']);
+    assert.equal((await t.api.delete(`/v1/whatsapp/opt-ins/${encodeURIComponent(to)}`, { key: client })).body.optedIn, false);
+    assert.equal((await send(t, client, { channel: 'whatsapp', to, template: hello })).error.code, 'no_consent');
+
+    const inbound = ((await t.api.get('/v1/messages?direction=inbound&channel=whatsapp', { key })).body.data as { id: string }[])[0]!;
+    assert.equal((await t.api.post(`/v1/messages/${inbound.id}/read`, { key })).status, 204);
+    assert.equal((await t.api.post(`/v1/messages/${sent.id}/read`, { key: client })).status, 409, 'only inbound messages');
+  });
 });

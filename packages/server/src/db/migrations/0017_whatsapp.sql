@@ -50,3 +50,16 @@ create table whatsapp_templates (
 alter table messages add column fallback jsonb;
 alter table messages add column fallback_due_at timestamptz;
 create index messages_fallback_due on messages (fallback_due_at) where status = 'sent' and fallback_due_at is not null;
+
+-- WhatsApp opt-ins (Meta's rule and the contract's consent rule: business-initiated templates
+-- need one when the account enforces consent). A minimal record until the privacy work's
+-- consent ledger takes over: people are named by their subject hash only.
+create table whatsapp_optins (
+  account_id text not null references accounts(id),
+  subject_hash bytea not null,
+  source text not null,
+  evidence text,
+  granted_at timestamptz not null,
+  withdrawn_at timestamptz,
+  primary key (account_id, subject_hash)
+);
