@@ -25,6 +25,7 @@ import { createWhatsAppDirectory } from './channels/whatsapp/directory.ts';
 import { whatsAppWebhookRoutes } from './channels/whatsapp/webhook-routes.ts';
 import { whatsAppTemplateRoutes } from './channels/whatsapp/template-routes.ts';
 import { whatsAppMessageRoutes } from './channels/whatsapp/message-routes.ts';
+import { whatsAppMediaRoutes } from './channels/whatsapp/media.ts';
 import { sandboxInboundRoutes } from './sandbox/inbound-routes.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(whatsAppWebhookRoutes, { ctx, directory: whatsapp, hasher });
   await app.register(whatsAppTemplateRoutes, { ctx, directory: whatsapp });
   await app.register(whatsAppMessageRoutes, { ctx, directory: whatsapp, hasher });
+  await app.register(whatsAppMediaRoutes, { ctx, directory: whatsapp });
   await app.register(reviewRoutes, { ctx });
   await app.register(fraudSettingsRoutes, { ctx });
   await app.register(portalIdentityRoutes, { ctx });

@@ -31,6 +31,8 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'DELETE /v1/whatsapp/templates/:templateId': { scope: 'templates:manage' },
   'POST /v1/admin/whatsapp/templates/sync': { scope: 'platform:admin' },
   'POST /v1/messages/:messageId/read': { scope: 'messages:write' },
+  'POST /v1/media': { scope: 'messages:write', creates: true },
+  'GET /v1/media/:fileId': { scope: 'messages:read' },
   'GET /v1/whatsapp/opt-ins/:number': { scope: 'contacts:read' },
   'PUT /v1/whatsapp/opt-ins/:number': { scope: 'contacts:write' },
   'DELETE /v1/whatsapp/opt-ins/:number': { scope: 'contacts:write' },

@@ -13,6 +13,7 @@ import { applyStatusChanges, type StatusChange } from './status.ts';
 import { insertMessages, type MessageRow } from './store.ts';
 import { WINDOW_CLOSED } from './whatsapp-accept.ts';
 import { failOverToSms } from './failover.ts';
+import { storeMedia } from '../channels/whatsapp/media.ts';
 
 /** Applies statuses; returns those whose message is not known (yet): the caller may try again. */
 export async function applyWhatsAppStatuses(ctx: Context, connectorId: string, statuses: StatusUpdate[]): Promise<StatusUpdate[]> {
@@ -64,7 +65,8 @@ export async function receiveWhatsApp(ctx: Context, hasher: SubjectHasher, direc
     const row: MessageRow = {
       accountId: owner.accountId, id: newId('msg', m.timestamp), direction: 'inbound', channel: 'whatsapp', status: 'received', keyMode: 'live',
       toNumber: owner.number, fromNumber: m.from, subjectHash: await hasher.hash(owner.accountId, m.from),
-      body: await ctx.keyring.encrypt(owner.accountId, JSON.stringify(contentOf(m))), encoding: null, segments: null,
+      body: await ctx.keyring.encrypt(owner.accountId, JSON.stringify(await withMediaFile(ctx, directory, connectorId, owner.accountId, m, contentOf(m)))),
+      encoding: null, segments: null,
       purpose: 'transactional', priority: 'normal', scheduledAt: null, validUntil: null, reference: m.wamid, metadata: null,
       callbackUrl: null, storeContent: true, connectorId, errorCode: null, errorTitle: null, errorDetail: null,
       attempts: 0, nextAttemptAt: null, createdAt: m.timestamp, updatedAt: m.timestamp,
@@ -81,6 +83,21 @@ export async function receiveWhatsApp(ctx: Context, hasher: SubjectHasher, direc
     stored++;
   }
   return stored;
+}
+
+/** Media a customer sent: fetched from Meta now (its links expire) into our files, sealed. */
+async function withMediaFile(ctx: Context, directory: WhatsAppDirectory, connectorId: string, accountId: string, m: InboundWhatsApp, content: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (!('media' in m)) return content;
+  try {
+    const client = (await directory.connector(connectorId))?.client;
+    if (!client) throw new Error('the connector has no access token');
+    const file = await client.downloadMedia(m.media.id);
+    const fileId = await storeMedia(ctx, accountId, Buffer.from(file.bytes), file.mimeType, m.media.filename ?? `${m.kind}-${m.media.id}`);
+    return { media: { ...(content.media as object), fileId } };
+  } catch (err) {
+    ctx.log.warn({ err, connectorId }, 'inbound WhatsApp media not downloaded; the message keeps Meta\'s media id');
+    return { media: { ...(content.media as object), fileId: null } };
+  }
 }
 
 /** The message as our API shows WhatsApp content: text as `body`, other kinds under their name. */

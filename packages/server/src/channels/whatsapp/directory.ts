@@ -65,8 +65,8 @@ export function createWhatsAppDirectory(ctx: Context, ttlMs = 5000): WhatsAppDir
     return client;
   }
 
-  const state = (): Promise<State> => {
-    if (!loaded || Date.now() - loaded.at > ttlMs) {
+  const state = (fresh = false): Promise<State> => {
+    if (fresh || !loaded || Date.now() - loaded.at > ttlMs) {
       const next = { at: Date.now(), state: load() };
       next.state.catch(() => (loaded = undefined));
       loaded = next;
@@ -74,10 +74,12 @@ export function createWhatsAppDirectory(ctx: Context, ttlMs = 5000): WhatsAppDir
     return loaded.state;
   };
 
+  /** A miss is looked up again in a fresh load: a connector or number added a moment ago is found at once. */
+  const lookup = async <T>(find: (s: State) => T | undefined): Promise<T | undefined> => find(await state()) ?? find(await state(true));
   return {
-    connector: async (id) => (await state()).connectors.get(id),
-    sender: async (number) => (await state()).numbers.find((n) => n.number === number),
-    byPhoneNumberId: async (connectorId, phoneNumberId) => (await state()).numbers.find((n) => n.connectorId === connectorId && n.phoneNumberId === phoneNumberId),
+    connector: (id) => lookup((s) => s.connectors.get(id)),
+    sender: (number) => lookup((s) => s.numbers.find((n) => n.number === number)),
+    byPhoneNumberId: (connectorId, phoneNumberId) => lookup((s) => s.numbers.find((n) => n.connectorId === connectorId && n.phoneNumberId === phoneNumberId)),
     async close() {
       await agent.close();
     },
