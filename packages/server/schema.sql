@@ -474,7 +474,8 @@ create table messages (
   fraud jsonb,
   verified_at timestamp with time zone,
   fallback jsonb,
-  fallback_due_at timestamp with time zone
+  fallback_due_at timestamp with time zone,
+  category text
 );
 alter table messages add constraint messages_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table messages add constraint messages_direction_check CHECK ((direction = ANY (ARRAY['outbound'::text, 'inbound'::text])));
@@ -586,9 +587,11 @@ create table prices (
   currency text not null,
   effective_from timestamp with time zone not null,
   note text,
-  created_at timestamp with time zone not null
+  created_at timestamp with time zone not null,
+  category text
 );
 alter table prices add constraint prices_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table prices add constraint prices_category_check CHECK ((category = ANY (ARRAY['marketing'::text, 'utility'::text, 'authentication'::text, 'service'::text])));
 alter table prices add constraint prices_channel_check CHECK ((channel = ANY (ARRAY['sms'::text, 'whatsapp'::text])));
 alter table prices add constraint prices_check CHECK ((((kind = 'price'::text) AND (unit_price_micros IS NOT NULL)) OR ((kind = 'discount'::text) AND (discount_basis_points IS NOT NULL) AND (account_id IS NOT NULL))));
 alter table prices add constraint prices_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text));
@@ -688,7 +691,8 @@ create table usage_records (
   price_id text,
   occurred_at timestamp with time zone not null,
   invoice_id text,
-  prepaid boolean not null default false
+  prepaid boolean not null default false,
+  category text
 );
 alter table usage_records add constraint usage_records_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table usage_records add constraint usage_records_pkey PRIMARY KEY (account_id, id);

@@ -3836,6 +3836,7 @@ export interface paths {
                                 direction: string;
                                 prefix: string;
                                 connectorId: string | null;
+                                category: string | null;
                                 kind: "price" | "discount";
                                 unitPriceMicros: number | null;
                                 discountBasisPoints: number | null;
@@ -3866,6 +3867,8 @@ export interface paths {
                         /** @description '+' for every destination, '+49', '+4915', … */
                         prefix: string;
                         connectorId?: string | null;
+                        /** @description WhatsApp: the message category this price is for (templates by their category, replies in the window are service); null: any */
+                        category?: "marketing" | "utility" | "authentication" | "service" | null;
                         /** @description per SMS part or WhatsApp message, excluding VAT, in millionths of the currency unit (€0.0725 = 72500) */
                         unitPriceMicros?: number;
                         /** @description an account's discount off the list price in force (1250 = 12.5 %) */
@@ -3895,6 +3898,7 @@ export interface paths {
                             direction: string;
                             prefix: string;
                             connectorId: string | null;
+                            category: string | null;
                             kind: "price" | "discount";
                             unitPriceMicros: number | null;
                             discountBasisPoints: number | null;
@@ -6971,6 +6975,88 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload media for WhatsApp (the body is the file, Content-Type its type): stored with us and in Meta's media API */
+        post: {
+            parameters: {
+                query: {
+                    filename: string;
+                    connectorId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description our file id (GET /v1/media/{id}) */
+                            id: string;
+                            /** @description send it as media: { kind, id } */
+                            whatsappMediaId: string;
+                            contentType: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/media/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download media you uploaded or a customer sent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

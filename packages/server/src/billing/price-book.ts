@@ -1,7 +1,8 @@
 // Prices in force, held in memory (they change rarely) so rating never costs a query per
 // message. Lookup: the account's own agreement if one matches, else the platform list price;
 // within each, the longest matching prefix, then a connector-specific row over a generic one,
-// then the latest effective date not after the moment rated.
+// then a WhatsApp category's price over an any-category one, then the latest effective date
+// not after the moment rated.
 import type { Db } from '../db/pool.ts';
 
 export interface PriceRow {
@@ -16,6 +17,8 @@ export interface PriceRow {
   discountBasisPoints: number | null;
   currency: string;
   effectiveFrom: Date;
+  /** WhatsApp: marketing, utility, authentication or service; null prices any category. */
+  category?: string | null;
 }
 
 export interface PriceQuery {
@@ -26,6 +29,7 @@ export interface PriceQuery {
   number: string;
   connectorId: string | null;
   at: Date;
+  category?: string | null;
 }
 
 export interface Price {
@@ -49,11 +53,13 @@ export function priceBookOf(rows: PriceRow[], houseAccountId: string | null = nu
     for (const r of candidates ?? []) {
       if (r.channel !== q.channel || r.direction !== q.direction || !q.number.startsWith(r.prefix) || r.effectiveFrom > q.at) continue;
       if (r.connectorId !== null && r.connectorId !== q.connectorId) continue;
+      if (r.category && r.category !== q.category) continue;
       if (!found || rank(r) > rank(found)) found = r;
     }
     return found;
   }
-  const rank = (r: PriceRow) => r.prefix.length * 1e15 + (r.connectorId ? 1e14 : 0) + r.effectiveFrom.getTime();
+  // Longest prefix, then a category-specific price, then a connector-specific one, then the latest.
+  const rank = (r: PriceRow) => r.prefix.length * 1e16 + (r.category ? 2e14 : 0) + (r.connectorId ? 1e14 : 0) + r.effectiveFrom.getTime();
 
   function listPrice(q: PriceQuery): Price | undefined {
     const r = best(byAccount.get(null), q);
@@ -76,7 +82,7 @@ export function priceBookOf(rows: PriceRow[], houseAccountId: string | null = nu
 export async function loadPrices(db: Db): Promise<PriceRow[]> {
   const rows = await db<(Omit<PriceRow, 'unitPriceMicros'> & { unitPriceMicros: bigint | null })[]>`
     select id, account_id as "accountId", channel, direction, prefix, connector_id as "connectorId", kind,
-           unit_price_micros as "unitPriceMicros", discount_basis_points as "discountBasisPoints", currency, effective_from as "effectiveFrom"
+           unit_price_micros as "unitPriceMicros", discount_basis_points as "discountBasisPoints", currency, effective_from as "effectiveFrom", category
     from prices`;
   return rows.map((r) => ({ ...r, unitPriceMicros: r.unitPriceMicros === null ? null : Number(r.unitPriceMicros) }));
 }

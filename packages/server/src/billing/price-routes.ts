@@ -25,6 +25,7 @@ const PriceSchema = Type.Object({
   direction: Type.String(),
   prefix: Type.String(),
   connectorId: Type.Union([Type.String(), Type.Null()]),
+  category: Type.Union([Type.String(), Type.Null()]),
   kind: Type.Union([Type.Literal('price'), Type.Literal('discount')]),
   unitPriceMicros: Type.Union([Type.Integer(), Type.Null()]),
   discountBasisPoints: Type.Union([Type.Integer(), Type.Null()]),
@@ -37,6 +38,9 @@ const PriceBody = Type.Object({
   direction: Type.Optional(Direction),
   prefix: Type.String({ pattern: '^\\+[0-9]{0,15}$', description: "'+' for every destination, '+49', '+4915', …" }),
   connectorId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+  category: Type.Optional(Type.Union([Type.Literal('marketing'), Type.Literal('utility'), Type.Literal('authentication'), Type.Literal('service'), Type.Null()], {
+    description: "WhatsApp: the message category this price is for (templates by their category, replies in the window are service); null: any",
+  })),
   unitPriceMicros: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: 'per SMS part or WhatsApp message, excluding VAT, in millionths of the currency unit (€0.0725 = 72500)' })),
   discountBasisPoints: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: "an account's discount off the list price in force (1250 = 12.5 %)" })),
   currency: Type.String({ pattern: '^[A-Z]{3}$' }),
@@ -45,7 +49,7 @@ const PriceBody = Type.Object({
 }, { additionalProperties: false });
 
 function priceJson(p: PriceRow) {
-  return { ...p, effectiveFrom: p.effectiveFrom.toISOString() };
+  return { ...p, category: p.category ?? null, effectiveFrom: p.effectiveFrom.toISOString() };
 }
 
 export async function priceRoutes(base: FastifyInstance, opts: { ctx: Context }): Promise<void> {
@@ -67,8 +71,9 @@ export async function priceRoutes(base: FastifyInstance, opts: { ctx: Context })
         : await tx<{ id: string }[]>`select id from accounts where is_house`;
       if (!owner) throw Problem.field('/accountId', 'no such account');
       const id = newId('prc', at);
-      await tx`insert into prices (id, account_id, channel, direction, prefix, connector_id, kind, unit_price_micros, discount_basis_points, currency, effective_from, note, created_at)
-               values (${id}, ${b.accountId ?? null}, ${b.channel}, ${b.direction ?? 'outbound'}, ${b.prefix}, ${b.connectorId ?? null},
+      if (b.category && b.channel !== 'whatsapp') throw Problem.field('/category', 'categories price WhatsApp messages only');
+      await tx`insert into prices (id, account_id, channel, direction, prefix, connector_id, category, kind, unit_price_micros, discount_basis_points, currency, effective_from, note, created_at)
+               values (${id}, ${b.accountId ?? null}, ${b.channel}, ${b.direction ?? 'outbound'}, ${b.prefix}, ${b.connectorId ?? null}, ${b.category ?? null},
                        ${b.discountBasisPoints !== undefined ? 'discount' : 'price'}, ${b.unitPriceMicros ?? null}, ${b.discountBasisPoints ?? null},
                        ${b.currency}, ${b.effectiveFrom ? new Date(b.effectiveFrom) : at}, ${b.note ?? null}, ${at})`;
       await appendAudit(tx, {

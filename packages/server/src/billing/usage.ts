@@ -18,6 +18,8 @@ export interface Billable {
   connectorId: string | null;
   /** SMS parts actually submitted (or 1 for a WhatsApp message). */
   units: number;
+  /** WhatsApp: the message category (marketing, utility, authentication, service). */
+  category?: string | null;
   at: Date;
 }
 
@@ -25,21 +27,21 @@ export async function recordUsage(db: Db, book: PriceBook, items: Billable[]): P
   const billable = items.filter((i) => i.keyMode === 'live' && i.units > 0 && book.billed(i.accountId));
   if (billable.length === 0) return;
   const rows = billable.map((i) => {
-    const price = book.priceOf({ accountId: i.accountId, channel: i.channel, direction: i.direction, number: i.number, connectorId: i.connectorId, at: i.at });
+    const price = book.priceOf({ accountId: i.accountId, channel: i.channel, direction: i.direction, number: i.number, connectorId: i.connectorId, at: i.at, category: i.category ?? null });
     return {
       account_id: i.accountId, id: newId('use', i.at), message_id: i.messageId, channel: i.channel, direction: i.direction,
       country: parsePhoneNumberFromString(i.number)?.country ?? null, connector_id: i.connectorId, units: i.units,
       // Unpriced traffic is recorded at zero (and visible as such) rather than dropped.
       unit_price_micros: price?.unitPriceMicros ?? null, amount_micros: (price?.unitPriceMicros ?? 0) * i.units,
-      currency: price?.currency ?? null, price_id: price?.priceId ?? null, occurred_at: i.at,
+      currency: price?.currency ?? null, price_id: price?.priceId ?? null, occurred_at: i.at, category: i.category ?? null,
     };
   });
   // Usage in a prepaid account's balance currency is paid from the credit: marked so, never invoiced.
   const inserted = await db<{ accountId: string; micros: string; prepaid: boolean }[]>`
-    insert into usage_records (account_id, id, message_id, channel, direction, country, connector_id, units, unit_price_micros, amount_micros, currency, price_id, occurred_at, prepaid)
+    insert into usage_records (account_id, id, message_id, channel, direction, country, connector_id, units, unit_price_micros, amount_micros, currency, price_id, occurred_at, category, prepaid)
     select t.*, coalesce(a.billing_mode = 'prepaid' and a.balance_currency = t.currency, false)
     from jsonb_to_recordset(${db.json(rows as never)}::jsonb) as t(account_id text, id text, message_id text, channel text, direction text,
-      country text, connector_id text, units integer, unit_price_micros bigint, amount_micros bigint, currency text, price_id text, occurred_at timestamptz)
+      country text, connector_id text, units integer, unit_price_micros bigint, amount_micros bigint, currency text, price_id text, occurred_at timestamptz, category text)
     join accounts a on a.id = t.account_id
     returning account_id as "accountId", amount_micros::text as micros, prepaid`;
   await addSpend(db, inserted.map((r) => ({ accountId: r.accountId, micros: Number(r.micros), prepaid: r.prepaid })), billable[0]!.at);

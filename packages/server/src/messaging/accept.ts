@@ -111,7 +111,7 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
           validUntil: checked.ok.validUntil ?? null, reference: input.reference ?? null, metadata: input.metadata ?? null,
           callbackUrl: input.callbackUrl ?? null, storeContent: input.storeContent ?? true, connectorId: null,
           errorCode: null, errorTitle: null, errorDetail: null, attempts: 0,
-          nextAttemptAt: scheduled ? null : now, fallback: wa?.fallback ?? null, createdAt: now, updatedAt: now,
+          nextAttemptAt: scheduled ? null : now, fallback: wa?.fallback ?? null, category: wa?.category ?? null, createdAt: now, updatedAt: now,
         },
       });
     }

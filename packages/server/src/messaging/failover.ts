@@ -32,7 +32,7 @@ export async function failOverToSms(ctx: Context, tx: Tx, messages: { accountId:
     await tx`
       update messages set channel = 'sms', status = 'queued', body = ${await ctx.keyring.encrypt(row.accountId, sms.text)},
         from_number = coalesce(${content.sms.from}, from_number), encoding = ${sms.encoding}, segments = ${sms.segments}, connector_id = null,
-        error_code = null, error_title = null, error_detail = null, fallback = null, fallback_due_at = null,
+        error_code = null, error_title = null, error_detail = null, fallback = null, fallback_due_at = null, category = null,
         next_attempt_at = ${at}, lease_until = null, leased_by = null, updated_at = ${at}
       where account_id = ${row.accountId} and id = ${row.id}`;
     moved.push(row.id);

@@ -36,6 +36,8 @@ export interface MessageRow {
   holdReason?: string | null;
   /** The fraud rules' decision, when they ran (fraud/decide.ts). */
   fraud?: FraudDecision | null;
+  /** WhatsApp: the pricing category (the template's, or service for replies). */
+  category?: string | null;
   /** WhatsApp: channels to fail over to, and when (messaging/failover.ts). */
   fallback?: { channels: string[]; afterSeconds: number } | null;
   createdAt: Date;
@@ -60,20 +62,20 @@ export async function insertMessages(db: Db, rows: MessageRow[]): Promise<void> 
     priority: r.priority, scheduled_at: r.scheduledAt, valid_until: r.validUntil, reference: r.reference,
     metadata: r.metadata, callback_url: r.callbackUrl, store_content: r.storeContent, connector_id: r.connectorId,
     error_code: r.errorCode, error_title: r.errorTitle, error_detail: r.errorDetail, next_attempt_at: r.nextAttemptAt,
-    hold_reason: r.holdReason ?? null, fraud: r.fraud ?? null, fallback: r.fallback ?? null, created_at: r.createdAt, updated_at: r.updatedAt,
+    hold_reason: r.holdReason ?? null, fraud: r.fraud ?? null, fallback: r.fallback ?? null, category: r.category ?? null, created_at: r.createdAt, updated_at: r.updatedAt,
   }));
   await db`
     insert into messages (account_id, id, direction, channel, status, key_mode, to_number, from_number, subject_hash, body,
       encoding, segments, purpose, priority, scheduled_at, valid_until, reference, metadata, callback_url, store_content,
-      connector_id, error_code, error_title, error_detail, next_attempt_at, hold_reason, fraud, fallback, created_at, updated_at)
+      connector_id, error_code, error_title, error_detail, next_attempt_at, hold_reason, fraud, fallback, category, created_at, updated_at)
     select account_id, id, direction, channel, status, key_mode, to_number, from_number, decode(subject_hash, 'hex'),
       decode(body, 'hex'), encoding, segments, purpose, priority, scheduled_at, valid_until, reference, metadata, callback_url,
-      store_content, connector_id, error_code, error_title, error_detail, next_attempt_at, hold_reason, fraud, fallback, created_at, updated_at
+      store_content, connector_id, error_code, error_title, error_detail, next_attempt_at, hold_reason, fraud, fallback, category, created_at, updated_at
     from jsonb_to_recordset(${db.json(json as never)}::jsonb) as t(
       account_id text, id text, direction text, channel text, status text, key_mode text, to_number text, from_number text,
       subject_hash text, body text, encoding text, segments integer, purpose text, priority text, scheduled_at timestamptz,
       valid_until timestamptz, reference text, metadata jsonb, callback_url text, store_content boolean, connector_id text,
-      error_code text, error_title text, error_detail text, next_attempt_at timestamptz, hold_reason text, fraud jsonb, fallback jsonb, created_at timestamptz,
+      error_code text, error_title text, error_detail text, next_attempt_at timestamptz, hold_reason text, fraud jsonb, fallback jsonb, category text, created_at timestamptz,
       updated_at timestamptz)`;
 }
 

@@ -61,7 +61,7 @@ export type PreparedWhatsApp =
   | { errors: FieldError[] }
   /** channel "auto" for an account without a WhatsApp number: it goes as an SMS. */
   | { sms: true }
-  | { from: string; content: WhatsAppFields & { sms?: SmsFallback }; fallback: { channels: string[]; afterSeconds: number } | null };
+  | { from: string; content: WhatsAppFields & { sms?: SmsFallback }; fallback: { channels: string[]; afterSeconds: number } | null; category: string };
 
 export interface WhatsAppAcceptDeps {
   sender: ReturnType<typeof whatsAppSenders>;
@@ -81,13 +81,16 @@ export async function prepareWhatsApp(deps: WhatsAppAcceptDeps, accountId: strin
     if (check.errors.length > 0) return { errors: check.errors };
     template = check.template;
   }
+  // Meta prices a template by its category; anything else is a reply in the window: service.
+  const category = template ? template.category.toLowerCase() : 'service';
   const wantsFallback = input.channel === 'auto' || input.fallback !== undefined;
-  if (!wantsFallback) return { from: sender.from, content: fields, fallback: null };
+  if (!wantsFallback) return { from: sender.from, content: fields, fallback: null, category };
   const smsText = input.fallbackBody ?? input.body ?? (template ? renderTemplateText(template.components, fields.template?.components) : '');
   return {
     from: sender.from,
     content: { ...fields, sms: { body: smsText, from: smsSender } },
     fallback: { channels: ['sms'], afterSeconds: input.fallbackAfterSeconds ?? DEFAULT_FALLBACK_AFTER_SECONDS },
+    category,
   };
 }
 

@@ -16,6 +16,12 @@ describe('WhatsApp media', () => {
     t = await startTestPlatform();
     meta = await startWhatsAppSimulator({ ...secrets, phoneNumbers: [{ id: '555000111', wabaId: '777000', displayPhoneNumber: '14155550177' }], enforceWindow: false });
     const admin = t.boot.adminApiKey;
+    // WhatsApp is priced per message by category: a reply in the window is "service".
+    for (const [category, unitPriceMicros] of [['service', 3_000], ['marketing', 90_000], [null, 1_000]] as const) {
+      const price = await t.api.post('/v1/admin/prices', { key: admin, body: { channel: 'whatsapp', prefix: '+49', category, unitPriceMicros, currency: 'EUR' } });
+      assert.equal(price.status, 201, JSON.stringify(price.body));
+    }
+    assert.equal((await t.api.post('/v1/admin/prices', { key: admin, body: { channel: 'sms', prefix: '+49', category: 'service', unitPriceMicros: 1, currency: 'EUR' } })).status, 422);
     const connector = await t.api.post('/v1/admin/connectors', { key: admin, body: { name: 'Acme WABA', kind: 'whatsapp', config: { wabaId: '777000', graphBaseUrl: meta.url, graphVersion: 'v21.0', ...secrets } } });
     assert.equal(connector.status, 201, JSON.stringify(connector.body));
     assert.deepEqual([connector.body.state, connector.body.hasPassword, connector.body.config.accessToken], ['ready', true, undefined], 'secrets are write-only');
@@ -44,6 +50,10 @@ describe('WhatsApp media', () => {
     await waitFor(async () => ((await t.api.get('/v1/messages?direction=inbound', { key })).body.data as unknown[]).length > 0 || undefined, 'the customer message');
     const m = await send(t, key, { channel: 'whatsapp', to: '+4915112345678', media: { kind: 'image', id: upload.body.whatsappMediaId, caption: 'Your receipt' } });
     await waitForStatus(t, key, m.id, ['delivered', 'read']);
+    const priced = await waitFor(async () => (await t.api.get(`/v1/messages/${m.id}`, { key })).body.price ?? undefined, 'the message rated');
+    assert.deepEqual(priced, { amountMicros: 3_000, currency: 'EUR' }, 'the service price, not the any-category one');
+    const [usage] = await t.platform.ctx.sql<{ category: string; channel: string }[]>`select category, channel from usage_records where message_id = ${m.id}`;
+    assert.deepEqual({ ...usage }, { category: 'service', channel: 'whatsapp' });
     const refused = await t.api.post('/v1/media?filename=x.exe', { key, raw: 'MZ', headers: { 'content-type': 'application/x-msdownload' } });
     assert.equal(refused.status, 415);
   });

@@ -63,3 +63,9 @@ create table whatsapp_optins (
   withdrawn_at timestamptz,
   primary key (account_id, subject_hash)
 );
+
+-- WhatsApp is priced per message by category: marketing, utility, authentication (templates,
+-- by the template's category) or service (replies inside the window). Null: any category.
+alter table prices add column category text check (category in ('marketing', 'utility', 'authentication', 'service'));
+alter table usage_records add column category text;
+alter table messages add column category text;

@@ -19,6 +19,8 @@ export interface ClaimedMessage {
   validUntil: Date | null;
   storeContent: boolean;
   attempts: number;
+  /** WhatsApp: the pricing category. */
+  category: string | null;
   /** WhatsApp: where to fail over to (messaging/failover.ts). */
   fallback: { channels: string[]; afterSeconds: number } | null;
 }
@@ -54,7 +56,7 @@ export async function claimDueMessages(
       attempts = m.attempts + 1, updated_at = ${opts.now}
     from picked p where m.account_id = p.account_id and m.id = p.id
     returning m.account_id as "accountId", m.id, m.channel, m.key_mode as "keyMode", m.to_number as "toNumber", m.from_number as "fromNumber",
-      m.body, m.encoding, m.priority, m.valid_until as "validUntil", m.store_content as "storeContent", m.attempts, m.fallback`;
+      m.body, m.encoding, m.priority, m.valid_until as "validUntil", m.store_content as "storeContent", m.attempts, m.fallback, m.category`;
 }
 
 /**

@@ -50,7 +50,7 @@ export async function writeOutcomes(tx: Tx, all: SubmitOutcome[], prices: PriceB
 
   await recordUsage(tx, prices, outcomes.flatMap((o) => o.kind !== 'sent' ? [] : [{
     accountId: o.msg.accountId, messageId: o.msg.id, keyMode: o.msg.keyMode, channel: o.msg.channel, direction: 'outbound' as const,
-    number: o.msg.toNumber, connectorId: o.connectorId, units: o.smscIds.length, at: o.at,
+    number: o.msg.toNumber, connectorId: o.connectorId, units: o.smscIds.length, at: o.at, category: o.msg.channel === 'whatsapp' ? o.msg.category : null,
   }]));
 
   const changes: StatusChange[] = outcomes.filter((o) => o.kind !== 'failover').map((o) => ({

@@ -62,7 +62,7 @@ describe('message queue and receipts', () => {
     const receipt = { connectorId: 'con_test', smscId: '255', lenient: true, stat: 'DELIVRD', err: '000', at: new Date() };
     await sql().begin(async (tx) => keepPending(tx, await applyReceipts(tx, [receipt])));
     assert.equal((await sql()`select count(*)::int as n from pending_receipts`)[0]!.n, 1, 'kept, not lost');
-    const claimed = { accountId: small, id: m.id, channel: 'sms', keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1, fallback: null };
+    const claimed = { accountId: small, id: m.id, channel: 'sms', keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1, fallback: null, category: null };
     // The SMSC answered submit_sm with the hex form of the receipt's decimal id.
     await sql().begin((tx) => writeOutcomes(tx, [{ kind: 'sent', msg: claimed, connectorId: 'con_test', smscIds: ['000000FF'], startedAt: new Date(), at: new Date() }], priceBookOf([])));
     await sql().begin((tx) => retryPendingReceipts(tx, new Date()));
@@ -75,7 +75,7 @@ describe('message queue and receipts', () => {
     assert.deepEqual(receiptIdCandidates('00255', false), ['255']);
     const m = row(small, { status: 'sending', nextAttemptAt: null, attempts: 1 });
     await insertMessages(sql(), [m]);
-    const claimed = { accountId: small, id: m.id, channel: 'sms', keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1, fallback: null };
+    const claimed = { accountId: small, id: m.id, channel: 'sms', keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1, fallback: null, category: null };
     await sql().begin((tx) => writeOutcomes(tx, [{ kind: 'sent', msg: claimed, connectorId: 'con_strict', smscIds: ['ff'], startedAt: new Date(), at: new Date() }], priceBookOf([])));
     const receipt = { connectorId: 'con_strict', smscId: '255', lenient: false, stat: 'DELIVRD', err: '000', at: new Date() };
     await sql().begin(async (tx) => keepPending(tx, await applyReceipts(tx, [receipt])));
@@ -88,7 +88,7 @@ describe('message queue and receipts', () => {
   it('keeps the first final status: a late receipt is an event only', async () => {
     const m = row(small, { status: 'sending', nextAttemptAt: null, attempts: 1 });
     await insertMessages(sql(), [m]);
-    const claimed = { accountId: small, id: m.id, channel: 'sms', keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1, fallback: null };
+    const claimed = { accountId: small, id: m.id, channel: 'sms', keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1, fallback: null, category: null };
     await sql().begin((tx) => writeOutcomes(tx, [{ kind: 'sent', msg: claimed, connectorId: 'con_x', smscIds: ['abc1'], startedAt: new Date(), at: new Date() }], priceBookOf([])));
     await sql().begin((tx) => applyReceipts(tx, [{ connectorId: 'con_x', smscId: 'abc1', lenient: true, stat: 'UNDELIV', err: '001', at: new Date() }]));
     await sql().begin((tx) => applyReceipts(tx, [{ connectorId: 'con_x', smscId: 'abc1', lenient: true, stat: 'DELIVRD', err: '000', at: new Date() }]));
