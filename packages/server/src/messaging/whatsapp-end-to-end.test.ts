@@ -49,6 +49,37 @@ describe('WhatsApp through the sandbox', () => {
 
     const reply = await send(t, key, { channel: 'whatsapp', to: customer, body: 'On its way!', previewUrl: false });
     await waitForStatus(t, key, reply.id, ['read']);
+
+    // Every other kind goes too, inside the window (Meta's shapes, camelCase).
+    const wamid = (received as unknown as { reference: string }).reference;
+    const kinds = [
+      { interactive: { type: 'button', body: { text: 'Track it?' }, action: { buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] } } },
+      { interactive: { type: 'list', body: { text: 'Pick a slot' }, action: { button: 'Slots', sections: [{ title: 'Today', rows: [{ id: 'am', title: 'Morning' }, { id: 'pm', title: 'Afternoon' }] }] } } },
+      { reaction: { messageId: wamid, emoji: '👍' } },
+      { location: { latitude: 52.52, longitude: 13.405, name: 'Depot', address: 'Berlin' } },
+      { media: { kind: 'image', url: 'https://example.com/parcel.jpg', caption: 'Your parcel' } },
+    ];
+    for (const content of kinds) {
+      const m = await send(t, key, { channel: 'whatsapp', to: customer, ...content });
+      assert.equal(m.status, 'queued', JSON.stringify(content));
+      await waitForStatus(t, key, m.id, ['read']);
+    }
+  });
+
+  it('backs off when Meta throttles, then sends; keeps accounts apart', async () => {
+    const throttled = await send(t, key, { channel: 'whatsapp', to: '+4915112345904', template: hello });
+    const done = await waitForStatus(t, key, throttled.id, ['read']);
+    assert.deepEqual(done.attempts.map((a: { status: string }) => a.status), ['retry', 'sent'], '130429 once, then after Retry-After');
+
+    const admin = t.boot.adminApiKey;
+    const other = (await t.api.post('/v1/admin/accounts', { key: admin, body: { name: 'Stranger', status: 'active' } })).body.id;
+    const stranger = (await t.api.post(`/v1/admin/accounts/${other}/api-keys`, { key: admin, body: { name: 's', scopes: ['messages:read', 'messages:write', 'templates:manage'] } })).body.secret;
+    assert.equal((await t.api.get(`/v1/messages/${throttled.id}`, { key: stranger })).status, 404);
+    assert.deepEqual((await t.api.get('/v1/whatsapp/templates', { key: stranger })).body.data, []);
+    const noNumber = await t.api.post('/v1/messages', { key: stranger, body: { channel: 'whatsapp', to: customer, template: hello } });
+    assert.deepEqual([noNumber.status, noNumber.body.errors[0].pointer], [422, '/channel'], "another account cannot send from the sandbox account's number");
+    const inbound = ((await t.api.get('/v1/messages?direction=inbound&channel=whatsapp', { key })).body.data as { id: string }[])[0]!;
+    assert.equal((await t.api.post(`/v1/messages/${inbound.id}/read`, { key: stranger })).status, 404);
   });
 
   it('fails undeliverable messages with Meta\'s code, asynchronously', async () => {

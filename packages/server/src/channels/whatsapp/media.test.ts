@@ -68,4 +68,22 @@ describe('WhatsApp media', () => {
     const file = await fetch(`${t.url}/v1/media/${received.whatsapp!.media!.fileId}`, { headers: { authorization: `Bearer ${key}` } });
     assert.deepEqual(Buffer.from(await file.arrayBuffer()), png);
   });
+
+  it('receives every kind a customer can send', async () => {
+    const from = '+4915112349876';
+    const specs = [
+      { kind: 'interactive' as const, reply: { type: 'button_reply' as const, id: 'yes', title: 'Yes please' } },
+      { kind: 'button' as const, button: { text: 'Stop promotions', payload: 'STOP_PROMO' } },
+      { kind: 'reaction' as const, reaction: { messageId: 'wamid.X', emoji: '❤️' } },
+      { kind: 'location' as const, location: { latitude: 48.85, longitude: 2.35, name: 'Home' } },
+      { kind: 'contacts' as const, contacts: [{ name: 'Ada', phones: ['+4915112340000'] }] },
+    ];
+    for (const spec of specs) await meta.sendInbound({ phoneNumberId: '555000111', from, ...spec });
+    const got = await waitFor(async () => {
+      const list = (await t.api.get(`/v1/messages?direction=inbound&from=${encodeURIComponent(from)}`, { key })).body.data as { body: string | null; whatsapp: Record<string, unknown> }[];
+      return list.length === specs.length ? list : undefined;
+    }, 'five inbound messages');
+    const shapes = got.map((m) => Object.keys(m.whatsapp).filter((k) => k !== 'body').sort().join(',') + (m.body ? `:${m.body}` : '')).sort();
+    assert.deepEqual(shapes, ['button:Stop promotions', 'contacts', 'interactive:Yes please', 'location', 'reaction']);
+  });
 });
