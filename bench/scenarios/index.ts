@@ -5,5 +5,6 @@ import { batchAccept, singleAccept } from './accept.ts';
 import { endToEnd } from './end-to-end.ts';
 import { webhooks } from './webhooks.ts';
 import { fraudCost } from './fraud.ts';
+import { whatsapp } from './whatsapp.ts';
 
-export const SCENARIOS: Scenario[] = [authenticatedGet, singleAccept, batchAccept, endToEnd, webhooks, fraudCost];
+export const SCENARIOS: Scenario[] = [authenticatedGet, singleAccept, batchAccept, endToEnd, webhooks, whatsapp, fraudCost];

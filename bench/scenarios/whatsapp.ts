@@ -1,0 +1,68 @@
+// WhatsApp end to end: N template messages accepted in batches → the dispatcher → the sandbox
+// Cloud API simulator over HTTP → signed status webhooks (sent, delivered, read) back into our
+// webhook route → `read`. Reports messages/s from the first accept to the last `read`. The
+// sandbox number is raised to Meta's top tier (1,000 messages/s) for the run: at the default 80
+// per second the cap, not the platform, would be measured.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import postgres from 'postgres';
+import { serverRssMB, type Scenario, type Target } from './load.ts';
+
+const TOTAL = Number(process.env.BENCH_WHATSAPP_MESSAGES ?? 5_000);
+const hello = { name: 'hello_world', language: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ada' }] }] };
+
+/** The k-th number the simulator reads: never ending in 900-999 (those trigger failures). */
+const readable = (k: number) => `+4915113${String(Math.floor(k / 900) * 1000 + (k % 900)).padStart(6, '0')}`;
+
+async function raiseCap(t: Target): Promise<void> {
+  const headers = { authorization: `Bearer ${t.boot.adminApiKey}`, 'content-type': 'application/json' };
+  type Connector = { id: string; kind: string; sandbox: boolean; config: Record<string, unknown> };
+  let sandbox: Connector | undefined;
+  // The messaging leader sets the sandbox up shortly after start.
+  for (const until = Date.now() + 60_000; !sandbox && Date.now() < until; await new Promise((r) => setTimeout(r, 500))) {
+    const list = await (await fetch(`${t.url}/v1/admin/connectors`, { headers })).json() as { data: Connector[] };
+    sandbox = list.data.find((c) => c.kind === 'whatsapp' && c.sandbox);
+  }
+  if (!sandbox) throw new Error('no sandbox WhatsApp connector after a minute');
+  const res = await fetch(`${t.url}/v1/admin/connectors/${sandbox.id}`, { method: 'PATCH', headers, body: JSON.stringify({ config: { ...sandbox.config, maxPerSecond: 1000 } }) });
+  if (!res.ok) throw new Error(`connector not updated: ${res.status} ${await res.text()}`);
+  await new Promise((r) => setTimeout(r, 5500)); // the dispatcher reloads connectors every 5 s
+}
+
+export const whatsapp: Scenario = {
+  name: 'whatsapp',
+  connections: 4,
+  async run(t) {
+    const pg = JSON.parse(await fs.readFile(path.join(t.dataDir, 'postgres.json'), 'utf8')) as { port: number; password: string };
+    const sql = postgres(`postgres://postgres:${encodeURIComponent(pg.password)}@127.0.0.1:${pg.port}/cx_engage`, { max: 1, onnotice: () => {} });
+    for (const until = Date.now() + 10 * 60_000; Date.now() < until; ) {
+      const [busy] = await sql<{ n: number }[]>`select count(*)::int as n from messages where status in ('queued', 'sending')`;
+      if (busy!.n === 0) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    await raiseCap(t);
+    const reference = `bench-wa-${Date.now()}`;
+    const started = Date.now();
+    const batches = Math.ceil(TOTAL / 1000);
+    for (let b = 0; b < batches; b += t.connections) {
+      await Promise.all(Array.from({ length: Math.min(t.connections, batches - b) }, async (_, j) => {
+        const messages = Array.from({ length: Math.min(1000, TOTAL - (b + j) * 1000) }, (_, i) => ({ channel: 'whatsapp', to: readable((b + j) * 1000 + i), template: hello, reference }));
+        const res = await fetch(`${t.url}/v1/messages/batch`, { method: 'POST', headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ messages }) });
+        if (res.status !== 202) throw new Error(`batch refused: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      }));
+    }
+    const acceptedAfterMs = Date.now() - started;
+    let read = 0;
+    let peakRss = 0;
+    for (const deadline = Date.now() + 10 * 60_000; read < TOTAL && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 250));
+      peakRss = Math.max(peakRss, await serverRssMB(t.serverPid));
+      const [count] = await sql<{ n: number }[]>`select count(*)::int as n from messages where reference = ${reference} and status = 'read'`;
+      read = count!.n;
+    }
+    const seconds = (Date.now() - started) / 1000;
+    await sql.end();
+    return { messages: TOTAL, read, acceptedInSeconds: acceptedAfterMs / 1000, seconds, messagesPerSecond: Math.round(read / seconds), peakServerRssMB: peakRss };
+  },
+};
