@@ -1,9 +1,6 @@
 // End to end: N messages accepted in batches → dispatched over SMPP to the sandbox SMSC →
 // receipts → `delivered`. Reports messages/s from the first accept to the last delivery.
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import postgres from 'postgres';
-import { serverRssMB, type Scenario } from './load.ts';
+import { benchDatabase, drainQueue, serverRssMB, type Scenario } from './load.ts';
 
 const TOTAL = Number(process.env.BENCH_E2E_MESSAGES ?? 20_000);
 
@@ -17,14 +14,8 @@ export const endToEnd: Scenario = {
   name: 'end-to-end',
   connections: 4,
   async run(t) {
-    const pg = JSON.parse(await fs.readFile(path.join(t.dataDir, 'postgres.json'), 'utf8')) as { port: number; password: string };
-    const sql = postgres(`postgres://postgres:${encodeURIComponent(pg.password)}@127.0.0.1:${pg.port}/cx_engage`, { max: 1, onnotice: () => {} });
-    // Earlier scenarios leave a backlog; let it drain so it neither competes nor counts.
-    for (const until = Date.now() + 10 * 60_000; Date.now() < until; ) {
-      const [busy] = await sql<{ n: number }[]>`select count(*)::int as n from messages where status in ('queued', 'sending')`;
-      if (busy!.n === 0) break;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    const sql = await benchDatabase(t);
+    await drainQueue(sql);
     const reference = `bench-${Date.now()}`;
     const started = Date.now();
     let peakRss = 0;

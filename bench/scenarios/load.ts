@@ -1,5 +1,7 @@
 // Shared load runner: autocannon against the server, plus the server's RSS afterwards.
 import fs from 'node:fs/promises';
+import path from 'node:path';
+import postgres from 'postgres';
 import autocannon from 'autocannon';
 import type { Bootstrap } from '../../packages/server/src/accounts/bootstrap.ts';
 
@@ -60,4 +62,19 @@ export async function load(t: Target, opts: { method: 'GET' | 'POST'; path: stri
     non2xx: result.non2xx,
     serverRssMB: await serverRssMB(t.serverPid),
   };
+}
+
+/** The bench server's own database (embedded PostgreSQL in its data dir), for counting outcomes. */
+export async function benchDatabase(t: Target): Promise<postgres.Sql> {
+  const pg = JSON.parse(await fs.readFile(path.join(t.dataDir, 'postgres.json'), 'utf8')) as { port: number; password: string };
+  return postgres(`postgres://postgres:${encodeURIComponent(pg.password)}@127.0.0.1:${pg.port}/cx_engage`, { max: 1, onnotice: () => {} });
+}
+
+/** Earlier scenarios leave a backlog: let it drain so it neither competes nor counts. */
+export async function drainQueue(sql: postgres.Sql): Promise<void> {
+  for (const until = Date.now() + 10 * 60_000; Date.now() < until; ) {
+    const [busy] = await sql<{ n: number }[]>`select count(*)::int as n from messages where status in ('queued', 'sending')`;
+    if (busy!.n === 0) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }

@@ -3,10 +3,7 @@
 // webhook route → `read`. Reports messages/s from the first accept to the last `read`. The
 // sandbox number is raised to Meta's top tier (1,000 messages/s) for the run: at the default 80
 // per second the cap, not the platform, would be measured.
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import postgres from 'postgres';
-import { serverRssMB, type Scenario, type Target } from './load.ts';
+import { benchDatabase, drainQueue, serverRssMB, type Scenario, type Target } from './load.ts';
 
 const TOTAL = Number(process.env.BENCH_WHATSAPP_MESSAGES ?? 5_000);
 const hello = { name: 'hello_world', language: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ada' }] }] };
@@ -33,13 +30,8 @@ export const whatsapp: Scenario = {
   name: 'whatsapp',
   connections: 4,
   async run(t) {
-    const pg = JSON.parse(await fs.readFile(path.join(t.dataDir, 'postgres.json'), 'utf8')) as { port: number; password: string };
-    const sql = postgres(`postgres://postgres:${encodeURIComponent(pg.password)}@127.0.0.1:${pg.port}/cx_engage`, { max: 1, onnotice: () => {} });
-    for (const until = Date.now() + 10 * 60_000; Date.now() < until; ) {
-      const [busy] = await sql<{ n: number }[]>`select count(*)::int as n from messages where status in ('queued', 'sending')`;
-      if (busy!.n === 0) break;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    const sql = await benchDatabase(t);
+    await drainQueue(sql);
     await raiseCap(t);
     const reference = `bench-wa-${Date.now()}`;
     const started = Date.now();
