@@ -74,10 +74,18 @@ export function createWhatsAppDirectory(ctx: Context, ttlMs = 5000): WhatsAppDir
     return loaded.state;
   };
 
-  /** A miss is looked up again in a fresh load: a connector or number added a moment ago is found at once. */
-  const lookup = async <T>(find: (s: State) => T | undefined): Promise<T | undefined> => find(await state()) ?? find(await state(true));
+  /**
+   * A miss is looked up again in a fresh load, so a connector or number added a moment ago is
+   * found at once. `throttled`: at most one such reload a second (connector ids come from the
+   * URL of Meta's public webhook route, before any signature is checked).
+   */
+  const lookup = async <T>(find: (s: State) => T | undefined, throttled = false): Promise<T | undefined> => {
+    const hit = find(await state());
+    if (hit !== undefined || (throttled && loaded && Date.now() - loaded.at < 1000)) return hit;
+    return find(await state(true));
+  };
   return {
-    connector: (id) => lookup((s) => s.connectors.get(id)),
+    connector: (id) => lookup((s) => s.connectors.get(id), true),
     sender: (number) => lookup((s) => s.numbers.find((n) => n.number === number)),
     byPhoneNumberId: (connectorId, phoneNumberId) => lookup((s) => s.numbers.find((n) => n.connectorId === connectorId && n.phoneNumberId === phoneNumberId)),
     async close() {
