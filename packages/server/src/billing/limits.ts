@@ -7,6 +7,7 @@ import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
 import type { MessageRow } from '../messaging/store.ts';
+import { rejectMessage } from '../messaging/errors.ts';
 
 /** The notice is sent once per cycle when usage reaches this share of the limit. */
 export const WARNING_SHARE = 0.75;
@@ -38,9 +39,7 @@ export async function applySmsLimits(db: Db, rows: MessageRow[], at: Date): Prom
   for (const account of accounts) {
     const mine = counted.filter((r) => r.accountId === account.id);
     const room = account.smsBlocked ? 0 : Math.max(0, account.smsLimit! - account.smsUsed);
-    for (const row of mine.slice(room)) {
-      Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: LIMIT_REACHED.code, errorTitle: LIMIT_REACHED.title, errorDetail: LIMIT_REACHED.detail });
-    }
+    for (const row of mine.slice(room)) rejectMessage(row, LIMIT_REACHED);
     const used = account.smsUsed + Math.min(room, mine.length);
     const warn = !account.smsWarned && used >= Math.ceil(account.smsLimit! * WARNING_SHARE);
     const block = !account.smsBlocked && used >= account.smsLimit!;

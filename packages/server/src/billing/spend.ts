@@ -8,6 +8,7 @@ import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
 import type { MessageRow } from '../messaging/store.ts';
 import { INSUFFICIENT_BALANCE } from './prepaid.ts';
+import { rejectMessage } from '../messaging/errors.ts';
 
 export const SPEND_CAP = {
   code: 'spend_cap',
@@ -29,7 +30,7 @@ export async function applySpendRules(db: Db, rows: MessageRow[], at: Date): Pro
   const reasons = new Map(refused.map((r) => [r.id, r.unfunded ? INSUFFICIENT_BALANCE : SPEND_CAP]));
   for (const row of live) {
     const reason = reasons.get(row.accountId);
-    if (reason) Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: reason.code, errorTitle: reason.title, errorDetail: reason.detail });
+    if (reason) rejectMessage(row, reason);
   }
 }
 

@@ -15,6 +15,7 @@ import { createFraudCounters, type CountedItem } from './counters.ts';
 import { loadRanges, type RangeEntry } from './ranges.ts';
 import { decide, type Candidate } from './rules.ts';
 import type { FraudDecision } from './decision.ts';
+import { rejectMessage } from '../messaging/errors.ts';
 
 export const FRAUD_BLOCKED = { code: 'fraud_blocked', title: 'Blocked by the fraud rules' };
 
@@ -90,7 +91,7 @@ export function createFraudEngine(ctx: Context): FraudEngine {
         row.fraud = decision;
         if (action === 'review') Object.assign(row, { status: 'held', holdReason: 'fraud_review', nextAttemptAt: null });
         if (action === 'block') {
-          Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: FRAUD_BLOCKED.code, errorTitle: FRAUD_BLOCKED.title, errorDetail: verdict.rules.map((r) => r.explanation).join('; ') });
+          rejectMessage(row, { ...FRAUD_BLOCKED, detail: verdict.rules.map((r) => r.explanation).join('; ') });
         }
         if (action !== 'allow') events.push({ accountId: row.accountId, type: `fraud.${action === 'review' ? 'held' : 'blocked'}`, objectType: 'message', objectId: row.id, at, data: { score: verdict.score, rules: verdict.rules.map((r) => r.rule) } });
       });

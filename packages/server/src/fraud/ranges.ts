@@ -3,7 +3,7 @@
 // No online feed is reachable from a self-hosted install, so the list is only as current as
 // its last import: treat the seed as a heuristic starting point, not an authority.
 import type { Db } from '../db/pool.ts';
-import { P, Problem, type FieldError } from '../http/problem.ts';
+import { Problem, type FieldError } from '../http/problem.ts';
 
 export type RangeAction = 'review' | 'block' | 'allow';
 export interface RangeEntry {
@@ -67,7 +67,7 @@ export function parseRangesCsv(csv: string): { prefix: string; action: RangeActi
     else if (action !== 'review' && action !== 'block' && action !== 'allow') errors.push({ pointer: `/lines/${i + 1}`, detail: `action must be review, block or allow, not "${action}"` });
     else rows.push({ prefix, action, label: label || prefix });
   });
-  if (errors.length > 0) throw new Problem(P['validation-failed'], errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), errors);
+  if (errors.length > 0) throw Problem.fields(errors);
   return rows;
 }
 

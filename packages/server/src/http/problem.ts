@@ -81,6 +81,11 @@ export class Problem extends Error {
     return new Problem(type, detail, [{ pointer, detail }]);
   }
 
+  /** Several fields at once: the detail lists them all, `errors` points at each. */
+  static fields(errors: FieldError[], type: ProblemType = P['validation-failed']): Problem {
+    return new Problem(type, errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), errors);
+  }
+
   toJSON(instance?: string): Record<string, unknown> {
     return {
       type: problemTypeBase + this.type.slug,
@@ -139,7 +144,7 @@ function toProblem(err: FastifyError & { validation?: AjvError[]; validationCont
   if (err.validation) {
     const errors = fieldErrorsFromValidation(err.validation, err.validationContext);
     const type = err.validationContext === 'body' ? P['validation-failed'] : P['bad-request'];
-    return new Problem(type, errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), errors);
+    return Problem.fields(errors, type);
   }
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -3,7 +3,7 @@
 // Nothing is answered before the commit.
 import type { Context } from '../context.ts';
 import type { Principal } from '../auth/principal.ts';
-import { P, Problem } from '../http/problem.ts';
+import { Problem } from '../http/problem.ts';
 import { newId } from '../platform/ids.ts';
 import { emitEvents } from '../platform/events.ts';
 import { withTransaction } from '../db/tx.ts';
@@ -22,6 +22,7 @@ import { whatsAppKind, type WhatsAppFields } from '../channels/whatsapp/outbound
 import { applyWhatsAppWindow, prepareWhatsApp, whatsAppSenders, type PreparedWhatsApp } from './whatsapp-accept.ts';
 import { approvedTemplates } from '../channels/whatsapp/template-service.ts';
 import { failOverToSms } from './failover.ts';
+import { rejectMessage } from './errors.ts';
 
 export type AcceptOutcome = { message: MessageJson } | { problem: Problem };
 
@@ -37,7 +38,7 @@ async function applyOptOuts(db: Db, rows: MessageRow[]): Promise<void> {
   const suppressed = await suppressedHashes(db, rows.map((r) => ({ accountId: r.accountId, hash: r.subjectHash })), 'sms');
   for (const row of rows) {
     if (!suppressed.has(`${row.accountId}:${row.subjectHash.toString('hex')}`)) continue;
-    Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: OPTED_OUT.code, errorTitle: OPTED_OUT.title, errorDetail: OPTED_OUT.detail });
+    rejectMessage(row, OPTED_OUT);
   }
 }
 
@@ -74,7 +75,7 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
     for (const [i, input] of inputs.entries()) {
       const checked = checkMessage(input, now, pointerPrefix(i));
       if ('errors' in checked) {
-        outcomes[i] = { problem: new Problem(P['validation-failed'], checked.errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), checked.errors) };
+        outcomes[i] = { problem: Problem.fields(checked.errors) };
         continue;
       }
       let from = checked.ok.from ?? policy.defaultSender;
@@ -82,7 +83,7 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
       if (input.channel === 'whatsapp' || input.channel === 'auto') {
         const prepared = await prepareWhatsApp(whatsAppDeps, principal.accountId, input, checked.ok.from, policy.defaultSender ?? null, pointerPrefix(i));
         if ('errors' in prepared) {
-          outcomes[i] = { problem: new Problem(P['validation-failed'], prepared.errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), prepared.errors) };
+          outcomes[i] = { problem: Problem.fields(prepared.errors) };
           continue;
         }
         if ('content' in prepared) {

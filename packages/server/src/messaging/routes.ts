@@ -48,7 +48,7 @@ export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context;
       if (validateItem(item)) valid.push({ index, input: item as MessageInput });
       else {
         const errors = fieldErrorsFromValidation((validateItem.errors ?? []) as AjvError[], 'body', `/messages/${index}`);
-        data[index] = { error: new Problem(P['validation-failed'], errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), errors).toJSON() };
+        data[index] = { error: Problem.fields(errors).toJSON() };
       }
     });
     const outcomes = await acceptor.accept(principalOf(request), valid.map((v) => v.input), (i) => `/messages/${valid[i]!.index}`);

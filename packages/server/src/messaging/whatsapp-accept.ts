@@ -10,6 +10,7 @@ import { DEFAULT_FALLBACK_AFTER_SECONDS, type SmsFallback } from './failover.ts'
 import type { TemplateRow } from '../channels/whatsapp/template-service.ts';
 import type { MessageInput } from './input.ts';
 import type { MessageRow } from './store.ts';
+import { rejectMessage } from './errors.ts';
 
 export const WINDOW_CLOSED = {
   code: 'whatsapp_window_closed',
@@ -118,7 +119,7 @@ export async function applyWhatsAppWindow(db: Db, rows: MessageRow[], kinds: Wea
     const broken = kinds.get(row) !== 'template' ? WINDOW_CLOSED : withoutOptIn.has(row) ? NO_OPT_IN : null;
     if (!broken) continue;
     if (row.fallback) toSms.push(row);
-    else Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: broken.code, errorTitle: broken.title, errorDetail: broken.detail });
+    else rejectMessage(row, broken);
   }
   return toSms;
 }

@@ -48,7 +48,7 @@ export async function routeAdminRoutes(base: FastifyInstance, opts: { ctx: Conte
       const [acc] = await ctx.sql`select id from accounts where id = ${b.accountId}`;
       if (!acc) errors.push({ pointer: '/accountId', detail: 'no such account' });
     }
-    if (errors.length) throw new Problem(P['validation-failed'], errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), errors);
+    if (errors.length) throw Problem.fields(errors);
     const [dup] = await ctx.sql`select id from routes where prefix = ${b.prefix} and coalesce(account_id, '') = ${b.accountId ?? ''}`;
     if (dup) throw new Problem(P.conflict, `route ${dup.id as string} already covers ${b.prefix} for this scope; delete it first`);
     const row = await insertRoute(ctx.sql, {
