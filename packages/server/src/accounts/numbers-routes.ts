@@ -7,7 +7,7 @@ import { principalOf } from '../auth/principal.ts';
 import { P, Problem } from '../http/problem.ts';
 import { idParam, Timestamp } from '../http/schemas.ts';
 import { newId } from '../platform/ids.ts';
-import { normalizeE164 } from '../messaging/input.ts';
+import { normalizeAssignable } from '../messaging/input.ts';
 
 const WhatsAppLink = Type.Object({
   connectorId: Type.String({ minLength: 1, maxLength: 64, description: 'the WhatsApp connector (Business Account) the number belongs to' }),
@@ -40,7 +40,7 @@ export async function numberRoutes(base: FastifyInstance, opts: { ctx: Context }
     },
   }, async (request, reply) => {
     const b = request.body;
-    const number = /^[0-9]{3,8}$/.test(b.number) ? b.number : normalizeE164(b.number);
+    const number = normalizeAssignable(b.number);
     if (!number) throw Problem.field('/number', 'must be an E.164 number or a short code (3-8 digits)');
     const [acc] = await ctx.sql`select id from accounts where id = ${b.accountId}`;
     if (!acc) throw Problem.field('/accountId', 'no such account');

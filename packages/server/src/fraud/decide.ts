@@ -13,14 +13,11 @@ import { fraudConfigOf, type FraudConfig } from './config.ts';
 import { switchTraffic } from './kill-switch.ts';
 import { createFraudCounters, type CountedItem } from './counters.ts';
 import { loadRanges, type RangeEntry } from './ranges.ts';
-import { decide, type Candidate } from './rules.ts';
+import { decide, rangeOf, type Candidate } from './rules.ts';
 import type { FraudDecision } from './decision.ts';
 import { rejectMessage } from '../messaging/errors.ts';
 
 export const FRAUD_BLOCKED = { code: 'fraud_blocked', title: 'Blocked by the fraud rules' };
-
-/** The range a number belongs to: all but its last 4 digits (one operator block of 10,000). */
-export const rangeOf = (e164: string) => e164.slice(0, Math.max(4, e164.length - 4));
 
 export interface FraudEngine {
   /** Judges the live outbound rows; `texts` are their plaintext bodies (content rules). */

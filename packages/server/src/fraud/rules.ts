@@ -4,6 +4,9 @@
 import type { FraudConfig } from './config.ts';
 import { matchRange, type RangeEntry } from './ranges.ts';
 
+/** The range a number belongs to: all but its last 4 digits (one operator block of 10,000). */
+export const rangeOf = (e164: string) => e164.slice(0, Math.max(4, e164.length - 4));
+
 export interface Candidate {
   to: string;
   country: string | null;

@@ -13,7 +13,7 @@ import { idParam } from '../http/schemas.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { FraudOverridesSchema, fraudConfigOf, type FraudOverrides } from './config.ts';
 import { recordVerification } from './counters.ts';
-import { rangeOf } from './decide.ts';
+import { rangeOf } from './rules.ts';
 import { loadRanges, parseRangesCsv, rangesToCsv } from './ranges.ts';
 
 const Mode = Type.Union([Type.Literal('off'), Type.Literal('monitor'), Type.Literal('enforce')]);

@@ -3,7 +3,7 @@
 // on an account's concurrent calls.
 import type { FraudConfig } from './config.ts';
 import type { RangeEntry } from './ranges.ts';
-import { decide, type Verdict } from './rules.ts';
+import { decide, rangeOf, type Verdict } from './rules.ts';
 
 export interface CallCandidate {
   to: string;
@@ -17,7 +17,7 @@ export const DEFAULT_MAX_CONCURRENT_CALLS = 30;
 export function evaluateCall(call: CallCandidate, cfg: FraudConfig, ranges: readonly RangeEntry[], maxConcurrent = DEFAULT_MAX_CONCURRENT_CALLS): Verdict {
   // Only the destination rules apply to a call: counts are neutral here.
   const verdict = decide(
-    { to: call.to, country: call.country, range: call.to.slice(0, Math.max(4, call.to.length - 4)), purpose: 'voice', text: null },
+    { to: call.to, country: call.country, range: rangeOf(call.to), purpose: 'voice', text: null },
     { numberThisMinute: 1, rangeThisMinute: 1, countryThisMinute: 1, accountThisHour: 1, accountHourlyBaseline: 1, countryKnown: true, recentInRange: [], otpSent24h: 0, otpVerified24h: 0, reportsFeedback: false },
     cfg, ranges,
   );

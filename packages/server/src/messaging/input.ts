@@ -46,6 +46,11 @@ export function normalizeE164(raw: string): string | undefined {
   return parsed?.isValid() ? parsed.number : undefined;
 }
 
+/** What an operator can assign to an account: an E.164 number (normalised) or a short code. */
+export function normalizeAssignable(raw: string): string | undefined {
+  return SHORT_CODE.test(raw) ? raw : normalizeE164(raw);
+}
+
 export function senderKind(from: string): 'alphanumeric' | 'shortcode' | 'e164' | undefined {
   if (from.startsWith('+')) return normalizeE164(from) ? 'e164' : undefined;
   if (SHORT_CODE.test(from)) return 'shortcode';

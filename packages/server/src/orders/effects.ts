@@ -4,10 +4,11 @@
 import type { Tx } from '../db/pool.ts';
 import { P, Problem, type FieldError } from '../http/problem.ts';
 import type { Actor } from '../accounts/service.ts';
-import { normalizeE164 } from '../messaging/input.ts';
+import { normalizeAssignable } from '../messaging/input.ts';
 import { newId } from '../platform/ids.ts';
 import { changeLimitIn } from '../billing/limit-changes.ts';
 import { issueInvoice } from '../billing/invoices.ts';
+import { insertRoute } from '../routing/routes-store.ts';
 import type { OrderItem } from './items.ts';
 
 export interface Acceptance {
@@ -31,7 +32,7 @@ export async function applyOrder(tx: Tx, actor: Actor, accountId: string, orderI
         break;
       }
       case 'number': {
-        const number = /^[0-9]{3,8}$/.test(item.number) ? item.number : normalizeE164(item.number);
+        const number = normalizeAssignable(item.number);
         if (!number) { errors.push({ pointer: `${pointer}/number`, detail: 'must be an E.164 number or a short code' }); break; }
         const [taken] = await tx`select 1 from numbers where number = ${number}`;
         if (taken) { errors.push({ pointer: `${pointer}/number`, detail: `${number} is already assigned` }); break; }
@@ -77,9 +78,8 @@ async function grantConnector(tx: Tx, accountId: string, connectorId: string, pr
   const [route] = await tx<{ id: string; connectors: { connectorId: string }[] }[]>`
     select id, connectors from routes where account_id = ${accountId} and prefix = ${prefix} for update`;
   if (!route) {
-    const id = newId('rte', at);
-    await tx`insert into routes (id, prefix, account_id, connectors, created_at) values (${id}, ${prefix}, ${accountId}, ${tx.json([{ connectorId, priority: 1, weight: 1 }])}, ${at})`;
-    return { detail: `route ${prefix} to ${connectorId}`, id };
+    const route = await insertRoute(tx, { id: newId('rte', at), prefix, accountId, connectors: [{ connectorId, priority: 1, weight: 1 }], createdAt: at });
+    return { detail: `route ${prefix} to ${connectorId}`, id: route.id };
   }
   if (!route.connectors.some((c) => c.connectorId === connectorId)) {
     const next = [...route.connectors, { connectorId, priority: route.connectors.length + 1, weight: 1 }];
