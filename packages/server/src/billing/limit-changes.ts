@@ -90,15 +90,17 @@ export async function changeLimitIn(tx: Tx, actor: Actor, accountId: string, sms
 
 /** The usage up to now is paid (or covered): a new cycle starts from zero. */
 export async function settleUsage(ctx: Context, actor: Actor, accountId: string, reference: string): Promise<void> {
-  const at = ctx.clock.now();
-  await withTransaction(ctx.sql, async (tx) => {
-    const [before] = await tx<{ smsUsed: number; smsBlocked: boolean }[]>`
-      select sms_used as "smsUsed", sms_blocked as "smsBlocked" from accounts where id = ${accountId} for update`;
-    if (!before) throw new Problem(P['not-found'], `no account ${accountId}`);
-    await tx`update accounts set sms_used = 0, sms_warned = false, sms_blocked = false, updated_at = ${at} where id = ${accountId}`;
-    await appendAudit(tx, { accountId, actor, action: 'account.usage_settled', target: { type: 'account', id: accountId }, data: { smsUsed: before.smsUsed, reference }, at });
-    if (before.smsBlocked) await unblocked(tx, accountId, at, 'settled');
-  });
+  await withTransaction(ctx.sql, (tx) => startNewCycle(tx, actor, accountId, reference, 'settled', ctx.clock.now()));
+}
+
+/** Settlement itself (by hand or by a payment or deposit): the count restarts, a block lifts, audited. */
+export async function startNewCycle(tx: Tx, actor: Actor, accountId: string, reference: string, reason: 'settled' | 'paid', at: Date): Promise<void> {
+  const [before] = await tx<{ smsUsed: number; smsBlocked: boolean }[]>`
+    select sms_used as "smsUsed", sms_blocked as "smsBlocked" from accounts where id = ${accountId} for update`;
+  if (!before) throw new Problem(P['not-found'], `no account ${accountId}`);
+  await tx`update accounts set sms_used = 0, sms_warned = false, sms_blocked = false, updated_at = ${at} where id = ${accountId}`;
+  await appendAudit(tx, { accountId, actor, action: 'account.usage_settled', target: { type: 'account', id: accountId }, data: { smsUsed: before.smsUsed, reference }, at });
+  if (before.smsBlocked) await unblocked(tx, accountId, at, reason);
 }
 
 export async function listLimitRequests(db: Context['sql'], filter: { accountId?: string | undefined; status?: string | undefined; after: string | undefined; limit: number }): Promise<LimitRequestRow[]> {
@@ -135,6 +137,6 @@ async function setLimit(tx: Tx, actor: Actor, request: LimitRequestRow, at: Date
   if (account!.smsBlocked && room) await unblocked(tx, request.accountId, at, 'limit_raised');
 }
 
-async function unblocked(tx: Tx, accountId: string, at: Date, reason: 'settled' | 'limit_raised'): Promise<void> {
+async function unblocked(tx: Tx, accountId: string, at: Date, reason: 'settled' | 'paid' | 'limit_raised'): Promise<void> {
   await emitEvents(tx, [{ accountId, type: 'account.sms_unblocked', objectType: 'account', objectId: accountId, at, data: { smsBlocked: false, reason } }]);
 }

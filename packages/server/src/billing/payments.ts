@@ -15,6 +15,7 @@ import { lateInterest } from './rules/late-interest.ts';
 import { loadBillingRates } from './rates.ts';
 import { invoiceColumns, type InvoiceRow } from './invoices.ts';
 import { heldDeposits } from './deposits.ts';
+import { startNewCycle } from './limit-changes.ts';
 import { creditPrepaidInvoice } from './prepaid.ts';
 import { currencyDigits } from './rules/money.ts';
 
@@ -78,9 +79,8 @@ export async function recordPayment(ctx: Context, actor: Actor, p: PaymentInput)
  * SMS cycle starts and a block lifts.
  */
 export async function settleIfClear(tx: Tx, actor: Actor, accountId: string, reference: string, at: Date): Promise<boolean> {
-  const [state] = await tx<{ open: number; blocked: boolean }[]>`
-    select (select count(*)::int from invoices where account_id = ${accountId} and paid_minor < total_minor) as open,
-           (select sms_blocked from accounts where id = ${accountId}) as blocked`;
+  const [state] = await tx<{ open: number }[]>`
+    select count(*)::int as open from invoices where account_id = ${accountId} and paid_minor < total_minor`;
   if (state!.open > 0) return false;
   const unbilled = await tx<{ currency: string; micros: string }[]>`
     select currency, sum(amount_micros)::text as micros from usage_records
@@ -88,9 +88,7 @@ export async function settleIfClear(tx: Tx, actor: Actor, accountId: string, ref
   const deposits = await heldDeposits(tx, accountId);
   const covered = unbilled.every((u) => BigInt(deposits.get(u.currency) ?? 0) * 10n ** BigInt(6 - currencyDigits(u.currency)) >= BigInt(u.micros));
   if (!covered) return false;
-  await tx`update accounts set sms_used = 0, sms_warned = false, sms_blocked = false, updated_at = ${at} where id = ${accountId}`;
-  await appendAudit(tx, { accountId, actor, action: 'account.usage_settled', target: { type: 'account', id: accountId }, data: { reference }, at });
-  if (state!.blocked) await emitEvents(tx, [{ accountId, type: 'account.sms_unblocked', objectType: 'account', objectId: accountId, at, data: { smsBlocked: false, reason: 'paid' } }]);
+  await startNewCycle(tx, actor, accountId, reference, 'paid', at);
   return true;
 }
 
