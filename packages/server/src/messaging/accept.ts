@@ -18,7 +18,7 @@ import { senderAllowed, type SenderPolicies } from './senders.ts';
 import { applySmsLimits } from '../billing/limits.ts';
 import { applySpendRules } from '../billing/spend.ts';
 import { createFraudEngine } from '../fraud/decide.ts';
-import { whatsAppKind, type WhatsAppFields } from '../channels/whatsapp/outbound.ts';
+import { whatsAppKind } from '../channels/whatsapp/outbound.ts';
 import { applyWhatsAppWindow, prepareWhatsApp, whatsAppSenders, type PreparedWhatsApp } from './whatsapp-accept.ts';
 import { approvedTemplates } from '../channels/whatsapp/template-service.ts';
 import { failOverToSms } from './failover.ts';
@@ -115,12 +115,12 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
           nextAttemptAt: scheduled ? null : now, fallback: wa?.fallback ?? null, category: wa?.category ?? null, createdAt: now, updatedAt: now,
         },
       });
+      // What the group's checks need beside the sealed row: the text (fraud content rules) and the WhatsApp kind (window).
+      const row = rows.at(-1)!.row;
+      texts.set(row, wa ? wa.content.body ?? '' : text);
+      if (wa) whatsAppKinds.set(row, whatsAppKind(wa.content) ?? 'text');
     }
     // Opt-outs are checked inside the shared transaction (one query for the whole group).
-    for (const r of rows) {
-      texts.set(r.row, r.row.channel === 'whatsapp' ? (JSON.parse(r.body) as { body?: string }).body ?? '' : r.body);
-      if (r.row.channel === 'whatsapp') whatsAppKinds.set(r.row, whatsAppKind(JSON.parse(r.body) as WhatsAppFields) ?? 'text');
-    }
     await committer.add(rows.map((r) => r.row));
     for (const r of rows) outcomes[r.index] = { message: messageJson(r.row, r.body) };
     return outcomes as AcceptOutcome[];
