@@ -1,6 +1,7 @@
 // What an account may send from: its default sender, its numbers and its optional
 // allow-list. Read on every accept, so cached briefly per process.
 import type { Sql } from '../db/pool.ts';
+import { ttlCache } from '../platform/ttl-cache.ts';
 
 export interface SenderPolicy {
   defaultSender: string | null;
@@ -14,19 +15,10 @@ export interface SenderPolicy {
 const TTL_MS = 5000;
 
 export function createSenderPolicies(sql: Sql) {
-  const cache = new Map<string, { at: number; policy: Promise<SenderPolicy> }>();
+  const cache = ttlCache(TTL_MS, (accountId) => load(sql, accountId));
   return {
-    get(accountId: string): Promise<SenderPolicy> {
-      const hit = cache.get(accountId);
-      if (hit && Date.now() - hit.at < TTL_MS) return hit.policy;
-      const policy = load(sql, accountId);
-      cache.set(accountId, { at: Date.now(), policy });
-      policy.catch(() => cache.delete(accountId));
-      return policy;
-    },
-    forget(accountId: string): void {
-      cache.delete(accountId);
-    },
+    get: (accountId: string): Promise<SenderPolicy> => cache.get(accountId),
+    forget: (accountId: string): void => cache.forget(accountId),
   };
 }
 export type SenderPolicies = ReturnType<typeof createSenderPolicies>;

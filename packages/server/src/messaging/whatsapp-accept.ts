@@ -3,6 +3,7 @@
 // outside the 24-hour customer-service window is `rejected` (whatsapp_window_closed) before
 // anything is sent: only templates may open a conversation (Meta's rule).
 import type { Db } from '../db/pool.ts';
+import { ttlCache } from '../platform/ttl-cache.ts';
 import type { FieldError } from '../http/problem.ts';
 import { CONTENT_FIELDS, type TemplateContent, type WhatsAppFields } from '../channels/whatsapp/outbound.ts';
 import { renderTemplateText, templateParameterCheck } from '../channels/whatsapp/templates.ts';
@@ -33,16 +34,11 @@ export function whatsAppFieldsOf(input: MessageInput): WhatsAppFields {
 
 /** The account's WhatsApp sender numbers, cached briefly per process. */
 export function whatsAppSenders(db: Db, ttlMs = 5000) {
-  const cache = new Map<string, { at: number; numbers: Promise<{ number: string; connectorId: string }[]> }>();
+  const cache = ttlCache(ttlMs, (accountId) => db<{ number: string; connectorId: string }[]>`
+    select number, whatsapp_connector_id as "connectorId" from numbers
+    where account_id = ${accountId} and 'whatsapp' = any(channels) and phone_number_id is not null order by number`);
   return async (accountId: string, from: string | undefined, pointer: string): Promise<{ from: string; connectorId: string } | { error: FieldError }> => {
-    let entry = cache.get(accountId);
-    if (!entry || Date.now() - entry.at > ttlMs) {
-      entry = { at: Date.now(), numbers: db<{ number: string; connectorId: string }[]>`
-        select number, whatsapp_connector_id as "connectorId" from numbers
-        where account_id = ${accountId} and 'whatsapp' = any(channels) and phone_number_id is not null order by number` };
-      cache.set(accountId, entry);
-    }
-    const numbers = await entry.numbers;
+    const numbers = await cache.get(accountId);
     if (numbers.length === 0) return { error: { pointer: `${pointer}/channel`, detail: 'this account has no WhatsApp number yet (an operator assigns one)' } };
     const found = from === undefined ? numbers[0]! : numbers.find((n) => n.number === from);
     return found ? { from: found.number, connectorId: found.connectorId }

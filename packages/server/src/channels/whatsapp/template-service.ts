@@ -7,6 +7,7 @@ import { withTransaction } from '../../db/tx.ts';
 import { P, Problem } from '../../http/problem.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvents } from '../../platform/events.ts';
+import { ttlCache } from '../../platform/ttl-cache.ts';
 import type { WhatsAppDirectory } from './directory.ts';
 import type { GraphTemplate, TemplateDefinition, TemplateDefinitionComponent, TemplateStatus } from './templates.ts';
 
@@ -129,11 +130,7 @@ async function announce(db: Db, t: TemplateRow, at: Date): Promise<void> {
 
 /** For accept: the account's templates by connector, name and language (cached a few seconds per process). */
 export function approvedTemplates(db: Db, ttlMs = 3000) {
-  const cache = new Map<string, { at: number; rows: Promise<TemplateRow[]> }>();
+  const cache = ttlCache(ttlMs, (accountId) => listTemplates(db, accountId));
   /** `fresh`: skip the cache (a template just approved must not be refused for a few seconds). */
-  return async (accountId: string, fresh = false): Promise<TemplateRow[]> => {
-    let e = cache.get(accountId);
-    if (fresh || !e || Date.now() - e.at > ttlMs) cache.set(accountId, (e = { at: Date.now(), rows: listTemplates(db, accountId) }));
-    return e.rows;
-  };
+  return (accountId: string, fresh = false): Promise<TemplateRow[]> => cache.get(accountId, { fresh });
 }
