@@ -15,6 +15,7 @@ import { messageText } from '../../channels/smpp/user-data.ts';
 import { isGsm7 } from '../../messaging/encoding/gsm7.ts';
 import { splitForSms } from '../../messaging/encoding/split.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
+import { listenOn } from '../listen.ts';
 
 export interface SmscSimulatorOptions {
   /** 0 (the default) picks a free port; read it back from `port`. */
@@ -128,16 +129,9 @@ export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<Sm
     return parts.length;
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const addr = server.address();
+  const port = await listenOn(server, opts.port, opts.host);
   return {
-    port: typeof addr === 'object' && addr ? addr.port : 0,
+    port,
     injectInbound,
     submitted: () => submitted,
     close: () => closeServer(server, timers, outbox),

@@ -31,6 +31,7 @@ import { createTemplateStore } from './template-store.ts';
 import { createWebhookOut, webhookEnvelope } from './webhook-out.ts';
 import { createSendHandler, type SimulatedSend, type StatusPlan } from './sends.ts';
 import { inboundValue, type InboundSpec } from './inbound.ts';
+import { listenOn } from '../listen.ts';
 
 export type { InboundSpec } from './inbound.ts';
 export type { SimulatedSend } from './sends.ts';
@@ -191,15 +192,7 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
     return { wamid };
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  const port = await listenOn(server, opts.port, opts.host);
   const host = opts.host ?? '127.0.0.1';
   baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
