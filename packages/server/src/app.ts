@@ -40,6 +40,10 @@ import { holdRoutes } from './fraud/hold-routes.ts';
 import { reviewRoutes } from './fraud/review-routes.ts';
 import { fraudSettingsRoutes } from './fraud/settings-routes.ts';
 import { portalIdentityRoutes } from './auth/portal-routes.ts';
+import { contactRoutes } from './privacy/contact-routes.ts';
+import { privacySettingsRoutes } from './privacy/settings-routes.ts';
+import { privacyRequestRoutes } from './privacy/requests/routes.ts';
+import { erasureJournalRoutes } from './privacy/requests/journal.ts';
 
 export type App = FastifyInstance;
 
@@ -113,6 +117,10 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(reviewRoutes, { ctx });
   await app.register(fraudSettingsRoutes, { ctx });
   await app.register(portalIdentityRoutes, { ctx });
+  await app.register(contactRoutes, { ctx, hasher });
+  await app.register(privacySettingsRoutes, { ctx });
+  await app.register(privacyRequestRoutes, { ctx, hasher });
+  await app.register(erasureJournalRoutes, { ctx });
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });
     await app.register(sandboxInboundRoutes, { ctx });

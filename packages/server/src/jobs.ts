@@ -11,6 +11,7 @@ import { startOfMonth } from './billing/invoice-routes.ts';
 import { pruneFraudCounters } from './fraud/counters.ts';
 import { createWhatsAppDirectory } from './channels/whatsapp/directory.ts';
 import { syncTemplates } from './channels/whatsapp/template-service.ts';
+import { EXECUTE_TASK, executeRequest } from './privacy/requests/execute.ts';
 
 export function workerJobs(ctx: Context): JobSpec {
   const sender = smtpSender(ctx);
@@ -44,6 +45,10 @@ export function workerJobs(ctx: Context): JobSpec {
       prune_fraud_counters: async () => {
         const removed = await pruneFraudCounters(ctx.sql, ctx.clock.now());
         if (removed) ctx.log.info({ removed }, 'old fraud counters removed');
+      },
+      [EXECUTE_TASK]: async (payload) => {
+        const { accountId, requestId } = payload as { accountId: string; requestId: string };
+        await executeRequest(ctx, accountId, requestId);
       },
       sweep_idempotency_keys: async () => {
         const removed = await sweepIdempotencyKeys(ctx);

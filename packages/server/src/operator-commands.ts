@@ -13,6 +13,7 @@ import { auditVerifyCommand } from './platform/audit/verify-command.ts';
 import { keysRotateCommand } from './platform/crypto/rotate-command.ts';
 import { resetPasswordCommand } from './auth/reset-password-command.ts';
 import { resetTwoFactorCommand } from './auth/reset-2fa-command.ts';
+import { reapplyErasuresCommand } from './privacy/requests/journal.ts';
 
 export interface OperatorCommand {
   name: string;
@@ -21,7 +22,7 @@ export interface OperatorCommand {
   run(ctx: Context, args: string[], out: (line: string) => void): Promise<number>;
 }
 
-export const OPERATOR_COMMANDS: OperatorCommand[] = [auditVerifyCommand, keysRotateCommand, resetPasswordCommand, resetTwoFactorCommand];
+export const OPERATOR_COMMANDS: OperatorCommand[] = [auditVerifyCommand, keysRotateCommand, resetPasswordCommand, resetTwoFactorCommand, reapplyErasuresCommand];
 
 export async function runOperatorCommand(config: Config, args: string[]): Promise<number> {
   const name = args.slice(0, 2).join(' ');

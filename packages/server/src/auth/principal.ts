@@ -44,3 +44,8 @@ export function principalOf(request: { principal: Principal | null }): Principal
   if (!request.principal) throw new Error('route without authentication asked for a principal');
   return request.principal;
 }
+
+/** Who acted, for audit entries and ledgers: the portal user, or else the API key. */
+export function actorOf(p: Principal): { type: 'user' | 'key'; id: string } {
+  return p.session ? { type: 'user', id: p.session.userId } : { type: 'key', id: p.keyId };
+}

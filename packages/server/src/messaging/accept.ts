@@ -1,4 +1,4 @@
-// Accepting outbound messages: validate, apply per-message policy (opt-outs, fraud rules, spend caps, the SMS limit),
+// Accepting outbound messages: validate, apply per-message policy (opt-outs, consent and objections, fraud rules, spend caps, the SMS limit),
 // encrypt the body, and commit rows and their first event through the group committer.
 // Nothing is answered before the commit.
 import type { Context } from '../context.ts';
@@ -23,6 +23,7 @@ import { applyWhatsAppWindow, prepareWhatsApp, whatsAppSenders, type PreparedWha
 import { approvedTemplates } from '../channels/whatsapp/template-service.ts';
 import { failOverToSms } from './failover.ts';
 import { rejectMessage } from './errors.ts';
+import { applyPrivacyRules } from '../privacy/enforcement.ts';
 
 export type AcceptOutcome = { message: MessageJson } | { problem: Problem };
 
@@ -51,6 +52,7 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
   const committer = new GroupCommit<MessageRow>(
     (rows) => withTransaction(ctx.sql, async (tx) => {
       await applyOptOuts(tx, rows);
+      await applyPrivacyRules(tx, rows, ctx.clock.now());
       const windowClosed = await applyWhatsAppWindow(tx, rows, whatsAppKinds, ctx.clock.now());
       // Before the money rules: what fraud blocks is neither charged nor counted against the limit.
       await fraud.apply(tx, rows, texts, ctx.clock.now());

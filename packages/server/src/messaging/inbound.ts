@@ -8,7 +8,9 @@ import { emitEvents } from '../platform/events.ts';
 import type { SubjectHasher } from '../privacy/subject-hash.ts';
 import { analyzeText } from './encoding/analyze.ts';
 import { insertMessages, type MessageRow } from './store.ts';
-import { DEFAULT_REPLIES, keywordOf } from './keywords.ts';
+import { DEFAULT_REPLIES, keywordOf, type KeywordLists } from './keywords.ts';
+import { recordConsents } from '../privacy/consent.ts';
+import { contactBySubject } from '../privacy/contacts.ts';
 import type { PriceBook } from '../billing/price-book.ts';
 import { recordUsage, type Billable } from '../billing/usage.ts';
 
@@ -39,7 +41,7 @@ export async function receiveSms(ctx: Context, hasher: SubjectHasher, prices: ()
     callbackUrl: null, storeContent: true, connectorId: null, errorCode: null, errorTitle: null, errorDetail: null,
     attempts: 0, nextAttemptAt: null, createdAt: m.at, updatedAt: m.at,
   };
-  const keyword = keywordOf(m.text);
+  const keyword = keywordOf(m.text, (owner.settings.keywords ?? {}) as KeywordLists);
   const book = await prices();
   // Inbound is billable only where the price list has an inbound price (a premium short code, say).
   const billable: Billable = { accountId, messageId: row.id, keyMode: 'live', channel: 'sms', direction: 'inbound', number: m.from, connectorId: m.connectorId, units: 1, at: m.at };
@@ -54,6 +56,14 @@ export async function receiveSms(ctx: Context, hasher: SubjectHasher, prices: ()
                values (${accountId}, ${subjectHash}, 'sms', 'stop_keyword', ${m.at}) on conflict do nothing`;
     } else if (keyword === 'start') {
       await tx`delete from suppressions where account_id = ${accountId} and subject_hash = ${subjectHash} and channel = 'sms'`;
+    }
+    if (keyword !== 'help') {
+      // The keyword is also the person's word on SMS marketing, with the message as evidence.
+      const contact = (await contactBySubject(tx, accountId, subjectHash))!;
+      await recordConsents(tx, ctx.keyring, [{
+        accountId, subjectHash, contactId: contact.id, channel: 'sms', purpose: 'marketing', action: keyword === 'stop' ? 'withdrawn' : 'granted',
+        source: 'keyword', evidence: `inbound message ${row.id}`, actor: { type: 'system', id: 'keyword' }, at: m.at,
+      }]);
     }
     const replies = (owner.settings.keywordReplies ?? {}) as Partial<typeof DEFAULT_REPLIES>;
     const help = typeof owner.settings.helpText === 'string' ? owner.settings.helpText : undefined;

@@ -2,6 +2,7 @@
 // round trip per message.
 import type { Db } from '../db/pool.ts';
 import type { FraudDecision } from '../fraud/decision.ts';
+import { ensureMessageContacts } from '../privacy/contacts.ts';
 
 export interface MessageRow {
   accountId: string;
@@ -56,7 +57,7 @@ export const messageColumns = (db: Db) => db`
   hold_reason as "holdReason", fraud, content_erased_at as "contentErasedAt", content_erased_reason as "contentErasedReason",
   created_at as "createdAt", updated_at as "updatedAt"`;
 
-/** Inserts many messages in one statement. Bytea and dates travel as text inside the JSON. */
+/** Inserts many messages in one statement (and their new contacts in one more). Bytea and dates travel as text inside the JSON. */
 export async function insertMessages(db: Db, rows: MessageRow[]): Promise<void> {
   if (rows.length === 0) return;
   const json = rows.map((r) => ({
@@ -81,6 +82,8 @@ export async function insertMessages(db: Db, rows: MessageRow[]): Promise<void> 
       valid_until timestamptz, reference text, metadata jsonb, callback_url text, store_content boolean, connector_id text,
       error_code text, error_title text, error_detail text, next_attempt_at timestamptz, hold_reason text, fraud jsonb, fallback jsonb, category text, created_at timestamptz,
       updated_at timestamptz)`;
+  // Every customer a live message goes to or comes from is a contact (privacy/contacts.ts).
+  await ensureMessageContacts(db, rows);
 }
 
 export async function getMessage(db: Db, accountId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<MessageRow | undefined> {

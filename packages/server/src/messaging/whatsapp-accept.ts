@@ -12,6 +12,7 @@ import type { TemplateRow } from '../channels/whatsapp/template-service.ts';
 import type { MessageInput } from './input.ts';
 import type { MessageRow } from './store.ts';
 import { rejectMessage } from './errors.ts';
+import { currentGrants, enforcingAccounts, WHATSAPP_OPTIN } from '../privacy/consent.ts';
 
 export const WINDOW_CLOSED = {
   code: 'whatsapp_window_closed',
@@ -101,14 +102,8 @@ export async function prepareWhatsApp(deps: WhatsAppAcceptDeps, accountId: strin
 export async function applyWhatsAppWindow(db: Db, rows: MessageRow[], kinds: WeakMap<MessageRow, string>, at: Date): Promise<MessageRow[]> {
   const whatsapp = rows.filter((r) => r.channel === 'whatsapp' && r.status !== 'rejected');
   if (whatsapp.length === 0) return [];
-  const open = await db<{ accountId: string; business: string; customer: string }[]>`
-    select w.account_id as "accountId", w.business_number as business, w.customer_number as customer
-    from whatsapp_windows w
-    join unnest(${whatsapp.map((r) => r.accountId)}::text[], ${whatsapp.map((r) => r.fromNumber ?? '')}::text[], ${whatsapp.map((r) => r.toNumber)}::text[])
-      as c(account_id, business, customer) on w.account_id = c.account_id and w.business_number = c.business and w.customer_number = c.customer
-    where w.last_inbound_at > ${new Date(at.getTime() - WINDOW_MS)}`;
-  const inWindow = new Set(open.map((o) => `${o.accountId}|${o.business}|${o.customer}`));
-  const outside = whatsapp.filter((r) => !inWindow.has(`${r.accountId}|${r.fromNumber}|${r.toNumber}`));
+  const inWindow = await inOpenWindow(db, whatsapp, at);
+  const outside = whatsapp.filter((r) => !inWindow.has(r));
   const withoutOptIn = await lackingOptIn(db, outside.filter((r) => kinds.get(r) === 'template'));
   const toSms: MessageRow[] = [];
   for (const row of outside) {
@@ -120,16 +115,23 @@ export async function applyWhatsAppWindow(db: Db, rows: MessageRow[], kinds: Wea
   return toSms;
 }
 
+/** The WhatsApp messages that answer a customer who wrote to their sender number in the last 24 hours. */
+export async function inOpenWindow(db: Db, rows: MessageRow[], at: Date): Promise<Set<MessageRow>> {
+  if (rows.length === 0) return new Set();
+  const open = await db<{ key: string }[]>`
+    select w.account_id || '|' || w.business_number || '|' || w.customer_number as key from whatsapp_windows w
+    join unnest(${rows.map((r) => r.accountId)}::text[], ${rows.map((r) => r.fromNumber ?? '')}::text[], ${rows.map((r) => r.toNumber)}::text[])
+      as c(account_id, business, customer) on w.account_id = c.account_id and w.business_number = c.business and w.customer_number = c.customer
+    where w.last_inbound_at > ${new Date(at.getTime() - WINDOW_MS)}`;
+  const keys = new Set(open.map((o) => o.key));
+  return new Set(rows.filter((r) => keys.has(`${r.accountId}|${r.fromNumber}|${r.toNumber}`)));
+}
+
 /** Business-initiated templates of accounts that enforce consent, to customers without a current opt-in. */
 async function lackingOptIn(db: Db, templates: MessageRow[]): Promise<Set<MessageRow>> {
   if (templates.length === 0) return new Set();
-  const found = await db<{ accountId: string; enforcing: boolean; hash: string | null }[]>`
-    select a.id as "accountId", coalesce((a.settings->>'consentEnforcement')::boolean, false) as enforcing, encode(o.subject_hash, 'hex') as hash
-    from accounts a
-    left join whatsapp_optins o on o.account_id = a.id and o.withdrawn_at is null
-      and encode(o.subject_hash, 'hex') = any(${templates.map((r) => r.subjectHash.toString('hex'))}::text[])
-    where a.id = any(${[...new Set(templates.map((r) => r.accountId))]})`;
-  const enforcing = new Set(found.filter((f) => f.enforcing).map((f) => f.accountId));
-  const optedIn = new Set(found.filter((f) => f.hash).map((f) => `${f.accountId}|${f.hash}`));
-  return new Set(templates.filter((r) => enforcing.has(r.accountId) && !optedIn.has(`${r.accountId}|${r.subjectHash.toString('hex')}`)));
+  const enforcing = await enforcingAccounts(db, templates.map((r) => r.accountId));
+  const checked = templates.filter((r) => enforcing.has(r.accountId));
+  const granted = await currentGrants(db, checked, 'whatsapp', [WHATSAPP_OPTIN]);
+  return new Set(checked.filter((r) => !granted.has(`${r.accountId}|${r.subjectHash.toString('hex')}|${WHATSAPP_OPTIN}`)));
 }

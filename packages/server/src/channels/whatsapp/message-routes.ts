@@ -1,6 +1,6 @@
 // WhatsApp-only actions on messages and customers: mark an inbound message read (the blue
 // ticks), and the customers' WhatsApp opt-ins that business-initiated templates need when the
-// account enforces consent (a minimal record until the privacy work's consent ledger).
+// account enforces consent (kept in the consent ledger as channel whatsapp, purpose optin).
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -12,6 +12,9 @@ import { appendAudit } from '../../platform/audit/log.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { normalizeE164 } from '../../messaging/input.ts';
 import type { SubjectHasher } from '../../privacy/subject-hash.ts';
+import { consentHistory, recordConsents, WHATSAPP_OPTIN, type ConsentSource } from '../../privacy/consent.ts';
+import { contactForPhone } from '../../privacy/contacts.ts';
+import { actorOf } from '../../auth/principal.ts';
 import type { WhatsAppDirectory } from './directory.ts';
 
 const OptInSchema = Type.Object({
@@ -42,10 +45,15 @@ export async function whatsAppMessageRoutes(base: FastifyInstance, opts: { ctx: 
     if (!number) throw Problem.field('/params/number', 'must be an E.164 number');
     return number;
   };
+  // The opt-in is the consent ledger's whatsapp/optin pair (privacy/consent.ts).
   const stateOf = async (accountId: string, hash: Buffer) => {
-    const [row] = await ctx.sql<{ source: string; grantedAt: Date; withdrawnAt: Date | null }[]>`
-      select source, granted_at as "grantedAt", withdrawn_at as "withdrawnAt" from whatsapp_optins where account_id = ${accountId} and subject_hash = ${hash}`;
-    return { optedIn: !!row && !row.withdrawnAt, source: row?.source ?? null, grantedAt: row?.grantedAt.toISOString() ?? null, withdrawnAt: row?.withdrawnAt?.toISOString() ?? null };
+    const history = (await consentHistory(ctx.sql, ctx.keyring, accountId, hash)).filter((r) => r.channel === 'whatsapp' && r.purpose === WHATSAPP_OPTIN);
+    const latest = history.at(-1);
+    const grant = history.findLast((r) => r.action === 'granted');
+    return {
+      optedIn: latest?.action === 'granted', source: grant?.source ?? null, grantedAt: grant?.recordedAt ?? null,
+      withdrawnAt: latest?.action === 'withdrawn' ? latest.recordedAt : null,
+    };
   };
   const Params = Type.Object({ number: Type.String({ maxLength: 32 }) });
 
@@ -61,15 +69,16 @@ export async function whatsAppMessageRoutes(base: FastifyInstance, opts: { ctx: 
       const p = principalOf(request);
       const hash = await hasher.hash(p.accountId, numberOf(request.params.number));
       const at = ctx.clock.now();
+      const number = numberOf(request.params.number);
       await withTransaction(ctx.sql, async (tx) => {
-        if (grant) {
-          await tx`insert into whatsapp_optins (account_id, subject_hash, source, evidence, granted_at) values (${p.accountId}, ${hash}, ${request.body!.source}, ${request.body!.evidence ?? null}, ${at})
-                   on conflict (account_id, subject_hash) do update set source = excluded.source, evidence = excluded.evidence, granted_at = excluded.granted_at, withdrawn_at = null`;
-        } else {
-          await tx`update whatsapp_optins set withdrawn_at = ${at} where account_id = ${p.accountId} and subject_hash = ${hash} and withdrawn_at is null`;
-        }
-        // The audit names the customer by subject hash only.
-        await appendAudit(tx, { accountId: p.accountId, actor: { type: 'key', id: p.keyId }, action: grant ? 'whatsapp.opt_in' : 'whatsapp.opt_out', target: { type: 'subject', id: hash.toString('hex').slice(0, 16) }, at });
+        const contact = await contactForPhone(tx, ctx.keyring, hasher, p.accountId, number, at);
+        await recordConsents(tx, ctx.keyring, [{
+          accountId: p.accountId, subjectHash: hash, contactId: contact.id, channel: 'whatsapp', purpose: WHATSAPP_OPTIN,
+          action: grant ? 'granted' : 'withdrawn', source: (request.body?.source ?? 'api') as ConsentSource, evidence: request.body?.evidence ?? null,
+          actor: actorOf(p), at,
+        }]);
+        // The audit names the customer by contact id only.
+        await appendAudit(tx, { accountId: p.accountId, actor: actorOf(p), action: grant ? 'whatsapp.opt_in' : 'whatsapp.opt_out', target: { type: 'contact', id: contact.id }, at });
       });
       return stateOf(p.accountId, hash);
     };
