@@ -262,11 +262,16 @@ create table files (
   size bigint not null,
   sha256 bytea not null,
   created_at timestamp with time zone not null,
-  expires_at timestamp with time zone
+  expires_at timestamp with time zone,
+  purpose text,
+  message_id text
 );
 alter table files add constraint files_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table files add constraint files_pkey PRIMARY KEY (account_id, id);
+alter table files add constraint files_purpose_check CHECK ((purpose = ANY (ARRAY['media_upload'::text, 'inbound_media'::text, 'export'::text])));
 CREATE INDEX files_expires ON public.files USING btree (expires_at) WHERE (expires_at IS NOT NULL);
+CREATE INDEX files_message ON public.files USING btree (account_id, message_id) WHERE (message_id IS NOT NULL);
+CREATE INDEX files_purpose ON public.files USING btree (account_id, purpose, created_at) WHERE (purpose IS NOT NULL);
 
 create table fraud_counters (
   account_id text not null,
@@ -475,17 +480,23 @@ create table messages (
   verified_at timestamp with time zone,
   fallback jsonb,
   fallback_due_at timestamp with time zone,
-  category text
+  category text,
+  content_erased_at timestamp with time zone,
+  content_erased_reason text,
+  identity_erased_at timestamp with time zone
 );
 alter table messages add constraint messages_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table messages add constraint messages_content_erased_reason_check CHECK ((content_erased_reason = ANY (ARRAY['retention'::text, 'erasure'::text])));
 alter table messages add constraint messages_direction_check CHECK ((direction = ANY (ARRAY['outbound'::text, 'inbound'::text])));
 alter table messages add constraint messages_key_mode_check CHECK ((key_mode = ANY (ARRAY['live'::text, 'test'::text])));
 alter table messages add constraint messages_pkey PRIMARY KEY (account_id, id);
 CREATE INDEX messages_account_status ON public.messages USING btree (account_id, status, id DESC);
 CREATE INDEX messages_account_subject ON public.messages USING btree (account_id, subject_hash);
+CREATE INDEX messages_content_kept ON public.messages USING btree (account_id, created_at) WHERE (content_erased_at IS NULL);
 CREATE INDEX messages_due ON public.messages USING btree (account_id, priority, next_attempt_at) WHERE (status = 'queued'::text);
 CREATE INDEX messages_fallback_due ON public.messages USING btree (fallback_due_at) WHERE ((status = 'sent'::text) AND (fallback_due_at IS NOT NULL));
 CREATE INDEX messages_held ON public.messages USING btree (account_id, hold_reason) WHERE (status = 'held'::text);
+CREATE INDEX messages_identity_kept ON public.messages USING btree (account_id, created_at) WHERE (identity_erased_at IS NULL);
 CREATE INDEX messages_leased ON public.messages USING btree (lease_until) WHERE (status = 'sending'::text);
 CREATE INDEX messages_scheduled ON public.messages USING btree (scheduled_at) WHERE (status = 'scheduled'::text);
 CREATE INDEX messages_validity ON public.messages USING btree (valid_until) WHERE ((status = ANY (ARRAY['queued'::text, 'scheduled'::text])) AND (valid_until IS NOT NULL));
@@ -814,6 +825,7 @@ alter table webhook_deliveries add constraint webhook_deliveries_status_check CH
 CREATE INDEX webhook_deliveries_due ON public.webhook_deliveries USING btree (next_attempt_at) WHERE (status = 'pending'::text);
 CREATE INDEX webhook_deliveries_ended ON public.webhook_deliveries USING btree (ended_at) WHERE (status <> 'pending'::text);
 CREATE INDEX webhook_deliveries_endpoint ON public.webhook_deliveries USING btree (account_id, endpoint_id, id);
+CREATE INDEX webhook_deliveries_event ON public.webhook_deliveries USING btree (account_id, event_id);
 
 create table webhook_endpoints (
   account_id text not null,

@@ -2172,6 +2172,12 @@ export interface paths {
                                     /** Format: date-time */
                                     decidedAt: string;
                                 } | null;
+                                /** @description set when the body and media were deleted (retention period passed or an erasure request): body is then null */
+                                contentErased: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: "retention" | "erasure";
+                                } | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -2311,6 +2317,12 @@ export interface paths {
                                 /** Format: date-time */
                                 decidedAt: string;
                             } | null;
+                            /** @description set when the body and media were deleted (retention period passed or an erasure request): body is then null */
+                            contentErased: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: "retention" | "erasure";
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -2412,6 +2424,12 @@ export interface paths {
                                     /** Format: date-time */
                                     decidedAt: string;
                                 } | null;
+                                /** @description set when the body and media were deleted (retention period passed or an erasure request): body is then null */
+                                contentErased: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    reason: "retention" | "erasure";
+                                } | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -2508,6 +2526,12 @@ export interface paths {
                                 }[];
                                 /** Format: date-time */
                                 decidedAt: string;
+                            } | null;
+                            /** @description set when the body and media were deleted (retention period passed or an erasure request): body is then null */
+                            contentErased: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: "retention" | "erasure";
                             } | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -2625,6 +2649,12 @@ export interface paths {
                                 }[];
                                 /** Format: date-time */
                                 decidedAt: string;
+                            } | null;
+                            /** @description set when the body and media were deleted (retention period passed or an erasure request): body is then null */
+                            contentErased: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: "retention" | "erasure";
                             } | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -7143,6 +7173,12 @@ export interface paths {
                                 /** Format: date-time */
                                 decidedAt: string;
                             } | null;
+                            /** @description set when the body and media were deleted (retention period passed or an erasure request): body is then null */
+                            contentErased: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: "retention" | "erasure";
+                            } | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -7342,6 +7378,12 @@ export interface paths {
                                 }[];
                                 /** Format: date-time */
                                 decidedAt: string;
+                            } | null;
+                            /** @description set when the body and media were deleted (retention period passed or an erasure request): body is then null */
+                            contentErased: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: "retention" | "erasure";
                             } | null;
                             /** Format: date-time */
                             createdAt: string;

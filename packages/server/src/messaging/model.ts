@@ -45,6 +45,7 @@ export interface MessageJson {
   whatsapp: Record<string, unknown> | null;
   holdReason: string | null;
   fraud: FraudDecision | null;
+  contentErased: { at: string; reason: 'retention' | 'erasure' } | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -77,6 +78,7 @@ export function messageJson(m: MessageRow, stored: string | null): MessageJson {
     whatsapp,
     holdReason: m.status === 'held' ? m.holdReason ?? null : null,
     fraud: m.fraud ?? null,
+    contentErased: m.contentErasedAt && m.contentErasedReason ? { at: m.contentErasedAt.toISOString(), reason: m.contentErasedReason } : null,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };

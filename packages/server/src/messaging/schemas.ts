@@ -39,6 +39,10 @@ export const MessageSchema = Type.Object({
     description: "while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds)",
   }),
   fraud: Type.Union([FraudDecisionSchema, Type.Null()], { description: 'the fraud rules\' decision and its reasons; null when they did not run' }),
+  contentErased: Type.Union([
+    Type.Object({ at: Timestamp, reason: Type.Union([Type.Literal('retention'), Type.Literal('erasure')]) }),
+    Type.Null(),
+  ], { description: 'set when the body and media were deleted (retention period passed or an erasure request): body is then null' }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

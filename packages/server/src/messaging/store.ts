@@ -40,6 +40,9 @@ export interface MessageRow {
   category?: string | null;
   /** WhatsApp: channels to fail over to, and when (messaging/failover.ts). */
   fallback?: { channels: string[]; afterSeconds: number } | null;
+  /** Set when retention or an erasure request deleted the content (privacy/scrub.ts). */
+  contentErasedAt?: Date | null;
+  contentErasedReason?: 'retention' | 'erasure' | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -50,7 +53,8 @@ export const messageColumns = (db: Db) => db`
   scheduled_at as "scheduledAt", valid_until as "validUntil", reference, metadata, callback_url as "callbackUrl",
   store_content as "storeContent", connector_id as "connectorId", error_code as "errorCode", error_title as "errorTitle",
   error_detail as "errorDetail", attempts, next_attempt_at as "nextAttemptAt", price_micros as "priceMicros", price_currency as "priceCurrency",
-  hold_reason as "holdReason", fraud, created_at as "createdAt", updated_at as "updatedAt"`;
+  hold_reason as "holdReason", fraud, content_erased_at as "contentErasedAt", content_erased_reason as "contentErasedReason",
+  created_at as "createdAt", updated_at as "updatedAt"`;
 
 /** Inserts many messages in one statement. Bytea and dates travel as text inside the JSON. */
 export async function insertMessages(db: Db, rows: MessageRow[]): Promise<void> {

@@ -62,10 +62,11 @@ export async function receiveWhatsApp(ctx: Context, hasher: SubjectHasher, direc
     }
     const [seen] = await ctx.sql`select 1 from messages where account_id = ${owner.accountId} and channel = 'whatsapp' and direction = 'inbound' and reference = ${m.wamid}`;
     if (seen) continue;
+    const id = newId('msg', m.timestamp);
     const row: MessageRow = {
-      accountId: owner.accountId, id: newId('msg', m.timestamp), direction: 'inbound', channel: 'whatsapp', status: 'received', keyMode: 'live',
+      accountId: owner.accountId, id, direction: 'inbound', channel: 'whatsapp', status: 'received', keyMode: 'live',
       toNumber: owner.number, fromNumber: m.from, subjectHash: await hasher.hash(owner.accountId, m.from),
-      body: await ctx.keyring.encrypt(owner.accountId, JSON.stringify(await withMediaFile(ctx, directory, connectorId, owner.accountId, m, contentOf(m)))),
+      body: await ctx.keyring.encrypt(owner.accountId, JSON.stringify(await withMediaFile(ctx, directory, connectorId, { accountId: owner.accountId, messageId: id }, m, contentOf(m)))),
       encoding: null, segments: null,
       purpose: 'transactional', priority: 'normal', scheduledAt: null, validUntil: null, reference: m.wamid, metadata: null,
       callbackUrl: null, storeContent: true, connectorId, errorCode: null, errorTitle: null, errorDetail: null,
@@ -86,13 +87,15 @@ export async function receiveWhatsApp(ctx: Context, hasher: SubjectHasher, direc
 }
 
 /** Media a customer sent: fetched from Meta now (its links expire) into our files, sealed. */
-async function withMediaFile(ctx: Context, directory: WhatsAppDirectory, connectorId: string, accountId: string, m: InboundWhatsApp, content: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function withMediaFile(ctx: Context, directory: WhatsAppDirectory, connectorId: string, owner: { accountId: string; messageId: string }, m: InboundWhatsApp, content: Record<string, unknown>): Promise<Record<string, unknown>> {
   if (!('media' in m)) return content;
   try {
     const client = (await directory.connector(connectorId))?.client;
     if (!client) throw new Error('the connector has no access token');
     const file = await client.downloadMedia(m.media.id);
-    const fileId = await storeMedia(ctx, accountId, Buffer.from(file.bytes), file.mimeType, m.media.filename ?? `${m.kind}-${m.media.id}`);
+    const fileId = await storeMedia(ctx, owner.accountId, Buffer.from(file.bytes), {
+      name: m.media.filename ?? `${m.kind}-${m.media.id}`, contentType: file.mimeType, purpose: 'inbound_media', messageId: owner.messageId,
+    });
     return { media: { ...(content.media as object), fileId } };
   } catch (err) {
     ctx.log.warn({ err, connectorId }, 'inbound WhatsApp media not downloaded; the message keeps Meta\'s media id');

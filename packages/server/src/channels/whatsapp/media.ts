@@ -9,7 +9,7 @@ import type { Context } from '../../context.ts';
 import { principalOf } from '../../auth/principal.ts';
 import { P, Problem } from '../../http/problem.ts';
 import { idParam } from '../../http/schemas.ts';
-import { postgresFileStore } from '../../platform/files/store.ts';
+import { postgresFileStore, type NewFile } from '../../platform/files/store.ts';
 import type { WhatsAppDirectory } from './directory.ts';
 import { accountConnector } from './template-service.ts';
 
@@ -18,9 +18,9 @@ export const MAX_MEDIA_BYTES = 16 * 1024 * 1024;
 const MEDIA_TYPES = /^(image\/(jpeg|png|webp)|audio\/(aac|mp4|mpeg|amr|ogg)|video\/(mp4|3gpp)|application\/pdf|text\/plain|application\/(msword|vnd\.[a-z0-9.-]+))$/;
 
 /** Seals and stores media bytes for an account; returns our file id. */
-export async function storeMedia(ctx: Context, accountId: string, bytes: Buffer, contentType: string, name: string): Promise<string> {
+export async function storeMedia(ctx: Context, accountId: string, bytes: Buffer, file: NewFile): Promise<string> {
   const sealed = await ctx.keyring.encrypt(accountId, bytes);
-  const meta = await postgresFileStore(ctx.sql, ctx.clock).put(accountId, { name, contentType }, (async function* () { yield sealed; })());
+  const meta = await postgresFileStore(ctx.sql, ctx.clock).put(accountId, file, (async function* () { yield sealed; })());
   return meta.id;
 }
 
@@ -48,7 +48,7 @@ export async function whatsAppMediaRoutes(app: FastifyInstance, opts: { ctx: Con
     const connector = await directory.connector(connectorId);
     if (!connector?.client || !number) throw new Problem(P.unavailable, 'the WhatsApp connector is disabled or has no access token');
     const whatsappMediaId = await connector.client.uploadMedia(number.phoneNumberId, bytes, contentType, request.query.filename);
-    const id = await storeMedia(ctx, accountId, bytes, contentType, request.query.filename);
+    const id = await storeMedia(ctx, accountId, bytes, { name: request.query.filename, contentType, purpose: 'media_upload' });
     return reply.code(201).send({ id, whatsappMediaId, contentType, size: bytes.length });
   });
 

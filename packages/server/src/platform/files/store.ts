@@ -19,8 +19,20 @@ export interface FileMeta {
   expiresAt: Date | null;
 }
 
+/** What a file is for: retention keeps each purpose for its own period (privacy/retention). */
+export type FilePurpose = 'media_upload' | 'inbound_media' | 'export';
+
+export interface NewFile {
+  name: string;
+  contentType: string;
+  expiresAt?: Date | null;
+  purpose?: FilePurpose;
+  /** The message the file belongs to (inbound media), so erasing the message finds it. */
+  messageId?: string;
+}
+
 export interface FileStore {
-  put(accountId: string, meta: { name: string; contentType: string; expiresAt?: Date | null }, content: AsyncIterable<Buffer | Uint8Array>): Promise<FileMeta>;
+  put(accountId: string, meta: NewFile, content: AsyncIterable<Buffer | Uint8Array>): Promise<FileMeta>;
   get(accountId: string, id: string): Promise<{ meta: FileMeta; stream: Readable } | undefined>;
   delete(accountId: string, id: string): Promise<boolean>;
 }
@@ -54,8 +66,9 @@ export function postgresFileStore(sql: Sql, clock: { now(): Date }): FileStore {
       const at = clock.now();
       const id = newId('fil', at);
       return sql.begin(async (tx) => {
-        await tx`insert into files (account_id, id, name, content_type, size, sha256, created_at, expires_at)
-                 values (${accountId}, ${id}, ${meta.name}, ${meta.contentType}, 0, '\\x', ${at}, ${meta.expiresAt ?? null})`;
+        await tx`insert into files (account_id, id, name, content_type, size, sha256, created_at, expires_at, purpose, message_id)
+                 values (${accountId}, ${id}, ${meta.name}, ${meta.contentType}, 0, '\\x', ${at}, ${meta.expiresAt ?? null},
+                         ${meta.purpose ?? null}, ${meta.messageId ?? null})`;
         const hash = crypto.createHash('sha256');
         let size = 0;
         let seq = 0;
