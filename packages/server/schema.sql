@@ -86,11 +86,14 @@ create table audit_log (
   target_id text,
   payload text not null,
   prev_hash bytea not null,
-  hash bytea not null
+  hash bytea not null,
+  free_text jsonb,
+  free_text_redacted_at timestamp with time zone
 );
 alter table audit_log add constraint audit_log_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table audit_log add constraint audit_log_pkey PRIMARY KEY (account_id, seq);
 CREATE INDEX audit_log_at ON public.audit_log USING btree (at);
+CREATE INDEX audit_log_free_text ON public.audit_log USING btree (account_id, at) WHERE (free_text IS NOT NULL);
 CREATE UNIQUE INDEX audit_log_id ON public.audit_log USING btree (id);
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
@@ -367,6 +370,22 @@ CREATE INDEX invoices_open ON public.invoices USING btree (account_id, issue_dat
 CREATE TRIGGER invoices_no_delete BEFORE DELETE ON public.invoices FOR EACH ROW EXECUTE FUNCTION invoices_kept();
 CREATE TRIGGER invoices_no_edit BEFORE UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION invoices_immutable();
 
+create table legal_holds (
+  account_id text not null,
+  id text not null,
+  subject_hash bytea,
+  reason text not null,
+  placed_by text not null,
+  created_by text not null,
+  created_at timestamp with time zone not null,
+  released_at timestamp with time zone,
+  released_by text
+);
+alter table legal_holds add constraint legal_holds_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table legal_holds add constraint legal_holds_pkey PRIMARY KEY (account_id, id);
+alter table legal_holds add constraint legal_holds_placed_by_check CHECK ((placed_by = ANY (ARRAY['operator'::text, 'account'::text])));
+CREATE INDEX legal_holds_active ON public.legal_holds USING btree (account_id) WHERE (released_at IS NULL);
+
 create table limit_requests (
   account_id text not null,
   id text not null,
@@ -623,6 +642,38 @@ alter table reference_rates add constraint reference_rates_half_year_start_check
 alter table reference_rates add constraint reference_rates_pkey PRIMARY KEY (half_year_start);
 alter table reference_rates add constraint reference_rates_rate_basis_points_check CHECK (((rate_basis_points >= '-1000'::integer) AND (rate_basis_points <= 10000)));
 
+create table retention_defaults (
+  category text not null,
+  days integer not null,
+  updated_at timestamp with time zone not null,
+  updated_by text not null
+);
+alter table retention_defaults add constraint retention_defaults_days_check CHECK ((days > 0));
+alter table retention_defaults add constraint retention_defaults_pkey PRIMARY KEY (category);
+
+create table retention_policies (
+  account_id text not null,
+  category text not null,
+  days integer not null,
+  updated_at timestamp with time zone not null,
+  updated_by text not null
+);
+alter table retention_policies add constraint retention_policies_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table retention_policies add constraint retention_policies_days_check CHECK ((days > 0));
+alter table retention_policies add constraint retention_policies_pkey PRIMARY KEY (account_id, category);
+
+create table retention_runs (
+  account_id text not null,
+  id text not null,
+  started_at timestamp with time zone not null,
+  finished_at timestamp with time zone,
+  counts jsonb not null default '{}'::jsonb,
+  skipped jsonb not null default '{}'::jsonb,
+  complete boolean not null default false
+);
+alter table retention_runs add constraint retention_runs_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table retention_runs add constraint retention_runs_pkey PRIMARY KEY (account_id, id);
+
 create table routes (
   id text not null,
   prefix text not null,
@@ -822,6 +873,7 @@ alter table webhook_deliveries add constraint webhook_deliveries_account_id_fkey
 alter table webhook_deliveries add constraint webhook_deliveries_check CHECK (((endpoint_id IS NOT NULL) OR (url IS NOT NULL)));
 alter table webhook_deliveries add constraint webhook_deliveries_pkey PRIMARY KEY (account_id, id);
 alter table webhook_deliveries add constraint webhook_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'delivered'::text, 'dead'::text])));
+CREATE INDEX webhook_deliveries_account_ended ON public.webhook_deliveries USING btree (account_id, ended_at) WHERE (status <> 'pending'::text);
 CREATE INDEX webhook_deliveries_due ON public.webhook_deliveries USING btree (next_attempt_at) WHERE (status = 'pending'::text);
 CREATE INDEX webhook_deliveries_ended ON public.webhook_deliveries USING btree (ended_at) WHERE (status <> 'pending'::text);
 CREATE INDEX webhook_deliveries_endpoint ON public.webhook_deliveries USING btree (account_id, endpoint_id, id);
@@ -902,6 +954,11 @@ CREATE OR REPLACE FUNCTION public.audit_log_append_only()
  LANGUAGE plpgsql
 AS $function$
 begin
+  if tg_op = 'UPDATE' and old.free_text is not null and new.free_text is null and new.free_text_redacted_at is not null
+     and (new.account_id, new.seq, new.id, new.at, new.actor_type, new.actor_id, new.action, new.target_type, new.target_id, new.payload, new.prev_hash, new.hash)
+         is not distinct from (old.account_id, old.seq, old.id, old.at, old.actor_type, old.actor_id, old.action, old.target_type, old.target_id, old.payload, old.prev_hash, old.hash) then
+    return new;
+  end if;
   raise exception 'audit_log is append-only';
 end $function$;
 

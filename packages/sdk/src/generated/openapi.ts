@@ -1239,9 +1239,12 @@ export interface paths {
                                     type: string;
                                     id: string;
                                 } | null;
+                                /** @description what happened, with any free text (reasons, notes) until retention redacts it */
                                 data: {
                                     [key: string]: unknown;
                                 };
+                                /** @description when retention removed the free text (the chain still verifies) */
+                                freeTextRedactedAt: string | null;
                                 /** @description hex SHA-256 of the previous hash and this entry */
                                 hash: string;
                             }[];
@@ -1309,9 +1312,12 @@ export interface paths {
                                     type: string;
                                     id: string;
                                 } | null;
+                                /** @description what happened, with any free text (reasons, notes) until retention redacts it */
                                 data: {
                                     [key: string]: unknown;
                                 };
+                                /** @description when retention removed the free text (the chain still verifies) */
+                                freeTextRedactedAt: string | null;
                                 /** @description hex SHA-256 of the previous hash and this entry */
                                 hash: string;
                             }[];
@@ -9105,6 +9111,633 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long each category of data is kept, who set it, and the bounds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                /** @description kept this many days after creation, then erased or deleted */
+                                days: number;
+                                /** @description who set the period: you, your operator for the platform, or the shipped default */
+                                source: "account" | "platform" | "default";
+                                minimum: number;
+                                maximum: number;
+                                what: string;
+                                /** @description why the minimum and the default are what they are */
+                                why: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set your own retention periods (days) for some categories, within their minimum and maximum */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categories: {
+                            /** @description days */
+                            message_content?: number;
+                            /** @description days */
+                            message_metadata?: number;
+                            /** @description days */
+                            inbound_media?: number;
+                            /** @description days */
+                            webhook_delivery_logs?: number;
+                            /** @description days */
+                            exports?: number;
+                            /** @description days */
+                            audit_free_text?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                /** @description kept this many days after creation, then erased or deleted */
+                                days: number;
+                                /** @description who set the period: you, your operator for the platform, or the shipped default */
+                                source: "account" | "platform" | "default";
+                                minimum: number;
+                                maximum: number;
+                                what: string;
+                                /** @description why the minimum and the default are what they are */
+                                why: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/retention/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the daily retention runs erased or deleted in your account, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                finishedAt: string | null;
+                                /** @description rows erased or deleted per category */
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                skipped: {
+                                    accountHold: boolean;
+                                    /** @description people on legal hold whose data was left alone */
+                                    subjectHolds: number;
+                                };
+                                /** @description false when the run ran out of time; the next one goes on */
+                                complete: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal holds on your account or on people: retention leaves what they cover alone */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                    active?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                scope: "account" | "subject";
+                                /** @description the person held, as the first 16 hex of their subject hash (the anon_ pseudonym); null for the whole account */
+                                subjectId: string | null;
+                                reason: string;
+                                placedBy: "operator" | "account";
+                                /** Format: date-time */
+                                createdAt: string;
+                                releasedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Place a legal hold on your whole account, or on one person (subject.phone) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject?: {
+                            /** @description E.164 */
+                            phone: string;
+                        };
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            scope: "account" | "subject";
+                            /** @description the person held, as the first 16 hex of their subject hash (the anon_ pseudonym); null for the whole account */
+                            subjectId: string | null;
+                            reason: string;
+                            placedBy: "operator" | "account";
+                            /** Format: date-time */
+                            createdAt: string;
+                            releasedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/legal-holds/{holdId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Release a legal hold you placed (retention applies again at its next run) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    holdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            scope: "account" | "subject";
+                            /** @description the person held, as the first 16 hex of their subject hash (the anon_ pseudonym); null for the whole account */
+                            subjectId: string | null;
+                            reason: string;
+                            placedBy: "operator" | "account";
+                            /** Format: date-time */
+                            createdAt: string;
+                            releasedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/records-of-processing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records of processing (GDPR Art. 30) for your account, generated from its configuration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: string;
+                            /** @description the account: it decides why its customers are messaged */
+                            controller: string;
+                            processor: string;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            activities: {
+                                name: string;
+                                purposes: string[];
+                                legalBases: string[];
+                                dataSubjects: string[];
+                                personalData: string[];
+                            }[];
+                            /** @description connectors carrying the account's traffic, and Meta when WhatsApp is used */
+                            recipients: {
+                                name: string;
+                                kind: string;
+                                role: string;
+                            }[];
+                            transfers: string[];
+                            retention: {
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                /** @description kept this many days after creation, then erased or deleted */
+                                days: number;
+                                /** @description who set the period: you, your operator for the platform, or the shipped default */
+                                source: "account" | "platform" | "default";
+                                minimum: number;
+                                maximum: number;
+                                what: string;
+                                /** @description why the minimum and the default are what they are */
+                                why: string;
+                            }[];
+                            securityMeasures: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/privacy/retention-defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's retention periods for accounts that set none */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                days: number;
+                                source: "platform" | "default";
+                                minimum: number;
+                                maximum: number;
+                                why: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the platform's retention periods (days), within each category's minimum and maximum */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categories: {
+                            /** @description days */
+                            message_content?: number;
+                            /** @description days */
+                            message_metadata?: number;
+                            /** @description days */
+                            inbound_media?: number;
+                            /** @description days */
+                            webhook_delivery_logs?: number;
+                            /** @description days */
+                            exports?: number;
+                            /** @description days */
+                            audit_free_text?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                days: number;
+                                source: "platform" | "default";
+                                minimum: number;
+                                maximum: number;
+                                why: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place a legal hold on a whole account: retention stops for it until released */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            scope: "account" | "subject";
+                            /** @description the person held, as the first 16 hex of their subject hash (the anon_ pseudonym); null for the whole account */
+                            subjectId: string | null;
+                            reason: string;
+                            placedBy: "operator" | "account";
+                            /** Format: date-time */
+                            createdAt: string;
+                            releasedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Release the account-wide legal holds of an account */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                scope: "account" | "subject";
+                                /** @description the person held, as the first 16 hex of their subject hash (the anon_ pseudonym); null for the whole account */
+                                subjectId: string | null;
+                                reason: string;
+                                placedBy: "operator" | "account";
+                                /** Format: date-time */
+                                createdAt: string;
+                                releasedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/records-of-processing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's records of processing (GDPR Art. 30) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: string;
+                            /** @description the account: it decides why its customers are messaged */
+                            controller: string;
+                            processor: string;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            activities: {
+                                name: string;
+                                purposes: string[];
+                                legalBases: string[];
+                                dataSubjects: string[];
+                                personalData: string[];
+                            }[];
+                            /** @description connectors carrying the account's traffic, and Meta when WhatsApp is used */
+                            recipients: {
+                                name: string;
+                                kind: string;
+                                role: string;
+                            }[];
+                            transfers: string[];
+                            retention: {
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                /** @description kept this many days after creation, then erased or deleted */
+                                days: number;
+                                /** @description who set the period: you, your operator for the platform, or the shipped default */
+                                source: "account" | "platform" | "default";
+                                minimum: number;
+                                maximum: number;
+                                what: string;
+                                /** @description why the minimum and the default are what they are */
+                                why: string;
+                            }[];
+                            securityMeasures: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
