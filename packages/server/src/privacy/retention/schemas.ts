@@ -1,17 +1,20 @@
 // Request and response schemas of the retention, legal hold and records-of-processing API.
 import { Type } from 'typebox';
 import { NullableTimestamp, Timestamp } from '../../http/schemas.ts';
-import { CATEGORIES, type Category } from './policy.ts';
+import type { Category } from './policy.ts';
 import type { LegalHold } from './holds.ts';
 import type { RetentionRun } from './job.ts';
 
-const CategoryName = Type.Union(CATEGORIES.map((c) => Type.Literal(c)));
+const CategoryName = Type.Union([
+  Type.Literal('message_content'), Type.Literal('message_metadata'), Type.Literal('inbound_media'),
+  Type.Literal('webhook_delivery_logs'), Type.Literal('exports'), Type.Literal('audit_free_text'),
+]);
+const Days = Type.Optional(Type.Integer({ minimum: 1, maximum: 36500, description: 'days' }));
 
 export const PeriodsInput = Type.Object({
-  categories: Type.Object(
-    Object.fromEntries(CATEGORIES.map((c) => [c, Type.Optional(Type.Integer({ minimum: 1, maximum: 36500, description: 'days' }))])) as Record<Category, ReturnType<typeof Type.Integer>>,
-    { additionalProperties: false, minProperties: 1 },
-  ),
+  categories: Type.Object({
+    message_content: Days, message_metadata: Days, inbound_media: Days, webhook_delivery_logs: Days, exports: Days, audit_free_text: Days,
+  } satisfies Record<Category, typeof Days>, { additionalProperties: false, minProperties: 1 }),
 }, { additionalProperties: false });
 
 export const PolicySchema = Type.Object({
