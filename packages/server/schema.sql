@@ -86,11 +86,14 @@ create table audit_log (
   target_id text,
   payload text not null,
   prev_hash bytea not null,
-  hash bytea not null
+  hash bytea not null,
+  free_text jsonb,
+  free_text_redacted_at timestamp with time zone
 );
 alter table audit_log add constraint audit_log_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table audit_log add constraint audit_log_pkey PRIMARY KEY (account_id, seq);
 CREATE INDEX audit_log_at ON public.audit_log USING btree (at);
+CREATE INDEX audit_log_free_text ON public.audit_log USING btree (account_id, at) WHERE (free_text IS NOT NULL);
 CREATE UNIQUE INDEX audit_log_id ON public.audit_log USING btree (id);
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
@@ -180,6 +183,45 @@ alter table connectors add constraint connectors_kind_check CHECK ((kind = ANY (
 alter table connectors add constraint connectors_pkey PRIMARY KEY (id);
 CREATE UNIQUE INDEX connectors_one_sandbox ON public.connectors USING btree (kind) WHERE is_sandbox;
 
+create table consent_records (
+  account_id text not null,
+  id text not null,
+  subject_hash bytea not null,
+  channel text not null,
+  purpose text not null,
+  action text not null,
+  source text not null,
+  evidence bytea,
+  actor_type text not null,
+  actor_id text not null,
+  recorded_at timestamp with time zone not null
+);
+alter table consent_records add constraint consent_records_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table consent_records add constraint consent_records_action_check CHECK ((action = ANY (ARRAY['granted'::text, 'withdrawn'::text])));
+alter table consent_records add constraint consent_records_channel_check CHECK ((channel = ANY (ARRAY['sms'::text, 'whatsapp'::text, 'push'::text, 'voice'::text, 'email'::text])));
+alter table consent_records add constraint consent_records_pkey PRIMARY KEY (account_id, id);
+alter table consent_records add constraint consent_records_purpose_check CHECK ((purpose ~ '^[a-z][a-z0-9_]{0,39}$'::text));
+alter table consent_records add constraint consent_records_source_check CHECK ((source = ANY (ARRAY['api'::text, 'keyword'::text, 'portal'::text, 'import'::text, 'form'::text])));
+CREATE INDEX consent_records_subject ON public.consent_records USING btree (account_id, subject_hash, channel, purpose, recorded_at DESC, id DESC);
+CREATE TRIGGER consent_records_no_update BEFORE UPDATE ON public.consent_records FOR EACH ROW EXECUTE FUNCTION consent_records_append_only();
+
+create table contacts (
+  account_id text not null,
+  id text not null,
+  subject_hash bytea not null,
+  phone text,
+  email_hash bytea,
+  profile bytea,
+  tags text[] not null default '{}'::text[],
+  created_at timestamp with time zone not null,
+  updated_at timestamp with time zone not null
+);
+alter table contacts add constraint contacts_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table contacts add constraint contacts_pkey PRIMARY KEY (account_id, id);
+CREATE INDEX contacts_email ON public.contacts USING btree (account_id, email_hash) WHERE (email_hash IS NOT NULL);
+CREATE INDEX contacts_phone ON public.contacts USING btree (account_id, phone) WHERE (phone IS NOT NULL);
+CREATE UNIQUE INDEX contacts_subject ON public.contacts USING btree (account_id, subject_hash);
+
 create table data_keys (
   account_id text not null,
   id text not null,
@@ -230,6 +272,15 @@ alter table email_outbox add constraint email_outbox_account_id_fkey FOREIGN KEY
 alter table email_outbox add constraint email_outbox_pkey PRIMARY KEY (account_id, id);
 alter table email_outbox add constraint email_outbox_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'sent'::text, 'failed'::text, 'kept'::text])));
 CREATE INDEX email_outbox_due ON public.email_outbox USING btree (next_attempt_at) WHERE (status = 'queued'::text);
+
+create table erasure_journal (
+  account_id text not null,
+  subject_hash bytea not null,
+  request_id text not null,
+  erased_at timestamp with time zone not null
+);
+alter table erasure_journal add constraint erasure_journal_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table erasure_journal add constraint erasure_journal_pkey PRIMARY KEY (account_id, subject_hash, request_id);
 
 create table events (
   account_id text not null,
@@ -366,6 +417,22 @@ alter table invoices add constraint invoices_purpose_check CHECK ((purpose = ANY
 CREATE INDEX invoices_open ON public.invoices USING btree (account_id, issue_date) WHERE (paid_minor < total_minor);
 CREATE TRIGGER invoices_no_delete BEFORE DELETE ON public.invoices FOR EACH ROW EXECUTE FUNCTION invoices_kept();
 CREATE TRIGGER invoices_no_edit BEFORE UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION invoices_immutable();
+
+create table legal_holds (
+  account_id text not null,
+  id text not null,
+  subject_hash bytea,
+  reason text not null,
+  placed_by text not null,
+  created_by text not null,
+  created_at timestamp with time zone not null,
+  released_at timestamp with time zone,
+  released_by text
+);
+alter table legal_holds add constraint legal_holds_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table legal_holds add constraint legal_holds_pkey PRIMARY KEY (account_id, id);
+alter table legal_holds add constraint legal_holds_placed_by_check CHECK ((placed_by = ANY (ARRAY['operator'::text, 'account'::text])));
+CREATE INDEX legal_holds_active ON public.legal_holds USING btree (account_id) WHERE (released_at IS NULL);
 
 create table limit_requests (
   account_id text not null,
@@ -614,6 +681,60 @@ alter table prices add constraint prices_prefix_check CHECK ((prefix ~ '^\+[0-9]
 alter table prices add constraint prices_unit_price_micros_check CHECK ((unit_price_micros >= 0));
 CREATE INDEX prices_account ON public.prices USING btree (account_id);
 
+create table privacy_decision_reviews (
+  account_id text not null,
+  request_id text not null,
+  message_id text not null,
+  outcome text not null,
+  note text,
+  actor_type text not null,
+  actor_id text not null,
+  reviewed_at timestamp with time zone not null
+);
+alter table privacy_decision_reviews add constraint privacy_decision_reviews_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table privacy_decision_reviews add constraint privacy_decision_reviews_outcome_check CHECK ((outcome = ANY (ARRAY['confirmed'::text, 'overturned'::text])));
+alter table privacy_decision_reviews add constraint privacy_decision_reviews_pkey PRIMARY KEY (account_id, request_id, message_id);
+
+create table privacy_requests (
+  account_id text not null,
+  id text not null,
+  type text not null,
+  status text not null,
+  subject_hash bytea not null,
+  subject bytea,
+  note bytea,
+  changes bytea,
+  notes bytea,
+  assignee text,
+  received_at timestamp with time zone not null,
+  due_at timestamp with time zone not null,
+  extension_reason text,
+  started_at timestamp with time zone,
+  completed_at timestamp with time zone,
+  rejection_reason text,
+  result jsonb,
+  export_file_id text,
+  export_expires_at timestamp with time zone,
+  updated_at timestamp with time zone not null
+);
+alter table privacy_requests add constraint privacy_requests_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table privacy_requests add constraint privacy_requests_pkey PRIMARY KEY (account_id, id);
+alter table privacy_requests add constraint privacy_requests_status_check CHECK ((status = ANY (ARRAY['received'::text, 'in_progress'::text, 'completed'::text, 'rejected'::text])));
+alter table privacy_requests add constraint privacy_requests_type_check CHECK ((type = ANY (ARRAY['access'::text, 'portability'::text, 'rectification'::text, 'erasure'::text, 'objection'::text, 'restriction'::text, 'automated_decision_review'::text])));
+CREATE INDEX privacy_requests_open ON public.privacy_requests USING btree (account_id, status, id DESC);
+CREATE INDEX privacy_requests_subject ON public.privacy_requests USING btree (account_id, subject_hash);
+
+create table privacy_restrictions (
+  account_id text not null,
+  subject_hash bytea not null,
+  kind text not null,
+  request_id text,
+  created_at timestamp with time zone not null
+);
+alter table privacy_restrictions add constraint privacy_restrictions_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table privacy_restrictions add constraint privacy_restrictions_kind_check CHECK ((kind = ANY (ARRAY['objection'::text, 'restriction'::text])));
+alter table privacy_restrictions add constraint privacy_restrictions_pkey PRIMARY KEY (account_id, subject_hash, kind);
+
 create table reference_rates (
   half_year_start date not null,
   rate_basis_points integer not null,
@@ -622,6 +743,38 @@ create table reference_rates (
 alter table reference_rates add constraint reference_rates_half_year_start_check CHECK (((EXTRACT(day FROM half_year_start) = (1)::numeric) AND (EXTRACT(month FROM half_year_start) = ANY (ARRAY[(1)::numeric, (7)::numeric]))));
 alter table reference_rates add constraint reference_rates_pkey PRIMARY KEY (half_year_start);
 alter table reference_rates add constraint reference_rates_rate_basis_points_check CHECK (((rate_basis_points >= '-1000'::integer) AND (rate_basis_points <= 10000)));
+
+create table retention_defaults (
+  category text not null,
+  days integer not null,
+  updated_at timestamp with time zone not null,
+  updated_by text not null
+);
+alter table retention_defaults add constraint retention_defaults_days_check CHECK ((days > 0));
+alter table retention_defaults add constraint retention_defaults_pkey PRIMARY KEY (category);
+
+create table retention_policies (
+  account_id text not null,
+  category text not null,
+  days integer not null,
+  updated_at timestamp with time zone not null,
+  updated_by text not null
+);
+alter table retention_policies add constraint retention_policies_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table retention_policies add constraint retention_policies_days_check CHECK ((days > 0));
+alter table retention_policies add constraint retention_policies_pkey PRIMARY KEY (account_id, category);
+
+create table retention_runs (
+  account_id text not null,
+  id text not null,
+  started_at timestamp with time zone not null,
+  finished_at timestamp with time zone,
+  counts jsonb not null default '{}'::jsonb,
+  skipped jsonb not null default '{}'::jsonb,
+  complete boolean not null default false
+);
+alter table retention_runs add constraint retention_runs_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table retention_runs add constraint retention_runs_pkey PRIMARY KEY (account_id, id);
 
 create table routes (
   id text not null,
@@ -822,6 +975,7 @@ alter table webhook_deliveries add constraint webhook_deliveries_account_id_fkey
 alter table webhook_deliveries add constraint webhook_deliveries_check CHECK (((endpoint_id IS NOT NULL) OR (url IS NOT NULL)));
 alter table webhook_deliveries add constraint webhook_deliveries_pkey PRIMARY KEY (account_id, id);
 alter table webhook_deliveries add constraint webhook_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'delivered'::text, 'dead'::text])));
+CREATE INDEX webhook_deliveries_account_ended ON public.webhook_deliveries USING btree (account_id, ended_at) WHERE (status <> 'pending'::text);
 CREATE INDEX webhook_deliveries_due ON public.webhook_deliveries USING btree (next_attempt_at) WHERE (status = 'pending'::text);
 CREATE INDEX webhook_deliveries_ended ON public.webhook_deliveries USING btree (ended_at) WHERE (status <> 'pending'::text);
 CREATE INDEX webhook_deliveries_endpoint ON public.webhook_deliveries USING btree (account_id, endpoint_id, id);
@@ -857,17 +1011,6 @@ create table webhook_secrets (
 alter table webhook_secrets add constraint webhook_secrets_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table webhook_secrets add constraint webhook_secrets_pkey PRIMARY KEY (account_id);
 
-create table whatsapp_optins (
-  account_id text not null,
-  subject_hash bytea not null,
-  source text not null,
-  evidence text,
-  granted_at timestamp with time zone not null,
-  withdrawn_at timestamp with time zone
-);
-alter table whatsapp_optins add constraint whatsapp_optins_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
-alter table whatsapp_optins add constraint whatsapp_optins_pkey PRIMARY KEY (account_id, subject_hash);
-
 create table whatsapp_templates (
   account_id text not null,
   id text not null,
@@ -902,7 +1045,20 @@ CREATE OR REPLACE FUNCTION public.audit_log_append_only()
  LANGUAGE plpgsql
 AS $function$
 begin
+  if tg_op = 'UPDATE' and old.free_text is not null and new.free_text is null and new.free_text_redacted_at is not null
+     and (new.account_id, new.seq, new.id, new.at, new.actor_type, new.actor_id, new.action, new.target_type, new.target_id, new.payload, new.prev_hash, new.hash)
+         is not distinct from (old.account_id, old.seq, old.id, old.at, old.actor_type, old.actor_id, old.action, old.target_type, old.target_id, old.payload, old.prev_hash, old.hash) then
+    return new;
+  end if;
   raise exception 'audit_log is append-only';
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.consent_records_append_only()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  raise exception 'consent_records is append-only: record a withdrawal instead';
 end $function$;
 
 CREATE OR REPLACE FUNCTION public.invoices_immutable()

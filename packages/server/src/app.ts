@@ -44,6 +44,8 @@ import { contactRoutes } from './privacy/contact-routes.ts';
 import { privacySettingsRoutes } from './privacy/settings-routes.ts';
 import { privacyRequestRoutes } from './privacy/requests/routes.ts';
 import { erasureJournalRoutes } from './privacy/requests/journal.ts';
+import { retentionRoutes } from './privacy/retention/routes.ts';
+import { retentionAdminRoutes } from './privacy/retention/admin-routes.ts';
 
 export type App = FastifyInstance;
 
@@ -121,6 +123,8 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(privacySettingsRoutes, { ctx });
   await app.register(privacyRequestRoutes, { ctx, hasher });
   await app.register(erasureJournalRoutes, { ctx });
+  await app.register(retentionRoutes, { ctx, hasher });
+  await app.register(retentionAdminRoutes, { ctx });
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });
     await app.register(sandboxInboundRoutes, { ctx });

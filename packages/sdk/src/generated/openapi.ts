@@ -1239,9 +1239,12 @@ export interface paths {
                                     type: string;
                                     id: string;
                                 } | null;
+                                /** @description what happened, with any free text (reasons, notes) until retention redacts it */
                                 data: {
                                     [key: string]: unknown;
                                 };
+                                /** @description when retention removed the free text (the chain still verifies) */
+                                freeTextRedactedAt: string | null;
                                 /** @description hex SHA-256 of the previous hash and this entry */
                                 hash: string;
                             }[];
@@ -1309,9 +1312,12 @@ export interface paths {
                                     type: string;
                                     id: string;
                                 } | null;
+                                /** @description what happened, with any free text (reasons, notes) until retention redacts it */
                                 data: {
                                     [key: string]: unknown;
                                 };
+                                /** @description when retention removed the free text (the chain still verifies) */
+                                freeTextRedactedAt: string | null;
                                 /** @description hex SHA-256 of the previous hash and this entry */
                                 hash: string;
                             }[];
@@ -9111,6 +9117,1933 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List contacts, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                    /** @description E.164 number */
+                    phone?: string;
+                    tag?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-1"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a contact (a number that already has one returns it: 200) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description E.164 number */
+                        phone?: string;
+                        name?: string | null;
+                        email?: string | null;
+                        whatsappId?: string | null;
+                        attributes?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            phone: string | null;
+                            name: string | null;
+                            email: string | null;
+                            whatsappId: string | null;
+                            attributes: {
+                                [key: string]: string | number | boolean;
+                            };
+                            tags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            phone: string | null;
+                            name: string | null;
+                            email: string | null;
+                            whatsappId: string | null;
+                            attributes: {
+                                [key: string]: string | number | boolean;
+                            };
+                            tags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            phone: string | null;
+                            name: string | null;
+                            email: string | null;
+                            whatsappId: string | null;
+                            attributes: {
+                                [key: string]: string | number | boolean;
+                            };
+                            tags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a contact (its consent history and messages stay; an erasure request removes everything) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a contact's details (audited; the number cannot change: it identifies the person) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string | null;
+                        email?: string | null;
+                        whatsappId?: string | null;
+                        attributes?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            phone: string | null;
+                            name: string | null;
+                            email: string | null;
+                            whatsappId: string | null;
+                            attributes: {
+                                [key: string]: string | number | boolean;
+                            };
+                            tags: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/contacts/{contactId}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact's current consent per channel and purpose, and the full history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                channel: string;
+                                purpose: string;
+                                granted: boolean;
+                                /** Format: date-time */
+                                since: string;
+                                source: string;
+                            }[];
+                            history: {
+                                id: string;
+                                channel: string;
+                                purpose: string;
+                                action: string;
+                                source: string;
+                                evidence: string | null;
+                                actor: {
+                                    type: string;
+                                    id: string;
+                                };
+                                /** Format: date-time */
+                                recordedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a grant or withdrawal of consent (append-only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        channel: "sms" | "whatsapp" | "push" | "voice" | "email";
+                        /** @description marketing, transactional, otp, or your own (lower case) */
+                        purpose: string;
+                        action: "granted" | "withdrawn";
+                        /** @enum {unknown} */
+                        source: "api" | "keyword" | "portal" | "import" | "form";
+                        /** @description How consent was given or withdrawn (form id, wording, recording); stored encrypted */
+                        evidence?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                channel: string;
+                                purpose: string;
+                                granted: boolean;
+                                /** Format: date-time */
+                                since: string;
+                                source: string;
+                            }[];
+                            history: {
+                                id: string;
+                                channel: string;
+                                purpose: string;
+                                action: string;
+                                source: string;
+                                evidence: string | null;
+                                actor: {
+                                    type: string;
+                                    id: string;
+                                };
+                                /** Format: date-time */
+                                recordedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record consent by phone number (the number's contact is created if it has none) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description E.164 number */
+                        phone: string;
+                        /** @enum {unknown} */
+                        channel: "sms" | "whatsapp" | "push" | "voice" | "email";
+                        /** @description marketing, transactional, otp, or your own (lower case) */
+                        purpose: string;
+                        action: "granted" | "withdrawn";
+                        /** @enum {unknown} */
+                        source: "api" | "keyword" | "portal" | "import" | "form";
+                        /** @description How consent was given or withdrawn (form id, wording, recording); stored encrypted */
+                        evidence?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactId: string;
+                            current: {
+                                channel: string;
+                                purpose: string;
+                                granted: boolean;
+                                /** Format: date-time */
+                                since: string;
+                                source: string;
+                            }[];
+                            history: {
+                                id: string;
+                                channel: string;
+                                purpose: string;
+                                action: string;
+                                source: string;
+                                evidence: string | null;
+                                actor: {
+                                    type: string;
+                                    id: string;
+                                };
+                                /** Format: date-time */
+                                recordedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's consent, request and keyword settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description marketing needs a current grant for its channel */
+                            consentEnforcement: boolean;
+                            /** @description data-subject requests wait in received for a person to approve them */
+                            manualApproval: boolean;
+                            keywords: {
+                                stop: string[];
+                                start: string[];
+                                help: string[];
+                            };
+                            replies: {
+                                stop: string;
+                                start: string;
+                                help: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Change consent enforcement, manual approval of requests, keywords and their replies (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        consentEnforcement?: boolean;
+                        manualApproval?: boolean;
+                        keywords?: {
+                            stop?: string[];
+                            start?: string[];
+                            help?: string[];
+                        };
+                        replies?: {
+                            stop?: string;
+                            start?: string;
+                            help?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description marketing needs a current grant for its channel */
+                            consentEnforcement: boolean;
+                            /** @description data-subject requests wait in received for a person to approve them */
+                            manualApproval: boolean;
+                            keywords: {
+                                stop: string[];
+                                start: string[];
+                                help: string[];
+                            };
+                            replies: {
+                                stop: string;
+                                start: string;
+                                help: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data-subject requests, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                    status?: "received" | "in_progress" | "completed" | "rejected";
+                    type?: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-2"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a data-subject request; it runs on its own unless the account approves requests by hand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
+                        /** @description exactly one of phone, email, contactId */
+                        subject: {
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            contactId?: string;
+                        };
+                        note?: string;
+                        /** @description rectification only: the corrected contact fields */
+                        changes?: {
+                            name?: string | null;
+                            email?: string | null;
+                            whatsappId?: string | null;
+                            attributes?: {
+                                [key: string]: string | number | boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
+                            status: "received" | "in_progress" | "completed" | "rejected";
+                            subject: {
+                                phone?: string;
+                                email?: string;
+                                contactId?: string;
+                            } | null;
+                            note: string | null;
+                            notes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    type: string;
+                                    id: string;
+                                };
+                                text: string;
+                            }[];
+                            assignee: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description one month after receipt (GDPR Art. 12(3)), three after an extension
+                             */
+                            dueAt: string;
+                            extension: {
+                                reason: string;
+                            } | null;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            rejectionReason: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            export: {
+                                url: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A data-subject request, its outcome and report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
+                            status: "received" | "in_progress" | "completed" | "rejected";
+                            subject: {
+                                phone?: string;
+                                email?: string;
+                                contactId?: string;
+                            } | null;
+                            note: string | null;
+                            notes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    type: string;
+                                    id: string;
+                                };
+                                text: string;
+                            }[];
+                            assignee: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description one month after receipt (GDPR Art. 12(3)), three after an extension
+                             */
+                            dueAt: string;
+                            extension: {
+                                reason: string;
+                            } | null;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            rejectionReason: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            export: {
+                                url: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Assign a request to a team member, or add a note */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assignee?: string | null;
+                        addNote?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
+                            status: "received" | "in_progress" | "completed" | "rejected";
+                            subject: {
+                                phone?: string;
+                                email?: string;
+                                contactId?: string;
+                            } | null;
+                            note: string | null;
+                            notes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    type: string;
+                                    id: string;
+                                };
+                                text: string;
+                            }[];
+                            assignee: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description one month after receipt (GDPR Art. 12(3)), three after an extension
+                             */
+                            dueAt: string;
+                            extension: {
+                                reason: string;
+                            } | null;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            rejectionReason: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            export: {
+                                url: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/privacy/requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a request waiting for approval (manual approval accounts): it runs now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assignee?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
+                            status: "received" | "in_progress" | "completed" | "rejected";
+                            subject: {
+                                phone?: string;
+                                email?: string;
+                                contactId?: string;
+                            } | null;
+                            note: string | null;
+                            notes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    type: string;
+                                    id: string;
+                                };
+                                text: string;
+                            }[];
+                            assignee: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description one month after receipt (GDPR Art. 12(3)), three after an extension
+                             */
+                            dueAt: string;
+                            extension: {
+                                reason: string;
+                            } | null;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            rejectionReason: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            export: {
+                                url: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/requests/{requestId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a request, with the reason the person is told (e.g. identity not verified) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
+                            status: "received" | "in_progress" | "completed" | "rejected";
+                            subject: {
+                                phone?: string;
+                                email?: string;
+                                contactId?: string;
+                            } | null;
+                            note: string | null;
+                            notes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    type: string;
+                                    id: string;
+                                };
+                                text: string;
+                            }[];
+                            assignee: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description one month after receipt (GDPR Art. 12(3)), three after an extension
+                             */
+                            dueAt: string;
+                            extension: {
+                                reason: string;
+                            } | null;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            rejectionReason: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            export: {
+                                url: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/requests/{requestId}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend the deadline by two months, once, with the reason (GDPR Art. 12(3): complexity or number of requests) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
+                            status: "received" | "in_progress" | "completed" | "rejected";
+                            subject: {
+                                phone?: string;
+                                email?: string;
+                                contactId?: string;
+                            } | null;
+                            note: string | null;
+                            notes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    type: string;
+                                    id: string;
+                                };
+                                text: string;
+                            }[];
+                            assignee: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description one month after receipt (GDPR Art. 12(3)), three after an extension
+                             */
+                            dueAt: string;
+                            extension: {
+                                reason: string;
+                            } | null;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            rejectionReason: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            export: {
+                                url: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/requests/{requestId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Automated decisions about the subject (automated_decision_review requests), each with its explanation and review */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                messageId: string;
+                                kind: string;
+                                status: string;
+                                /** Format: date-time */
+                                at: string;
+                                explanation: string;
+                                review: {
+                                    outcome: string;
+                                    note: string | null;
+                                    /** Format: date-time */
+                                    at: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/requests/{requestId}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A person confirms or overturns one automated decision; an overturned hold is released */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        messageId: string;
+                        outcome: "confirmed" | "overturned";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
+                            status: "received" | "in_progress" | "completed" | "rejected";
+                            subject: {
+                                phone?: string;
+                                email?: string;
+                                contactId?: string;
+                            } | null;
+                            note: string | null;
+                            notes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    type: string;
+                                    id: string;
+                                };
+                                text: string;
+                            }[];
+                            assignee: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description one month after receipt (GDPR Art. 12(3)), three after an extension
+                             */
+                            dueAt: string;
+                            extension: {
+                                reason: string;
+                            } | null;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            rejectionReason: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            export: {
+                                url: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/requests/{requestId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the export of an access or portability request (a zip) until it expires */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/privacy/erasure-journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every erasure so far, by hash: keep it with each backup and apply it after a restore */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                accountId: string;
+                                /** @description hex */
+                                subjectHash: string;
+                                requestId: string;
+                                /** Format: date-time */
+                                erasedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How long each category of data is kept, who set it, and the bounds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                /** @description kept this many days after creation, then erased or deleted */
+                                days: number;
+                                /** @description who set the period: you, your operator for the platform, or the shipped default */
+                                source: "account" | "platform" | "default";
+                                minimum: number;
+                                maximum: number;
+                                what: string;
+                                /** @description why the minimum and the default are what they are */
+                                why: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set your own retention periods (days) for some categories, within their minimum and maximum */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categories: {
+                            /** @description days */
+                            message_content?: number;
+                            /** @description days */
+                            message_metadata?: number;
+                            /** @description days */
+                            inbound_media?: number;
+                            /** @description days */
+                            webhook_delivery_logs?: number;
+                            /** @description days */
+                            exports?: number;
+                            /** @description days */
+                            audit_free_text?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                /** @description kept this many days after creation, then erased or deleted */
+                                days: number;
+                                /** @description who set the period: you, your operator for the platform, or the shipped default */
+                                source: "account" | "platform" | "default";
+                                minimum: number;
+                                maximum: number;
+                                what: string;
+                                /** @description why the minimum and the default are what they are */
+                                why: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/retention/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the daily retention runs erased or deleted in your account, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                finishedAt: string | null;
+                                /** @description rows erased or deleted per category */
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                skipped: {
+                                    accountHold: boolean;
+                                    /** @description people on legal hold whose data was left alone */
+                                    subjectHolds: number;
+                                };
+                                /** @description false when the run ran out of time; the next one goes on */
+                                complete: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal holds on your account or on people: retention leaves what they cover alone */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                    active?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                scope: "account" | "subject";
+                                /** @description the person held, as the first 16 hex of their subject hash (the anon_ pseudonym); null for the whole account */
+                                subjectId: string | null;
+                                reason: string;
+                                placedBy: "operator" | "account";
+                                /** Format: date-time */
+                                createdAt: string;
+                                releasedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Place a legal hold on your whole account, or on one person (subject.phone) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject?: {
+                            /** @description E.164 */
+                            phone: string;
+                        };
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            scope: "account" | "subject";
+                            /** @description the person held, as the first 16 hex of their subject hash (the anon_ pseudonym); null for the whole account */
+                            subjectId: string | null;
+                            reason: string;
+                            placedBy: "operator" | "account";
+                            /** Format: date-time */
+                            createdAt: string;
+                            releasedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/legal-holds/{holdId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Release a legal hold you placed (retention applies again at its next run) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    holdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            scope: "account" | "subject";
+                            /** @description the person held, as the first 16 hex of their subject hash (the anon_ pseudonym); null for the whole account */
+                            subjectId: string | null;
+                            reason: string;
+                            placedBy: "operator" | "account";
+                            /** Format: date-time */
+                            createdAt: string;
+                            releasedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/records-of-processing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records of processing (GDPR Art. 30) for your account, generated from its configuration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: string;
+                            /** @description the account: it decides why its customers are messaged */
+                            controller: string;
+                            processor: string;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            activities: {
+                                name: string;
+                                purposes: string[];
+                                legalBases: string[];
+                                dataSubjects: string[];
+                                personalData: string[];
+                            }[];
+                            /** @description connectors carrying the account's traffic, and Meta when WhatsApp is used */
+                            recipients: {
+                                name: string;
+                                kind: string;
+                                role: string;
+                            }[];
+                            transfers: string[];
+                            retention: {
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                /** @description kept this many days after creation, then erased or deleted */
+                                days: number;
+                                /** @description who set the period: you, your operator for the platform, or the shipped default */
+                                source: "account" | "platform" | "default";
+                                minimum: number;
+                                maximum: number;
+                                what: string;
+                                /** @description why the minimum and the default are what they are */
+                                why: string;
+                            }[];
+                            securityMeasures: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/privacy/retention-defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's retention periods for accounts that set none */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                days: number;
+                                source: "platform" | "default";
+                                minimum: number;
+                                maximum: number;
+                                why: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the platform's retention periods (days), within each category's minimum and maximum */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categories: {
+                            /** @description days */
+                            message_content?: number;
+                            /** @description days */
+                            message_metadata?: number;
+                            /** @description days */
+                            inbound_media?: number;
+                            /** @description days */
+                            webhook_delivery_logs?: number;
+                            /** @description days */
+                            exports?: number;
+                            /** @description days */
+                            audit_free_text?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                days: number;
+                                source: "platform" | "default";
+                                minimum: number;
+                                maximum: number;
+                                why: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place a legal hold on a whole account: retention stops for it until released */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            scope: "account" | "subject";
+                            /** @description the person held, as the first 16 hex of their subject hash (the anon_ pseudonym); null for the whole account */
+                            subjectId: string | null;
+                            reason: string;
+                            placedBy: "operator" | "account";
+                            /** Format: date-time */
+                            createdAt: string;
+                            releasedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Release the account-wide legal holds of an account */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                scope: "account" | "subject";
+                                /** @description the person held, as the first 16 hex of their subject hash (the anon_ pseudonym); null for the whole account */
+                                subjectId: string | null;
+                                reason: string;
+                                placedBy: "operator" | "account";
+                                /** Format: date-time */
+                                createdAt: string;
+                                releasedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{accountId}/records-of-processing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's records of processing (GDPR Art. 30) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: string;
+                            /** @description the account: it decides why its customers are messaged */
+                            controller: string;
+                            processor: string;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            activities: {
+                                name: string;
+                                purposes: string[];
+                                legalBases: string[];
+                                dataSubjects: string[];
+                                personalData: string[];
+                            }[];
+                            /** @description connectors carrying the account's traffic, and Meta when WhatsApp is used */
+                            recipients: {
+                                name: string;
+                                kind: string;
+                                role: string;
+                            }[];
+                            transfers: string[];
+                            retention: {
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                /** @description kept this many days after creation, then erased or deleted */
+                                days: number;
+                                /** @description who set the period: you, your operator for the platform, or the shipped default */
+                                source: "account" | "platform" | "default";
+                                minimum: number;
+                                maximum: number;
+                                what: string;
+                                /** @description why the minimum and the default are what they are */
+                                why: string;
+                            }[];
+                            securityMeasures: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sandbox/emails": {
         parameters: {
             query?: never;
@@ -9233,6 +11166,66 @@ export interface components {
                 pointer: string;
                 detail: string;
             }[];
+        };
+        /** Contact */
+        "def-1": {
+            id: string;
+            phone: string | null;
+            name: string | null;
+            email: string | null;
+            whatsappId: string | null;
+            attributes: {
+                [key: string]: string | number | boolean;
+            };
+            tags: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** PrivacyRequest */
+        "def-2": {
+            id: string;
+            /** @enum {unknown} */
+            type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
+            status: "received" | "in_progress" | "completed" | "rejected";
+            subject: {
+                phone?: string;
+                email?: string;
+                contactId?: string;
+            } | null;
+            note: string | null;
+            notes: {
+                /** Format: date-time */
+                at: string;
+                by: {
+                    type: string;
+                    id: string;
+                };
+                text: string;
+            }[];
+            assignee: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description one month after receipt (GDPR Art. 12(3)), three after an extension
+             */
+            dueAt: string;
+            extension: {
+                reason: string;
+            } | null;
+            startedAt: string | null;
+            completedAt: string | null;
+            rejectionReason: string | null;
+            result: {
+                [key: string]: unknown;
+            } | null;
+            export: {
+                url: string;
+                /** Format: date-time */
+                expiresAt: string;
+            } | null;
         };
     };
     responses: never;

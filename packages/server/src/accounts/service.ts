@@ -108,7 +108,7 @@ export async function recordChange(
   reason: string | undefined,
   at: Date,
 ): Promise<void> {
-  await appendAudit(tx, { accountId: account.id, actor, action, target: { type: 'account', id: account.id }, data: { reason: reason ?? null }, at });
+  await appendAudit(tx, { accountId: account.id, actor, action, target: { type: 'account', id: account.id }, freeText: { reason: reason ?? null }, at });
   if (event) {
     await emitEvent(tx, {
       accountId: account.id, type: event, objectType: 'account', objectId: account.id,

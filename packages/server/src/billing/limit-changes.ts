@@ -66,7 +66,7 @@ export async function rejectLimitRequest(ctx: Context, actor: Actor, requestId: 
     const [row] = await tx<LimitRequestRow[]>`
       update limit_requests set status = 'rejected', decided_by = ${actor.id}, decided_at = ${at}, decision_note = ${note}
       where account_id = ${request.accountId} and id = ${request.id} returning ${columns(tx)}`;
-    await appendAudit(tx, { accountId: request.accountId, actor, action: 'limit_request.rejected', target: { type: 'limit_request', id: request.id }, data: { note }, at });
+    await appendAudit(tx, { accountId: request.accountId, actor, action: 'limit_request.rejected', target: { type: 'limit_request', id: request.id }, freeText: { note }, at });
     return row!;
   });
 }

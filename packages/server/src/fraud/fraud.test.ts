@@ -126,9 +126,9 @@ describe('fraud rules at accept', () => {
     const account = (await t.api.get(`/v1/admin/accounts/${c.id}`, { key: admin() })).body;
     assert.equal(account.trafficHold, true);
     assert.equal((await t.api.get(`/v1/messages/${earlier.id}`, { key: c.live })).body.status, 'held', 'what was waiting is held too');
-    const [audit] = await t.platform.ctx.sql<{ actor: string; payload: string }[]>`
-      select actor_type as actor, payload from audit_log where account_id = ${c.id} and action = 'account.traffic_hold'`;
+    const [audit] = await t.platform.ctx.sql<{ actor: string; reason: string }[]>`
+      select actor_type as actor, free_text ->> 'reason' as reason from audit_log where account_id = ${c.id} and action = 'account.traffic_hold'`;
     assert.equal(audit!.actor, 'system');
-    assert.match(audit!.payload, /3 messages blocked by the fraud rules within a minute/);
+    assert.match(audit!.reason, /3 messages blocked by the fraud rules within a minute/);
   });
 });

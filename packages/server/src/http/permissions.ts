@@ -210,6 +210,20 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'PATCH /v1/admin/accounts/:accountId/users/:userId': { scope: 'platform:admin' },
   'DELETE /v1/admin/accounts/:accountId/users/:userId': { scope: 'platform:admin' },
   // (end of portal identity)
+  // Retention, legal holds, records of processing (privacy/retention/).
+  'GET /v1/privacy/retention': { scope: 'privacy:manage' },
+  'PUT /v1/privacy/retention': { scope: 'privacy:manage' },
+  'GET /v1/privacy/retention/runs': { scope: 'privacy:manage' },
+  'GET /v1/privacy/legal-holds': { scope: 'privacy:manage' },
+  'POST /v1/privacy/legal-holds': { scope: 'privacy:manage', creates: true },
+  'DELETE /v1/privacy/legal-holds/:holdId': { scope: 'privacy:manage' },
+  'GET /v1/privacy/records-of-processing': { scope: 'privacy:manage' },
+  'GET /v1/admin/privacy/retention-defaults': { scope: 'platform:read' },
+  'PUT /v1/admin/privacy/retention-defaults': { scope: 'platform:admin' },
+  'POST /v1/admin/accounts/:accountId/legal-hold': { scope: 'platform:admin', creates: true },
+  'DELETE /v1/admin/accounts/:accountId/legal-hold': { scope: 'platform:admin' },
+  'GET /v1/admin/accounts/:accountId/records-of-processing': { scope: 'platform:read' },
+  // (end of retention)
 };
 
 export function permissionFor(method: string, url: string): RoutePermission | undefined {

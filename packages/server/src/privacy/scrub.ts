@@ -73,14 +73,13 @@ export async function scrubMessageIdentity(tx: Db, accountId: string, messageIds
     delete from webhook_deliveries d using events e
     where e.account_id = ${accountId} and e.object_id = any(${ids})
       and d.account_id = ${accountId} and d.event_id = e.id and d.status <> 'pending'`;
-  // The stored response is the JSON document, or that document as one JSON string (how the
-  // idempotency hook hands it over): both are looked into.
+  // The stored response may be the JSON text as a jsonb string: read it as the document either way.
   await tx`
     delete from idempotency_keys k
-    where k.account_id = ${accountId} and exists (
-      select 1 from (select case jsonb_typeof(k.response_body) when 'string' then (k.response_body #>> '{}')::jsonb else k.response_body end as b) r
-      where r.b ->> 'id' = any(${ids}) or exists (
-        select 1 from jsonb_array_elements(case jsonb_typeof(r.b -> 'data') when 'array' then r.b -> 'data' else '[]' end) d
+    where k.account_id = ${accountId} and k.response_body is not null and exists (
+      select 1 from (select case jsonb_typeof(k.response_body) when 'string' then (k.response_body #>> '{}')::jsonb else k.response_body end as doc) r
+      where r.doc ->> 'id' = any(${ids}) or exists (
+        select 1 from jsonb_array_elements(case jsonb_typeof(r.doc -> 'data') when 'array' then r.doc -> 'data' else '[]' end) d
         where d ->> 'id' = any(${ids})))`;
   return changed.length;
 }

@@ -61,7 +61,7 @@ describe('audit log', () => {
   it('finds every chain intact, then reports the chain broken at an edited row', async () => {
     assert.ok((await verifyAuditChains(t.platform.ctx.sql)).every((r) => r.ok));
     assert.equal((await auditVerify(t.database.url)).code, 0);
-    await tamper((tx) => tx`update audit_log set payload = replace(payload, 'unpaid invoice', 'routine check') where account_id = ${accountId} and seq = 5`);
+    await tamper((tx) => tx`update audit_log set payload = replace(payload, '"account.suspend"', '"account.close"') where account_id = ${accountId} and seq = 5`);
     const [report] = await verifyAuditChains(t.platform.ctx.sql, { accountId });
     assert.equal(report!.ok, false);
     assert.equal(report!.brokenAtSeq, 5);
@@ -70,6 +70,17 @@ describe('audit log', () => {
     const cli = await auditVerify(t.database.url);
     assert.equal(cli.code, 1);
     assert.match(cli.out, new RegExp(`BROKEN\\s+${accountId} at seq 5`));
+  });
+
+  it('lets free text be redacted but not edited, and the chain verifies after redaction', async () => {
+    const id = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Redacted', status: 'active' } })).body.id;
+    await t.api.post(`/v1/admin/accounts/${id}/suspend`, { key: admin(), body: { reason: 'a note naming someone' } });
+    const sql = t.platform.ctx.sql;
+    await assert.rejects(sql`update audit_log set free_text = '{"reason":"other"}' where account_id = ${id} and free_text is not null`, /append-only/);
+    await sql`update audit_log set free_text = null, free_text_redacted_at = now() where account_id = ${id} and free_text is not null`;
+    assert.equal((await verifyAuditChains(sql, { accountId: id }))[0]!.ok, true);
+    await tamper((tx) => tx`update audit_log set free_text = '{"reason":"forged"}' where account_id = ${id} and free_text_redacted_at is not null`);
+    assert.equal((await verifyAuditChains(sql, { accountId: id }))[0]!.reason, 'the free text differs from its hashed digest: it was edited');
   });
 
   it('detects a deleted row in the middle and a deleted last row', async () => {

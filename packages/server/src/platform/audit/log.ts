@@ -12,6 +12,11 @@ export interface AuditEntry {
   action: string;
   target?: { type: string; id: string };
   data?: Record<string, string | number | boolean | null>;
+  /**
+   * People's own words (reasons, notes): kept beside the chain, which hashes only their digest,
+   * so retention can redact them later (privacy/retention) without breaking the chain.
+   */
+  freeText?: Record<string, string | null>;
   at: Date;
 }
 
@@ -31,6 +36,11 @@ export function chainHash(prevHash: Buffer, payload: string): Buffer {
   return crypto.createHash('sha256').update(prevHash).update(payload, 'utf8').digest();
 }
 
+/** What the chain holds in place of an entry's free text. */
+export function freeTextDigest(freeText: Record<string, unknown>): string {
+  return crypto.createHash('sha256').update(canonicalJson(freeText), 'utf8').digest('hex');
+}
+
 /** Appends entries in order; run inside the transaction of the action being audited. */
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
   const id = newId('aud', entry.at);
@@ -48,11 +58,12 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
     action: entry.action,
     target: entry.target ?? null,
     data: entry.data ?? {},
+    ...(entry.freeText && { freeTextSha256: freeTextDigest(entry.freeText) }),
   });
   const hash = chainHash(head!.hash, payload);
   await db`
-    insert into audit_log (account_id, seq, id, at, actor_type, actor_id, action, target_type, target_id, payload, prev_hash, hash)
+    insert into audit_log (account_id, seq, id, at, actor_type, actor_id, action, target_type, target_id, payload, prev_hash, hash, free_text)
     values (${entry.accountId}, ${seq.toString()}, ${id}, ${entry.at}, ${entry.actor.type}, ${entry.actor.id}, ${entry.action},
-            ${entry.target?.type ?? null}, ${entry.target?.id ?? null}, ${payload}, ${head!.hash}, ${hash})`;
+            ${entry.target?.type ?? null}, ${entry.target?.id ?? null}, ${payload}, ${head!.hash}, ${hash}, ${entry.freeText ? db.json(entry.freeText) : null})`;
   await db`update audit_heads set seq = ${seq.toString()}, hash = ${hash} where account_id = ${entry.accountId}`;
 }

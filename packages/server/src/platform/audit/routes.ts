@@ -16,7 +16,8 @@ const AuditEntrySchema = Type.Object({
   actor: Type.Object({ type: Type.String(), id: Type.String() }),
   action: Type.String(),
   target: Type.Union([Type.Object({ type: Type.String(), id: Type.String() }), Type.Null()]),
-  data: Type.Record(Type.String(), Type.Unknown()),
+  data: Type.Record(Type.String(), Type.Unknown(), { description: 'what happened, with any free text (reasons, notes) until retention redacts it' }),
+  freeTextRedactedAt: Type.Union([Timestamp, Type.Null()], { description: 'when retention removed the free text (the chain still verifies)' }),
   hash: Type.String({ description: 'hex SHA-256 of the previous hash and this entry' }),
 });
 
@@ -28,14 +29,14 @@ const Filters = Type.Object({
   createdBefore: Type.Optional(Type.String({ format: 'date-time' })),
 });
 
-interface Row { id: string; accountId: string; seq: bigint; at: Date; actorType: string; actorId: string; action: string; targetType: string | null; targetId: string | null; payload: string; hash: Buffer }
+interface Row { id: string; accountId: string; seq: bigint; at: Date; actorType: string; actorId: string; action: string; targetType: string | null; targetId: string | null; payload: string; hash: Buffer; freeText: Record<string, unknown> | null; freeTextRedactedAt: Date | null }
 interface Query { limit: number; cursor?: string | undefined; action?: string | undefined; actorId?: string | undefined; targetId?: string | undefined; createdAfter?: string | undefined; createdBefore?: string | undefined }
 
 async function listEntries(db: Db, accountId: string | undefined, q: Query) {
   const after = decodeCursor(q.cursor);
   const rows = await db<Row[]>`
     select id, account_id as "accountId", seq, at, actor_type as "actorType", actor_id as "actorId", action,
-           target_type as "targetType", target_id as "targetId", payload, hash
+           target_type as "targetType", target_id as "targetId", payload, hash, free_text as "freeText", free_text_redacted_at as "freeTextRedactedAt"
     from audit_log
     where true
       ${accountId ? db`and account_id = ${accountId}` : db``}
@@ -51,7 +52,8 @@ async function listEntries(db: Db, accountId: string | undefined, q: Query) {
     data: page.data.map((r) => ({
       id: r.id, accountId: r.accountId, seq: Number(r.seq), at: r.at.toISOString(), actor: { type: r.actorType, id: r.actorId },
       action: r.action, target: r.targetType && r.targetId ? { type: r.targetType, id: r.targetId } : null,
-      data: (JSON.parse(r.payload) as { data: Record<string, unknown> }).data, hash: r.hash.toString('hex'),
+      data: { ...(JSON.parse(r.payload) as { data: Record<string, unknown> }).data, ...r.freeText },
+      freeTextRedactedAt: r.freeTextRedactedAt?.toISOString() ?? null, hash: r.hash.toString('hex'),
     })),
     nextCursor: page.nextCursor,
   };

@@ -2,7 +2,7 @@
 // payload, the payload must say what the row's columns say, seq must run 1, 2, 3… without a
 // gap, and the last row must be the chain head (a deleted tail row shows there).
 import type { Sql } from '../../db/pool.ts';
-import { GENESIS_HASH, chainHash } from './log.ts';
+import { GENESIS_HASH, chainHash, freeTextDigest } from './log.ts';
 
 export interface ChainReport {
   accountId: string;
@@ -12,7 +12,7 @@ export interface ChainReport {
   reason: string | null;
 }
 
-interface Row { seq: bigint; id: string; at: Date; actorType: string; actorId: string; action: string; targetType: string | null; targetId: string | null; payload: string; prevHash: Buffer; hash: Buffer }
+interface Row { seq: bigint; id: string; at: Date; actorType: string; actorId: string; action: string; targetType: string | null; targetId: string | null; payload: string; prevHash: Buffer; hash: Buffer; freeText: Record<string, unknown> | null; redacted: boolean }
 
 export async function verifyAuditChains(sql: Sql, opts: { accountId?: string } = {}): Promise<ChainReport[]> {
   const heads = await sql<{ accountId: string; seq: bigint; hash: Buffer }[]>`
@@ -30,7 +30,8 @@ async function verifyChain(sql: Sql, head: { accountId: string; seq: bigint; has
   // A cursor keeps memory flat however long the chain is.
   const cursor = sql<Row[]>`
     select seq, id, at, actor_type as "actorType", actor_id as "actorId", action, target_type as "targetType",
-           target_id as "targetId", payload, prev_hash as "prevHash", hash
+           target_id as "targetId", payload, prev_hash as "prevHash", hash, free_text as "freeText",
+           free_text_redacted_at is not null as redacted
     from audit_log where account_id = ${head.accountId} order by seq`.cursor(1000);
   for await (const rows of cursor) {
     for (const row of rows) {
@@ -52,7 +53,7 @@ function checkRow(row: Row, expectedSeq: bigint, prev: Buffer): { seq: bigint; r
   if (row.seq !== expectedSeq) return { seq: expectedSeq, reason: `seq ${expectedSeq} is missing (next is ${row.seq}): a row was deleted` };
   if (!row.prevHash.equals(prev)) return { seq: row.seq, reason: 'prev_hash does not match the previous row' };
   if (!chainHash(prev, row.payload).equals(row.hash)) return { seq: row.seq, reason: 'the hash does not match the payload: the row was edited' };
-  let p: { id?: string; seq?: string; at?: string; actor?: { type?: string; id?: string }; action?: string; target?: { type: string; id: string } | null };
+  let p: { id?: string; seq?: string; at?: string; actor?: { type?: string; id?: string }; action?: string; target?: { type: string; id: string } | null; freeTextSha256?: string };
   try {
     p = JSON.parse(row.payload) as typeof p;
   } catch {
@@ -60,5 +61,13 @@ function checkRow(row: Row, expectedSeq: bigint, prev: Buffer): { seq: bigint; r
   }
   const same = p.id === row.id && p.seq === row.seq.toString() && p.at === row.at.toISOString() && p.actor?.type === row.actorType &&
     p.actor?.id === row.actorId && p.action === row.action && (p.target?.type ?? null) === row.targetType && (p.target?.id ?? null) === row.targetId;
-  return same ? undefined : { seq: row.seq, reason: 'the columns differ from the hashed payload: the row was edited' };
+  if (!same) return { seq: row.seq, reason: 'the columns differ from the hashed payload: the row was edited' };
+  return checkFreeText(row, p.freeTextSha256);
+}
+
+/** Free text beside the chain must match the digest the chain holds, or be redacted. */
+function checkFreeText(row: Row, digest: string | undefined): { seq: bigint; reason: string } | undefined {
+  if (digest === undefined) return row.freeText === null ? undefined : { seq: row.seq, reason: 'free text was added to an entry that had none' };
+  if (row.freeText === null) return row.redacted ? undefined : { seq: row.seq, reason: 'the free text is missing but was not redacted' };
+  return freeTextDigest(row.freeText) === digest ? undefined : { seq: row.seq, reason: 'the free text differs from its hashed digest: it was edited' };
 }

@@ -12,6 +12,7 @@ import { updateContact, type ContactChanges } from '../contact-routes.ts';
 import { collectSubjectData, storeExport } from './export.ts';
 import { eraseSubject } from './erasure.ts';
 import { automatedDecisions } from './decisions.ts';
+import { isUnderLegalHold } from '../retention/holds.ts';
 import { getRequest, readChanges, setStatus, type RequestRow } from './store.ts';
 
 export const EXECUTE_TASK = 'execute_privacy_request';
@@ -37,8 +38,9 @@ async function run(ctx: Context, row: RequestRow): Promise<Outcome> {
     case 'rectification':
       return rectify(ctx, row, contact);
     case 'erasure': {
-      const legalHold = await legalHoldOn(ctx, row);
-      if (legalHold) return { status: 'rejected', reason: `a legal hold applies (${legalHold}); the data must be kept until it is lifted` };
+      if (await isUnderLegalHold(ctx.sql, row.accountId, row.subjectHash)) {
+        return { status: 'rejected', reason: 'a legal hold applies to this account or person: the data must be kept until it is lifted (GDPR Art. 17(3)(e)); file the erasure again then' };
+      }
       const report = await eraseSubject(ctx, row.accountId, row.subjectHash, row.id);
       return { status: 'completed', result: { ...report } };
     }
@@ -66,13 +68,6 @@ async function rectify(ctx: Context, row: RequestRow, contact: ContactRow | unde
     await updateContact(ctx, hasher, tx, { accountId: row.accountId, actor: SYSTEM }, locked, changes);
   });
   return { status: 'completed', result: { contactId: contact.id, corrected: Object.keys(changes).sort() } };
-}
-
-/** Retention's legal holds (privacy/retention): an erasure waits until they are lifted. */
-async function legalHoldOn(ctx: Context, row: RequestRow): Promise<string | null> {
-  void ctx;
-  void row;
-  return null;
 }
 
 /** The job: moves the request on, runs it, records the outcome. Safe to run twice. */

@@ -154,6 +154,20 @@ describe('data-subject requests', () => {
     await t.api.request('PUT', '/v1/admin/fraud/ranges', { key: admin(), body: { csv: 'prefix,action,label\n' } });
   });
 
+  it('refuses an erasure while a legal hold covers the person, and erases once it is released', async () => {
+    const phone = '+4915133330044';
+    await t.api.post('/v1/contacts', { key, body: { phone, name: 'Held Person' } });
+    const hold = await t.api.post('/v1/privacy/legal-holds', { key, body: { subject: { phone }, reason: 'litigation 2026-17' } });
+    assert.equal(hold.status, 201, JSON.stringify(hold.body));
+    const refused = await done((await file('erasure', { phone })).body.id);
+    assert.equal(refused.status, 'rejected');
+    assert.match(refused.rejectionReason, /legal hold/);
+    assert.equal((await t.api.get(`/v1/contacts?phone=${encodeURIComponent(phone)}`, { key })).body.data.length, 1, 'nothing erased');
+    assert.equal((await t.api.delete(`/v1/privacy/legal-holds/${hold.body.id}`, { key })).status, 200);
+    assert.equal((await done((await file('erasure', { phone })).body.id)).status, 'completed');
+    assert.equal((await t.api.get(`/v1/contacts?phone=${encodeURIComponent(phone)}`, { key })).body.data.length, 0);
+  });
+
   it('keeps tenants apart', async () => {
     const mine = (await file('access', { phone: '+4915133330001' })).body;
     const otherAccount = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Stranger', status: 'active' } })).body.id;
