@@ -83,7 +83,9 @@ describe('retention run', () => {
     assert.ok(before.includes('messages.to_number'), 'the scan finds the number before');
 
     await applyRetention(t.platform.ctx, at(426));
-    assert.deepEqual(await findPersonalData(sql(), number.slice(1)), [], 'neither with nor without + anywhere');
+    // The contact is the client's address-book entry, not message metadata: it stays until the
+    // client deletes it or the person's erasure removes it (privacy/requests/erasure.ts).
+    assert.deepEqual(await findPersonalData(sql(), number.slice(1)), ['contacts.phone'], 'neither with nor without + anywhere but the contact');
     const erased = await message(a.key, res.body.id);
     assert.match(erased.to, /^anon_[0-9a-f]{16}$/);
     assert.deepEqual([erased.body, erased.reference, erased.metadata, erased.status], [null, null, null, 'delivered']);
