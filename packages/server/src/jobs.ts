@@ -11,6 +11,7 @@ import { startOfMonth } from './billing/invoice-routes.ts';
 import { pruneFraudCounters } from './fraud/counters.ts';
 import { createWhatsAppDirectory } from './channels/whatsapp/directory.ts';
 import { syncTemplates } from './channels/whatsapp/template-service.ts';
+import { deemPoliciesAccepted } from './policies/deemed-acceptance.ts';
 
 export function workerJobs(ctx: Context): JobSpec {
   const sender = smtpSender(ctx);
@@ -45,11 +46,15 @@ export function workerJobs(ctx: Context): JobSpec {
         const removed = await pruneFraudCounters(ctx.sql, ctx.clock.now());
         if (removed) ctx.log.info({ removed }, 'old fraud counters removed');
       },
+      deem_policies_accepted: async () => {
+        const deemed = await deemPoliciesAccepted(ctx);
+        if (deemed) ctx.log.info({ deemed }, 'policy versions deemed accepted');
+      },
       sweep_idempotency_keys: async () => {
         const removed = await sweepIdempotencyKeys(ctx);
         if (removed) ctx.log.info({ removed }, 'expired idempotency keys removed');
       },
     },
-    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries', '0 3 1 * * invoice_run', '0 8 * * * invoice_reminders', '41 * * * * prune_fraud_counters', '*/5 * * * * sync_whatsapp_templates'],
+    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries', '0 3 1 * * invoice_run', '0 8 * * * invoice_reminders', '41 * * * * prune_fraud_counters', '*/5 * * * * sync_whatsapp_templates', '*/10 * * * * deem_policies_accepted'],
   };
 }
