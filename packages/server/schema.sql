@@ -652,6 +652,42 @@ create table pending_receipts (
 );
 alter table pending_receipts add constraint pending_receipts_pkey PRIMARY KEY (connector_id, smsc_id);
 
+create table policy_notices (
+  account_id text not null,
+  policy_id text not null,
+  source text not null,
+  status text not null,
+  notified_at timestamp with time zone not null,
+  objection_deadline timestamp with time zone not null,
+  decided_at timestamp with time zone,
+  decided_by text,
+  signer bytea,
+  objection_text bytea
+);
+alter table policy_notices add constraint policy_notices_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table policy_notices add constraint policy_notices_pkey PRIMARY KEY (account_id, policy_id);
+alter table policy_notices add constraint policy_notices_policy_id_fkey FOREIGN KEY (policy_id) REFERENCES policy_versions(id);
+alter table policy_notices add constraint policy_notices_source_check CHECK ((source = ANY (ARRAY['publication'::text, 'account_created'::text])));
+alter table policy_notices add constraint policy_notices_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'accepted'::text, 'objected'::text, 'deemed_accepted'::text])));
+CREATE INDEX policy_notices_due ON public.policy_notices USING btree (objection_deadline) WHERE (status = 'pending'::text);
+CREATE INDEX policy_notices_policy ON public.policy_notices USING btree (policy_id, status);
+
+create table policy_versions (
+  id text not null,
+  kind text not null,
+  version text not null,
+  title text not null,
+  text text not null,
+  summary_of_changes text not null,
+  effective_at timestamp with time zone not null,
+  published_at timestamp with time zone not null,
+  published_by text not null
+);
+alter table policy_versions add constraint policy_versions_kind_check CHECK ((kind = ANY (ARRAY['privacy_policy'::text, 'terms'::text])));
+alter table policy_versions add constraint policy_versions_kind_version_key UNIQUE (kind, version);
+alter table policy_versions add constraint policy_versions_pkey PRIMARY KEY (id);
+CREATE TRIGGER policy_versions_immutable BEFORE UPDATE ON public.policy_versions FOR EACH ROW EXECUTE FUNCTION policy_versions_immutable();
+
 create table prices (
   id text not null,
   account_id text,
@@ -1079,4 +1115,12 @@ CREATE OR REPLACE FUNCTION public.invoices_kept()
 AS $function$
 begin
   raise exception 'issued invoices are never deleted: issue a credit note instead';
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.policy_versions_immutable()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  raise exception 'policy version % is published and cannot change: publish a new version', old.id;
 end $function$;

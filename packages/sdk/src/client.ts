@@ -9,6 +9,7 @@ import { BillingResource } from './resources/billing.ts';
 import { MessagesResource } from './resources/messages.ts';
 import { NumbersResource } from './resources/numbers.ts';
 import { OrdersResource } from './resources/orders.ts';
+import { PoliciesResource } from './resources/policies.ts';
 import { SandboxResource } from './resources/sandbox.ts';
 import { WebhookDeliveriesResource } from './resources/webhook-deliveries.ts';
 import { WebhookEndpointsResource } from './resources/webhook-endpoints.ts';
@@ -22,6 +23,7 @@ export class CxEngage {
   readonly auditLog: AuditLogResource;
   readonly billing: BillingResource;
   readonly orders: OrdersResource;
+  readonly policies: PoliciesResource;
   readonly sandbox: SandboxResource;
   readonly webhookEndpoints: WebhookEndpointsResource;
   readonly webhookDeliveries: WebhookDeliveriesResource;
@@ -37,6 +39,7 @@ export class CxEngage {
     this.auditLog = new AuditLogResource(this.#http);
     this.billing = new BillingResource(this.#http);
     this.orders = new OrdersResource(this.#http);
+    this.policies = new PoliciesResource(this.#http);
     this.sandbox = new SandboxResource(this.#http);
     this.webhookEndpoints = new WebhookEndpointsResource(this.#http);
     this.webhookDeliveries = new WebhookDeliveriesResource(this.#http);

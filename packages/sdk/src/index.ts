@@ -19,6 +19,7 @@ export type {
 } from './resources/messages.ts';
 export type { NumberList, NumbersResource, PhoneNumber } from './resources/numbers.ts';
 export type { Order, OrderFilters, OrderInput, OrdersResource } from './resources/orders.ts';
+export type { PoliciesResource, Policy, PolicyAcceptanceInput, PolicyFilters, PolicyObjectionInput, PolicySummary } from './resources/policies.ts';
 export type { SandboxEmail, SandboxEmailFilters, SandboxResource, SimulateInboundInput, SimulatedInbound } from './resources/sandbox.ts';
 export type {
   CreateWebhookEndpointInput, ReplayWebhookEventsInput, ReplayedWebhookEvents, UpdateWebhookEndpointInput, WebhookEndpoint,

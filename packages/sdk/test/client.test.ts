@@ -241,6 +241,21 @@ describe('CxEngage client against the platform', () => {
     const read = await client.request('get', '/v1/messages/{messageId}', { path: { messageId: m.id } });
     assert.equal(read.id, m.id);
   });
+
+  it('reads policy versions and objects to one in writing', async () => {
+    const operator = new CxEngage({ apiKey: t.boot.adminApiKey, baseUrl: t.url });
+    const account = await operator.request('post', '/v1/admin/accounts', { body: { name: 'SDK policies', status: 'active' } });
+    const key = await operator.request('post', '/v1/admin/accounts/{accountId}/api-keys', { path: { accountId: account.id }, body: { name: 'k', scopes: ['account:manage'] } });
+    const published = await operator.request('post', '/v1/admin/policies', { body: {
+      kind: 'terms', version: 'sdk-1', title: 'Terms', text: '# Terms', summaryOfChanges: 'New clause 9.', effectiveAt: '2099-01-01T00:00:00Z',
+    } });
+    const own = new CxEngage({ apiKey: key.secret, baseUrl: t.url });
+    assert.deepEqual((await own.policies.list()).data.map((p) => [p.id, p.notice.status]), [[published.id, 'pending']]);
+    assert.equal((await own.policies.get(published.id)).text, '# Terms');
+    const objected = await own.policies.object(published.id, { text: 'We object to clause 9.', signer: 'S. Signer' });
+    assert.equal(objected.notice.status, 'objected');
+    await assert.rejects(own.policies.accept(published.id, { signer: 'S. Signer' }), ConflictError);
+  });
 });
 
 describe('CxEngage client retries and timeouts', () => {

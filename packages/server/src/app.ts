@@ -36,6 +36,7 @@ import { balanceRoutes } from './billing/balance-routes.ts';
 import { rateRoutes } from './billing/rate-routes.ts';
 import { companyRoutes } from './accounts/company-routes.ts';
 import { orderRoutes } from './orders/routes.ts';
+import { policyRoutes } from './policies/routes.ts';
 import { holdRoutes } from './fraud/hold-routes.ts';
 import { reviewRoutes } from './fraud/review-routes.ts';
 import { fraudSettingsRoutes } from './fraud/settings-routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(rateRoutes, { ctx });
   await app.register(companyRoutes, { ctx });
   await app.register(orderRoutes, { ctx });
+  await app.register(policyRoutes, { ctx });
   await app.register(holdRoutes, { ctx });
   const whatsapp = createWhatsAppDirectory(ctx);
   app.addHook('onClose', () => whatsapp.close());

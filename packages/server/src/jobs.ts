@@ -13,6 +13,7 @@ import { createWhatsAppDirectory } from './channels/whatsapp/directory.ts';
 import { syncTemplates } from './channels/whatsapp/template-service.ts';
 import { EXECUTE_TASK, executeRequest } from './privacy/requests/execute.ts';
 import { applyRetention } from './privacy/retention/job.ts';
+import { deemPoliciesAccepted } from './policies/deemed-acceptance.ts';
 
 export function workerJobs(ctx: Context): JobSpec {
   const sender = smtpSender(ctx);
@@ -55,11 +56,15 @@ export function workerJobs(ctx: Context): JobSpec {
         const runs = await applyRetention(ctx);
         ctx.log.info({ accounts: runs.length, incomplete: runs.filter((r) => !r.complete).length }, 'retention run');
       },
+      deem_policies_accepted: async () => {
+        const deemed = await deemPoliciesAccepted(ctx);
+        if (deemed) ctx.log.info({ deemed }, 'policy versions deemed accepted');
+      },
       sweep_idempotency_keys: async () => {
         const removed = await sweepIdempotencyKeys(ctx);
         if (removed) ctx.log.info({ removed }, 'expired idempotency keys removed');
       },
     },
-    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries', '0 3 1 * * invoice_run', '0 8 * * * invoice_reminders', '41 * * * * prune_fraud_counters', '*/5 * * * * sync_whatsapp_templates', '30 2 * * * apply_retention'],
+    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries', '0 3 1 * * invoice_run', '0 8 * * * invoice_reminders', '41 * * * * prune_fraud_counters', '*/5 * * * * sync_whatsapp_templates', '30 2 * * * apply_retention', '*/10 * * * * deem_policies_accepted'],
   };
 }

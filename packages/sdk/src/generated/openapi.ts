@@ -6285,6 +6285,520 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Privacy policy and terms versions you were notified of, with your status and objection deadline */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                kind: "privacy_policy" | "terms";
+                                version: string;
+                                title: string;
+                                summaryOfChanges: string;
+                                /** Format: date-time */
+                                effectiveAt: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                notice: {
+                                    /** @description publication: notified when it was published; account_created: part of the contract from the start */
+                                    source: "publication" | "account_created";
+                                    status: "pending" | "accepted" | "objected" | "deemed_accepted";
+                                    /** Format: date-time */
+                                    notifiedAt: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description a written objection is recorded only before this time
+                                     */
+                                    objectionDeadline: string;
+                                    decidedAt: string | null;
+                                    signer: string | null;
+                                    /** @description the written objection */
+                                    objection: string | null;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{policyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A policy version with its full text and your status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    policyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "privacy_policy" | "terms";
+                            version: string;
+                            title: string;
+                            summaryOfChanges: string;
+                            /** Format: date-time */
+                            effectiveAt: string;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            /** @description the full text, markdown */
+                            text: string;
+                            notice: {
+                                /** @description publication: notified when it was published; account_created: part of the contract from the start */
+                                source: "publication" | "account_created";
+                                status: "pending" | "accepted" | "objected" | "deemed_accepted";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description a written objection is recorded only before this time
+                                 */
+                                objectionDeadline: string;
+                                decidedAt: string | null;
+                                signer: string | null;
+                                /** @description the written objection */
+                                objection: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{policyId}/objection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Object in writing to a policy version, before its objection deadline (an earlier acceptance does not prevent it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    policyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description your objection as written */
+                        text: string;
+                        /** @description who signs for your company */
+                        signer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "privacy_policy" | "terms";
+                            version: string;
+                            title: string;
+                            summaryOfChanges: string;
+                            /** Format: date-time */
+                            effectiveAt: string;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            /** @description the full text, markdown */
+                            text: string;
+                            notice: {
+                                /** @description publication: notified when it was published; account_created: part of the contract from the start */
+                                source: "publication" | "account_created";
+                                status: "pending" | "accepted" | "objected" | "deemed_accepted";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description a written objection is recorded only before this time
+                                 */
+                                objectionDeadline: string;
+                                decidedAt: string | null;
+                                signer: string | null;
+                                /** @description the written objection */
+                                objection: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{policyId}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a policy version explicitly, before its objection deadline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    policyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description who signs for your company */
+                        signer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "privacy_policy" | "terms";
+                            version: string;
+                            title: string;
+                            summaryOfChanges: string;
+                            /** Format: date-time */
+                            effectiveAt: string;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            /** @description the full text, markdown */
+                            text: string;
+                            notice: {
+                                /** @description publication: notified when it was published; account_created: part of the contract from the start */
+                                source: "publication" | "account_created";
+                                status: "pending" | "accepted" | "objected" | "deemed_accepted";
+                                /** Format: date-time */
+                                notifiedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description a written objection is recorded only before this time
+                                 */
+                                objectionDeadline: string;
+                                decidedAt: string | null;
+                                signer: string | null;
+                                /** @description the written objection */
+                                objection: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published policy versions with their accounts by status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                kind: "privacy_policy" | "terms";
+                                version: string;
+                                title: string;
+                                summaryOfChanges: string;
+                                /** Format: date-time */
+                                effectiveAt: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                /** @description client accounts by the status of their notice of this version */
+                                accounts: {
+                                    pending: number;
+                                    accepted: number;
+                                    objected: number;
+                                    deemedAccepted: number;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish a privacy policy or terms version: every client account is notified and has one calendar month to object */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "privacy_policy" | "terms";
+                        /** @description e.g. 2026-12; unique per kind */
+                        version: string;
+                        title: string;
+                        /** @description the full text, markdown */
+                        text: string;
+                        /** @description what changes, for the notification */
+                        summaryOfChanges: string;
+                        /**
+                         * Format: date-time
+                         * @description not before one calendar month from now, the end of the objection period
+                         */
+                        effectiveAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "privacy_policy" | "terms";
+                            version: string;
+                            title: string;
+                            summaryOfChanges: string;
+                            /** Format: date-time */
+                            effectiveAt: string;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            /** @description the full text, markdown */
+                            text: string;
+                            /** @description client accounts by the status of their notice of this version */
+                            accounts: {
+                                pending: number;
+                                accepted: number;
+                                objected: number;
+                                deemedAccepted: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/policies/{policyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A policy version with its text and its accounts by status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    policyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "privacy_policy" | "terms";
+                            version: string;
+                            title: string;
+                            summaryOfChanges: string;
+                            /** Format: date-time */
+                            effectiveAt: string;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            /** @description the full text, markdown */
+                            text: string;
+                            /** @description client accounts by the status of their notice of this version */
+                            accounts: {
+                                pending: number;
+                                accepted: number;
+                                objected: number;
+                                deemedAccepted: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/policies/{policyId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The written objections to a policy version, by account */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    policyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                accountId: string;
+                                accountName: string;
+                                text: string;
+                                signer: string;
+                                /** Format: date-time */
+                                objectedAt: string;
+                                /** @description the API key or user that recorded it */
+                                objectedBy: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/accounts/{accountId}/traffic-hold": {
         parameters: {
             query?: never;

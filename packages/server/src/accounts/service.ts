@@ -9,6 +9,7 @@ import { emitEvent } from '../platform/events.ts';
 import { appendAudit, type ActorType } from '../platform/audit/log.ts';
 import type { AccountStatus } from '../auth/principal.ts';
 import { getAccount, insertAccount, updateAccount, type AccountChanges, type AccountRow } from './store.ts';
+import { recordPoliciesInForce } from '../policies/store.ts';
 
 export interface Actor {
   type: ActorType;
@@ -43,6 +44,8 @@ export async function createAccount(
       at,
     });
     await appendAudit(tx, { accountId: account.id, actor, action: 'account.created', target: { type: 'account', id: account.id }, data: { status: account.status }, at });
+    // The account contracts under the privacy policy and terms in force (docs/policies.md).
+    await recordPoliciesInForce(tx, account.id, at);
     return account;
   });
 }

@@ -94,9 +94,12 @@ export async function updateAccount(db: Db, id: string, c: AccountChanges, at: D
   return row!;
 }
 
+/** The user roles that hear about an account's limits, disabled webhooks, policy changes and the like. */
+export const NOTIFIED_ROLES = ['owner', 'admin', 'operator'];
+
 /** Who hears about the account's limits, disabled webhooks and the like: its owners and admins. */
 export async function accountNotificationEmails(db: Db, accountId: string): Promise<string[]> {
   const rows = await db<{ email: string }[]>`
-    select email from users where account_id = ${accountId} and role in ('owner', 'admin', 'operator') and disabled_at is null order by email`;
+    select email from users where account_id = ${accountId} and role = any(${NOTIFIED_ROLES}) and disabled_at is null order by email`;
   return rows.map((r) => r.email);
 }

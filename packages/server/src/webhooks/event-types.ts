@@ -12,6 +12,7 @@ export const EVENT_TYPES = [
   'fraud.held', 'fraud.blocked', 'fraud.reviewed', 'fraud.alert',
   'template.pending', 'template.approved', 'template.rejected', 'template.paused', 'template.disabled', 'template.deleted',
   'invoice.issued', 'invoice.credited', 'invoice.paid', 'invoice.overdue',
+  'policy.published', 'policy.accepted', 'policy.objected', 'policy.deemed_accepted',
 ] as const;
 
 const KNOWN = new Set<string>(EVENT_TYPES);

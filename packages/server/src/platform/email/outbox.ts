@@ -20,12 +20,23 @@ export interface NewEmail {
 export const EMAIL_BACKOFF_MINUTES = [1, 5, 30, 120, 360];
 
 export async function enqueueEmail(db: Db, e: NewEmail): Promise<string> {
-  const id = newId('eml', e.at);
+  const [id] = await enqueueEmails(db, [e]);
+  return id!;
+}
+
+/** Several emails in one statement (a notice to every client account); returns their ids. */
+export async function enqueueEmails(db: Db, emails: NewEmail[]): Promise<string[]> {
+  if (emails.length === 0) return [];
+  const rows = emails.map((e) => ({
+    account_id: e.accountId, id: newId('eml', e.at), to_address: e.to, subject: e.subject, text_body: e.text, html_body: e.html ?? null, created_at: e.at,
+  }));
   await db`insert into email_outbox (account_id, id, to_address, subject, text_body, html_body, status, next_attempt_at, created_at)
-           values (${e.accountId}, ${id}, ${e.to}, ${e.subject}, ${e.text}, ${e.html ?? null}, 'queued', ${e.at}, ${e.at})`;
+           select account_id, id, to_address, subject, text_body, html_body, 'queued', created_at, created_at
+           from jsonb_to_recordset(${db.json(rows as never)}::jsonb)
+             as t(account_id text, id text, to_address text, subject text, text_body text, html_body text, created_at timestamptz)`;
   // Start sending right away; the minutely sweep catches anything this misses.
   await db`select graphile_worker.add_job('send_emails', '{}'::json, job_key := 'send_emails', job_key_mode := 'replace')`;
-  return id;
+  return rows.map((r) => r.id);
 }
 
 interface DueEmail { accountId: string; id: string; to: string; subject: string; text: string; html: string | null; attempts: number }

@@ -16,9 +16,10 @@ import { normalizeE164 } from '../../messaging/input.ts';
 import type { SubjectHasher } from '../subject-hash.ts';
 import { contactByEmail, emailIdentity, getContact } from '../contacts.ts';
 import {
-  addMonths, emitRequestEvent, getRequest, listRequests, readNotes, requestJson, setStatus, REQUEST_TYPES, type RequestRow, type SubjectRef,
+  emitRequestEvent, getRequest, listRequests, readNotes, requestJson, setStatus, REQUEST_TYPES, type RequestRow, type SubjectRef,
 } from './store.ts';
 import { queueExecution } from './execute.ts';
+import { addCalendarMonths } from '../../platform/calendar.ts';
 import { automatedDecisions, releaseOverturned, reviewDecision } from './decisions.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -101,7 +102,7 @@ export async function privacyRequestRoutes(base: FastifyInstance, opts: { ctx: C
       await tx`insert into privacy_requests (account_id, id, type, status, subject_hash, subject, note, changes, received_at, due_at, updated_at)
                values (${p.accountId}, ${id}, ${b.type}, 'received', ${hash}, ${await seal(b.subject)},
                        ${b.note !== undefined ? await ctx.keyring.encrypt(p.accountId, b.note) : null}, ${b.changes ? await seal(b.changes) : null},
-                       ${at}, ${addMonths(at, 1)}, ${at})`;
+                       ${at}, ${addCalendarMonths(at, 1)}, ${at})`;
       await emitRequestEvent(tx, { accountId: p.accountId, id, type: b.type }, 'dsr.received', 'received', at);
       await appendAudit(tx, { accountId: p.accountId, actor: actorOf(p), action: 'dsr.received', target: { type: 'privacy_request', id }, data: { type: b.type, manualApproval: manual! }, at });
       if (!manual) await queueExecution(tx, p.accountId, id);
@@ -203,7 +204,7 @@ export async function privacyRequestRoutes(base: FastifyInstance, opts: { ctx: C
       if (row.extensionReason) throw new Problem(P['invalid-state'], 'the deadline was already extended; GDPR allows one extension of two months');
       if (row.status === 'completed' || row.status === 'rejected') throw new Problem(P['invalid-state'], `the request is already ${row.status}`);
       const at = ctx.clock.now();
-      await tx`update privacy_requests set due_at = ${addMonths(row.receivedAt, 3)}, extension_reason = ${request.body.reason}, updated_at = ${at}
+      await tx`update privacy_requests set due_at = ${addCalendarMonths(row.receivedAt, 3)}, extension_reason = ${request.body.reason}, updated_at = ${at}
                where account_id = ${p.accountId} and id = ${row.id}`;
       await emitRequestEvent(tx, row, 'dsr.extended', row.status, at);
       await appendAudit(tx, { accountId: p.accountId, actor: actorOf(p), action: 'dsr.extended', target: { type: 'privacy_request', id: row.id }, at });

@@ -47,17 +47,6 @@ export const requestColumns = (db: Db) => db`account_id as "accountId", id, type
   received_at as "receivedAt", due_at as "dueAt", extension_reason as "extensionReason", started_at as "startedAt", completed_at as "completedAt",
   rejection_reason as "rejectionReason", result, export_file_id as "exportFileId", export_expires_at as "exportExpiresAt"`;
 
-/** GDPR Art. 12(3): one month after receipt, extendable by two. Calendar months, clamped to the month's last day. */
-export function addMonths(at: Date, months: number): Date {
-  const d = new Date(at);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d;
-}
-
 export async function getRequest(db: Db, accountId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<RequestRow | undefined> {
   const [row] = await db<RequestRow[]>`select ${requestColumns(db)} from privacy_requests where account_id = ${accountId} and id = ${id} ${opts.forUpdate ? db`for update` : db``}`;
   return row;
