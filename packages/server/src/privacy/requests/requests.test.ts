@@ -132,8 +132,9 @@ describe('data-subject requests', () => {
     const phone = '+4915122000001';
     const ranges = await t.api.request('PUT', '/v1/admin/fraud/ranges', { key: admin(), body: { csv: 'prefix,action,label\n+4915122,review,test range under watch\n' } });
     assert.equal(ranges.status, 200);
+    await new Promise((r) => setTimeout(r, 5500)); // range lists apply within 5 s (a per-process cache)
     const held = await send(t, key, { to: phone, body: 'Your code is 4711', purpose: 'otp' });
-    assert.equal(held.status, 'held');
+    assert.equal(held.status, 'held', JSON.stringify(held.fraud));
     const noConsent = await send(t, key, { to: phone, body: 'Big sale', purpose: 'marketing' });
     assert.equal(noConsent.error.code, 'no_consent');
 
