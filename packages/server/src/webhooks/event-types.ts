@@ -1,5 +1,5 @@
 // The event types an endpoint can subscribe to (ARCHITECTURE.md, "events and webhooks"); the
-// domains still to come (dsr, consent, fraud, template) add theirs here.
+// domains add theirs here.
 export const EVENT_TYPES = [
   'message.scheduled', 'message.queued', 'message.held', 'message.sending', 'message.sent', 'message.delivered',
   'message.undelivered', 'message.read', 'message.failed', 'message.expired', 'message.rejected', 'message.canceled',
@@ -13,6 +13,8 @@ export const EVENT_TYPES = [
   'template.pending', 'template.approved', 'template.rejected', 'template.paused', 'template.disabled', 'template.deleted',
   'invoice.issued', 'invoice.credited', 'invoice.paid', 'invoice.overdue',
   'policy.published', 'policy.accepted', 'policy.objected', 'policy.deemed_accepted',
+  'consent.granted', 'consent.withdrawn',
+  'dsr.received', 'dsr.in_progress', 'dsr.completed', 'dsr.rejected', 'dsr.extended',
 ] as const;
 
 const KNOWN = new Set<string>(EVENT_TYPES);
