@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../../context.ts';
-import type { Db } from '../../db/pool.ts';
+import type { Db, Tx } from '../../db/pool.ts';
 import { actorOf, principalOf } from '../../auth/principal.ts';
 import { P, Problem } from '../../http/problem.ts';
 import { idParam, Timestamp, NullableTimestamp } from '../../http/schemas.ts';
@@ -66,6 +66,12 @@ export async function privacyRequestRoutes(base: FastifyInstance, opts: { ctx: C
     return row;
   };
   const show = (row: RequestRow) => requestJson(ctx.keyring, row);
+  /** Changes one request under its row lock and answers with it as it is afterwards. */
+  const act = async (accountId: string, id: string, change: (tx: Tx, row: RequestRow) => Promise<void>) =>
+    show(await withTransaction(ctx.sql, async (tx) => {
+      await change(tx, await found(accountId, id, tx, true));
+      return (await getRequest(tx, accountId, id))!;
+    }));
 
   /** The subject's hash: a number's, the contact's, or an email's (its contact's, if one has it). */
   async function resolve(accountId: string, subject: SubjectRef): Promise<{ hash: Buffer; contactId: string | null }> {
@@ -141,8 +147,7 @@ export async function privacyRequestRoutes(base: FastifyInstance, opts: { ctx: C
   }, async (request) => {
     const p = principalOf(request);
     const b = request.body;
-    return show(await withTransaction(ctx.sql, async (tx) => {
-      const row = await found(p.accountId, request.params.requestId, tx, true);
+    return act(p.accountId, request.params.requestId, async (tx, row) => {
       if (b.assignee) {
         const [user] = await tx`select id from users where account_id = ${p.accountId} and id = ${b.assignee}`;
         if (!user) throw Problem.field('/assignee', `no user ${b.assignee} in this account`);
@@ -154,8 +159,7 @@ export async function privacyRequestRoutes(base: FastifyInstance, opts: { ctx: C
       if (b.assignee !== undefined) {
         await appendAudit(tx, { accountId: p.accountId, actor: actorOf(p), action: 'dsr.assigned', target: { type: 'privacy_request', id: row.id }, data: { assignee: b.assignee }, at: ctx.clock.now() });
       }
-      return (await getRequest(tx, p.accountId, row.id))!;
-    }));
+    });
   });
 
   app.post('/v1/privacy/requests/:requestId/approve', {
@@ -165,15 +169,13 @@ export async function privacyRequestRoutes(base: FastifyInstance, opts: { ctx: C
     },
   }, async (request) => {
     const p = principalOf(request);
-    return show(await withTransaction(ctx.sql, async (tx) => {
-      const row = await found(p.accountId, request.params.requestId, tx, true);
+    return act(p.accountId, request.params.requestId, async (tx, row) => {
       if (row.status !== 'received') throw new Problem(P['invalid-state'], `the request is ${row.status}; only a received request can be approved`);
       const assignee = request.body.assignee ?? (p.session ? p.session.userId : row.assignee);
       await tx`update privacy_requests set assignee = ${assignee}, updated_at = ${ctx.clock.now()} where account_id = ${p.accountId} and id = ${row.id}`;
       await appendAudit(tx, { accountId: p.accountId, actor: actorOf(p), action: 'dsr.approved', target: { type: 'privacy_request', id: row.id }, at: ctx.clock.now() });
       await queueExecution(tx, p.accountId, row.id);
-      return (await getRequest(tx, p.accountId, row.id))!;
-    }));
+    });
   });
 
   app.post('/v1/privacy/requests/:requestId/reject', {
@@ -183,13 +185,11 @@ export async function privacyRequestRoutes(base: FastifyInstance, opts: { ctx: C
     },
   }, async (request) => {
     const p = principalOf(request);
-    return show(await withTransaction(ctx.sql, async (tx) => {
-      const row = await found(p.accountId, request.params.requestId, tx, true);
+    return act(p.accountId, request.params.requestId, async (tx, row) => {
       if (row.status !== 'received' && row.status !== 'in_progress') throw new Problem(P['invalid-state'], `the request is already ${row.status}`);
       await setStatus(tx, row, 'rejected', ctx.clock.now(), { rejectionReason: request.body.reason });
       await appendAudit(tx, { accountId: p.accountId, actor: actorOf(p), action: 'dsr.rejected', target: { type: 'privacy_request', id: row.id }, at: ctx.clock.now() });
-      return (await getRequest(tx, p.accountId, row.id))!;
-    }));
+    });
   });
 
   app.post('/v1/privacy/requests/:requestId/extend', {
@@ -199,8 +199,7 @@ export async function privacyRequestRoutes(base: FastifyInstance, opts: { ctx: C
     },
   }, async (request) => {
     const p = principalOf(request);
-    return show(await withTransaction(ctx.sql, async (tx) => {
-      const row = await found(p.accountId, request.params.requestId, tx, true);
+    return act(p.accountId, request.params.requestId, async (tx, row) => {
       if (row.extensionReason) throw new Problem(P['invalid-state'], 'the deadline was already extended; GDPR allows one extension of two months');
       if (row.status === 'completed' || row.status === 'rejected') throw new Problem(P['invalid-state'], `the request is already ${row.status}`);
       const at = ctx.clock.now();
@@ -208,8 +207,7 @@ export async function privacyRequestRoutes(base: FastifyInstance, opts: { ctx: C
                where account_id = ${p.accountId} and id = ${row.id}`;
       await emitRequestEvent(tx, row, 'dsr.extended', row.status, at);
       await appendAudit(tx, { accountId: p.accountId, actor: actorOf(p), action: 'dsr.extended', target: { type: 'privacy_request', id: row.id }, at });
-      return (await getRequest(tx, p.accountId, row.id))!;
-    }));
+    });
   });
 
   app.get('/v1/privacy/requests/:requestId/decisions', {
