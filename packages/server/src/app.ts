@@ -40,6 +40,8 @@ import { holdRoutes } from './fraud/hold-routes.ts';
 import { reviewRoutes } from './fraud/review-routes.ts';
 import { fraudSettingsRoutes } from './fraud/settings-routes.ts';
 import { portalIdentityRoutes } from './auth/portal-routes.ts';
+import { portalRoutes } from './portal/serve.ts';
+import { reportRoutes } from './reports/routes.ts';
 
 export type App = FastifyInstance;
 
@@ -113,6 +115,8 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(reviewRoutes, { ctx });
   await app.register(fraudSettingsRoutes, { ctx });
   await app.register(portalIdentityRoutes, { ctx });
+  await app.register(reportRoutes, { ctx });
+  await app.register(portalRoutes);
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });
     await app.register(sandboxInboundRoutes, { ctx });
