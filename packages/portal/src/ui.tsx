@@ -47,7 +47,7 @@ export function ProblemAlert({ problem }: { problem: Problem | undefined }) {
   return (
     <div className="alert alert-error" role="alert">
       <strong>{problem.title}</strong>
-      {problem.detail && problem.detail !== problem.title && <p>{problem.detail}</p>}
+      {problem.detail && problem.detail.toLowerCase() !== problem.title.toLowerCase() && <p>{problem.detail}</p>}
     </div>
   );
 }
