@@ -32,7 +32,8 @@ export function Dashboard() {
     const today = startOfDay(new Date());
     return { today, from: new Date(today.getTime() - 6 * 86_400_000), to: new Date(today.getTime() + 86_400_000) };
   }, []);
-  const summary = useLoad<{ data: Bucket[] }>('/v1/reports/summary', { from: range.from.toISOString(), to: range.to.toISOString() }, { pollMs: 15_000 });
+  const readsMessages = can(me, 'messages:read');
+  const summary = useLoad<{ data: Bucket[] }>(readsMessages ? '/v1/reports/summary' : null, { from: range.from.toISOString(), to: range.to.toISOString() }, { pollMs: 15_000 });
   const account = useLoad<Account>(can(me, 'account:manage') ? '/v1/account' : null);
   const spend = useLoad<{ data: { key: string; amountMicros: number; currency: string | null }[] }>(
     can(me, 'billing:read') ? '/v1/usage' : null, { from: range.today.toISOString(), to: range.to.toISOString(), groupBy: 'channel' },
@@ -76,8 +77,10 @@ export function Dashboard() {
       )}
       <ProblemAlert problem={summary.problem} />
       <div className="grid">
-        <div className="stat"><div className="label">Sent today</div><div className="value" data-testid="volume-today">{summary.data ? stats.today : '…'}</div><div className="muted">{stats.inbound} received</div></div>
-        <div className="stat"><div className="label">Delivery rate today</div><div className="value">{stats.rate === undefined ? '—' : `${stats.rate} %`}</div><div className="muted">of messages with a final status</div></div>
+        {readsMessages && <>
+          <div className="stat"><div className="label">Sent today</div><div className="value" data-testid="volume-today">{summary.data ? stats.today : '…'}</div><div className="muted">{stats.inbound} received</div></div>
+          <div className="stat"><div className="label">Delivery rate today</div><div className="value">{stats.rate === undefined ? '—' : `${stats.rate} %`}</div><div className="muted">of messages with a final status</div></div>
+        </>}
         {can(me, 'billing:read') && <div className="stat"><div className="label">Spend today</div><div className="value">{spendToday === undefined ? '…' : money(spendToday, currency)}</div><div className="muted">excluding VAT</div></div>}
         {sms && (
           <div className="stat">
@@ -88,12 +91,14 @@ export function Dashboard() {
           </div>
         )}
       </div>
-      <section className="card" aria-labelledby="chart-title">
-        <h2 id="chart-title">Last 7 days</h2>
-        {summary.data && stats.days.every((d) => d.delivered + d.failed + d.pending === 0)
-          ? <p className="empty">No messages in the last 7 days yet.</p>
-          : <Suspense fallback={<p className="muted">Loading chart…</p>}><VolumeChart days={stats.days} /></Suspense>}
-      </section>
+      {readsMessages && (
+        <section className="card" aria-labelledby="chart-title">
+          <h2 id="chart-title">Last 7 days</h2>
+          {summary.data && stats.days.every((d) => d.delivered + d.failed + d.pending === 0)
+            ? <p className="empty">No messages in the last 7 days yet.</p>
+            : <Suspense fallback={<p className="muted">Loading chart…</p>}><VolumeChart days={stats.days} /></Suspense>}
+        </section>
+      )}
     </>
   );
 }

@@ -28,8 +28,7 @@ export function Settings() {
   const { refresh } = useSession();
   const sessions = usePaged<SessionInfo>('/v1/auth/sessions');
   const password = useSubmit(async (f) => {
-    f.set('password', String(f.get('newPassword')));
-    samePasswords(f);
+    samePasswords(f, 'newPassword');
     await post('/v1/auth/password', { currentPassword: String(f.get('currentPassword')), newPassword: String(f.get('newPassword')) });
     (document.getElementById('password-form') as HTMLFormElement | null)?.reset();
     sessions.reload();

@@ -8,8 +8,8 @@ import { AuthFrame, tokenFromHash } from './AuthFrame.tsx';
 export const passwordHint = 'At least 12 characters, not your email address. Length matters more than symbols.';
 
 /** Refuses a mistyped repetition before asking the server, named like the server names fields. */
-export function samePasswords(f: FormData): void {
-  if (f.get('password') !== f.get('passwordAgain')) {
+export function samePasswords(f: FormData, field = 'password'): void {
+  if (f.get(field) !== f.get('passwordAgain')) {
     throw new ApiError({ title: 'The passwords differ', status: 422, errors: [{ pointer: '/passwordAgain', detail: 'must be the same as the password' }] });
   }
 }
