@@ -12,12 +12,16 @@ import { migrate } from '../src/db/migrate.ts';
 import { migrateJobQueue } from '../src/platform/jobs.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { ensureTestTools } from './ensure-test-tools.ts';
+import { ensureChromium, ensurePortalBuild } from '../../portal/scripts/prepare.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const pgDir = path.join(root, '.tmp', `test-pg-${process.pid}`);
 export const TEMPLATE_DB = 'cx_template';
 
 ensureTestTools();
+// The portal's browser tests drive the built portal in Debian's chromium.
+ensurePortalBuild();
+if (!ensureChromium()) console.warn('could not install chromium; the portal browser tests will fail');
 const port = await freePort();
 await fs.rm(pgDir, { recursive: true, force: true });
 await fs.mkdir(pgDir, { recursive: true });

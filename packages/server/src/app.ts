@@ -47,6 +47,8 @@ import { privacyRequestRoutes } from './privacy/requests/routes.ts';
 import { erasureJournalRoutes } from './privacy/requests/journal.ts';
 import { retentionRoutes } from './privacy/retention/routes.ts';
 import { retentionAdminRoutes } from './privacy/retention/admin-routes.ts';
+import { portalRoutes } from './portal/serve.ts';
+import { reportRoutes } from './reports/routes.ts';
 
 export type App = FastifyInstance;
 
@@ -127,6 +129,8 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(erasureJournalRoutes, { ctx });
   await app.register(retentionRoutes, { ctx, hasher });
   await app.register(retentionAdminRoutes, { ctx });
+  await app.register(reportRoutes, { ctx });
+  await app.register(portalRoutes);
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });
     await app.register(sandboxInboundRoutes, { ctx });

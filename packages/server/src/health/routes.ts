@@ -1,4 +1,4 @@
-// Public operational endpoints: liveness, readiness, Prometheus metrics, and the portal placeholder.
+// Public operational endpoints: liveness, readiness, and Prometheus metrics.
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
 import type { Context } from '../context.ts';
@@ -40,11 +40,4 @@ export async function healthRoutes(app: FastifyInstance, opts: { ctx: Context })
     }
     return reply.type(registry.contentType).send(await registry.metrics());
   });
-
-  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(
-      '<!doctype html><html lang="en"><meta charset="utf-8"><title>CX Engage</title>' +
-        '<body><h1>CX Engage</h1><p>The web portal is on its way. The API is at <a href="/docs">/docs</a>.</p></body></html>',
-    ),
-  );
 }

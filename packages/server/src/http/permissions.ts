@@ -19,6 +19,7 @@ const pub: RoutePermission = { scope: 'public' };
 
 export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'GET /': pub,
+  'GET /*': pub,
   'GET /healthz': pub,
   'GET /readyz': pub,
   'GET /metrics': pub,
@@ -83,6 +84,7 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'POST /v1/admin/payments': { scope: 'platform:admin', creates: true },
   'GET /v1/statement': { scope: 'billing:read' },
   'GET /v1/usage': { scope: 'billing:read' },
+  'GET /v1/reports/summary': { scope: 'messages:read' },
   'GET /v1/balance': { scope: 'billing:read' },
   'PUT /v1/admin/accounts/:accountId/billing-mode': { scope: 'platform:admin' },
   'POST /v1/admin/accounts/:accountId/top-ups': { scope: 'platform:admin', creates: true },

@@ -1,0 +1,53 @@
+// The signed-in frame: skip link, header, navigation by role, main landmark.
+import { useState } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { can, useSession, useMe } from './session.tsx';
+
+const CLIENT_NAV = [
+  { to: '/', label: 'Dashboard', scope: 'messages:read' },
+  { to: '/send', label: 'Send a message', scope: 'messages:write' },
+  { to: '/messages', label: 'Message log', scope: 'messages:read' },
+  { to: '/api-keys', label: 'API keys', scope: 'keys:manage' },
+  { to: '/webhook-endpoints', label: 'Webhooks', scope: 'webhooks:manage' },
+  { to: '/numbers', label: 'Numbers', scope: 'numbers:read' },
+  { to: '/users', label: 'Users', scope: 'users:manage' },
+];
+const OPERATOR_NAV = [
+  { to: '/operator/accounts', label: 'Accounts', scope: 'platform:read' },
+  { to: '/operator/connectors', label: 'Connectors', scope: 'platform:read' },
+  { to: '/operator/routes', label: 'Routes', scope: 'platform:read' },
+  { to: '/operator/approvals', label: 'Approvals', scope: 'platform:read' },
+];
+
+export function Layout() {
+  const me = useMe();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const limited = me.twoFactor.enrollmentRequired;
+  const items = limited ? [] : [...(me.account.isHouse ? OPERATOR_NAV : CLIENT_NAV), { to: '/settings', label: 'Settings', scope: '' }]
+    .filter((i) => i.scope === '' || can(me, i.scope));
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="topbar">
+        <span className="brand">CX Engage</span>
+        <button type="button" className="menu-toggle" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen(!open)}>Menu</button>
+        <span className="who">
+          {me.user.name ?? me.user.email} · {me.account.name} · <span className="role">{me.user.role}</span>
+        </span>
+        <button type="button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>Sign out</button>
+      </header>
+      <nav id="main-nav" className={open ? 'nav open' : 'nav'} aria-label="Main">
+        <ul>
+          {items.map((i) => (
+            <li key={i.to}><NavLink to={i.to} end={i.to === '/'} onClick={() => setOpen(false)}>{i.label}</NavLink></li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+// Shapes of the API's answers the portal reads (see packages/sdk/openapi.json).
+export interface Me {
+  user: { id: string; email: string; name: string | null; role: string };
+  account: { id: string; name: string; status: string; isHouse: boolean };
+  scopes: string[];
+  twoFactor: { enabled: boolean; required: boolean; enrollmentRequired: boolean };
+  session: { id: string; method: string; createdAt: string; expiresAt: string; idleExpiresAt: string };
+  csrfToken: string;
+}
+
+export interface Account {
+  id: string;
+  name: string;
+  status: 'pending' | 'active' | 'suspended' | 'closed';
+  isHouse: boolean;
+  smsBlocked: boolean;
+  trafficHold: boolean;
+  sms: { limit: number | null; used: number };
+  spend: { capMicros: number | null; alertPercents: number[]; month: string | null; monthMicros: number };
+  billing: { mode: 'postpaid' | 'prepaid'; balance: { amountMicros: number; currency: string } | null };
+  boarding: { acceptedAt: string; signer: string } | null;
+  createdAt: string;
+}
+
+export interface MessageEvent {
+  status: string;
+  at: string;
+  channel: string;
+  connectorId: string | null;
+  errorCode: string | null;
+}
+
+export interface Message {
+  id: string;
+  direction: 'outbound' | 'inbound';
+  channel: string;
+  status: string;
+  to: string;
+  from: string | null;
+  body: string | null;
+  encoding: string | null;
+  segments: number | null;
+  purpose: string;
+  connectorId: string | null;
+  price: { amountMicros: number; currency: string } | null;
+  error: { code: string; title: string; detail: string } | null;
+  holdReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  events?: MessageEvent[];
+}
+
+export const MESSAGE_STATUSES = [
+  'scheduled', 'held', 'queued', 'sending', 'sent', 'delivered', 'undelivered', 'read', 'failed', 'expired', 'rejected', 'canceled', 'received',
+] as const;
+export const FINAL_STATUSES = new Set(['delivered', 'undelivered', 'read', 'failed', 'expired', 'rejected', 'canceled', 'received']);
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  mode: 'live' | 'test';
+  hint: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: string[];
+  description: string | null;
+  enabled: boolean;
+  disabledReason: string | null;
+  createdAt: string;
+}
+
+export interface DeliveryAttempt {
+  attempt: number;
+  at: string;
+  statusCode: number | null;
+  latencyMs: number;
+  error: string | null;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  endpointId: string | null;
+  url: string;
+  eventType: string;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: DeliveryAttempt[];
+  nextAttemptAt: string | null;
+  createdAt: string;
+}
+
+export interface PhoneNumber {
+  id: string;
+  number: string;
+  channels: string[];
+  sandbox: boolean;
+  createdAt: string;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string | null;
+  role: string;
+  twoFactorEnabled: boolean;
+  createdAt: string;
+  lastLoginAt: string | null;
+  disabledAt: string | null;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface Connector {
+  id: string;
+  name: string;
+  kind: 'smpp' | 'whatsapp';
+  enabled: boolean;
+  sandbox: boolean;
+  state: 'bound' | 'connecting' | 'down' | 'disabled' | 'ready';
+  stats: { windowInUse: number; submitted: number; failed: number; receipts: number; lastError: string | null; reportedAt: string | null };
+}
+
+export interface Route {
+  id: string;
+  prefix: string;
+  accountId: string | null;
+  connectors: { connectorId: string; priority: number; weight: number }[];
+  createdAt: string;
+}
+
+export interface LimitRequest {
+  id: string;
+  accountId: string;
+  smsLimit: number | null;
+  reason: string | null;
+  status: 'pending' | 'approved' | 'rejected';
+  createdAt: string;
+}
+
+export interface Order {
+  id: string;
+  accountId: string;
+  status: string;
+  items: ({ kind: string } & Record<string, unknown>)[];
+  note: string | null;
+  createdAt: string;
+}
+
+export interface SessionInfo {
+  id: string;
+  method: string;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+  ip: string | null;
+  current: boolean;
+}
