@@ -54,7 +54,10 @@ describe('traffic holds', () => {
       select count(*)::int as n from message_parts where account_id = ${account} and submitted_at > ${new Date(returned + 500)}`;
     assert.equal(late!.n, 0, 'no submit after the hold returned (500 ms grace for the answers of the window in flight)');
     const counts = await statusCounts();
-    assert.ok((counts.held ?? 0) >= 200, `most of the 300 were still waiting and are held: ${JSON.stringify(counts)}`);
+    // How many went before the hold depends on the machine's speed; what matters is that the
+    // rest were all held (none lost, none sent) and that some were still waiting.
+    assert.ok((counts.held ?? 0) > 0, `the waiting messages are held: ${JSON.stringify(counts)}`);
+    assert.equal((counts.held ?? 0) + (counts.delivered ?? 0) + (counts.sent ?? 0), 301, `every message sent before the hold or held: ${JSON.stringify(counts)}`);
     assert.equal((await t.api.get(`/v1/messages/${later.id}`, { key: live })).body.status, 'held', 'scheduled ones too');
 
     const release = await t.api.request('DELETE', `/v1/admin/accounts/${account}/traffic-hold?reason=cleared%20with%20the%20client`, { key: admin() });
