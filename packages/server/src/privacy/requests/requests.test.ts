@@ -11,10 +11,10 @@ describe('data-subject requests', () => {
   let account: string;
   let key: string;
   const admin = () => t.boot.adminApiKey;
-  const done = (id: string, statuses = ['completed', 'rejected']) =>
+  const done = (id: string) =>
     waitFor(async () => {
       const r = (await t.api.get(`/v1/privacy/requests/${id}`, { key })).body;
-      return statuses.includes(r.status) ? r : undefined;
+      return r.status === 'completed' || r.status === 'rejected' ? r : undefined;
     }, `request ${id} to finish`);
   const file = (type: string, subject: object, extra: object = {}) => t.api.post('/v1/privacy/requests', { key, body: { type, subject, ...extra } });
 
@@ -138,7 +138,12 @@ describe('data-subject requests', () => {
     const noConsent = await send(t, key, { to: phone, body: 'Big sale', purpose: 'marketing' });
     assert.equal(noConsent.error.code, 'no_consent');
 
-    const request = await done((await file('automated_decision_review', { phone })).body.id, ['in_progress']);
+    const filed = (await file('automated_decision_review', { phone })).body;
+    // in_progress twice: while listing (no result yet), then waiting for a person (result set).
+    const request = await waitFor(async () => {
+      const r = (await t.api.get(`/v1/privacy/requests/${filed.id}`, { key })).body;
+      return r.status === 'in_progress' && r.result ? r : undefined;
+    }, 'the decisions to be listed');
     assert.equal(request.result.decisions, 2);
     const decisions = (await t.api.get(`/v1/privacy/requests/${request.id}/decisions`, { key })).body.data;
     assert.deepEqual(decisions.map((d: { kind: string }) => d.kind), ['fraud_hold', 'consent_rejection']);
