@@ -19,6 +19,12 @@ export type {
 } from './resources/messages.ts';
 export type { NumberList, NumbersResource, PhoneNumber } from './resources/numbers.ts';
 export type { Order, OrderFilters, OrderInput, OrdersResource } from './resources/orders.ts';
+export type {
+  ConsentByPhoneInput, ConsentInput, ConsentState, Contact, ContactChanges, ContactFilters, ContactInput, ContactsResource,
+} from './resources/contacts.ts';
+export type {
+  AutomatedDecision, DecisionReviewInput, PrivacyRequest, PrivacyRequestFilters, PrivacyRequestInput, PrivacyRequestsResource,
+} from './resources/privacy-requests.ts';
 export type { PoliciesResource, Policy, PolicyAcceptanceInput, PolicyFilters, PolicyObjectionInput, PolicySummary } from './resources/policies.ts';
 export type { SandboxEmail, SandboxEmailFilters, SandboxResource, SimulateInboundInput, SimulatedInbound } from './resources/sandbox.ts';
 export type {

@@ -256,6 +256,27 @@ describe('CxEngage client against the platform', () => {
     assert.equal(objected.notice.status, 'objected');
     await assert.rejects(own.policies.accept(published.id, { signer: 'S. Signer' }), ConflictError);
   });
+
+  it('keeps contacts and consent, and files a data-subject request that completes', async () => {
+    const operator = new CxEngage({ apiKey: t.boot.adminApiKey, baseUrl: t.url });
+    const account = await operator.request('post', '/v1/admin/accounts', { body: { name: 'SDK privacy', status: 'active' } });
+    const key = await operator.request('post', '/v1/admin/accounts/{accountId}/api-keys', { path: { accountId: account.id }, body: { name: 'k', scopes: ['contacts:read', 'contacts:write', 'privacy:manage'] } });
+    const own = new CxEngage({ apiKey: key.secret, baseUrl: t.url });
+    const phone = freshNumber();
+    const contact = await own.contacts.create({ phone, name: 'Sam SDK' });
+    assert.equal((await own.contacts.create({ phone })).id, contact.id, 'one contact per number');
+    const state = await own.contacts.recordConsent(contact.id, { channel: 'sms', purpose: 'marketing', action: 'granted', source: 'api' });
+    assert.deepEqual(state.current.map((c) => c.granted), [true]);
+    await assert.rejects(own.contacts.create({ phone: 'not a number' }), ValidationError);
+    const filed = await own.privacyRequests.create({ type: 'objection', subject: { contactId: contact.id } });
+    const done = await waitFor(async () => {
+      const r = await own.privacyRequests.get(filed.id);
+      return r.status === 'completed' ? r : undefined;
+    }, 'the objection to complete');
+    assert.equal(done.type, 'objection');
+    assert.deepEqual((await own.privacyRequests.list({ type: 'objection' })).data.map((r) => r.id), [filed.id]);
+    await assert.rejects(own.privacyRequests.extend(filed.id, 'too late'), ConflictError);
+  });
 });
 
 describe('CxEngage client retries and timeouts', () => {
