@@ -41,8 +41,9 @@ describe('erasure', () => {
 
     // The person's traces everywhere: a contact, consent with evidence, messages out and in
     // (one kept by Idempotency-Key, one scheduled), an opt-out, and an access export.
-    const contact = (await t.api.post('/v1/contacts', { key, body: { phone: PHONE, name: NAME, email: EMAIL, attributes: { note: PHRASE } } })).body;
-    await t.api.post(`/v1/contacts/${contact.id}/consents`, { key, body: { channel: 'sms', purpose: 'marketing', action: 'granted', source: 'form', evidence: `form said ${PHRASE}` } });
+    // Idempotency-Keys everywhere: their stored answers repeat the person's data for 24 hours.
+    const contact = (await t.api.post('/v1/contacts', { key, body: { phone: PHONE, name: NAME, email: EMAIL, attributes: { note: PHRASE } }, headers: { 'idempotency-key': 'erase-me-contact' } })).body;
+    await t.api.post(`/v1/contacts/${contact.id}/consents`, { key, body: { channel: 'sms', purpose: 'marketing', action: 'granted', source: 'form', evidence: `form said ${PHRASE}` }, headers: { 'idempotency-key': 'erase-me-consent' } });
     const out = await t.api.post('/v1/messages', { key, body: { to: PHONE, body: `Hello ${PHRASE}`, reference: `order for ${NAME}`, metadata: { email: EMAIL } }, headers: { 'idempotency-key': 'erase-me-1' } });
     assert.equal(out.status, 202);
     await waitForStatus(t, key, out.body.id, ['delivered']);
@@ -51,7 +52,7 @@ describe('erasure', () => {
     await t.api.post('/v1/sandbox/inbound', { key, body: { from: PHONE, to: CLIENT_NUMBER, body: 'STOP' } });
     await waitFor(async () => (await sql()`select 1 from suppressions where account_id = ${account}`).length === 1 || undefined, 'the opt-out');
     await waitFor(async () => (await sql()`select 1 from messages where account_id = ${account} and direction = 'outbound' and reference like 'reply:%' and status = 'delivered'`).length === 1 || undefined, 'the STOP confirmation');
-    const access = (await t.api.post('/v1/privacy/requests', { key, body: { type: 'access', subject: { phone: PHONE }, note: `letter from ${NAME}` } })).body;
+    const access = (await t.api.post('/v1/privacy/requests', { key, body: { type: 'access', subject: { phone: PHONE }, note: `letter from ${NAME}` }, headers: { 'idempotency-key': 'erase-me-access' } })).body;
     await waitFor(async () => (await t.api.get(`/v1/privacy/requests/${access.id}`, { key })).body.status === 'completed' || undefined, 'the export');
     // Another customer who must not be touched.
     await waitForStatus(t, key, (await send(t, key, { to: '+4915199887700', body: 'unrelated customer' })).id, ['delivered']);

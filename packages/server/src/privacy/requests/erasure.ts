@@ -37,6 +37,17 @@ export async function eraseSubject(ctx: Context, accountId: string, subjectHash:
     if (done) break;
   }
   await withTransaction(ctx.sql, async (tx) => {
+    // Stored Idempotency-Key answers that show the contact, its consent or a request about the person.
+    const objects = (await tx<{ id: string }[]>`
+      select id from contacts where account_id = ${accountId} and subject_hash = ${subjectHash}
+      union all select id from privacy_requests where account_id = ${accountId} and subject_hash = ${subjectHash}
+      union all select id from consent_records where account_id = ${accountId} and subject_hash = ${subjectHash}`).map((r) => r.id);
+    await tx`
+      delete from idempotency_keys k where k.account_id = ${accountId} and k.response_body is not null and exists (
+        select 1 from (select case jsonb_typeof(k.response_body) when 'string' then (k.response_body #>> '{}')::jsonb else k.response_body end as doc) r
+        where r.doc ->> 'id' = any(${objects}) or r.doc ->> 'contactId' = any(${objects}) or exists (
+          select 1 from jsonb_array_elements(case jsonb_typeof(r.doc -> 'history') when 'array' then r.doc -> 'history' else '[]' end) h
+          where h ->> 'id' = any(${objects})))`;
     erased.contact = (await tx`delete from contacts where account_id = ${accountId} and subject_hash = ${subjectHash} returning id`).length;
     erased.consentRecords = (await tx`delete from consent_records where account_id = ${accountId} and subject_hash = ${subjectHash} returning id`).length;
     // The requests about this person keep their type, dates and outcome, not who or what was said.
