@@ -32,9 +32,14 @@ describe('WhatsApp through the sandbox', () => {
     assert.equal(template.status, 'queued');
     assert.equal(template.encoding, null);
     assert.deepEqual(template.whatsapp.template, hello);
-    const read = await waitForStatus(t, key, template.id, ['read']);
+    await waitForStatus(t, key, template.id, ['read']);
     // Our "sent" (Meta took the request) and Meta's own "sent" status: a repeat is an event only,
-    // wherever it lands (a status can overtake our record of the send and be applied late).
+    // wherever it lands (a status can overtake our record of the send and be applied late, even
+    // after "read": the simulator's three status webhooks travel concurrently).
+    const read = await waitFor(async () => {
+      const m = (await t.api.get(`/v1/messages/${template.id}`, { key })).body;
+      return m.events.length >= 6 ? m : undefined;
+    }, 'the six status events');
     const history = read.events.map((e: { status: string }) => e.status) as string[];
     assert.deepEqual(history.slice(0, 3), ['queued', 'sending', 'sent']);
     assert.deepEqual([...history].sort(), ['delivered', 'queued', 'read', 'sending', 'sent', 'sent']);

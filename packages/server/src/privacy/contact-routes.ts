@@ -74,7 +74,7 @@ export async function contactRoutes(base: FastifyInstance, opts: { ctx: Context;
   }, async (request) => {
     const { accountId } = principalOf(request);
     const q = request.query;
-    const rows = await listContacts(ctx.sql, accountId, { phone: phoneOf(q.phone, '/query/phone') ?? undefined, tag: q.tag, before: decodeCursor(q.cursor), limit: q.limit });
+    const rows = await listContacts(ctx.sql, accountId, { phone: phoneOf(q.phone, '/querystring/phone') ?? undefined, tag: q.tag, before: decodeCursor(q.cursor), limit: q.limit });
     const page = toPage(rows, q.limit);
     return { data: await Promise.all(page.data.map((r) => contactJson(ctx.keyring, r))), nextCursor: page.nextCursor };
   });

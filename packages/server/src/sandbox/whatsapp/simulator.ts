@@ -116,20 +116,29 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
     timers.add(t);
   }
 
-  /** Each status its own POST, statusDelayMs apart, as Meta sends them. */
+  /**
+   * Each status its own POST, as Meta sends them: statusDelayMs after the previous one was
+   * answered, so a receiver sees sent, delivered, read in order (concurrent POSTs could be
+   * applied in any order).
+   */
   function playStatuses(plan: StatusPlan): void {
     const { send: s, category } = plan;
     const free = category === 'service';
-    plan.steps.forEach((step, i) => later(statusDelayMs * (i + 1), () => void webhooks.post(webhookEnvelope(wabaIdOf(s.phoneNumberId), 'messages', {
-      messaging_product: 'whatsapp',
-      metadata: { display_phone_number: displayOf(s.phoneNumberId), phone_number_id: s.phoneNumberId },
-      statuses: [{
-        id: s.wamid, status: step.status, timestamp: String(Math.floor(clock.now().getTime() / 1000)), recipient_id: s.to,
-        ...(step.status === 'sent' && { conversation: { id: `conv-${s.wamid.slice(6, 22)}`, origin: { type: category } } }),
-        ...(step.status !== 'failed' && { pricing: { billable: !free, pricing_model: 'PMP', type: free ? 'free_customer_service' : 'regular', category } }),
-        ...(step.error && { errors: [{ code: step.error.code, title: step.error.title, message: step.error.title, error_data: { details: step.error.details } }] }),
-      }],
-    }))));
+    const play = (i: number) => {
+      const step = plan.steps[i];
+      if (!step) return;
+      later(statusDelayMs, () => void webhooks.post(webhookEnvelope(wabaIdOf(s.phoneNumberId), 'messages', {
+        messaging_product: 'whatsapp',
+        metadata: { display_phone_number: displayOf(s.phoneNumberId), phone_number_id: s.phoneNumberId },
+        statuses: [{
+          id: s.wamid, status: step.status, timestamp: String(Math.floor(clock.now().getTime() / 1000)), recipient_id: s.to,
+          ...(step.status === 'sent' && { conversation: { id: `conv-${s.wamid.slice(6, 22)}`, origin: { type: category } } }),
+          ...(step.status !== 'failed' && { pricing: { billable: !free, pricing_model: 'PMP', type: free ? 'free_customer_service' : 'regular', category } }),
+          ...(step.error && { errors: [{ code: step.error.code, title: step.error.title, message: step.error.title, error_data: { details: step.error.details } }] }),
+        }],
+      })).then(() => play(i + 1)));
+    };
+    play(0);
   }
 
   async function route(req: http.IncomingMessage, url: URL): Promise<Answer | { bytes: Buffer; mimeType: string }> {
