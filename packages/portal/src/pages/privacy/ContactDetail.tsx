@@ -1,13 +1,13 @@
 // One contact: its details (editable), delete (asks again in place), consent per channel and
 // purpose with the full ledger, a form to record a grant or withdrawal, and a way to file a
 // privacy request about this person.
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { del, patch, post } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { can, useMe } from '../../session.tsx';
 import { CONSENT_CHANNELS, CONSENT_PURPOSES, CONSENT_SOURCES, type ConsentState, type Contact } from '../../types.ts';
-import { ConfirmButton, Input, ListTable, PageHeader, ProblemAlert, Section, Select, TextArea, dateTime, text, useSubmit } from '../../ui.tsx';
+import { ConfirmButton, Input, ListTable, Notice, PageHeader, ProblemAlert, Section, Select, TextArea, dateTime, text, useSubmit } from '../../ui.tsx';
 import { tagsOf } from './Contacts.tsx';
 
 const orNull = (f: FormData, name: string) => text(f, name) || null;
@@ -88,9 +88,12 @@ export function ContactDetail() {
 }
 
 function EditContact({ contact, onSaved }: { contact: Contact; onSaved: () => void }) {
+  const [saved, setSaved] = useState(false);
   const save = useSubmit(async (f) => {
+    setSaved(false);
     await patch(`/v1/contacts/${contact.id}`, { name: orNull(f, 'name'), email: orNull(f, 'email'), whatsappId: orNull(f, 'whatsappId'), tags: tagsOf(text(f, 'tags')) });
     onSaved();
+    setSaved(true);
   });
   return (
     <form onSubmit={save.onSubmit} noValidate aria-label="Edit details" key={contact.updatedAt}>
@@ -99,6 +102,7 @@ function EditContact({ contact, onSaved }: { contact: Contact; onSaved: () => vo
       <Input label="WhatsApp id" name="whatsappId" defaultValue={contact.whatsappId ?? ''} problem={save.problem} />
       <Input label="Tags" name="tags" defaultValue={contact.tags.join(', ')} hint="separated by commas" problem={save.problem} />
       <ProblemAlert problem={save.problem} />
+      {saved && <Notice tone="success">Details saved.</Notice>}
       <button type="submit" className="primary" disabled={save.busy}>Save details</button>
     </form>
   );
