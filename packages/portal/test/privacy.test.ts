@@ -36,6 +36,16 @@ describe('the privacy screens in Chromium', () => {
   });
 
   const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  /** At 375 px the page scrolls only down, never sideways (wide tables scroll in their own box). */
+  const fitsPhone = async (shot: string) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    try {
+      await page.screenshot({ path: path.join(shots, shot), fullPage: true });
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), `${shot}: no sideways scrolling at 375 px`);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  };
   const requestStatus = (status: string) => page.getByTestId('request-status').getByText(status, { exact: true }).waitFor({ timeout: 30_000 });
 
   it('creates a contact and records its consent, with the history', async () => {
@@ -69,6 +79,7 @@ describe('the privacy screens in Chromium', () => {
     await current.getByRole('row', { name: /sms marketing granted/ }).waitFor();
     await page.getByRole('table', { name: 'Consent history, newest first' }).getByRole('cell', { name: 'web form #42, newsletter box ticked' }).waitFor();
     await page.screenshot({ path: path.join(shots, 'contact.png'), fullPage: true });
+    await fitsPhone('contact-375.png');
 
     const contacts = await t.api.get(`/v1/contacts?phone=${encodeURIComponent(PHONE)}`, { key: client.key });
     const [contact] = contacts.body.data;
@@ -98,6 +109,7 @@ describe('the privacy screens in Chromium', () => {
     await addNote.getByRole('button', { name: 'Add note' }).click();
     await page.getByRole('table', { name: 'Notes, oldest first' }).getByRole('cell', { name: 'Sent the export to the person by secure mail' }).waitFor();
     await page.screenshot({ path: path.join(shots, 'privacy-request.png'), fullPage: true });
+    await fitsPhone('privacy-request-375.png');
   });
 
   it('refuses a retention period below its minimum beside its field, and a legal hold blocks an erasure until released', async () => {
@@ -113,6 +125,7 @@ describe('the privacy screens in Chromium', () => {
     await hold.getByLabel('Reason for the hold').fill('Court case 12 O 345/26');
     await hold.getByRole('button', { name: 'Place hold' }).click();
     await page.getByRole('table', { name: 'Legal holds' }).getByRole('cell', { name: 'Court case 12 O 345/26', exact: true }).waitFor();
+    await page.screenshot({ path: path.join(shots, 'privacy-settings.png'), fullPage: true });
 
     const erasure = await t.api.post('/v1/privacy/requests', { key: client.key, body: { type: 'erasure', subject: { phone: PHONE } } });
     await page.goto(`/privacy/requests/${erasure.body.id}`);
@@ -168,6 +181,7 @@ describe('the privacy screens in Chromium', () => {
     await objection.getByLabel('Your objection').fill('We object: our contract fixes prices per region until 2028.');
     await objection.getByRole('button', { name: 'Send objection' }).click();
     await page.getByTestId('policy-status').getByText('objected').waitFor();
+    await page.screenshot({ path: path.join(shots, 'policy.png'), fullPage: true });
     await page.getByText('We object: our contract fixes prices per region until 2028.').waitFor();
 
     const objections = await t.api.get(`/v1/admin/policies/${published.body.id}/objections`, { key: t.boot.adminApiKey });

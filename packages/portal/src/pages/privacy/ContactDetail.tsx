@@ -52,12 +52,14 @@ export function ContactDetail() {
               list={{ rows: consents.data?.current ?? [], loading: consents.loading, problem: consents.problem }}
               caption="Current consent per channel and purpose"
               empty="No consent recorded yet."
-              head={<><th>Channel</th><th>Purpose</th><th>State</th><th>Since</th></>}
+              head={<><th>Channel</th><th>Purpose</th><th>State</th></>}
               row={(s) => (
                 <tr key={`${s.channel}/${s.purpose}`}>
                   <td>{s.channel}</td><td>{s.purpose}</td>
-                  <td><span className={`badge badge-${s.granted ? 'granted' : 'withdrawn'}`}>{s.granted ? 'granted' : 'withdrawn'}</span></td>
-                  <td>{dateTime(s.since)}<div className="muted">via {s.source}</div></td>
+                  <td>
+                    <span className={`badge badge-${s.granted ? 'granted' : 'withdrawn'}`}>{s.granted ? 'granted' : 'withdrawn'}</span>
+                    <div className="muted">since {dateTime(s.since)}, via {s.source}</div>
+                  </td>
                 </tr>
               )}
             />
@@ -124,7 +126,7 @@ function RecordConsent({ contactId, onDone }: { contactId: string; onDone: () =>
           <Select label="Channel" name="channel" defaultValue="sms" problem={record.problem}>
             {CONSENT_CHANNELS.map((ch) => <option key={ch} value={ch}>{ch}</option>)}
           </Select>
-          <Input label="Purpose" name="purpose" defaultValue="marketing" list="consent-purposes" hint="marketing, transactional, otp or your own" problem={record.problem} />
+          <Input label="Purpose" name="purpose" defaultValue="marketing" list="consent-purposes" hint="or your own, in lower case" problem={record.problem} />
           <datalist id="consent-purposes">{CONSENT_PURPOSES.map((p) => <option key={p} value={p} />)}</datalist>
           <Select label="Action" name="action" defaultValue="granted" problem={record.problem}>
             <option value="granted">granted</option><option value="withdrawn">withdrawn</option>

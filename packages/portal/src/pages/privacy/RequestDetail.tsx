@@ -13,6 +13,7 @@ import { Decisions } from './Decisions.tsx';
 import { RequestResult } from './RequestResult.tsx';
 
 const FINAL = new Set(['completed', 'rejected']);
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function RequestDetail() {
   const id = encodeURIComponent(useParams().id ?? '');
@@ -25,7 +26,7 @@ export function RequestDetail() {
   const subjectContact = r?.subject?.contactId;
   return (
     <>
-      <PageHeader title={r ? `${typeLabel(r.type)} request` : 'Privacy request'}><Link to="/privacy/requests">Back to requests</Link></PageHeader>
+      <PageHeader title={r ? `${capitalized(typeLabel(r.type))} request` : 'Privacy request'}><Link to="/privacy/requests">Back to requests</Link></PageHeader>
       <ProblemAlert problem={loaded.problem} />
       {r && (
         <>
@@ -116,7 +117,7 @@ function Handling({ request: r, onDone }: { request: PrivacyRequest; onDone: () 
           caption="Notes, oldest first"
           empty="No notes yet."
           head={<><th>When</th><th>By</th><th>Note</th></>}
-          row={(n) => <tr key={n.at + n.text}><td>{dateTime(n.at)}</td><td>{n.by.type === 'user' ? nameOf(n.by.id) : n.by.id}</td><td className="policy-text">{n.text}</td></tr>}
+          row={(n) => <tr key={n.at + n.text}><td>{dateTime(n.at)}</td><td>{n.by.type === 'user' ? nameOf(n.by.id) : <>{n.by.type} <code>{n.by.id}</code></>}</td><td className="policy-text">{n.text}</td></tr>}
         />
         <form onSubmit={note.onSubmit} noValidate aria-label="Add a note" key={r.notes.length}>
           <TextArea label="New note" name="addNote" hint="stored encrypted; an erasure clears it" problem={note.problem} />
