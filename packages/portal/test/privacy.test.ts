@@ -1,7 +1,8 @@
 // The privacy screens in headless Chromium against a real platform: a contact with recorded
 // consent, an access request whose export downloads as a zip, an erasure whose report shows
 // what went and what stayed (and the contact gone), the settings' field errors and legal
-// holds, and a policy change the client objects to in writing.
+// holds, an automated decision overturned after approval by hand, and a policy change the
+// client objects to in writing.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -9,11 +10,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestPlatform, type TestPlatform } from '../../server/test/harness.ts';
 import { addUser, createClientAccount, type ClientAccount } from '../../server/test/portal.ts';
+import { send, waitForStatus } from '../../server/test/messages.ts';
 import { launchChromium, newPage, screenshotDir } from './browser.ts';
 import { signIn } from './flows.ts';
 
 const OFFICER = { email: 'dora@client.example', password: 'a privacy officer password' };
 const PHONE = '+4915112345678';
+const OTHER_PHONE = '+4915112345699';
 
 describe('the privacy screens in Chromium', () => {
   let t: TestPlatform;
@@ -155,6 +158,32 @@ describe('the privacy screens in Chromium', () => {
     await nav('Contacts');
     await page.getByText('No contacts yet.').waitFor();
     assert.deepEqual((await t.api.get('/v1/contacts', { key: client.key })).body.data, []);
+  });
+
+  it('waits for approval by hand, then a person overturns an automated decision', async () => {
+    await nav('Privacy settings');
+    const settings = page.getByRole('form', { name: 'Consent, requests and keywords' });
+    await settings.getByLabel('Approve privacy requests by hand before they run').check();
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Privacy settings saved.').waitFor();
+    // Consent is enforced for client accounts: marketing without a grant is rejected automatically.
+    const rejected = await send(t, client.key, { to: OTHER_PHONE, body: 'Spring sale: 20 % off', purpose: 'marketing' });
+    await waitForStatus(t, client.key, rejected.id, ['rejected']);
+
+    await nav('Privacy requests');
+    const form = page.getByRole('form', { name: 'File a request' });
+    await form.getByLabel('Request type').selectOption('automated_decision_review');
+    await form.getByLabel('Phone number').fill(OTHER_PHONE);
+    await form.getByRole('button', { name: 'File request' }).click();
+    await requestStatus('received');
+    await page.getByRole('button', { name: 'Approve and run' }).click();
+    await requestStatus('in_progress');
+    const decisions = page.getByRole('table', { name: 'Automated decisions about the person' });
+    await decisions.getByRole('row', { name: /consent rejection rejected .*no current marketing consent/ }).waitFor();
+    await decisions.getByLabel('Review note').fill('The person had consented on paper');
+    await decisions.getByRole('button', { name: 'Overturn' }).click();
+    await decisions.getByText('overturned', { exact: true }).waitFor();
+    await requestStatus('completed');
   });
 
   it('shows a published policy change on the dashboard, and the client objects to it in writing', async () => {
