@@ -19,10 +19,8 @@ export function Contacts() {
   const tag = params.get('tag') ?? '';
   const list = usePaged<Contact>('/v1/contacts', { phone, tag }, 50);
   const create = useSubmit(async (f) => {
-    const [name, email] = [text(f, 'name'), text(f, 'email')];
-    const contact = await post<Contact>('/v1/contacts', {
-      ...(text(f, 'phone') && { phone: text(f, 'phone') }), ...(name && { name }), ...(email && { email }), tags: tagsOf(text(f, 'tags')),
-    });
+    const [phone, name, email] = [text(f, 'phone'), text(f, 'name'), text(f, 'email')];
+    const contact = await post<Contact>('/v1/contacts', { ...(phone && { phone }), ...(name && { name }), ...(email && { email }), tags: tagsOf(text(f, 'tags')) });
     navigate(`/contacts/${contact.id}`);
   });
   const apply = (e: FormEvent<HTMLFormElement>) => {

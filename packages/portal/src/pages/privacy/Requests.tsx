@@ -31,7 +31,7 @@ export function Requests() {
   return (
     <>
       <PageHeader title="Privacy requests" />
-      <FileRequest contactId={params.get('contactId') ?? ''} />
+      <FileRequest key={params.get('contactId')} contactId={params.get('contactId') ?? ''} />
       <form className="card filters" onSubmit={apply} aria-label="Filter requests" key={`${status}/${type}`}>
         <Select label="Status" name="status" defaultValue={status} problem={list.problem}>
           <option value="">Any</option>
