@@ -1,6 +1,7 @@
 // `npm run screenshots`: regenerates docs/screenshots/*.png with the browser the tests use,
 // against a sandbox platform of its own (embedded PostgreSQL in a temp dir) seeded with a week
-// of traffic, a webhook endpoint, a limit at 80 % and an operator.
+// of traffic, a webhook endpoint, a limit at 80 %, a contact with consent and an access
+// request, and an operator.
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -97,6 +98,24 @@ try {
   await page.getByRole('table', { name: 'Webhook deliveries' }).waitFor();
   await page.locator('details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
   await shot(page, 'webhooks');
+
+  // A customer with a consent history, and an access request about them with a note.
+  // The traffic made the number's contact already: POST returns it, PATCH names it.
+  const anna = (await t.api.post('/v1/contacts', { key: client.key, body: { phone: '+4915112345610' } })).body;
+  await t.api.patch(`/v1/contacts/${anna.id}`, { key: client.key, body: { name: 'Anna Schmidt', email: 'anna@example.com', tags: ['vip'] } });
+  for (const [channel, purpose, action, evidence] of [
+    ['sms', 'marketing', 'granted', 'Checkout form, newsletter box ticked'], ['whatsapp', 'optin', 'granted', 'WhatsApp button on the order page'],
+    ['sms', 'marketing', 'withdrawn', 'Phoned the shop and asked to stop offers'],
+  ]) await t.api.post(`/v1/contacts/${anna.id}/consents`, { key: client.key, body: { channel, purpose, action, source: 'form', evidence } });
+  const access = (await t.api.post('/v1/privacy/requests', { key: client.key, body: { type: 'access', subject: { contactId: anna.id }, note: 'Asked by email; identity checked by a call back to the number' } })).body;
+  await waitFor(async () => ((await t.api.get(`/v1/privacy/requests/${access.id}`, { key: client.key })).body.status === 'completed' ? true : undefined), 'the access request to complete');
+  await t.api.patch(`/v1/privacy/requests/${access.id}`, { key: client.key, body: { addNote: 'Export sent to the person by secure mail' } });
+  await page.goto(`/privacy/requests/${access.id}`);
+  await page.getByRole('link', { name: 'Download the export (zip)' }).waitFor();
+  await shot(page, 'privacy-request');
+  await page.goto(`/contacts/${anna.id}`);
+  await page.getByRole('table', { name: 'Consent history, newest first' }).waitFor();
+  await shot(page, 'contact');
 
   const { page: operator } = await newPage(browser, url);
   await signIn(operator, boot.adminEmail, boot.adminPassword);

@@ -11,6 +11,10 @@ const CLIENT_NAV = [
   { to: '/webhook-endpoints', label: 'Webhooks', scope: 'webhooks:manage' },
   { to: '/numbers', label: 'Numbers', scope: 'numbers:read' },
   { to: '/users', label: 'Users', scope: 'users:manage' },
+  { to: '/contacts', label: 'Contacts', scope: 'contacts:read' },
+  { to: '/privacy/requests', label: 'Privacy requests', scope: 'privacy:manage' },
+  { to: '/privacy/settings', label: 'Privacy settings', scope: 'privacy:manage' },
+  { to: '/policies', label: 'Policies', scope: 'account:manage' },
 ];
 const OPERATOR_NAV = [
   { to: '/operator/accounts', label: 'Accounts', scope: 'platform:read' },

@@ -22,6 +22,12 @@ import { OperatorAccounts } from './pages/operator/Accounts.tsx';
 import { Connectors } from './pages/operator/Connectors.tsx';
 import { RoutesPage } from './pages/operator/Routes.tsx';
 import { Approvals } from './pages/operator/Approvals.tsx';
+import { Contacts } from './pages/privacy/Contacts.tsx';
+import { ContactDetail } from './pages/privacy/ContactDetail.tsx';
+import { Requests } from './pages/privacy/Requests.tsx';
+import { RequestDetail } from './pages/privacy/RequestDetail.tsx';
+import { PrivacySettings } from './pages/privacy/PrivacySettings.tsx';
+import { Policies, PolicyDetail } from './pages/Policies.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 
 function SignedIn() {
@@ -55,6 +61,13 @@ function App() {
         <Route path="webhook-endpoints" element={<Webhooks />} />
         <Route path="numbers" element={<Numbers />} />
         <Route path="users" element={<Users />} />
+        <Route path="contacts" element={<Contacts />} />
+        <Route path="contacts/:id" element={<ContactDetail />} />
+        <Route path="privacy/requests" element={<Requests />} />
+        <Route path="privacy/requests/:id" element={<RequestDetail />} />
+        <Route path="privacy/settings" element={<PrivacySettings />} />
+        <Route path="policies" element={<Policies />} />
+        <Route path="policies/:id" element={<PolicyDetail />} />
         <Route path="settings" element={<Settings />} />
         <Route path="operator/accounts" element={<OperatorAccounts />} />
         <Route path="operator/connectors" element={<Connectors />} />

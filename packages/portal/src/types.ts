@@ -167,3 +167,133 @@ export interface SessionInfo {
   ip: string | null;
   current: boolean;
 }
+
+export interface Contact {
+  id: string;
+  phone: string | null;
+  name: string | null;
+  email: string | null;
+  whatsappId: string | null;
+  attributes: Record<string, string | number | boolean>;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const CONSENT_CHANNELS = ['sms', 'whatsapp', 'push', 'voice', 'email'] as const;
+export const CONSENT_SOURCES = ['portal', 'api', 'keyword', 'import', 'form'] as const;
+export const CONSENT_PURPOSES = ['marketing', 'transactional', 'otp'] as const;
+
+export interface ConsentRecord {
+  id: string;
+  channel: string;
+  purpose: string;
+  action: 'granted' | 'withdrawn';
+  source: string;
+  evidence: string | null;
+  actor: { type: string; id: string };
+  recordedAt: string;
+}
+
+export interface ConsentState {
+  current: { channel: string; purpose: string; granted: boolean; since: string; source: string }[];
+  history: ConsentRecord[];
+}
+
+export const REQUEST_TYPES = ['access', 'portability', 'rectification', 'erasure', 'objection', 'restriction', 'automated_decision_review'] as const;
+export const REQUEST_STATUSES = ['received', 'in_progress', 'completed', 'rejected'] as const;
+
+export interface PrivacyRequest {
+  id: string;
+  type: (typeof REQUEST_TYPES)[number];
+  status: (typeof REQUEST_STATUSES)[number];
+  subject: { phone?: string; email?: string; contactId?: string } | null;
+  note: string | null;
+  notes: { at: string; by: { type: string; id: string }; text: string }[];
+  assignee: string | null;
+  receivedAt: string;
+  dueAt: string;
+  extension: { reason: string } | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  rejectionReason: string | null;
+  result: Record<string, unknown> | null;
+  export: { url: string; expiresAt: string } | null;
+}
+
+export interface AutomatedDecision {
+  messageId: string;
+  kind: string;
+  status: string;
+  at: string;
+  explanation: string;
+  review: { outcome: string; note: string | null; at: string } | null;
+}
+
+export interface PrivacySettings {
+  consentEnforcement: boolean;
+  manualApproval: boolean;
+  keywords: { stop: string[]; start: string[]; help: string[] };
+  replies: { stop: string; start: string; help: string };
+}
+
+export interface RetentionPolicy {
+  category: string;
+  days: number;
+  source: 'account' | 'platform' | 'default';
+  minimum: number;
+  maximum: number;
+  what: string;
+  why: string;
+}
+
+export interface LegalHold {
+  id: string;
+  scope: 'account' | 'subject';
+  subjectId: string | null;
+  reason: string;
+  placedBy: 'operator' | 'account';
+  createdAt: string;
+  releasedAt: string | null;
+}
+
+export interface RetentionRun {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  counts: Record<string, number>;
+  skipped: { accountHold: boolean; subjectHolds: number };
+  complete: boolean;
+}
+
+export interface RecordsOfProcessing {
+  accountId: string;
+  controller: string;
+  processor: string;
+  generatedAt: string;
+  activities: { name: string; purposes: string[]; legalBases: string[]; dataSubjects: string[]; personalData: string[] }[];
+  recipients: { name: string; kind: string; role: string }[];
+  transfers: string[];
+  retention: RetentionPolicy[];
+  securityMeasures: string[];
+}
+
+export interface PolicyVersion {
+  id: string;
+  kind: 'privacy_policy' | 'terms';
+  version: string;
+  title: string;
+  summaryOfChanges: string;
+  effectiveAt: string;
+  publishedAt: string;
+  text?: string;
+  notice: {
+    source: 'publication' | 'account_created';
+    status: 'pending' | 'accepted' | 'objected' | 'deemed_accepted';
+    notifiedAt: string;
+    objectionDeadline: string;
+    decidedAt: string | null;
+    signer: string | null;
+    objection: string | null;
+  };
+}

@@ -4,9 +4,9 @@ import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNo
 import { problemOf, type Problem } from './api.ts';
 import type { Paged } from './hooks.ts';
 
-/** The API names fields with JSON pointers: `/to`, `/config/host`, `/querystring/limit`. */
+/** The API names fields with JSON pointers: `/to`, `/config/host`, `/querystring/limit` (some checks say `/query/phone`). */
 function errorFor(problem: Problem | undefined, name: string): string | undefined {
-  return problem?.errors?.find((e) => e.pointer === `/${name}` || e.pointer === `/querystring/${name}` || e.pointer.startsWith(`/${name}/`))?.detail;
+  return problem?.errors?.find((e) => [`/${name}`, `/querystring/${name}`, `/query/${name}`].includes(e.pointer) || e.pointer.startsWith(`/${name}/`))?.detail;
 }
 
 interface FieldProps {
@@ -66,7 +66,8 @@ export function useSubmit<T>(action: (form: FormData) => Promise<T>) {
     setBusy(true);
     setProblem(undefined);
     try {
-      await action(new FormData(form));
+      // With the button that submitted it, so one form can offer two outcomes.
+      await action(new FormData(form, (e.nativeEvent as SubmitEvent).submitter));
     } catch (err) {
       setProblem(problemOf(err));
     } finally {

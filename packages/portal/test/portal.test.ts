@@ -56,7 +56,7 @@ describe('the web portal in Chromium', () => {
     await owner.getByRole('button', { name: 'Sign in' }).click();
     await owner.getByRole('heading', { name: 'Dashboard' }).waitFor();
 
-    await owner.getByRole('link', { name: 'Settings' }).click();
+    await owner.getByRole('link', { name: 'Settings', exact: true }).click();
     await owner.getByRole('link', { name: 'Set it up' }).click();
     await owner.getByRole('button', { name: 'Start setup' }).click();
     await owner.getByRole('img', { name: /QR code/ }).waitFor();

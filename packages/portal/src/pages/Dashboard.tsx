@@ -1,6 +1,7 @@
 // Today at a glance: volume, delivery rate, spend, SMS limit usage (with a banner from 75 %),
 // and the last seven days. Counts come from GET /v1/reports/summary, spend from /v1/usage
 // (billing:read), the limit from /v1/account (account:manage): a role sees what it may read.
+// Policy changes still open for objection show as a banner (account:manage).
 import { Suspense, lazy, useMemo } from 'react';
 import { Link } from 'react-router';
 import { useLoad } from '../hooks.ts';
@@ -8,6 +9,7 @@ import { can, useMe } from '../session.tsx';
 import type { Account } from '../types.ts';
 import { Notice, PageHeader, ProblemAlert, money } from '../ui.tsx';
 import type { DayVolume } from '../components/VolumeChart.tsx';
+import { PolicyNoticeBanner } from '../components/PolicyNoticeBanner.tsx';
 
 // ECharts is most of the portal's weight: it loads with the dashboard, not with every page.
 const VolumeChart = lazy(() => import('../components/VolumeChart.tsx').then((m) => ({ default: m.VolumeChart })));
@@ -70,6 +72,7 @@ export function Dashboard() {
   return (
     <>
       <PageHeader title="Dashboard">{can(me, 'messages:write') && <Link to="/send">Send a message</Link>}</PageHeader>
+      <PolicyNoticeBanner />
       {account.data?.trafficHold && <Notice tone="warning">Your traffic is on hold by the operator: new messages wait until the hold is lifted.</Notice>}
       {account.data && account.data.status !== 'active' && <Notice tone="warning">This account is {account.data.status}.</Notice>}
       {usedPercent !== undefined && usedPercent >= LIMIT_WARNING_PERCENT && (
