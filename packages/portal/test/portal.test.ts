@@ -96,10 +96,12 @@ describe('the web portal in Chromium', () => {
     await owner.screenshot({ path: path.join(shots, 'message.png') });
 
     await owner.getByRole('link', { name: 'Back to the log' }).click();
-    await owner.getByLabel('Status').selectOption('failed');
+    // Wait for the log itself: the message page also has labels starting with "Status".
+    await owner.getByRole('heading', { name: 'Message log' }).waitFor();
+    await owner.getByLabel('Status', { exact: true }).selectOption('failed');
     await owner.getByRole('button', { name: 'Filter' }).click();
     await owner.getByText('No message matches these filters.').waitFor();
-    await owner.getByLabel('Status').selectOption('delivered');
+    await owner.getByLabel('Status', { exact: true }).selectOption('delivered');
     await owner.getByRole('button', { name: 'Filter' }).click();
     await owner.getByRole('cell', { name: '+4915112345678', exact: true }).waitFor();
     assert.match(owner.url(), /status=delivered/);
