@@ -1,6 +1,7 @@
 // The portal's building blocks: labelled fields that show the API's per-field errors, problem
 // alerts, lists with empty and error states and page controls, and a two-step confirm button.
 import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useSearchParams } from 'react-router';
 import { problemOf, type Problem } from './api.ts';
 import type { Paged } from './hooks.ts';
 
@@ -159,3 +160,28 @@ export function money(micros: number, currency: string | null | undefined): stri
 }
 
 export const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+/**
+ * A list's filter form: its fields live in the URL (shareable, kept on reload), so applying
+ * writes the non-empty ones there and Clear empties it. Re-keyed on the URL so the inputs'
+ * defaults follow back and forward navigation.
+ */
+export function FilterForm({ label, fields, children }: { label: string; fields: readonly string[]; children: ReactNode }) {
+  const [params, setParams] = useSearchParams();
+  const apply = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const next = new URLSearchParams();
+    for (const field of fields) if (text(form, field)) next.set(field, text(form, field));
+    setParams(next);
+  };
+  return (
+    <form className="card filters" onSubmit={apply} aria-label={label} key={params.toString()}>
+      {children}
+      <div className="actions">
+        <button type="submit" className="primary">Filter</button>
+        <button type="button" onClick={() => setParams(new URLSearchParams())}>Clear</button>
+      </div>
+    </form>
+  );
+}

@@ -1,10 +1,9 @@
 // The message log: server-side filters and pages (never the whole history), kept in the URL so
 // a filtered view can be shared and survives a reload.
-import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { usePaged } from '../hooks.ts';
 import { MESSAGE_STATUSES, type Message } from '../types.ts';
-import { Input, ListTable, PageHeader, Select, StatusBadge, dateTime } from '../ui.tsx';
+import { FilterForm, Input, ListTable, PageHeader, Select, StatusBadge, dateTime } from '../ui.tsx';
 
 const FILTERS = ['status', 'to', 'channel', 'direction', 'fromDate', 'toDate'] as const;
 
@@ -16,28 +15,17 @@ function dayBound(date: string | null, nextDay: boolean): string | undefined {
 }
 
 export function MessageLog() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const value = (k: string) => params.get(k) ?? '';
   const list = usePaged<Message>('/v1/messages', {
     status: value('status'), to: value('to'), channel: value('channel'), direction: value('direction'),
     createdAfter: dayBound(params.get('fromDate'), false), createdBefore: dayBound(params.get('toDate'), true),
   }, 50);
 
-  const apply = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const next = new URLSearchParams();
-    for (const k of FILTERS) {
-      const v = String(f.get(k) ?? '').trim();
-      if (v) next.set(k, v);
-    }
-    setParams(next);
-  };
-
   return (
     <>
       <PageHeader title="Message log" />
-      <form className="card filters" onSubmit={apply} aria-label="Filter messages" key={params.toString()}>
+      <FilterForm label="Filter messages" fields={FILTERS}>
         <Select label="Status" name="status" defaultValue={value('status')} problem={list.problem}>
           <option value="">Any</option>
           {MESSAGE_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
@@ -51,11 +39,7 @@ export function MessageLog() {
         </Select>
         <Input label="From date" name="fromDate" type="date" defaultValue={value('fromDate')} />
         <Input label="To date" name="toDate" type="date" defaultValue={value('toDate')} />
-        <div className="actions">
-          <button type="submit" className="primary">Filter</button>
-          <button type="button" onClick={() => setParams(new URLSearchParams())}>Clear</button>
-        </div>
-      </form>
+      </FilterForm>
       <ListTable
         list={list}
         caption="Messages"

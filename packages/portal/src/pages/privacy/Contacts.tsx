@@ -1,12 +1,11 @@
 // Contacts: filter by number or tag (answered by the server page by page, filters in the URL)
 // and create one. A number that already has a contact opens that contact.
-import type { FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { post } from '../../api.ts';
 import { usePaged } from '../../hooks.ts';
 import { can, useMe } from '../../session.tsx';
 import type { Contact } from '../../types.ts';
-import { Input, ListTable, PageHeader, ProblemAlert, Section, dateTime, text, useSubmit } from '../../ui.tsx';
+import { FilterForm, Input, ListTable, PageHeader, ProblemAlert, Section, dateTime, text, useSubmit } from '../../ui.tsx';
 
 /** "vip, newsletter" → ["vip", "newsletter"]. */
 export const tagsOf = (raw: string) => raw.split(',').map((t) => t.trim()).filter(Boolean);
@@ -14,7 +13,7 @@ export const tagsOf = (raw: string) => raw.split(',').map((t) => t.trim()).filte
 export function Contacts() {
   const me = useMe();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const phone = params.get('phone') ?? '';
   const tag = params.get('tag') ?? '';
   const list = usePaged<Contact>('/v1/contacts', { phone, tag }, 50);
@@ -23,13 +22,6 @@ export function Contacts() {
     const contact = await post<Contact>('/v1/contacts', { ...(phone && { phone }), ...(name && { name }), ...(email && { email }), tags: tagsOf(text(f, 'tags')) });
     navigate(`/contacts/${contact.id}`);
   });
-  const apply = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const next = new URLSearchParams();
-    for (const k of ['phone', 'tag']) if (text(f, k)) next.set(k, text(f, k));
-    setParams(next);
-  };
   return (
     <>
       <PageHeader title="Contacts" />
@@ -45,14 +37,10 @@ export function Contacts() {
           <ProblemAlert problem={create.problem} />
         </Section>
       )}
-      <form className="card filters" onSubmit={apply} aria-label="Filter contacts" key={params.toString()}>
+      <FilterForm label="Filter contacts" fields={['phone', 'tag']}>
         <Input label="Number" name="phone" type="tel" defaultValue={phone} placeholder="+4915112345678" problem={list.problem} />
         <Input label="Tag" name="tag" defaultValue={tag} problem={list.problem} />
-        <div className="actions">
-          <button type="submit" className="primary">Filter</button>
-          <button type="button" onClick={() => setParams(new URLSearchParams())}>Clear</button>
-        </div>
-      </form>
+      </FilterForm>
       <ListTable
         list={list}
         caption="Contacts"

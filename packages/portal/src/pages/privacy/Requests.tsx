@@ -1,11 +1,11 @@
 // Data-subject requests: filter by status and type (in the URL, answered page by page), and
 // file one. A contact's page links here with ?contactId= to file about that person.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { post } from '../../api.ts';
 import { usePaged } from '../../hooks.ts';
 import { REQUEST_STATUSES, REQUEST_TYPES, type PrivacyRequest } from '../../types.ts';
-import { Input, ListTable, PageHeader, ProblemAlert, Section, Select, StatusBadge, TextArea, dateTime, text, useSubmit } from '../../ui.tsx';
+import { FilterForm, Input, ListTable, PageHeader, ProblemAlert, Section, Select, StatusBadge, TextArea, dateTime, text, useSubmit } from '../../ui.tsx';
 
 export const typeLabel = (type: string) => type.replaceAll('_', ' ');
 
@@ -17,22 +17,15 @@ const SUBJECT_KINDS = [
 const CHANGE_FIELDS = [{ name: 'name', label: 'Corrected name' }, { name: 'email', label: 'Corrected email' }, { name: 'whatsappId', label: 'Corrected WhatsApp id' }] as const;
 
 export function Requests() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const status = params.get('status') ?? '';
   const type = params.get('type') ?? '';
   const list = usePaged<PrivacyRequest>('/v1/privacy/requests', { status, type }, 50);
-  const apply = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const next = new URLSearchParams();
-    for (const k of ['status', 'type']) if (text(f, k)) next.set(k, text(f, k));
-    setParams(next);
-  };
   return (
     <>
       <PageHeader title="Privacy requests" />
       <FileRequest key={params.get('contactId')} contactId={params.get('contactId') ?? ''} />
-      <form className="card filters" onSubmit={apply} aria-label="Filter requests" key={`${status}/${type}`}>
+      <FilterForm label="Filter requests" fields={['status', 'type']}>
         <Select label="Status" name="status" defaultValue={status} problem={list.problem}>
           <option value="">Any</option>
           {REQUEST_STATUSES.map((s) => <option key={s} value={s}>{typeLabel(s)}</option>)}
@@ -41,11 +34,7 @@ export function Requests() {
           <option value="">Any</option>
           {REQUEST_TYPES.map((t) => <option key={t} value={t}>{typeLabel(t)}</option>)}
         </Select>
-        <div className="actions">
-          <button type="submit" className="primary">Filter</button>
-          <button type="button" onClick={() => setParams(new URLSearchParams())}>Clear</button>
-        </div>
-      </form>
+      </FilterForm>
       <ListTable
         list={list}
         caption="Privacy requests"
