@@ -66,8 +66,15 @@ describe('the privacy screens in Chromium', () => {
 
     const edit = page.getByRole('form', { name: 'Edit details' });
     await edit.getByLabel('Email').fill('anna@example.com');
+    await edit.getByLabel('Attributes').fill('city: Dresden\nno colon here');
+    await edit.getByRole('button', { name: 'Save details' }).click();
+    await edit.locator('textarea[name="attributes"][aria-invalid="true"]').waitFor();
+    await edit.getByLabel('Attributes').fill('city: Dresden\npostcode: 01067');
     await edit.getByRole('button', { name: 'Save details' }).click();
     await page.getByText('Details saved.').waitFor();
+    const saved = await t.api.get(`/v1/contacts?phone=${encodeURIComponent(PHONE)}`, { key: client.key });
+    assert.deepEqual(saved.body.data[0].attributes, { city: 'Dresden', postcode: '01067' });
+    assert.equal(saved.body.data[0].email, 'anna@example.com');
 
     const consent = page.getByRole('form', { name: 'Record consent' });
     await consent.getByLabel('Purpose').fill('Not A Purpose!');

@@ -9,6 +9,7 @@ import { can, useMe } from '../../session.tsx';
 import { CONSENT_CHANNELS, CONSENT_PURPOSES, CONSENT_SOURCES, type ConsentState, type Contact } from '../../types.ts';
 import { ConfirmButton, Input, ListTable, Notice, PageHeader, ProblemAlert, Section, Select, TextArea, dateTime, text, useSubmit } from '../../ui.tsx';
 import { tagsOf } from './Contacts.tsx';
+import { attributesText, parseAttributes } from './attributes.ts';
 
 const orNull = (f: FormData, name: string) => text(f, name) || null;
 
@@ -93,7 +94,8 @@ function EditContact({ contact, onSaved }: { contact: Contact; onSaved: () => vo
   const [saved, setSaved] = useState(false);
   const save = useSubmit(async (f) => {
     setSaved(false);
-    await patch(`/v1/contacts/${contact.id}`, { name: orNull(f, 'name'), email: orNull(f, 'email'), whatsappId: orNull(f, 'whatsappId'), tags: tagsOf(text(f, 'tags')) });
+    const attributes = parseAttributes(String(f.get('attributes') ?? ''), contact.attributes);
+    await patch(`/v1/contacts/${contact.id}`, { name: orNull(f, 'name'), email: orNull(f, 'email'), whatsappId: orNull(f, 'whatsappId'), tags: tagsOf(text(f, 'tags')), attributes });
     onSaved();
     setSaved(true);
   });
@@ -103,6 +105,7 @@ function EditContact({ contact, onSaved }: { contact: Contact; onSaved: () => vo
       <Input label="Email" name="email" type="email" defaultValue={contact.email ?? ''} problem={save.problem} />
       <Input label="WhatsApp id" name="whatsappId" defaultValue={contact.whatsappId ?? ''} problem={save.problem} />
       <Input label="Tags" name="tags" defaultValue={contact.tags.join(', ')} hint="separated by commas" problem={save.problem} />
+      <TextArea label="Attributes" name="attributes" rows={3} defaultValue={attributesText(contact.attributes)} hint="one per line, as key: value" problem={save.problem} />
       <ProblemAlert problem={save.problem} />
       {saved && <Notice tone="success">Details saved.</Notice>}
       <button type="submit" className="primary" disabled={save.busy}>Save details</button>
