@@ -52,7 +52,12 @@ import { reportRoutes } from './reports/routes.ts';
 
 export type App = FastifyInstance;
 
-export async function buildApp(ctx: Context): Promise<App> {
+export interface AppOptions {
+  /** False while the process still starts (house account, workers): /readyz answers 503 until then. */
+  started?: () => boolean;
+}
+
+export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<App> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     trustProxy: ctx.config.trustProxy,
@@ -90,7 +95,7 @@ export async function buildApp(ctx: Context): Promise<App> {
   await app.register(authPlugin, { ctx });
   await app.register(idempotencyPlugin, { ctx });
 
-  await app.register(healthRoutes, { ctx });
+  await app.register(healthRoutes, { ctx, started: opts.started ?? (() => true) });
   await app.register(accountRoutes, { ctx });
   await app.register(apiKeyRoutes, { ctx });
   await app.register(adminAccountRoutes, { ctx });

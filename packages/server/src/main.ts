@@ -58,9 +58,10 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
     await migrateJobQueue(log, databaseUrl);
 
     let app: App | undefined;
+    let started = false;
     let url: string | undefined;
     if (config.role !== 'worker') {
-      app = await buildApp(ctx);
+      app = await buildApp(ctx, { started: () => started });
       stops.push(() => app!.close());
       await app.listen({ port: config.port, host: config.host });
       const addr = app.server.address();
@@ -82,6 +83,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       const webhooks = startWebhookDeliverer(ctx);
       stops.push(() => webhooks.stop());
     }
+    started = true;
     return { ctx, url, app, bootstrapFile: boot.path, stop };
   } catch (err) {
     await stop();

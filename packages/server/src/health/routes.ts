@@ -4,7 +4,7 @@ import client from 'prom-client';
 import type { Context } from '../context.ts';
 import { P, Problem } from '../http/problem.ts';
 
-export async function healthRoutes(app: FastifyInstance, opts: { ctx: Context }): Promise<void> {
+export async function healthRoutes(app: FastifyInstance, opts: { ctx: Context; started: () => boolean }): Promise<void> {
   const { ctx } = opts;
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'cx_' });
@@ -25,6 +25,11 @@ export async function healthRoutes(app: FastifyInstance, opts: { ctx: Context })
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    // The port opens before the house account and data/bootstrap.json exist (they need the
+    // URL it listens on): not ready until the process has finished starting.
+    if (!opts.started()) {
+      return reply.code(503).type('application/problem+json').send(new Problem(P.unavailable, 'still starting').toJSON());
+    }
     try {
       await ctx.sql`select 1`;
       return { status: 'ready' };

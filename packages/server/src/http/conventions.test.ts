@@ -3,6 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
+import { buildApp } from '../app.ts';
 
 describe('REST conventions', () => {
   let t: TestPlatform;
@@ -113,5 +114,21 @@ describe('REST conventions', () => {
     assert.ok(doc.body.paths['/v1/api-keys'].post.requestBody);
     assert.ok(doc.body.paths['/v1/admin/accounts/{accountId}/board']);
     assert.equal((await t.api.get('/docs')).status < 400, true);
+  });
+
+  it('is not ready while the process is still starting (before the house account and bootstrap.json exist)', async () => {
+    let started = false;
+    const app = await buildApp(t.platform.ctx, { started: () => started });
+    try {
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      const early = await fetch(`${url}/readyz`);
+      assert.equal(early.status, 503);
+      assert.equal(((await early.json()) as { detail: string }).detail, 'still starting');
+      assert.equal((await fetch(`${url}/healthz`)).status, 200, 'alive all the same');
+      started = true;
+      assert.equal((await fetch(`${url}/readyz`)).status, 200);
+    } finally {
+      await app.close();
+    }
   });
 });
