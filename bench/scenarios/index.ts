@@ -6,5 +6,6 @@ import { endToEnd } from './end-to-end.ts';
 import { webhooks } from './webhooks.ts';
 import { fraudCost } from './fraud.ts';
 import { whatsapp } from './whatsapp.ts';
+import { portalLists } from './portal-lists.ts';
 
-export const SCENARIOS: Scenario[] = [authenticatedGet, singleAccept, batchAccept, endToEnd, webhooks, whatsapp, fraudCost];
+export const SCENARIOS: Scenario[] = [authenticatedGet, singleAccept, batchAccept, endToEnd, webhooks, whatsapp, fraudCost, portalLists];

@@ -559,6 +559,7 @@ alter table messages add constraint messages_key_mode_check CHECK ((key_mode = A
 alter table messages add constraint messages_pkey PRIMARY KEY (account_id, id);
 CREATE INDEX messages_account_status ON public.messages USING btree (account_id, status, id DESC);
 CREATE INDEX messages_account_subject ON public.messages USING btree (account_id, subject_hash);
+CREATE INDEX messages_account_to ON public.messages USING btree (account_id, to_number, id DESC);
 CREATE INDEX messages_content_kept ON public.messages USING btree (account_id, created_at) WHERE (content_erased_at IS NULL);
 CREATE INDEX messages_due ON public.messages USING btree (account_id, priority, next_attempt_at) WHERE (status = 'queued'::text);
 CREATE INDEX messages_fallback_due ON public.messages USING btree (fallback_due_at) WHERE ((status = 'sent'::text) AND (fallback_due_at IS NOT NULL));
