@@ -20,7 +20,7 @@ export type {
 export type { NumberList, NumbersResource, PhoneNumber } from './resources/numbers.ts';
 export type { Order, OrderFilters, OrderInput, OrdersResource } from './resources/orders.ts';
 export type {
-  ConsentByPhoneInput, ConsentInput, ConsentState, Contact, ContactChanges, ContactFilters, ContactInput, ContactsResource,
+  ConsentByPhoneInput, ConsentInput, ConsentState, Contact, ContactChanges, ContactFilters, ContactImport, ContactImportResult, ContactInput, ContactsResource,
 } from './resources/contacts.ts';
 export type {
   AutomatedDecision, DecisionReviewInput, PrivacyRequest, PrivacyRequestFilters, PrivacyRequestInput, PrivacyRequestsResource,

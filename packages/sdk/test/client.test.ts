@@ -268,6 +268,12 @@ describe('CxEngage client against the platform', () => {
     const state = await own.contacts.recordConsent(contact.id, { channel: 'sms', purpose: 'marketing', action: 'granted', source: 'api' });
     assert.deepEqual(state.current.map((c) => c.granted), [true]);
     await assert.rejects(own.contacts.create({ phone: 'not a number' }), ValidationError);
+    const imported = await own.contacts.import({ contacts: [{ phone, tags: ['imported'] }, { phone: freshNumber(), consents: [{ channel: 'sms', purpose: 'otp', action: 'granted' }] }] });
+    assert.deepEqual([imported.created, imported.updated, imported.consentsRecorded], [1, 1, 1]);
+    assert.deepEqual((await own.contacts.get(contact.id)).tags, ['imported']);
+    const bad = await own.contacts.import({ contacts: [{ phone: 'nope' }] }).catch((err: unknown) => err);
+    assert.ok(bad instanceof ValidationError);
+    assert.deepEqual(bad.problem.errors?.map((e) => e.pointer), ['/contacts/0/phone']);
     const filed = await own.privacyRequests.create({ type: 'objection', subject: { contactId: contact.id } });
     const done = await waitFor(async () => {
       const r = await own.privacyRequests.get(filed.id);

@@ -42,6 +42,7 @@ import { reviewRoutes } from './fraud/review-routes.ts';
 import { fraudSettingsRoutes } from './fraud/settings-routes.ts';
 import { portalIdentityRoutes } from './auth/portal-routes.ts';
 import { contactRoutes } from './privacy/contact-routes.ts';
+import { contactImportRoutes } from './privacy/contact-import.ts';
 import { privacySettingsRoutes } from './privacy/settings-routes.ts';
 import { privacyRequestRoutes } from './privacy/requests/routes.ts';
 import { erasureJournalRoutes } from './privacy/requests/journal.ts';
@@ -129,6 +130,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<App
   await app.register(fraudSettingsRoutes, { ctx });
   await app.register(portalIdentityRoutes, { ctx });
   await app.register(contactRoutes, { ctx, hasher });
+  await app.register(contactImportRoutes, { ctx, hasher });
   await app.register(privacySettingsRoutes, { ctx });
   await app.register(privacyRequestRoutes, { ctx, hasher });
   await app.register(erasureJournalRoutes, { ctx });

@@ -10065,6 +10065,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import up to 1000 contacts with their consent (all or nothing; consents are recorded with source import) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contacts: {
+                            /** @description E.164 number */
+                            phone?: string;
+                            name?: string | null;
+                            email?: string | null;
+                            whatsappId?: string | null;
+                            attributes?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            tags?: string[];
+                            consents?: {
+                                /** @enum {unknown} */
+                                channel: "sms" | "whatsapp" | "push" | "voice" | "email";
+                                /** @description marketing, transactional, otp, or your own (lower case) */
+                                purpose: string;
+                                action: "granted" | "withdrawn";
+                                /** @description How consent was given or withdrawn (form id, wording, recording); stored encrypted */
+                                evidence?: string;
+                            }[];
+                        }[];
+                        /** @description a number (or email) that already has a contact: `merge` (default) sets the fields given, adds the tags and attributes; `skip` leaves it as it is (its consents are still recorded) */
+                        existing?: "merge" | "skip";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            updated: number;
+                            skipped: number;
+                            consentsRecorded: number;
+                            results: {
+                                index: number;
+                                contactId: string;
+                                /** @enum {unknown} */
+                                outcome: "created" | "updated" | "skipped";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/privacy/settings": {
         parameters: {
             query?: never;

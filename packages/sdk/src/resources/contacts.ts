@@ -11,6 +11,8 @@ export type ContactChanges = RequestBody<'patch', '/v1/contacts/{contactId}'>;
 export type ConsentState = ResponseBody<'get', '/v1/contacts/{contactId}/consents'>;
 export type ConsentInput = RequestBody<'post', '/v1/contacts/{contactId}/consents'>;
 export type ConsentByPhoneInput = RequestBody<'post', '/v1/consents'>;
+export type ContactImport = RequestBody<'post', '/v1/contacts/import'>;
+export type ContactImportResult = ResponseBody<'post', '/v1/contacts/import'>;
 
 export class ContactsResource {
   readonly #api: HttpClient;
@@ -26,6 +28,14 @@ export class ContactsResource {
   /** Creates a contact, or returns the existing one of the same number. */
   create(input: ContactInput, options?: RequestOptions): Promise<Contact> {
     return this.#api.request('post', '/v1/contacts', { body: input, ...options });
+  }
+
+  /**
+   * Imports up to 1,000 contacts with their consent (recorded with source `import`). All or
+   * nothing: a 422 names every bad row (`/contacts/{index}/…`) and writes nothing.
+   */
+  import(input: ContactImport, options?: RequestOptions): Promise<ContactImportResult> {
+    return this.#api.request('post', '/v1/contacts/import', { body: input, ...options });
   }
 
   get(contactId: string, options?: RequestOptions): Promise<Contact> {

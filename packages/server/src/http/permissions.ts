@@ -40,6 +40,7 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
 
   'GET /v1/contacts': { scope: 'contacts:read' },
   'POST /v1/contacts': { scope: 'contacts:write', creates: true },
+  'POST /v1/contacts/import': { scope: 'contacts:write', creates: true },
   'GET /v1/contacts/:contactId': { scope: 'contacts:read' },
   'PATCH /v1/contacts/:contactId': { scope: 'contacts:write' },
   'DELETE /v1/contacts/:contactId': { scope: 'contacts:write' },

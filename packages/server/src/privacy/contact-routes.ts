@@ -17,10 +17,10 @@ import {
 } from './contacts.ts';
 import { CHANNELS, consentHistory, currentConsent, recordConsents, SOURCES } from './consent.ts';
 
-const Phone = Type.String({ maxLength: 32, description: 'E.164 number' });
+export const Phone = Type.String({ maxLength: 32, description: 'E.164 number' });
 const Attributes = Type.Record(Type.String({ maxLength: 64 }), Type.Union([Type.String({ maxLength: 1000 }), Type.Number(), Type.Boolean()]), { maxProperties: 50 });
 const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 50 });
-const ProfileFields = {
+export const ProfileFields = {
   name: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
   email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 320 }), Type.Null()])),
   whatsappId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
@@ -40,7 +40,7 @@ const ConsentStateSchema = Type.Object({
   current: Type.Array(Type.Object({ channel: Type.String(), purpose: Type.String(), granted: Type.Boolean(), since: Timestamp, source: Type.String() })),
   history: Type.Array(ConsentRecordSchema),
 });
-const ConsentInputFields = {
+export const ConsentInputFields = {
   channel: Type.Enum(CHANNELS),
   purpose: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: 'marketing, transactional, otp, or your own (lower case)' }),
   action: Type.Union([Type.Literal('granted'), Type.Literal('withdrawn')]),
@@ -49,7 +49,7 @@ const ConsentInputFields = {
 };
 const ConsentInput = Type.Object(ConsentInputFields, { additionalProperties: false });
 
-function phoneOf(raw: string | undefined, pointer: string): string | null {
+export function phoneOf(raw: string | undefined, pointer: string): string | null {
   if (raw === undefined) return null;
   const phone = normalizeE164(raw);
   if (!phone) throw Problem.field(pointer, 'must be an E.164 number, e.g. +4915112345678');
