@@ -226,4 +226,28 @@ describe('the privacy screens in Chromium', () => {
     await nav('Policies');
     await page.getByRole('table', { name: 'Policy versions' }).getByRole('row', { name: /CX Engage Terms.*objected/ }).waitFor();
   });
+
+  it('imports contacts from a CSV file with the list\'s consent, naming the file\'s lines it refuses', async () => {
+    await nav('Contacts');
+    const form = page.getByRole('form', { name: 'Import contacts' });
+    const csv = (rows: string[]) => ({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(['Phone,Name,Tags,City', ...rows].join('\n')) });
+    await form.getByLabel('CSV file').setInputFiles(csv(['+4915112340001,Bea,vip;spring,Leipzig', 'not a number,Carl,,']));
+    await form.getByLabel('Everyone on this list gave consent').check();
+    await form.getByLabel('Evidence').fill('spring fair sign-up sheet');
+    await form.getByRole('button', { name: 'Import' }).click();
+    await form.getByRole('alert').getByText(/line 3 \(phone\): must be an E\.164 number/).waitFor();
+    assert.equal((await t.api.get('/v1/contacts?phone=%2B4915112340001', { key: client.key })).body.data.length, 0, 'nothing imported');
+
+    await form.getByLabel('CSV file').setInputFiles(csv(['+4915112340001,Bea,vip;spring,Leipzig', '+49 151 1234 0002,Carl,,']));
+    await form.getByRole('button', { name: 'Import' }).click();
+    await form.getByText('Imported 2 rows: 2 created, 0 updated, 0 left as they were, 2 consents recorded.').waitFor();
+    await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: '+4915112340002' }).waitFor();
+    await page.screenshot({ path: path.join(shots, 'contacts-import.png'), fullPage: true });
+    await fitsPhone('contacts-import-375.png');
+    const [bea] = (await t.api.get('/v1/contacts?phone=%2B4915112340001', { key: client.key })).body.data;
+    assert.deepEqual([bea.name, bea.tags, bea.attributes], ['Bea', ['vip', 'spring'], { City: 'Leipzig' }]);
+    const consent = (await t.api.get(`/v1/contacts/${bea.id}/consents`, { key: client.key })).body;
+    assert.deepEqual(consent.history.map((h: { channel: string; purpose: string; source: string; evidence: string }) => [h.channel, h.purpose, h.source, h.evidence]), [['sms', 'marketing', 'import', 'spring fair sign-up sheet']]);
+  });
+
 });

@@ -1,10 +1,11 @@
 // Contacts: filter by number or tag (answered by the server page by page, filters in the URL)
-// and create one. A number that already has a contact opens that contact.
+// and create one or import a CSV file of them. A number that already has a contact opens that contact.
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { post } from '../../api.ts';
 import { usePaged } from '../../hooks.ts';
 import { can, useMe } from '../../session.tsx';
 import type { Contact } from '../../types.ts';
+import { ImportContacts } from './ImportContacts.tsx';
 import { FilterForm, Input, ListTable, PageHeader, ProblemAlert, Section, dateTime, text, useSubmit } from '../../ui.tsx';
 
 /** "vip, newsletter" → ["vip", "newsletter"]. */
@@ -37,6 +38,7 @@ export function Contacts() {
           <ProblemAlert problem={create.problem} />
         </Section>
       )}
+      {can(me, 'contacts:write') && <ImportContacts onImported={list.reload} />}
       <FilterForm label="Filter contacts" fields={['phone', 'tag']}>
         <Input label="Number" name="phone" type="tel" defaultValue={phone} placeholder="+4915112345678" problem={list.problem} />
         <Input label="Tag" name="tag" defaultValue={tag} problem={list.problem} />
