@@ -3,13 +3,9 @@
 // are those of an established account sending this much (a fresh account pushing thousands a
 // second to one country would rightly trip the spike and country rules): every message is
 // counted and judged, and none is flagged, which is what a healthy account costs.
-import { load, type Scenario, type Target } from './load.ts';
+import { load, spreadNumber, type Scenario, type Target } from './load.ts';
 
-const spread = (i: number) => {
-  // A multiplicative walk: consecutive messages land in different ranges, never near each other.
-  const n = (i * 7_919_113) % 90_000_000;
-  return { to: `+49151${String(10_000_000 + n).padStart(8, '0')}`, body: `Your order ${i} has shipped.` };
-};
+const spread = (i: number) => ({ to: spreadNumber('+49151', i), body: `Your order ${i} has shipped.` });
 
 /** Distinct 1,000-message batches: more than a minute of batches at this VM's rate before a number repeats. */
 const BATCH_BODIES = 800;

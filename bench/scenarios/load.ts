@@ -64,6 +64,12 @@ export async function load(t: Target, opts: { method: 'GET' | 'POST'; path: stri
   };
 }
 
+/**
+ * The i-th of 90,000,000 distinct mobile numbers after `prefix` (e.g. `+49151`), by a
+ * multiplicative walk: consecutive i land in different ranges, never near each other.
+ */
+export const spreadNumber = (prefix: string, i: number): string => `${prefix}${10_000_000 + ((i * 7_919_113) % 90_000_000)}`;
+
 /** The bench server's own database (embedded PostgreSQL in its data dir), for counting outcomes. */
 export async function benchDatabase(t: Target): Promise<postgres.Sql> {
   const pg = JSON.parse(await fs.readFile(path.join(t.dataDir, 'postgres.json'), 'utf8')) as { port: number; password: string };

@@ -4,7 +4,7 @@
 // the history; the summary counts the week's rows. Messages are accepted through the API
 // (api-only server: nothing dispatches them), then most are marked delivered and a few failed
 // in the database, as a real week would look.
-import { benchDatabase, load, type Scenario, type Target } from './load.ts';
+import { benchDatabase, load, spreadNumber, type Scenario, type Target } from './load.ts';
 
 const MESSAGES = Number(process.env.BENCH_PORTAL_MESSAGES ?? 100_000);
 /** One recipient gets one message in every batch, so the `to` filter matches a hundred. */
@@ -12,7 +12,7 @@ const REGULAR = '+4915100000007';
 
 const batch = (b: number) => JSON.stringify({
   messages: Array.from({ length: 1000 }, (_, i) => ({
-    to: i === 0 ? REGULAR : `+49152${String(10_000_000 + ((b * 1000 + i) * 7_919_113) % 90_000_000)}`,
+    to: i === 0 ? REGULAR : spreadNumber('+49152', b * 1000 + i),
     body: `Your order ${b * 1000 + i} has shipped.`,
   })),
 });

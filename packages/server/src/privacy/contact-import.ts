@@ -91,10 +91,10 @@ export async function contactImportRoutes(base: FastifyInstance, opts: { ctx: Co
         let outcome: Outcome = inserted.created ? 'created' : existing === 'skip' ? 'skipped' : 'updated';
         if (outcome === 'updated') {
           const locked = (await getContact(tx, p.accountId, row.id, { forUpdate: true }))!;
-          const current = await contactJson(ctx.keyring, locked);
+          // The sealed profile is opened here only when attributes are to be added to it.
+          const attributes = item.attributes && { ...(await contactJson(ctx.keyring, locked)).attributes, ...item.attributes };
           row = await updateContact(ctx, hasher, tx, p, locked, {
-            name: item.name, email: item.email, whatsappId: item.whatsappId,
-            attributes: item.attributes && { ...current.attributes, ...item.attributes },
+            name: item.name, email: item.email, whatsappId: item.whatsappId, attributes,
             tags: item.tags && [...new Set([...locked.tags, ...item.tags])],
           });
         }

@@ -2,8 +2,9 @@
 // unless the attribute already held a number or a boolean and the new text still reads as one,
 // so a postal code typed as 01067 stays "01067" while an existing `orders: 3` stays a number.
 import { ApiError } from '../../api.ts';
+import type { Contact } from '../../types.ts';
 
-export type Attributes = Record<string, string | number | boolean>;
+type Attributes = Contact['attributes'];
 
 export const attributesText = (attributes: Attributes): string =>
   Object.entries(attributes).map(([key, value]) => `${key}: ${String(value)}`).join('\n');
