@@ -105,9 +105,13 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<App
   await app.register(connectorAdminRoutes, { ctx });
   await app.register(routeAdminRoutes, { ctx });
   const hasher = createSubjectHasher(ctx.sql, ctx.keyring);
-  const acceptor = createAcceptor(ctx, hasher, createSenderPolicies(ctx.sql));
+  const senders = createSenderPolicies(ctx.sql);
+  const acceptor = createAcceptor(ctx, hasher, senders);
   // Runs after the server stopped taking requests: everything accepted gets written.
-  app.addHook('onClose', () => acceptor.close());
+  app.addHook('onClose', async () => {
+    await acceptor.close();
+    await senders.close();
+  });
   await app.register(messageRoutes, { ctx, acceptor });
   await app.register(webhookRoutes, { ctx });
   await app.register(limitRoutes, { ctx });

@@ -98,7 +98,7 @@ export async function startNewCycle(tx: Tx, actor: Actor, accountId: string, ref
   const [before] = await tx<{ smsUsed: number; smsBlocked: boolean }[]>`
     select sms_used as "smsUsed", sms_blocked as "smsBlocked" from accounts where id = ${accountId} for update`;
   if (!before) throw new Problem(P['not-found'], `no account ${accountId}`);
-  await tx`update accounts set sms_used = 0, sms_warned = false, sms_blocked = false, updated_at = ${at} where id = ${accountId}`;
+  await tx`update accounts set sms_used = 0, sms_cycle = sms_cycle + 1, sms_warned = false, sms_blocked = false, updated_at = ${at} where id = ${accountId}`;
   await appendAudit(tx, { accountId, actor, action: 'account.usage_settled', target: { type: 'account', id: accountId }, data: { smsUsed: before.smsUsed, reference }, at });
   if (before.smsBlocked) await unblocked(tx, accountId, at, reason);
 }

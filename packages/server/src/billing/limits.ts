@@ -1,18 +1,20 @@
 // The SMS limit (terms: 50,000 messages per account until paid): counted at accept, inside the
 // accept path's commit, under the account row's lock, so concurrent senders can never overshoot
-// it. Live SMS that are not otherwise refused count; test keys never do. Prepaid accounts pay
-// as they go (their credit is the limit), so the limit applies to postpaid accounts only.
+// it. Live SMS that are not otherwise refused or held count; test keys never do. A message
+// that never leaves gives its count back; one held for review counts when it is released.
+// Prepaid accounts pay as they go (their credit is the limit), so the limit applies to
+// postpaid accounts only.
 import type { Db } from '../db/pool.ts';
 import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
-import type { MessageRow } from '../messaging/store.ts';
-import { rejectMessage } from '../messaging/errors.ts';
+import type { MessageError } from '../messaging/model.ts';
+import type { Candidate, Judgement, SendCounter } from '../send-policy/policy.ts';
 
 /** The notice is sent once per cycle when usage reaches this share of the limit. */
 export const WARNING_SHARE = 0.75;
 
-export const LIMIT_REACHED = {
+export const LIMIT_REACHED: MessageError = {
   code: 'limit_reached',
   title: "The account's SMS limit is reached",
   detail: 'SMS are refused until the usage is settled or an operator approves a higher limit',
@@ -20,47 +22,87 @@ export const LIMIT_REACHED = {
 
 interface LimitRow {
   id: string;
-  smsLimit: number | null;
+  smsLimit: number;
   smsUsed: number;
   smsWarned: boolean;
   smsBlocked: boolean;
+  smsCycle: number;
 }
 
-/** Marks the rows over the limit `rejected` (limit_reached) and counts the rest. */
-export async function applySmsLimits(db: Db, rows: MessageRow[], at: Date): Promise<void> {
-  const counted = rows.filter((r) => r.keyMode === 'live' && r.channel === 'sms' && r.status !== 'rejected');
-  if (counted.length === 0) return;
-  const accountIds = [...new Set(counted.map((r) => r.accountId))].sort();
-  // Sorted ids: concurrent commits lock accounts in one order and cannot deadlock.
-  const accounts = await db<LimitRow[]>`
-    select id, sms_limit as "smsLimit", sms_used as "smsUsed", sms_warned as "smsWarned", sms_blocked as "smsBlocked"
-    from accounts where id = any(${accountIds}) and sms_limit is not null and billing_mode = 'postpaid' order by id for update`;
+/**
+ * The send-policy counter for the SMS limit, last in the policy order: what is still open is
+ * counted (reserved) in the accepting transaction, under the account row's lock, and what no
+ * longer fits is refused (limit_reached). Each counted message learns its cycle, so it can be
+ * given back if it never leaves (giveBackSmsCounts).
+ */
+export const smsLimitCounter: SendCounter = {
+  name: 'sms limit',
+  async judge(tx, candidates, at) {
+    const out = new Map<Candidate, Judgement>();
+    const counted = candidates.filter((c) => c.keyMode === 'live' && c.channel === 'sms');
+    if (counted.length === 0) return out;
+    const accountIds = [...new Set(counted.map((r) => r.accountId))].sort();
+    // Sorted ids: concurrent commits lock accounts in one order and cannot deadlock.
+    const accounts = await tx<LimitRow[]>`
+      select id, sms_limit as "smsLimit", sms_used as "smsUsed", sms_warned as "smsWarned", sms_blocked as "smsBlocked", sms_cycle as "smsCycle"
+      from accounts where id = any(${accountIds}) and sms_limit is not null and billing_mode = 'postpaid' order by id for update`;
+    const events: NewEvent[] = [];
+    for (const account of accounts) {
+      const mine = counted.filter((r) => r.accountId === account.id);
+      const room = account.smsBlocked ? 0 : Math.max(0, account.smsLimit - account.smsUsed);
+      mine.forEach((c, i) => out.set(c, i < room ? { smsCycle: account.smsCycle } : { verdict: { kind: 'refuse', error: LIMIT_REACHED } }));
+      events.push(...await recordUse(tx, account, Math.min(room, mine.length), at));
+    }
+    await emitEvents(tx, events);
+    return out;
+  },
+};
+
+/** Adds `count` to the account's cycle, with the 75 % notice (once per cycle) and the block at the limit. */
+async function recordUse(tx: Db, account: LimitRow, count: number, at: Date): Promise<NewEvent[]> {
+  const used = account.smsUsed + count;
+  const warn = !account.smsWarned && used >= Math.ceil(account.smsLimit * WARNING_SHARE);
+  const block = !account.smsBlocked && used >= account.smsLimit;
+  if (used === account.smsUsed && !warn && !block) return [];
+  await tx`update accounts set sms_used = ${used}, sms_warned = sms_warned or ${warn}, sms_blocked = sms_blocked or ${block}, updated_at = ${at}
+           where id = ${account.id}`;
   const events: NewEvent[] = [];
-  for (const account of accounts) {
-    const mine = counted.filter((r) => r.accountId === account.id);
-    const room = account.smsBlocked ? 0 : Math.max(0, account.smsLimit! - account.smsUsed);
-    for (const row of mine.slice(room)) rejectMessage(row, LIMIT_REACHED);
-    const used = account.smsUsed + Math.min(room, mine.length);
-    const warn = !account.smsWarned && used >= Math.ceil(account.smsLimit! * WARNING_SHARE);
-    const block = !account.smsBlocked && used >= account.smsLimit!;
-    if (used === account.smsUsed && !warn && !block) continue;
-    await db`update accounts set sms_used = ${used}, sms_warned = sms_warned or ${warn}, sms_blocked = sms_blocked or ${block}, updated_at = ${at}
-             where id = ${account.id}`;
-    const data = { smsLimit: account.smsLimit, smsUsed: used };
-    if (warn) {
-      events.push({ accountId: account.id, type: 'account.limit_warning', objectType: 'account', objectId: account.id, at, data });
-      await notify(db, account.id, at, 'You have used 75 % of your SMS limit',
-        `Your account has sent ${used} of its ${account.smsLimit} SMS since the last settlement. At the limit, further SMS are refused `
-        + 'until the usage is paid or a higher limit is approved in writing. Request a higher limit with POST /v1/account/limit-requests.');
-    }
-    if (block) {
-      events.push({ accountId: account.id, type: 'account.limit_reached', objectType: 'account', objectId: account.id, at, data: { ...data, smsBlocked: true } });
-      await notify(db, account.id, at, 'Your SMS limit is reached: SMS are paused',
-        `Your account has reached its limit of ${account.smsLimit} SMS. New SMS are refused (limit_reached) until the usage is settled `
-        + 'or an operator approves a higher limit.');
-    }
+  const data = { smsLimit: account.smsLimit, smsUsed: used };
+  if (warn) {
+    events.push({ accountId: account.id, type: 'account.limit_warning', objectType: 'account', objectId: account.id, at, data });
+    await notify(tx, account.id, at, 'You have used 75 % of your SMS limit',
+      `Your account has sent ${used} of its ${account.smsLimit} SMS since the last settlement. At the limit, further SMS are refused `
+      + 'until the usage is paid or a higher limit is approved in writing. Request a higher limit with POST /v1/account/limit-requests.');
   }
-  await emitEvents(db, events);
+  if (block) {
+    events.push({ accountId: account.id, type: 'account.limit_reached', objectType: 'account', objectId: account.id, at, data: { ...data, smsBlocked: true } });
+    await notify(tx, account.id, at, 'Your SMS limit is reached: SMS are paused',
+      `Your account has reached its limit of ${account.smsLimit} SMS. New SMS are refused (limit_reached) until the usage is settled `
+      + 'or an operator approves a higher limit.');
+  }
+  return events;
+}
+
+/**
+ * Gives back the counts of messages that never left (canceled, expired or rejected before any
+ * submission). Only counts of the current cycle come back: a settlement already reset the
+ * older ones. Giving back never lifts a block or repeats the 75 % notice: that takes payment
+ * or a written limit change.
+ */
+export async function giveBackSmsCounts(db: Db, counted: { accountId: string; smsCycle: number }[], at: Date): Promise<void> {
+  if (counted.length === 0) return;
+  const byKey = new Map<string, { accountId: string; cycle: number; n: number }>();
+  for (const c of counted) {
+    const key = `${c.accountId}|${c.smsCycle}`;
+    const entry = byKey.get(key) ?? { accountId: c.accountId, cycle: c.smsCycle, n: 0 };
+    entry.n++;
+    byKey.set(key, entry);
+  }
+  const rows = [...byKey.values()].sort((a, b) => a.accountId.localeCompare(b.accountId));
+  await db`
+    update accounts a set sms_used = greatest(0, a.sms_used - g.n), updated_at = ${at}
+    from unnest(${rows.map((r) => r.accountId)}::text[], ${rows.map((r) => r.cycle)}::int[], ${rows.map((r) => r.n)}::int[]) as g(account_id, cycle, n)
+    where a.id = g.account_id and a.sms_cycle = g.cycle`;
 }
 
 async function notify(db: Db, accountId: string, at: Date, subject: string, text: string): Promise<void> {

@@ -57,6 +57,7 @@ export async function priceRoutes(base: FastifyInstance, opts: { ctx: Context })
   const { ctx } = opts;
   const prices = cachedPriceBook(ctx.sql, 1000);
   const senders = createSenderPolicies(ctx.sql);
+  app.addHook('onClose', () => senders.close());
 
   app.post('/v1/admin/prices', {
     schema: { tags: ['admin: billing'], summary: 'Add a price (list price or an account agreement), effective from a date', body: PriceBody, response: { 201: PriceSchema } },

@@ -6,11 +6,11 @@ import type { Db } from '../db/pool.ts';
 import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
-import type { MessageRow } from '../messaging/store.ts';
+import type { Candidate, SendCheck, Verdict } from '../send-policy/policy.ts';
 import { INSUFFICIENT_BALANCE } from './prepaid.ts';
-import { rejectMessage } from '../messaging/errors.ts';
+import type { MessageError } from '../messaging/model.ts';
 
-export const SPEND_CAP = {
+export const SPEND_CAP: MessageError = {
   code: 'spend_cap',
   title: "The account's monthly spend cap is reached",
   detail: 'messages are refused until the next month or until the cap is raised (PUT /v1/account/spend-cap)',
@@ -18,21 +18,29 @@ export const SPEND_CAP = {
 
 export const monthOf = (at: Date) => `${at.toISOString().slice(0, 7)}-01`;
 
-/** Marks live messages `rejected` when their prepaid account has no credit left or the account is at its monthly cap. */
-export async function applySpendRules(db: Db, rows: MessageRow[], at: Date): Promise<void> {
-  const live = rows.filter((r) => r.keyMode === 'live' && r.status !== 'rejected');
-  if (live.length === 0) return;
-  const refused = await db<{ id: string; unfunded: boolean }[]>`
-    select id, billing_mode = 'prepaid' and balance_micros <= 0 as unfunded from accounts
-    where id = any(${[...new Set(live.map((r) => r.accountId))]})
-      and ((billing_mode = 'prepaid' and balance_micros <= 0)
-        or (spend_cap_micros is not null and spend_month = ${monthOf(at)}::date and spend_month_micros >= spend_cap_micros))`;
-  const reasons = new Map(refused.map((r) => [r.id, r.unfunded ? INSUFFICIENT_BALANCE : SPEND_CAP]));
-  for (const row of live) {
-    const reason = reasons.get(row.accountId);
-    if (reason) rejectMessage(row, reason);
-  }
-}
+/**
+ * A send-policy check: live messages of a prepaid account without credit are refused
+ * (insufficient_balance), and so are those of an account at its monthly cap (spend_cap).
+ */
+export const moneyCheck: SendCheck = {
+  name: 'prepaid and spend cap',
+  async judge(db, candidates, at) {
+    const verdicts = new Map<Candidate, Verdict>();
+    const live = candidates.filter((c) => c.keyMode === 'live');
+    if (live.length === 0) return verdicts;
+    const refused = await db<{ id: string; unfunded: boolean }[]>`
+      select id, billing_mode = 'prepaid' and balance_micros <= 0 as unfunded from accounts
+      where id = any(${[...new Set(live.map((r) => r.accountId))]})
+        and ((billing_mode = 'prepaid' and balance_micros <= 0)
+          or (spend_cap_micros is not null and spend_month = ${monthOf(at)}::date and spend_month_micros >= spend_cap_micros))`;
+    const reasons = new Map(refused.map((r) => [r.id, r.unfunded ? INSUFFICIENT_BALANCE : SPEND_CAP]));
+    for (const c of live) {
+      const error = reasons.get(c.accountId);
+      if (error) verdicts.set(c, { kind: 'refuse', error });
+    }
+    return verdicts;
+  },
+};
 
 /** Adds newly rated amounts to each account's month, debits prepaid ones, and sends the alerts they cross. */
 export async function addSpend(db: Db, amounts: { accountId: string; micros: number; prepaid: boolean }[], at: Date): Promise<void> {

@@ -41,12 +41,20 @@ export interface InboundSms {
   at: Date;
 }
 
-export interface ReceiptReport {
+/**
+ * The one form a channel's message id is stored and matched in: trimmed, lower case, no leading
+ * zeros (SMSCs zero-pad and change case between submit_sm_resp and receipt; the value is the
+ * same). Nothing else is guessed.
+ */
+export function smscIdKey(id: string): string {
+  return id.trim().toLowerCase().replace(/^0+(?=.)/, '');
+}
+
+/** A delivery receipt from a connector, its id already in the stored key form. */
+export interface Receipt {
   connectorId: string;
-  /** In the form the submit_sm_resp gave it (the link converts when its connector says how). */
+  /** The key of the submit_sm_resp id it names (channels/smpp/receipt.ts `receiptIdKey`). */
   smscId: string;
-  /** Also try the other base (hex/decimal): for connectors whose id format is not known. */
-  lenient: boolean;
   stat: string;
   err: string | undefined;
   at: Date;
@@ -54,7 +62,7 @@ export interface ReceiptReport {
 
 export interface LinkHandlers {
   /** Resolve only once the receipt is stored: the SMSC gets its ack after that. */
-  onReceipt(r: ReceiptReport): Promise<void>;
+  onReceipt(r: Receipt): Promise<void>;
   onInbound(m: InboundSms): Promise<void>;
 }
 

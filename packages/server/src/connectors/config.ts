@@ -18,8 +18,8 @@ export const SmppConfigInput = Type.Object(
     reconnectMaxSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 3600, default: 60 })),
     dataCoding0: Type.Optional(Type.Union([Type.Literal('gsm7'), Type.Literal('latin1')], { default: 'gsm7', description: 'what data_coding 0 means on this SMSC: GSM 03.38 (most) or ISO-8859-1' })),
     receiptIdFormat: Type.Optional(Type.Union(
-      [Type.Literal('auto'), Type.Literal('same'), Type.Literal('hex-to-decimal'), Type.Literal('decimal-to-hex')],
-      { default: 'auto', description: 'how receipt ids relate to submit_sm_resp ids: auto (exact, then the other base), same, or converted (resp hex, receipt decimal; or the reverse)' },
+      [Type.Literal('same'), Type.Literal('hex-to-decimal'), Type.Literal('decimal-to-hex')],
+      { default: 'same', description: 'how receipt ids relate to submit_sm_resp ids, like Kannel\'s msg-id-type: same (leading zeros and case aside), or converted (hex-to-decimal: resp ids hex, receipt ids decimal; or the reverse). Never guessed.' },
     )),
     longMessageMode: Type.Optional(Type.Union(
       [Type.Literal('udh8'), Type.Literal('udh16'), Type.Literal('sar'), Type.Literal('payload')],
@@ -50,7 +50,7 @@ export interface SmppConfig {
 
 export type DefaultAlphabet = 'gsm7' | 'latin1';
 /** Like Kannel's msg-id-type: `hex-to-decimal` = resp ids in hex, receipt ids in decimal. */
-export type ReceiptIdFormat = 'auto' | 'same' | 'hex-to-decimal' | 'decimal-to-hex';
+export type ReceiptIdFormat = 'same' | 'hex-to-decimal' | 'decimal-to-hex';
 
 export type LongMessageMode = 'udh8' | 'udh16' | 'sar' | 'payload';
 
@@ -60,6 +60,6 @@ export function withDefaults(c: Omit<SmppConfigInput, 'password'>): SmppConfig {
     bindMode: c.bindMode ?? 'transceiver', windowSize: c.windowSize ?? 10, binds: c.binds ?? 1, maxPerSecond: c.maxPerSecond ?? null,
     enquireLinkSeconds: c.enquireLinkSeconds ?? 30, responseTimeoutSeconds: c.responseTimeoutSeconds ?? 10,
     reconnectMaxSeconds: c.reconnectMaxSeconds ?? 60, dataCoding0: c.dataCoding0 ?? 'gsm7',
-    receiptIdFormat: c.receiptIdFormat ?? 'auto', longMessageMode: c.longMessageMode ?? 'udh8',
+    receiptIdFormat: c.receiptIdFormat ?? 'same', longMessageMode: c.longMessageMode ?? 'udh8',
   };
 }

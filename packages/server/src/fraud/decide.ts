@@ -1,32 +1,27 @@
-// The fraud rules at accept, inside the accept path's transaction: every live outbound message
-// of an account whose mode is not off is counted and judged. In enforce mode `review` holds it
-// (fraud_review) and `block` rejects it (fraud_blocked); in monitor mode only the decision is
-// recorded. Decisions with at least one fired rule are stored on the message and shown by the API.
+// The fraud rules at send time, inside the transaction that stores the messages. Decisions
+// with at least one fired rule are stored on the message and shown by the API.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Context } from '../context.ts';
 import type { Db, Tx } from '../db/pool.ts';
 import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
-import type { MessageRow } from '../messaging/store.ts';
+import type { Candidate, Judgement, SendCounter } from '../send-policy/policy.ts';
 import { fraudConfigOf, type FraudConfig } from './config.ts';
 import { switchTraffic } from './kill-switch.ts';
 import { createFraudCounters, type CountedItem } from './counters.ts';
 import { loadRanges, type RangeEntry } from './ranges.ts';
-import { decide, rangeOf, type Candidate } from './rules.ts';
+import { decide, rangeOf, type Candidate as RuleCandidate } from './rules.ts';
 import type { FraudDecision } from './decision.ts';
-import { rejectMessage } from '../messaging/errors.ts';
 
 export const FRAUD_BLOCKED = { code: 'fraud_blocked', title: 'Blocked by the fraud rules' };
 
-export interface FraudEngine {
-  /** Judges the live outbound rows; `texts` are their plaintext bodies (content rules). */
-  apply(tx: Tx, rows: MessageRow[], texts: WeakMap<MessageRow, string>, at: Date): Promise<void>;
-  /** Writes the last counts (shutdown). */
-  stop(): Promise<void>;
-}
-
-export function createFraudEngine(ctx: Context): FraudEngine {
+/**
+ * The fraud rules as a send-policy counter: every live outbound message of an account whose
+ * mode is not off is counted and judged. In enforce mode `review` holds it (fraud_review) and
+ * `block` refuses it (fraud_blocked); in monitor mode only the decision is recorded.
+ */
+export function createFraudCounter(ctx: Context): SendCounter {
   const counters = createFraudCounters();
   counters.start(ctx);
   const configs = cached(5000, async (db: Db, ids: string[]) => {
@@ -38,69 +33,79 @@ export function createFraudEngine(ctx: Context): FraudEngine {
     if (!ranges || Date.now() - ranges.at > 5000) ranges = { at: Date.now(), list: loadRanges(db) };
     return ranges.list;
   };
+  const autoHold = createAutoHold(ctx);
 
-  // Blocked messages per account and minute, for the optional automatic kill switch.
+  return {
+    name: 'fraud',
+    stop: () => counters.stop(ctx.sql),
+    async judge(db, candidates, at) {
+      const out = new Map<Candidate, Judgement>();
+      const live = candidates.filter((c) => c.keyMode === 'live');
+      if (live.length === 0) return out;
+      const cfg = await configs(db, [...new Set(live.map((r) => r.accountId))]);
+      const judged = live.filter((r) => (cfg.get(r.accountId)?.mode ?? 'off') !== 'off');
+      if (judged.length === 0) return out;
+      const items: CountedItem[] = judged.map((c) => ({ accountId: c.accountId, candidate: candidateOf(c) }));
+      const [counts, list] = await Promise.all([counters.count(db, items, at), rangeList(db)]);
+      const events: NewEvent[] = [];
+      judged.forEach((c, i) => {
+        const config = cfg.get(c.accountId)!;
+        const verdict = decide(items[i]!.candidate, counts[i]!, config, list);
+        if (verdict.rules.length === 0) return;
+        const action = config.mode === 'enforce' ? verdict.action : 'allow';
+        const fraud: FraudDecision = {
+          action, wouldAction: verdict.action, mode: config.mode as 'monitor' | 'enforce', score: verdict.score,
+          rules: verdict.rules.map((r) => ({ rule: r.rule, score: r.score, explanation: r.explanation })), decidedAt: at.toISOString(),
+        };
+        out.set(c, {
+          fraud,
+          ...(action === 'review' && { verdict: { kind: 'hold', reason: 'fraud_review' } }),
+          ...(action === 'block' && { verdict: { kind: 'refuse', error: { ...FRAUD_BLOCKED, detail: verdict.rules.map((r) => r.explanation).join('; ') } } }),
+        });
+        if (action !== 'allow') events.push({ accountId: c.accountId, type: `fraud.${action === 'review' ? 'held' : 'blocked'}`, objectType: 'message', objectId: c.messageId, at, data: { score: verdict.score, rules: verdict.rules.map((r) => r.rule) } });
+      });
+      await emitEvents(db, events);
+      await alert(db, [...new Set(events.map((e) => e.accountId))], at);
+      await autoHold(db, judged, out, cfg, at);
+      return out;
+    },
+  };
+}
+
+/**
+ * The optional automatic kill switch: an account whose messages the rules block this often in
+ * a minute gets a traffic hold, and what the rules let through of this group waits with it.
+ */
+function createAutoHold(ctx: Context) {
   const blocks = new Map<string, number>();
-  async function autoHold(db: Tx, rows: MessageRow[], cfg: Map<string, FraudConfig>, at: Date): Promise<void> {
+  return async (db: Tx, judged: Candidate[], out: Map<Candidate, Judgement>, cfg: Map<string, FraudConfig>, at: Date): Promise<void> => {
     const minute = Math.floor(at.getTime() / 60_000);
     for (const key of blocks.keys()) if (!key.endsWith(`|${minute}`)) blocks.delete(key);
     const tripped = new Set<string>();
-    for (const row of rows) {
-      const limit = cfg.get(row.accountId)?.autoHoldBlocksPerMinute;
-      if (!limit || row.errorCode !== FRAUD_BLOCKED.code) continue;
-      const key = `${row.accountId}|${minute}`;
+    for (const c of judged) {
+      const limit = cfg.get(c.accountId)?.autoHoldBlocksPerMinute;
+      const v = out.get(c)?.verdict;
+      if (!limit || v?.kind !== 'refuse' || v.error.code !== FRAUD_BLOCKED.code) continue;
+      const key = `${c.accountId}|${minute}`;
       blocks.set(key, (blocks.get(key) ?? 0) + 1);
-      if (blocks.get(key)! >= limit) tripped.add(row.accountId);
+      if (blocks.get(key)! >= limit) tripped.add(c.accountId);
     }
     for (const accountId of tripped) {
       const [account] = await db<{ held: boolean }[]>`select traffic_hold as held from accounts where id = ${accountId} for update`;
       if (!account || account.held) continue;
-      // This batch is not stored yet: what the rules let through waits with the rest.
-      for (const row of rows) {
-        if (row.accountId === accountId && row.status !== 'rejected') Object.assign(row, { status: 'held', holdReason: 'traffic_hold', nextAttemptAt: null });
+      for (const c of judged) {
+        const j = out.get(c) ?? {};
+        if (c.accountId === accountId && j.verdict?.kind !== 'refuse') out.set(c, { ...j, verdict: { kind: 'hold', reason: 'traffic_hold' } });
       }
       const limit = cfg.get(accountId)!.autoHoldBlocksPerMinute;
       await switchTraffic(db, { type: 'system', id: 'fraud-rules' }, accountId, true, `automatic: ${limit} messages blocked by the fraud rules within a minute`, at);
       ctx.log.warn({ accountId }, 'fraud rules put a traffic hold on an account');
     }
-  }
-
-  return {
-    stop: () => counters.stop(ctx.sql),
-    async apply(db, rows, texts, at) {
-      const live = rows.filter((r) => r.keyMode === 'live' && r.direction === 'outbound' && r.status !== 'rejected');
-      if (live.length === 0) return;
-      const cfg = await configs(db, [...new Set(live.map((r) => r.accountId))]);
-      const judged = live.filter((r) => (cfg.get(r.accountId)?.mode ?? 'off') !== 'off');
-      if (judged.length === 0) return;
-      const items: CountedItem[] = judged.map((r) => ({ accountId: r.accountId, candidate: candidateOf(r, texts.get(r) ?? null) }));
-      const [counts, list] = await Promise.all([counters.count(db, items, at), rangeList(db)]);
-      const events: NewEvent[] = [];
-      judged.forEach((row, i) => {
-        const config = cfg.get(row.accountId)!;
-        const verdict = decide(items[i]!.candidate, counts[i]!, config, list);
-        if (verdict.rules.length === 0) return;
-        const action = config.mode === 'enforce' ? verdict.action : 'allow';
-        const decision: FraudDecision = {
-          action, wouldAction: verdict.action, mode: config.mode as 'monitor' | 'enforce', score: verdict.score,
-          rules: verdict.rules.map((r) => ({ rule: r.rule, score: r.score, explanation: r.explanation })), decidedAt: at.toISOString(),
-        };
-        row.fraud = decision;
-        if (action === 'review') Object.assign(row, { status: 'held', holdReason: 'fraud_review', nextAttemptAt: null });
-        if (action === 'block') {
-          rejectMessage(row, { ...FRAUD_BLOCKED, detail: verdict.rules.map((r) => r.explanation).join('; ') });
-        }
-        if (action !== 'allow') events.push({ accountId: row.accountId, type: `fraud.${action === 'review' ? 'held' : 'blocked'}`, objectType: 'message', objectId: row.id, at, data: { score: verdict.score, rules: verdict.rules.map((r) => r.rule) } });
-      });
-      await emitEvents(db, events);
-      await alert(db, [...new Set(events.map((e) => e.accountId))], at);
-      await autoHold(db, judged, cfg, at);
-    },
   };
 }
 
-function candidateOf(row: MessageRow, text: string | null): Candidate {
-  return { to: row.toNumber, country: parsePhoneNumberFromString(row.toNumber)?.country ?? null, range: rangeOf(row.toNumber), purpose: row.purpose, text };
+function candidateOf(c: Candidate): RuleCandidate {
+  return { to: c.toNumber, country: parsePhoneNumberFromString(c.toNumber)?.country ?? null, range: rangeOf(c.toNumber), purpose: c.purpose, text: c.text };
 }
 
 /** At most one alert an hour per account: an event and an email to its owners and admins. */

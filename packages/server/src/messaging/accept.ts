@@ -1,29 +1,28 @@
-// Accepting outbound messages: validate, apply per-message policy (opt-outs, consent and objections, fraud rules, spend caps, the SMS limit),
-// encrypt the body, and commit rows and their first event through the group committer.
-// Nothing is answered before the commit.
+// Accepting outbound messages: validate, seal the body, judge each message by the send
+// policies (send-policy/), and commit rows and their first event through the group committer.
+// Nothing is answered before the commit. The checks of a group (opt-outs, consent, window,
+// money) only read, so they run before its transaction opens; the counters (fraud, the SMS
+// limit) run inside it, so the transaction stays short.
 import type { Context } from '../context.ts';
 import type { Principal } from '../auth/principal.ts';
-import { Problem } from '../http/problem.ts';
+import { Problem, type FieldError } from '../http/problem.ts';
 import { newId } from '../platform/ids.ts';
 import { emitEvents } from '../platform/events.ts';
 import { withTransaction } from '../db/tx.ts';
-import type { Db } from '../db/pool.ts';
 import type { SubjectHasher } from '../privacy/subject-hash.ts';
+import { createSendPolicies } from '../send-policy/order.ts';
+import type { Candidate } from '../send-policy/policy.ts';
 import { analyzeText } from './encoding/analyze.ts';
-import { checkMessage, type MessageInput } from './input.ts';
+import { checkMessage, senderKind, type CheckedInput, type MessageInput } from './input.ts';
 import { GroupCommit } from './group-commit.ts';
-import { insertMessages, suppressedHashes, type MessageRow } from './store.ts';
+import { insertMessages, type MessageRow } from './store.ts';
 import { messageJson, type MessageJson } from './model.ts';
-import { senderAllowed, type SenderPolicies } from './senders.ts';
-import { applySmsLimits } from '../billing/limits.ts';
-import { applySpendRules } from '../billing/spend.ts';
-import { createFraudEngine } from '../fraud/decide.ts';
+import { senderAllowed, type SenderPolicies, type SenderPolicy } from './senders.ts';
 import { whatsAppKind } from '../channels/whatsapp/outbound.ts';
-import { applyWhatsAppWindow, prepareWhatsApp, whatsAppSenders, type PreparedWhatsApp } from './whatsapp-accept.ts';
+import { prepareWhatsApp, whatsAppSenders, type PreparedWhatsApp } from './whatsapp-accept.ts';
 import { approvedTemplates } from '../channels/whatsapp/template-service.ts';
 import { failOverToSms } from './failover.ts';
-import { rejectMessage } from './errors.ts';
-import { applyPrivacyRules } from '../privacy/enforcement.ts';
+import { applyJudgement, candidateOf } from './judgement.ts';
 
 export type AcceptOutcome = { message: MessageJson } | { problem: Problem };
 
@@ -32,108 +31,107 @@ export interface Acceptor {
   close(): Promise<void>;
 }
 
-const OPTED_OUT = { code: 'opted_out', title: 'The recipient opted out', detail: 'the recipient replied STOP; they must reply START before you can message them again' };
+type WhatsAppContent = Extract<PreparedWhatsApp, { content: unknown }>;
 
-/** Opt-outs always win: such a message is recorded as `rejected`, never sent. */
-async function applyOptOuts(db: Db, rows: MessageRow[]): Promise<void> {
-  const suppressed = await suppressedHashes(db, rows.map((r) => ({ accountId: r.accountId, hash: r.subjectHash })), 'sms');
-  for (const row of rows) {
-    if (!suppressed.has(`${row.accountId}:${row.subjectHash.toString('hex')}`)) continue;
-    rejectMessage(row, OPTED_OUT);
-  }
+/** A message ready to be judged and stored. */
+interface Accepted {
+  row: MessageRow;
+  candidate: Candidate;
 }
 
 export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: SenderPolicies): Acceptor {
-  const fraud = createFraudEngine(ctx);
-  // Plaintext bodies for the content rules, never stored: bodies are encrypted in the rows.
-  const texts = new WeakMap<MessageRow, string>();
-  const whatsAppKinds = new WeakMap<MessageRow, string>();
+  const policies = createSendPolicies(ctx);
   const whatsAppDeps = { sender: whatsAppSenders(ctx.sql), templates: approvedTemplates(ctx.sql) };
-  const committer = new GroupCommit<MessageRow>(
-    (rows) => withTransaction(ctx.sql, async (tx) => {
-      await applyOptOuts(tx, rows);
-      await applyPrivacyRules(tx, rows, ctx.clock.now());
-      const windowClosed = await applyWhatsAppWindow(tx, rows, whatsAppKinds, ctx.clock.now());
-      // Before the money rules: what fraud blocks is neither charged nor counted against the limit.
-      await fraud.apply(tx, rows, texts, ctx.clock.now());
-      await applySpendRules(tx, rows, ctx.clock.now());
-      await applySmsLimits(tx, rows, ctx.clock.now());
+  const committer = new GroupCommit<Accepted>(async (group) => {
+    const at = ctx.clock.now();
+    const checked = await policies.check(ctx.sql, group.map((a) => a.candidate), at);
+    await withTransaction(ctx.sql, async (tx) => {
+      const judgements = await policies.decide(tx, checked, at);
+      const toSms = group.filter((a) => applyJudgement(a.row, judgements.get(a.candidate)).failOver);
+      const rows = group.map((a) => a.row);
       await insertMessages(tx, rows);
       await emitEvents(tx, rows.map((r) => ({
         accountId: r.accountId, type: `message.${r.status}`, objectType: 'message', objectId: r.id, at: r.createdAt,
         data: { status: r.status, channel: r.channel, connectorId: null, errorCode: r.errorCode },
       })), { newObjects: true });
-      // Outside the window but with an SMS fallback: it goes as an SMS straight away.
-      await failOverToSms(ctx, tx, windowClosed.filter((r) => r.status === 'queued'), ctx.clock.now());
-    }),
-    { maxWaitMs: 2, maxRows: 1000, concurrency: 4 },
-  );
+      // WhatsApp may not take these (window, opt-in) but their SMS fallback may: SMS at once.
+      await failOverToSms(ctx, tx, policies, toSms.map((a) => a.row), at);
+    });
+  }, { maxWaitMs: 2, maxRows: 1000, concurrency: 4 });
 
   async function accept(principal: Principal, inputs: MessageInput[], pointerPrefix: (i: number) => string): Promise<AcceptOutcome[]> {
     const now = ctx.clock.now();
     const policy = await senders.get(principal.accountId);
     const outcomes: (AcceptOutcome | undefined)[] = new Array(inputs.length);
-    const rows: { index: number; row: MessageRow; body: string }[] = [];
+    const accepted: { index: number; item: Accepted; body: string }[] = [];
     for (const [i, input] of inputs.entries()) {
       const checked = checkMessage(input, now, pointerPrefix(i));
       if ('errors' in checked) {
         outcomes[i] = { problem: Problem.fields(checked.errors) };
         continue;
       }
-      let from = checked.ok.from ?? policy.defaultSender;
-      let wa: Extract<PreparedWhatsApp, { content: unknown }> | undefined;
+      let wa: WhatsAppContent | undefined;
       if (input.channel === 'whatsapp' || input.channel === 'auto') {
         const prepared = await prepareWhatsApp(whatsAppDeps, principal.accountId, input, checked.ok.from, policy.defaultSender ?? null, pointerPrefix(i));
         if ('errors' in prepared) {
           outcomes[i] = { problem: Problem.fields(prepared.errors) };
           continue;
         }
-        if ('content' in prepared) {
-          wa = prepared;
-          from = prepared.from;
-        }
+        if ('content' in prepared) wa = prepared;
       }
-      if (!wa && from && !senderAllowed(policy, from)) {
-        outcomes[i] = { problem: Problem.field(`${pointerPrefix(i)}/from`, 'is not on this account\'s sender allow-list') };
+      const from = wa ? wa.from : checked.ok.from ?? policy.defaultSender;
+      const senderError = wa || !from ? undefined : checkSender(policy, from, pointerPrefix(i));
+      if (senderError) {
+        outcomes[i] = { problem: Problem.fields([senderError]) };
         continue;
       }
-      // An SMS body is analysed for its encoding and parts; WhatsApp content is kept as JSON.
-      const analysis = wa ? undefined : analyzeText(input.body!, { smartEncoding: policy.smartEncoding });
-      const text = wa ? JSON.stringify(wa.content) : analysis!.text;
-      const whatsapp = wa !== undefined;
-      const scheduled = checked.ok.scheduledAt && checked.ok.scheduledAt > now;
-      rows.push({
-        index: i,
-        body: text,
-        row: {
-          accountId: principal.accountId, id: newId('msg', now), direction: 'outbound', channel: whatsapp ? 'whatsapp' : 'sms',
-          status: scheduled ? 'scheduled' : 'queued', keyMode: principal.mode, toNumber: checked.ok.to, fromNumber: from,
-          subjectHash: await hasher.hash(principal.accountId, checked.ok.to), body: await ctx.keyring.encrypt(principal.accountId, text),
-          encoding: analysis?.encoding ?? null, segments: analysis?.segments ?? null, purpose: input.purpose ?? 'transactional',
-          priority: input.purpose === 'otp' ? 'high' : input.priority ?? 'normal', scheduledAt: checked.ok.scheduledAt ?? null,
-          validUntil: checked.ok.validUntil ?? null, reference: input.reference ?? null, metadata: input.metadata ?? null,
-          callbackUrl: input.callbackUrl ?? null, storeContent: input.storeContent ?? true, connectorId: null,
-          errorCode: null, errorTitle: null, errorDetail: null, attempts: 0,
-          nextAttemptAt: scheduled ? null : now, fallback: wa?.fallback ?? null, category: wa?.category ?? null, createdAt: now, updatedAt: now,
-        },
-      });
-      // What the group's checks need beside the sealed row: the text (fraud content rules) and the WhatsApp kind (window).
-      const row = rows.at(-1)!.row;
-      texts.set(row, wa ? wa.content.body ?? '' : text);
-      if (wa) whatsAppKinds.set(row, whatsAppKind(wa.content) ?? 'text');
+      const built = await buildMessage(principal, input, checked.ok, from, wa, policy, now);
+      accepted.push({ index: i, ...built });
     }
-    // Opt-outs are checked inside the shared transaction (one query for the whole group).
-    await committer.add(rows.map((r) => r.row));
-    for (const r of rows) outcomes[r.index] = { message: messageJson(r.row, r.body) };
+    await committer.add(accepted.map((a) => a.item));
+    for (const a of accepted) outcomes[a.index] = { message: messageJson(a.item.row, a.body) };
     return outcomes as AcceptOutcome[];
   }
 
+  /** The sealed row and the candidate the policies judge (with the plaintext the content rules read). */
+  async function buildMessage(principal: Principal, input: MessageInput, ok: CheckedInput, from: string | null, wa: WhatsAppContent | undefined, policy: SenderPolicy, now: Date): Promise<{ item: Accepted; body: string }> {
+    // An SMS body is analysed for its encoding and parts; WhatsApp content is kept as JSON.
+    const analysis = wa ? undefined : analyzeText(input.body!, { smartEncoding: policy.smartEncoding });
+    const text = wa ? JSON.stringify(wa.content) : analysis!.text;
+    const scheduled = ok.scheduledAt && ok.scheduledAt > now;
+    const row: MessageRow = {
+      accountId: principal.accountId, id: newId('msg', now), direction: 'outbound', channel: wa ? 'whatsapp' : 'sms',
+      status: scheduled ? 'scheduled' : 'queued', keyMode: principal.mode, toNumber: ok.to, fromNumber: from,
+      subjectHash: await hasher.hash(principal.accountId, ok.to), body: await ctx.keyring.encrypt(principal.accountId, text),
+      encoding: analysis?.encoding ?? null, segments: analysis?.segments ?? null, purpose: input.purpose ?? 'transactional',
+      priority: input.purpose === 'otp' ? 'high' : input.priority ?? 'normal', scheduledAt: ok.scheduledAt ?? null,
+      validUntil: ok.validUntil ?? null, reference: input.reference ?? null, metadata: input.metadata ?? null,
+      callbackUrl: input.callbackUrl ?? null, storeContent: input.storeContent ?? true, connectorId: null,
+      errorCode: null, errorTitle: null, errorDetail: null, attempts: 0,
+      nextAttemptAt: scheduled ? null : now, fallback: wa?.fallback ?? null, category: wa?.category ?? null, createdAt: now, updatedAt: now,
+    };
+    const candidate = candidateOf(row, wa ? wa.content.body ?? '' : text, wa ? whatsAppKind(wa.content) ?? 'text' : null);
+    return { item: { row, candidate }, body: text };
+  }
 
   return {
     accept,
     async close() {
       await committer.drain();
-      await fraud.stop();
+      await policies.stop();
     },
   };
+}
+
+/**
+ * A phone-number sender (E.164 or short code) must be one of the account's own numbers: no
+ * account sends from another's. Names follow the account's allow-list, when it has one.
+ */
+function checkSender(policy: SenderPolicy, from: string, pointer: string): FieldError | undefined {
+  const kind = senderKind(from);
+  if (kind !== 'alphanumeric' && !policy.assigned.has(from)) {
+    return { pointer: `${pointer}/from`, detail: 'is not a number of this account: send from one of your numbers (GET /v1/numbers) or a sender name' };
+  }
+  if (!senderAllowed(policy, from)) return { pointer: `${pointer}/from`, detail: 'is not on this account\'s sender allow-list' };
+  return undefined;
 }

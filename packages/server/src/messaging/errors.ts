@@ -1,11 +1,5 @@
 // Error codes recorded on messages (`error.code`), one place so the docs can list them.
 import type { MessageError } from './model.ts';
-import type { MessageRow } from './store.ts';
-
-/** The refusal rule's per-message side: the message is stored `rejected`, with why. */
-export function rejectMessage(row: MessageRow, error: MessageError): void {
-  Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: error.code, errorTitle: error.title, errorDetail: error.detail });
-}
 
 export function smppRejected(commandStatus: number): MessageError {
   const hex = `0x${commandStatus.toString(16).padStart(8, '0')}`;

@@ -1,11 +1,15 @@
 // What an account may send from: its default sender, its numbers and its optional
-// allow-list. Read on every accept, so cached briefly per process.
+// allow-list. Read on every accept, so cached briefly per process; a change of numbers
+// anywhere (cx_config) empties the cache at once.
 import type { Sql } from '../db/pool.ts';
 import { ttlCache } from '../platform/ttl-cache.ts';
 
 export interface SenderPolicy {
   defaultSender: string | null;
+  /** Its SMS numbers. */
   numbers: Set<string>;
+  /** Every number assigned to it, on any channel: the phone-number senders it may use. */
+  assigned: Set<string>;
   /** null: any well-formed sender is allowed. */
   allowList: Set<string> | null;
   smartEncoding: boolean;
@@ -16,22 +20,28 @@ const TTL_MS = 5000;
 
 export function createSenderPolicies(sql: Sql) {
   const cache = ttlCache(TTL_MS, (accountId) => load(sql, accountId));
+  const listening = sql.listen('cx_config', (table) => table === 'numbers' && cache.clear()).catch(() => undefined);
   return {
     get: (accountId: string): Promise<SenderPolicy> => cache.get(accountId),
     forget: (accountId: string): void => cache.forget(accountId),
+    async close(): Promise<void> {
+      await (await listening)?.unlisten().catch(() => undefined);
+    },
   };
 }
 export type SenderPolicies = ReturnType<typeof createSenderPolicies>;
 
 async function load(sql: Sql, accountId: string): Promise<SenderPolicy> {
   const [account] = await sql<{ settings: Record<string, unknown> }[]>`select settings from accounts where id = ${accountId}`;
-  const numbers = await sql<{ number: string }[]>`
-    select number from numbers where account_id = ${accountId} and 'sms' = any(channels) order by created_at`;
+  const all = await sql<{ number: string; channels: string[] }[]>`
+    select number, channels from numbers where account_id = ${accountId} order by created_at`;
+  const numbers = all.filter((n) => n.channels.includes('sms'));
   const s = account?.settings ?? {};
   const allow = Array.isArray(s.senderAllowList) ? (s.senderAllowList as string[]) : null;
   return {
     defaultSender: typeof s.defaultSender === 'string' ? s.defaultSender : numbers[0]?.number ?? null,
     numbers: new Set(numbers.map((n) => n.number)),
+    assigned: new Set(all.map((n) => n.number)),
     allowList: allow ? new Set(allow) : null,
     smartEncoding: s.smartEncoding === true,
     helpText: typeof s.helpText === 'string' ? s.helpText : null,

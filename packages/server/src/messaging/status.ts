@@ -3,6 +3,7 @@
 import type { Db } from '../db/pool.ts';
 import { emitEvents } from '../platform/events.ts';
 import { FINAL_STATUSES, type MessageError, type MessageStatus } from './model.ts';
+import { giveBackSmsCounts } from '../billing/limits.ts';
 
 export interface StatusChange {
   accountId: string;
@@ -18,9 +19,13 @@ export interface StatusChange {
 
 const FINALS = [...FINAL_STATUSES];
 
+/** A message that ends so before any submission never left: its SMS limit count comes back. */
+const NEVER_LEFT = new Set<MessageStatus>(['canceled', 'expired', 'rejected']);
+
 /** Returns the ids whose status actually changed. */
 export async function applyStatusChanges(db: Db, changes: StatusChange[]): Promise<Set<string>> {
   if (changes.length === 0) return new Set();
+  await giveBackUnsent(db, changes.filter((c) => NEVER_LEFT.has(c.status)), changes[0]!.at);
   const json = changes.map((c) => ({
     account_id: c.accountId, id: c.messageId, status: c.status, at: c.at, connector_id: c.connectorId ?? null,
     error_code: c.error?.code ?? null, error_title: c.error?.title ?? null, error_detail: c.error?.detail ?? null,
@@ -46,4 +51,23 @@ export async function applyStatusChanges(db: Db, changes: StatusChange[]): Promi
     data: { status: c.status, channel: c.channel, connectorId: c.connectorId ?? null, errorCode: c.error?.code ?? null },
   })));
   return new Set(updated.map((r) => r.id));
+}
+
+/**
+ * Of these messages, those counted toward the SMS limit and still waiting (never submitted)
+ * give their count back (billing/limits.ts), once: the mark is cleared with it.
+ */
+export async function giveBackUnsent(db: Db, ending: { accountId: string; messageId: string }[], at: Date): Promise<void> {
+  if (ending.length === 0) return;
+  const counted = await db<{ accountId: string; smsCycle: number }[]>`
+    with unsent as (
+      select m.account_id, m.id, m.sms_cycle from messages m
+      join unnest(${ending.map((c) => c.accountId)}::text[], ${ending.map((c) => c.messageId)}::text[]) as e(account_id, id)
+        on m.account_id = e.account_id and m.id = e.id
+      where m.sms_cycle is not null and m.status in ('queued', 'scheduled', 'held')
+      for update of m
+    )
+    update messages m set sms_cycle = null from unsent u where m.account_id = u.account_id and m.id = u.id
+    returning u.account_id as "accountId", u.sms_cycle as "smsCycle"`;
+  await giveBackSmsCounts(db, counted, at);
 }

@@ -41,6 +41,8 @@ export interface MessageRow {
   category?: string | null;
   /** WhatsApp: channels to fail over to, and when (messaging/failover.ts). */
   fallback?: { channels: string[]; afterSeconds: number } | null;
+  /** The SMS limit cycle it was counted in; null when not counted (billing/limits.ts). */
+  smsCycle?: number | null;
   /** Set when retention or an erasure request deleted the content (privacy/scrub.ts). */
   contentErasedAt?: Date | null;
   contentErasedReason?: 'retention' | 'erasure' | null;
@@ -67,20 +69,20 @@ export async function insertMessages(db: Db, rows: MessageRow[]): Promise<void> 
     priority: r.priority, scheduled_at: r.scheduledAt, valid_until: r.validUntil, reference: r.reference,
     metadata: r.metadata, callback_url: r.callbackUrl, store_content: r.storeContent, connector_id: r.connectorId,
     error_code: r.errorCode, error_title: r.errorTitle, error_detail: r.errorDetail, next_attempt_at: r.nextAttemptAt,
-    hold_reason: r.holdReason ?? null, fraud: r.fraud ?? null, fallback: r.fallback ?? null, category: r.category ?? null, created_at: r.createdAt, updated_at: r.updatedAt,
+    hold_reason: r.holdReason ?? null, sms_cycle: r.smsCycle ?? null, fraud: r.fraud ?? null, fallback: r.fallback ?? null, category: r.category ?? null, created_at: r.createdAt, updated_at: r.updatedAt,
   }));
   await db`
     insert into messages (account_id, id, direction, channel, status, key_mode, to_number, from_number, subject_hash, body,
       encoding, segments, purpose, priority, scheduled_at, valid_until, reference, metadata, callback_url, store_content,
-      connector_id, error_code, error_title, error_detail, next_attempt_at, hold_reason, fraud, fallback, category, created_at, updated_at)
+      connector_id, error_code, error_title, error_detail, next_attempt_at, hold_reason, sms_cycle, fraud, fallback, category, created_at, updated_at)
     select account_id, id, direction, channel, status, key_mode, to_number, from_number, decode(subject_hash, 'hex'),
       decode(body, 'hex'), encoding, segments, purpose, priority, scheduled_at, valid_until, reference, metadata, callback_url,
-      store_content, connector_id, error_code, error_title, error_detail, next_attempt_at, hold_reason, fraud, fallback, category, created_at, updated_at
+      store_content, connector_id, error_code, error_title, error_detail, next_attempt_at, hold_reason, sms_cycle, fraud, fallback, category, created_at, updated_at
     from jsonb_to_recordset(${db.json(json as never)}::jsonb) as t(
       account_id text, id text, direction text, channel text, status text, key_mode text, to_number text, from_number text,
       subject_hash text, body text, encoding text, segments integer, purpose text, priority text, scheduled_at timestamptz,
       valid_until timestamptz, reference text, metadata jsonb, callback_url text, store_content boolean, connector_id text,
-      error_code text, error_title text, error_detail text, next_attempt_at timestamptz, hold_reason text, fraud jsonb, fallback jsonb, category text, created_at timestamptz,
+      error_code text, error_title text, error_detail text, next_attempt_at timestamptz, hold_reason text, sms_cycle integer, fraud jsonb, fallback jsonb, category text, created_at timestamptz,
       updated_at timestamptz)`;
   // Every customer a live message goes to or comes from is a contact (privacy/contacts.ts).
   await ensureMessageContacts(db, rows);
@@ -136,14 +138,4 @@ export async function listAttempts(db: Db, accountId: string, messageId: string)
     select attempt, channel, connector_id as "connectorId", status, error_code as "errorCode",
            started_at as "startedAt", ended_at as "endedAt"
     from message_attempts where account_id = ${accountId} and message_id = ${messageId} order by attempt`;
-}
-
-/** The `accountId:hash` pairs among these that are on their account's opt-out list. */
-export async function suppressedHashes(db: Db, subjects: { accountId: string; hash: Buffer }[], channel: string): Promise<Set<string>> {
-  if (subjects.length === 0) return new Set();
-  const rows = await db<{ k: string }[]>`
-    select s.account_id || ':' || encode(s.subject_hash, 'hex') as k
-    from unnest(${subjects.map((x) => x.accountId)}::text[], ${subjects.map((x) => x.hash.toString('hex'))}::text[]) as q(account_id, h)
-    join suppressions s on s.account_id = q.account_id and s.subject_hash = decode(q.h, 'hex') and s.channel = ${channel}`;
-  return new Set(rows.map((r) => r.k));
 }

@@ -1,7 +1,6 @@
 // Accepting WhatsApp messages: the sender is one of the account's WhatsApp numbers (its first
-// by default), the content is stored as sealed JSON like an SMS body, and free-form content
-// outside the 24-hour customer-service window is `rejected` (whatsapp_window_closed) before
-// anything is sent: only templates may open a conversation (Meta's rule).
+// by default), the content is stored as sealed JSON like an SMS body. The 24-hour window is a
+// send policy (whatsapp-window.ts).
 import type { Db } from '../db/pool.ts';
 import { ttlCache } from '../platform/ttl-cache.ts';
 import type { FieldError } from '../http/problem.ts';
@@ -10,21 +9,6 @@ import { renderTemplateText, templateParameterCheck } from '../channels/whatsapp
 import { DEFAULT_FALLBACK_AFTER_SECONDS, type SmsFallback } from './failover.ts';
 import type { TemplateRow } from '../channels/whatsapp/template-service.ts';
 import type { MessageInput } from './input.ts';
-import type { MessageRow } from './store.ts';
-import { rejectMessage } from './errors.ts';
-import { currentGrants, enforcingAccounts, WHATSAPP_OPTIN } from '../privacy/consent.ts';
-
-export const WINDOW_CLOSED = {
-  code: 'whatsapp_window_closed',
-  title: 'The 24-hour WhatsApp window is closed',
-  detail: 'the customer has not written to this number in the last 24 hours: only an approved template can be sent',
-};
-export const WINDOW_MS = 24 * 3_600_000;
-export const NO_OPT_IN = {
-  code: 'no_consent',
-  title: 'No WhatsApp opt-in',
-  detail: "a template that opens a conversation needs the customer's WhatsApp opt-in (PUT /v1/whatsapp/opt-ins/{number}) when the account enforces consent",
-};
 
 /** The WhatsApp part of a message input, as stored and sent. */
 export function whatsAppFieldsOf(input: MessageInput): WhatsAppFields {
@@ -90,48 +74,4 @@ export async function prepareWhatsApp(deps: WhatsAppAcceptDeps, accountId: strin
     fallback: { channels: ['sms'], afterSeconds: input.fallbackAfterSeconds ?? DEFAULT_FALLBACK_AFTER_SECONDS },
     category,
   };
-}
-
-/**
- * Outside the 24-hour window (the customer has not written in a day), WhatsApp allows only
- * templates, and the contract's consent rule asks a WhatsApp opt-in for them when the account
- * enforces consent; replies inside the window need neither. A row that breaks a rule is
- * `rejected`, or, with an SMS fallback, returned so the caller turns it into an SMS once stored.
- * Two queries per group at most.
- */
-export async function applyWhatsAppWindow(db: Db, rows: MessageRow[], kinds: WeakMap<MessageRow, string>, at: Date): Promise<MessageRow[]> {
-  const whatsapp = rows.filter((r) => r.channel === 'whatsapp' && r.status !== 'rejected');
-  if (whatsapp.length === 0) return [];
-  const inWindow = await inOpenWindow(db, whatsapp, at);
-  const outside = whatsapp.filter((r) => !inWindow.has(r));
-  const withoutOptIn = await lackingOptIn(db, outside.filter((r) => kinds.get(r) === 'template'));
-  const toSms: MessageRow[] = [];
-  for (const row of outside) {
-    const broken = kinds.get(row) !== 'template' ? WINDOW_CLOSED : withoutOptIn.has(row) ? NO_OPT_IN : null;
-    if (!broken) continue;
-    if (row.fallback) toSms.push(row);
-    else rejectMessage(row, broken);
-  }
-  return toSms;
-}
-
-/** The WhatsApp messages that answer a customer who wrote to their sender number in the last 24 hours. */
-export async function inOpenWindow(db: Db, rows: MessageRow[], at: Date): Promise<Set<MessageRow>> {
-  if (rows.length === 0) return new Set();
-  const open = await db<{ key: string }[]>`
-    select w.account_id || '|' || w.business_number || '|' || w.customer_number as key from whatsapp_windows w
-    join unnest(${rows.map((r) => r.accountId)}::text[], ${rows.map((r) => r.fromNumber ?? '')}::text[], ${rows.map((r) => r.toNumber)}::text[])
-      as c(account_id, business, customer) on w.account_id = c.account_id and w.business_number = c.business and w.customer_number = c.customer
-    where w.last_inbound_at > ${new Date(at.getTime() - WINDOW_MS)}`;
-  const keys = new Set(open.map((o) => o.key));
-  return new Set(rows.filter((r) => keys.has(`${r.accountId}|${r.fromNumber}|${r.toNumber}`)));
-}
-
-/** Business-initiated templates of accounts that enforce consent, to customers without a current opt-in. */
-async function lackingOptIn(db: Db, templates: MessageRow[]): Promise<Set<MessageRow>> {
-  if (templates.length === 0) return new Set();
-  const enforcing = await enforcingAccounts(db, templates.map((r) => r.accountId));
-  const checked = templates.filter((r) => enforcing.has(r.accountId));
-  const granted = await currentGrants(db, checked, 'whatsapp', [WHATSAPP_OPTIN]);
-  return new Set(checked.filter((r) => !granted.has(`${r.accountId}|${r.subjectHash.toString('hex')}|${WHATSAPP_OPTIN}`)));
 }

@@ -8,27 +8,28 @@ import { emitEvents } from '../platform/events.ts';
 import type { SubjectHasher } from '../privacy/subject-hash.ts';
 import type { WhatsAppDirectory } from '../channels/whatsapp/directory.ts';
 import type { InboundWhatsApp, StatusUpdate } from '../channels/whatsapp/webhook.ts';
-import { normalizeSmscId } from './dispatch/outcomes.ts';
+import { smscIdKey } from '../channels/link.ts';
 import { applyStatusChanges, type StatusChange } from './status.ts';
 import { insertMessages, type MessageRow } from './store.ts';
-import { WINDOW_CLOSED } from './whatsapp-accept.ts';
+import { WINDOW_CLOSED } from './whatsapp-window.ts';
 import { failOverToSms } from './failover.ts';
+import type { SendPolicyEngine } from '../send-policy/engine.ts';
 import { storeMedia } from '../channels/whatsapp/media.ts';
 
 /** Applies statuses; returns those whose message is not known (yet): the caller may try again. */
-export async function applyWhatsAppStatuses(ctx: Context, connectorId: string, statuses: StatusUpdate[]): Promise<StatusUpdate[]> {
+export async function applyWhatsAppStatuses(ctx: Context, policies: SendPolicyEngine, connectorId: string, statuses: StatusUpdate[]): Promise<StatusUpdate[]> {
   if (statuses.length === 0) return [];
   return withTransaction(ctx.sql, async (tx) => {
     const parts = await tx<{ accountId: string; messageId: string; smscId: string; fallback: boolean }[]>`
       select p.account_id as "accountId", p.message_id as "messageId", p.smsc_id as "smscId", m.fallback is not null and m.channel = 'whatsapp' as fallback
       from message_parts p join messages m on m.account_id = p.account_id and m.id = p.message_id
-      where p.connector_id = ${connectorId} and p.smsc_id = any(${statuses.map((s) => normalizeSmscId(s.wamid))})`;
+      where p.connector_id = ${connectorId} and p.smsc_id = any(${statuses.map((s) => smscIdKey(s.wamid))})`;
     const byWamid = new Map(parts.map((p) => [p.smscId, p]));
     const changes: StatusChange[] = [];
     const unknown: StatusUpdate[] = [];
     const failover: { accountId: string; id: string }[] = [];
     for (const s of statuses) {
-      const part = byWamid.get(normalizeSmscId(s.wamid));
+      const part = byWamid.get(smscIdKey(s.wamid));
       if (!part) {
         unknown.push(s);
         continue;
@@ -46,7 +47,7 @@ export async function applyWhatsAppStatuses(ctx: Context, connectorId: string, s
       changes.push({ accountId: part.accountId, messageId: part.messageId, status: s.status, channel: 'whatsapp', connectorId, at: s.timestamp, ...(mapped && { error: mapped }) });
     }
     await applyStatusChanges(tx, changes);
-    await failOverToSms(ctx, tx, failover, ctx.clock.now());
+    await failOverToSms(ctx, tx, policies, failover, ctx.clock.now());
     return unknown;
   });
 }

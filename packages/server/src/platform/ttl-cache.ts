@@ -3,6 +3,8 @@
 export interface TtlCache<V> {
   get(key: string, opts?: { fresh?: boolean }): Promise<V>;
   forget(key: string): void;
+  /** Forgets everything (a change notification that names no key). */
+  clear(): void;
 }
 
 export function ttlCache<V>(ttlMs: number, load: (key: string) => Promise<V>): TtlCache<V> {
@@ -17,5 +19,6 @@ export function ttlCache<V>(ttlMs: number, load: (key: string) => Promise<V>): T
       return value;
     },
     forget: (key) => void entries.delete(key),
+    clear: () => entries.clear(),
   };
 }

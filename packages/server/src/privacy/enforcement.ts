@@ -1,15 +1,19 @@
-// The consent rule at send time, for a whole group of accepted messages (a few queries per
-// group, none per message). Opt-outs are applied before (messaging/accept.ts) and always win;
-// then restrictions and objections, which hold whatever the account's setting; then, where the
-// account enforces consent, marketing needs a current grant for its channel, unless it replies
-// inside an open WhatsApp conversation.
+// The consent rule at send time, for a whole group of messages (a few queries per group, none
+// per message): opt-outs (STOP) first, which always win; then restrictions and objections,
+// which hold whatever the account's setting; then, where the account enforces consent,
+// marketing needs a current grant for its channel, unless it replies inside an open WhatsApp
+// conversation. A send-policy check: it returns verdicts and changes nothing.
 import type { Db } from '../db/pool.ts';
-import type { MessageRow } from '../messaging/store.ts';
 import type { MessageError } from '../messaging/model.ts';
-import { rejectMessage } from '../messaging/errors.ts';
+import type { Candidate, SendCheck, Verdict } from '../send-policy/policy.ts';
 import { currentGrants, enforcingAccounts } from './consent.ts';
-import { inOpenWindow } from '../messaging/whatsapp-accept.ts';
+import { suppressedHashes } from './suppressions.ts';
+import { inOpenWindow } from '../messaging/whatsapp-window.ts';
 
+export const OPTED_OUT: MessageError = {
+  code: 'opted_out', title: 'The recipient opted out',
+  detail: 'the recipient replied STOP; they must reply START before you can message them again',
+};
 export const NO_CONSENT: MessageError = {
   code: 'no_consent', title: 'No consent for marketing',
   detail: 'the recipient has no current marketing consent for this channel (POST /v1/contacts/{id}/consents) and the account enforces consent',
@@ -25,30 +29,48 @@ export const RESTRICTED: MessageError = {
 
 const keyOf = (r: { accountId: string; subjectHash: Buffer }) => `${r.accountId}|${r.subjectHash.toString('hex')}`;
 
-export async function applyPrivacyRules(db: Db, rows: MessageRow[], at: Date): Promise<void> {
-  const open = rows.filter((r) => r.status !== 'rejected' && r.direction === 'outbound');
-  if (open.length === 0) return;
-  const restrictions = await db<{ key: string; kind: 'objection' | 'restriction' }[]>`
+export const consentCheck: SendCheck = {
+  name: 'opt-out and consent',
+  async judge(db, candidates, at) {
+    const verdicts = new Map<Candidate, Verdict>();
+    const refuse = (c: Candidate, error: MessageError) => verdicts.set(c, { kind: 'refuse', error });
+    const [suppressed, kinds] = await Promise.all([
+      // One opt-out list per account: STOP by SMS stops every channel.
+      suppressedHashes(db, candidates.map((c) => ({ accountId: c.accountId, hash: c.subjectHash })), 'sms'),
+      restrictionsOf(db, candidates),
+    ]);
+    for (const c of candidates) {
+      const k = kinds.get(keyOf(c));
+      if (suppressed.has(`${c.accountId}:${c.subjectHash.toString('hex')}`)) refuse(c, OPTED_OUT);
+      else if (k?.has('restriction')) refuse(c, RESTRICTED);
+      else if (k?.has('objection') && c.purpose === 'marketing') refuse(c, OBJECTION);
+    }
+    for (const c of await lackingMarketingConsent(db, candidates.filter((c) => !verdicts.has(c) && c.purpose === 'marketing'), at)) refuse(c, NO_CONSENT);
+    return verdicts;
+  },
+};
+
+async function restrictionsOf(db: Db, candidates: readonly Candidate[]): Promise<Map<string, Set<string>>> {
+  const rows = await db<{ key: string; kind: 'objection' | 'restriction' }[]>`
     select r.account_id || '|' || encode(r.subject_hash, 'hex') as key, r.kind
     from privacy_restrictions r
-    join unnest(${open.map((m) => m.accountId)}::text[], ${open.map((m) => m.subjectHash.toString('hex'))}::text[]) as k(account_id, hash)
+    join unnest(${candidates.map((m) => m.accountId)}::text[], ${candidates.map((m) => m.subjectHash.toString('hex'))}::text[]) as k(account_id, hash)
       on r.account_id = k.account_id and r.subject_hash = decode(k.hash, 'hex')`;
   const kinds = new Map<string, Set<string>>();
-  for (const r of restrictions) kinds.set(r.key, (kinds.get(r.key) ?? new Set()).add(r.kind));
-  for (const row of open) {
-    const k = kinds.get(keyOf(row));
-    if (k?.has('restriction')) rejectMessage(row, RESTRICTED);
-    else if (k?.has('objection') && row.purpose === 'marketing') rejectMessage(row, OBJECTION);
-  }
+  for (const r of rows) kinds.set(r.key, (kinds.get(r.key) ?? new Set()).add(r.kind));
+  return kinds;
+}
 
-  const marketing = open.filter((r) => r.status !== 'rejected' && r.purpose === 'marketing');
-  if (marketing.length === 0) return;
+async function lackingMarketingConsent(db: Db, marketing: Candidate[], at: Date): Promise<Candidate[]> {
+  if (marketing.length === 0) return [];
   const enforcing = await enforcingAccounts(db, marketing.map((r) => r.accountId));
   const checked = marketing.filter((r) => enforcing.has(r.accountId));
   const replies = await inOpenWindow(db, checked.filter((r) => r.channel === 'whatsapp'), at);
+  const lacking: Candidate[] = [];
   for (const channel of new Set(checked.map((r) => r.channel))) {
     const ofChannel = checked.filter((r) => r.channel === channel && !replies.has(r));
     const granted = await currentGrants(db, ofChannel, channel, ['marketing']);
-    for (const row of ofChannel) if (!granted.has(`${keyOf(row)}|marketing`)) rejectMessage(row, NO_CONSENT);
+    lacking.push(...ofChannel.filter((r) => !granted.has(`${keyOf(r)}|marketing`)));
   }
+  return lacking;
 }

@@ -9,7 +9,7 @@ import { concatenationUdh } from '../../messaging/encoding/concatenation.ts';
 import { SmppSession, type SessionState, type SmppSessionOptions, type SubmitFields } from './session.ts';
 import { SmppError } from './status-codes.ts';
 import { dataCodingFor, destinationAddress, normalizeAddress, sourceAddress } from './addresses.ts';
-import { parseDeliveryReceipt, isDeliveryReceipt, receiptIdInRespForm } from './receipt.ts';
+import { parseDeliveryReceipt, isDeliveryReceipt, receiptIdKey } from './receipt.ts';
 import { concatInfo, messageText } from './user-data.ts';
 import { fitsLatin1, latin1Payload } from './default-alphabet.ts';
 
@@ -34,7 +34,7 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
       const r = parseDeliveryReceipt(pdu);
       if (!r) return log.warn('receipt without a message id or state; acknowledged and dropped');
       counters.receipts++;
-      return handlers.onReceipt({ connectorId, ...receiptIdInRespForm(r.messageId, config.receiptIdFormat), stat: r.stat, err: r.err, at });
+      return handlers.onReceipt({ connectorId, smscId: receiptIdKey(r.messageId, config.receiptIdFormat), stat: r.stat, err: r.err, at });
     }
     const part = concatInfo(pdu);
     return handlers.onInbound({

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as smpp from 'smpp';
 import type { PduOptions } from 'smpp';
-import { parseDeliveryReceipt, receiptIdInRespForm, receiptIdsMatch } from './receipt.ts';
+import { parseDeliveryReceipt, receiptIdKey } from './receipt.ts';
 import { concatInfo } from './user-data.ts';
 import { normalizeAddress, sourceAddress } from './addresses.ts';
 
@@ -37,26 +37,15 @@ describe('delivery receipts', () => {
     assert.equal(parseDeliveryReceipt(received({ esm_class: 4, short_message: 'stat:DELIVRD' })), undefined);
     assert.equal(parseDeliveryReceipt(received({ esm_class: 4, short_message: 'id:77' })), undefined);
   });
-
-  it('matches ids exactly, without leading zeros, and across hex and decimal', () => {
-    assert.ok(receiptIdsMatch('a0001', 'a0001'));
-    assert.ok(receiptIdsMatch('000123', '123'));
-    assert.ok(receiptIdsMatch('000000FF', 'ff'));
-    assert.ok(receiptIdsMatch('255', 'ff'), 'decimal receipt, hex submit_sm_resp');
-    assert.ok(receiptIdsMatch('A0001', '655361'), 'hex receipt, decimal submit_sm_resp');
-    assert.ok(!receiptIdsMatch('255', '256'));
-    assert.ok(!receiptIdsMatch('abc', 'abd'));
-    assert.ok(!receiptIdsMatch('', '0'));
-  });
 });
 
 describe('receipt id formats', () => {
-  it('converts the receipt id to the submit_sm_resp form the connector states, and only auto matches leniently', () => {
-    assert.deepEqual(receiptIdInRespForm('255', 'auto'), { smscId: '255', lenient: true });
-    assert.deepEqual(receiptIdInRespForm('255', 'same'), { smscId: '255', lenient: false });
-    assert.deepEqual(receiptIdInRespForm('255', 'hex-to-decimal'), { smscId: 'ff', lenient: false });
-    assert.deepEqual(receiptIdInRespForm('00ff', 'decimal-to-hex'), { smscId: '255', lenient: false });
-    assert.deepEqual(receiptIdInRespForm('not-hex', 'decimal-to-hex'), { smscId: 'not-hex', lenient: false }, 'left as sent when it cannot be converted');
+  it('keys a receipt id exactly as the connector states it: same, or converted between bases; never guessed', () => {
+    assert.equal(receiptIdKey('000000FF', 'same'), 'ff', 'zero padding and case are not part of the id');
+    assert.equal(receiptIdKey('255', 'same'), '255', 'a decimal 255 is not hex ff unless the connector says so');
+    assert.equal(receiptIdKey('255', 'hex-to-decimal'), 'ff');
+    assert.equal(receiptIdKey('00ff', 'decimal-to-hex'), '255');
+    assert.equal(receiptIdKey('not-hex', 'decimal-to-hex'), 'not-hex', 'left as sent when it cannot be converted');
   });
 });
 

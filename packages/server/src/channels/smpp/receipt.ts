@@ -1,16 +1,17 @@
 // Delivery receipts: deliver_sm with esm_class message type 0x04 (SMPP 3.4 section 5.2.12).
 // The receipted_message_id / message_state TLVs (sections 5.3.2.12, 5.3.2.35) win when present;
 // otherwise the appendix B text `id:… sub:… dlvrd:… submit date:… done date:… stat:… err:… text:…`,
-// read leniently because SMSCs differ in case (`Text:`), date length (seconds) and id base.
+// read leniently because SMSCs differ in case (`Text:`) and date length (seconds).
 import type { PDU } from 'smpp';
 import { messageText } from './user-data.ts';
 import type { ReceiptIdFormat } from '../../connectors/config.ts';
+import { smscIdKey } from '../link.ts';
 
 /** Appendix B stat words; ENROUTE is common for intermediate notifications. */
 export type ReceiptStat = 'DELIVRD' | 'EXPIRED' | 'DELETED' | 'UNDELIV' | 'ACCEPTD' | 'UNKNOWN' | 'REJECTD' | 'ENROUTE';
 
 export interface DeliveryReceipt {
-  /** The SMSC's id of the submitted message (compare with receiptIdsMatch). */
+  /** The SMSC's id of the submitted message, as sent (receiptIdKey turns it into the stored key). */
   messageId: string;
   /** Upper-case stat word; unknown words from odd SMSCs are passed through as sent. */
   stat: ReceiptStat | string;
@@ -63,38 +64,17 @@ function receiptDate(value: string | undefined): Date | undefined {
 }
 
 /**
- * Whether a receipt's id names the message submit_sm_resp gave `submitted`. SMSCs disagree:
- * one side may be zero-padded, or decimal where the other is hex (SMPP 3.3 used hex, 3.4 often
- * decimal). Exact first, then without leading zeros (hex case-insensitive), then hex↔decimal.
+ * The receipt's id as the key of the submit_sm_resp id it names, per the connector's stated
+ * receipt id format (like Kannel's msg-id-type): `same`, or converted between bases. A receipt
+ * applies only to the part submitted under exactly that key on that connector.
  */
-export function receiptIdsMatch(a: string, b: string): boolean {
-  if (a === b) return true;
-  const x = stripZeros(a);
-  const y = stripZeros(b);
-  if (!x || !y) return false;
-  if (x === y) return true;
-  return hexEqualsDecimal(x, y) || hexEqualsDecimal(y, x);
-}
-
-function stripZeros(id: string): string {
-  return id.trim().toLowerCase().replace(/^0+(?=.)/, '');
-}
-
-function hexEqualsDecimal(hex: string, decimal: string): boolean {
-  if (!/^[0-9a-f]{1,32}$/.test(hex) || !/^[0-9]{1,40}$/.test(decimal)) return false;
-  return BigInt(`0x${hex}`) === BigInt(decimal);
-}
-
-/** The receipt's id in its submit_sm_resp form, per the connector's receipt id format. */
-export function receiptIdInRespForm(id: string, format: ReceiptIdFormat): { smscId: string; lenient: boolean } {
-  const convert = (from: 'hex' | 'decimal', to: 16 | 10): string | undefined => {
-    const digits = from === 'hex' ? /^[0-9a-f]+$/i : /^[0-9]+$/;
-    return digits.test(id.trim()) ? BigInt(from === 'hex' ? `0x${id.trim()}` : id.trim()).toString(to) : undefined;
-  };
+export function receiptIdKey(id: string, format: ReceiptIdFormat): string {
+  const raw = id.trim();
+  const convert = (digits: RegExp, from: 16 | 10, to: 16 | 10): string =>
+    digits.test(raw) && raw.length <= 40 ? BigInt(from === 16 ? `0x${raw}` : raw).toString(to) : raw;
   switch (format) {
-    case 'auto': return { smscId: id, lenient: true };
-    case 'same': return { smscId: id, lenient: false };
-    case 'hex-to-decimal': return { smscId: convert('decimal', 16) ?? id, lenient: false };
-    case 'decimal-to-hex': return { smscId: convert('hex', 10) ?? id, lenient: false };
+    case 'same': return smscIdKey(raw);
+    case 'hex-to-decimal': return smscIdKey(convert(/^[0-9]+$/, 10, 16));
+    case 'decimal-to-hex': return smscIdKey(convert(/^[0-9a-f]+$/i, 16, 10));
   }
 }

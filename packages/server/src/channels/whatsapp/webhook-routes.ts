@@ -7,6 +7,7 @@ import type { Context } from '../../context.ts';
 import type { SubjectHasher } from '../../privacy/subject-hash.ts';
 import { P, Problem } from '../../http/problem.ts';
 import { applyWhatsAppStatuses, receiveWhatsApp } from '../../messaging/whatsapp-events.ts';
+import { createSendPolicies } from '../../send-policy/order.ts';
 import type { WhatsAppDirectory } from './directory.ts';
 import { parseTemplateStatusUpdates, parseWebhook, verifyHandshake, verifySignature } from './webhook.ts';
 import { applyTemplateStatus } from './template-service.ts';
@@ -16,6 +17,9 @@ const STATUS_RETRY_MS = 1500;
 
 export async function whatsAppWebhookRoutes(app: FastifyInstance, opts: { ctx: Context; directory: WhatsAppDirectory; hasher: SubjectHasher }): Promise<void> {
   const { ctx, directory, hasher } = opts;
+  // A failed WhatsApp message with a fallback becomes an SMS here, and passes the SMS policies.
+  const policies = createSendPolicies(ctx);
+  app.addHook('onClose', () => policies.stop());
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 3 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   const secretsOf = async (connectorId: string) => {
@@ -51,9 +55,9 @@ export async function whatsAppWebhookRoutes(app: FastifyInstance, opts: { ctx: C
     const { inbound, statuses } = parseWebhook(json);
     for (const t of parseTemplateStatusUpdates(json)) await applyTemplateStatus(ctx.sql, connectorId, t, ctx.clock.now());
     await receiveWhatsApp(ctx, hasher, directory, connectorId, inbound);
-    const unknown = await applyWhatsAppStatuses(ctx, connectorId, statuses);
+    const unknown = await applyWhatsAppStatuses(ctx, policies, connectorId, statuses);
     if (unknown.length > 0) {
-      setTimeout(() => void applyWhatsAppStatuses(ctx, connectorId, unknown)
+      setTimeout(() => void applyWhatsAppStatuses(ctx, policies, connectorId, unknown)
         .then((still) => still.length && ctx.log.warn({ connectorId, count: still.length }, 'WhatsApp statuses for messages we do not know; ignored'))
         .catch((err: unknown) => ctx.log.warn({ err }, 'WhatsApp statuses not applied')), STATUS_RETRY_MS).unref();
     }

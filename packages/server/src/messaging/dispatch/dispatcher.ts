@@ -15,6 +15,7 @@ import { holdReason, NO_HOLDS, type HoldSet } from '../../fraud/holds.ts';
 import type { WhatsAppDirectory } from '../../channels/whatsapp/directory.ts';
 import { createWhatsAppSend } from './whatsapp-send.ts';
 import { failOverToSms } from '../failover.ts';
+import type { SendPolicyEngine } from '../../send-policy/engine.ts';
 
 export interface DispatcherOptions {
   worker: string;
@@ -26,9 +27,11 @@ export interface DispatcherOptions {
   holds?: () => HoldSet;
   /** WhatsApp connectors and numbers; without it WhatsApp messages wait. */
   whatsapp?: WhatsAppDirectory;
+  /** The send policies a WhatsApp message's SMS fallback passes. */
+  policies: SendPolicyEngine;
 }
 
-export const DEFAULT_DISPATCH: Omit<DispatcherOptions, 'worker'> = { maxInFlight: 2000, perAccount: 500, leaseMs: 60_000, maxAttempts: 20 };
+export const DEFAULT_DISPATCH: Omit<DispatcherOptions, 'worker' | 'policies'> = { maxInFlight: 2000, perAccount: 500, leaseMs: 60_000, maxAttempts: 20 };
 
 export interface LinkSource {
   link(connectorId: string): SmsLink | undefined;
@@ -47,17 +50,15 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
   let inFlight = 0;
   let draining = false;
   const settled: (() => void)[] = [];
-  // Claims and outcomes may skip the WAL flush wait: if the database crashes before flushing,
-  // the lease brings those messages back and at most what was in flight is sent again, the
-  // bound the contract allows. Accepts and receipts keep full durability.
+  // Outcomes commit synchronously (the contract): a submit_sm_resp id that a receipt will name
+  // must survive a crash, or the receipt finds no part and the message stays `sent`.
   const prices = cachedPriceBook(ctx.sql);
   const outcomes = new GroupCommit<SubmitOutcome>(async (rows) => {
     const book = await prices();
     await withTransaction(ctx.sql, async (tx) => {
-      await tx`set local synchronous_commit = off`;
       await writeOutcomes(tx, rows, book);
       const failover = rows.filter((o) => o.kind === 'failover');
-      if (failover.length) await failOverToSms(ctx, tx, failover.map((o) => o.msg), ctx.clock.now());
+      if (failover.length) await failOverToSms(ctx, tx, opts.policies, failover.map((o) => o.msg), ctx.clock.now());
     });
   }, { maxWaitMs: 10, maxRows: 2000, concurrency: 2 });
 
@@ -66,6 +67,9 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
     let room = opts.maxInFlight - inFlight;
     if (room <= 0) return 0;
     const now = ctx.clock.now();
+    // A claim may skip the WAL flush wait: no answer to anyone depends on it, and the outcome's
+    // synchronous commit flushes it too. Lost in a database crash before that, the message is
+    // queued again: sent twice at most, within the in-flight bound any crash allows.
     const claimed = await withTransaction(ctx.sql, async (tx) => {
       await tx`set local synchronous_commit = off`;
       const high = await claimDueMessages(tx, { now, leaseMs: opts.leaseMs, worker: opts.worker, limit: room, perAccount: opts.perAccount, lane: 'high' });

@@ -6,6 +6,8 @@ import { applyStatusChanges, type StatusChange } from '../status.ts';
 import type { ClaimedMessage } from './claim.ts';
 import { recordUsage } from '../../billing/usage.ts';
 import type { PriceBook } from '../../billing/price-book.ts';
+import { smscIdKey } from '../../channels/link.ts';
+import { applyWaitingReceipts } from './receipts.ts';
 
 export type SubmitOutcome =
   | { kind: 'sent'; msg: ClaimedMessage; connectorId: string; smscIds: string[]; startedAt: Date; at: Date }
@@ -15,11 +17,6 @@ export type SubmitOutcome =
   | { kind: 'failover'; msg: ClaimedMessage; connectorId: string | null; error: MessageError; startedAt: Date; at: Date }
   /** Not sent: a traffic hold stopped it before it entered an SMPP window (fraud/holds.ts). */
   | { kind: 'held'; msg: ClaimedMessage; reason: string; startedAt: Date; at: Date };
-
-/** Receipt ids are stored normalised (lower case, no leading zeros) for lenient matching. */
-export function normalizeSmscId(id: string): string {
-  return id.trim().toLowerCase().replace(/^0+(?=.)/, '');
-}
 
 export async function writeOutcomes(tx: Tx, all: SubmitOutcome[], prices: PriceBook): Promise<void> {
   await holdMessages(tx, all.flatMap((o) => (o.kind === 'held' ? [o] : [])));
@@ -38,7 +35,7 @@ export async function writeOutcomes(tx: Tx, all: SubmitOutcome[], prices: PriceB
 
   const parts = outcomes.flatMap((o) => o.kind !== 'sent' ? [] : o.smscIds.map((smscId, i) => ({
     account_id: o.msg.accountId, message_id: o.msg.id, attempt: o.msg.attempts, part: i + 1, connector_id: o.connectorId,
-    smsc_id: normalizeSmscId(smscId), status: 'sent', submitted_at: o.at,
+    smsc_id: smscIdKey(smscId), status: 'sent', submitted_at: o.at,
   })));
   if (parts.length) {
     await tx`
@@ -46,6 +43,8 @@ export async function writeOutcomes(tx: Tx, all: SubmitOutcome[], prices: PriceB
       select * from jsonb_to_recordset(${tx.json(parts as never)}::jsonb) as t(account_id text, message_id text, attempt integer,
         part integer, connector_id text, smsc_id text, status text, submitted_at timestamptz)
       on conflict do nothing`;
+    // A receipt that beat this transaction waited for exactly these ids.
+    await applyWaitingReceipts(tx, parts.map((p) => ({ connectorId: p.connector_id, smscId: p.smsc_id })));
   }
 
   await recordUsage(tx, prices, outcomes.flatMap((o) => o.kind !== 'sent' ? [] : [{

@@ -6,7 +6,7 @@ import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { newId } from '../../platform/ids.ts';
 import { insertMessages, type MessageRow } from '../store.ts';
 import { claimDueMessages } from './claim.ts';
-import { applyReceipts, keepPending, receiptIdCandidates, retryPendingReceipts } from './receipts.ts';
+import { applyReceipts, keepPending, retryPendingReceipts } from './receipts.ts';
 import { writeOutcomes } from './outcomes.ts';
 import { priceBookOf } from '../../billing/price-book.ts';
 
@@ -51,38 +51,46 @@ describe('message queue and receipts', () => {
     assert.deepEqual(ids, [otp.id]);
   });
 
-  it('matches receipts whose id is in the other base or zero-padded', () => {
-    assert.deepEqual(receiptIdCandidates('000FF'), ['ff', '255']);
-    assert.deepEqual(receiptIdCandidates('255'), ['255', 'ff', '597']);
-  });
-
-  it('applies a receipt that arrived before its submit_sm_resp was stored, once the part exists', async () => {
+  it('applies a receipt that arrived before its submit_sm_resp was stored, in the transaction that stores the part', async () => {
     const m = row(small, { status: 'sending', nextAttemptAt: null, attempts: 1 });
     await insertMessages(sql(), [m]);
-    const receipt = { connectorId: 'con_test', smscId: '255', lenient: true, stat: 'DELIVRD', err: '000', at: new Date() };
+    // The link hands receipts over in the stored key form (lower case, no leading zeros).
+    const receipt = { connectorId: 'con_test', smscId: 'ff', stat: 'DELIVRD', err: '000', at: new Date() };
     await sql().begin(async (tx) => keepPending(tx, await applyReceipts(tx, [receipt])));
     assert.equal((await sql()`select count(*)::int as n from pending_receipts`)[0]!.n, 1, 'kept, not lost');
     const claimed = { accountId: small, id: m.id, channel: 'sms', keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1, fallback: null, category: null };
-    // The SMSC answered submit_sm with the hex form of the receipt's decimal id.
+    // The SMSC answered submit_sm with a zero-padded, upper-case form of the same id.
     await sql().begin((tx) => writeOutcomes(tx, [{ kind: 'sent', msg: claimed, connectorId: 'con_test', smscIds: ['000000FF'], startedAt: new Date(), at: new Date() }], priceBookOf([])));
-    await sql().begin((tx) => retryPendingReceipts(tx, new Date()));
     const [after] = await sql()`select status from messages where id = ${m.id}`;
-    assert.equal(after!.status, 'delivered');
+    assert.equal(after!.status, 'delivered', 'applied without waiting for a sweep');
     assert.equal((await sql()`select count(*)::int as n from pending_receipts`)[0]!.n, 0);
   });
 
-  it('matches exactly when the connector states its receipt id format, also for receipts kept for later', async () => {
-    assert.deepEqual(receiptIdCandidates('00255', false), ['255']);
+  it('never applies a receipt to a part whose id is only equal in another base', async () => {
+    const [hexA, hex10] = [row(small, { status: 'sending', nextAttemptAt: null, attempts: 1 }), row(small, { status: 'sending', nextAttemptAt: null, attempts: 1 })];
+    await insertMessages(sql(), [hexA, hex10]);
+    const claimed = (m: typeof hexA) => ({ accountId: small, id: m.id, channel: 'sms', keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1, fallback: null, category: null });
+    // Part ids 'a' (hex 10) and '10': the receipt for '10' belongs to the second only.
+    await sql().begin((tx) => writeOutcomes(tx, [
+      { kind: 'sent', msg: claimed(hexA), connectorId: 'con_hex', smscIds: ['a'], startedAt: new Date(), at: new Date() },
+      { kind: 'sent', msg: claimed(hex10), connectorId: 'con_hex', smscIds: ['10'], startedAt: new Date(), at: new Date() },
+    ], priceBookOf([])));
+    await sql().begin(async (tx) => keepPending(tx, await applyReceipts(tx, [{ connectorId: 'con_hex', smscId: '10', stat: 'DELIVRD', err: '000', at: new Date() }])));
+    const statuses = await sql()`select id, status from messages where id = any(${[hexA.id, hex10.id]})`;
+    assert.equal(statuses.find((r) => r.id === hex10.id)!.status, 'delivered');
+    assert.equal(statuses.find((r) => r.id === hexA.id)!.status, 'sent');
+  });
+
+  it('a receipt waits for its own part, not for one whose id matches in another base, also in the sweep', async () => {
     const m = row(small, { status: 'sending', nextAttemptAt: null, attempts: 1 });
     await insertMessages(sql(), [m]);
     const claimed = { accountId: small, id: m.id, channel: 'sms', keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1, fallback: null, category: null };
     await sql().begin((tx) => writeOutcomes(tx, [{ kind: 'sent', msg: claimed, connectorId: 'con_strict', smscIds: ['ff'], startedAt: new Date(), at: new Date() }], priceBookOf([])));
-    const receipt = { connectorId: 'con_strict', smscId: '255', lenient: false, stat: 'DELIVRD', err: '000', at: new Date() };
+    const receipt = { connectorId: 'con_strict', smscId: '255', stat: 'DELIVRD', err: '000', at: new Date() };
     await sql().begin(async (tx) => keepPending(tx, await applyReceipts(tx, [receipt])));
     await sql().begin((tx) => retryPendingReceipts(tx, new Date()));
     assert.equal((await sql()`select status from messages where id = ${m.id}`)[0]!.status, 'sent', 'decimal 255 is not hex ff here: no receipt applied');
-    const [kept] = await sql()`select lenient from pending_receipts where connector_id = 'con_strict'`;
-    assert.equal(kept!.lenient, false);
+    assert.equal((await sql()`select count(*)::int as n from pending_receipts where connector_id = 'con_strict'`)[0]!.n, 1, 'still waiting for its own part');
   });
 
   it('keeps the first final status: a late receipt is an event only', async () => {
@@ -90,8 +98,8 @@ describe('message queue and receipts', () => {
     await insertMessages(sql(), [m]);
     const claimed = { accountId: small, id: m.id, channel: 'sms', keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1, fallback: null, category: null };
     await sql().begin((tx) => writeOutcomes(tx, [{ kind: 'sent', msg: claimed, connectorId: 'con_x', smscIds: ['abc1'], startedAt: new Date(), at: new Date() }], priceBookOf([])));
-    await sql().begin((tx) => applyReceipts(tx, [{ connectorId: 'con_x', smscId: 'abc1', lenient: true, stat: 'UNDELIV', err: '001', at: new Date() }]));
-    await sql().begin((tx) => applyReceipts(tx, [{ connectorId: 'con_x', smscId: 'abc1', lenient: true, stat: 'DELIVRD', err: '000', at: new Date() }]));
+    await sql().begin((tx) => applyReceipts(tx, [{ connectorId: 'con_x', smscId: 'abc1', stat: 'UNDELIV', err: '001', at: new Date() }]));
+    await sql().begin((tx) => applyReceipts(tx, [{ connectorId: 'con_x', smscId: 'abc1', stat: 'DELIVRD', err: '000', at: new Date() }]));
     const [after] = await sql()`select status from messages where id = ${m.id}`;
     assert.equal(after!.status, 'undelivered');
     const events = await sql()`select type from events where object_id = ${m.id} order by sequence`;

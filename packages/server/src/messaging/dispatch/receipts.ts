@@ -1,32 +1,12 @@
-// Delivery receipts: match them to submitted parts (leniently: hex and decimal forms, leading
-// zeros), move the message when its parts say so, and keep receipts that arrived before their
-// submit_sm_resp was stored until that part exists.
+// Delivery receipts: each applies to the one part submitted under its id on its connector
+// (the link turns the receipt's id into that key, per the connector's stated format: nothing
+// is guessed). A receipt that arrives before its submit_sm_resp id is stored waits in
+// pending_receipts and is applied in the transaction that stores the part (outcomes.ts), or by
+// the leader's sweep if the two transactions crossed.
 import type { Tx } from '../../db/pool.ts';
+import type { Receipt } from '../../channels/link.ts';
 import { receiptOutcome } from '../errors.ts';
 import { applyStatusChanges, type StatusChange } from '../status.ts';
-import { normalizeSmscId } from './outcomes.ts';
-
-export interface Receipt {
-  connectorId: string;
-  smscId: string;
-  lenient: boolean;
-  stat: string;
-  err: string | undefined;
-  at: Date;
-}
-
-/**
- * Exact first, then (lenient) the other base: SMSCs disagree on hex vs decimal between resp and
- * receipt. Leading zeros and case never matter.
- */
-export function receiptIdCandidates(smscId: string, lenient = true): string[] {
-  const id = normalizeSmscId(smscId);
-  const out = [id];
-  if (!lenient) return out;
-  if (/^[0-9]+$/.test(id) && id.length < 30) out.push(normalizeSmscId(BigInt(id).toString(16)));
-  if (/^[0-9a-f]+$/.test(id) && id.length < 25) out.push(normalizeSmscId(BigInt(`0x${id}`).toString(10)));
-  return [...new Set(out)];
-}
 
 interface PartRow {
   accountId: string;
@@ -40,16 +20,15 @@ interface PartRow {
 /** Applies receipts; returns those that matched no part yet (the caller keeps them pending). */
 export async function applyReceipts(tx: Tx, receipts: Receipt[]): Promise<Receipt[]> {
   if (receipts.length === 0) return [];
-  const candidates = receipts.map((r) => receiptIdCandidates(r.smscId, r.lenient));
   const parts = await tx<PartRow[]>`
     select account_id as "accountId", message_id as "messageId", attempt, part, connector_id as "connectorId", smsc_id as "smscId"
     from message_parts where connector_id = any(${[...new Set(receipts.map((r) => r.connectorId))]})
-      and smsc_id = any(${[...new Set(candidates.flat())]})`;
+      and smsc_id = any(${[...new Set(receipts.map((r) => r.smscId))]})`;
   const byKey = new Map(parts.map((p) => [`${p.connectorId} ${p.smscId}`, p]));
   const unmatched: Receipt[] = [];
   const updates: { part: PartRow; receipt: Receipt }[] = [];
-  receipts.forEach((r, i) => {
-    const part = candidates[i]!.map((c) => byKey.get(`${r.connectorId} ${c}`)).find(Boolean);
+  receipts.forEach((r) => {
+    const part = byKey.get(`${r.connectorId} ${r.smscId}`);
     if (part) updates.push({ part, receipt: r });
     else unmatched.push(r);
   });
@@ -94,18 +73,29 @@ async function moveMessages(tx: Tx, updates: { part: PartRow; receipt: Receipt }
 export async function keepPending(tx: Tx, receipts: Receipt[]): Promise<void> {
   if (receipts.length === 0) return;
   await tx`
-    insert into pending_receipts (connector_id, smsc_id, lenient, stat, err, received_at)
-    select * from jsonb_to_recordset(${tx.json(receipts.map((r) => ({ connector_id: r.connectorId, smsc_id: normalizeSmscId(r.smscId), lenient: r.lenient, stat: r.stat, err: r.err ?? null, received_at: r.at })) as never)}::jsonb)
-      as t(connector_id text, smsc_id text, lenient boolean, stat text, err text, received_at timestamptz)
+    insert into pending_receipts (connector_id, smsc_id, stat, err, received_at)
+    select * from jsonb_to_recordset(${tx.json(receipts.map((r) => ({ connector_id: r.connectorId, smsc_id: r.smscId, stat: r.stat, err: r.err ?? null, received_at: r.at })) as never)}::jsonb)
+      as t(connector_id text, smsc_id text, stat text, err text, received_at timestamptz)
     on conflict do nothing`;
+}
+
+/** Receipts that were waiting for these just-stored parts, applied now (same transaction). */
+export async function applyWaitingReceipts(tx: Tx, parts: { connectorId: string; smscId: string }[]): Promise<void> {
+  if (parts.length === 0) return;
+  const waiting = await tx<{ connectorId: string; smscId: string; stat: string; err: string | null; receivedAt: Date }[]>`
+    delete from pending_receipts p
+    using unnest(${parts.map((x) => x.connectorId)}::text[], ${parts.map((x) => x.smscId)}::text[]) as k(connector_id, smsc_id)
+    where p.connector_id = k.connector_id and p.smsc_id = k.smsc_id
+    returning p.connector_id as "connectorId", p.smsc_id as "smscId", p.stat, p.err, p.received_at as "receivedAt"`;
+  await applyReceipts(tx, waiting.map((w) => ({ connectorId: w.connectorId, smscId: w.smscId, stat: w.stat, err: w.err ?? undefined, at: w.receivedAt })));
 }
 
 /** Retries pending receipts against parts stored since; drops those older than a week. */
 export async function retryPendingReceipts(tx: Tx, now: Date): Promise<number> {
-  const pending = await tx<{ connectorId: string; smscId: string; lenient: boolean; stat: string; err: string | null; receivedAt: Date }[]>`
+  const pending = await tx<{ connectorId: string; smscId: string; stat: string; err: string | null; receivedAt: Date }[]>`
     delete from pending_receipts where ctid in (select ctid from pending_receipts order by received_at limit 1000 for update skip locked)
-    returning connector_id as "connectorId", smsc_id as "smscId", lenient, stat, err, received_at as "receivedAt"`;
-  const receipts = pending.map((p) => ({ connectorId: p.connectorId, smscId: p.smscId, lenient: p.lenient, stat: p.stat, err: p.err ?? undefined, at: p.receivedAt }));
+    returning connector_id as "connectorId", smsc_id as "smscId", stat, err, received_at as "receivedAt"`;
+  const receipts = pending.map((p) => ({ connectorId: p.connectorId, smscId: p.smscId, stat: p.stat, err: p.err ?? undefined, at: p.receivedAt }));
   const still = await applyReceipts(tx, receipts);
   const weekAgo = now.getTime() - 7 * 24 * 3600_000;
   await keepPending(tx, still.filter((r) => r.at.getTime() > weekAgo));

@@ -1,7 +1,8 @@
 // The messaging side of the worker role. One worker of the cluster leads (advisory lock held
 // on its own connection): it binds the connectors, runs the sandbox SMSC, dispatches and
-// sweeps. When it dies its lock goes with its connection and another worker takes over;
-// messages it held come back when their lease expires.
+// sweeps. Route and connector changes reach it by notification (cx_config), not by a timer.
+// When it dies its lock goes with its connection and another worker takes over; messages it
+// held come back when their lease expires.
 import { cachedPriceBook } from '../../billing/price-book.ts';
 import crypto from 'node:crypto';
 import type { Context } from '../../context.ts';
@@ -18,8 +19,10 @@ import { VALIDITY_EXPIRED } from '../errors.ts';
 import { createDispatcher, DEFAULT_DISPATCH } from './dispatcher.ts';
 import { watchHolds } from '../../fraud/hold-watcher.ts';
 import { failOverOverdue } from '../failover.ts';
+import { createSendPolicies } from '../../send-policy/order.ts';
 import { createWhatsAppDirectory } from '../../channels/whatsapp/directory.ts';
-import { applyReceipts, keepPending, retryPendingReceipts, type Receipt } from './receipts.ts';
+import { applyReceipts, keepPending, retryPendingReceipts } from './receipts.ts';
+import type { Receipt } from '../../channels/link.ts';
 import { dueScheduled, expiredQueued, releaseLeases } from './claim.ts';
 
 const LEADER_LOCK = 7_263_010;
@@ -43,6 +46,8 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
   let leading: Promise<void> | undefined;
   let leader = false;
   let wake: (() => void) | undefined;
+  // SMS fallbacks of WhatsApp messages pass the send policies here (dispatcher, overdue sweep).
+  const policies = createSendPolicies(ctx);
 
   const campaign = async () => {
     while (!stopped) {
@@ -83,14 +88,21 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
     // Holds are known before the first claim, so a new leader never submits past one.
     const holds = await watchHolds(ctx, worker);
     const whatsapp = createWhatsAppDirectory(ctx);
-    const dispatcher = createDispatcher(ctx, pool, { ...DEFAULT_DISPATCH, worker, holds: holds.current, whatsapp });
+    const dispatcher = createDispatcher(ctx, pool, { ...DEFAULT_DISPATCH, worker, holds: holds.current, whatsapp, policies });
     const listener = await ctx.sql.listen('cx_events', () => wake?.()).catch(() => undefined);
+    // A route, connector or number changed anywhere: rebuild the router and binds before the next claim.
+    let configChanged = false;
+    const configListener = await ctx.sql.listen('cx_config', () => {
+      configChanged = true;
+      wake?.();
+    }).catch(() => undefined);
     let lastRefresh = 0;
     let lastSweep = 0;
     try {
       while (!stopped) {
         const now = Date.now();
-        if (now - lastRefresh > 5000) {
+        if (configChanged || now - lastRefresh > 5000) {
+          configChanged = false;
           await pool.refresh();
           await pool.reportStatus(worker);
           lastRefresh = now;
@@ -104,6 +116,7 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
       }
     } finally {
       await listener?.unlisten().catch(() => {});
+      await configListener?.unlisten().catch(() => {});
       await dispatcher.drain();
       await whatsapp.close();
       await holds.stop();
@@ -123,7 +136,7 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
       const expired = await expiredQueued(tx, now, 1000);
       await applyStatusChanges(tx, expired.map((m) => ({ accountId: m.accountId, messageId: m.id, status: 'expired', channel: 'sms', at: now, error: VALIDITY_EXPIRED })));
       await retryPendingReceipts(tx, now);
-      await failOverOverdue(ctx, tx, now);
+      await failOverOverdue(ctx, tx, policies, now);
     });
   }
 
@@ -134,6 +147,7 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
       stopped = true;
       wake?.();
       await leading;
+      await policies.stop();
     },
   };
 }

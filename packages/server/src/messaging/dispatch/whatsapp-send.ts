@@ -7,7 +7,7 @@ import { GraphError } from '../../channels/whatsapp/graph-error.ts';
 import { toGraphMessage, type WhatsAppFields } from '../../channels/whatsapp/outbound.ts';
 import type { WhatsAppDirectory } from '../../channels/whatsapp/directory.ts';
 import { holdReason, type HoldSet } from '../../fraud/holds.ts';
-import { WINDOW_CLOSED } from '../whatsapp-accept.ts';
+import { WINDOW_CLOSED } from '../whatsapp-window.ts';
 import type { ClaimedMessage } from './claim.ts';
 import type { SubmitOutcome } from './outcomes.ts';
 

@@ -1,0 +1,19 @@
+// The policy order of the contract, assembled from each domain's policy. A new rule is one
+// line here and one policy in its own domain.
+import type { Context } from '../context.ts';
+import { consentCheck } from '../privacy/enforcement.ts';
+import { whatsAppWindowCheck } from '../messaging/whatsapp-window.ts';
+import { createFraudCounter } from '../fraud/decide.ts';
+import { moneyCheck } from '../billing/spend.ts';
+import { smsLimitCounter } from '../billing/limits.ts';
+import { createSendPolicyEngine, type SendPolicyEngine } from './engine.ts';
+
+export function createSendPolicies(ctx: Context): SendPolicyEngine {
+  return createSendPolicyEngine([
+    { check: consentCheck },
+    { check: whatsAppWindowCheck },
+    { counter: createFraudCounter(ctx) },
+    { check: moneyCheck },
+    { counter: smsLimitCounter },
+  ]);
+}
