@@ -24,8 +24,10 @@ export interface SmscSimulatorOptions {
   systemId: string;
   password: string;
   log: Logger;
-  /** Between submit_sm_resp and the receipt (default 200). */
+  /** Between submit_sm_resp and the receipt (default 200; 0: right after the response). */
   receiptDelayMs?: number;
+  /** The first message id it hands out (hex; default 0xa0000). Some SMSCs count from 1. */
+  firstId?: number;
 }
 
 export interface SmscSimulator {
@@ -52,7 +54,7 @@ export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<Sm
   const outbox = createOutbox(log, Math.max(receiptDelayMs, 500));
   const throttledOnce = new Set<string>();
   const timers = new Set<NodeJS.Timeout>();
-  let nextId = 0xa0000; // hex ids with letters, as many SMSCs hand out
+  let nextId = opts.firstId ?? 0xa0000; // hex ids with letters, as many SMSCs hand out
   let nextRef = 0;
   let submitted = 0;
 
