@@ -830,7 +830,7 @@ create table sandbox_inbound (
   id text not null,
   from_number text not null,
   to_number text not null,
-  body text not null,
+  body bytea not null,
   created_at timestamp with time zone not null,
   done_at timestamp with time zone,
   channel text not null default 'sms'::text

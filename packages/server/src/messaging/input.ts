@@ -4,6 +4,7 @@ import { Type, type Static } from 'typebox';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { FieldError } from '../http/problem.ts';
 import { validateWhatsAppContent } from '../channels/whatsapp/validate.ts';
+import { literalUrlRefusal } from '../webhooks/ssrf.ts';
 
 const WHATSAPP_ONLY = ['previewUrl', 'template', 'media', 'interactive', 'reaction', 'location', 'fallback', 'fallbackBody', 'fallbackAfterSeconds'] as const;
 
@@ -65,8 +66,20 @@ export interface CheckedInput {
   validUntil: Date | undefined;
 }
 
-/** Semantic checks; `prefix` is the JSON pointer of the message (`` or `/messages/3`). */
-export function checkMessage(input: MessageInput, now: Date, prefix: string): { ok: CheckedInput } | { errors: FieldError[] } {
+/** How a callbackUrl is judged at accept: the platform's CX_WEBHOOK_ALLOW_PRIVATE. */
+export interface CallbackPolicy {
+  webhookAllowPrivate: boolean;
+}
+
+/**
+ * Semantic checks; `prefix` is the JSON pointer of the message (`` or `/messages/3`).
+ * `callbacks` should be `ctx.config`: without it a callbackUrl is judged as with
+ * CX_WEBHOOK_ALLOW_PRIVATE=true (http, loopback and private addresses pass here; delivery
+ * still refuses them in production), and what is refused in every mode is refused.
+ */
+export function checkMessage(
+  input: MessageInput, now: Date, prefix: string, callbacks: CallbackPolicy = { webhookAllowPrivate: true },
+): { ok: CheckedInput } | { errors: FieldError[] } {
   const errors: FieldError[] = [];
   const to = normalizeE164(input.to);
   if (!to) errors.push({ pointer: `${prefix}/to`, detail: 'must be a valid E.164 number with country code, e.g. +4915112345678' });
@@ -96,8 +109,8 @@ export function checkMessage(input: MessageInput, now: Date, prefix: string): { 
   if (validUntil && validUntil.getTime() <= Math.max(now.getTime(), scheduledAt?.getTime() ?? 0)) {
     errors.push({ pointer: `${prefix}/validUntil`, detail: 'must be in the future and after scheduledAt' });
   }
-  if (input.callbackUrl && !/^https?:\/\//.test(input.callbackUrl)) {
-    errors.push({ pointer: `${prefix}/callbackUrl`, detail: 'must be an http(s) URL' });
-  }
+  // Syntax and literal address only: DNS stays off the accept path, delivery checks names.
+  const callbackRefusal = input.callbackUrl === undefined ? undefined : literalUrlRefusal(input.callbackUrl, callbacks.webhookAllowPrivate);
+  if (callbackRefusal) errors.push({ pointer: `${prefix}/callbackUrl`, detail: callbackRefusal });
   return errors.length ? { errors } : { ok: { to: to!, from, scheduledAt, validUntil } };
 }

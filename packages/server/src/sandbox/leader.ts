@@ -9,7 +9,7 @@ import { newId } from '../platform/ids.ts';
 import { withDefaults } from '../connectors/config.ts';
 import { houseAccountId } from '../connectors/admin-routes.ts';
 import { startSmscSimulator, type SmscSimulator } from './smsc/simulator.ts';
-import { takeSandboxInbound } from './inbound-routes.ts';
+import { takeSandboxInbound } from './inbound-store.ts';
 import { leadWhatsAppSandbox, SANDBOX_PHONE_NUMBER_ID } from './whatsapp-leader.ts';
 import type { WhatsAppSimulator } from './whatsapp/simulator.ts';
 

@@ -109,7 +109,8 @@ export function startWebhookDeliverer(ctx: Context, opts: DelivererOptions = {})
       'webhook-signature': signatureHeader(target.secrets, d.eventId, timestamp, body),
     };
     const result: PostResult = await sender.post(target.url, headers, body);
-    return { delivery: d, result, at: ctx.clock.now() };
+    // A target the SSRF guard refuses stays refused: the delivery is dead now, not in 27 hours.
+    return { delivery: d, result, at: ctx.clock.now(), final: result.refused === true };
   }
 
   function gone(d: Claimed): Outcome {

@@ -14,7 +14,7 @@ export interface Outcome {
   delivery: { accountId: string; id: string; endpointId: string | null; attempts: number };
   result: PostResult;
   at: Date;
-  /** No retry whatever the answer (the endpoint is gone). */
+  /** No retry whatever the answer (the endpoint is gone, or the SSRF guard refused it). */
   final?: boolean;
 }
 

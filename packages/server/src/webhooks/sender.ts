@@ -1,8 +1,8 @@
 // One HTTP POST of a webhook: through the SSRF guard, 10 s at most, redirects followed only
-// after checking them again, and at most 4 KiB of the answer kept.
-import net from 'node:net';
+// after checking them again, and at most 4 KiB of the answer kept. A target the guard refuses
+// is reported as `refused`, so the delivery ends at once instead of being retried for a day.
 import { Agent, request } from 'undici';
-import { guardedLookup, hostOf, type TargetPolicy } from './ssrf.ts';
+import { BlockedAddressError, guardedLookup, targetRefusal, type Resolver, type TargetPolicy } from './ssrf.ts';
 
 export const ATTEMPT_TIMEOUT_MS = 10_000;
 export const MAX_KEPT_BODY_BYTES = 4096;
@@ -15,6 +15,8 @@ export interface PostResult {
   body: string | null;
   error: string | null;
   latencyMs: number;
+  /** The SSRF guard refused the target (or a redirect's): no request was sent, none will be. */
+  refused?: boolean;
 }
 
 export interface WebhookSender {
@@ -22,11 +24,18 @@ export interface WebhookSender {
   close(): Promise<void>;
 }
 
-export function createWebhookSender(opts: { policy: TargetPolicy; connectionsPerOrigin?: number }): WebhookSender {
+export interface SenderOptions {
+  policy: TargetPolicy;
+  connectionsPerOrigin?: number;
+  /** How names are resolved before the guard checks them (tests answer for names they invent). */
+  resolve?: Resolver;
+}
+
+export function createWebhookSender(opts: SenderOptions): WebhookSender {
   // Keep-alive pools per origin, so a busy endpoint gets many requests in flight on few sockets.
   const agent = new Agent({
     connections: opts.connectionsPerOrigin ?? 64,
-    connect: { lookup: guardedLookup((a) => opts.policy.isBlocked(a)), timeout: ATTEMPT_TIMEOUT_MS },
+    connect: { lookup: guardedLookup(opts.policy, opts.resolve), timeout: ATTEMPT_TIMEOUT_MS },
     headersTimeout: ATTEMPT_TIMEOUT_MS,
     bodyTimeout: ATTEMPT_TIMEOUT_MS,
   });
@@ -38,8 +47,9 @@ export function createWebhookSender(opts: { policy: TargetPolicy; connectionsPer
     let target = url;
     try {
       for (let hop = 0; ; hop++) {
-        const refusal = literalRefusal(target, opts.policy);
-        if (refusal) return done({ statusCode: null, retryAfter: undefined, body: null, error: refusal });
+        // IP literals never go through lookup, so they are checked here; names are checked at connect.
+        const refusal = targetRefusal(new URL(target), opts.policy);
+        if (refusal) return done({ statusCode: null, retryAfter: undefined, body: null, error: `refused: ${refusal}`, refused: true });
         const res = await request(target, { method: 'POST', headers, body, dispatcher: agent, signal });
         const location = header(res.headers.location);
         if (res.statusCode >= 300 && res.statusCode < 400 && location && hop < MAX_REDIRECTS) {
@@ -50,6 +60,8 @@ export function createWebhookSender(opts: { policy: TargetPolicy; connectionsPer
         return done({ statusCode: res.statusCode, retryAfter: header(res.headers['retry-after']), body: await readCapped(res.body), error: null });
       }
     } catch (err) {
+      const blocked = blockedCause(err);
+      if (blocked) return done({ statusCode: null, retryAfter: undefined, body: null, error: `refused: ${blocked.message}`, refused: true });
       return done({ statusCode: null, retryAfter: undefined, body: null, error: describe(err, signal) });
     }
   }
@@ -57,13 +69,9 @@ export function createWebhookSender(opts: { policy: TargetPolicy; connectionsPer
   return { post, close: () => agent.close() };
 }
 
-/** IP literals never go through lookup, so they are checked here; names are checked at connect. */
-function literalRefusal(target: string, policy: TargetPolicy): string | undefined {
-  const url = new URL(target);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `refused: ${url.protocol} is not http(s)`;
-  if (!policy.allowHttp && url.protocol !== 'https:') return 'refused: not https';
-  const host = hostOf(url);
-  if (net.isIP(host) && policy.isBlocked(host)) return `refused: ${host} is not a public address`;
+/** The guard's refusal from the lookup, wherever undici wrapped it. */
+function blockedCause(err: unknown): BlockedAddressError | undefined {
+  for (let e = err; e instanceof Error; e = e.cause) if (e instanceof BlockedAddressError) return e;
   return undefined;
 }
 
