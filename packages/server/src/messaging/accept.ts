@@ -65,7 +65,7 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
     const outcomes: (AcceptOutcome | undefined)[] = new Array(inputs.length);
     const accepted: { index: number; item: Accepted; body: string }[] = [];
     for (const [i, input] of inputs.entries()) {
-      const checked = checkMessage(input, now, pointerPrefix(i));
+      const checked = checkMessage(input, now, pointerPrefix(i), ctx.config);
       if ('errors' in checked) {
         outcomes[i] = { problem: Problem.fields(checked.errors) };
         continue;

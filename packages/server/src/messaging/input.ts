@@ -72,14 +72,10 @@ export interface CallbackPolicy {
 }
 
 /**
- * Semantic checks; `prefix` is the JSON pointer of the message (`` or `/messages/3`).
- * `callbacks` should be `ctx.config`: without it a callbackUrl is judged as with
- * CX_WEBHOOK_ALLOW_PRIVATE=true (http, loopback and private addresses pass here; delivery
- * still refuses them in production), and what is refused in every mode is refused.
+ * Semantic checks; `prefix` is the JSON pointer of the message (`` or `/messages/3`);
+ * `callbacks` is the platform's config (which addresses a callbackUrl may name).
  */
-export function checkMessage(
-  input: MessageInput, now: Date, prefix: string, callbacks: CallbackPolicy = { webhookAllowPrivate: true },
-): { ok: CheckedInput } | { errors: FieldError[] } {
+export function checkMessage(input: MessageInput, now: Date, prefix: string, callbacks: CallbackPolicy): { ok: CheckedInput } | { errors: FieldError[] } {
   const errors: FieldError[] = [];
   const to = normalizeE164(input.to);
   if (!to) errors.push({ pointer: `${prefix}/to`, detail: 'must be a valid E.164 number with country code, e.g. +4915112345678' });
