@@ -1,5 +1,5 @@
 // The Fastify app as one plugin tree. Tests build it the same way `cx-engage start` does.
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -67,7 +67,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<App
     requestIdHeader: 'x-request-id',
     // No log line per request at info: at thousands of requests a second they cost CPU and bury
     // what matters. Errors are logged by the problem handler; `debug` shows every request.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler());
   if (ctx.log.isLevelEnabled('debug')) {

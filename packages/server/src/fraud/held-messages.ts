@@ -33,7 +33,7 @@ export async function holdWaitingMessages(db: Db, accountId: string, reason: str
 /**
  * Puts held messages back: `scheduled` when their time is still ahead, else `queued` now. A
  * live SMS that was held before the SMS limit counted it (fraud review) counts now, and is
- * rejected (limit_reached) if the limit is reached by then.
+ * rejected (limit_reached) if the limit is reached by then. Returns the ids taken off hold.
  */
 export async function releaseHeldMessages(tx: Tx, filter: HeldFilter, at: Date): Promise<string[]> {
   const held = await tx<HeldRow[]>`
@@ -46,7 +46,7 @@ export async function releaseHeldMessages(tx: Tx, filter: HeldFilter, at: Date):
   if (refused.length) await rejectHeldMessages(tx, { ids: refused }, LIMIT_REACHED, at);
   const cycles = new Map(uncounted.flatMap((c) => { const cycle = counted.get(c)?.smsCycle; return cycle === undefined ? [] : [[c.messageId, cycle] as const]; }));
   const release = held.filter((m) => !refused.includes(m.id));
-  if (release.length === 0) return [];
+  if (release.length === 0) return refused;
   const rows = await tx<{ accountId: string; id: string; channel: string; status: string }[]>`
     update messages m set status = case when m.scheduled_at > ${at} then 'scheduled' else 'queued' end,
       next_attempt_at = case when m.scheduled_at > ${at} then null else ${at}::timestamptz end, hold_reason = null, updated_at = ${at},
@@ -59,7 +59,7 @@ export async function releaseHeldMessages(tx: Tx, filter: HeldFilter, at: Date):
     accountId: r.accountId, type: `message.${r.status}`, objectType: 'message', objectId: r.id, at,
     data: { status: r.status, channel: r.channel, connectorId: null, errorCode: null },
   })));
-  return rows.map((r) => r.id);
+  return [...refused, ...rows.map((r) => r.id)];
 }
 
 interface HeldRow {

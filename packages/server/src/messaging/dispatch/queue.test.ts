@@ -6,7 +6,7 @@ import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { newId } from '../../platform/ids.ts';
 import { insertMessages, type MessageRow } from '../store.ts';
 import { claimDueMessages } from './claim.ts';
-import { applyReceipts, keepPending, retryPendingReceipts } from './receipts.ts';
+import { applyReceipts, keepPending, REUSED_ID_WAIT_MS, retryPendingReceipts } from './receipts.ts';
 import { writeOutcomes } from './outcomes.ts';
 import { priceBookOf } from '../../billing/price-book.ts';
 
@@ -56,7 +56,7 @@ describe('message queue and receipts', () => {
     await insertMessages(sql(), [m]);
     // The link hands receipts over in the stored key form (lower case, no leading zeros).
     const receipt = { connectorId: 'con_test', smscId: 'ff', stat: 'DELIVRD', err: '000', at: new Date() };
-    await sql().begin(async (tx) => keepPending(tx, await applyReceipts(tx, [receipt])));
+    await sql().begin(async (tx) => keepPending(tx, await applyReceipts(tx, [receipt], new Date())));
     assert.equal((await sql()`select count(*)::int as n from pending_receipts`)[0]!.n, 1, 'kept, not lost');
     const claimed = { accountId: small, id: m.id, channel: 'sms', keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1, fallback: null, category: null };
     // The SMSC answered submit_sm with a zero-padded, upper-case form of the same id.
@@ -75,7 +75,7 @@ describe('message queue and receipts', () => {
       { kind: 'sent', msg: claimed(hexA), connectorId: 'con_hex', smscIds: ['a'], startedAt: new Date(), at: new Date() },
       { kind: 'sent', msg: claimed(hex10), connectorId: 'con_hex', smscIds: ['10'], startedAt: new Date(), at: new Date() },
     ], priceBookOf([])));
-    await sql().begin(async (tx) => keepPending(tx, await applyReceipts(tx, [{ connectorId: 'con_hex', smscId: '10', stat: 'DELIVRD', err: '000', at: new Date() }])));
+    await sql().begin(async (tx) => keepPending(tx, await applyReceipts(tx, [{ connectorId: 'con_hex', smscId: '10', stat: 'DELIVRD', err: '000', at: new Date() }], new Date())));
     const statuses = await sql()`select id, status from messages where id = any(${[hexA.id, hex10.id]})`;
     assert.equal(statuses.find((r) => r.id === hex10.id)!.status, 'delivered');
     assert.equal(statuses.find((r) => r.id === hexA.id)!.status, 'sent');
@@ -87,7 +87,7 @@ describe('message queue and receipts', () => {
     const claimed = { accountId: small, id: m.id, channel: 'sms', keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1, fallback: null, category: null };
     await sql().begin((tx) => writeOutcomes(tx, [{ kind: 'sent', msg: claimed, connectorId: 'con_strict', smscIds: ['ff'], startedAt: new Date(), at: new Date() }], priceBookOf([])));
     const receipt = { connectorId: 'con_strict', smscId: '255', stat: 'DELIVRD', err: '000', at: new Date() };
-    await sql().begin(async (tx) => keepPending(tx, await applyReceipts(tx, [receipt])));
+    await sql().begin(async (tx) => keepPending(tx, await applyReceipts(tx, [receipt], new Date())));
     await sql().begin((tx) => retryPendingReceipts(tx, new Date()));
     assert.equal((await sql()`select status from messages where id = ${m.id}`)[0]!.status, 'sent', 'decimal 255 is not hex ff here: no receipt applied');
     assert.equal((await sql()`select count(*)::int as n from pending_receipts where connector_id = 'con_strict'`)[0]!.n, 1, 'still waiting for its own part');
@@ -98,8 +98,13 @@ describe('message queue and receipts', () => {
     await insertMessages(sql(), [m]);
     const claimed = { accountId: small, id: m.id, channel: 'sms', keyMode: 'live' as const, toNumber: m.toNumber, fromNumber: 'ACME', body: null, encoding: 'GSM-7', priority: 'normal', validUntil: null, storeContent: true, attempts: 1, fallback: null, category: null };
     await sql().begin((tx) => writeOutcomes(tx, [{ kind: 'sent', msg: claimed, connectorId: 'con_x', smscIds: ['abc1'], startedAt: new Date(), at: new Date() }], priceBookOf([])));
-    await sql().begin((tx) => applyReceipts(tx, [{ connectorId: 'con_x', smscId: 'abc1', stat: 'UNDELIV', err: '001', at: new Date() }]));
-    await sql().begin((tx) => applyReceipts(tx, [{ connectorId: 'con_x', smscId: 'abc1', stat: 'DELIVRD', err: '000', at: new Date() }]));
+    await sql().begin((tx) => applyReceipts(tx, [{ connectorId: 'con_x', smscId: 'abc1', stat: 'UNDELIV', err: '001', at: new Date() }], new Date()));
+    // A second final receipt for a part that has one waits for a new part under the id (an SMSC
+    // may reuse ids after a restart); none comes, so after the wait it is a repeat.
+    const repeat = { connectorId: 'con_x', smscId: 'abc1', stat: 'DELIVRD', err: '000', at: new Date() };
+    await sql().begin(async (tx) => keepPending(tx, await applyReceipts(tx, [repeat], new Date())));
+    assert.equal((await sql()`select count(*)::int as n from pending_receipts where smsc_id = 'abc1'`)[0]!.n, 1, 'waiting');
+    await sql().begin((tx) => retryPendingReceipts(tx, new Date(Date.now() + REUSED_ID_WAIT_MS)));
     const [after] = await sql()`select status from messages where id = ${m.id}`;
     assert.equal(after!.status, 'undelivered');
     const events = await sql()`select type from events where object_id = ${m.id} order by sequence`;

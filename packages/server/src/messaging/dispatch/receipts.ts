@@ -17,19 +17,34 @@ interface PartRow {
   smscId: string;
 }
 
-/** Applies receipts; returns those that matched no part yet (the caller keeps them pending). */
-export async function applyReceipts(tx: Tx, receipts: Receipt[]): Promise<Receipt[]> {
+/** How long a final receipt for a part that already has one waits for a new part with that id. */
+export const REUSED_ID_WAIT_MS = 60_000;
+const FINAL_STATS = ['DELIVRD', 'UNDELIV', 'EXPIRED', 'REJECTD', 'DELETED', 'UNKNOWN'];
+
+/**
+ * Applies receipts; returns those that matched no part yet (the caller keeps them pending).
+ * An SMSC may hand out an id again (its counter starts over after a restart), so a receipt
+ * names the latest submission under its id still waiting for a final receipt. When the only
+ * part under that id has its final receipt already, the new one most likely belongs to a
+ * submission whose id is not stored yet: it waits (REUSED_ID_WAIT_MS) before it is taken for
+ * a repeat, which is an event only.
+ */
+export async function applyReceipts(tx: Tx, receipts: Receipt[], now: Date): Promise<Receipt[]> {
   if (receipts.length === 0) return [];
-  const parts = await tx<PartRow[]>`
-    select account_id as "accountId", message_id as "messageId", attempt, part, connector_id as "connectorId", smsc_id as "smscId"
+  const parts = await tx<(PartRow & { final: boolean })[]>`
+    select account_id as "accountId", message_id as "messageId", attempt, part, connector_id as "connectorId", smsc_id as "smscId",
+      status = any(${FINAL_STATS}) as final
     from message_parts where connector_id = any(${[...new Set(receipts.map((r) => r.connectorId))]})
-      and smsc_id = any(${[...new Set(receipts.map((r) => r.smscId))]})`;
+      and smsc_id = any(${[...new Set(receipts.map((r) => r.smscId))]})
+    order by status = any(${FINAL_STATS}) desc, submitted_at`;
+  // The last row of a key wins: the latest part without a final receipt, if any.
   const byKey = new Map(parts.map((p) => [`${p.connectorId} ${p.smscId}`, p]));
   const unmatched: Receipt[] = [];
   const updates: { part: PartRow; receipt: Receipt }[] = [];
   receipts.forEach((r) => {
     const part = byKey.get(`${r.connectorId} ${r.smscId}`);
-    if (part) updates.push({ part, receipt: r });
+    const mayBeReused = part?.final && FINAL_STATS.includes(r.stat.toUpperCase()) && now.getTime() - r.at.getTime() < REUSED_ID_WAIT_MS;
+    if (part && !mayBeReused) updates.push({ part, receipt: r });
     else unmatched.push(r);
   });
   if (updates.length === 0) return unmatched;
@@ -87,7 +102,7 @@ export async function applyWaitingReceipts(tx: Tx, parts: { connectorId: string;
     using unnest(${parts.map((x) => x.connectorId)}::text[], ${parts.map((x) => x.smscId)}::text[]) as k(connector_id, smsc_id)
     where p.connector_id = k.connector_id and p.smsc_id = k.smsc_id
     returning p.connector_id as "connectorId", p.smsc_id as "smscId", p.stat, p.err, p.received_at as "receivedAt"`;
-  await applyReceipts(tx, waiting.map((w) => ({ connectorId: w.connectorId, smscId: w.smscId, stat: w.stat, err: w.err ?? undefined, at: w.receivedAt })));
+  await keepPending(tx, await applyReceipts(tx, waiting.map((w) => ({ connectorId: w.connectorId, smscId: w.smscId, stat: w.stat, err: w.err ?? undefined, at: w.receivedAt })), new Date()));
 }
 
 /** Retries pending receipts against parts stored since; drops those older than a week. */
@@ -96,7 +111,7 @@ export async function retryPendingReceipts(tx: Tx, now: Date): Promise<number> {
     delete from pending_receipts where ctid in (select ctid from pending_receipts order by received_at limit 1000 for update skip locked)
     returning connector_id as "connectorId", smsc_id as "smscId", stat, err, received_at as "receivedAt"`;
   const receipts = pending.map((p) => ({ connectorId: p.connectorId, smscId: p.smscId, stat: p.stat, err: p.err ?? undefined, at: p.receivedAt }));
-  const still = await applyReceipts(tx, receipts);
+  const still = await applyReceipts(tx, receipts, now);
   const weekAgo = now.getTime() - 7 * 24 * 3600_000;
   await keepPending(tx, still.filter((r) => r.at.getTime() > weekAgo));
   return receipts.length - still.length;

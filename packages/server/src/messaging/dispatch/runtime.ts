@@ -76,7 +76,7 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
     await sweep({ takeOverLeases: true });
     const stopSandbox = opts.onLead ? await opts.onLead() : async () => {};
     const inboundPrices = cachedPriceBook(ctx.sql);
-    const receipts = new GroupCommit<Receipt>((rows) => withTransaction(ctx.sql, async (tx) => keepPending(tx, await applyReceipts(tx, rows))), { maxWaitMs: 10, maxRows: 2000, concurrency: 2 });
+    const receipts = new GroupCommit<Receipt>((rows) => withTransaction(ctx.sql, async (tx) => keepPending(tx, await applyReceipts(tx, rows, ctx.clock.now()))), { maxWaitMs: 10, maxRows: 2000, concurrency: 2 });
     const handlers: LinkHandlers = {
       onReceipt: (r) => receipts.add([r]),
       onInbound: async (m) => {
