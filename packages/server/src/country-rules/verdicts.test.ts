@@ -68,6 +68,12 @@ describe('sender rules (SMS)', () => {
     assert.equal(one(sms('+80012345678', 'ACME')), null, 'a non-geographic number has no country');
     assert.equal(one(sms('+447911123456', 'ACME')), null, 'a country without rules');
   });
+
+  it('takes the country from the caller when validation already parsed the number', () => {
+    assert.equal(one(sms(US, 'ACME', { toCountry: 'US' }))?.kind, 'refuse');
+    assert.equal(one(sms(CA, 'ACME', { toCountry: 'CA' })), null);
+    assert.equal(one(sms('+80012345678', 'ACME', { toCountry: null })), null);
+  });
 });
 
 describe('sending window (marketing)', () => {
@@ -106,5 +112,12 @@ describe('sending window (marketing)', () => {
     const batch = [sms(US, 'ACME'), sms(DE, 'ACME', { purpose: 'marketing' }), sms(DE, 'ACME', { purpose: 'marketing' }), sms(CA, null)];
     const verdicts = countryVerdicts(table, batch, BERLIN_NIGHT);
     assert.deepEqual(verdicts.map((v) => v?.kind ?? null), ['refuse', 'defer', 'defer', null]);
+  });
+
+  it('judges each scheduled time on its own, to the second', () => {
+    const at = (iso: string) => sms(DE, 'ACME', { purpose: 'marketing', sendAt: new Date(iso) });
+    const batch = [at('2026-06-10T18:59:59Z'), at('2026-06-10T19:00:00Z'), at('2026-06-10T19:00:59Z'), at('2026-06-10T05:59:59Z'), at('2026-06-10T06:00:00Z')];
+    const kinds = countryVerdicts(table, batch, new Date('2026-06-10T05:00:00Z')).map((v) => v?.kind ?? null);
+    assert.deepEqual(kinds, [null, 'defer', 'defer', 'defer', null], '21:00 and 08:00 Berlin time are the edges');
   });
 });

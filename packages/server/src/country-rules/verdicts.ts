@@ -5,9 +5,8 @@
 //   one, and is otherwise refused (`sender_not_allowed`) when its sender is refused;
 // - the sending window (marketing only, every channel): quiet hours, quiet days and public
 //   holidays defer the message to the next moment the window opens in the country's zone.
-import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { getCountries, getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { MessageError } from '../messaging/model.ts';
-import { senderKind } from '../messaging/input.ts';
 import { WEEKDAYS, minutesOf, type AlphanumericSenderRule, type CountryRule } from './model.ts';
 import { alphanumericNotCarried, senderNotRegistered } from './problems.ts';
 import { nextOpening, type SendingWindow } from './sending-window.ts';
@@ -22,6 +21,11 @@ export interface CountryCandidate {
   channel: 'sms' | 'whatsapp';
   /** When the message would go (its scheduledAt); null or absent: now. */
   sendAt?: Date | null;
+  /**
+   * The destination's ISO country when the caller has it already (validation parsed the number:
+   * `parsePhoneNumberFromString(to).country`, null for a non-geographic number); absent: found here.
+   */
+  toCountry?: string | null;
 }
 
 /**
@@ -44,10 +48,16 @@ interface CompiledRule {
   window: SendingWindow | null;
 }
 
+/** What the rules of the countries behind one calling code can do, so a number is parsed only when it matters. */
+interface CodeReach {
+  sender: boolean;
+  window: boolean;
+}
+
 export interface RuleTable {
   byCountry: ReadonlyMap<string, CompiledRule>;
-  /** Calling codes of the countries with a rule: most numbers are passed over without parsing. */
-  callingCodes: ReadonlySet<string>;
+  /** Calling codes of the countries with a rule: other numbers are passed over without parsing. */
+  codes: ReadonlyMap<string, CodeReach>;
 }
 
 function compileRule(r: CountryRule): CompiledRule {
@@ -70,20 +80,46 @@ function compileRule(r: CountryRule): CompiledRule {
 
 export function compileRules(rules: CountryRule[]): RuleTable {
   const byCountry = new Map(rules.map((r) => [r.country, compileRule(r)]));
-  // A code the numbering metadata does not know can never be a number's country.
-  const callingCodes = new Set(rules.flatMap((r) => (isSupportedCountry(r.country) ? [getCountryCallingCode(r.country)] : [])));
-  return { byCountry, callingCodes };
+  const codes = new Map<string, CodeReach>();
+  for (const rule of byCountry.values()) {
+    // A code the numbering metadata does not know can never be a number's country.
+    if (!isSupportedCountry(rule.country)) continue;
+    const code = getCountryCallingCode(rule.country);
+    const reach = codes.get(code) ?? { sender: false, window: false };
+    reach.sender ||= rule.alphanumeric !== 'allowed' || rule.defaultSender !== null;
+    reach.window ||= rule.window !== null;
+    codes.set(code, reach);
+  }
+  return { byCountry, codes };
 }
 
 export const NO_RULES: RuleTable = compileRules([]);
 
-function ruleFor(table: RuleTable, toNumber: string): CompiledRule | undefined {
-  // Calling codes are 1-3 digits: look at the number's first three before parsing it.
-  const digits = toNumber.slice(1, 4);
-  if (![1, 2, 3].some((n) => table.callingCodes.has(digits.slice(0, n)))) return undefined;
-  const country = parsePhoneNumberFromString(toNumber)?.country;
+/** Calling code → the countries that share it (+1: US, CA, PR, …; +49: DE alone). */
+const countriesByCode = new Map<string, string[]>();
+for (const country of getCountries()) {
+  const code = getCountryCallingCode(country);
+  countriesByCode.set(code, [...(countriesByCode.get(code) ?? []), country]);
+}
+
+/**
+ * Calling codes are 1-3 digits and none is the prefix of another, so the number's first three
+ * digits name its code. Only a code shared by several countries needs the numbering plan
+ * (parsing a +1 number costs 50-80 µs), and only when a rule behind it can change the message.
+ */
+function ruleFor(table: RuleTable, c: CountryCandidate, needs: CodeReach): CompiledRule | undefined {
+  if (c.toCountry !== undefined) return c.toCountry === null ? undefined : table.byCountry.get(c.toCountry);
+  const digits = c.toNumber.slice(1, 4);
+  const code = [digits.slice(0, 1), digits.slice(0, 2), digits].find((d) => table.codes.has(d));
+  const reach = code === undefined ? undefined : table.codes.get(code);
+  if (!reach || !((needs.sender && reach.sender) || (needs.window && reach.window))) return undefined;
+  const sharing = countriesByCode.get(code!) ?? [];
+  const country = sharing.length === 1 ? sharing[0] : parsePhoneNumberFromString(c.toNumber)?.country;
   return country ? table.byCountry.get(country) : undefined;
 }
+
+/** Accepted senders are validated already: only an alphanumeric one has letters (messaging/input.ts). */
+const isAlphanumeric = (from: string): boolean => /[A-Za-z]/.test(from);
 
 function senderCarried(rule: CompiledRule, accountId: string, from: string): boolean {
   if (rule.alphanumeric === 'allowed') return true;
@@ -94,28 +130,41 @@ function senderCarried(rule: CompiledRule, accountId: string, from: string): boo
 /** The sender rule: a replacement sender, a refusal, or null (the sender stands). */
 function senderVerdict(rule: CompiledRule, c: CountryCandidate): { from: string } | { error: MessageError } | null {
   if (c.fromNumber === null) return rule.defaultSender ? { from: rule.defaultSender } : null;
-  if (senderKind(c.fromNumber) !== 'alphanumeric' || senderCarried(rule, c.accountId, c.fromNumber)) return null;
+  if (!isAlphanumeric(c.fromNumber) || senderCarried(rule, c.accountId, c.fromNumber)) return null;
   if (rule.defaultSender) return { from: rule.defaultSender };
   return { error: rule.alphanumeric === 'not_allowed' ? alphanumericNotCarried(rule.country) : senderNotRegistered(rule.country) };
 }
 
-/** One verdict per candidate, in order. `openings` memoises window look-ups within the call. */
+/**
+ * When a message at `at` may go, memoised per country and minute within one call: the window is
+ * drawn in whole local minutes and zones are whole minutes off UTC, so every instant of a UTC
+ * minute gets the same answer (null: open).
+ */
+function deferral(rule: CompiledRule, window: SendingWindow, at: Date, memo: Map<string, Date | null>): Date | null {
+  const key = `${rule.country}|${Math.floor(at.getTime() / 60_000)}`;
+  let until = memo.get(key);
+  if (until === undefined) {
+    const opening = nextOpening(window, at);
+    until = opening > at ? opening : null;
+    memo.set(key, until);
+  }
+  return until;
+}
+
+/** One verdict per candidate, in order. */
 export function countryVerdicts(table: RuleTable, candidates: readonly CountryCandidate[], now: Date): CountryVerdict[] {
-  const openings = new Map<string, Date>();
+  const memo = new Map<string, Date | null>();
   return candidates.map((c): CountryVerdict => {
     const marketing = c.purpose === 'marketing';
-    const checksSender = c.channel === 'sms' && (c.fromNumber === null || senderKind(c.fromNumber) === 'alphanumeric');
+    const checksSender = c.channel === 'sms' && (c.fromNumber === null || isAlphanumeric(c.fromNumber));
     if (table.byCountry.size === 0 || (!marketing && !checksSender)) return null;
-    const rule = ruleFor(table, c.toNumber);
+    const rule = ruleFor(table, c, { sender: checksSender, window: marketing });
     if (!rule) return null;
     const sender = checksSender ? senderVerdict(rule, c) : null;
     if (sender && 'error' in sender) return { kind: 'refuse', error: sender.error };
     if (marketing && rule.window) {
-      const at = c.sendAt && c.sendAt > now ? c.sendAt : now;
-      const key = `${rule.country}|${at.getTime()}`;
-      const until = openings.get(key) ?? nextOpening(rule.window, at);
-      openings.set(key, until);
-      if (until > at) return sender ? { kind: 'defer', until, from: sender.from } : { kind: 'defer', until };
+      const until = deferral(rule, rule.window, c.sendAt && c.sendAt > now ? c.sendAt : now, memo);
+      if (until) return sender ? { kind: 'defer', until, from: sender.from } : { kind: 'defer', until };
     }
     return sender ? { kind: 'sender', from: sender.from } : null;
   });
