@@ -93,8 +93,6 @@ export function compileRules(rules: CountryRule[]): RuleTable {
   return { byCountry, codes };
 }
 
-export const NO_RULES: RuleTable = compileRules([]);
-
 /** Calling code → the countries that share it (+1: US, CA, PR, …; +49: DE alone). */
 const countriesByCode = new Map<string, string[]>();
 for (const country of getCountries()) {
