@@ -222,6 +222,34 @@ CREATE INDEX contacts_email ON public.contacts USING btree (account_id, email_ha
 CREATE INDEX contacts_phone ON public.contacts USING btree (account_id, phone) WHERE (phone IS NOT NULL);
 CREATE UNIQUE INDEX contacts_subject ON public.contacts USING btree (account_id, subject_hash);
 
+create table country_rule_senders (
+  country text not null,
+  sender text not null,
+  account_id text
+);
+alter table country_rule_senders add constraint country_rule_senders_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
+alter table country_rule_senders add constraint country_rule_senders_country_fkey FOREIGN KEY (country) REFERENCES country_rules(country) ON DELETE CASCADE;
+CREATE UNIQUE INDEX country_rule_senders_unique ON public.country_rule_senders USING btree (country, sender, COALESCE(account_id, ''::text));
+
+create table country_rules (
+  country text not null,
+  alphanumeric_sender text not null default 'allowed'::text,
+  default_sender text,
+  time_zone text,
+  quiet_start time without time zone,
+  quiet_end time without time zone,
+  quiet_days text[] not null default '{}'::text[],
+  holidays date[] not null default '{}'::date[],
+  updated_at timestamp with time zone not null
+);
+alter table country_rules add constraint country_rules_alphanumeric_sender_check CHECK ((alphanumeric_sender = ANY (ARRAY['allowed'::text, 'registered_only'::text, 'not_allowed'::text])));
+alter table country_rules add constraint country_rules_check CHECK (((quiet_start IS NULL) = (quiet_end IS NULL)));
+alter table country_rules add constraint country_rules_check1 CHECK (((quiet_start IS NULL) OR (quiet_start <> quiet_end)));
+alter table country_rules add constraint country_rules_check2 CHECK (((time_zone IS NOT NULL) OR ((quiet_start IS NULL) AND (quiet_days = '{}'::text[]) AND (holidays = '{}'::date[]))));
+alter table country_rules add constraint country_rules_country_check CHECK ((country ~ '^[A-Z]{2}$'::text));
+alter table country_rules add constraint country_rules_pkey PRIMARY KEY (country);
+alter table country_rules add constraint country_rules_quiet_days_check CHECK ((quiet_days <@ ARRAY['monday'::text, 'tuesday'::text, 'wednesday'::text, 'thursday'::text, 'friday'::text, 'saturday'::text, 'sunday'::text]));
+
 create table data_keys (
   account_id text not null,
   id text not null,

@@ -17,6 +17,7 @@ import { ProblemSchema } from './http/schemas.ts';
 import { numberRoutes } from './accounts/numbers-routes.ts';
 import { connectorAdminRoutes } from './connectors/admin-routes.ts';
 import { routeAdminRoutes } from './routing/admin-routes.ts';
+import { countryRuleRoutes } from './country-rules/routes.ts';
 import { messageRoutes } from './messaging/routes.ts';
 import { createAcceptor } from './messaging/accept.ts';
 import { createSenderPolicies } from './messaging/senders.ts';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<App
   await app.register(numberRoutes, { ctx });
   await app.register(connectorAdminRoutes, { ctx });
   await app.register(routeAdminRoutes, { ctx });
+  await app.register(countryRuleRoutes, { ctx });
   const hasher = createSubjectHasher(ctx.sql, ctx.keyring);
   const senders = createSenderPolicies(ctx.sql);
   const acceptor = createAcceptor(ctx, hasher, senders);

@@ -2088,6 +2088,242 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/country-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the per-country rules, by country */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                country: string;
+                                /** @description allowed: any alphanumeric sender; registered_only: only those in registeredSenders; not_allowed: none (numbers and short codes only) */
+                                alphanumericSender: "allowed" | "registered_only" | "not_allowed";
+                                registeredSenders: {
+                                    sender: string;
+                                    accountId: string | null;
+                                }[];
+                                defaultSender: string | null;
+                                timeZone: string | null;
+                                quietHours: {
+                                    start: string;
+                                    end: string;
+                                } | null;
+                                quietDays: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")[];
+                                holidays: string[];
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/country-rules/{country}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A country's rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description ISO 3166-1 alpha-2, upper case: DE, US, … */
+                    country: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            country: string;
+                            /** @description allowed: any alphanumeric sender; registered_only: only those in registeredSenders; not_allowed: none (numbers and short codes only) */
+                            alphanumericSender: "allowed" | "registered_only" | "not_allowed";
+                            registeredSenders: {
+                                sender: string;
+                                accountId: string | null;
+                            }[];
+                            defaultSender: string | null;
+                            timeZone: string | null;
+                            quietHours: {
+                                start: string;
+                                end: string;
+                            } | null;
+                            quietDays: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")[];
+                            holidays: string[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set a country's rules (the whole rule: fields left out take their defaults); applies at once in every process */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description ISO 3166-1 alpha-2, upper case: DE, US, … */
+                    country: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description allowed: any alphanumeric sender; registered_only: only those in registeredSenders; not_allowed: none (numbers and short codes only) */
+                        alphanumericSender?: "allowed" | "registered_only" | "not_allowed";
+                        registeredSenders?: {
+                            /** @description the alphanumeric sender, exactly as registered */
+                            sender: string;
+                            /** @description registered for this account only; null or absent: for every account */
+                            accountId?: string | null;
+                        }[];
+                        /** @description for an SMS to this country with no sender, or with an alphanumeric sender the country refuses; null: an SMS whose sender the country refuses is rejected (sender_not_allowed) */
+                        defaultSender?: string | null;
+                        /** @description IANA zone the quiet hours, quiet days and holidays are read in (the capital's, for a country with several) */
+                        timeZone?: string | null;
+                        /** @description marketing waits from start until end, local time; start after end spans midnight (21:00-08:00); null: no quiet hours */
+                        quietHours?: {
+                            /** @description local time, HH:MM (24 h) */
+                            start: string;
+                            /** @description local time, HH:MM (24 h) */
+                            end: string;
+                        } | null;
+                        /** @description weekdays on which marketing waits all day */
+                        quietDays?: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")[];
+                        /** @description public holidays (local dates, YYYY-MM-DD) on which marketing waits all day */
+                        holidays?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            country: string;
+                            /** @description allowed: any alphanumeric sender; registered_only: only those in registeredSenders; not_allowed: none (numbers and short codes only) */
+                            alphanumericSender: "allowed" | "registered_only" | "not_allowed";
+                            registeredSenders: {
+                                sender: string;
+                                accountId: string | null;
+                            }[];
+                            defaultSender: string | null;
+                            timeZone: string | null;
+                            quietHours: {
+                                start: string;
+                                end: string;
+                            } | null;
+                            quietDays: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")[];
+                            holidays: string[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            country: string;
+                            /** @description allowed: any alphanumeric sender; registered_only: only those in registeredSenders; not_allowed: none (numbers and short codes only) */
+                            alphanumericSender: "allowed" | "registered_only" | "not_allowed";
+                            registeredSenders: {
+                                sender: string;
+                                accountId: string | null;
+                            }[];
+                            defaultSender: string | null;
+                            timeZone: string | null;
+                            quietHours: {
+                                start: string;
+                                end: string;
+                            } | null;
+                            quietDays: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")[];
+                            holidays: string[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a country's rules: its messages are no longer checked */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description ISO 3166-1 alpha-2, upper case: DE, US, … */
+                    country: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/messages": {
         parameters: {
             query?: never;

@@ -103,3 +103,10 @@ export async function accountNotificationEmails(db: Db, accountId: string): Prom
     select email from users where account_id = ${accountId} and role = any(${NOTIFIED_ROLES}) and disabled_at is null order by email`;
   return rows.map((r) => r.email);
 }
+
+/** The operator's own account, whose audit chain records platform-wide changes. */
+export async function houseAccountId(db: Db): Promise<string> {
+  const [row] = await db<{ id: string }[]>`select id from accounts where is_house`;
+  if (!row) throw new Error('no house account: the platform was not bootstrapped');
+  return row.id;
+}
