@@ -44,10 +44,11 @@ describe('bad input the database cannot store is a 4xx naming the field', () => 
     assertNames(await t.api.get('/webhooks/whatsapp/%00?hub.mode=subscribe'), 400, ['/params/connectorId']);
   });
 
-  it('refuses U+0000 in a query parameter with 400 naming it', async () => {
+  it('refuses U+0000 in a query parameter, and a cursor the API did not return, with 400 naming it', async () => {
     const res = await t.api.get('/v1/messages?to=%2B49%00', { key: t.boot.apiKey });
     assertNames(res, 400, ['/querystring/to']);
     assert.equal(res.body.errors[0].detail, TEXT_RULE);
+    assertNames(await t.api.get('/v1/messages?cursor=bm9wZQ', { key: t.boot.apiKey }), 400, ['/querystring/cursor']);
   });
 
   it('refuses U+0000 and unpaired surrogates in body text, field names and fields the schema does not describe', async () => {
