@@ -134,7 +134,7 @@ describe('a bad value in any field of any operation is a 4xx naming the field', 
           return (res.status === 400 || res.status === 422) && named;
         });
         const out = await fc.check(property, { numRuns: RUNS, examples: [[canonical]] });
-        if (out.failed) failures.push(`${op.method} ${op.path} ${pointerOf(field)} (${field.kind}) refused nothing for ${JSON.stringify(out.counterexample)}`);
+        if (out.failed) failures.push(`${op.method} ${op.path} ${pointerOf(field)} (${field.kind}) refused nothing for ${JSON.stringify(out.counterexample)} (seed ${out.seed})`);
       }));
     }
     assert.deepEqual(failures, []);
@@ -150,7 +150,7 @@ describe('a bad value in any field of any operation is a 4xx naming the field', 
           const res = await call(op, requestFor(op, field, id));
           return res.status < 500;
         }), { numRuns: RUNS, examples: [['msg_00000000000000000000000000'], ['%'], ['..%2F']] });
-        if (out.failed) failures.push(`${op.method} ${op.path} {${param.name}} = ${JSON.stringify(out.counterexample)}`);
+        if (out.failed) failures.push(`${op.method} ${op.path} {${param.name}} = ${JSON.stringify(out.counterexample)} (seed ${out.seed})`);
       }
     }));
     assert.deepEqual(failures, []);
