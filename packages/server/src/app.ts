@@ -29,6 +29,7 @@ import { whatsAppMessageRoutes } from './channels/whatsapp/message-routes.ts';
 import { whatsAppMediaRoutes } from './channels/whatsapp/media.ts';
 import { sandboxInboundRoutes } from './sandbox/inbound-routes.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { declareStorableBounds } from './http/storable.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 import { limitRoutes } from './billing/limit-routes.ts';
 import { priceRoutes } from './billing/price-routes.ts';
@@ -88,6 +89,8 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<App
   // JSON only: a text/plain body is a client mistake (415), not a string to validate.
   app.removeContentTypeParser('text/plain');
   installProblemHandlers(app);
+  // Before swagger: number fields without bounds of their own show the defaults the validator applies.
+  app.addHook('onRoute', declareStorableBounds);
   app.addSchema(ProblemSchema);
   await app.register(swagger, {
     openapi: {

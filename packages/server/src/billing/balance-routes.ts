@@ -8,12 +8,12 @@ import { principalOf } from '../auth/principal.ts';
 import { operatorActor } from '../accounts/admin-routes.ts';
 import { getAccount } from '../accounts/store.ts';
 import { P, Problem } from '../http/problem.ts';
-import { idParam } from '../http/schemas.ts';
+import { MAX_AMOUNT_MINOR, idParam } from '../http/schemas.ts';
 import { heldDeposits, listDeposits, recordDeposit, refundDeposit, setDepositRequirement, type DepositRow } from './deposits.ts';
 import { issueTopUp, setBillingMode } from './prepaid.ts';
 
 const Currency = Type.String({ pattern: '^[A-Z]{3}$' });
-const Amount = Type.Object({ amountMinor: Type.Integer({ minimum: 1 }), currency: Currency }, { additionalProperties: false });
+const Amount = Type.Object({ amountMinor: Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_MINOR }), currency: Currency }, { additionalProperties: false });
 const DepositSchema = Type.Object({
   id: Type.String(), amountMinor: Type.Integer(), currency: Type.String(), receivedOn: Type.String(), reference: Type.String(), method: Type.String(),
   status: Type.Union([Type.Literal('held'), Type.Literal('refunded')]), createdAt: Type.String(), refundedAt: Type.Union([Type.String(), Type.Null()]),
@@ -61,7 +61,7 @@ export async function balanceRoutes(base: FastifyInstance, opts: { ctx: Context 
     schema: {
       tags, summary: 'Record a deposit received (held as security; it also covers unbilled usage for settlement)', params,
       body: Type.Object({
-        amountMinor: Type.Integer({ minimum: 1 }), currency: Currency, receivedOn: Type.String({ format: 'date' }), reference: Type.String({ minLength: 1, maxLength: 200 }),
+        amountMinor: Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_MINOR }), currency: Currency, receivedOn: Type.String({ format: 'date' }), reference: Type.String({ minLength: 1, maxLength: 200 }),
         method: Type.Union([Type.Literal('bank_transfer'), Type.Literal('card'), Type.Literal('direct_debit'), Type.Literal('other')]),
       }, { additionalProperties: false }),
       response: { 201: Type.Object({ deposit: DepositSchema, settled: Type.Boolean({ description: 'the deposit covered the unbilled usage: the SMS count restarted' }) }) },

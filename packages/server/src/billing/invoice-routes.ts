@@ -7,7 +7,7 @@ import type { Context } from '../context.ts';
 import { principalOf } from '../auth/principal.ts';
 import { operatorActor } from '../accounts/admin-routes.ts';
 import { P, Problem } from '../http/problem.ts';
-import { idParam } from '../http/schemas.ts';
+import { MAX_AMOUNT_MINOR, idParam } from '../http/schemas.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { withTransaction } from '../db/tx.ts';
 import { creditInvoice, invoiceColumns, runInvoices, type InvoiceRow } from './invoices.ts';
@@ -161,7 +161,7 @@ export async function paymentRoutes(base: FastifyInstance, opts: { ctx: Context 
     schema: {
       tags: ['admin: billing'], summary: "Record a payment; it pays the account's oldest open invoices first",
       body: Type.Object({
-        accountId: Type.String({ minLength: 1, maxLength: 64 }), amountMinor: Type.Integer({ minimum: 1 }), currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+        accountId: Type.String({ minLength: 1, maxLength: 64 }), amountMinor: Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_MINOR }), currency: Type.String({ pattern: '^[A-Z]{3}$' }),
         receivedOn: Type.String({ format: 'date' }), reference: Type.String({ minLength: 1, maxLength: 200 }),
         method: Type.Union([Type.Literal('bank_transfer'), Type.Literal('card'), Type.Literal('direct_debit'), Type.Literal('other')]),
       }, { additionalProperties: false }),

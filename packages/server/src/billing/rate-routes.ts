@@ -58,7 +58,7 @@ export async function rateRoutes(base: FastifyInstance, opts: { ctx: Context }):
   app.put('/v1/admin/billing/reference-rates/:halfYearStart', {
     schema: {
       tags, summary: "The ECB main refinancing rate in force on the half-year's first day (1 January or 1 July)",
-      params: Type.Object({ halfYearStart: Type.String({ pattern: '^[0-9]{4}-(01|07)-01$' }) }),
+      params: Type.Object({ halfYearStart: Type.String({ pattern: '^[0-9]{4}-(01|07)-01$', format: 'date' }) }),
       body: Type.Object({ rateBasisPoints: Type.Integer({ minimum: -1000, maximum: 10000 }) }, { additionalProperties: false }),
       response: { 204: Type.Null() },
     },

@@ -19,7 +19,7 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined;
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!/^[a-z]+_[0-9a-z]{26}$/.test(id)) {
-    throw new Problem(P['bad-request'], 'cursor is not one this API returned', [{ pointer: '/query/cursor', detail: 'is invalid' }]);
+    throw new Problem(P['bad-request'], 'cursor is not one this API returned', [{ pointer: '/querystring/cursor', detail: 'is invalid' }]);
   }
   return id;
 }

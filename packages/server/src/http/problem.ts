@@ -1,6 +1,7 @@
 // RFC 9457 problem documents. Domains throw `Problem`s; one error handler renders them,
 // and anything unexpected becomes a 500 without a stack trace or SQL.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DATE_RULE, DATE_TIME_RULE } from './storable.ts';
 
 export interface FieldError {
   pointer: string;
@@ -126,6 +127,8 @@ export function fieldErrorsFromValidation(errors: AjvError[], context: string | 
     } else if (e.keyword === 'additionalProperties') {
       pointer += `/${String(e.params.additionalProperty)}`;
       detail = 'is not a known field';
+    } else if (e.keyword === 'format' && (e.params.format === 'date-time' || e.params.format === 'date')) {
+      detail = e.params.format === 'date' ? DATE_RULE : DATE_TIME_RULE;
     }
     const entry = byPointer.get(pointer || '/') ?? { allowed: [], details: [] };
     byPointer.set(pointer || '/', entry);

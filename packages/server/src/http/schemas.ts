@@ -13,6 +13,13 @@ export const ProblemSchema = Type.Object(
   { $id: 'Problem', description: 'RFC 9457 problem document' },
 );
 
+/**
+ * The largest amount in minor units a client may send (ten billion in the major unit): far above
+ * any real payment, and a bigint column still holds the sum of millions of them. Integer fields
+ * without a maximum of their own stop at PostgreSQL's `integer` range (http/storable.ts).
+ */
+export const MAX_AMOUNT_MINOR = 1_000_000_000_000;
+
 export const Timestamp = Type.String({ format: 'date-time' });
 export const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
 

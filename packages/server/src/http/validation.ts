@@ -1,10 +1,12 @@
 // Request validation with Ajv, driven by the same TypeBox schemas that produce the OpenAPI
 // document. Bodies are validated strictly (no type coercion: `0` must not quietly become
 // `null`, an unknown field is an error); query strings and path params arrive as text, so
-// they are coerced to the schema's types.
+// they are coerced to the schema's types. Every schema is compiled with the storable rules
+// (http/storable.ts): no U+0000, impossible dates or out-of-range numbers reach PostgreSQL.
 import { Ajv, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
+import { installStorableRules, withStorableRules } from './storable.ts';
 
 // ajv-formats is CommonJS; under ESM its function sits on `.default`.
 const addFormats = addFormatsModule as unknown as { default: (ajv: Ajv) => Ajv };
@@ -12,6 +14,7 @@ const addFormats = addFormatsModule as unknown as { default: (ajv: Ajv) => Ajv }
 function makeAjv(coerceTypes: Options['coerceTypes']): Ajv {
   const ajv = new Ajv({ allErrors: true, coerceTypes, useDefaults: true, removeAdditional: false, strict: false });
   addFormats.default(ajv);
+  installStorableRules(ajv);
   return ajv;
 }
 
@@ -20,7 +23,8 @@ const strictAjv = makeAjv(false);
 type Validate = ((data: unknown) => boolean) & { errors?: FastifySchemaValidationError[] | null };
 
 /** For validating parts of a body on their own (batch items), with the same strict rules. */
-export function compileStrict(schema: object): Validate {
+export function compileStrict(original: object): Validate {
+  const schema = withStorableRules(original) as object;
   const branches = discriminatedBranches(schema);
   if (!branches) return strictAjv.compile(schema);
   // A union told apart by `kind`: report the errors of the branch the body names, not of every branch.
@@ -45,5 +49,5 @@ function discriminatedBranches(schema: object): [string, object][] | undefined {
 
 export function validatorCompiler(): FastifySchemaCompiler<unknown> {
   const coercing = makeAjv('array');
-  return ({ schema, httpPart }) => (httpPart === 'body' ? compileStrict(schema as object) : coercing.compile(schema as object));
+  return ({ schema, httpPart }) => (httpPart === 'body' ? compileStrict(schema as object) : coercing.compile(withStorableRules(schema) as object));
 }

@@ -7,6 +7,7 @@ import { principalOf } from '../auth/principal.ts';
 import { P, Problem, fieldErrorsFromValidation, type AjvError } from '../http/problem.ts';
 import { ListQuery, decodeCursor } from '../http/pagination.ts';
 import { compileStrict } from '../http/validation.ts';
+import { VALIDATED_BY_ROUTE } from '../http/storable.ts';
 import { idParam } from '../http/schemas.ts';
 import { listObjectEvents } from '../platform/events.ts';
 import { MessageInput } from './input.ts';
@@ -37,7 +38,7 @@ export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context;
     schema: {
       tags,
       summary: 'Send up to 1000 messages; each item is accepted or refused on its own',
-      body: Type.Object({ messages: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false }),
+      body: Type.Object({ messages: Type.Array(Type.Unknown(VALIDATED_BY_ROUTE), { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false }),
       response: { 202: Type.Object({ data: Type.Array(Type.Union([MessageSchema, Type.Object({ error: Type.Ref('Problem') })])) }) },
     },
   }, async (request, reply) => {

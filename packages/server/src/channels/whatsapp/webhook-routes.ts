@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../context.ts';
 import type { SubjectHasher } from '../../privacy/subject-hash.ts';
 import { P, Problem } from '../../http/problem.ts';
+import { idParam } from '../../http/schemas.ts';
 import { applyWhatsAppStatuses, receiveWhatsApp } from '../../messaging/whatsapp-events.ts';
 import { createSendPolicies } from '../../send-policy/order.ts';
 import type { WhatsAppDirectory } from './directory.ts';
@@ -29,7 +30,7 @@ export async function whatsAppWebhookRoutes(app: FastifyInstance, opts: { ctx: C
   };
 
   app.get<{ Params: { connectorId: string }; Querystring: Record<string, string> }>('/webhooks/whatsapp/:connectorId', {
-    schema: { tags: ['webhooks from Meta'], summary: "Meta's webhook subscription handshake (hub.mode, hub.verify_token, hub.challenge)", hide: false },
+    schema: { tags: ['webhooks from Meta'], summary: "Meta's webhook subscription handshake (hub.mode, hub.verify_token, hub.challenge)", params: idParam('connectorId') },
   }, async (request, reply) => {
     const { verifyToken } = await secretsOf(request.params.connectorId);
     const challenge = verifyToken ? verifyHandshake(request.query, verifyToken) : null;
@@ -38,7 +39,7 @@ export async function whatsAppWebhookRoutes(app: FastifyInstance, opts: { ctx: C
   });
 
   app.post<{ Params: { connectorId: string }; Body: Buffer }>('/webhooks/whatsapp/:connectorId', {
-    schema: { tags: ['webhooks from Meta'], summary: "Meta's WhatsApp events for this connector: inbound messages and statuses (signed)" },
+    schema: { tags: ['webhooks from Meta'], summary: "Meta's WhatsApp events for this connector: inbound messages and statuses (signed)", params: idParam('connectorId') },
   }, async (request, reply) => {
     const { connectorId } = request.params;
     const { appSecret } = await secretsOf(connectorId);
