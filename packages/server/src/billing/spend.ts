@@ -6,7 +6,7 @@ import type { Db } from '../db/pool.ts';
 import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
-import type { Candidate, SendCheck, Verdict } from '../send-policy/policy.ts';
+import type { Candidate, Judgement, SendCheck } from '../send-policy/policy.ts';
 import { INSUFFICIENT_BALANCE } from './prepaid.ts';
 import type { MessageError } from '../messaging/model.ts';
 
@@ -25,7 +25,7 @@ export const monthOf = (at: Date) => `${at.toISOString().slice(0, 7)}-01`;
 export const moneyCheck: SendCheck = {
   name: 'prepaid and spend cap',
   async judge(db, candidates, at) {
-    const verdicts = new Map<Candidate, Verdict>();
+    const verdicts = new Map<Candidate, Judgement>();
     const live = candidates.filter((c) => c.keyMode === 'live');
     if (live.length === 0) return verdicts;
     const refused = await db<{ id: string; unfunded: boolean }[]>`
@@ -36,7 +36,7 @@ export const moneyCheck: SendCheck = {
     const reasons = new Map(refused.map((r) => [r.id, r.unfunded ? INSUFFICIENT_BALANCE : SPEND_CAP]));
     for (const c of live) {
       const error = reasons.get(c.accountId);
-      if (error) verdicts.set(c, { kind: 'refuse', error });
+      if (error) verdicts.set(c, { verdict: { kind: 'refuse', error } });
     }
     return verdicts;
   },

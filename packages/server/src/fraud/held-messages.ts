@@ -77,7 +77,7 @@ interface HeldRow {
 function candidateOf(m: HeldRow): Candidate {
   return {
     accountId: m.accountId, messageId: m.id, channel: 'sms', keyMode: m.keyMode, toNumber: m.toNumber, fromNumber: m.fromNumber,
-    subjectHash: m.subjectHash, purpose: m.purpose, text: '', whatsAppKind: null, canFailOver: false,
+    subjectHash: m.subjectHash, purpose: m.purpose, text: '', whatsAppKind: null, canFailOver: false, sendAt: null,
   };
 }
 

@@ -41,6 +41,7 @@ export async function failOverToSms(ctx: Context, tx: Tx, policies: SendPolicyEn
     const candidate: Candidate = {
       accountId: row.accountId, messageId: row.id, channel: 'sms', keyMode: row.keyMode, toNumber: row.toNumber,
       fromNumber: content.sms.from ?? row.fromNumber, subjectHash: row.subjectHash, purpose: row.purpose, text, whatsAppKind: null, canFailOver: false,
+      sendAt: null,
     };
     sms.push({ row, candidate, content: content.sms });
   }

@@ -8,7 +8,7 @@ export function candidateOf(row: MessageRow, text: string, whatsAppKind: string 
   return {
     accountId: row.accountId, messageId: row.id, channel: row.channel === 'whatsapp' ? 'whatsapp' : 'sms', keyMode: row.keyMode,
     toNumber: row.toNumber, fromNumber: row.fromNumber, subjectHash: row.subjectHash, purpose: row.purpose, text, whatsAppKind,
-    canFailOver: Boolean(row.fallback?.channels.includes('sms')),
+    canFailOver: Boolean(row.fallback?.channels.includes('sms')), sendAt: row.scheduledAt,
   };
 }
 

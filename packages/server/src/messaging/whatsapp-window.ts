@@ -4,7 +4,7 @@
 // a rule is refused (whatsapp_window_closed, no_consent), or, with an SMS fallback, fails over
 // to SMS, where it passes the SMS policies. Two queries per group at most.
 import type { Db } from '../db/pool.ts';
-import type { Candidate, SendCheck, Verdict } from '../send-policy/policy.ts';
+import type { Candidate, Judgement, SendCheck } from '../send-policy/policy.ts';
 import { currentGrants, enforcingAccounts, WHATSAPP_OPTIN } from '../privacy/consent.ts';
 import type { MessageError } from './model.ts';
 
@@ -23,7 +23,7 @@ export const NO_OPT_IN: MessageError = {
 export const whatsAppWindowCheck: SendCheck = {
   name: 'whatsapp window',
   async judge(db, candidates, at) {
-    const verdicts = new Map<Candidate, Verdict>();
+    const verdicts = new Map<Candidate, Judgement>();
     const whatsapp = candidates.filter((c) => c.channel === 'whatsapp');
     if (whatsapp.length === 0) return verdicts;
     const inWindow = await inOpenWindow(db, whatsapp, at);
@@ -31,7 +31,7 @@ export const whatsAppWindowCheck: SendCheck = {
     const withoutOptIn = await lackingOptIn(db, outside.filter((c) => c.whatsAppKind === 'template'));
     for (const c of outside) {
       const broken = c.whatsAppKind !== 'template' ? WINDOW_CLOSED : withoutOptIn.has(c) ? NO_OPT_IN : null;
-      if (broken) verdicts.set(c, c.canFailOver ? { kind: 'fail_over' } : { kind: 'refuse', error: broken });
+      if (broken) verdicts.set(c, { verdict: c.canFailOver ? { kind: 'fail_over' } : { kind: 'refuse', error: broken } });
     }
     return verdicts;
   },

@@ -5,7 +5,7 @@
 // conversation. A send-policy check: it returns verdicts and changes nothing.
 import type { Db } from '../db/pool.ts';
 import type { MessageError } from '../messaging/model.ts';
-import type { Candidate, SendCheck, Verdict } from '../send-policy/policy.ts';
+import type { Candidate, Judgement, SendCheck } from '../send-policy/policy.ts';
 import { currentGrants, enforcingAccounts } from './consent.ts';
 import { suppressedHashes } from './suppressions.ts';
 import { inOpenWindow } from '../messaging/whatsapp-window.ts';
@@ -32,8 +32,8 @@ const keyOf = (r: { accountId: string; subjectHash: Buffer }) => `${r.accountId}
 export const consentCheck: SendCheck = {
   name: 'opt-out and consent',
   async judge(db, candidates, at) {
-    const verdicts = new Map<Candidate, Verdict>();
-    const refuse = (c: Candidate, error: MessageError) => verdicts.set(c, { kind: 'refuse', error });
+    const verdicts = new Map<Candidate, Judgement>();
+    const refuse = (c: Candidate, error: MessageError) => verdicts.set(c, { verdict: { kind: 'refuse', error } });
     const [suppressed, kinds] = await Promise.all([
       // One opt-out list per account: STOP by SMS stops every channel.
       suppressedHashes(db, candidates.map((c) => ({ accountId: c.accountId, hash: c.subjectHash })), 'sms'),

@@ -4,7 +4,7 @@
 // Checks only read, so a group's checks run at once, before the accept transaction opens;
 // counters run in order inside it. The first final verdict in policy order wins.
 import type { Db, Tx } from '../db/pool.ts';
-import { isFinal, type Candidate, type Judgement, type Judgements, type SendCheck, type SendCounter, type Verdict } from './policy.ts';
+import { isFinal, type Candidate, type Judgement, type Judgements, type SendCheck, type SendCounter } from './policy.ts';
 
 export type PolicyStep = { check: SendCheck } | { counter: SendCounter };
 
@@ -20,7 +20,7 @@ export interface SendPolicyEngine {
 
 export interface CheckedGroup {
   candidates: readonly Candidate[];
-  checked: Map<SendCheck, Map<Candidate, Verdict>>;
+  checked: Map<SendCheck, Map<Candidate, Judgement>>;
 }
 
 export function createSendPolicyEngine(steps: PolicyStep[]): SendPolicyEngine {
@@ -37,10 +37,10 @@ export function createSendPolicyEngine(steps: PolicyStep[]): SendPolicyEngine {
     const open = () => group.candidates.filter((c) => !isFinal(judgements.get(c)!.verdict));
     for (const step of steps) {
       if ('check' in step) {
-        const verdicts = group.checked.get(step.check);
+        const said = group.checked.get(step.check);
         for (const c of open()) {
-          const v = verdicts?.get(c);
-          if (v) judgements.set(c, merge(judgements.get(c)!, { verdict: v }));
+          const j = said?.get(c);
+          if (j) judgements.set(c, merge(judgements.get(c)!, j));
         }
         continue;
       }
@@ -58,12 +58,12 @@ export function createSendPolicyEngine(steps: PolicyStep[]): SendPolicyEngine {
       return decide(tx, await check(tx, candidates, at), at);
     },
     async stop() {
-      for (const s of steps) if ('counter' in s) await s.counter.stop?.();
+      for (const s of steps) await ('counter' in s ? s.counter.stop?.() : s.check.stop?.());
     },
   };
 }
 
-/** A later final verdict replaces a deferral; notes (fraud, SMS cycle) add up. */
+/** A later final verdict replaces a deferral; notes (fraud, SMS cycle, sender) add up. */
 function merge(a: Judgement, b: Judgement): Judgement {
   const verdict = b.verdict && (!a.verdict || a.verdict.kind === 'defer') ? b.verdict : a.verdict;
   return { ...a, ...b, ...(verdict && { verdict }) };

@@ -23,6 +23,8 @@ export interface Candidate {
   readonly whatsAppKind: string | null;
   /** WhatsApp with an SMS fallback: where WhatsApp may not go, it goes as an SMS instead. */
   readonly canFailOver: boolean;
+  /** When it is due to go (its scheduledAt); null: now. */
+  readonly sendAt: Date | null;
 }
 
 export type Verdict =
@@ -42,6 +44,8 @@ export interface Judgement {
   fraud?: FraudDecision;
   /** The SMS limit cycle the message was counted in (given back if it never leaves). */
   smsCycle?: number;
+  /** The sender it must go with instead (a country's default sender for a refused name). */
+  sender?: string;
 }
 
 export type Judgements = Map<Candidate, Judgement>;
@@ -52,7 +56,9 @@ export type Judgements = Map<Candidate, Judgement>;
  */
 export interface SendCheck {
   readonly name: string;
-  judge(db: Db, candidates: readonly Candidate[], at: Date): Promise<Map<Candidate, Verdict>>;
+  judge(db: Db, candidates: readonly Candidate[], at: Date): Promise<Map<Candidate, Judgement>>;
+  /** Lets go of what it keeps (shutdown). */
+  stop?(): Promise<void>;
 }
 
 /**
