@@ -33,7 +33,8 @@ create table accounts (
   billing_mode text not null default 'postpaid'::text,
   balance_micros bigint not null default 0,
   balance_currency text,
-  fraud_alerted_at timestamp with time zone
+  fraud_alerted_at timestamp with time zone,
+  sms_cycle integer not null default 0
 );
 alter table accounts add constraint accounts_balance_currency_check CHECK ((balance_currency ~ '^[A-Z]{3}$'::text));
 alter table accounts add constraint accounts_billing_mode_check CHECK ((billing_mode = ANY (ARRAY['postpaid'::text, 'prepaid'::text])));
@@ -182,6 +183,7 @@ create table connectors (
 alter table connectors add constraint connectors_kind_check CHECK ((kind = ANY (ARRAY['smpp'::text, 'whatsapp'::text])));
 alter table connectors add constraint connectors_pkey PRIMARY KEY (id);
 CREATE UNIQUE INDEX connectors_one_sandbox ON public.connectors USING btree (kind) WHERE is_sandbox;
+CREATE TRIGGER connectors_changed AFTER INSERT OR DELETE OR UPDATE ON public.connectors FOR EACH STATEMENT EXECUTE FUNCTION notify_config_change();
 
 create table consent_records (
   account_id text not null,
@@ -578,7 +580,8 @@ create table messages (
   category text,
   content_erased_at timestamp with time zone,
   content_erased_reason text,
-  identity_erased_at timestamp with time zone
+  identity_erased_at timestamp with time zone,
+  sms_cycle integer
 );
 alter table messages add constraint messages_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table messages add constraint messages_content_erased_reason_check CHECK ((content_erased_reason = ANY (ARRAY['retention'::text, 'erasure'::text])));
@@ -612,6 +615,7 @@ alter table numbers add constraint numbers_pkey PRIMARY KEY (account_id, id);
 alter table numbers add constraint numbers_whatsapp_connector_id_fkey FOREIGN KEY (whatsapp_connector_id) REFERENCES connectors(id);
 CREATE UNIQUE INDEX numbers_number ON public.numbers USING btree (number);
 CREATE UNIQUE INDEX numbers_phone_number_id ON public.numbers USING btree (whatsapp_connector_id, phone_number_id) WHERE (phone_number_id IS NOT NULL);
+CREATE TRIGGER numbers_changed AFTER INSERT OR DELETE OR UPDATE ON public.numbers FOR EACH STATEMENT EXECUTE FUNCTION notify_config_change();
 
 create table orders (
   account_id text not null,
@@ -676,8 +680,7 @@ create table pending_receipts (
   smsc_id text not null,
   stat text not null,
   err text,
-  received_at timestamp with time zone not null,
-  lenient boolean not null default true
+  received_at timestamp with time zone not null
 );
 alter table pending_receipts add constraint pending_receipts_pkey PRIMARY KEY (connector_id, smsc_id);
 
@@ -852,6 +855,7 @@ alter table routes add constraint routes_account_id_fkey FOREIGN KEY (account_id
 alter table routes add constraint routes_pkey PRIMARY KEY (id);
 alter table routes add constraint routes_prefix_check CHECK ((prefix ~ '^\+[0-9]*$'::text));
 CREATE UNIQUE INDEX routes_prefix_account ON public.routes USING btree (prefix, COALESCE(account_id, ''::text));
+CREATE TRIGGER routes_changed AFTER INSERT OR DELETE OR UPDATE ON public.routes FOR EACH STATEMENT EXECUTE FUNCTION notify_config_change();
 
 create table sandbox_inbound (
   account_id text not null,
@@ -1144,6 +1148,15 @@ CREATE OR REPLACE FUNCTION public.invoices_kept()
 AS $function$
 begin
   raise exception 'issued invoices are never deleted: issue a credit note instead';
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.notify_config_change()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  perform pg_notify('cx_config', tg_table_name);
+  return null;
 end $function$;
 
 CREATE OR REPLACE FUNCTION public.policy_versions_immutable()

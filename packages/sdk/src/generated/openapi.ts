@@ -1634,10 +1634,10 @@ export interface paths {
                              */
                             dataCoding0?: "gsm7" | "latin1";
                             /**
-                             * @description how receipt ids relate to submit_sm_resp ids: auto (exact, then the other base), same, or converted (resp hex, receipt decimal; or the reverse)
-                             * @default auto
+                             * @description how receipt ids relate to submit_sm_resp ids, like Kannel's msg-id-type: same (leading zeros and case aside), or converted (hex-to-decimal: resp ids hex, receipt ids decimal; or the reverse). Never guessed.
+                             * @default same
                              */
-                            receiptIdFormat?: "auto" | "same" | "hex-to-decimal" | "decimal-to-hex";
+                            receiptIdFormat?: "same" | "hex-to-decimal" | "decimal-to-hex";
                             /**
                              * @description long messages: UDH with 8- or 16-bit reference, SAR TLVs, or one PDU with message_payload
                              * @default udh8
@@ -1849,10 +1849,10 @@ export interface paths {
                              */
                             dataCoding0?: "gsm7" | "latin1";
                             /**
-                             * @description how receipt ids relate to submit_sm_resp ids: auto (exact, then the other base), same, or converted (resp hex, receipt decimal; or the reverse)
-                             * @default auto
+                             * @description how receipt ids relate to submit_sm_resp ids, like Kannel's msg-id-type: same (leading zeros and case aside), or converted (hex-to-decimal: resp ids hex, receipt ids decimal; or the reverse). Never guessed.
+                             * @default same
                              */
-                            receiptIdFormat?: "auto" | "same" | "hex-to-decimal" | "decimal-to-hex";
+                            receiptIdFormat?: "same" | "hex-to-decimal" | "decimal-to-hex";
                             /**
                              * @description long messages: UDH with 8- or 16-bit reference, SAR TLVs, or one PDU with message_payload
                              * @default udh8
