@@ -158,3 +158,47 @@ describe('per-country rules as the accept path sees them', () => {
     }
   });
 });
+
+describe('per-country rules on messages, over HTTP', () => {
+  let t: TestPlatform;
+  let admin: string;
+  let key: string;
+  const send = (body: Record<string, unknown>) => t.api.post('/v1/messages', { key, body });
+  before(async () => {
+    t = await startTestPlatform();
+    admin = t.boot.adminApiKey;
+    key = t.boot.apiKey;
+  });
+  after(() => t.close());
+
+  it('rejects a sender name the destination does not carry (the shipped US rule), per message', async () => {
+    const res = await send({ to: '+14155550123', from: 'ACME', body: 'hello' });
+    assert.equal(res.status, 202);
+    assert.deepEqual([res.body.status, res.body.error?.code], ['rejected', 'sender_not_allowed']);
+    assert.match(res.body.error.detail, /US/);
+  });
+
+  it("sends with the country's default sender instead of a name it refuses", async () => {
+    assert.equal((await t.api.request('PUT', '/v1/admin/country-rules/NL', { key: admin, body: { alphanumericSender: 'not_allowed', defaultSender: '38700' } })).status, 201);
+    const res = await waitFor(async () => {
+      const r = await send({ to: '+31612345678', from: 'ACME', body: 'hallo' });
+      return r.body.from === '38700' ? r : undefined;
+    }, 'the NL rule to apply', 10_000);
+    assert.equal(res.body.status, 'queued');
+  });
+
+  it("defers marketing inside the country's quiet hours to when they end; transactional goes at once", async () => {
+    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+    const now = Date.now();
+    const end = new Date(Math.floor((now + 2 * 3_600_000) / 60_000) * 60_000);
+    const quietHours = { start: hhmm(new Date(now - 2 * 3_600_000)), end: hhmm(end) };
+    assert.equal((await t.api.request('PUT', '/v1/admin/country-rules/BE', { key: admin, body: { timeZone: 'UTC', quietHours } })).status, 201);
+    const marketing = await waitFor(async () => {
+      const r = await send({ to: '+32470123456', body: 'our sale', purpose: 'marketing' });
+      return r.body.status === 'scheduled' ? r : undefined;
+    }, 'the BE rule to apply', 10_000);
+    assert.equal(marketing.body.scheduledAt, end.toISOString());
+    const transactional = await send({ to: '+32470123457', body: 'your code' });
+    assert.equal(transactional.body.status, 'queued');
+  });
+});

@@ -16,7 +16,8 @@ import { analyzeText } from './encoding/analyze.ts';
 import { checkMessage, senderKind, type CheckedInput, type MessageInput } from './input.ts';
 import { GroupCommit } from './group-commit.ts';
 import { insertMessages, type MessageRow } from './store.ts';
-import { messageJson, type MessageJson } from './model.ts';
+import { messageJson, type MessageError, type MessageJson } from './model.ts';
+import { SENDER_NOT_ON_ALLOW_LIST } from '../country-rules/problems.ts';
 import { senderAllowed, type SenderPolicies, type SenderPolicy } from './senders.ts';
 import { whatsAppKind } from '../channels/whatsapp/outbound.ts';
 import { prepareWhatsApp, whatsAppSenders, type PreparedWhatsApp } from './whatsapp-accept.ts';
@@ -33,10 +34,11 @@ export interface Acceptor {
 
 type WhatsAppContent = Extract<PreparedWhatsApp, { content: unknown }>;
 
-/** A message ready to be judged and stored. */
+/** A message ready to be judged and stored; `refused`: refused already (its sender), not judged. */
 interface Accepted {
   row: MessageRow;
   candidate: Candidate;
+  refused?: MessageError;
 }
 
 export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: SenderPolicies): Acceptor {
@@ -44,10 +46,12 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
   const whatsAppDeps = { sender: whatsAppSenders(ctx.sql), templates: approvedTemplates(ctx.sql) };
   const committer = new GroupCommit<Accepted>(async (group) => {
     const at = ctx.clock.now();
-    const checked = await policies.check(ctx.sql, group.map((a) => a.candidate), at);
+    const judged = group.filter((a) => !a.refused);
+    const checked = await policies.check(ctx.sql, judged.map((a) => a.candidate), at);
     await withTransaction(ctx.sql, async (tx) => {
       const judgements = await policies.decide(tx, checked, at);
-      const toSms = group.filter((a) => applyJudgement(a.row, judgements.get(a.candidate)).failOver);
+      for (const a of group) if (a.refused) applyJudgement(a.row, { verdict: { kind: 'refuse', error: a.refused } });
+      const toSms = judged.filter((a) => applyJudgement(a.row, judgements.get(a.candidate)).failOver);
       const rows = group.map((a) => a.row);
       await insertMessages(tx, rows);
       await emitEvents(tx, rows.map((r) => ({
@@ -80,12 +84,13 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
         if ('content' in prepared) wa = prepared;
       }
       const from = wa ? wa.from : checked.ok.from ?? policy.defaultSender;
-      const senderError = wa || !from ? undefined : checkSender(policy, from, pointerPrefix(i));
+      const senderError = wa || !from ? undefined : checkSenderNumber(policy, from, pointerPrefix(i));
       if (senderError) {
         outcomes[i] = { problem: Problem.fields([senderError]) };
         continue;
       }
       const built = await buildMessage(principal, input, checked.ok, from, wa, policy, now);
+      if (!wa && from && !senderAllowed(policy, from)) built.item.refused = SENDER_NOT_ON_ALLOW_LIST;
       accepted.push({ index: i, ...built });
     }
     await committer.add(accepted.map((a) => a.item));
@@ -124,14 +129,11 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
 }
 
 /**
- * A phone-number sender (E.164 or short code) must be one of the account's own numbers: no
- * account sends from another's. Names follow the account's allow-list, when it has one.
+ * Validation: a phone-number sender (E.164 or short code) must be one of the account's own
+ * numbers; no account sends from another's. Sender names are judged per message instead (the
+ * account's allow-list here, the destination's rules among the send policies).
  */
-function checkSender(policy: SenderPolicy, from: string, pointer: string): FieldError | undefined {
-  const kind = senderKind(from);
-  if (kind !== 'alphanumeric' && !policy.assigned.has(from)) {
-    return { pointer: `${pointer}/from`, detail: 'is not a number of this account: send from one of your numbers (GET /v1/numbers) or a sender name' };
-  }
-  if (!senderAllowed(policy, from)) return { pointer: `${pointer}/from`, detail: 'is not on this account\'s sender allow-list' };
-  return undefined;
+function checkSenderNumber(policy: SenderPolicy, from: string, pointer: string): FieldError | undefined {
+  if (senderKind(from) === 'alphanumeric' || policy.assigned.has(from)) return undefined;
+  return { pointer: `${pointer}/from`, detail: 'is not a number of this account: send from one of your numbers (GET /v1/numbers) or a sender name' };
 }

@@ -53,7 +53,7 @@ export async function failOverToSms(ctx: Context, tx: Tx, policies: SendPolicyEn
     const encoded = analyzeText(content.body);
     await tx`
       update messages set channel = 'sms', status = ${next.status}, body = ${await ctx.keyring.encrypt(row.accountId, encoded.text)},
-        from_number = ${candidate.fromNumber}, encoding = ${encoded.encoding}, segments = ${encoded.segments}, connector_id = null,
+        from_number = ${j.sender ?? candidate.fromNumber}, encoding = ${encoded.encoding}, segments = ${encoded.segments}, connector_id = null,
         error_code = ${next.error?.code ?? null}, error_title = ${next.error?.title ?? null}, error_detail = ${next.error?.detail ?? null},
         hold_reason = ${next.holdReason ?? null}, scheduled_at = coalesce(${next.until ?? null}, scheduled_at),
         sms_cycle = ${j.smsCycle ?? null}, fraud = coalesce(${j.fraud ? tx.json(j.fraud as never) : null}, fraud),

@@ -17,6 +17,7 @@ export function applyJudgement(row: MessageRow, j: Judgement | undefined): { fai
   if (!j) return { failOver: false };
   if (j.fraud) row.fraud = j.fraud;
   if (j.smsCycle !== undefined) row.smsCycle = j.smsCycle;
+  if (j.sender) row.fromNumber = j.sender;
   const v = j.verdict;
   if (!v) return { failOver: false };
   switch (v.kind) {

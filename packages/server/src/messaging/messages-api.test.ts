@@ -112,15 +112,16 @@ describe('messages API', () => {
     assert.equal((await t.api.post(`/v1/messages/${mine.body.data[0].id}/cancel`, { key: otherKey })).status, 404);
   });
 
-  it('refuses to send from a sender that is not on the account allow-list', async () => {
+  it('rejects a message from a sender name that is not on the account allow-list, and records why', async () => {
     const acc = await t.api.post('/v1/admin/accounts', { key: t.boot.adminApiKey, body: { name: 'Allow', status: 'active' } });
     await t.platform.ctx.sql`update accounts set settings = settings || '{"senderAllowList": ["ACME"]}'::jsonb where id = ${acc.body.id}`;
     const k = (await t.api.post(`/v1/admin/accounts/${acc.body.id}/api-keys`, { key: t.boot.adminApiKey, body: { name: 'a' } })).body.secret;
     const ok = await t.api.post('/v1/messages', { key: k, body: { to: '+4915112345678', from: 'ACME', body: 'x' } });
     assert.equal(ok.status, 202);
     const refused = await t.api.post('/v1/messages', { key: k, body: { to: '+4915112345678', from: 'EVIL', body: 'x' } });
-    assert.equal(refused.status, 422);
-    assert.equal(refused.body.errors[0].pointer, '/from');
+    assert.equal(refused.status, 202);
+    assert.deepEqual([refused.body.status, refused.body.error.code], ['rejected', 'sender_not_allowed']);
+    assert.match(refused.body.error.detail, /allow-list/);
   });
 
   it('refuses live keys of a suspended account with 403 and creates nothing', async () => {
