@@ -51,6 +51,10 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opt
     if (!permission || permission.scope === 'public') return;
     const principal = await authenticate(request);
     checkSessionRoute(principal, permission.scope);
+    // Deny by default: a test key reaches only routes the permission table opens to it.
+    if (principal.mode === 'test' && !permission.testKeys) {
+      throw new Problem(P['test-key-forbidden'], 'test keys reach only test messages, the sandbox and a few reads; use a live key for this route');
+    }
     if (permission.scope !== 'session' && !grants(principal.scopes, permission.scope)) {
       throw new Problem(P.forbidden, `this route needs the scope ${permission.scope}`);
     }
