@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Context } from './context.ts';
 import { installProblemHandlers } from './http/problem.ts';
 import { authPlugin } from './http/auth-plugin.ts';
+import { DOCS_CSP, securityHeaders } from './http/security-headers.ts';
 import { idempotencyPlugin } from './platform/idempotency.ts';
 import { healthRoutes } from './health/routes.ts';
 import { adminAccountRoutes } from './accounts/admin-routes.ts';
@@ -89,6 +90,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<App
   // JSON only: a text/plain body is a client mistake (415), not a string to validate.
   app.removeContentTypeParser('text/plain');
   installProblemHandlers(app);
+  await app.register(securityHeaders);
   // Before swagger: number fields without bounds of their own show the defaults the validator applies.
   app.addHook('onRoute', declareStorableBounds);
   app.addSchema(ProblemSchema);
@@ -104,7 +106,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<App
       security: [{ apiKey: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP, uiConfig: { validatorUrl: null } });
   await app.register(authPlugin, { ctx });
   await app.register(idempotencyPlugin, { ctx });
 

@@ -49,3 +49,12 @@ export function principalOf(request: { principal: Principal | null }): Principal
 export function actorOf(p: Principal): { type: 'user' | 'key'; id: string } {
   return p.session ? { type: 'user', id: p.session.userId } : { type: 'key', id: p.keyId };
 }
+
+/**
+ * The key mode of the rows a caller may see and touch: a test key only test-mode objects, a live
+ * key (or a portal session) every row of its account. Routes marked `testKeys: 'test-objects'` in
+ * http/permissions.ts filter with it.
+ */
+export function objectModeOf(p: Principal): KeyMode | undefined {
+  return p.mode === 'test' ? 'test' : undefined;
+}

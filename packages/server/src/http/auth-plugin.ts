@@ -50,6 +50,10 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opt
     const permission = request.routeOptions.config.permission;
     if (!permission || permission.scope === 'public') return;
     const principal = await authenticate(request);
+    // Deny by default: a test key reaches only routes the permission table opens to it.
+    if (principal.mode === 'test' && !permission.testKeys) {
+      throw new Problem(P['test-key-forbidden'], 'test keys reach only test messages and a few reads; use a live key for this route');
+    }
     checkSessionRoute(principal, permission.scope);
     if (permission.scope !== 'session' && !grants(principal.scopes, permission.scope)) {
       throw new Problem(P.forbidden, `this route needs the scope ${permission.scope}`);

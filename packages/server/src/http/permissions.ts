@@ -13,6 +13,14 @@ export interface RoutePermission {
   sends?: true;
   /** Creating POSTs honour Idempotency-Key (platform/idempotency.ts). */
   creates?: true;
+  /**
+   * What a test key (`cxk_test_…`) may do here. Unset: nothing, 403 `test-key-forbidden`, so a new
+   * route is closed to test keys until someone decides otherwise. 'allowed': the route touches
+   * nothing that is live-only (the account's name and numbers, templates to send with).
+   * 'test-objects': the handler creates and shows only test-mode rows to a test key
+   * (`objectModeOf` in auth/principal.ts).
+   */
+  testKeys?: 'allowed' | 'test-objects';
 }
 
 const pub: RoutePermission = { scope: 'public' };
@@ -27,7 +35,7 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   // Meta calls these; each request is checked against the connector's verify token or app secret.
   'GET /webhooks/whatsapp/:connectorId': pub,
   'POST /webhooks/whatsapp/:connectorId': pub,
-  'GET /v1/whatsapp/templates': { scope: 'templates:manage' },
+  'GET /v1/whatsapp/templates': { scope: 'templates:manage', testKeys: 'allowed' },
   'POST /v1/whatsapp/templates': { scope: 'templates:manage', creates: true },
   'DELETE /v1/whatsapp/templates/:templateId': { scope: 'templates:manage' },
   'POST /v1/admin/whatsapp/templates/sync': { scope: 'platform:admin' },
@@ -61,7 +69,7 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'GET /v1/privacy/requests/:requestId/export': { scope: 'privacy:manage' },
   'GET /v1/admin/privacy/erasure-journal': { scope: 'platform:read' },
 
-  'GET /v1/account': { scope: 'account:manage' },
+  'GET /v1/account': { scope: 'account:manage', testKeys: 'allowed' },
   'POST /v1/account/limit-requests': { scope: 'account:manage', creates: true },
   'GET /v1/account/limit-requests': { scope: 'account:manage' },
   'PUT /v1/account/spend-cap': { scope: 'account:manage' },
@@ -160,12 +168,12 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'DELETE /v1/admin/accounts/:accountId/api-keys/:keyId': { scope: 'platform:admin' },
   'GET /v1/admin/audit-log': { scope: 'platform:read' },
 
-  'POST /v1/messages': { scope: 'messages:write', sends: true, creates: true },
-  'POST /v1/messages/batch': { scope: 'messages:write', sends: true, creates: true },
-  'GET /v1/messages': { scope: 'messages:read' },
-  'GET /v1/messages/:messageId': { scope: 'messages:read' },
-  'POST /v1/messages/:messageId/cancel': { scope: 'messages:write' },
-  'GET /v1/numbers': { scope: 'numbers:read' },
+  'POST /v1/messages': { scope: 'messages:write', sends: true, creates: true, testKeys: 'test-objects' },
+  'POST /v1/messages/batch': { scope: 'messages:write', sends: true, creates: true, testKeys: 'test-objects' },
+  'GET /v1/messages': { scope: 'messages:read', testKeys: 'test-objects' },
+  'GET /v1/messages/:messageId': { scope: 'messages:read', testKeys: 'test-objects' },
+  'POST /v1/messages/:messageId/cancel': { scope: 'messages:write', testKeys: 'test-objects' },
+  'GET /v1/numbers': { scope: 'numbers:read', testKeys: 'allowed' },
   'POST /v1/sandbox/inbound': { scope: 'sandbox:use' },
 
   'POST /v1/webhook-endpoints': { scope: 'webhooks:manage', creates: true },

@@ -4,13 +4,14 @@ import { withTransaction } from '../db/tx.ts';
 import { P, Problem } from '../http/problem.ts';
 import { applyStatusChanges } from './status.ts';
 import { getMessage, type MessageRow } from './store.ts';
+import type { KeyMode } from '../auth/api-key-format.ts';
 
 const CANCELABLE = new Set(['scheduled', 'held', 'queued']);
 
-export async function cancelMessage(ctx: Context, accountId: string, messageId: string): Promise<MessageRow> {
+export async function cancelMessage(ctx: Context, accountId: string, messageId: string, keyMode?: KeyMode): Promise<MessageRow> {
   return withTransaction(ctx.sql, async (tx) => {
     // The row lock waits for a dispatcher that is claiming it right now; after that the status is true.
-    const m = await getMessage(tx, accountId, messageId, { forUpdate: true });
+    const m = await getMessage(tx, accountId, messageId, { forUpdate: true, keyMode });
     if (!m) throw new Problem(P['not-found'], `no message ${messageId}`);
     if (!CANCELABLE.has(m.status)) {
       throw new Problem(P['invalid-state'], `a message that is ${m.status} can no longer be canceled`);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
-import { principalOf } from '../auth/principal.ts';
+import { objectModeOf, principalOf } from '../auth/principal.ts';
 import { P, Problem, fieldErrorsFromValidation, type AjvError } from '../http/problem.ts';
 import { ListQuery, decodeCursor } from '../http/pagination.ts';
 import { compileStrict } from '../http/validation.ts';
@@ -62,8 +62,9 @@ export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context;
   app.get('/v1/messages/:messageId', {
     schema: { tags, summary: 'Get a message with its status history and attempts', params: idParam('messageId'), response: { 200: MessageDetailSchema } },
   }, async (request) => {
-    const accountId = principalOf(request).accountId;
-    const m = await getMessage(ctx.sql, accountId, request.params.messageId);
+    const p = principalOf(request);
+    const accountId = p.accountId;
+    const m = await getMessage(ctx.sql, accountId, request.params.messageId, { keyMode: objectModeOf(p) });
     if (!m) throw new Problem(P['not-found'], `no message ${request.params.messageId}`);
     const [events, attempts] = await Promise.all([listObjectEvents(ctx.sql, accountId, m.id), listAttempts(ctx.sql, accountId, m.id)]);
     return {
@@ -84,8 +85,9 @@ export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context;
     schema: { tags, summary: 'List messages, newest first', querystring: Type.Intersect([ListQuery, MessageListQuery]), response: { 200: Type.Object({ data: Type.Array(MessageSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }) } },
   }, async (request) => {
     const q = request.query;
-    const rows = await listMessages(ctx.sql, principalOf(request).accountId, {
-      before: decodeCursor(q.cursor), limit: q.limit + 1, status: q.status, to: q.to, from: q.from, channel: q.channel, direction: q.direction,
+    const p = principalOf(request);
+    const rows = await listMessages(ctx.sql, p.accountId, {
+      keyMode: objectModeOf(p), before: decodeCursor(q.cursor), limit: q.limit + 1, status: q.status, to: q.to, from: q.from, channel: q.channel, direction: q.direction,
       createdAfter: q.createdAfter ? new Date(q.createdAfter) : undefined, createdBefore: q.createdBefore ? new Date(q.createdBefore) : undefined,
     });
     const page = rows.slice(0, q.limit);
@@ -97,7 +99,8 @@ export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context;
   app.post('/v1/messages/:messageId/cancel', {
     schema: { tags, summary: 'Cancel a scheduled, held or not-yet-sent queued message', params: idParam('messageId'), response: { 200: MessageSchema } },
   }, async (request) => {
-    const m = await cancelMessage(ctx, principalOf(request).accountId, request.params.messageId);
+    const p = principalOf(request);
+    const m = await cancelMessage(ctx, p.accountId, request.params.messageId, objectModeOf(p));
     return messageJson(m, await decryptBody(m));
   });
 }

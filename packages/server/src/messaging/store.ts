@@ -1,6 +1,7 @@
 // SQL for messages. Hot paths write many rows per statement (jsonb_to_recordset), never one
 // round trip per message.
 import type { Db } from '../db/pool.ts';
+import type { KeyMode } from '../auth/api-key-format.ts';
 import type { FraudDecision } from '../fraud/decision.ts';
 import { ensureMessageContacts } from '../privacy/contacts.ts';
 
@@ -88,9 +89,11 @@ export async function insertMessages(db: Db, rows: MessageRow[]): Promise<void> 
   await ensureMessageContacts(db, rows);
 }
 
-export async function getMessage(db: Db, accountId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<MessageRow | undefined> {
+/** `keyMode` narrows to one mode's rows (a test key's view); without it, any row of the account. */
+export async function getMessage(db: Db, accountId: string, id: string, opts: { forUpdate?: boolean; keyMode?: KeyMode | undefined } = {}): Promise<MessageRow | undefined> {
   const [row] = await db<MessageRow[]>`
     select ${messageColumns(db)} from messages where account_id = ${accountId} and id = ${id}
+    ${opts.keyMode ? db`and key_mode = ${opts.keyMode}` : db``}
     ${opts.forUpdate ? db`for update` : db``}`;
   return row;
 }
@@ -103,6 +106,7 @@ export interface MessageFilter {
   direction?: string | undefined;
   createdAfter?: Date | undefined;
   createdBefore?: Date | undefined;
+  keyMode?: KeyMode | undefined;
   before?: string | undefined;
   limit: number;
 }
@@ -120,6 +124,7 @@ export async function listMessages(db: Db, accountId: string, f: MessageFilter):
       ${f.direction ? db`and direction = ${f.direction}` : db``}
       ${f.createdAfter ? db`and created_at >= ${f.createdAfter}` : db``}
       ${f.createdBefore ? db`and created_at < ${f.createdBefore}` : db``}
+      ${f.keyMode ? db`and key_mode = ${f.keyMode}` : db``}
     order by id desc limit ${f.limit}`;
 }
 

@@ -31,7 +31,6 @@ export async function portalRoutes(app: FastifyInstance, opts: { dist?: string }
       throw new Problem(P['not-found'], `no route GET ${urlPath}`);
     }
     if (!built) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(PLACEHOLDER);
-    reply.header('x-content-type-options', 'nosniff');
     if (path.extname(urlPath) === '') {
       reply.header('content-security-policy', CSP).header('referrer-policy', 'same-origin').header('cache-control', 'no-cache');
       return reply.sendFile('index.html', { cacheControl: false });
