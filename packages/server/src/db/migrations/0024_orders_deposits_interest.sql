@@ -1,0 +1,9 @@
+-- The terms' commercial rules (docs/billing.md): orders placed by the client and concluded by
+-- the operator's written acceptance; deposits demanded with a due date; late interest per
+-- supplier jurisdiction, charged on interest notes.
+
+-- Orders: the client places an order (its own request, or its confirmation of a draft the
+-- operator offered); only then can the operator's written acceptance conclude it.
+alter table orders add column placed_by text;
+alter table orders add column placed_at timestamptz;
+update orders set placed_by = created_by, placed_at = created_at where created_by like 'key:%';
