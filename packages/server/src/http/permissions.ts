@@ -105,6 +105,7 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'POST /v1/orders': { scope: 'account:manage', creates: true },
   'GET /v1/orders': { scope: 'account:manage' },
   'GET /v1/orders/:orderId': { scope: 'account:manage' },
+  'POST /v1/orders/:orderId/confirm': { scope: 'account:manage' },
   'POST /v1/orders/:orderId/cancel': { scope: 'account:manage' },
   'POST /v1/admin/accounts/:accountId/orders': { scope: 'platform:admin', creates: true },
   'GET /v1/admin/orders': { scope: 'platform:read' },

@@ -7,7 +7,7 @@ export const EVENT_TYPES = [
   'account.activated', 'account.suspended', 'account.reactivated', 'account.closed', 'account.traffic_hold',
   'account.traffic_released', 'account.limit_warning', 'account.limit_reached', 'account.sms_unblocked',
   'account.spend_alert', 'account.spend_cap_reached', 'account.balance_credited', 'account.balance_exhausted',
-  'deposit.received', 'deposit.refunded', 'order.drafted', 'order.requested', 'order.accepted', 'order.rejected', 'order.canceled',
+  'deposit.received', 'deposit.refunded', 'order.drafted', 'order.requested', 'order.confirmed', 'order.accepted', 'order.rejected', 'order.canceled',
   'webhook_endpoint.disabled',
   'fraud.held', 'fraud.blocked', 'fraud.reviewed', 'fraud.alert',
   'template.pending', 'template.approved', 'template.rejected', 'template.paused', 'template.disabled', 'template.deleted',

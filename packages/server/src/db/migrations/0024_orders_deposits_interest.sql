@@ -6,4 +6,4 @@
 -- operator offered); only then can the operator's written acceptance conclude it.
 alter table orders add column placed_by text;
 alter table orders add column placed_at timestamptz;
-update orders set placed_by = created_by, placed_at = created_at where created_by like 'key:%';
+update orders set placed_by = created_by, placed_at = created_at where created_by not like 'operator:%';
