@@ -5,6 +5,7 @@ import { consentCheck } from '../privacy/enforcement.ts';
 import { whatsAppWindowCheck } from '../messaging/whatsapp-window.ts';
 import { createFraudCounter } from '../fraud/decide.ts';
 import { moneyCheck } from '../billing/spend.ts';
+import { depositCheck } from '../billing/deposit-demands.ts';
 import { smsLimitCounter } from '../billing/limits.ts';
 import { createSendPolicyEngine, type SendPolicyEngine } from './engine.ts';
 
@@ -14,6 +15,7 @@ export function createSendPolicies(ctx: Context): SendPolicyEngine {
     { check: whatsAppWindowCheck },
     { counter: createFraudCounter(ctx) },
     { check: moneyCheck },
+    { check: depositCheck },
     { counter: smsLimitCounter },
   ]);
 }

@@ -6,7 +6,7 @@ export const EVENT_TYPES = [
   'message.received',
   'account.activated', 'account.suspended', 'account.reactivated', 'account.closed', 'account.traffic_hold',
   'account.traffic_released', 'account.limit_warning', 'account.limit_reached', 'account.sms_unblocked',
-  'account.spend_alert', 'account.spend_cap_reached', 'account.balance_credited', 'account.balance_exhausted',
+  'account.spend_alert', 'account.spend_cap_reached', 'account.balance_credited', 'account.balance_exhausted', 'account.deposit_demanded',
   'deposit.received', 'deposit.refunded', 'order.drafted', 'order.requested', 'order.confirmed', 'order.accepted', 'order.rejected', 'order.canceled',
   'webhook_endpoint.disabled',
   'fraud.held', 'fraud.blocked', 'fraud.reviewed', 'fraud.alert',
