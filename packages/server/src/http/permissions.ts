@@ -79,6 +79,7 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'POST /v1/admin/invoice-runs': { scope: 'platform:admin' },
   'GET /v1/admin/invoices': { scope: 'platform:read' },
   'POST /v1/admin/invoices/:invoiceId/credit-note': { scope: 'platform:admin' },
+  'POST /v1/admin/invoices/:invoiceId/interest-note': { scope: 'platform:admin', creates: true },
   'GET /v1/invoices': { scope: 'billing:read' },
   'GET /v1/invoices/:invoiceId': { scope: 'billing:read' },
   'GET /v1/invoices/:invoiceId/pdf': { scope: 'billing:read' },
@@ -96,6 +97,8 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'GET /v1/admin/billing/rates': { scope: 'platform:read' },
   'PUT /v1/admin/billing/vat-rates/:country': { scope: 'platform:admin' },
   'PUT /v1/admin/billing/reference-rates/:halfYearStart': { scope: 'platform:admin' },
+  'PUT /v1/admin/billing/late-interest/:jurisdiction': { scope: 'platform:admin' },
+  'PUT /v1/admin/billing/late-interest/:jurisdiction/reference-rates/:validFrom': { scope: 'platform:admin' },
   'PUT /v1/admin/billing/consumer-late-rate': { scope: 'platform:admin' },
 
   'GET /v1/account/company': { scope: 'account:manage' },
