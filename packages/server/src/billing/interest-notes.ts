@@ -20,6 +20,7 @@ export type Accrued = BalanceInterest & { chargedThrough: string | null; rule: L
 /** Interest each invoice accrued by `now` and not yet charged on an interest note (three queries, whatever the count). */
 export async function accruedInterest(db: Db, accountId: string, invoices: readonly InvoiceRow[], now: Date): Promise<Map<string, Accrued>> {
   const ids = invoices.map((i) => i.id);
+  if (ids.length === 0) return new Map();
   const [[supplier], [profile], payments, charged, rates] = await Promise.all([
     db<{ country: string }[]>`select country from billing_supplier`,
     db<{ isBusiness: boolean }[]>`select is_business as "isBusiness" from billing_profiles where account_id = ${accountId}`,
