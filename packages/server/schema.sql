@@ -34,7 +34,8 @@ create table accounts (
   balance_micros bigint not null default 0,
   balance_currency text,
   fraud_alerted_at timestamp with time zone,
-  sms_cycle integer not null default 0
+  sms_cycle integer not null default 0,
+  deposit_due_on date
 );
 alter table accounts add constraint accounts_balance_currency_check CHECK ((balance_currency ~ '^[A-Z]{3}$'::text));
 alter table accounts add constraint accounts_billing_mode_check CHECK ((billing_mode = ANY (ARRAY['postpaid'::text, 'prepaid'::text])));
@@ -437,16 +438,41 @@ create table invoices (
   created_at timestamp with time zone not null,
   purpose text not null default 'usage'::text,
   credit_micros bigint,
-  credited_at timestamp with time zone
+  credited_at timestamp with time zone,
+  interest_invoice_id text,
+  interest_through date,
+  compensation_minor bigint not null default 0
 );
 alter table invoices add constraint invoices_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
-alter table invoices add constraint invoices_kind_check CHECK ((kind = ANY (ARRAY['invoice'::text, 'credit_note'::text])));
+alter table invoices add constraint invoices_kind_check CHECK ((kind = ANY (ARRAY['invoice'::text, 'credit_note'::text, 'interest_note'::text])));
 alter table invoices add constraint invoices_number_key UNIQUE (number);
 alter table invoices add constraint invoices_pkey PRIMARY KEY (account_id, id);
-alter table invoices add constraint invoices_purpose_check CHECK ((purpose = ANY (ARRAY['usage'::text, 'prepaid_credit'::text])));
+alter table invoices add constraint invoices_purpose_check CHECK ((purpose = ANY (ARRAY['usage'::text, 'prepaid_credit'::text, 'late_interest'::text])));
+CREATE INDEX invoices_interest ON public.invoices USING btree (account_id, interest_invoice_id) WHERE (interest_invoice_id IS NOT NULL);
 CREATE INDEX invoices_open ON public.invoices USING btree (account_id, issue_date) WHERE (paid_minor < total_minor);
 CREATE TRIGGER invoices_no_delete BEFORE DELETE ON public.invoices FOR EACH ROW EXECUTE FUNCTION invoices_kept();
 CREATE TRIGGER invoices_no_edit BEFORE UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION invoices_immutable();
+
+create table late_interest_reference_rates (
+  jurisdiction text not null,
+  valid_from date not null,
+  rate_basis_points integer not null,
+  updated_at timestamp with time zone not null
+);
+alter table late_interest_reference_rates add constraint late_interest_reference_rates_jurisdiction_fkey FOREIGN KEY (jurisdiction) REFERENCES late_interest_rules(jurisdiction);
+alter table late_interest_reference_rates add constraint late_interest_reference_rates_pkey PRIMARY KEY (jurisdiction, valid_from);
+alter table late_interest_reference_rates add constraint late_interest_reference_rates_rate_basis_points_check CHECK (((rate_basis_points >= '-1000'::integer) AND (rate_basis_points <= 10000)));
+
+create table late_interest_rules (
+  jurisdiction text not null,
+  reference_rate_name text not null,
+  legal_basis text not null,
+  margin_basis_points integer not null,
+  updated_at timestamp with time zone not null
+);
+alter table late_interest_rules add constraint late_interest_rules_jurisdiction_check CHECK ((jurisdiction ~ '^([A-Z]{2}|EA)$'::text));
+alter table late_interest_rules add constraint late_interest_rules_margin_basis_points_check CHECK (((margin_basis_points >= 0) AND (margin_basis_points <= 10000)));
+alter table late_interest_rules add constraint late_interest_rules_pkey PRIMARY KEY (jurisdiction);
 
 create table legal_holds (
   account_id text not null,
@@ -629,7 +655,9 @@ create table orders (
   decided_at timestamp with time zone,
   acceptance jsonb,
   decision_note text,
-  effects jsonb
+  effects jsonb,
+  placed_by text,
+  placed_at timestamp with time zone
 );
 alter table orders add constraint orders_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table orders add constraint orders_pkey PRIMARY KEY (account_id, id);
@@ -802,15 +830,6 @@ create table privacy_restrictions (
 alter table privacy_restrictions add constraint privacy_restrictions_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table privacy_restrictions add constraint privacy_restrictions_kind_check CHECK ((kind = ANY (ARRAY['objection'::text, 'restriction'::text])));
 alter table privacy_restrictions add constraint privacy_restrictions_pkey PRIMARY KEY (account_id, subject_hash, kind);
-
-create table reference_rates (
-  half_year_start date not null,
-  rate_basis_points integer not null,
-  updated_at timestamp with time zone not null
-);
-alter table reference_rates add constraint reference_rates_half_year_start_check CHECK (((EXTRACT(day FROM half_year_start) = (1)::numeric) AND (EXTRACT(month FROM half_year_start) = ANY (ARRAY[(1)::numeric, (7)::numeric]))));
-alter table reference_rates add constraint reference_rates_pkey PRIMARY KEY (half_year_start);
-alter table reference_rates add constraint reference_rates_rate_basis_points_check CHECK (((rate_basis_points >= '-1000'::integer) AND (rate_basis_points <= 10000)));
 
 create table retention_defaults (
   category text not null,

@@ -60,10 +60,12 @@ export interface paths {
                                     amountMicros: number;
                                     currency: string;
                                 } | null;
-                                /** @description deposit to hold before boarding */
+                                /** @description deposit to hold (before boarding, or by its due date) */
                                 depositRequired: {
                                     amountMinor: number;
                                     currency: string;
+                                    /** @description held by this day, or messages are refused (deposit_overdue) */
+                                    dueOn: string | null;
                                 } | null;
                             };
                             /** @description the operator's written acceptance that activated the account; null while pending or when created active */
@@ -491,10 +493,12 @@ export interface paths {
                                         amountMicros: number;
                                         currency: string;
                                     } | null;
-                                    /** @description deposit to hold before boarding */
+                                    /** @description deposit to hold (before boarding, or by its due date) */
                                     depositRequired: {
                                         amountMinor: number;
                                         currency: string;
+                                        /** @description held by this day, or messages are refused (deposit_overdue) */
+                                        dueOn: string | null;
                                     } | null;
                                 };
                                 /** @description the operator's written acceptance that activated the account; null while pending or when created active */
@@ -583,10 +587,12 @@ export interface paths {
                                     amountMicros: number;
                                     currency: string;
                                 } | null;
-                                /** @description deposit to hold before boarding */
+                                /** @description deposit to hold (before boarding, or by its due date) */
                                 depositRequired: {
                                     amountMinor: number;
                                     currency: string;
+                                    /** @description held by this day, or messages are refused (deposit_overdue) */
+                                    dueOn: string | null;
                                 } | null;
                             };
                             /** @description the operator's written acceptance that activated the account; null while pending or when created active */
@@ -673,10 +679,12 @@ export interface paths {
                                     amountMicros: number;
                                     currency: string;
                                 } | null;
-                                /** @description deposit to hold before boarding */
+                                /** @description deposit to hold (before boarding, or by its due date) */
                                 depositRequired: {
                                     amountMinor: number;
                                     currency: string;
+                                    /** @description held by this day, or messages are refused (deposit_overdue) */
+                                    dueOn: string | null;
                                 } | null;
                             };
                             /** @description the operator's written acceptance that activated the account; null while pending or when created active */
@@ -767,10 +775,12 @@ export interface paths {
                                     amountMicros: number;
                                     currency: string;
                                 } | null;
-                                /** @description deposit to hold before boarding */
+                                /** @description deposit to hold (before boarding, or by its due date) */
                                 depositRequired: {
                                     amountMinor: number;
                                     currency: string;
+                                    /** @description held by this day, or messages are refused (deposit_overdue) */
+                                    dueOn: string | null;
                                 } | null;
                             };
                             /** @description the operator's written acceptance that activated the account; null while pending or when created active */
@@ -867,10 +877,12 @@ export interface paths {
                                     amountMicros: number;
                                     currency: string;
                                 } | null;
-                                /** @description deposit to hold before boarding */
+                                /** @description deposit to hold (before boarding, or by its due date) */
                                 depositRequired: {
                                     amountMinor: number;
                                     currency: string;
+                                    /** @description held by this day, or messages are refused (deposit_overdue) */
+                                    dueOn: string | null;
                                 } | null;
                             };
                             /** @description the operator's written acceptance that activated the account; null while pending or when created active */
@@ -965,10 +977,12 @@ export interface paths {
                                     amountMicros: number;
                                     currency: string;
                                 } | null;
-                                /** @description deposit to hold before boarding */
+                                /** @description deposit to hold (before boarding, or by its due date) */
                                 depositRequired: {
                                     amountMinor: number;
                                     currency: string;
+                                    /** @description held by this day, or messages are refused (deposit_overdue) */
+                                    dueOn: string | null;
                                 } | null;
                             };
                             /** @description the operator's written acceptance that activated the account; null while pending or when created active */
@@ -1063,10 +1077,12 @@ export interface paths {
                                     amountMicros: number;
                                     currency: string;
                                 } | null;
-                                /** @description deposit to hold before boarding */
+                                /** @description deposit to hold (before boarding, or by its due date) */
                                 depositRequired: {
                                     amountMinor: number;
                                     currency: string;
+                                    /** @description held by this day, or messages are refused (deposit_overdue) */
+                                    dueOn: string | null;
                                 } | null;
                             };
                             /** @description the operator's written acceptance that activated the account; null while pending or when created active */
@@ -1161,10 +1177,12 @@ export interface paths {
                                     amountMicros: number;
                                     currency: string;
                                 } | null;
-                                /** @description deposit to hold before boarding */
+                                /** @description deposit to hold (before boarding, or by its due date) */
                                 depositRequired: {
                                     amountMinor: number;
                                     currency: string;
+                                    /** @description held by this day, or messages are refused (deposit_overdue) */
+                                    dueOn: string | null;
                                 } | null;
                             };
                             /** @description the operator's written acceptance that activated the account; null while pending or when created active */
@@ -3687,10 +3705,12 @@ export interface paths {
                                     amountMicros: number;
                                     currency: string;
                                 } | null;
-                                /** @description deposit to hold before boarding */
+                                /** @description deposit to hold (before boarding, or by its due date) */
                                 depositRequired: {
                                     amountMinor: number;
                                     currency: string;
+                                    /** @description held by this day, or messages are refused (deposit_overdue) */
+                                    dueOn: string | null;
                                 } | null;
                             };
                             /** @description the operator's written acceptance that activated the account; null while pending or when created active */
@@ -4045,10 +4065,12 @@ export interface paths {
                                     amountMicros: number;
                                     currency: string;
                                 } | null;
-                                /** @description deposit to hold before boarding */
+                                /** @description deposit to hold (before boarding, or by its due date) */
                                 depositRequired: {
                                     amountMinor: number;
                                     currency: string;
+                                    /** @description held by this day, or messages are refused (deposit_overdue) */
+                                    dueOn: string | null;
                                 } | null;
                             };
                             /** @description the operator's written acceptance that activated the account; null while pending or when created active */
@@ -4480,7 +4502,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Invoices and credit notes, newest first */
+        /** Invoices, credit notes and interest notes, newest first */
         get: {
             parameters: {
                 query?: {
@@ -4502,9 +4524,12 @@ export interface paths {
                             data: ({
                                 id: string;
                                 number: string;
-                                kind: "invoice" | "credit_note";
+                                /** @description interest_note: late interest and compensation charged on an invoice, without VAT */
+                                kind: "invoice" | "credit_note" | "interest_note";
                                 status: "open" | "partially_paid" | "paid" | "overdue";
                                 creditedInvoiceId: string | null;
+                                /** @description an interest note: the invoice paid late */
+                                interestInvoiceId: string | null;
                                 issueDate: string;
                                 dueDate: string;
                                 currency: string;
@@ -4576,9 +4601,78 @@ export interface paths {
                         "application/json": {
                             id: string;
                             number: string;
-                            kind: "invoice" | "credit_note";
+                            /** @description interest_note: late interest and compensation charged on an invoice, without VAT */
+                            kind: "invoice" | "credit_note" | "interest_note";
                             status: "open" | "partially_paid" | "paid" | "overdue";
                             creditedInvoiceId: string | null;
+                            /** @description an interest note: the invoice paid late */
+                            interestInvoiceId: string | null;
+                            issueDate: string;
+                            dueDate: string;
+                            currency: string;
+                            /** @description excluding VAT, in minor units */
+                            netMinor: number;
+                            vatMinor: number;
+                            totalMinor: number;
+                            paidMinor: number;
+                            vat: {
+                                kind: string;
+                                rateBasisPoints: number;
+                                note: string | null;
+                            };
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                amountMinor: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/invoices/{invoiceId}/interest-note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Charge the late interest an invoice accrued to today (and the fixed compensation, once) on an interest note without VAT; 409 when nothing is owed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invoiceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            /** @description interest_note: late interest and compensation charged on an invoice, without VAT */
+                            kind: "invoice" | "credit_note" | "interest_note";
+                            status: "open" | "partially_paid" | "paid" | "overdue";
+                            creditedInvoiceId: string | null;
+                            /** @description an interest note: the invoice paid late */
+                            interestInvoiceId: string | null;
                             issueDate: string;
                             dueDate: string;
                             currency: string;
@@ -4616,7 +4710,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your invoices and credit notes, newest first */
+        /** Your invoices, credit notes and interest notes, newest first */
         get: {
             parameters: {
                 query?: never;
@@ -4636,9 +4730,12 @@ export interface paths {
                             data: {
                                 id: string;
                                 number: string;
-                                kind: "invoice" | "credit_note";
+                                /** @description interest_note: late interest and compensation charged on an invoice, without VAT */
+                                kind: "invoice" | "credit_note" | "interest_note";
                                 status: "open" | "partially_paid" | "paid" | "overdue";
                                 creditedInvoiceId: string | null;
+                                /** @description an interest note: the invoice paid late */
+                                interestInvoiceId: string | null;
                                 issueDate: string;
                                 dueDate: string;
                                 currency: string;
@@ -4700,9 +4797,12 @@ export interface paths {
                         "application/json": {
                             id: string;
                             number: string;
-                            kind: "invoice" | "credit_note";
+                            /** @description interest_note: late interest and compensation charged on an invoice, without VAT */
+                            kind: "invoice" | "credit_note" | "interest_note";
                             status: "open" | "partially_paid" | "paid" | "overdue";
                             creditedInvoiceId: string | null;
+                            /** @description an interest note: the invoice paid late */
+                            interestInvoiceId: string | null;
                             issueDate: string;
                             dueDate: string;
                             currency: string;
@@ -4837,7 +4937,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open invoices with late-payment interest accrued to date */
+        /** Open invoices and interest notes, with the late-payment interest accrued to date and not yet charged on an interest note */
         get: {
             parameters: {
                 query?: never;
@@ -4867,7 +4967,7 @@ export interface paths {
                                 outstandingMinor: number;
                                 daysOverdue: number;
                                 interestMinor: number;
-                                /** @description EUR 40 per overdue invoice for business customers (2011/7/EU Art. 6) */
+                                /** @description EUR 40 per late EUR invoice for business customers (2011/7/EU Art. 6), until charged on an interest note */
                                 compensationMinor: number;
                             }[];
                         };
@@ -4983,7 +5083,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Require a deposit before the account can be boarded (null: none) */
+        /** Demand a deposit (null: none). Before boarding it is a condition of activation; on an account in service it is due by dueOn (default: the payment terms from today), the client is notified, and after that day its messages are refused (deposit_overdue) until it is held */
         put: {
             parameters: {
                 query?: never;
@@ -4999,6 +5099,11 @@ export interface paths {
                         required: {
                             amountMinor: number;
                             currency: string;
+                            /**
+                             * Format: date
+                             * @description the last day to pay; today or later
+                             */
+                            dueOn?: string;
                         } | null;
                     };
                 };
@@ -5209,6 +5314,10 @@ export interface paths {
                                 required: {
                                     amountMinor: number;
                                     currency: string;
+                                    /** @description the last day to pay; null: a condition of boarding */
+                                    dueOn: string | null;
+                                    /** @description past dueOn and not held in full: messages are refused (deposit_overdue) */
+                                    overdue: boolean;
                                 } | null;
                                 held: {
                                     amountMinor: number;
@@ -5258,9 +5367,17 @@ export interface paths {
                                     standardRateBasisPoints: number;
                                 }[];
                             };
-                            reference: {
-                                halfYearStart: string;
-                                rateBasisPoints: number;
+                            lateInterest: {
+                                /** @description the supplier country (ISO 3166-1 alpha-2), or EA: the default for the euro area */
+                                jurisdiction: string;
+                                referenceRateName: string;
+                                legalBasis: string;
+                                /** @description added to the reference rate between businesses */
+                                marginBasisPoints: number;
+                                referenceRates: {
+                                    validFrom: string;
+                                    rateBasisPoints: number;
+                                }[];
                             }[];
                             consumerLateRateBasisPoints: number;
                         };
@@ -5321,6 +5438,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/billing/late-interest/{jurisdiction}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A supplier jurisdiction's late-interest rule between businesses: its reference rate and the margin its law adds */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the supplier country (ISO 3166-1 alpha-2), or EA for the euro-area default */
+                    jurisdiction: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        referenceRateName: string;
+                        legalBasis: string;
+                        /** @description hundredths of a percent: 2150 = 21.5 % */
+                        marginBasisPoints: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/billing/late-interest/{jurisdiction}/reference-rates/{validFrom}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The jurisdiction's reference rate from a date until the next one; each half-year's interest uses the rate in force on its first day */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the supplier country (ISO 3166-1 alpha-2), or EA for the euro-area default */
+                    jurisdiction: string;
+                    validFrom: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description may be negative (the Basiszinssatz was, 2013-2022) */
+                        rateBasisPoints: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/billing/reference-rates/{halfYearStart}": {
         parameters: {
             query?: never;
@@ -5329,7 +5537,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** The ECB main refinancing rate in force on the half-year's first day (1 January or 1 July) */
+        /** Kept for existing callers: the euro-area (EA) reference rate from that half-year (PUT .../late-interest/EA/reference-rates/{validFrom}) */
         put: {
             parameters: {
                 query?: never;
@@ -5342,6 +5550,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description may be negative (the Basiszinssatz was, 2013-2022) */
                         rateBasisPoints: number;
                     };
                 };
@@ -5690,6 +5899,11 @@ export interface paths {
                                     kind: "deposit";
                                     amountMinor: number;
                                     currency: string;
+                                    /**
+                                     * Format: date
+                                     * @description the last day to pay (default: the payment terms from acceptance)
+                                     */
+                                    dueOn?: string;
                                 } | {
                                     /** @enum {string} */
                                     kind: "fee";
@@ -5701,6 +5915,8 @@ export interface paths {
                                 note: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description when the client placed the order (its request, or its confirmation of a draft); null for a draft */
+                                placedAt: string | null;
                                 decidedAt: string | null;
                                 /** @description the operator's written acceptance that made the order binding */
                                 acceptance: {
@@ -5766,6 +5982,11 @@ export interface paths {
                             kind: "deposit";
                             amountMinor: number;
                             currency: string;
+                            /**
+                             * Format: date
+                             * @description the last day to pay (default: the payment terms from acceptance)
+                             */
+                            dueOn?: string;
                         } | {
                             /** @enum {string} */
                             kind: "fee";
@@ -5821,6 +6042,11 @@ export interface paths {
                                 kind: "deposit";
                                 amountMinor: number;
                                 currency: string;
+                                /**
+                                 * Format: date
+                                 * @description the last day to pay (default: the payment terms from acceptance)
+                                 */
+                                dueOn?: string;
                             } | {
                                 /** @enum {string} */
                                 kind: "fee";
@@ -5832,6 +6058,8 @@ export interface paths {
                             note: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description when the client placed the order (its request, or its confirmation of a draft); null for a draft */
+                            placedAt: string | null;
                             decidedAt: string | null;
                             /** @description the operator's written acceptance that made the order binding */
                             acceptance: {
@@ -5918,6 +6146,11 @@ export interface paths {
                                 kind: "deposit";
                                 amountMinor: number;
                                 currency: string;
+                                /**
+                                 * Format: date
+                                 * @description the last day to pay (default: the payment terms from acceptance)
+                                 */
+                                dueOn?: string;
                             } | {
                                 /** @enum {string} */
                                 kind: "fee";
@@ -5929,6 +6162,8 @@ export interface paths {
                             note: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description when the client placed the order (its request, or its confirmation of a draft); null for a draft */
+                            placedAt: string | null;
                             decidedAt: string | null;
                             /** @description the operator's written acceptance that made the order binding */
                             acceptance: {
@@ -5950,6 +6185,112 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{orderId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place a draft an operator offered you as your order (it binds once the operator accepts it in writing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            accountId: string;
+                            status: "draft" | "requested" | "accepted" | "rejected" | "canceled";
+                            items: ({
+                                /** @enum {string} */
+                                kind: "sms_limit";
+                                /** @description null: no limit */
+                                smsLimit: number | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "number";
+                                /** @description E.164 number or short code */
+                                number: string;
+                                channels: ("sms" | "whatsapp")[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "connector_access";
+                                connectorId: string;
+                                /** @description "+" for every destination */
+                                prefix?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "price";
+                                channel: "sms" | "whatsapp";
+                                direction?: "outbound" | "inbound";
+                                /** @description "+" for every destination */
+                                prefix: string;
+                                /** @description fixed price per unit, excluding VAT, untouched by list price changes */
+                                unitPriceMicros: number;
+                                currency: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "deposit";
+                                amountMinor: number;
+                                currency: string;
+                                /**
+                                 * Format: date
+                                 * @description the last day to pay (default: the payment terms from acceptance)
+                                 */
+                                dueOn?: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "fee";
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                currency: string;
+                            })[];
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description when the client placed the order (its request, or its confirmation of a draft); null for a draft */
+                            placedAt: string | null;
+                            decidedAt: string | null;
+                            /** @description the operator's written acceptance that made the order binding */
+                            acceptance: {
+                                text: string;
+                                signer: string;
+                                reference: string | null;
+                            } | null;
+                            decisionNote: string | null;
+                            effects: {
+                                item: number;
+                                kind: string;
+                                detail: string;
+                                id?: string;
+                            }[] | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6019,6 +6360,11 @@ export interface paths {
                                 kind: "deposit";
                                 amountMinor: number;
                                 currency: string;
+                                /**
+                                 * Format: date
+                                 * @description the last day to pay (default: the payment terms from acceptance)
+                                 */
+                                dueOn?: string;
                             } | {
                                 /** @enum {string} */
                                 kind: "fee";
@@ -6030,6 +6376,8 @@ export interface paths {
                             note: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description when the client placed the order (its request, or its confirmation of a draft); null for a draft */
+                            placedAt: string | null;
                             decidedAt: string | null;
                             /** @description the operator's written acceptance that made the order binding */
                             acceptance: {
@@ -6064,7 +6412,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Draft an order for an account (an offer: nothing changes until you accept it) */
+        /** Draft an order for an account (an offer: nothing changes until the client confirms it and you accept it) */
         post: {
             parameters: {
                 query?: never;
@@ -6109,6 +6457,11 @@ export interface paths {
                             kind: "deposit";
                             amountMinor: number;
                             currency: string;
+                            /**
+                             * Format: date
+                             * @description the last day to pay (default: the payment terms from acceptance)
+                             */
+                            dueOn?: string;
                         } | {
                             /** @enum {string} */
                             kind: "fee";
@@ -6164,6 +6517,11 @@ export interface paths {
                                 kind: "deposit";
                                 amountMinor: number;
                                 currency: string;
+                                /**
+                                 * Format: date
+                                 * @description the last day to pay (default: the payment terms from acceptance)
+                                 */
+                                dueOn?: string;
                             } | {
                                 /** @enum {string} */
                                 kind: "fee";
@@ -6175,6 +6533,8 @@ export interface paths {
                             note: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description when the client placed the order (its request, or its confirmation of a draft); null for a draft */
+                            placedAt: string | null;
                             decidedAt: string | null;
                             /** @description the operator's written acceptance that made the order binding */
                             acceptance: {
@@ -6267,6 +6627,11 @@ export interface paths {
                                     kind: "deposit";
                                     amountMinor: number;
                                     currency: string;
+                                    /**
+                                     * Format: date
+                                     * @description the last day to pay (default: the payment terms from acceptance)
+                                     */
+                                    dueOn?: string;
                                 } | {
                                     /** @enum {string} */
                                     kind: "fee";
@@ -6278,6 +6643,8 @@ export interface paths {
                                 note: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description when the client placed the order (its request, or its confirmation of a draft); null for a draft */
+                                placedAt: string | null;
                                 decidedAt: string | null;
                                 /** @description the operator's written acceptance that made the order binding */
                                 acceptance: {
@@ -6316,7 +6683,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an order in writing: it becomes binding and takes effect at once (all items or none) */
+        /** Accept an order the client placed, in writing: it becomes binding and takes effect at once (all items or none); a draft the client has not confirmed is 409 */
         post: {
             parameters: {
                 query?: never;
@@ -6380,6 +6747,11 @@ export interface paths {
                                 kind: "deposit";
                                 amountMinor: number;
                                 currency: string;
+                                /**
+                                 * Format: date
+                                 * @description the last day to pay (default: the payment terms from acceptance)
+                                 */
+                                dueOn?: string;
                             } | {
                                 /** @enum {string} */
                                 kind: "fee";
@@ -6391,6 +6763,8 @@ export interface paths {
                             note: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description when the client placed the order (its request, or its confirmation of a draft); null for a draft */
+                            placedAt: string | null;
                             decidedAt: string | null;
                             /** @description the operator's written acceptance that made the order binding */
                             acceptance: {
@@ -6485,6 +6859,11 @@ export interface paths {
                                 kind: "deposit";
                                 amountMinor: number;
                                 currency: string;
+                                /**
+                                 * Format: date
+                                 * @description the last day to pay (default: the payment terms from acceptance)
+                                 */
+                                dueOn?: string;
                             } | {
                                 /** @enum {string} */
                                 kind: "fee";
@@ -6496,6 +6875,8 @@ export interface paths {
                             note: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description when the client placed the order (its request, or its confirmation of a draft); null for a draft */
+                            placedAt: string | null;
                             decidedAt: string | null;
                             /** @description the operator's written acceptance that made the order binding */
                             acceptance: {
@@ -7105,10 +7486,12 @@ export interface paths {
                                     amountMicros: number;
                                     currency: string;
                                 } | null;
-                                /** @description deposit to hold before boarding */
+                                /** @description deposit to hold (before boarding, or by its due date) */
                                 depositRequired: {
                                     amountMinor: number;
                                     currency: string;
+                                    /** @description held by this day, or messages are refused (deposit_overdue) */
+                                    dueOn: string | null;
                                 } | null;
                             };
                             /** @description the operator's written acceptance that activated the account; null while pending or when created active */
@@ -7184,10 +7567,12 @@ export interface paths {
                                     amountMicros: number;
                                     currency: string;
                                 } | null;
-                                /** @description deposit to hold before boarding */
+                                /** @description deposit to hold (before boarding, or by its due date) */
                                 depositRequired: {
                                     amountMinor: number;
                                     currency: string;
+                                    /** @description held by this day, or messages are refused (deposit_overdue) */
+                                    dueOn: string | null;
                                 } | null;
                             };
                             /** @description the operator's written acceptance that activated the account; null while pending or when created active */

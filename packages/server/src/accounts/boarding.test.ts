@@ -89,11 +89,13 @@ describe('boarding', () => {
     assert.equal((await board(acc.id)).body.status, 'active');
 
     const balance = await t.api.get('/v1/balance', { key: acc.live });
-    assert.deepEqual(balance.body.deposits, { required: { amountMinor: 50_000, currency: 'EUR' }, held: [{ amountMinor: 50_000, currency: 'EUR' }] });
+    assert.deepEqual(balance.body.deposits, { required: { amountMinor: 50_000, currency: 'EUR', dueOn: null, overdue: false }, held: [{ amountMinor: 50_000, currency: 'EUR' }] });
     const refund = await t.api.post(`/v1/admin/accounts/${acc.id}/deposits/${second.body.deposit.id}/refund`, { key: admin(), body: { note: 'returned on request' } });
     assert.equal(refund.body.status, 'refunded');
     assert.equal((await t.api.post(`/v1/admin/accounts/${acc.id}/deposits/${second.body.deposit.id}/refund`, { key: admin(), body: { note: 'again' } })).status, 409);
-    assert.deepEqual((await t.api.get('/v1/balance', { key: acc.live })).body.deposits.held, [{ amountMinor: 20_000, currency: 'EUR' }]);
+    const after = (await t.api.get('/v1/balance', { key: acc.live })).body.deposits;
+    assert.deepEqual(after.held, [{ amountMinor: 20_000, currency: 'EUR' }]);
+    assert.equal(after.required.overdue, false, 'a boarding requirement has no due date: a refund after boarding blocks nothing');
     const events = await t.platform.ctx.sql<{ type: string }[]>`select type from events where account_id = ${acc.id} and type like 'deposit.%' order by sequence`;
     assert.deepEqual(events.map((e) => e.type), ['deposit.received', 'deposit.received', 'deposit.refunded']);
   });

@@ -25,7 +25,10 @@ export const AccountSchema = Type.Object({
   billing: Type.Object({
     mode: Type.Union([Type.Literal('postpaid'), Type.Literal('prepaid')], { description: 'prepaid: messages are refused (insufficient_balance) when the credit is used up' }),
     balance: Type.Union([Type.Object({ amountMicros: Type.Integer(), currency: Type.String() }), Type.Null()], { description: 'prepaid credit left, excluding VAT; null before the first top-up' }),
-    depositRequired: Type.Union([Type.Object({ amountMinor: Type.Integer(), currency: Type.String() }), Type.Null()], { description: 'deposit to hold before boarding' }),
+    depositRequired: Type.Union([
+      Type.Object({ amountMinor: Type.Integer(), currency: Type.String(), dueOn: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'held by this day, or messages are refused (deposit_overdue)' }) }),
+      Type.Null(),
+    ], { description: 'deposit to hold (before boarding, or by its due date)' }),
   }),
   boarding: Type.Union([Type.Object({ acceptedAt: Timestamp, signer: Type.String(), text: Type.String(), reference: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
     description: "the operator's written acceptance that activated the account; null while pending or when created active",
@@ -54,7 +57,7 @@ export function accountJson(a: AccountRow): AccountJson {
     billing: {
       mode: a.billingMode,
       balance: a.balanceCurrency ? { amountMicros: a.balanceMicros, currency: a.balanceCurrency } : null,
-      depositRequired: a.depositRequiredMinor !== null && a.depositCurrency ? { amountMinor: a.depositRequiredMinor, currency: a.depositCurrency } : null,
+      depositRequired: a.depositRequiredMinor !== null && a.depositCurrency ? { amountMinor: a.depositRequiredMinor, currency: a.depositCurrency, dueOn: a.depositDueOn } : null,
     },
     boarding: a.boardingAcceptance
       ? { acceptedAt: a.boardingAcceptance.at, signer: a.boardingAcceptance.signer, text: a.boardingAcceptance.text, reference: a.boardingAcceptance.reference }

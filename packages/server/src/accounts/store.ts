@@ -24,6 +24,8 @@ export interface AccountRow {
   balanceCurrency: string | null;
   depositRequiredMinor: number | null;
   depositCurrency: string | null;
+  /** The day by which a demanded deposit must be held (YYYY-MM-DD); null: no date. */
+  depositDueOn: string | null;
   boardingAcceptance: { text: string; signer: string; reference: string | null; at: string } | null;
   settings: Record<string, unknown>;
   createdAt: Date;
@@ -36,7 +38,8 @@ const columns = (db: Db) => db`
   sms_limit as "smsLimit", sms_used as "smsUsed", spend_cap_micros::float8 as "spendCapMicros", spend_alert_percents as "spendAlertPercents",
   to_char(spend_month, 'YYYY-MM') as "spendMonth", spend_month_micros::float8 as "spendMonthMicros",
   billing_mode as "billingMode", balance_micros::float8 as "balanceMicros", balance_currency as "balanceCurrency",
-  deposit_required_minor::float8 as "depositRequiredMinor", deposit_currency as "depositCurrency", boarding_acceptance as "boardingAcceptance", settings, created_at as "createdAt", updated_at as "updatedAt"`;
+  deposit_required_minor::float8 as "depositRequiredMinor", deposit_currency as "depositCurrency",
+  to_char(deposit_due_on, 'YYYY-MM-DD') as "depositDueOn", boarding_acceptance as "boardingAcceptance", settings, created_at as "createdAt", updated_at as "updatedAt"`;
 
 export interface NewAccount {
   id: string;

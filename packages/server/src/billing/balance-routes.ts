@@ -9,7 +9,9 @@ import { operatorActor } from '../accounts/admin-routes.ts';
 import { getAccount } from '../accounts/store.ts';
 import { P, Problem } from '../http/problem.ts';
 import { MAX_AMOUNT_MINOR, idParam } from '../http/schemas.ts';
-import { heldDeposits, listDeposits, recordDeposit, refundDeposit, setDepositRequirement, type DepositRow } from './deposits.ts';
+import { heldDeposits, listDeposits, recordDeposit, refundDeposit, type DepositRow } from './deposits.ts';
+import { setDepositRequirement } from './deposit-demands.ts';
+import { toIsoDate } from './rules/dates.ts';
 import { issueTopUp, setBillingMode } from './prepaid.ts';
 
 const Currency = Type.String({ pattern: '^[A-Z]{3}$' });
@@ -49,8 +51,15 @@ export async function balanceRoutes(base: FastifyInstance, opts: { ctx: Context 
 
   app.put('/v1/admin/accounts/:accountId/deposit-requirement', {
     schema: {
-      tags, summary: 'Require a deposit before the account can be boarded (null: none)', params,
-      body: Type.Object({ required: Type.Union([Amount, Type.Null()]) }, { additionalProperties: false }), response: { 204: Type.Null() },
+      tags, params, response: { 204: Type.Null() },
+      summary: 'Demand a deposit (null: none). Before boarding it is a condition of activation; on an account in service it is due by dueOn '
+        + "(default: the payment terms from today), the client is notified, and after that day its messages are refused (deposit_overdue) until it is held",
+      body: Type.Object({
+        required: Type.Union([Type.Object({
+          amountMinor: Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_MINOR }), currency: Currency,
+          dueOn: Type.Optional(Type.String({ format: 'date', description: 'the last day to pay; today or later' })),
+        }, { additionalProperties: false }), Type.Null()]),
+      }, { additionalProperties: false }),
     },
   }, async (request, reply) => {
     await setDepositRequirement(ctx, operatorActor(request), request.params.accountId, request.body.required);
@@ -89,7 +98,11 @@ export async function balanceRoutes(base: FastifyInstance, opts: { ctx: Context 
         mode: Type.Union([Type.Literal('postpaid'), Type.Literal('prepaid')]),
         balance: Type.Union([Type.Object({ amountMicros: Type.Integer({ description: 'excluding VAT; at or below zero messages are refused' }), currency: Type.String() }), Type.Null()]),
         deposits: Type.Object({
-          required: Type.Union([Type.Object({ amountMinor: Type.Integer(), currency: Type.String() }), Type.Null()]),
+          required: Type.Union([Type.Object({
+            amountMinor: Type.Integer(), currency: Type.String(),
+            dueOn: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'the last day to pay; null: a condition of boarding' }),
+            overdue: Type.Boolean({ description: 'past dueOn and not held in full: messages are refused (deposit_overdue)' }),
+          }), Type.Null()]),
           held: Type.Array(Type.Object({ amountMinor: Type.Integer(), currency: Type.String() })),
         }),
       }) },
@@ -99,11 +112,17 @@ export async function balanceRoutes(base: FastifyInstance, opts: { ctx: Context 
     const account = await getAccount(ctx.sql, accountId);
     if (!account) throw new Problem(P['not-found'], 'no such account');
     const held = await heldDeposits(ctx.sql, accountId);
+    const short = account.depositRequiredMinor !== null && account.depositCurrency !== null && (held.get(account.depositCurrency) ?? 0) < account.depositRequiredMinor;
     return {
       mode: account.billingMode,
       balance: account.balanceCurrency ? { amountMicros: account.balanceMicros, currency: account.balanceCurrency } : null,
       deposits: {
-        required: account.depositRequiredMinor !== null && account.depositCurrency ? { amountMinor: account.depositRequiredMinor, currency: account.depositCurrency } : null,
+        required: account.depositRequiredMinor !== null && account.depositCurrency
+          ? {
+              amountMinor: account.depositRequiredMinor, currency: account.depositCurrency, dueOn: account.depositDueOn,
+              overdue: short && account.depositDueOn !== null && account.depositDueOn < toIsoDate(ctx.clock.now()),
+            }
+          : null,
         held: [...held].map(([currency, amountMinor]) => ({ amountMinor, currency })),
       },
     };

@@ -1,6 +1,7 @@
-// Deposits: security an operator may require before an account is activated (terms). A held
-// deposit is not revenue, so it is recorded here rather than invoiced; while held it also
-// covers unbilled usage for the SMS-limit settlement. Refunding it is an explicit, audited step.
+// Deposits: security an operator may require (terms), before boarding or later with a due date
+// (deposit-demands.ts). A held deposit is not revenue, so it is recorded here rather than
+// invoiced; while held it also covers unbilled usage for the SMS-limit settlement. Refunding it
+// is an explicit, audited step.
 import type { Context } from '../context.ts';
 import type { Db, Tx } from '../db/pool.ts';
 import { withTransaction } from '../db/tx.ts';
@@ -37,18 +38,6 @@ export async function heldDeposits(db: Db, accountId: string): Promise<Map<strin
   const rows = await db<{ currency: string; minor: number }[]>`
     select currency, sum(amount_minor)::float8 as minor from deposits where account_id = ${accountId} and status = 'held' group by currency`;
   return new Map(rows.map((r) => [r.currency, r.minor]));
-}
-
-export async function setDepositRequirement(ctx: Context, actor: Actor, accountId: string, required: { amountMinor: number; currency: string } | null): Promise<void> {
-  const at = ctx.clock.now();
-  await withTransaction(ctx.sql, async (tx) => {
-    const [account] = await tx<{ isHouse: boolean }[]>`select is_house as "isHouse" from accounts where id = ${accountId} for update`;
-    if (!account) throw new Problem(P['not-found'], `no account ${accountId}`);
-    if (account.isHouse) throw new Problem(P['invalid-state'], 'the house account is the operator itself: it holds no deposit');
-    await tx`update accounts set deposit_required_minor = ${required?.amountMinor ?? null}, deposit_currency = ${required?.currency ?? null}, updated_at = ${at}
-             where id = ${accountId}`;
-    await appendAudit(tx, { accountId, actor, action: 'account.deposit_required', target: { type: 'account', id: accountId }, data: { amountMinor: required?.amountMinor ?? null, currency: required?.currency ?? null }, at });
-  });
 }
 
 export interface DepositInput {

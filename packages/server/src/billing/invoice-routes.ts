@@ -11,6 +11,7 @@ import { MAX_AMOUNT_MINOR, idParam } from '../http/schemas.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { withTransaction } from '../db/tx.ts';
 import { creditInvoice, invoiceColumns, runInvoices, type InvoiceRow } from './invoices.ts';
+import { issueInterestNote } from './interest-notes.ts';
 import { renderInvoicePdf } from './rules/invoice-pdf.ts';
 import { recordPayment, statement } from './payments.ts';
 
@@ -19,9 +20,10 @@ const Lines = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minIte
 const InvoiceSchema = Type.Object({
   id: Type.String(),
   number: Type.String(),
-  kind: Type.Union([Type.Literal('invoice'), Type.Literal('credit_note')]),
+  kind: Type.Union([Type.Literal('invoice'), Type.Literal('credit_note'), Type.Literal('interest_note')], { description: 'interest_note: late interest and compensation charged on an invoice, without VAT' }),
   status: Type.Union([Type.Literal('open'), Type.Literal('partially_paid'), Type.Literal('paid'), Type.Literal('overdue')]),
   creditedInvoiceId: Type.Union([Type.String(), Type.Null()]),
+  interestInvoiceId: Type.Union([Type.String(), Type.Null()], { description: 'an interest note: the invoice paid late' }),
   issueDate: Type.String(),
   dueDate: Type.String(),
   currency: Type.String(),
@@ -45,7 +47,7 @@ export async function invoiceRoutes(base: FastifyInstance, opts: { ctx: Context 
   const adminTags = ['admin: billing'];
   const today = () => ctx.clock.now().toISOString().slice(0, 10);
   const json = (i: InvoiceRow) => ({
-    id: i.id, number: i.number, kind: i.kind, status: invoiceStatus(i, today()), creditedInvoiceId: i.creditedInvoiceId, issueDate: i.issueDate,
+    id: i.id, number: i.number, kind: i.kind, status: invoiceStatus(i, today()), creditedInvoiceId: i.creditedInvoiceId, interestInvoiceId: i.interestInvoiceId, issueDate: i.issueDate,
     dueDate: i.dueDate, currency: i.currency, netMinor: i.netMinor, vatMinor: i.vatMinor, totalMinor: i.totalMinor, paidMinor: i.paidMinor,
     vat: { kind: i.document.vat.kind, rateBasisPoints: i.document.vat.rateBasisPoints, note: i.document.vat.note }, lines: [...i.document.lines],
   });
@@ -111,7 +113,7 @@ export async function invoiceRoutes(base: FastifyInstance, opts: { ctx: Context 
   }, async (request) => runInvoices(ctx, operatorActor(request), request.body.periodEnd ? new Date(request.body.periodEnd) : startOfMonth(ctx.clock.now())));
 
   app.get('/v1/admin/invoices', {
-    schema: { tags: adminTags, summary: 'Invoices and credit notes, newest first', querystring: Type.Object({ accountId: Type.Optional(Type.String({ maxLength: 64 })) }), response: { 200: Type.Object({ data: Type.Array(Type.Intersect([InvoiceSchema, Type.Object({ accountId: Type.String() })])) }) } },
+    schema: { tags: adminTags, summary: 'Invoices, credit notes and interest notes, newest first', querystring: Type.Object({ accountId: Type.Optional(Type.String({ maxLength: 64 })) }), response: { 200: Type.Object({ data: Type.Array(Type.Intersect([InvoiceSchema, Type.Object({ accountId: Type.String() })])) }) } },
   }, async (request) => {
     const rows = await ctx.sql<InvoiceRow[]>`select ${invoiceColumns(ctx.sql)} from invoices ${request.query.accountId ? ctx.sql`where account_id = ${request.query.accountId}` : ctx.sql``} order by id desc limit 1000`;
     return { data: rows.map((r) => ({ ...json(r), accountId: r.accountId })) };
@@ -125,8 +127,18 @@ export async function invoiceRoutes(base: FastifyInstance, opts: { ctx: Context 
     return reply.code(201).send(json(await invoiceOf(invoice.accountId, id)));
   });
 
+  app.post('/v1/admin/invoices/:invoiceId/interest-note', {
+    schema: {
+      tags: adminTags, params: idParam('invoiceId'), response: { 201: InvoiceSchema },
+      summary: 'Charge the late interest an invoice accrued to today (and the fixed compensation, once) on an interest note without VAT; 409 when nothing is owed',
+    },
+  }, async (request, reply) => {
+    const id = await issueInterestNote(ctx, operatorActor(request), request.params.invoiceId);
+    return reply.code(201).send(json(await invoiceOf(undefined, id)));
+  });
+
   app.get('/v1/invoices', {
-    schema: { tags: ['billing'], summary: 'Your invoices and credit notes, newest first', response: { 200: Type.Object({ data: Type.Array(InvoiceSchema) }) } },
+    schema: { tags: ['billing'], summary: 'Your invoices, credit notes and interest notes, newest first', response: { 200: Type.Object({ data: Type.Array(InvoiceSchema) }) } },
   }, async (request) => {
     const rows = await ctx.sql<InvoiceRow[]>`select ${invoiceColumns(ctx.sql)} from invoices where account_id = ${principalOf(request).accountId} order by id desc limit 1000`;
     return { data: rows.map(json) };
@@ -154,7 +166,7 @@ export async function paymentRoutes(base: FastifyInstance, opts: { ctx: Context 
   const { ctx } = opts;
   const Line = Type.Object({
     invoiceId: Type.String(), number: Type.String(), dueDate: Type.String(), totalMinor: Type.Integer(), paidMinor: Type.Integer(), outstandingMinor: Type.Integer(),
-    daysOverdue: Type.Integer(), interestMinor: Type.Integer(), compensationMinor: Type.Integer({ description: 'EUR 40 per overdue invoice for business customers (2011/7/EU Art. 6)' }),
+    daysOverdue: Type.Integer(), interestMinor: Type.Integer(), compensationMinor: Type.Integer({ description: 'EUR 40 per late EUR invoice for business customers (2011/7/EU Art. 6), until charged on an interest note' }),
   });
 
   app.post('/v1/admin/payments', {
@@ -174,7 +186,7 @@ export async function paymentRoutes(base: FastifyInstance, opts: { ctx: Context 
 
   app.get('/v1/statement', {
     schema: {
-      tags: ['billing'], summary: 'Open invoices with late-payment interest accrued to date',
+      tags: ['billing'], summary: 'Open invoices and interest notes, with the late-payment interest accrued to date and not yet charged on an interest note',
       response: { 200: Type.Object({ currency: Type.Union([Type.String(), Type.Null()]), outstandingMinor: Type.Integer(), interestMinor: Type.Integer(), compensationMinor: Type.Integer(), lines: Type.Array(Line) }) },
     },
   }, async (request) => statement(ctx, principalOf(request).accountId));

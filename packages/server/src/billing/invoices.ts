@@ -23,8 +23,10 @@ export interface InvoiceRow {
   accountId: string;
   id: string;
   number: string;
-  kind: 'invoice' | 'credit_note';
+  kind: 'invoice' | 'credit_note' | 'interest_note';
   creditedInvoiceId: string | null;
+  /** An interest note's invoice paid late. */
+  interestInvoiceId: string | null;
   issueDate: string;
   dueDate: string;
   currency: string;
@@ -41,11 +43,12 @@ export interface RunReport {
   skipped: { accountId: string; reason: string }[];
 }
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+export const iso = (d: Date) => d.toISOString().slice(0, 10);
 const COUNTRY_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
 
 export const invoiceColumns = (db: Db) => db`
-  account_id as "accountId", id, number, kind, credited_invoice_id as "creditedInvoiceId", to_char(issue_date, 'YYYY-MM-DD') as "issueDate",
+  account_id as "accountId", id, number, kind, credited_invoice_id as "creditedInvoiceId", interest_invoice_id as "interestInvoiceId",
+  to_char(issue_date, 'YYYY-MM-DD') as "issueDate",
   to_char(due_date, 'YYYY-MM-DD') as "dueDate", currency, net_minor::float8 as "netMinor", vat_minor::float8 as "vatMinor",
   total_minor::float8 as "totalMinor", paid_minor::float8 as "paidMinor", document, created_at as "createdAt"`;
 
@@ -89,7 +92,7 @@ export interface NewInvoice {
   currency: string;
   lines: InvoiceLine[];
   servicePeriod?: { from: string; to: string };
-  purpose: 'usage' | 'prepaid_credit';
+  purpose: 'usage' | 'prepaid_credit' | 'late_interest';
   /** prepaid_credit: the credit, in micros, that paying the invoice adds to the balance. */
   creditMicros?: number;
 }
@@ -144,33 +147,41 @@ function linesOf(usage: { channel: string; direction: string; country: string | 
 }
 
 /** Gapless per prefix and year: the counter row is locked until the invoice commits. */
-async function nextNumber(tx: Tx, prefix: string, year: number): Promise<string> {
+export async function nextNumber(tx: Tx, prefix: string, year: number): Promise<string> {
   const [row] = await tx<{ seq: number }[]>`
     insert into invoice_sequences (prefix, year, last_seq) values (${prefix}, ${year}, 1)
     on conflict (prefix, year) do update set last_seq = invoice_sequences.last_seq + 1 returning last_seq as seq`;
   return formatInvoiceNumber(prefix, year, row!.seq);
 }
 
-async function insertInvoice(tx: Tx, accountId: string, d: InvoiceDocument, creditedId: string | null, at: Date, purpose: NewInvoice['purpose'], creditMicros: number | null): Promise<string> {
+/** An interest note's link to the invoice paid late: interest charged through a day, and the compensation. */
+export interface InterestCharge { invoiceId: string; through: string; compensationMinor: number }
+
+export async function insertInvoice(
+  tx: Tx, accountId: string, d: InvoiceDocument, creditedId: string | null, at: Date, purpose: NewInvoice['purpose'], creditMicros: number | null, interest?: InterestCharge,
+): Promise<string> {
   const id = newId('inv', at);
   await tx`
     insert into invoices (account_id, id, number, kind, credited_invoice_id, issue_date, due_date, period_from, period_to, currency, net_minor, vat_minor, total_minor, document, created_at,
-                          purpose, credit_micros)
+                          purpose, credit_micros, interest_invoice_id, interest_through, compensation_minor)
     values (${accountId}, ${id}, ${d.number}, ${d.kind}, ${creditedId}, ${d.issueDate}, ${d.dueDate}, ${d.servicePeriod?.from ?? null}, ${d.servicePeriod?.to ?? null},
-            ${d.currency}, ${d.netMinor}, ${d.vat.amountMinor}, ${d.totalMinor}, ${tx.json(d as never)}, ${at}, ${purpose}, ${creditMicros})`;
+            ${d.currency}, ${d.netMinor}, ${d.vat.amountMinor}, ${d.totalMinor}, ${tx.json(d as never)}, ${at}, ${purpose}, ${creditMicros},
+            ${interest?.invoiceId ?? null}, ${interest?.through ?? null}, ${interest?.compensationMinor ?? 0})`;
   return id;
 }
 
-async function announce(tx: Tx, actor: Actor, accountId: string, id: string, d: InvoiceDocument, at: Date, billingEmail: string | null): Promise<void> {
-  const type = d.kind === 'invoice' ? 'invoice.issued' : 'invoice.credited';
+const TITLES = { invoice: 'Invoice', credit_note: 'Credit note', interest_note: 'Interest note' } as const;
+
+export async function announce(tx: Tx, actor: Actor, accountId: string, id: string, d: InvoiceDocument, at: Date, billingEmail: string | null): Promise<void> {
+  const type = d.kind === 'credit_note' ? 'invoice.credited' : 'invoice.issued';
   await appendAudit(tx, { accountId, actor, action: type, target: { type: 'invoice', id }, data: { number: d.number, totalMinor: d.totalMinor, currency: d.currency }, at });
   await emitEvents(tx, [{ accountId, type, objectType: 'invoice', objectId: id, at, data: { number: d.number, totalMinor: d.totalMinor, currency: d.currency, dueDate: d.dueDate } }]);
   const to = [...new Set([...(billingEmail ? [billingEmail] : []), ...await accountNotificationEmails(tx, accountId)])];
   for (const email of to) {
     await enqueueEmail(tx, {
-      accountId, to: email, at, subject: `${d.kind === 'invoice' ? 'Invoice' : 'Credit note'} ${d.number}`,
-      text: `${d.kind === 'invoice' ? 'Invoice' : 'Credit note'} ${d.number} for ${(d.totalMinor / 10 ** currencyDigits(d.currency)).toFixed(currencyDigits(d.currency))} ${d.currency}`
-        + `${d.kind === 'invoice' ? `, due on ${d.dueDate}` : ''}. Download it with GET /v1/invoices/${id}/pdf.\n`,
+      accountId, to: email, at, subject: `${TITLES[d.kind]} ${d.number}`,
+      text: `${TITLES[d.kind]} ${d.number} for ${(d.totalMinor / 10 ** currencyDigits(d.currency)).toFixed(currencyDigits(d.currency))} ${d.currency}`
+        + `${d.kind === 'credit_note' ? '' : `, due on ${d.dueDate}`}. Download it with GET /v1/invoices/${id}/pdf.\n`,
     });
   }
 }
@@ -181,7 +192,7 @@ export async function creditInvoice(ctx: Context, actor: Actor, accountId: strin
   return withTransaction(ctx.sql, async (tx) => {
     const [inv] = await tx<InvoiceRow[]>`select ${invoiceColumns(tx)} from invoices where account_id = ${accountId} and id = ${invoiceId} for update`;
     if (!inv) throw new Problem(P['not-found'], `no invoice ${invoiceId}`);
-    if (inv.kind !== 'invoice') throw new Problem(P['invalid-state'], 'a credit note cannot be credited');
+    if (inv.kind === 'credit_note') throw new Problem(P['invalid-state'], 'a credit note cannot be credited');
     const [already] = await tx`select 1 from invoices where account_id = ${accountId} and credited_invoice_id = ${invoiceId}`;
     if (already) throw new Problem(P['invalid-state'], 'this invoice has already been credited');
     const [supplier] = await tx<{ invoicePrefix: string }[]>`select invoice_prefix as "invoicePrefix" from billing_supplier`;

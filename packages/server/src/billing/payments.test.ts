@@ -1,5 +1,6 @@
 // Payments and statements on an injected clock: allocation to the oldest invoices first,
-// invoice statuses, late interest and the EUR 40 compensation, reminders, settlement.
+// invoice statuses, late interest under the supplier jurisdiction's rule and the EUR 40
+// compensation, interest notes, reminders, settlement.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
@@ -56,7 +57,7 @@ describe('payments and statements', () => {
     assert.deepEqual([p3.body.unallocatedMinor, p3.body.settled], [150, true], 'the excess is kept as credit; nothing open any more');
   });
 
-  it("charges business customers the reference rate + 8 points and EUR 40 per late invoice; consumers the consumer rate only", async () => {
+  it("charges business customers of a German supplier the Basiszinssatz + 9 points and EUR 40 per late invoice; consumers the consumer rate only", async () => {
     const business = await customer(true);
     const consumer = await customer(false);
     const b = await invoice(business.id, 100_000_000);
@@ -65,7 +66,7 @@ describe('payments and statements', () => {
     const bs = (await t.api.get('/v1/statement', { key: business.key })).body;
     assert.equal(bs.lines[0].invoiceId, b.invoiceId);
     assert.equal(bs.lines[0].daysOverdue, 30);
-    assert.equal(bs.interestMinor, Math.round((11_900 * 0.1015 * 30) / 365), '2.15 % + 8 points for 30 days on EUR 119');
+    assert.equal(bs.interestMinor, Math.round((11_900 * 0.1027 * 30) / 365), 'Basiszinssatz 1.27 % + 9 points (§ 288(2) BGB) for 30 days on EUR 119');
     assert.equal(bs.compensationMinor, 4_000);
     const cs = (await t.api.get('/v1/statement', { key: consumer.key })).body;
     assert.equal(cs.lines[0].invoiceId, c.invoiceId);
@@ -117,16 +118,47 @@ describe('payments and statements', () => {
     await invoice(consumer.id, 100_000_000);
     clock.advance((14 + 10) * 86_400_000);
     const half = `${clock.now().getUTCFullYear()}-${clock.now().getUTCMonth() < 6 ? '01' : '07'}-01`;
-    assert.equal((await set(`/v1/admin/billing/reference-rates/${half}`, { rateBasisPoints: 400 })).status, 204);
+    assert.equal((await set(`/v1/admin/billing/late-interest/DE/reference-rates/${half}`, { rateBasisPoints: 300 })).status, 204);
     assert.equal((await set('/v1/admin/billing/consumer-late-rate', { rateBasisPoints: 900 })).status, 204);
+    assert.equal((await set(`/v1/admin/billing/reference-rates/${half}`, { rateBasisPoints: 400 })).status, 204, 'the former route sets the euro-area rate');
     assert.equal((await set('/v1/admin/billing/reference-rates/2026-03-01', { rateBasisPoints: 400 })).body.errors[0].pointer, '/params/halfYearStart');
+    assert.equal((await set(`/v1/admin/billing/late-interest/CH/reference-rates/${half}`, { rateBasisPoints: 0 })).status, 404, 'no rule for CH yet');
     const bs = (await t.api.get('/v1/statement', { key: business.key })).body;
     assert.equal(bs.lines[0].daysOverdue, 10);
-    assert.equal(bs.interestMinor, Math.round((12_000 * 0.12 * 10) / 365), '4 % + 8 points');
+    assert.equal(bs.interestMinor, Math.round((12_000 * 0.12 * 10) / 365), 'Basiszinssatz 3 % + 9 points');
     const cs = (await t.api.get('/v1/statement', { key: consumer.key })).body;
     assert.equal(cs.interestMinor, Math.round((12_000 * 0.09 * 10) / 365));
     const rates = (await t.api.get('/v1/admin/billing/rates', { key: admin() })).body;
     assert.deepEqual(rates.vat.DE.at(-1), { from: day, standardRateBasisPoints: 2_000 });
     assert.equal(rates.consumerLateRateBasisPoints, 900);
+    const byJurisdiction = Object.fromEntries(rates.lateInterest.map((r: { jurisdiction: string }) => [r.jurisdiction, r]));
+    assert.deepEqual(Object.keys(byJurisdiction).sort(), ['DE', 'EA', 'GB', 'SE']);
+    assert.equal(byJurisdiction.DE.marginBasisPoints, 900);
+    assert.equal(byJurisdiction.EA.marginBasisPoints, 800);
+    assert.deepEqual(byJurisdiction.EA.referenceRates.at(-1), { validFrom: half, rateBasisPoints: 400 });
+    assert.match(byJurisdiction.GB.referenceRateName, /Bank of England/);
+    const audit = await t.platform.ctx.sql<{ action: string }[]>`select action from audit_log where action like 'billing.%rate%' order by seq`;
+    assert.ok(audit.filter((a) => a.action === 'billing.reference_rate_set').length >= 2, 'rate changes are audited');
+  });
+
+  it('takes the euro-area default for a euro supplier without a rule, and refuses to guess for a country outside the euro', async () => {
+    const set = (path: string, body: unknown) => t.api.request('PUT', path, { key: admin(), body });
+    clock.set('2027-02-01T09:00:00Z'); // ten days overdue inside one half-year
+    const c = await customer(true);
+    const { totalMinor } = await invoice(c.id, 100_000_000);
+    clock.advance((14 + 10) * 86_400_000);
+    await set('/v1/admin/billing/supplier', { name: 'CX Operator SARL', addressLines: ['Paris'], country: 'FR', vatId: 'FR12345678901' });
+    const half = `${clock.now().getUTCFullYear()}-${clock.now().getUTCMonth() < 6 ? '01' : '07'}-01`;
+    const ecb = (await t.api.get('/v1/admin/billing/rates', { key: admin() })).body.lateInterest.find((r: { jurisdiction: string }) => r.jurisdiction === 'EA')
+      .referenceRates.filter((r: { validFrom: string }) => r.validFrom <= half).at(-1).rateBasisPoints as number;
+    const fr = (await t.api.get('/v1/statement', { key: c.key })).body;
+    assert.equal(fr.interestMinor, Math.round((totalMinor * ((ecb + 800) / 10_000) * 10) / 365), 'ECB + 8 points');
+    await set('/v1/admin/billing/supplier', { name: 'CX Operator AB', addressLines: ['Stockholm'], country: 'SE', vatId: 'SE123456789001' });
+    const se = await t.api.get('/v1/statement', { key: c.key });
+    assert.equal(se.status, 503, 'SE has its rule but no Riksbank rate entered yet');
+    assert.match(se.body.detail, /no reference rate in force/);
+    assert.equal((await set(`/v1/admin/billing/late-interest/SE/reference-rates/${half}`, { rateBasisPoints: 175 })).status, 204);
+    assert.equal((await t.api.get('/v1/statement', { key: c.key })).body.interestMinor, Math.round((totalMinor * 0.0975 * 10) / 365), 'Riksbank 1.75 % + 8 points');
+    await set('/v1/admin/billing/supplier', { name: 'CX Operator GmbH', addressLines: ['Berlin'], country: 'DE', vatId: 'DE123456789' });
   });
 });

@@ -1,6 +1,6 @@
-// Payments recorded by operators, allocated to the account's oldest open invoices first (same
-// currency); when nothing is left open and no usage waits to be invoiced, the SMS usage counts
-// as settled. Statements add the late-payment interest of Directive 2011/7/EU.
+// Payments recorded by operators, allocated to the account's oldest open invoices and interest
+// notes first (same currency); when nothing is left open and no usage waits to be invoiced, the
+// SMS usage counts as settled. Statements add the late interest not yet charged (interest-notes.ts).
 import type { Context } from '../context.ts';
 import type { Tx } from '../db/pool.ts';
 import { withTransaction } from '../db/tx.ts';
@@ -11,8 +11,8 @@ import { emitEvents } from '../platform/events.ts';
 import { newId } from '../platform/ids.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
-import { lateInterest } from './rules/late-interest.ts';
-import { loadBillingRates } from './rates.ts';
+import { accruedInterest } from './interest-notes.ts';
+import { isoDateToDayNumber, utcDayNumber } from './rules/dates.ts';
 import { invoiceColumns, type InvoiceRow } from './invoices.ts';
 import { heldDeposits } from './deposits.ts';
 import { startNewCycle } from './limit-changes.ts';
@@ -42,7 +42,7 @@ export async function recordPayment(ctx: Context, actor: Actor, p: PaymentInput)
     if (!account) throw Problem.field('/accountId', 'no such account');
     const open = await tx<InvoiceRow[]>`
       select ${invoiceColumns(tx)} from invoices
-      where account_id = ${p.accountId} and kind = 'invoice' and currency = ${p.currency} and paid_minor < total_minor
+      where account_id = ${p.accountId} and kind in ('invoice', 'interest_note') and currency = ${p.currency} and paid_minor < total_minor
       order by issue_date, number for update`;
     const id = newId('pay', at);
     let left = p.amountMinor;
@@ -104,36 +104,26 @@ export interface StatementLine {
   compensationMinor: number;
 }
 
-/** Open invoices with the interest and fixed compensation they have accrued by `now`. */
+/**
+ * Open invoices and interest notes, with the interest and fixed compensation each invoice has
+ * accrued by `now` and that no interest note has charged yet (no interest on interest notes).
+ */
 export async function statement(ctx: Context, accountId: string): Promise<{ lines: StatementLine[]; currency: string | null; outstandingMinor: number; interestMinor: number; compensationMinor: number }> {
   const now = ctx.clock.now();
-  const [profile] = await ctx.sql<{ isBusiness: boolean }[]>`select is_business as "isBusiness" from billing_profiles where account_id = ${accountId}`;
   const open = await ctx.sql<InvoiceRow[]>`
-    select ${invoiceColumns(ctx.sql)} from invoices where account_id = ${accountId} and kind = 'invoice' and paid_minor < total_minor order by issue_date, number`;
-  const rates = await loadBillingRates(ctx.sql);
+    select ${invoiceColumns(ctx.sql)} from invoices where account_id = ${accountId} and kind in ('invoice', 'interest_note') and paid_minor < total_minor
+    order by issue_date, number`;
+  const accrued = await accruedInterest(ctx.sql, accountId, open.filter((i) => i.kind === 'invoice'), now);
+  const today = utcDayNumber(now);
   const lines = open.map((inv) => {
-    const outstanding = inv.totalMinor - inv.paidMinor;
-    const interest = interestOrExplain(() => lateInterest({
-      amountMinor: outstanding, dueDate: new Date(`${inv.dueDate}T00:00:00Z`), paidOrNow: now, customer: profile?.isBusiness === false ? 'consumer' : 'business',
-      referenceRates: rates.reference, consumerRateBasisPoints: rates.consumerLateRateBasisPoints,
-    }));
+    const interest = accrued.get(inv.id);
     return {
-      invoiceId: inv.id, number: inv.number, dueDate: inv.dueDate, totalMinor: inv.totalMinor, paidMinor: inv.paidMinor, outstandingMinor: outstanding,
-      daysOverdue: interest.days, interestMinor: interest.interestMinor, compensationMinor: interest.compensationMinor,
+      invoiceId: inv.id, number: inv.number, dueDate: inv.dueDate, totalMinor: inv.totalMinor, paidMinor: inv.paidMinor, outstandingMinor: inv.totalMinor - inv.paidMinor,
+      daysOverdue: Math.max(0, today - isoDateToDayNumber(inv.dueDate)), interestMinor: interest?.interestMinor ?? 0, compensationMinor: interest?.compensationMinor ?? 0,
     };
   });
   const sum = (k: 'outstandingMinor' | 'interestMinor' | 'compensationMinor') => lines.reduce((n, l) => n + l[k], 0);
   return { lines, currency: open[0]?.currency ?? null, outstandingMinor: sum('outstandingMinor'), interestMinor: sum('interestMinor'), compensationMinor: sum('compensationMinor') };
-}
-
-/** A half-year without a configured reference rate is the operator's to fix: say so, never guess a rate. */
-function interestOrExplain<T>(compute: () => T): T {
-  try {
-    return compute();
-  } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
-    throw new Problem(P.unavailable, `late interest cannot be computed: ${err.message} (PUT /v1/admin/billing/reference-rates/{halfYearStart})`);
-  }
 }
 
 /** Daily: a reminder (event and email) per overdue invoice, at most weekly. */

@@ -8,6 +8,7 @@ import { normalizeAssignable } from '../messaging/input.ts';
 import { newId } from '../platform/ids.ts';
 import { changeLimitIn } from '../billing/limit-changes.ts';
 import { issueInvoice } from '../billing/invoices.ts';
+import { demandDepositIn } from '../billing/deposit-demands.ts';
 import { insertRoute } from '../routing/routes-store.ts';
 import type { OrderItem } from './items.ts';
 
@@ -55,10 +56,11 @@ export async function applyOrder(tx: Tx, actor: Actor, accountId: string, orderI
         effects.push({ item: i, kind: item.kind, detail: `fixed price ${item.unitPriceMicros} micros ${item.currency} for ${item.channel} ${item.prefix}`, id });
         break;
       }
-      case 'deposit':
-        await tx`update accounts set deposit_required_minor = ${item.amountMinor}, deposit_currency = ${item.currency}, updated_at = ${at} where id = ${accountId}`;
-        effects.push({ item: i, kind: item.kind, detail: `deposit of ${item.amountMinor} ${item.currency} required` });
+      case 'deposit': {
+        const { dueOn } = await demandDepositIn(tx, actor, accountId, item, at, `${pointer}/dueOn`);
+        effects.push({ item: i, kind: item.kind, detail: `deposit of ${item.amountMinor} ${item.currency} required${dueOn ? `, due on ${dueOn}` : ''}` });
         break;
+      }
       case 'fee':
         break; // invoiced together below
     }

@@ -17,7 +17,10 @@ export const OrderItemSchema = Type.Union([
     direction: Type.Optional(Type.Union([Type.Literal('outbound'), Type.Literal('inbound')])), prefix: Prefix,
     unitPriceMicros: Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: 'fixed price per unit, excluding VAT, untouched by list price changes' }), currency: Currency,
   }, { additionalProperties: false }),
-  Type.Object({ kind: Type.Literal('deposit'), amountMinor: Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_MINOR }), currency: Currency }, { additionalProperties: false }),
+  Type.Object({
+    kind: Type.Literal('deposit'), amountMinor: Type.Integer({ minimum: 1, maximum: MAX_AMOUNT_MINOR }), currency: Currency,
+    dueOn: Type.Optional(Type.String({ format: 'date', description: 'the last day to pay (default: the payment terms from acceptance)' })),
+  }, { additionalProperties: false }),
   Type.Object({
     kind: Type.Literal('fee'), description: Type.String({ minLength: 1, maxLength: 200 }), quantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
     unitPriceMinor: Type.Integer({ minimum: 0 }), currency: Currency,

@@ -1,5 +1,6 @@
-// Orders bind only once an operator accepts them in writing; acceptance applies every item or
-// none; clients can withdraw a request; each step is audited and evented.
+// Orders bind only once the client has placed them and an operator accepts them in writing;
+// acceptance applies every item or none; clients can withdraw a request or decline a draft;
+// each step is audited and evented.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
@@ -61,6 +62,42 @@ describe('orders', () => {
     assert.ok(audit.includes('order.accepted') && audit.includes('account.sms_limit_changed'));
   });
 
+  it("never lets an operator accept its own draft: the client places it first, then the written acceptance concludes and bills it", async () => {
+    const items = [{ kind: 'fee', description: 'Sender ID registration', quantity: 1, unitPriceMinor: 10_000, currency: 'EUR' }];
+    const invoices = async () => (await t.api.get('/v1/invoices', { key: client })).body.data.length as number;
+    const before = await invoices();
+    const draft = await t.api.post(`/v1/admin/accounts/${account}/orders`, { key: admin(), body: { items } });
+    assert.deepEqual([draft.status, draft.body.status, draft.body.placedAt], [201, 'draft', null]);
+    const own = await accept(draft.body.id);
+    assert.equal(own.status, 409, 'the operator cannot conclude an order the client never placed');
+    assert.match(own.body.detail, /confirm/);
+    assert.equal((await t.api.get(`/v1/orders/${draft.body.id}`, { key: client })).body.status, 'draft');
+    assert.equal(await invoices(), before, 'nothing billed');
+
+    const confirmed = await t.api.post(`/v1/orders/${draft.body.id}/confirm`, { key: client });
+    assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+    assert.equal(confirmed.body.status, 'requested');
+    assert.ok(confirmed.body.placedAt, 'the client placed it');
+    assert.equal((await t.api.post(`/v1/orders/${draft.body.id}/confirm`, { key: client })).status, 409, 'placed once');
+    const accepted = await accept(draft.body.id);
+    assert.deepEqual([accepted.status, accepted.body.status], [200, 'accepted']);
+    assert.equal(await invoices(), before + 1, 'the fee is billed on acceptance');
+
+    const events = await t.platform.ctx.sql<{ type: string }[]>`select type from events where object_id = ${draft.body.id} order by sequence`;
+    assert.deepEqual(events.map((e) => e.type), ['order.drafted', 'order.confirmed', 'order.accepted']);
+    const audit = (await t.api.get('/v1/audit-log', { key: client })).body.data
+      .filter((e: { target: { id: string } | null }) => e.target?.id === draft.body.id).map((e: { action: string; actor: { type: string } }) => `${e.actor.type} ${e.action}`);
+    assert.deepEqual(audit.sort(), ['key order.confirmed', 'operator order.accepted', 'operator order.created']);
+
+    const declined = await t.api.post(`/v1/admin/accounts/${account}/orders`, { key: admin(), body: { items } });
+    assert.equal((await t.api.post(`/v1/orders/${declined.body.id}/cancel`, { key: client })).body.status, 'canceled', 'the client declines a draft');
+    assert.equal((await t.api.post(`/v1/orders/${declined.body.id}/confirm`, { key: client })).status, 409);
+    const other = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Stranger', status: 'active' } })).body.id;
+    const strangerKey = (await t.api.post(`/v1/admin/accounts/${other}/api-keys`, { key: admin(), body: { name: 's', scopes: ['account:manage'] } })).body.secret;
+    const offered = await t.api.post(`/v1/admin/accounts/${account}/orders`, { key: admin(), body: { items } });
+    assert.equal((await t.api.post(`/v1/orders/${offered.body.id}/confirm`, { key: strangerKey })).status, 404, "another tenant cannot place an account's order");
+  });
+
   it('applies nothing when one item cannot take effect', async () => {
     const draft = await t.api.post(`/v1/admin/accounts/${account}/orders`, { key: admin(), body: { items: [
       { kind: 'sms_limit', smsLimit: 300_000 },
@@ -68,11 +105,12 @@ describe('orders', () => {
       { kind: 'connector_access', connectorId: 'con_missing' },
     ] } });
     assert.equal(draft.body.status, 'draft', 'an operator drafts an offer');
+    assert.equal((await t.api.post(`/v1/orders/${draft.body.id}/confirm`, { key: client })).status, 200, 'the client places it');
     const refused = await accept(draft.body.id);
     assert.equal(refused.status, 409);
     assert.deepEqual(refused.body.errors.map((e: { pointer: string }) => e.pointer), ['/items/1/number', '/items/2/connectorId']);
     assert.equal((await t.api.get('/v1/account', { key: client })).body.sms.limit, 200_000, 'the limit item was rolled back');
-    assert.equal((await t.api.get(`/v1/orders/${draft.body.id}`, { key: client })).body.status, 'draft');
+    assert.equal((await t.api.get(`/v1/orders/${draft.body.id}`, { key: client })).body.status, 'requested', 'still waiting for a decision');
   });
 
   it('lets the client withdraw and the operator reject; validates items', async () => {

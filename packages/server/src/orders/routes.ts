@@ -8,7 +8,7 @@ import { operatorActor } from '../accounts/admin-routes.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../http/pagination.ts';
 import { NullableTimestamp, Timestamp, idParam } from '../http/schemas.ts';
 import { OrderItemSchema } from './items.ts';
-import { acceptOrder, cancelOrder, createOrder, getOrder, listOrders, rejectOrder, type OrderRow } from './service.ts';
+import { acceptOrder, cancelOrder, confirmOrder, createOrder, getOrder, listOrders, rejectOrder, type OrderRow } from './service.ts';
 
 const Status = Type.Union([Type.Literal('draft'), Type.Literal('requested'), Type.Literal('accepted'), Type.Literal('rejected'), Type.Literal('canceled')]);
 const OrderSchema = Type.Object({
@@ -18,6 +18,7 @@ const OrderSchema = Type.Object({
   items: Type.Array(OrderItemSchema),
   note: Type.Union([Type.String(), Type.Null()]),
   createdAt: Timestamp,
+  placedAt: Type.Union([Timestamp, Type.Null()], { description: 'when the client placed the order (its request, or its confirmation of a draft); null for a draft' }),
   decidedAt: NullableTimestamp,
   acceptance: Type.Union([Type.Object({ text: Type.String(), signer: Type.String(), reference: Type.Union([Type.String(), Type.Null()]) }), Type.Null()], {
     description: "the operator's written acceptance that made the order binding",
@@ -33,7 +34,7 @@ const StatusQuery = Type.Object({ status: Type.Optional(Status) });
 
 const orderJson = (o: OrderRow) => ({
   id: o.id, accountId: o.accountId, status: o.status, items: o.items, note: o.note, createdAt: o.createdAt.toISOString(),
-  decidedAt: o.decidedAt?.toISOString() ?? null, acceptance: o.acceptance, decisionNote: o.decisionNote, effects: o.effects,
+  placedAt: o.placedAt?.toISOString() ?? null, decidedAt: o.decidedAt?.toISOString() ?? null, acceptance: o.acceptance, decisionNote: o.decisionNote, effects: o.effects,
 });
 
 export async function orderRoutes(base: FastifyInstance, opts: { ctx: Context }): Promise<void> {
@@ -59,6 +60,16 @@ export async function orderRoutes(base: FastifyInstance, opts: { ctx: Context })
     schema: { tags: ['account'], summary: 'An order', params: idParam('orderId'), response: { 200: OrderSchema } },
   }, async (request) => orderJson(await getOrder(ctx.sql, request.params.orderId, principalOf(request).accountId)));
 
+  app.post('/v1/orders/:orderId/confirm', {
+    schema: {
+      tags: ['account'], summary: 'Place a draft an operator offered you as your order (it binds once the operator accepts it in writing)',
+      params: idParam('orderId'), response: { 200: OrderSchema },
+    },
+  }, async (request) => {
+    const p = principalOf(request);
+    return orderJson(await confirmOrder(ctx, { type: 'key', id: p.keyId }, p.accountId, request.params.orderId));
+  });
+
   app.post('/v1/orders/:orderId/cancel', {
     schema: { tags: ['account'], summary: 'Withdraw a request or decline a draft before an operator accepts it', params: idParam('orderId'), response: { 200: OrderSchema } },
   }, async (request) => {
@@ -68,7 +79,7 @@ export async function orderRoutes(base: FastifyInstance, opts: { ctx: Context })
 
   const adminTags = ['admin: orders'];
   app.post('/v1/admin/accounts/:accountId/orders', {
-    schema: { tags: adminTags, summary: 'Draft an order for an account (an offer: nothing changes until you accept it)', params: idParam('accountId'), body: OrderBody, response: { 201: OrderSchema } },
+    schema: { tags: adminTags, summary: 'Draft an order for an account (an offer: nothing changes until the client confirms it and you accept it)', params: idParam('accountId'), body: OrderBody, response: { 201: OrderSchema } },
   }, async (request, reply) => reply.code(201).send(orderJson(await createOrder(ctx, operatorActor(request), request.params.accountId, { items: request.body.items, note: request.body.note ?? null }))));
 
   app.get('/v1/admin/orders', {
@@ -80,7 +91,7 @@ export async function orderRoutes(base: FastifyInstance, opts: { ctx: Context })
 
   app.post('/v1/admin/orders/:orderId/accept', {
     schema: {
-      tags: adminTags, summary: 'Accept an order in writing: it becomes binding and takes effect at once (all items or none)', params: idParam('orderId'),
+      tags: adminTags, summary: 'Accept an order the client placed, in writing: it becomes binding and takes effect at once (all items or none); a draft the client has not confirmed is 409', params: idParam('orderId'),
       body: Type.Object({
         acceptance: Type.Object({
           text: Type.String({ minLength: 1, maxLength: 5000 }), signer: Type.String({ minLength: 1, maxLength: 200 }),

@@ -1,6 +1,9 @@
-// Orders (terms: binding only once accepted in writing). Operators draft them, clients request
-// them; only an operator's written acceptance (text, signer, reference) makes one binding, and
-// it takes effect in the same transaction (effects.ts). Every step is audited and evented.
+// Orders (terms: "an agreement shall not be concluded until CX Engage has expressly accepted or
+// confirmed an order in writing"). The client places the order: it requests services itself, or
+// confirms a draft an operator offered it. Only then can an operator's written acceptance (text,
+// signer, reference) conclude it; it takes effect in the same transaction (effects.ts). An
+// operator can never accept its own draft: that would bind a client that never ordered. Every
+// step is audited and evented.
 import type { Context } from '../context.ts';
 import type { Db, Tx } from '../db/pool.ts';
 import { withTransaction } from '../db/tx.ts';
@@ -22,6 +25,9 @@ export interface OrderRow {
   note: string | null;
   createdBy: string;
   createdAt: Date;
+  /** Who placed the order for the client (its key or user) and when; null until then. */
+  placedBy: string | null;
+  placedAt: Date | null;
   decidedBy: string | null;
   decidedAt: Date | null;
   acceptance: Acceptance | null;
@@ -30,27 +36,45 @@ export interface OrderRow {
 }
 
 const columns = (db: Db) => db`
-  account_id as "accountId", id, status, items, note, created_by as "createdBy", created_at as "createdAt", decided_by as "decidedBy",
+  account_id as "accountId", id, status, items, note, created_by as "createdBy", created_at as "createdAt",
+  placed_by as "placedBy", placed_at as "placedAt", decided_by as "decidedBy",
   decided_at as "decidedAt", acceptance, decision_note as "decisionNote", effects`;
 
-/** A client's request (`requested`) or an operator's draft offer (`draft`). Neither binds anyone yet. */
+/** A client's request (`requested`, placed at once) or an operator's draft offer (`draft`). Neither binds anyone yet. */
 export async function createOrder(ctx: Context, actor: Actor, accountId: string, input: { items: OrderItem[]; note: string | null }): Promise<OrderRow> {
   const at = ctx.clock.now();
   const status: OrderStatus = actor.type === 'operator' ? 'draft' : 'requested';
+  const by = `${actor.type}:${actor.id}`;
+  const placed = status === 'requested' ? { by, at } : { by: null, at: null };
   return withTransaction(ctx.sql, async (tx) => {
     const [account] = await tx`select 1 from accounts where id = ${accountId}`;
     if (!account) throw new Problem(P['not-found'], `no account ${accountId}`);
     const [row] = await tx<OrderRow[]>`
-      insert into orders (account_id, id, status, items, note, created_by, created_at)
-      values (${accountId}, ${newId('ord', at)}, ${status}, ${tx.json(input.items as never)}, ${input.note}, ${`${actor.type}:${actor.id}`}, ${at})
+      insert into orders (account_id, id, status, items, note, created_by, created_at, placed_by, placed_at)
+      values (${accountId}, ${newId('ord', at)}, ${status}, ${tx.json(input.items as never)}, ${input.note}, ${by}, ${at}, ${placed.by}, ${placed.at})
       returning ${columns(tx)}`;
     await record(tx, actor, row!, 'order.created', status === 'requested' ? 'order.requested' : 'order.drafted', at);
     return row!;
   });
 }
 
+/** The client places an operator's draft as its order: from now on only an operator's acceptance or rejection decides it. */
+export async function confirmOrder(ctx: Context, actor: Actor, accountId: string, orderId: string): Promise<OrderRow> {
+  return decide(ctx, orderId, accountId, async (tx, order, at) => {
+    if (order.status !== 'draft') throw new Problem(P['invalid-state'], 'only a draft offered to you can be confirmed; your own requests are placed already');
+    const [row] = await tx<OrderRow[]>`
+      update orders set status = 'requested', placed_by = ${`${actor.type}:${actor.id}`}, placed_at = ${at}
+      where account_id = ${accountId} and id = ${orderId} returning ${columns(tx)}`;
+    await record(tx, actor, row!, 'order.confirmed', 'order.confirmed', at);
+    return row!;
+  });
+}
+
 export async function acceptOrder(ctx: Context, actor: Actor, orderId: string, acceptance: Acceptance): Promise<OrderRow> {
   return decide(ctx, orderId, undefined, async (tx, order, at) => {
+    if (order.status === 'draft') {
+      throw new Problem(P['invalid-state'], 'the client has not placed this order: a draft binds only once the client confirms it (POST /v1/orders/{id}/confirm)');
+    }
     const effects = await applyOrder(tx, actor, order.accountId, order.id, order.items, acceptance, at);
     const [row] = await tx<OrderRow[]>`
       update orders set status = 'accepted', decided_by = ${actor.id}, decided_at = ${at}, acceptance = ${tx.json(acceptance as never)}, effects = ${tx.json(effects as never)}

@@ -6,6 +6,7 @@ import { consentCheck } from '../privacy/enforcement.ts';
 import { whatsAppWindowCheck } from '../messaging/whatsapp-window.ts';
 import { createFraudCounter } from '../fraud/decide.ts';
 import { moneyCheck } from '../billing/spend.ts';
+import { depositCheck } from '../billing/deposit-demands.ts';
 import { smsLimitCounter } from '../billing/limits.ts';
 import { createSendPolicyEngine, type SendPolicyEngine } from './engine.ts';
 
@@ -15,6 +16,7 @@ export function createSendPolicies(ctx: Context): SendPolicyEngine {
     { check: consentCheck },
     { check: whatsAppWindowCheck },
     { counter: createFraudCounter(ctx) },
+    { check: depositCheck },
     { check: moneyCheck },
     { counter: smsLimitCounter },
   ]);

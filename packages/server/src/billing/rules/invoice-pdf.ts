@@ -26,7 +26,8 @@ export type InvoiceLine = {
 };
 
 export type InvoiceDocument = {
-  kind: 'invoice' | 'credit_note';
+  /** interest_note: late interest and compensation charged on an invoice (not a supply: no VAT). */
+  kind: 'invoice' | 'credit_note' | 'interest_note';
   number: string;
   /** Calendar dates as YYYY-MM-DD. */
   issueDate: string;
@@ -39,11 +40,13 @@ export type InvoiceDocument = {
   currency: string;
   lines: readonly InvoiceLine[];
   netMinor: number;
-  vat: { kind: VatDecision['kind']; rateBasisPoints: number; amountMinor: number; note: string | null };
+  vat: { kind: VatDecision['kind'] | 'not_subject'; rateBasisPoints: number; amountMinor: number; note: string | null };
   totalMinor: number;
   paymentTerms: string;
   /** Required for a credit note: the invoice it corrects (Art. 219). */
   creditedInvoiceNumber: string | null;
+  /** Required for an interest note: the invoice paid late. */
+  interestOnInvoiceNumber?: string;
 };
 
 const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4;
@@ -131,7 +134,7 @@ class PageWriter {
 
 export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Uint8Array> {
   assertConsistent(invoice);
-  const title = invoice.kind === 'credit_note' ? 'Credit note' : 'Invoice';
+  const title = { invoice: 'Invoice', credit_note: 'Credit note', interest_note: 'Interest note' }[invoice.kind];
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.setTitle(`${title} ${invoice.number}`);
   const writer = new PageWriter(pdf, await pdf.embedFont(StandardFonts.Helvetica), await pdf.embedFont(StandardFonts.HelveticaBold));
@@ -177,6 +180,7 @@ function drawHeading(writer: PageWriter, invoice: InvoiceDocument, title: string
   ];
   if (invoice.servicePeriod) facts.push(['Service period', `${invoice.servicePeriod.from} to ${invoice.servicePeriod.to}`]);
   if (invoice.kind === 'credit_note' && invoice.creditedInvoiceNumber !== null) facts.push(['Credits invoice', invoice.creditedInvoiceNumber]);
+  if (invoice.interestOnInvoiceNumber !== undefined) facts.push(['Interest on invoice', invoice.interestOnInvoiceNumber]);
   facts.push(['Due date', invoice.dueDate]);
   for (const [label, value] of facts) {
     writer.text(label, 330, { font: writer.bold });
@@ -257,6 +261,7 @@ function vatLabel(vat: InvoiceDocument['vat']): string {
   const rate = `VAT ${formatPercent(vat.rateBasisPoints)}`;
   if (vat.kind === 'reverse_charge') return `${rate} (reverse charge)`;
   if (vat.kind === 'outside_eu') return `${rate} (not applicable)`;
+  if (vat.kind === 'not_subject') return 'No VAT (not a supply)';
   return rate;
 }
 
@@ -292,6 +297,9 @@ function assertConsistent(invoice: InvoiceDocument): void {
   if (invoice.lines.reduce((sum, line) => sum + line.amountMinor, 0) !== invoice.netMinor) fail('the lines do not add up to netMinor');
   if (invoice.netMinor + invoice.vat.amountMinor !== invoice.totalMinor) fail('netMinor + VAT is not totalMinor');
   if (invoice.kind === 'credit_note' && invoice.creditedInvoiceNumber === null) fail('a credit note must name the invoice it credits (Art. 219)');
+  if (invoice.kind === 'interest_note' && (invoice.interestOnInvoiceNumber === undefined || invoice.vat.amountMinor !== 0)) {
+    fail('an interest note names the invoice paid late and charges no VAT');
+  }
   // Art. 226(4) and (11a): a reverse-charged invoice shows the customer's VAT id and says so.
   if (invoice.vat.kind === 'reverse_charge' && (invoice.customer.vatId === null || invoice.vat.note === null)) {
     fail('a reverse-charge invoice needs the customer VAT id and the reverse-charge note');

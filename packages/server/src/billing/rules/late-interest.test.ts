@@ -1,11 +1,18 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_REFERENCE_RATES, FIXED_COMPENSATION_MINOR, lateInterest } from './late-interest.ts';
-import type { LateInterestInput } from './late-interest.ts';
+import { FIXED_COMPENSATION_MINOR, lateInterest, lateInterestOnBalance, lateInterestRuleFor } from './late-interest.ts';
+import type { LateInterestInput, LateInterestRule, ReferenceRateTable } from './late-interest.ts';
 
 const utc = (date: string) => new Date(`${date}T12:00:00Z`);
+/** ECB main refinancing rate in force on each half-year's first day (as seeded for EA). */
+const ECB: ReferenceRateTable = [
+  { validFrom: '2024-01-01', rateBasisPoints: 450 }, { validFrom: '2024-07-01', rateBasisPoints: 425 },
+  { validFrom: '2025-01-01', rateBasisPoints: 315 }, { validFrom: '2025-07-01', rateBasisPoints: 215 },
+];
+const EA: LateInterestRule = { jurisdiction: 'EA', referenceRateName: 'ECB main refinancing operations rate', marginBasisPoints: 800, referenceRates: ECB };
+const DE: LateInterestRule = { jurisdiction: 'DE', referenceRateName: 'Basiszinssatz', marginBasisPoints: 900, referenceRates: [{ validFrom: '2025-07-01', rateBasisPoints: 127 }] };
 const business = (amountMinor: number, due: string, paid: string): LateInterestInput => ({
-  amountMinor, dueDate: utc(due), paidOrNow: utc(paid), customer: 'business', referenceRates: DEFAULT_REFERENCE_RATES, consumerRateBasisPoints: 500,
+  amountMinor, currency: 'EUR', dueDate: utc(due), paidOrNow: utc(paid), customer: 'business', business: EA, consumerRateBasisPoints: 500,
 });
 
 describe('lateInterest for business customers (Directive 2011/7/EU)', () => {
@@ -40,12 +47,12 @@ describe('lateInterest for business customers (Directive 2011/7/EU)', () => {
 
   it('rounds half-up once per period, not per day', () => {
     // 1825 × 10% × 1/365 = 0.5 exactly; 1824 gives 0.4997.
-    const rates = [{ halfYearStart: '2026-01-01' as const, rateBasisPoints: 200 }];
-    const oneDay = (amountMinor: number) => lateInterest({ ...business(amountMinor, '2026-03-01', '2026-03-02'), referenceRates: rates });
+    const rates = { marginBasisPoints: 800, referenceRates: [{ validFrom: '2026-01-01', rateBasisPoints: 200 }] };
+    const oneDay = (amountMinor: number) => lateInterest({ ...business(amountMinor, '2026-03-01', '2026-03-02'), business: rates });
     assert.equal(oneDay(1825).interestMinor, 1);
     assert.equal(oneDay(1824).interestMinor, 0);
     // Ten days of 0.4997 are 4.997, one rounding gives 5 (ten roundings would give 0).
-    assert.equal(lateInterest({ ...business(1824, '2026-03-01', '2026-03-11'), referenceRates: rates }).interestMinor, 5);
+    assert.equal(lateInterest({ ...business(1824, '2026-03-01', '2026-03-11'), business: rates }).interestMinor, 5);
   });
 
   it('counts actual days on UTC dates, 29 February included, over 365', () => {
@@ -58,10 +65,48 @@ describe('lateInterest for business customers (Directive 2011/7/EU)', () => {
     assert.deepEqual(result.ratePeriods, [{ from: '2024-02-29', to: '2024-03-01', rateBasisPoints: 1250, days: 2, interestMinor: 250 }]);
   });
 
-  it('throws when the reference rate of a needed half-year is not configured', () => {
-    assert.throws(() => lateInterest(business(100_000, '2027-06-30', '2027-07-01')), /no reference rate for the half-year starting 2027-07-01: configure/);
-    const twice = [{ halfYearStart: '2026-01-01' as const, rateBasisPoints: 215 }, { halfYearStart: '2026-01-01' as const, rateBasisPoints: 200 }];
-    assert.throws(() => lateInterest({ ...business(100, '2026-01-01', '2026-01-05'), referenceRates: twice }), /twice/);
+  it('keeps a rate in force until the next entry, and throws before the first one or on a date listed twice', () => {
+    assert.equal(lateInterest(business(100_000, '2027-06-30', '2027-07-01')).ratePeriods[0]?.rateBasisPoints, 1015, 'the 2025-07-01 rate still applies');
+    assert.throws(() => lateInterest(business(100_000, '2023-06-30', '2023-07-01')), /no reference rate in force on 2023-07-01: configure/);
+    const twice = { marginBasisPoints: 800, referenceRates: [{ validFrom: '2026-01-01', rateBasisPoints: 215 }, { validFrom: '2026-01-01', rateBasisPoints: 200 }] };
+    assert.throws(() => lateInterest({ ...business(100, '2026-01-01', '2026-01-05'), business: twice }), /twice/);
+  });
+
+  it("uses the supplier jurisdiction's rule: Germany's Basiszinssatz + 9 points; a negative base rate still gives its margin", () => {
+    // 100000 × (1.27% + 9%) × 30/365 = 844.11
+    assert.deepEqual(lateInterest({ ...business(100_000, '2026-03-01', '2026-03-31'), business: DE }).ratePeriods, [
+      { from: '2026-03-02', to: '2026-03-31', rateBasisPoints: 1027, days: 30, interestMinor: 844 },
+    ]);
+    const negative = { marginBasisPoints: 900, referenceRates: [{ validFrom: '2016-07-01', rateBasisPoints: -88 }] };
+    assert.equal(lateInterest({ ...business(100_000, '2020-03-01', '2020-03-02'), business: negative }).ratePeriods[0]?.rateBasisPoints, 812);
+  });
+
+  it('charges the EUR 40 compensation on EUR amounts only', () => {
+    assert.equal(lateInterest({ ...business(100_000, '2026-03-01', '2026-03-31'), currency: 'SEK' }).compensationMinor, 0);
+  });
+});
+
+describe('lateInterestRuleFor', () => {
+  it("picks the supplier country's rule, the euro-area default for a euro country, and refuses to guess for others", () => {
+    assert.equal(lateInterestRuleFor('DE', [EA, DE]).jurisdiction, 'DE');
+    assert.equal(lateInterestRuleFor('FR', [EA, DE]).jurisdiction, 'EA');
+    assert.throws(() => lateInterestRuleFor('SE', [EA, DE]), /no late-interest rule for the supplier country SE/);
+  });
+});
+
+describe('lateInterestOnBalance', () => {
+  const input = { currency: 'EUR', customer: 'business' as const, business: DE, consumerRateBasisPoints: 500, totalMinor: 100_000, dueDate: '2026-03-01' };
+  it('charges each day on what was outstanding that day: a part payment lowers the balance from the next day', () => {
+    const result = lateInterestOnBalance({ ...input, payments: [{ on: '2026-03-11', amountMinor: 60_000 }], chargedThrough: null, until: utc('2026-03-31') });
+    assert.deepEqual(result.ratePeriods.map((p) => [p.from, p.to, p.amountMinor, p.days]), [['2026-03-02', '2026-03-11', 100_000, 10], ['2026-03-12', '2026-03-31', 40_000, 20]]);
+    assert.equal(result.compensationMinor, 4000);
+  });
+
+  it('stops at the payment in full, leaves out the days charged already, and owes nothing for an invoice paid in time', () => {
+    const paid = lateInterestOnBalance({ ...input, payments: [{ on: '2026-03-21', amountMinor: 100_000 }], chargedThrough: '2026-03-11', until: utc('2026-06-30') });
+    assert.deepEqual(paid.ratePeriods.map((p) => [p.from, p.to, p.days]), [['2026-03-12', '2026-03-21', 10]]);
+    const inTime = lateInterestOnBalance({ ...input, payments: [{ on: '2026-03-01', amountMinor: 100_000 }], chargedThrough: null, until: utc('2026-06-30') });
+    assert.deepEqual([inTime.interestMinor, inTime.compensationMinor, inTime.ratePeriods], [0, 0, []]);
   });
 });
 
@@ -69,7 +114,7 @@ describe('lateInterest for consumers', () => {
   it('uses the configured consumer rate, one period, no compensation and no reference rates', () => {
     const result = lateInterest({
       amountMinor: 50_000, dueDate: utc('2026-01-31'), paidOrNow: utc('2026-03-02'),
-      customer: 'consumer', referenceRates: [], consumerRateBasisPoints: 500,
+      currency: 'EUR', customer: 'consumer', business: { marginBasisPoints: 0, referenceRates: [] }, consumerRateBasisPoints: 500,
     });
     // 50000 × 5% × 30/365 = 205.48
     assert.deepEqual(result, {

@@ -1,13 +1,14 @@
 // Interest on late payment of an invoice.
 //
 // Business customers (Directive 2011/7/EU on combating late payment in commercial
-// transactions): statutory interest is simple interest at the reference rate plus eight
-// percentage points (Art. 2(6)); in the euro area the reference rate is the ECB's main
-// refinancing rate (Art. 2(7)), fixed per half-year: the rate in force on 1 January applies
-// to January–June and the rate in force on 1 July to July–December (Art. 3(2)). On top, a
-// fixed compensation of EUR 40 for recovery costs is due once per invoice (Art. 6(1)).
-// National transpositions may go further (Germany: base rate + 9 points, BGB § 288(2)); the
-// margin here is the Directive's minimum.
+// transactions): statutory interest is simple interest at a reference rate plus a margin, fixed
+// per half-year: the rate in force on 1 January applies to January–June and the rate in force
+// on 1 July to July–December (Art. 3(2)). The supplier's law decides both (a LateInterestRule):
+// the Directive's minimum is the ECB main refinancing rate + 8 points in the euro area (Art.
+// 2(6), 2(7)); Germany uses its Basiszinssatz (§ 247 BGB) + 9 points (§ 288(2) BGB); member
+// states outside the euro use their central bank's rate. On top, a fixed compensation of EUR 40
+// for recovery costs is due once per invoice (Art. 6(1)); it is computed for invoices in EUR
+// only (other currencies' equivalents are national law's and not modelled).
 //
 // Consumers are outside that Directive: national law sets the rate, so it is configured
 // (consumerRateBasisPoints) and no compensation applies.
@@ -18,16 +19,26 @@
 import { dayNumberToIsoDate, isoDateToDayNumber, utcDayNumber } from './dates.ts';
 import { assertMinorUnits, divideHalfUp, toMinorUnits } from './money.ts';
 
-export type HalfYearStart = `${number}-01-01` | `${number}-07-01`;
-/** The ECB main refinancing rate in force on the first day of each half-year. */
-export type ReferenceRateTable = readonly { halfYearStart: HalfYearStart; rateBasisPoints: number }[];
+/** A reference rate from `validFrom` (YYYY-MM-DD) until the next entry's date. */
+export type ReferenceRateTable = readonly { validFrom: string; rateBasisPoints: number }[];
+
+/** What the supplier's law sets for late payment between businesses. */
+export type LateInterestRule = {
+  /** ISO 3166-1 alpha-2 code, or EA for the euro-area default. */
+  jurisdiction: string;
+  referenceRateName: string;
+  marginBasisPoints: number;
+  referenceRates: ReferenceRateTable;
+};
 
 export type LateInterestInput = {
   amountMinor: number;
+  /** ISO 4217; the EUR 40 compensation applies to EUR amounts. */
+  currency: string;
   dueDate: Date;
   paidOrNow: Date;
   customer: 'business' | 'consumer';
-  referenceRates: ReferenceRateTable;
+  business: Pick<LateInterestRule, 'marginBasisPoints' | 'referenceRates'>;
   /** Yearly rate for consumers under the applicable national law. */
   consumerRateBasisPoints: number;
 };
@@ -35,28 +46,24 @@ export type LateInterestInput = {
 export type RatePeriod = { from: string; to: string; rateBasisPoints: number; days: number; interestMinor: number };
 export type LateInterest = { days: number; interestMinor: number; compensationMinor: number; ratePeriods: RatePeriod[] };
 
-/** Directive 2011/7/EU Art. 2(6): "at least eight percentage points" above the reference rate. */
-export const STATUTORY_MARGIN_BASIS_POINTS = 800;
-/** Directive 2011/7/EU Art. 6(1): EUR 40, in euro cents; the invoice is assumed to be in EUR. */
+/** Directive 2011/7/EU Art. 6(1): EUR 40, in euro cents. */
 export const FIXED_COMPENSATION_MINOR = 4000;
 
 /**
- * ECB main refinancing operations rate in force on the first day of each half-year.
- * Source: ECB, "Key ECB interest rates" (ecb.europa.eu). 2026-H2 is assumed unchanged and must
- * be confirmed; operators add later half-years to their configuration (a missing half-year
- * makes lateInterest throw rather than guess).
+ * Member states whose currency is the euro (ISO 3166-1 alpha-2), Bulgaria from 1 January 2026.
+ * A supplier there without a rule of its own uses the euro-area default (EA).
  */
-export const DEFAULT_REFERENCE_RATES: ReferenceRateTable = [
-  { halfYearStart: '2023-01-01', rateBasisPoints: 250 },
-  { halfYearStart: '2023-07-01', rateBasisPoints: 400 },
-  { halfYearStart: '2024-01-01', rateBasisPoints: 450 },
-  { halfYearStart: '2024-07-01', rateBasisPoints: 425 },
-  { halfYearStart: '2025-01-01', rateBasisPoints: 315 },
-  { halfYearStart: '2025-07-01', rateBasisPoints: 215 },
-  { halfYearStart: '2026-01-01', rateBasisPoints: 215 },
-  // Assumed unchanged (2.15 % since June 2025) when this was written; verify against the ECB.
-  { halfYearStart: '2026-07-01', rateBasisPoints: 215 },
+export const EURO_AREA: readonly string[] = [
+  'AT', 'BE', 'BG', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SI', 'SK',
 ];
+
+/** The supplier country's own rule, else the euro-area default for a euro country; otherwise none can be assumed. */
+export function lateInterestRuleFor(supplierCountry: string, rules: readonly LateInterestRule[]): LateInterestRule {
+  const own = rules.find((r) => r.jurisdiction === supplierCountry);
+  const rule = own ?? (EURO_AREA.includes(supplierCountry) ? rules.find((r) => r.jurisdiction === 'EA') : undefined);
+  if (!rule) throw new RangeError(`no late-interest rule for the supplier country ${supplierCountry}: configure its central bank's reference rate and margin`);
+  return rule;
+}
 
 const DAYS_PER_YEAR = 365n;
 const BASIS_POINTS_PER_UNIT = 10_000n;
@@ -72,7 +79,7 @@ export function lateInterest(input: LateInterestInput): LateInterest {
   const spans = input.customer === 'business'
     ? splitAtHalfYears(firstOverdueDay, lastOverdueDay).map((span) => ({
         ...span,
-        rateBasisPoints: referenceRate(input.referenceRates, span.halfYearStart) + STATUTORY_MARGIN_BASIS_POINTS,
+        rateBasisPoints: Math.max(0, referenceRate(input.business.referenceRates, span.halfYearStart) + checkedRate(input.business.marginBasisPoints)),
       }))
     : [{ firstDay: firstOverdueDay, lastDay: lastOverdueDay, rateBasisPoints: checkedRate(input.consumerRateBasisPoints) }];
 
@@ -93,7 +100,7 @@ export function lateInterest(input: LateInterestInput): LateInterest {
   return {
     days,
     interestMinor: ratePeriods.reduce((sum, period) => sum + period.interestMinor, 0),
-    compensationMinor: input.customer === 'business' ? FIXED_COMPENSATION_MINOR : 0,
+    compensationMinor: input.customer === 'business' && input.currency === 'EUR' ? FIXED_COMPENSATION_MINOR : 0,
     ratePeriods,
   };
 }
@@ -114,15 +121,66 @@ function splitAtHalfYears(firstDay: number, lastDay: number): { firstDay: number
   return spans;
 }
 
+/** The rate in force on the half-year's first day: the latest entry valid from that day or before. */
 function referenceRate(table: ReferenceRateTable, halfYearStart: string): number {
-  const matches = table.filter((entry) => entry.halfYearStart === halfYearStart);
-  const entry = matches[0];
-  if (entry === undefined) throw new RangeError(`no reference rate for the half-year starting ${halfYearStart}: configure the reference rate table`);
-  if (matches.length > 1) throw new RangeError(`the reference rate table lists the half-year starting ${halfYearStart} twice`);
-  return checkedRate(entry.rateBasisPoints);
+  const day = isoDateToDayNumber(halfYearStart);
+  const entries = table.map((e) => ({ from: isoDateToDayNumber(e.validFrom), rate: e.rateBasisPoints }));
+  if (new Set(entries.map((e) => e.from)).size !== entries.length) throw new RangeError('the reference rate table lists a date twice');
+  const inForce = entries.filter((e) => e.from <= day).sort((a, b) => b.from - a.from)[0];
+  if (inForce === undefined) throw new RangeError(`no reference rate in force on ${halfYearStart}: configure the reference rate table`);
+  if (!Number.isSafeInteger(inForce.rate)) throw new RangeError(`a reference rate must be an integer of basis points, got ${inForce.rate}`);
+  return inForce.rate;
 }
 
 function checkedRate(rateBasisPoints: number): number {
   if (!Number.isSafeInteger(rateBasisPoints) || rateBasisPoints < 0) throw new RangeError(`a rate must be a non-negative integer of basis points, got ${rateBasisPoints}`);
   return rateBasisPoints;
+}
+
+export type Payment = { on: string; amountMinor: number };
+export type BalanceInterestInput = Omit<LateInterestInput, 'amountMinor' | 'dueDate' | 'paidOrNow'> & {
+  totalMinor: number;
+  dueDate: string;
+  /** What was paid towards the invoice, and on which day (a payment counts from the next day). */
+  payments: readonly Payment[];
+  /** Interest up to and including this day was charged already (an earlier interest note); null: none. */
+  chargedThrough: string | null;
+  until: Date;
+};
+export type BalanceInterest = { days: number; interestMinor: number; compensationMinor: number; ratePeriods: (RatePeriod & { amountMinor: number })[] };
+
+/**
+ * Interest on what was outstanding each day after the due date: the balance falls with each
+ * payment, and days already charged on an earlier note are left out. The compensation is due
+ * once the invoice is paid late at all (the caller leaves it out if it charged it already).
+ */
+export function lateInterestOnBalance(input: BalanceInterestInput): BalanceInterest {
+  const dueDay = isoDateToDayNumber(input.dueDate);
+  const untilDay = utcDayNumber(input.until);
+  const fromDay = Math.max(dueDay, input.chargedThrough === null ? dueDay : isoDateToDayNumber(input.chargedThrough));
+  const ratePeriods: BalanceInterest['ratePeriods'] = [];
+  let outstanding = input.totalMinor;
+  let start = dueDay; // the last day not yet counted
+  let late = false;
+  const span = (lastDay: number) => {
+    const first = Math.max(start, fromDay);
+    if (outstanding > 0 && Math.min(lastDay, untilDay) > start) late = true;
+    if (outstanding <= 0 || Math.min(lastDay, untilDay) <= first) return;
+    const day = (n: number) => new Date(n * 86_400_000);
+    const part = lateInterest({ ...input, amountMinor: outstanding, dueDate: day(first), paidOrNow: day(Math.min(lastDay, untilDay)) });
+    ratePeriods.push(...part.ratePeriods.map((p) => ({ ...p, amountMinor: outstanding })));
+  };
+  for (const payment of [...input.payments].sort((a, b) => a.on.localeCompare(b.on))) {
+    const payDay = isoDateToDayNumber(payment.on);
+    span(payDay);
+    start = Math.max(start, payDay);
+    outstanding -= payment.amountMinor;
+  }
+  span(untilDay);
+  return {
+    days: ratePeriods.reduce((n, p) => n + p.days, 0),
+    interestMinor: ratePeriods.reduce((n, p) => n + p.interestMinor, 0),
+    compensationMinor: late && input.customer === 'business' && input.currency === 'EUR' ? FIXED_COMPENSATION_MINOR : 0,
+    ratePeriods,
+  };
 }
