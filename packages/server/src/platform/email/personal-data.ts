@@ -14,7 +14,7 @@ export async function deleteEndedEmails(tx: Tx, accountId: string, cutoff: Date,
   return rows.length;
 }
 
-export interface HeldEmail { accountId: string; id: string; to: string; subject: string; text: string; status: string; createdAt: string; sentAt: string | null }
+export type HeldEmail = { accountId: string; id: string; to: string; subject: string; text: string; status: string; createdAt: string; sentAt: string | null };
 
 /** Every email to this address hash, on any account, opened. */
 export async function emailsTo(ctx: Context, addressHash: Buffer): Promise<HeldEmail[]> {
