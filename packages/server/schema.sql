@@ -33,7 +33,8 @@ create table accounts (
   billing_mode text not null default 'postpaid'::text,
   balance_micros bigint not null default 0,
   balance_currency text,
-  fraud_alerted_at timestamp with time zone
+  fraud_alerted_at timestamp with time zone,
+  sms_cycle integer not null default 0
 );
 alter table accounts add constraint accounts_balance_currency_check CHECK ((balance_currency ~ '^[A-Z]{3}$'::text));
 alter table accounts add constraint accounts_billing_mode_check CHECK ((billing_mode = ANY (ARRAY['postpaid'::text, 'prepaid'::text])));
@@ -182,6 +183,7 @@ create table connectors (
 alter table connectors add constraint connectors_kind_check CHECK ((kind = ANY (ARRAY['smpp'::text, 'whatsapp'::text])));
 alter table connectors add constraint connectors_pkey PRIMARY KEY (id);
 CREATE UNIQUE INDEX connectors_one_sandbox ON public.connectors USING btree (kind) WHERE is_sandbox;
+CREATE TRIGGER connectors_changed AFTER INSERT OR DELETE OR UPDATE ON public.connectors FOR EACH STATEMENT EXECUTE FUNCTION notify_config_change();
 
 create table consent_records (
   account_id text not null,
@@ -285,30 +287,47 @@ alter table deposits add constraint deposits_status_check CHECK ((status = ANY (
 create table email_outbox (
   account_id text not null,
   id text not null,
-  to_address text not null,
-  subject text not null,
-  text_body text not null,
+  to_address text,
+  subject text,
+  text_body text,
   html_body text,
   status text not null,
   attempts integer not null default 0,
-  last_error text,
+  last_error bytea,
   next_attempt_at timestamp with time zone,
   created_at timestamp with time zone not null,
-  sent_at timestamp with time zone
+  sent_at timestamp with time zone,
+  sealed bytea,
+  to_hash bytea
 );
 alter table email_outbox add constraint email_outbox_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table email_outbox add constraint email_outbox_content CHECK (((sealed IS NOT NULL) OR (to_address IS NOT NULL)));
 alter table email_outbox add constraint email_outbox_pkey PRIMARY KEY (account_id, id);
 alter table email_outbox add constraint email_outbox_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'sent'::text, 'failed'::text, 'kept'::text])));
 CREATE INDEX email_outbox_due ON public.email_outbox USING btree (next_attempt_at) WHERE (status = 'queued'::text);
+CREATE INDEX email_outbox_ended ON public.email_outbox USING btree (account_id, created_at) WHERE (status <> 'queued'::text);
+CREATE INDEX email_outbox_to_hash ON public.email_outbox USING btree (to_hash) WHERE (to_hash IS NOT NULL);
+
+create table email_seal_keys (
+  id text not null,
+  public_key bytea not null,
+  private_key bytea not null,
+  created_at timestamp with time zone not null,
+  retired_at timestamp with time zone
+);
+alter table email_seal_keys add constraint email_seal_keys_pkey PRIMARY KEY (id);
+CREATE UNIQUE INDEX email_seal_keys_active ON public.email_seal_keys USING btree ((true)) WHERE (retired_at IS NULL);
 
 create table erasure_journal (
   account_id text not null,
   subject_hash bytea not null,
   request_id text not null,
-  erased_at timestamp with time zone not null
+  erased_at timestamp with time zone not null,
+  subject_kind text not null default 'end_user'::text
 );
 alter table erasure_journal add constraint erasure_journal_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table erasure_journal add constraint erasure_journal_pkey PRIMARY KEY (account_id, subject_hash, request_id);
+alter table erasure_journal add constraint erasure_journal_subject_kind_check CHECK ((subject_kind = ANY (ARRAY['end_user'::text, 'platform'::text])));
 
 create table events (
   account_id text not null,
@@ -578,7 +597,8 @@ create table messages (
   category text,
   content_erased_at timestamp with time zone,
   content_erased_reason text,
-  identity_erased_at timestamp with time zone
+  identity_erased_at timestamp with time zone,
+  sms_cycle integer
 );
 alter table messages add constraint messages_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table messages add constraint messages_content_erased_reason_check CHECK ((content_erased_reason = ANY (ARRAY['retention'::text, 'erasure'::text])));
@@ -612,6 +632,7 @@ alter table numbers add constraint numbers_pkey PRIMARY KEY (account_id, id);
 alter table numbers add constraint numbers_whatsapp_connector_id_fkey FOREIGN KEY (whatsapp_connector_id) REFERENCES connectors(id);
 CREATE UNIQUE INDEX numbers_number ON public.numbers USING btree (number);
 CREATE UNIQUE INDEX numbers_phone_number_id ON public.numbers USING btree (whatsapp_connector_id, phone_number_id) WHERE (phone_number_id IS NOT NULL);
+CREATE TRIGGER numbers_changed AFTER INSERT OR DELETE OR UPDATE ON public.numbers FOR EACH STATEMENT EXECUTE FUNCTION notify_config_change();
 
 create table orders (
   account_id text not null,
@@ -676,8 +697,7 @@ create table pending_receipts (
   smsc_id text not null,
   stat text not null,
   err text,
-  received_at timestamp with time zone not null,
-  lenient boolean not null default true
+  received_at timestamp with time zone not null
 );
 alter table pending_receipts add constraint pending_receipts_pkey PRIMARY KEY (connector_id, smsc_id);
 
@@ -780,11 +800,13 @@ create table privacy_requests (
   result jsonb,
   export_file_id text,
   export_expires_at timestamp with time zone,
-  updated_at timestamp with time zone not null
+  updated_at timestamp with time zone not null,
+  subject_kind text not null default 'end_user'::text
 );
 alter table privacy_requests add constraint privacy_requests_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table privacy_requests add constraint privacy_requests_pkey PRIMARY KEY (account_id, id);
 alter table privacy_requests add constraint privacy_requests_status_check CHECK ((status = ANY (ARRAY['received'::text, 'in_progress'::text, 'completed'::text, 'rejected'::text])));
+alter table privacy_requests add constraint privacy_requests_subject_kind_check CHECK ((subject_kind = ANY (ARRAY['end_user'::text, 'platform'::text])));
 alter table privacy_requests add constraint privacy_requests_type_check CHECK ((type = ANY (ARRAY['access'::text, 'portability'::text, 'rectification'::text, 'erasure'::text, 'objection'::text, 'restriction'::text, 'automated_decision_review'::text])));
 CREATE INDEX privacy_requests_open ON public.privacy_requests USING btree (account_id, status, id DESC);
 CREATE INDEX privacy_requests_subject ON public.privacy_requests USING btree (account_id, subject_hash);
@@ -852,6 +874,7 @@ alter table routes add constraint routes_account_id_fkey FOREIGN KEY (account_id
 alter table routes add constraint routes_pkey PRIMARY KEY (id);
 alter table routes add constraint routes_prefix_check CHECK ((prefix ~ '^\+[0-9]*$'::text));
 CREATE UNIQUE INDEX routes_prefix_account ON public.routes USING btree (prefix, COALESCE(account_id, ''::text));
+CREATE TRIGGER routes_changed AFTER INSERT OR DELETE OR UPDATE ON public.routes FOR EACH STATEMENT EXECUTE FUNCTION notify_config_change();
 
 create table sandbox_inbound (
   account_id text not null,
@@ -968,6 +991,7 @@ create table user_sessions (
 );
 alter table user_sessions add constraint user_sessions_account_id_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id);
 alter table user_sessions add constraint user_sessions_pkey PRIMARY KEY (account_id, id);
+CREATE INDEX user_sessions_seen ON public.user_sessions USING btree (account_id, last_seen_at);
 CREATE UNIQUE INDEX user_sessions_token ON public.user_sessions USING btree (token_hash);
 CREATE INDEX user_sessions_user ON public.user_sessions USING btree (account_id, user_id, id) WHERE (revoked_at IS NULL);
 
@@ -991,10 +1015,12 @@ create table users (
   password_hash text,
   created_at timestamp with time zone not null default now(),
   disabled_at timestamp with time zone,
-  last_login_at timestamp with time zone
+  last_login_at timestamp with time zone,
+  anonymized_at timestamp with time zone
 );
 alter table users add constraint users_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table users add constraint users_pkey PRIMARY KEY (account_id, id);
+CREATE INDEX users_disabled_kept ON public.users USING btree (account_id, disabled_at) WHERE ((disabled_at IS NOT NULL) AND (anonymized_at IS NULL));
 CREATE UNIQUE INDEX users_email ON public.users USING btree (lower(email));
 
 create table vat_rates (
@@ -1144,6 +1170,15 @@ CREATE OR REPLACE FUNCTION public.invoices_kept()
 AS $function$
 begin
   raise exception 'issued invoices are never deleted: issue a credit note instead';
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.notify_config_change()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  perform pg_notify('cx_config', tg_table_name);
+  return null;
 end $function$;
 
 CREATE OR REPLACE FUNCTION public.policy_versions_immutable()

@@ -1634,10 +1634,10 @@ export interface paths {
                              */
                             dataCoding0?: "gsm7" | "latin1";
                             /**
-                             * @description how receipt ids relate to submit_sm_resp ids: auto (exact, then the other base), same, or converted (resp hex, receipt decimal; or the reverse)
-                             * @default auto
+                             * @description how receipt ids relate to submit_sm_resp ids, like Kannel's msg-id-type: same (leading zeros and case aside), or converted (hex-to-decimal: resp ids hex, receipt ids decimal; or the reverse). Never guessed.
+                             * @default same
                              */
-                            receiptIdFormat?: "auto" | "same" | "hex-to-decimal" | "decimal-to-hex";
+                            receiptIdFormat?: "same" | "hex-to-decimal" | "decimal-to-hex";
                             /**
                              * @description long messages: UDH with 8- or 16-bit reference, SAR TLVs, or one PDU with message_payload
                              * @default udh8
@@ -1849,10 +1849,10 @@ export interface paths {
                              */
                             dataCoding0?: "gsm7" | "latin1";
                             /**
-                             * @description how receipt ids relate to submit_sm_resp ids: auto (exact, then the other base), same, or converted (resp hex, receipt decimal; or the reverse)
-                             * @default auto
+                             * @description how receipt ids relate to submit_sm_resp ids, like Kannel's msg-id-type: same (leading zeros and case aside), or converted (hex-to-decimal: resp ids hex, receipt ids decimal; or the reverse). Never guessed.
+                             * @default same
                              */
-                            receiptIdFormat?: "auto" | "same" | "hex-to-decimal" | "decimal-to-hex";
+                            receiptIdFormat?: "same" | "hex-to-decimal" | "decimal-to-hex";
                             /**
                              * @description long messages: UDH with 8- or 16-bit reference, SAR TLVs, or one PDU with message_payload
                              * @default udh8
@@ -10562,10 +10562,13 @@ export interface paths {
                             /** @enum {unknown} */
                             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
                             status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
                             subject: {
                                 phone?: string;
                                 email?: string;
                                 contactId?: string;
+                                userId?: string;
                             } | null;
                             note: string | null;
                             notes: {
@@ -10640,10 +10643,13 @@ export interface paths {
                             /** @enum {unknown} */
                             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
                             status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
                             subject: {
                                 phone?: string;
                                 email?: string;
                                 contactId?: string;
+                                userId?: string;
                             } | null;
                             note: string | null;
                             notes: {
@@ -10717,10 +10723,13 @@ export interface paths {
                             /** @enum {unknown} */
                             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
                             status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
                             subject: {
                                 phone?: string;
                                 email?: string;
                                 contactId?: string;
+                                userId?: string;
                             } | null;
                             note: string | null;
                             notes: {
@@ -10799,10 +10808,13 @@ export interface paths {
                             /** @enum {unknown} */
                             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
                             status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
                             subject: {
                                 phone?: string;
                                 email?: string;
                                 contactId?: string;
+                                userId?: string;
                             } | null;
                             note: string | null;
                             notes: {
@@ -10885,10 +10897,13 @@ export interface paths {
                             /** @enum {unknown} */
                             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
                             status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
                             subject: {
                                 phone?: string;
                                 email?: string;
                                 contactId?: string;
+                                userId?: string;
                             } | null;
                             note: string | null;
                             notes: {
@@ -10971,10 +10986,13 @@ export interface paths {
                             /** @enum {unknown} */
                             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
                             status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
                             subject: {
                                 phone?: string;
                                 email?: string;
                                 contactId?: string;
+                                userId?: string;
                             } | null;
                             note: string | null;
                             notes: {
@@ -11112,10 +11130,13 @@ export interface paths {
                             /** @enum {unknown} */
                             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
                             status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
                             subject: {
                                 phone?: string;
                                 email?: string;
                                 contactId?: string;
+                                userId?: string;
                             } | null;
                             note: string | null;
                             notes: {
@@ -11227,9 +11248,258 @@ export interface paths {
                                 requestId: string;
                                 /** Format: date-time */
                                 erasedAt: string;
+                                /** @description end_user: an account's customer (hash of the number); platform: a portal user or email address (SHA-256 of the address) */
+                                subjectKind: "end_user" | "platform";
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/privacy/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests about portal users and email addresses, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-2"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record and run a data-subject request about a portal user or an email address (the platform is controller) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        type: "access" | "portability" | "erasure";
+                        /** @description exactly one of userId, email */
+                        subject: {
+                            /** @description a portal user on any account */
+                            userId?: string;
+                            /**
+                             * Format: email
+                             * @description anyone: a portal user, an invitee, a prospect the platform emailed
+                             */
+                            email?: string;
+                        };
+                        /** @description e.g. how the identity was verified */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
+                            status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
+                            subject: {
+                                phone?: string;
+                                email?: string;
+                                contactId?: string;
+                                userId?: string;
+                            } | null;
+                            note: string | null;
+                            notes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    type: string;
+                                    id: string;
+                                };
+                                text: string;
+                            }[];
+                            assignee: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description one month after receipt (GDPR Art. 12(3)), three after an extension
+                             */
+                            dueAt: string;
+                            extension: {
+                                reason: string;
+                            } | null;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            rejectionReason: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            export: {
+                                url: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/privacy/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A request about a portal user or email address, its outcome and report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
+                            status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
+                            subject: {
+                                phone?: string;
+                                email?: string;
+                                contactId?: string;
+                                userId?: string;
+                            } | null;
+                            note: string | null;
+                            notes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    type: string;
+                                    id: string;
+                                };
+                                text: string;
+                            }[];
+                            assignee: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description one month after receipt (GDPR Art. 12(3)), three after an extension
+                             */
+                            dueAt: string;
+                            extension: {
+                                reason: string;
+                            } | null;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            rejectionReason: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            export: {
+                                url: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/privacy/requests/{requestId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the export of an access or portability request (a zip) until it expires */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -11266,8 +11536,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: {
-                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
-                                /** @description kept this many days after creation, then erased or deleted */
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text" | "email_outbox" | "portal_sessions" | "portal_tokens" | "disabled_users";
+                                /** @description kept this many days after creation (or, for sessions, links and disabled users, after they ended), then erased or deleted */
                                 days: number;
                                 /** @description who set the period: you, your operator for the platform, or the shipped default */
                                 source: "account" | "platform" | "default";
@@ -11306,6 +11576,14 @@ export interface paths {
                             exports?: number;
                             /** @description days */
                             audit_free_text?: number;
+                            /** @description days */
+                            email_outbox?: number;
+                            /** @description days */
+                            portal_sessions?: number;
+                            /** @description days */
+                            portal_tokens?: number;
+                            /** @description days */
+                            disabled_users?: number;
                         };
                     };
                 };
@@ -11319,8 +11597,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: {
-                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
-                                /** @description kept this many days after creation, then erased or deleted */
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text" | "email_outbox" | "portal_sessions" | "portal_tokens" | "disabled_users";
+                                /** @description kept this many days after creation (or, for sessions, links and disabled users, after they ended), then erased or deleted */
                                 days: number;
                                 /** @description who set the period: you, your operator for the platform, or the shipped default */
                                 source: "account" | "platform" | "default";
@@ -11590,8 +11868,8 @@ export interface paths {
                             }[];
                             transfers: string[];
                             retention: {
-                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
-                                /** @description kept this many days after creation, then erased or deleted */
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text" | "email_outbox" | "portal_sessions" | "portal_tokens" | "disabled_users";
+                                /** @description kept this many days after creation (or, for sessions, links and disabled users, after they ended), then erased or deleted */
                                 days: number;
                                 /** @description who set the period: you, your operator for the platform, or the shipped default */
                                 source: "account" | "platform" | "default";
@@ -11640,7 +11918,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: {
-                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text" | "email_outbox" | "portal_sessions" | "portal_tokens" | "disabled_users";
                                 days: number;
                                 source: "platform" | "default";
                                 minimum: number;
@@ -11676,6 +11954,14 @@ export interface paths {
                             exports?: number;
                             /** @description days */
                             audit_free_text?: number;
+                            /** @description days */
+                            email_outbox?: number;
+                            /** @description days */
+                            portal_sessions?: number;
+                            /** @description days */
+                            portal_tokens?: number;
+                            /** @description days */
+                            disabled_users?: number;
                         };
                     };
                 };
@@ -11689,7 +11975,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: {
-                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text" | "email_outbox" | "portal_sessions" | "portal_tokens" | "disabled_users";
                                 days: number;
                                 source: "platform" | "default";
                                 minimum: number;
@@ -11843,8 +12129,8 @@ export interface paths {
                             }[];
                             transfers: string[];
                             retention: {
-                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
-                                /** @description kept this many days after creation, then erased or deleted */
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text" | "email_outbox" | "portal_sessions" | "portal_tokens" | "disabled_users";
+                                /** @description kept this many days after creation (or, for sessions, links and disabled users, after they ended), then erased or deleted */
                                 days: number;
                                 /** @description who set the period: you, your operator for the platform, or the shipped default */
                                 source: "account" | "platform" | "default";
@@ -12065,10 +12351,13 @@ export interface components {
             /** @enum {unknown} */
             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
             status: "received" | "in_progress" | "completed" | "rejected";
+            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+            subjectKind: "end_user" | "platform";
             subject: {
                 phone?: string;
                 email?: string;
                 contactId?: string;
+                userId?: string;
             } | null;
             note: string | null;
             notes: {
