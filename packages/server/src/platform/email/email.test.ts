@@ -49,6 +49,20 @@ describe('email outbox in the sandbox', () => {
     assert.deepEqual(findInDump(dump, 'Limit warning'), [], 'so is the content');
   });
 
+  it('seals at start-up the emails an older version queued in plaintext, and still delivers them', async () => {
+    const database = t.database;
+    await t.platform.ctx.sql`insert into email_outbox (account_id, id, to_address, subject, text_body, status, next_attempt_at, created_at)
+                             values (${t.boot.accountId}, 'eml_legacy', 'old@example.com', 'Queued before the upgrade', 'hello', 'queued', now(), now())`;
+    await t.close({ keepDatabase: true });
+    t = await startTestPlatform({ database, dataDir: t.dataDir });
+    const kept = await waitFor(async () => {
+      const res = await t.api.get('/v1/sandbox/emails', { key: t.boot.apiKey });
+      return res.body.data.find((e: { id: string; status: string }) => e.id === 'eml_legacy' && e.status === 'kept');
+    }, 'the legacy email to be kept');
+    assert.deepEqual([kept.to, kept.subject], ['old@example.com', 'Queued before the upgrade']);
+    assert.deepEqual(findInDump(await dumpDatabase(t.platform.ctx.sql), 'old@example.com'), []);
+  });
+
   it('refuses a key without sandbox:use', async () => {
     const k = (await t.api.post('/v1/api-keys', { key: t.boot.apiKey, body: { name: 'r', scopes: ['messages:read'] } })).body.secret;
     assert.equal((await t.api.get('/v1/sandbox/emails', { key: k })).status, 403);

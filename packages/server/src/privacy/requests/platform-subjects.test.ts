@@ -5,12 +5,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { waitFor } from '../../../test/wait.ts';
 import { dumpDatabase, findInDump } from '../../../test/dump.ts';
 import { addUser, Browser, createClientAccount, type ClientAccount } from '../../../test/portal.ts';
 import { verifyAuditChains } from '../../platform/audit/verify.ts';
+import { reapplyErasuresCommand } from './journal.ts';
 
 describe('privacy requests about portal users and email addresses', () => {
   let t: TestPlatform;
@@ -96,6 +100,16 @@ describe('privacy requests about portal users and email addresses', () => {
     assert.equal(finished.status, 'completed', JSON.stringify(finished));
     assert.deepEqual(finished.result.erased, { users: 0, sessions: 0, invitations: 1, passwordResets: 0, emails: 1, requestDetails: 1 });
     assert.deepEqual((await t.api.get(`/v1/users/invitations`, { key: client.key })).body.data, []);
+    assert.deepEqual(findInDump(await dumpDatabase(t.platform.ctx.sql), 'pat@example.com'), []);
+  });
+
+  it('applies the journal again: what reappears (as after restoring a backup) is erased again', async () => {
+    await t.api.post(`/v1/admin/accounts/${client.id}/invitations`, { key: admin(), body: { email: 'pat@example.com', role: 'viewer' } });
+    const journal = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'cx-journal-')), 'journal.json');
+    await fs.writeFile(journal, JSON.stringify((await t.api.get('/v1/admin/privacy/erasure-journal', { key: admin() })).body));
+    const lines: string[] = [];
+    assert.equal(await reapplyErasuresCommand.run(t.platform.ctx, [journal], (l) => lines.push(l)), 0);
+    assert.match(lines[0]!, /re-applied 2 erasure/);
     assert.deepEqual(findInDump(await dumpDatabase(t.platform.ctx.sql), 'pat@example.com'), []);
   });
 });
