@@ -288,30 +288,47 @@ alter table deposits add constraint deposits_status_check CHECK ((status = ANY (
 create table email_outbox (
   account_id text not null,
   id text not null,
-  to_address text not null,
-  subject text not null,
-  text_body text not null,
+  to_address text,
+  subject text,
+  text_body text,
   html_body text,
   status text not null,
   attempts integer not null default 0,
-  last_error text,
+  last_error bytea,
   next_attempt_at timestamp with time zone,
   created_at timestamp with time zone not null,
-  sent_at timestamp with time zone
+  sent_at timestamp with time zone,
+  sealed bytea,
+  to_hash bytea
 );
 alter table email_outbox add constraint email_outbox_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table email_outbox add constraint email_outbox_content CHECK (((sealed IS NOT NULL) OR (to_address IS NOT NULL)));
 alter table email_outbox add constraint email_outbox_pkey PRIMARY KEY (account_id, id);
 alter table email_outbox add constraint email_outbox_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'sent'::text, 'failed'::text, 'kept'::text])));
 CREATE INDEX email_outbox_due ON public.email_outbox USING btree (next_attempt_at) WHERE (status = 'queued'::text);
+CREATE INDEX email_outbox_ended ON public.email_outbox USING btree (account_id, created_at) WHERE (status <> 'queued'::text);
+CREATE INDEX email_outbox_to_hash ON public.email_outbox USING btree (to_hash) WHERE (to_hash IS NOT NULL);
+
+create table email_seal_keys (
+  id text not null,
+  public_key bytea not null,
+  private_key bytea not null,
+  created_at timestamp with time zone not null,
+  retired_at timestamp with time zone
+);
+alter table email_seal_keys add constraint email_seal_keys_pkey PRIMARY KEY (id);
+CREATE UNIQUE INDEX email_seal_keys_active ON public.email_seal_keys USING btree ((true)) WHERE (retired_at IS NULL);
 
 create table erasure_journal (
   account_id text not null,
   subject_hash bytea not null,
   request_id text not null,
-  erased_at timestamp with time zone not null
+  erased_at timestamp with time zone not null,
+  subject_kind text not null default 'end_user'::text
 );
 alter table erasure_journal add constraint erasure_journal_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table erasure_journal add constraint erasure_journal_pkey PRIMARY KEY (account_id, subject_hash, request_id);
+alter table erasure_journal add constraint erasure_journal_subject_kind_check CHECK ((subject_kind = ANY (ARRAY['end_user'::text, 'platform'::text])));
 
 create table events (
   account_id text not null,
@@ -811,11 +828,13 @@ create table privacy_requests (
   result jsonb,
   export_file_id text,
   export_expires_at timestamp with time zone,
-  updated_at timestamp with time zone not null
+  updated_at timestamp with time zone not null,
+  subject_kind text not null default 'end_user'::text
 );
 alter table privacy_requests add constraint privacy_requests_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table privacy_requests add constraint privacy_requests_pkey PRIMARY KEY (account_id, id);
 alter table privacy_requests add constraint privacy_requests_status_check CHECK ((status = ANY (ARRAY['received'::text, 'in_progress'::text, 'completed'::text, 'rejected'::text])));
+alter table privacy_requests add constraint privacy_requests_subject_kind_check CHECK ((subject_kind = ANY (ARRAY['end_user'::text, 'platform'::text])));
 alter table privacy_requests add constraint privacy_requests_type_check CHECK ((type = ANY (ARRAY['access'::text, 'portability'::text, 'rectification'::text, 'erasure'::text, 'objection'::text, 'restriction'::text, 'automated_decision_review'::text])));
 CREATE INDEX privacy_requests_open ON public.privacy_requests USING btree (account_id, status, id DESC);
 CREATE INDEX privacy_requests_subject ON public.privacy_requests USING btree (account_id, subject_hash);
@@ -991,6 +1010,7 @@ create table user_sessions (
 );
 alter table user_sessions add constraint user_sessions_account_id_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id);
 alter table user_sessions add constraint user_sessions_pkey PRIMARY KEY (account_id, id);
+CREATE INDEX user_sessions_seen ON public.user_sessions USING btree (account_id, last_seen_at);
 CREATE UNIQUE INDEX user_sessions_token ON public.user_sessions USING btree (token_hash);
 CREATE INDEX user_sessions_user ON public.user_sessions USING btree (account_id, user_id, id) WHERE (revoked_at IS NULL);
 
@@ -1014,10 +1034,12 @@ create table users (
   password_hash text,
   created_at timestamp with time zone not null default now(),
   disabled_at timestamp with time zone,
-  last_login_at timestamp with time zone
+  last_login_at timestamp with time zone,
+  anonymized_at timestamp with time zone
 );
 alter table users add constraint users_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table users add constraint users_pkey PRIMARY KEY (account_id, id);
+CREATE INDEX users_disabled_kept ON public.users USING btree (account_id, disabled_at) WHERE ((disabled_at IS NOT NULL) AND (anonymized_at IS NULL));
 CREATE UNIQUE INDEX users_email ON public.users USING btree (lower(email));
 
 create table vat_rates (

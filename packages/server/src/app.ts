@@ -49,6 +49,7 @@ import { contactImportRoutes } from './privacy/contact-import.ts';
 import { privacySettingsRoutes } from './privacy/settings-routes.ts';
 import { privacyRequestRoutes } from './privacy/requests/routes.ts';
 import { erasureJournalRoutes } from './privacy/requests/journal.ts';
+import { privacyRequestAdminRoutes } from './privacy/requests/admin-routes.ts';
 import { retentionRoutes } from './privacy/retention/routes.ts';
 import { retentionAdminRoutes } from './privacy/retention/admin-routes.ts';
 import { portalRoutes } from './portal/serve.ts';
@@ -153,6 +154,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<App
   await app.register(privacySettingsRoutes, { ctx });
   await app.register(privacyRequestRoutes, { ctx, hasher });
   await app.register(erasureJournalRoutes, { ctx });
+  await app.register(privacyRequestAdminRoutes, { ctx });
   await app.register(retentionRoutes, { ctx, hasher });
   await app.register(retentionAdminRoutes, { ctx });
   await app.register(reportRoutes, { ctx });

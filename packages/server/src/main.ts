@@ -15,6 +15,7 @@ import { createKeyring } from './platform/crypto/keyring.ts';
 import { migrateJobQueue, startJobRunner } from './platform/jobs.ts';
 import { workerJobs } from './jobs.ts';
 import { ensureBootstrap } from './accounts/bootstrap.ts';
+import { ensureEmailSealing } from './platform/email/outbox.ts';
 import { startMessagingRuntime } from './messaging/dispatch/runtime.ts';
 import { createSmppLink } from './channels/smpp/link.ts';
 import { withDefaults } from './connectors/config.ts';
@@ -69,6 +70,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     }
     const boot = await ensureBootstrap(ctx, config.publicUrl ?? url ?? `http://${config.host}:${config.port}`);
+    await ensureEmailSealing(ctx);
     if (config.role !== 'api') {
       const runner = await startJobRunner(ctx, databaseUrl, workerJobs(ctx));
       stops.push(() => runner.stop());

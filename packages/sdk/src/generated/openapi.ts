@@ -10947,10 +10947,13 @@ export interface paths {
                             /** @enum {unknown} */
                             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
                             status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
                             subject: {
                                 phone?: string;
                                 email?: string;
                                 contactId?: string;
+                                userId?: string;
                             } | null;
                             note: string | null;
                             notes: {
@@ -11025,10 +11028,13 @@ export interface paths {
                             /** @enum {unknown} */
                             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
                             status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
                             subject: {
                                 phone?: string;
                                 email?: string;
                                 contactId?: string;
+                                userId?: string;
                             } | null;
                             note: string | null;
                             notes: {
@@ -11102,10 +11108,13 @@ export interface paths {
                             /** @enum {unknown} */
                             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
                             status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
                             subject: {
                                 phone?: string;
                                 email?: string;
                                 contactId?: string;
+                                userId?: string;
                             } | null;
                             note: string | null;
                             notes: {
@@ -11184,10 +11193,13 @@ export interface paths {
                             /** @enum {unknown} */
                             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
                             status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
                             subject: {
                                 phone?: string;
                                 email?: string;
                                 contactId?: string;
+                                userId?: string;
                             } | null;
                             note: string | null;
                             notes: {
@@ -11270,10 +11282,13 @@ export interface paths {
                             /** @enum {unknown} */
                             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
                             status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
                             subject: {
                                 phone?: string;
                                 email?: string;
                                 contactId?: string;
+                                userId?: string;
                             } | null;
                             note: string | null;
                             notes: {
@@ -11356,10 +11371,13 @@ export interface paths {
                             /** @enum {unknown} */
                             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
                             status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
                             subject: {
                                 phone?: string;
                                 email?: string;
                                 contactId?: string;
+                                userId?: string;
                             } | null;
                             note: string | null;
                             notes: {
@@ -11497,10 +11515,13 @@ export interface paths {
                             /** @enum {unknown} */
                             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
                             status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
                             subject: {
                                 phone?: string;
                                 email?: string;
                                 contactId?: string;
+                                userId?: string;
                             } | null;
                             note: string | null;
                             notes: {
@@ -11612,9 +11633,258 @@ export interface paths {
                                 requestId: string;
                                 /** Format: date-time */
                                 erasedAt: string;
+                                /** @description end_user: an account's customer (hash of the number); platform: a portal user or email address (SHA-256 of the address) */
+                                subjectKind: "end_user" | "platform";
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/privacy/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests about portal users and email addresses, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page size (≤ 1000). */
+                    limit?: number;
+                    /** @description nextCursor of the previous page. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["def-2"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record and run a data-subject request about a portal user or an email address (the platform is controller) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        type: "access" | "portability" | "erasure";
+                        /** @description exactly one of userId, email */
+                        subject: {
+                            /** @description a portal user on any account */
+                            userId?: string;
+                            /**
+                             * Format: email
+                             * @description anyone: a portal user, an invitee, a prospect the platform emailed
+                             */
+                            email?: string;
+                        };
+                        /** @description e.g. how the identity was verified */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
+                            status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
+                            subject: {
+                                phone?: string;
+                                email?: string;
+                                contactId?: string;
+                                userId?: string;
+                            } | null;
+                            note: string | null;
+                            notes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    type: string;
+                                    id: string;
+                                };
+                                text: string;
+                            }[];
+                            assignee: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description one month after receipt (GDPR Art. 12(3)), three after an extension
+                             */
+                            dueAt: string;
+                            extension: {
+                                reason: string;
+                            } | null;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            rejectionReason: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            export: {
+                                url: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/privacy/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A request about a portal user or email address, its outcome and report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
+                            status: "received" | "in_progress" | "completed" | "rejected";
+                            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+                            subjectKind: "end_user" | "platform";
+                            subject: {
+                                phone?: string;
+                                email?: string;
+                                contactId?: string;
+                                userId?: string;
+                            } | null;
+                            note: string | null;
+                            notes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    type: string;
+                                    id: string;
+                                };
+                                text: string;
+                            }[];
+                            assignee: string | null;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description one month after receipt (GDPR Art. 12(3)), three after an extension
+                             */
+                            dueAt: string;
+                            extension: {
+                                reason: string;
+                            } | null;
+                            startedAt: string | null;
+                            completedAt: string | null;
+                            rejectionReason: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            export: {
+                                url: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/privacy/requests/{requestId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the export of an access or portability request (a zip) until it expires */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    requestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -11651,8 +11921,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: {
-                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
-                                /** @description kept this many days after creation, then erased or deleted */
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text" | "email_outbox" | "portal_sessions" | "portal_tokens" | "disabled_users";
+                                /** @description kept this many days after creation (or, for sessions, links and disabled users, after they ended), then erased or deleted */
                                 days: number;
                                 /** @description who set the period: you, your operator for the platform, or the shipped default */
                                 source: "account" | "platform" | "default";
@@ -11691,6 +11961,14 @@ export interface paths {
                             exports?: number;
                             /** @description days */
                             audit_free_text?: number;
+                            /** @description days */
+                            email_outbox?: number;
+                            /** @description days */
+                            portal_sessions?: number;
+                            /** @description days */
+                            portal_tokens?: number;
+                            /** @description days */
+                            disabled_users?: number;
                         };
                     };
                 };
@@ -11704,8 +11982,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: {
-                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
-                                /** @description kept this many days after creation, then erased or deleted */
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text" | "email_outbox" | "portal_sessions" | "portal_tokens" | "disabled_users";
+                                /** @description kept this many days after creation (or, for sessions, links and disabled users, after they ended), then erased or deleted */
                                 days: number;
                                 /** @description who set the period: you, your operator for the platform, or the shipped default */
                                 source: "account" | "platform" | "default";
@@ -11975,8 +12253,8 @@ export interface paths {
                             }[];
                             transfers: string[];
                             retention: {
-                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
-                                /** @description kept this many days after creation, then erased or deleted */
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text" | "email_outbox" | "portal_sessions" | "portal_tokens" | "disabled_users";
+                                /** @description kept this many days after creation (or, for sessions, links and disabled users, after they ended), then erased or deleted */
                                 days: number;
                                 /** @description who set the period: you, your operator for the platform, or the shipped default */
                                 source: "account" | "platform" | "default";
@@ -12025,7 +12303,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: {
-                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text" | "email_outbox" | "portal_sessions" | "portal_tokens" | "disabled_users";
                                 days: number;
                                 source: "platform" | "default";
                                 minimum: number;
@@ -12061,6 +12339,14 @@ export interface paths {
                             exports?: number;
                             /** @description days */
                             audit_free_text?: number;
+                            /** @description days */
+                            email_outbox?: number;
+                            /** @description days */
+                            portal_sessions?: number;
+                            /** @description days */
+                            portal_tokens?: number;
+                            /** @description days */
+                            disabled_users?: number;
                         };
                     };
                 };
@@ -12074,7 +12360,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: {
-                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text" | "email_outbox" | "portal_sessions" | "portal_tokens" | "disabled_users";
                                 days: number;
                                 source: "platform" | "default";
                                 minimum: number;
@@ -12228,8 +12514,8 @@ export interface paths {
                             }[];
                             transfers: string[];
                             retention: {
-                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text";
-                                /** @description kept this many days after creation, then erased or deleted */
+                                category: "message_content" | "message_metadata" | "inbound_media" | "webhook_delivery_logs" | "exports" | "audit_free_text" | "email_outbox" | "portal_sessions" | "portal_tokens" | "disabled_users";
+                                /** @description kept this many days after creation (or, for sessions, links and disabled users, after they ended), then erased or deleted */
                                 days: number;
                                 /** @description who set the period: you, your operator for the platform, or the shipped default */
                                 source: "account" | "platform" | "default";
@@ -12450,10 +12736,13 @@ export interface components {
             /** @enum {unknown} */
             type: "access" | "portability" | "rectification" | "erasure" | "objection" | "restriction" | "automated_decision_review";
             status: "received" | "in_progress" | "completed" | "rejected";
+            /** @description end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators) */
+            subjectKind: "end_user" | "platform";
             subject: {
                 phone?: string;
                 email?: string;
                 contactId?: string;
+                userId?: string;
             } | null;
             note: string | null;
             notes: {

@@ -68,6 +68,11 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'POST /v1/privacy/requests/:requestId/reviews': { scope: 'privacy:manage' },
   'GET /v1/privacy/requests/:requestId/export': { scope: 'privacy:manage' },
   'GET /v1/admin/privacy/erasure-journal': { scope: 'platform:read' },
+  'POST /v1/admin/privacy/requests': { scope: 'platform:admin', creates: true },
+  'GET /v1/admin/privacy/requests': { scope: 'platform:read' },
+  'GET /v1/admin/privacy/requests/:requestId': { scope: 'platform:read' },
+  // The export holds the person's data: operators who may act, not those who may only look.
+  'GET /v1/admin/privacy/requests/:requestId/export': { scope: 'platform:admin' },
 
   'GET /v1/account': { scope: 'account:manage', testKeys: 'allowed' },
   'POST /v1/account/limit-requests': { scope: 'account:manage', creates: true },

@@ -6,6 +6,8 @@ import { ManualClock } from '../clock.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/harness.ts';
 import { enqueueEmail, sendDueEmails, smtpSender } from './outbox.ts';
 import { waitFor } from '../../../test/wait.ts';
+import { dumpDatabase, findInDump } from '../../../test/dump.ts';
+import { decryptField } from '../crypto/keyring.ts';
 
 
 function startSmtp(port: number): Promise<{ received: { to: string; raw: string }[]; close: () => Promise<void> }> {
@@ -42,6 +44,23 @@ describe('email outbox in the sandbox', () => {
     assert.equal(kept.length, 1);
     assert.equal(kept[0].subject, 'Limit warning');
     assert.equal(kept[0].to, 'ops@example.com');
+    const dump = await dumpDatabase(t.platform.ctx.sql);
+    assert.deepEqual(findInDump(dump, 'ops@example.com'), [], 'the address is sealed at rest');
+    assert.deepEqual(findInDump(dump, 'Limit warning'), [], 'so is the content');
+  });
+
+  it('seals at start-up the emails an older version queued in plaintext, and still delivers them', async () => {
+    const database = t.database;
+    await t.platform.ctx.sql`insert into email_outbox (account_id, id, to_address, subject, text_body, status, next_attempt_at, created_at)
+                             values (${t.boot.accountId}, 'eml_legacy', 'old@example.com', 'Queued before the upgrade', 'hello', 'queued', now(), now())`;
+    await t.close({ keepDatabase: true });
+    t = await startTestPlatform({ database, dataDir: t.dataDir });
+    const kept = await waitFor(async () => {
+      const res = await t.api.get('/v1/sandbox/emails', { key: t.boot.apiKey });
+      return res.body.data.find((e: { id: string; status: string }) => e.id === 'eml_legacy' && e.status === 'kept');
+    }, 'the legacy email to be kept');
+    assert.deepEqual([kept.to, kept.subject], ['old@example.com', 'Queued before the upgrade']);
+    assert.deepEqual(findInDump(await dumpDatabase(t.platform.ctx.sql), 'old@example.com'), []);
   });
 
   it('refuses a key without sandbox:use', async () => {
@@ -63,6 +82,7 @@ describe('email outbox with SMTP', () => {
       const [failed] = await ctx.sql`select status, attempts, next_attempt_at, last_error from email_outbox`;
       assert.equal(failed!.status, 'queued');
       assert.equal(failed!.attempts, 1);
+      assert.match(await decryptField(ctx.keyring, t.boot.accountId, failed!.last_error as Buffer) ?? '', /ECONNREFUSED/, 'the SMTP error is sealed: it can echo the address');
       assert.equal((failed!.next_attempt_at as Date).getTime(), clock.now().getTime() + 60_000, 'first retry after a minute');
       assert.equal(await sendDueEmails(ctx, sender), 0, 'not due yet');
 

@@ -1,11 +1,16 @@
 // The email outbox. Domains enqueue inside their own transaction (the email exists exactly
 // when the change that caused it does); the worker sends. In the sandbox nothing leaves
-// the machine: emails are kept and shown at GET /v1/sandbox/emails.
+// the machine: emails are kept and shown at GET /v1/sandbox/emails. Address and content are
+// sealed at rest (seal.ts); only the SHA-256 of the address stays readable, for privacy requests.
+import crypto from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Context } from '../../context.ts';
 import type { Db } from '../../db/pool.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { newId } from '../ids.ts';
+import { activeSealingKey, ensureSealingKey, openingKeys, openWith, sealTo, type SealingKey } from './seal.ts';
+
+export { openingKeys };
 
 export interface NewEmail {
   accountId: string;
@@ -24,22 +29,68 @@ export async function enqueueEmail(db: Db, e: NewEmail): Promise<string> {
   return id!;
 }
 
+/** How a person's emails are found without opening them (the same rule as login throttles). */
+export function emailAddressHash(address: string): Buffer {
+  return crypto.createHash('sha256').update(address.trim().toLowerCase()).digest();
+}
+
+export interface EmailContent { to: string; subject: string; text: string; html: string | null }
+
+const aadOf = (accountId: string, id: string) => Buffer.from(`${accountId}/${id}`);
+
+function sealEmail(key: SealingKey, accountId: string, id: string, c: EmailContent): Buffer {
+  return sealTo(key, Buffer.from(JSON.stringify(c)), aadOf(accountId, id));
+}
+
+/** Opens a sealed email with the keys from openingKeys(). */
+export function openEmail(keys: Map<string, crypto.KeyObject>, row: { accountId: string; id: string; sealed: Buffer | null }): EmailContent {
+  if (!row.sealed) throw new Error(`email ${row.id} was queued before sealing and is sealed at the next start`);
+  return JSON.parse(openWith(keys, row.sealed, aadOf(row.accountId, row.id)).toString('utf8')) as EmailContent;
+}
+
 /** Several emails in one statement (a notice to every client account); returns their ids. */
 export async function enqueueEmails(db: Db, emails: NewEmail[]): Promise<string[]> {
   if (emails.length === 0) return [];
-  const rows = emails.map((e) => ({
-    account_id: e.accountId, id: newId('eml', e.at), to_address: e.to, subject: e.subject, text_body: e.text, html_body: e.html ?? null, created_at: e.at,
-  }));
-  await db`insert into email_outbox (account_id, id, to_address, subject, text_body, html_body, status, next_attempt_at, created_at)
-           select account_id, id, to_address, subject, text_body, html_body, 'queued', created_at, created_at
-           from jsonb_to_recordset(${db.json(rows as never)}::jsonb)
-             as t(account_id text, id text, to_address text, subject text, text_body text, html_body text, created_at timestamptz)`;
+  const key = await activeSealingKey(db);
+  const rows = emails.map((e) => {
+    const id = newId('eml', e.at);
+    return {
+      account_id: e.accountId, id, created_at: e.at, to_hash: emailAddressHash(e.to).toString('hex'),
+      sealed: sealEmail(key, e.accountId, id, { to: e.to, subject: e.subject, text: e.text, html: e.html ?? null }).toString('base64'),
+    };
+  });
+  await db`insert into email_outbox (account_id, id, sealed, to_hash, status, next_attempt_at, created_at)
+           select account_id, id, decode(sealed, 'base64'), decode(to_hash, 'hex'), 'queued', created_at, created_at
+           from jsonb_to_recordset(${db.json(rows as never)}::jsonb) as t(account_id text, id text, sealed text, to_hash text, created_at timestamptz)`;
   // Start sending right away; the minutely sweep catches anything this misses.
   await db`select graphile_worker.add_job('send_emails', '{}'::json, job_key := 'send_emails', job_key_mode := 'replace')`;
   return rows.map((r) => r.id);
 }
 
-interface DueEmail { accountId: string; id: string; to: string; subject: string; text: string; html: string | null; attempts: number }
+/**
+ * At start-up: the outbox key pair exists, and emails queued by a version that stored them in
+ * plaintext are sealed (the plaintext columns are emptied).
+ */
+export async function ensureEmailSealing(ctx: Context): Promise<void> {
+  await ensureSealingKey(ctx);
+  const key = await activeSealingKey(ctx.sql);
+  for (;;) {
+    const sealed = await withTransaction(ctx.sql, async (tx) => {
+      const rows = await tx<{ accountId: string; id: string; to: string; subject: string; text: string; html: string | null }[]>`
+        select account_id as "accountId", id, to_address as "to", subject, text_body as "text", html_body as "html"
+        from email_outbox where to_address is not null order by created_at limit 100 for update skip locked`;
+      for (const r of rows) {
+        await tx`update email_outbox set sealed = ${sealEmail(key, r.accountId, r.id, r)}, to_hash = ${emailAddressHash(r.to)},
+                   to_address = null, subject = null, text_body = null, html_body = null
+                 where account_id = ${r.accountId} and id = ${r.id}`;
+      }
+      return rows.length;
+    });
+    if (sealed < 100) return;
+  }
+}
+
+interface DueEmail { accountId: string; id: string; sealed: Buffer | null; attempts: number }
 
 export interface EmailSender {
   send(e: { to: string; subject: string; text: string; html: string | null }): Promise<void>;
@@ -65,11 +116,12 @@ export async function sendDueEmails(ctx: Context, sender: EmailSender | undefine
     return 0;
   }
   let done = 0;
+  const keys = await openingKeys(ctx);
   for (;;) {
     const handled = await withTransaction(ctx.sql, async (tx) => {
       const now = ctx.clock.now();
       const due = await tx<DueEmail[]>`
-        select account_id as "accountId", id, to_address as "to", subject, text_body as "text", html_body as "html", attempts
+        select account_id as "accountId", id, sealed, attempts
         from email_outbox where status = 'queued' and next_attempt_at <= ${now}
         order by next_attempt_at limit 20 for update skip locked`;
       for (const e of due) await deliver(tx, e, now);
@@ -85,7 +137,7 @@ export async function sendDueEmails(ctx: Context, sender: EmailSender | undefine
       return;
     }
     try {
-      await sender!.send(e);
+      await sender!.send(openEmail(keys, e));
       await tx`update email_outbox set status = 'sent', sent_at = ${now}, attempts = attempts + 1, last_error = null
                where account_id = ${e.accountId} and id = ${e.id}`;
     } catch (err) {
@@ -93,7 +145,7 @@ export async function sendDueEmails(ctx: Context, sender: EmailSender | undefine
       const wait = EMAIL_BACKOFF_MINUTES[attempts - 1];
       // Only the error's message: SMTP errors can echo addresses, never credentials (those are in the URL).
       const reason = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-      await tx`update email_outbox set attempts = ${attempts}, last_error = ${reason},
+      await tx`update email_outbox set attempts = ${attempts}, last_error = ${await ctx.keyring.encrypt(e.accountId, reason)},
                  status = ${wait === undefined ? 'failed' : 'queued'},
                  next_attempt_at = ${wait === undefined ? null : new Date(now.getTime() + wait * 60_000)}
                where account_id = ${e.accountId} and id = ${e.id}`;
@@ -101,3 +153,4 @@ export async function sendDueEmails(ctx: Context, sender: EmailSender | undefine
     }
   }
 }
+

@@ -7,6 +7,8 @@ import type { Context } from '../../context.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { scrubMessageContent, scrubMessageIdentity } from '../scrub.ts';
 import { applyStatusChanges } from '../../messaging/status.ts';
+import { erasePlatformSubject } from './platform-subjects.ts';
+import type { SubjectKind } from './store.ts';
 
 export interface ErasureReport {
   erased: { messages: number; messageContents: number; contact: number; consentRecords: number; requestDetails: number };
@@ -79,9 +81,13 @@ async function keptRecords(ctx: Context, accountId: string, subjectHash: Buffer)
 }
 
 /** After a restore: every journal entry is applied again (erasure is idempotent). */
-export async function reapplyErasures(ctx: Context, entries: { accountId: string; subjectHash: Buffer; requestId: string }[]): Promise<{ subjects: number; messages: number }> {
+export async function reapplyErasures(ctx: Context, entries: { accountId: string; subjectHash: Buffer; requestId: string; subjectKind: SubjectKind }[]): Promise<{ subjects: number; messages: number }> {
   let messages = 0;
   for (const e of entries) {
+    if (e.subjectKind === 'platform') {
+      await erasePlatformSubject(ctx, e.accountId, e.subjectHash, e.requestId);
+      continue;
+    }
     const report = await eraseSubject(ctx, e.accountId, e.subjectHash, e.requestId);
     messages += report.erased.messages;
   }

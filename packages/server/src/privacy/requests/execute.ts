@@ -11,6 +11,7 @@ import { contactBySubject, type ContactRow } from '../contacts.ts';
 import { updateContact, type ContactChanges } from '../contact-routes.ts';
 import { collectSubjectData, storeExport } from './export.ts';
 import { eraseSubject } from './erasure.ts';
+import { erasePlatformSubject, exportPlatformSubject } from './platform-subjects.ts';
 import { automatedDecisions } from './decisions.ts';
 import { isUnderLegalHold } from '../retention/holds.ts';
 import { getRequest, readChanges, setStatus, type RequestRow } from './store.ts';
@@ -28,6 +29,7 @@ type Outcome =
 const SYSTEM = { type: 'system' as const, id: 'privacy-requests' };
 
 async function run(ctx: Context, row: RequestRow): Promise<Outcome> {
+  if (row.subjectKind === 'platform') return runPlatform(ctx, row);
   const contact = await contactBySubject(ctx.sql, row.accountId, row.subjectHash);
   switch (row.type) {
     case 'access':
@@ -55,6 +57,24 @@ async function run(ctx: Context, row: RequestRow): Promise<Outcome> {
       const decisions = await automatedDecisions(ctx.sql, row.accountId, row.subjectHash, row.id);
       return { status: decisions.length === 0 ? 'completed' : 'in_progress', result: { decisions: decisions.length, awaiting: 'a person confirms or overturns each decision (POST /v1/privacy/requests/{id}/reviews)' } };
     }
+  }
+}
+
+/** A person the platform is controller for: access and portability export, erasure erases. */
+async function runPlatform(ctx: Context, row: RequestRow): Promise<Outcome> {
+  switch (row.type) {
+    case 'access':
+    case 'portability': {
+      const stored = await exportPlatformSubject(ctx, row.accountId, row.id, row.subjectHash);
+      return { status: 'completed', result: { exported: stored.counts, format: 'zip: export.json and one CSV per table' }, exportFileId: stored.fileId, exportExpiresAt: stored.expiresAt };
+    }
+    case 'erasure':
+      if (await isUnderLegalHold(ctx.sql, row.accountId, row.subjectHash)) {
+        return { status: 'rejected', reason: 'a legal hold applies: the data must be kept until it is lifted (GDPR Art. 17(3)(e)); file the erasure again then' };
+      }
+      return { status: 'completed', result: { ...(await erasePlatformSubject(ctx, row.accountId, row.subjectHash, row.id)) } };
+    default:
+      return { status: 'rejected', reason: `a ${row.type} request does not apply to a portal user or email address` };
   }
 }
 

@@ -10,7 +10,7 @@ import { consentHistory } from '../consent.ts';
 
 export const EXPORT_DAYS = 7;
 
-type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 /** RFC 4180: quote every field that needs it, double the quotes inside. */
 export function toCsv(rows: Record<string, Cell>[]): string {
@@ -68,19 +68,27 @@ export async function collectSubjectData(ctx: Context, accountId: string, subjec
 /** Builds the zip, seals it and stores it; returns the file and when it expires. */
 export async function storeExport(ctx: Context, accountId: string, requestId: string, data: SubjectData): Promise<{ fileId: string; expiresAt: Date; counts: Record<string, number> }> {
   const c = data.contact;
+  const stored = await storeZip(ctx, accountId, requestId, data, {
+    contact: c ? [{ id: c.id, phone: c.phone, name: c.name, email: c.email, whatsappId: c.whatsappId, attributes: JSON.stringify(c.attributes), tags: c.tags.join(' '), createdAt: c.createdAt }] : [],
+    consents: data.consents.map((r) => ({ ...r, actor: `${r.actor.type}:${r.actor.id}` })),
+    messages: data.messages,
+    message_events: data.events,
+    usage: data.usage,
+    restrictions: data.restrictions,
+    suppressions: data.suppressions,
+  });
+  const counts = { contact: c ? 1 : 0, consents: data.consents.length, messages: data.messages.length, events: data.events.length, usage: data.usage.length };
+  return { ...stored, counts };
+}
+
+/** export.json (all of `data`) and one CSV per table, zipped, sealed with the account's key, stored until it expires. */
+export async function storeZip(ctx: Context, accountId: string, requestId: string, data: object, tables: Record<string, Record<string, Cell>[]>): Promise<{ fileId: string; expiresAt: Date }> {
   const files: Record<string, Uint8Array> = {
     'export.json': strToU8(JSON.stringify({ requestId, exportedAt: ctx.clock.now().toISOString(), ...data }, null, 2)),
-    'contact.csv': strToU8(toCsv(c ? [{ id: c.id, phone: c.phone, name: c.name, email: c.email, whatsappId: c.whatsappId, attributes: JSON.stringify(c.attributes), tags: c.tags.join(' '), createdAt: c.createdAt }] : [])),
-    'consents.csv': strToU8(toCsv(data.consents.map((r) => ({ ...r, actor: `${r.actor.type}:${r.actor.id}` })))),
-    'messages.csv': strToU8(toCsv(data.messages)),
-    'message_events.csv': strToU8(toCsv(data.events)),
-    'usage.csv': strToU8(toCsv(data.usage)),
-    'restrictions.csv': strToU8(toCsv(data.restrictions)),
-    'suppressions.csv': strToU8(toCsv(data.suppressions)),
+    ...Object.fromEntries(Object.entries(tables).map(([name, rows]) => [`${name}.csv`, strToU8(toCsv(rows))])),
   };
   const sealed = await ctx.keyring.encrypt(accountId, Buffer.from(zipSync(files)));
   const expiresAt = new Date(ctx.clock.now().getTime() + EXPORT_DAYS * 86_400_000);
   const meta = await postgresFileStore(ctx.sql, ctx.clock).put(accountId, { name: `${requestId}.zip`, contentType: 'application/zip', expiresAt, purpose: 'export' }, (async function* () { yield sealed; })());
-  const counts = { contact: c ? 1 : 0, consents: data.consents.length, messages: data.messages.length, events: data.events.length, usage: data.usage.length };
-  return { fileId: meta.id, expiresAt, counts };
+  return { fileId: meta.id, expiresAt };
 }

@@ -12,14 +12,19 @@ import type { OperatorCommand } from '../../operator-commands.ts';
 import { Timestamp } from '../../http/schemas.ts';
 import { appendAudit } from '../../platform/audit/log.ts';
 import { reapplyErasures } from './erasure.ts';
+import type { SubjectKind } from './store.ts';
 
-const Entry = Type.Object({ accountId: Type.String(), subjectHash: Type.String({ description: 'hex' }), requestId: Type.String(), erasedAt: Timestamp });
-interface JournalEntry { accountId: string; subjectHash: string; requestId: string; erasedAt: string }
+const Entry = Type.Object({
+  accountId: Type.String(), subjectHash: Type.String({ description: 'hex' }), requestId: Type.String(), erasedAt: Timestamp,
+  subjectKind: Type.Union([Type.Literal('end_user'), Type.Literal('platform')], { description: "end_user: an account's customer (hash of the number); platform: a portal user or email address (SHA-256 of the address)" }),
+});
+interface JournalEntry { accountId: string; subjectHash: string; requestId: string; erasedAt: string; subjectKind?: SubjectKind }
 
-export async function readJournal(db: Db): Promise<JournalEntry[]> {
-  const rows = await db<{ accountId: string; subjectHash: Buffer; requestId: string; erasedAt: Date }[]>`
-    select account_id as "accountId", subject_hash as "subjectHash", request_id as "requestId", erased_at as "erasedAt" from erasure_journal order by erased_at, request_id`;
-  return rows.map((r) => ({ accountId: r.accountId, subjectHash: r.subjectHash.toString('hex'), requestId: r.requestId, erasedAt: r.erasedAt.toISOString() }));
+export async function readJournal(db: Db): Promise<Required<JournalEntry>[]> {
+  const rows = await db<{ accountId: string; subjectHash: Buffer; requestId: string; erasedAt: Date; subjectKind: SubjectKind }[]>`
+    select account_id as "accountId", subject_hash as "subjectHash", request_id as "requestId", erased_at as "erasedAt", subject_kind as "subjectKind"
+    from erasure_journal order by erased_at, request_id`;
+  return rows.map((r) => ({ ...r, subjectHash: r.subjectHash.toString('hex'), erasedAt: r.erasedAt.toISOString() }));
 }
 
 export async function erasureJournalRoutes(base: FastifyInstance, opts: { ctx: Context }): Promise<void> {
@@ -34,7 +39,8 @@ export async function erasureJournalRoutes(base: FastifyInstance, opts: { ctx: C
 
 /** Applies a journal file (the JSON the route above returns) to the database again. */
 export async function reapplyJournal(ctx: Context, entries: JournalEntry[]): Promise<{ subjects: number; messages: number }> {
-  const applied = await reapplyErasures(ctx, entries.map((e) => ({ accountId: e.accountId, subjectHash: Buffer.from(e.subjectHash, 'hex'), requestId: e.requestId })));
+  // Journals written before platform subjects existed have no kind: they are all end users.
+  const applied = await reapplyErasures(ctx, entries.map((e) => ({ accountId: e.accountId, subjectHash: Buffer.from(e.subjectHash, 'hex'), requestId: e.requestId, subjectKind: e.subjectKind ?? 'end_user' })));
   for (const accountId of new Set(entries.map((e) => e.accountId))) {
     await appendAudit(ctx.sql, { accountId, actor: { type: 'system', id: 'cli' }, action: 'privacy.erasures_reapplied', data: { entries: entries.filter((e) => e.accountId === accountId).length }, at: ctx.clock.now() });
   }

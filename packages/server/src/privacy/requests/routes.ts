@@ -1,5 +1,5 @@
 // Data-subject requests over the API (privacy:manage).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../../context.ts';
@@ -23,11 +23,16 @@ import { addCalendarMonths } from '../../platform/calendar.ts';
 import { automatedDecisions, releaseOverturned, reviewDecision } from './decisions.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const RequestSchema = Type.Object({
+export const RequestSchema = Type.Object({
   id: Type.String(),
   type: Type.Enum(REQUEST_TYPES),
   status: Type.Union([Type.Literal('received'), Type.Literal('in_progress'), Type.Literal('completed'), Type.Literal('rejected')]),
-  subject: Nullable(Type.Object({ phone: Type.Optional(Type.String()), email: Type.Optional(Type.String()), contactId: Type.Optional(Type.String()) }, { description: 'null once the subject was erased' })),
+  subjectKind: Type.Union([Type.Literal('end_user'), Type.Literal('platform')], {
+    description: "end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators)",
+  }),
+  subject: Nullable(Type.Object({
+    phone: Type.Optional(Type.String()), email: Type.Optional(Type.String()), contactId: Type.Optional(Type.String()), userId: Type.Optional(Type.String()),
+  }, { description: 'null once the subject was erased' })),
   note: Nullable(Type.String()),
   notes: Type.Array(Type.Object({ at: Timestamp, by: Type.Object({ type: Type.String(), id: Type.String() }), text: Type.String() })),
   assignee: Nullable(Type.String()),
@@ -253,14 +258,18 @@ export async function privacyRequestRoutes(base: FastifyInstance, opts: { ctx: C
     schema: { tags: ['privacy'], summary: 'Download the export of an access or portability request (a zip) until it expires', params: idParam('requestId') },
   }, async (request, reply) => {
     const { accountId } = principalOf(request);
-    const row = await found(accountId, request.params.requestId);
-    if (!row.exportFileId) throw new Problem(P['not-found'], 'this request has no export');
-    const file = row.exportExpiresAt && row.exportExpiresAt > ctx.clock.now() ? await postgresFileStore(ctx.sql, ctx.clock).get(accountId, row.exportFileId) : undefined;
-    if (!file) throw new Problem(P['not-found'], 'the export has expired; file a new request');
-    const chunks: Buffer[] = [];
-    for await (const c of file.stream) chunks.push(c as Buffer);
-    const zip = await ctx.keyring.decrypt(accountId, Buffer.concat(chunks));
-    return reply.type('application/zip').header('content-disposition', `attachment; filename="${row.id}.zip"`).header('cache-control', 'no-store').send(zip);
+    return sendExport(ctx, await found(accountId, request.params.requestId), reply);
   });
 
+}
+
+/** Answers with a request's export (decrypted zip) while it has not expired. */
+export async function sendExport(ctx: Context, row: RequestRow, reply: FastifyReply): Promise<FastifyReply> {
+  if (!row.exportFileId) throw new Problem(P['not-found'], 'this request has no export');
+  const file = row.exportExpiresAt && row.exportExpiresAt > ctx.clock.now() ? await postgresFileStore(ctx.sql, ctx.clock).get(row.accountId, row.exportFileId) : undefined;
+  if (!file) throw new Problem(P['not-found'], 'the export has expired; file a new request');
+  const chunks: Buffer[] = [];
+  for await (const c of file.stream) chunks.push(c as Buffer);
+  const zip = await ctx.keyring.decrypt(row.accountId, Buffer.concat(chunks));
+  return reply.type('application/zip').header('content-disposition', `attachment; filename="${row.id}.zip"`).header('cache-control', 'no-store').send(zip);
 }

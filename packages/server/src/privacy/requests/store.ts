@@ -13,7 +13,15 @@ export interface SubjectRef {
   phone?: string;
   email?: string;
   contactId?: string;
+  /** A portal user (platform subjects only). */
+  userId?: string;
 }
+
+/**
+ * Whose data: an account's end user (the account is controller), or a person the platform
+ * itself is controller for (a portal user or an email address; operators file these).
+ */
+export type SubjectKind = 'end_user' | 'platform';
 
 export interface RequestNote {
   at: string;
@@ -26,6 +34,7 @@ export interface RequestRow {
   id: string;
   type: RequestType;
   status: RequestStatus;
+  subjectKind: SubjectKind;
   subjectHash: Buffer;
   subject: Buffer | null;
   note: Buffer | null;
@@ -43,7 +52,7 @@ export interface RequestRow {
   exportExpiresAt: Date | null;
 }
 
-export const requestColumns = (db: Db) => db`account_id as "accountId", id, type, status, subject_hash as "subjectHash", subject, note, changes, notes, assignee,
+export const requestColumns = (db: Db) => db`account_id as "accountId", id, type, status, subject_kind as "subjectKind", subject_hash as "subjectHash", subject, note, changes, notes, assignee,
   received_at as "receivedAt", due_at as "dueAt", extension_reason as "extensionReason", started_at as "startedAt", completed_at as "completedAt",
   rejection_reason as "rejectionReason", result, export_file_id as "exportFileId", export_expires_at as "exportExpiresAt"`;
 
@@ -52,9 +61,9 @@ export async function getRequest(db: Db, accountId: string, id: string, opts: { 
   return row;
 }
 
-export async function listRequests(db: Db, accountId: string, f: { status?: string | undefined; type?: string | undefined; before?: string | undefined; limit: number }): Promise<RequestRow[]> {
+export async function listRequests(db: Db, accountId: string, f: { status?: string | undefined; type?: string | undefined; kind?: SubjectKind; before?: string | undefined; limit: number }): Promise<RequestRow[]> {
   return db<RequestRow[]>`
-    select ${requestColumns(db)} from privacy_requests where account_id = ${accountId}
+    select ${requestColumns(db)} from privacy_requests where account_id = ${accountId} ${f.kind ? db`and subject_kind = ${f.kind}` : db``}
       ${f.status ? db`and status = ${f.status}` : db``} ${f.type ? db`and type = ${f.type}` : db``} ${f.before ? db`and id < ${f.before}` : db``}
     order by id desc limit ${f.limit + 1}`;
 }
@@ -94,14 +103,14 @@ export async function readNotes(keyring: Keyring, row: RequestRow): Promise<Requ
 export async function requestJson(keyring: Keyring, row: RequestRow) {
   const note = row.note ? (await keyring.decrypt(row.accountId, row.note)).toString('utf8') : null;
   return {
-    id: row.id, type: row.type, status: row.status,
+    id: row.id, type: row.type, status: row.status, subjectKind: row.subjectKind,
     subject: await readSubject(keyring, row), note, notes: await readNotes(keyring, row), assignee: row.assignee,
     receivedAt: row.receivedAt.toISOString(), dueAt: row.dueAt.toISOString(),
     extension: row.extensionReason ? { reason: row.extensionReason } : null,
     startedAt: row.startedAt?.toISOString() ?? null, completedAt: row.completedAt?.toISOString() ?? null,
     rejectionReason: row.rejectionReason, result: row.result,
     export: row.exportFileId && row.exportExpiresAt
-      ? { url: `/v1/privacy/requests/${row.id}/export`, expiresAt: row.exportExpiresAt.toISOString() }
+      ? { url: `${row.subjectKind === 'platform' ? '/v1/admin' : '/v1'}/privacy/requests/${row.id}/export`, expiresAt: row.exportExpiresAt.toISOString() }
       : null,
   };
 }

@@ -46,7 +46,10 @@ async function runAccount(ctx: Context, accountId: string, now: Date, limit: num
   const held = holds.subjects.map((h) => h.toString('hex'));
   for (const { category, days } of policies) {
     if (!run.complete) break;
-    const swept = await sweep(ctx, category, { accountId, cutoff: new Date(now.getTime() - days * DAY_MS), limit, held, at: now }, deadline);
+    const swept = await sweep(ctx, category, {
+      accountId, cutoff: new Date(now.getTime() - days * DAY_MS), limit, held, at: now,
+      sessions: { idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs },
+    }, deadline);
     run.counts[category] = swept.rows;
     run.complete = swept.finished;
   }

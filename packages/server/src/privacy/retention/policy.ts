@@ -4,7 +4,10 @@ import type { Db } from '../../db/pool.ts';
 import { Problem, type FieldError } from '../../http/problem.ts';
 import { DELIVERY_RETENTION_DAYS } from '../../webhooks/delivery-store.ts';
 
-export const CATEGORIES = ['message_content', 'message_metadata', 'inbound_media', 'webhook_delivery_logs', 'exports', 'audit_free_text'] as const;
+export const CATEGORIES = [
+  'message_content', 'message_metadata', 'inbound_media', 'webhook_delivery_logs', 'exports', 'audit_free_text',
+  'email_outbox', 'portal_sessions', 'portal_tokens', 'disabled_users',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export interface CategoryRule {
@@ -49,6 +52,26 @@ export const CATEGORY_RULES: Record<Category, CategoryRule> = {
     days: 365, minimum: 30, maximum: TEN_YEARS,
     what: 'reasons and notes people typed into audited actions (the audit entries themselves stay, with ids only)',
     why: 'operators and auditors need the stated reasons of recent account changes; the entries and their hash chain are kept for good',
+  },
+  email_outbox: {
+    days: 90, minimum: 1, maximum: 365,
+    what: 'emails the platform sent to your users (sent, kept in the sandbox or failed; sealed at rest): addresses and content',
+    why: 'a copy of a notice is useful while someone may ask whether it was sent; emails still queued are never removed',
+  },
+  portal_sessions: {
+    days: 30, minimum: 1, maximum: 365,
+    what: "ended portal sessions (signed out, revoked, idle or past their maximum age): sign-in times, shortened IP addresses and browsers",
+    why: 'the session list and security investigations need recent sign-ins; counted from the moment a session ended',
+  },
+  portal_tokens: {
+    days: 30, minimum: 1, maximum: 365,
+    what: 'invitations, password resets and sign-in challenges once used, withdrawn or expired (the invited address, times)',
+    why: 'an ended link opens nothing; a month shows who was invited or asked for a reset recently',
+  },
+  disabled_users: {
+    days: 365, minimum: 30, maximum: TEN_YEARS,
+    what: "disabled portal users: their email address and name are replaced by a pseudonym and their password and second factor removed (the user id stays, so audit entries still name the same pseudonymous user)",
+    why: "the account's audit trail must be explainable (who was this user?) for a year after someone left; counted from when the user was disabled",
   },
 };
 

@@ -47,8 +47,15 @@ const ACTIVITIES: ProcessingActivity[] = [
     name: 'Portal and API access',
     purposes: ['signing in, access control, the audit trail of changes'],
     legalBases: ['Art. 6(1)(b) the contract with the account', 'Art. 6(1)(f) legitimate interest in securing the service'],
-    dataSubjects: ["the account's users"],
-    personalData: ['email addresses and names', 'sign-in times, IP addresses and user agents', 'audit entries by pseudonymous ids'],
+    dataSubjects: ["the account's users", 'people invited to the portal'],
+    personalData: ['email addresses and names', 'sign-in times, shortened IP addresses and user agents', 'invitations and password resets (tokens only as hashes)', 'audit entries by pseudonymous ids'],
+  },
+  {
+    name: 'Emails from the platform',
+    purposes: ['invitations, password resets and notices about the account (limits, invoices, webhooks, policy changes)'],
+    legalBases: ['Art. 6(1)(b) the contract with the account', 'Art. 6(1)(f) legitimate interest in securing the service'],
+    dataSubjects: ["the account's users and contact persons", 'people invited to the portal'],
+    personalData: ['email addresses and the emails sent (sealed at rest)'],
   },
 ];
 
@@ -59,6 +66,7 @@ const SECURITY_MEASURES = [
   'append-only audit log with a per-account hash chain',
   'signed webhooks (Standard Webhooks) and a guard against requests to private networks',
   'retention periods enforced daily; legal holds recorded',
+  'emails sealed at rest to a key only the sender opens (X25519, AES-256-GCM)',
 ];
 
 export interface Recipient {

@@ -8,18 +8,20 @@ import type { RetentionRun } from './job.ts';
 const CategoryName = Type.Union([
   Type.Literal('message_content'), Type.Literal('message_metadata'), Type.Literal('inbound_media'),
   Type.Literal('webhook_delivery_logs'), Type.Literal('exports'), Type.Literal('audit_free_text'),
+  Type.Literal('email_outbox'), Type.Literal('portal_sessions'), Type.Literal('portal_tokens'), Type.Literal('disabled_users'),
 ]);
 const Days = Type.Optional(Type.Integer({ minimum: 1, maximum: 36500, description: 'days' }));
 
 export const PeriodsInput = Type.Object({
   categories: Type.Object({
     message_content: Days, message_metadata: Days, inbound_media: Days, webhook_delivery_logs: Days, exports: Days, audit_free_text: Days,
+    email_outbox: Days, portal_sessions: Days, portal_tokens: Days, disabled_users: Days,
   } satisfies Record<Category, typeof Days>, { additionalProperties: false, minProperties: 1 }),
 }, { additionalProperties: false });
 
 export const PolicySchema = Type.Object({
   category: CategoryName,
-  days: Type.Integer({ description: 'kept this many days after creation, then erased or deleted' }),
+  days: Type.Integer({ description: 'kept this many days after creation (or, for sessions, links and disabled users, after they ended), then erased or deleted' }),
   source: Type.Union([Type.Literal('account'), Type.Literal('platform'), Type.Literal('default')], { description: 'who set the period: you, your operator for the platform, or the shipped default' }),
   minimum: Type.Integer(),
   maximum: Type.Integer(),

@@ -2,6 +2,9 @@
 // (strictly: a row exactly at the boundary stays), oldest first, skipping people on legal
 // hold. Each returns how many rows it handled; fewer than `limit` means the category is done.
 import type { Tx } from '../../db/pool.ts';
+import type { Timeouts } from '../../auth/session-store.ts';
+import { anonymizeDisabledUsers, deleteEndedSessions, deleteEndedTokens } from '../../auth/personal-data.ts';
+import { deleteEndedEmails } from '../../platform/email/personal-data.ts';
 import { scrubMessageContent, scrubMessageIdentity } from '../scrub.ts';
 import type { Category } from './policy.ts';
 
@@ -12,6 +15,8 @@ export interface Batch {
   /** Hex subject hashes under legal hold. */
   held: string[];
   at: Date;
+  /** When a portal session ends by itself (config). */
+  sessions: Timeouts;
 }
 
 // Messages still on their way keep everything: their content is what will be sent.
@@ -86,4 +91,10 @@ export const SWEEPS: Record<Category, (tx: Tx, b: Batch) => Promise<number>> = {
   webhook_delivery_logs: webhookDeliveryLogs,
   exports: (tx, b) => files(tx, b, ['export']),
   audit_free_text: auditFreeText,
+  // People the platform is controller for (clients' staff): account holds cover them; subject
+  // holds name end users' numbers, so they do not.
+  email_outbox: (tx, b) => deleteEndedEmails(tx, b.accountId, b.cutoff, b.limit),
+  portal_sessions: (tx, b) => deleteEndedSessions(tx, b.accountId, b.cutoff, b.limit, b.sessions),
+  portal_tokens: (tx, b) => deleteEndedTokens(tx, b.accountId, b.cutoff, b.limit),
+  disabled_users: (tx, b) => anonymizeDisabledUsers(tx, b.accountId, b.cutoff, b.limit, b.at),
 };
