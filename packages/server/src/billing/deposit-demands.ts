@@ -38,7 +38,7 @@ export async function setDepositRequirement(ctx: Context, actor: Actor, accountI
 export async function demandDepositIn(tx: Tx, actor: Actor, accountId: string, required: DepositDemand | null, at: Date, dueOnPointer: string): Promise<{ dueOn: string | null }> {
   const [account] = await tx<{ isHouse: boolean; status: string; terms: number | null; billingEmail: string | null }[]>`
     select a.is_house as "isHouse", a.status, p.payment_terms_days as terms, p.email as "billingEmail"
-    from accounts a left join billing_profiles p on p.account_id = a.id where a.id = ${accountId} for update of a`;
+    from accounts a left join billing_profiles p on p.account_id = a.id where a.id = ${accountId} for no key update of a`;
   if (!account) throw new Problem(P['not-found'], `no account ${accountId}`);
   if (account.isHouse) throw new Problem(P['invalid-state'], 'the house account is the operator itself: it holds no deposit');
   const dueOn = required ? dueDateOf(required, account.status, account.terms ?? 14, at, dueOnPointer) : null;

@@ -51,7 +51,7 @@ export interface DepositInput {
 export async function recordDeposit(ctx: Context, actor: Actor, accountId: string, d: DepositInput): Promise<{ deposit: DepositRow; settled: boolean }> {
   const at = ctx.clock.now();
   return withTransaction(ctx.sql, async (tx) => {
-    const [account] = await tx`select 1 from accounts where id = ${accountId} for update`;
+    const [account] = await tx`select 1 from accounts where id = ${accountId} for no key update`;
     if (!account) throw new Problem(P['not-found'], `no account ${accountId}`);
     const [deposit] = await tx<DepositRow[]>`
       insert into deposits (account_id, id, amount_minor, currency, received_on, reference, method, status, recorded_by, created_at)

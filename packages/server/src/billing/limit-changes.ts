@@ -78,7 +78,7 @@ export async function changeLimit(ctx: Context, actor: Actor, accountId: string,
 
 /** The same inside the caller's transaction (an accepted order's limit item). */
 export async function changeLimitIn(tx: Tx, actor: Actor, accountId: string, smsLimit: number | null, approval: Approval, at: Date): Promise<LimitRequestRow> {
-  const [account] = await tx`select is_house from accounts where id = ${accountId} for update`;
+  const [account] = await tx`select is_house from accounts where id = ${accountId} for no key update`;
   if (!account) throw new Problem(P['not-found'], `no account ${accountId}`);
   const [row] = await tx<LimitRequestRow[]>`
     insert into limit_requests (account_id, id, sms_limit, status, requested_by, created_at, decided_by, decided_at, approval_text, approval_reference)
@@ -96,7 +96,7 @@ export async function settleUsage(ctx: Context, actor: Actor, accountId: string,
 /** Settlement itself (by hand or by a payment or deposit): the count restarts, a block lifts, audited. */
 export async function startNewCycle(tx: Tx, actor: Actor, accountId: string, reference: string, reason: 'settled' | 'paid', at: Date): Promise<void> {
   const [before] = await tx<{ smsUsed: number; smsBlocked: boolean }[]>`
-    select sms_used as "smsUsed", sms_blocked as "smsBlocked" from accounts where id = ${accountId} for update`;
+    select sms_used as "smsUsed", sms_blocked as "smsBlocked" from accounts where id = ${accountId} for no key update`;
   if (!before) throw new Problem(P['not-found'], `no account ${accountId}`);
   await tx`update accounts set sms_used = 0, sms_cycle = sms_cycle + 1, sms_warned = false, sms_blocked = false, updated_at = ${at} where id = ${accountId}`;
   await appendAudit(tx, { accountId, actor, action: 'account.usage_settled', target: { type: 'account', id: accountId }, data: { smsUsed: before.smsUsed, reference }, at });
@@ -123,7 +123,7 @@ async function decide(ctx: Context, requestId: string, fn: (tx: Tx, request: Lim
 
 async function setLimit(tx: Tx, actor: Actor, request: LimitRequestRow, at: Date): Promise<void> {
   const [account] = await tx<{ smsUsed: number; smsBlocked: boolean }[]>`
-    select sms_used as "smsUsed", sms_blocked as "smsBlocked" from accounts where id = ${request.accountId} for update`;
+    select sms_used as "smsUsed", sms_blocked as "smsBlocked" from accounts where id = ${request.accountId} for no key update`;
   const limit = request.smsLimit;
   const room = limit === null || account!.smsUsed < limit;
   // Below the warning share of the new limit, the next crossing warns again.

@@ -42,10 +42,12 @@ export const smsLimitCounter: SendCounter = {
     const counted = candidates.filter((c) => c.keyMode === 'live' && c.channel === 'sms');
     if (counted.length === 0) return out;
     const accountIds = [...new Set(counted.map((r) => r.accountId))].sort();
-    // Sorted ids: concurrent commits lock accounts in one order and cannot deadlock.
+    // Sorted ids: concurrent commits lock accounts in one order and cannot deadlock. `no key
+    // update`, not `update`: rows that merely reference the account (messages, events, usage)
+    // take KEY SHARE locks for their foreign keys, and must not queue behind this one.
     const accounts = await tx<LimitRow[]>`
       select id, sms_limit as "smsLimit", sms_used as "smsUsed", sms_warned as "smsWarned", sms_blocked as "smsBlocked", sms_cycle as "smsCycle"
-      from accounts where id = any(${accountIds}) and sms_limit is not null and billing_mode = 'postpaid' order by id for update`;
+      from accounts where id = any(${accountIds}) and sms_limit is not null and billing_mode = 'postpaid' order by id for no key update`;
     const events: NewEvent[] = [];
     for (const account of accounts) {
       const mine = counted.filter((r) => r.accountId === account.id);

@@ -38,7 +38,7 @@ export interface PaymentResult {
 export async function recordPayment(ctx: Context, actor: Actor, p: PaymentInput): Promise<PaymentResult> {
   const at = ctx.clock.now();
   return withTransaction(ctx.sql, async (tx) => {
-    const [account] = await tx`select 1 from accounts where id = ${p.accountId} for update`;
+    const [account] = await tx`select 1 from accounts where id = ${p.accountId} for no key update`;
     if (!account) throw Problem.field('/accountId', 'no such account');
     const open = await tx<InvoiceRow[]>`
       select ${invoiceColumns(tx)} from invoices

@@ -11,6 +11,7 @@
 import type { Context } from '../context.ts';
 import type { Db } from '../db/pool.ts';
 import type { Candidate, Counts } from './rules.ts';
+import { RecentNumbers } from './recent-numbers.ts';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -54,7 +55,7 @@ export function createFraudCounters(snapshotTtlMs = 1000): FraudCounters {
   const others = new Map<string, number>();
   const newCountries = new Map<string, { account_id: string; country: string; first_seen_at: Date }>();
   const snapshots = new Map<string, Promise<Snapshot>>();
-  const recent = new Map<string, { at: number; number: number }[]>();
+  const recent = new Map<string, RecentNumbers>();
   let timer: NodeJS.Timeout | undefined;
   let syncing: Promise<void> | undefined;
   let lastRead = 0;
@@ -78,13 +79,12 @@ export function createFraudCounters(snapshotTtlMs = 1000): FraudCounters {
     return loading;
   };
 
-  /** Numbers of the range seen in the last minute by this process, this one included. */
+  /** The walk through the range this number is part of, as seen by this process in the last minute. */
   const recentInRange = (accountId: string, c: Candidate, now: number): number[] => {
     const key = `${accountId}|${c.range}`;
-    const list = (recent.get(key) ?? []).filter((e) => now - e.at < MINUTE);
-    list.push({ at: now, number: Number(c.to.slice(c.range.length)) });
-    recent.set(key, list.slice(-1000));
-    return list.map((e) => e.number);
+    let numbers = recent.get(key);
+    if (!numbers) recent.set(key, (numbers = new RecentNumbers()));
+    return numbers.add(Number(c.to.slice(c.range.length)), now, MINUTE);
   };
 
   async function flushAndRead(db: Db): Promise<void> {
@@ -108,7 +108,7 @@ export function createFraudCounters(snapshotTtlMs = 1000): FraudCounters {
     }
     // Forget what no window needs any more (hour buckets live two hours, minute buckets two minutes).
     for (const [id, c] of cells) if (now - c.bucket > (c.dimension === 'total_hour' || c.dimension === 'otp_sent' ? 2 * HOUR : 2 * MINUTE)) cells.delete(id);
-    for (const [key, list] of recent) if (now - list[list.length - 1]!.at > MINUTE) recent.delete(key);
+    for (const [key, numbers] of recent) if (numbers.idle(now, MINUTE)) recent.delete(key);
     if (Date.now() - lastRead >= 1000) {
       lastRead = Date.now();
       await readOthers(db, now);

@@ -91,7 +91,7 @@ function createAutoHold(ctx: Context) {
       if (blocks.get(key)! >= limit) tripped.add(c.accountId);
     }
     for (const accountId of tripped) {
-      const [account] = await db<{ held: boolean }[]>`select traffic_hold as held from accounts where id = ${accountId} for update`;
+      const [account] = await db<{ held: boolean }[]>`select traffic_hold as held from accounts where id = ${accountId} for no key update`;
       if (!account || account.held) continue;
       for (const c of judged) {
         const j = out.get(c) ?? {};

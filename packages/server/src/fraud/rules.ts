@@ -25,7 +25,7 @@ export interface Counts {
   /** Average messages per hour over the last 7 days (0 for a new account). */
   accountHourlyBaseline: number;
   countryKnown: boolean;
-  /** Numbers of the same range sent to in the last minute, this one included. */
+  /** Numbers of the same range sent to in the last minute that form a walk with this one (gaps of at most 10), this one included. */
   recentInRange: readonly number[];
   otpSent24h: number;
   otpVerified24h: number;
