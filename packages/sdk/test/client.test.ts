@@ -8,7 +8,7 @@ import { startTestPlatform, type TestPlatform } from '../../server/test/harness.
 import { startReceiver } from '../../server/test/receiver.ts';
 import { waitFor } from '../../server/test/wait.ts';
 import {
-  AuthenticationError, ConflictError, ConnectionError, CxEngage, NotFoundError, ProblemError, ServerError, TimeoutError, ValidationError,
+  AuthenticationError, ConflictError, ConnectionError, CxEngage, NotFoundError, PermissionDeniedError, ProblemError, ServerError, TimeoutError, ValidationError,
   verifyWebhook, type Message,
 } from '../src/index.ts';
 
@@ -18,11 +18,15 @@ const freshNumber = () => `+4915112${nextNumber++}`;
 
 describe('CxEngage client against the platform', () => {
   let t: TestPlatform;
+  /** A test key: messages through the sandbox. */
   let client: CxEngage;
+  /** A live key: what a test key may not touch (keys, webhooks, billing, privacy, the audit log). */
+  let live: CxEngage;
 
   before(async () => {
     t = await startTestPlatform();
     client = new CxEngage({ apiKey: t.boot.testApiKey, baseUrl: t.url });
+    live = new CxEngage({ apiKey: t.boot.apiKey, baseUrl: t.url });
   });
   after(() => t.close());
 
@@ -141,52 +145,55 @@ describe('CxEngage client against the platform', () => {
   });
 
   it('covers the account, its API keys, numbers, audit log and sandbox', async () => {
-    const account = await client.account.get();
+    const refused = await client.apiKeys.create({ name: 'from a test key', mode: 'live' }).catch((e: unknown) => e);
+    assert.ok(refused instanceof PermissionDeniedError, 'a test key cannot mint keys');
+    assert.equal((refused as PermissionDeniedError).type, 'https://cx-engage.dev/problems/test-key-forbidden');
+    const account = await live.account.get();
     assert.equal(account.id, t.boot.accountId);
     assert.equal(account.sms.limit, null, 'the house account has no SMS limit');
-    const asked = await client.account.requestLimit({ smsLimit: 1000, reason: 'sdk test' });
+    const asked = await live.account.requestLimit({ smsLimit: 1000, reason: 'sdk test' });
     assert.equal(asked.status, 'pending');
     const requests = [];
-    for await (const r of client.account.listLimitRequests({ status: 'pending' })) requests.push(r.id);
+    for await (const r of live.account.listLimitRequests({ status: 'pending' })) requests.push(r.id);
     assert.ok(requests.includes(asked.id));
-    const preview = await client.billing.price({ to: '+4915112345678', body: 'hi' });
+    const preview = await live.billing.price({ to: '+4915112345678', body: 'hi' });
     assert.deepEqual([preview.segments, preview.total], [1, null], 'no price configured on this platform');
-    assert.deepEqual((await client.billing.statement()).lines, []);
-    assert.deepEqual(await client.billing.invoices(), []);
+    assert.deepEqual((await live.billing.statement()).lines, []);
+    assert.deepEqual(await live.billing.invoices(), []);
 
-    const created = await client.apiKeys.create({ name: 'sdk test', scopes: ['account:manage'] });
+    const created = await live.apiKeys.create({ name: 'sdk test', scopes: ['account:manage'] });
     assert.equal(created.mode, 'live', 'mode may be left out: the server defaults it');
     assert.match(created.secret, /^cxk_live_/);
-    assert.equal((await client.apiKeys.get(created.id)).name, 'sdk test');
+    assert.equal((await live.apiKeys.get(created.id)).name, 'sdk test');
     const keyIds: string[] = [];
-    for await (const k of client.apiKeys.list({ limit: 1 })) keyIds.push(k.id);
+    for await (const k of live.apiKeys.list({ limit: 1 })) keyIds.push(k.id);
     assert.ok(keyIds.includes(created.id));
     const scoped = new CxEngage({ apiKey: created.secret, baseUrl: t.url });
     assert.equal((await scoped.account.get()).id, account.id);
-    assert.ok((await client.apiKeys.revoke(created.id)).revokedAt);
+    assert.ok((await live.apiKeys.revoke(created.id)).revokedAt);
     assert.ok(await scoped.account.get().catch((e: unknown) => e) instanceof AuthenticationError);
 
-    const numbers = await client.numbers.list();
+    const numbers = await live.numbers.list();
     assert.ok(numbers.data.some((n) => n.number === t.boot.sandboxNumber));
 
     const actions: string[] = [];
-    for await (const entry of client.auditLog.list({ limit: 2 })) actions.push(entry.action);
+    for await (const entry of live.auditLog.list({ limit: 2 })) actions.push(entry.action);
     assert.ok(actions.includes('api_key.created'));
 
     const from = freshNumber();
-    assert.equal((await client.sandbox.simulateInbound({ from, to: t.boot.sandboxNumber, body: 'STOP?' })).status, 'queued');
-    const inbound = await waitFor(async () => (await client.messages.list({ from, direction: 'inbound' })).data[0], 'the inbound SMS');
+    assert.equal((await live.sandbox.simulateInbound({ from, to: t.boot.sandboxNumber, body: 'STOP?' })).status, 'queued');
+    const inbound = await waitFor(async () => (await live.messages.list({ from, direction: 'inbound' })).data[0], 'the inbound SMS');
     assert.equal(inbound.status, 'received');
     assert.equal(inbound.body, 'STOP?');
-    assert.ok(Array.isArray((await client.sandbox.listEmails()).data));
+    assert.ok(Array.isArray((await live.sandbox.listEmails()).data));
   });
 
   it('manages webhook endpoints, and verifies the signed events they deliver', async () => {
     const receiver = await startReceiver();
     try {
-      const endpoint = await client.webhookEndpoints.create({ url: receiver.url, events: ['message.delivered'] });
+      const endpoint = await live.webhookEndpoints.create({ url: receiver.url, events: ['message.delivered'] });
       assert.match(endpoint.secret, /^whsec_/);
-      const m = await client.messages.send({ to: freshNumber(), body: 'webhook me' });
+      const m = await live.messages.send({ to: freshNumber(), body: 'webhook me' });
       const forMessage = () => receiver.received.filter((r) => JSON.parse(r.body).data.id === m.id);
       const [first] = await waitFor(async () => (forMessage().length >= 1 ? forMessage() : undefined), 'the message.delivered webhook');
       assert.ok(first);
@@ -194,27 +201,29 @@ describe('CxEngage client against the platform', () => {
       assert.equal(event.type, 'message.delivered');
       assert.equal(event.data.id, m.id);
 
-      const delivery = await waitFor(async () => (await client.webhookDeliveries.list({ endpointId: endpoint.id, status: 'delivered' })).data[0], 'the delivery to be recorded');
+      // Other live messages of this account may be delivered meanwhile: find this event's delivery.
+      const delivery = await waitFor(async () => (await live.webhookDeliveries.list({ endpointId: endpoint.id, status: 'delivered' }))
+        .data.find((d) => d.eventId === first.headers['webhook-id']), 'the delivery to be recorded');
       assert.equal(delivery.eventId, first.headers['webhook-id']);
-      assert.ok((await client.webhookDeliveries.get(delivery.id)).attempts.length >= 1);
+      assert.ok((await live.webhookDeliveries.get(delivery.id)).attempts.length >= 1);
 
       // During a rotation both secrets sign: a receiver that switches late still verifies.
-      const rotated = await client.webhookEndpoints.rotateSecret(endpoint.id);
-      await client.webhookDeliveries.retry(delivery.id);
+      const rotated = await live.webhookEndpoints.rotateSecret(endpoint.id);
+      await live.webhookDeliveries.retry(delivery.id);
       const [, again] = await waitFor(async () => (forMessage().length >= 2 ? forMessage() : undefined), 'the retried delivery');
       assert.ok(again);
       assert.equal(again.headers['webhook-id'], first.headers['webhook-id'], 'a retry keeps the webhook-id');
       await verifyWebhook(again.body, again.headers, endpoint.secret);
       await verifyWebhook(again.body, again.headers, rotated.secret);
 
-      const replayed = await client.webhookEndpoints.replay(endpoint.id, { from: new Date(Date.now() - 3600_000).toISOString(), to: new Date().toISOString() });
+      const replayed = await live.webhookEndpoints.replay(endpoint.id, { from: new Date(Date.now() - 3600_000).toISOString(), to: new Date().toISOString() });
       assert.ok(replayed.deliveries >= 1);
-      assert.equal((await client.webhookEndpoints.update(endpoint.id, { enabled: false })).disabledReason, 'manual');
+      assert.equal((await live.webhookEndpoints.update(endpoint.id, { enabled: false })).disabledReason, 'manual');
       const endpoints = [];
-      for await (const e of client.webhookEndpoints.list()) endpoints.push(e.id);
+      for await (const e of live.webhookEndpoints.list()) endpoints.push(e.id);
       assert.ok(endpoints.includes(endpoint.id));
-      await client.webhookEndpoints.delete(endpoint.id);
-      assert.ok(await client.webhookEndpoints.get(endpoint.id).catch((e: unknown) => e) instanceof NotFoundError);
+      await live.webhookEndpoints.delete(endpoint.id);
+      assert.ok(await live.webhookEndpoints.get(endpoint.id).catch((e: unknown) => e) instanceof NotFoundError);
     } finally {
       await receiver.close();
     }
@@ -223,13 +232,13 @@ describe('CxEngage client against the platform', () => {
   it("signs callbackUrl deliveries with the account's webhook secret, shown once", async () => {
     const receiver = await startReceiver();
     try {
-      const { secret } = await client.webhookSecret.get();
+      const { secret } = await live.webhookSecret.get();
       assert.ok(secret);
-      assert.equal((await client.webhookSecret.get()).secret, null);
-      const m = await client.messages.send({ to: freshNumber(), body: 'call me back', callbackUrl: receiver.url });
+      assert.equal((await live.webhookSecret.get()).secret, null);
+      const m = await live.messages.send({ to: freshNumber(), body: 'call me back', callbackUrl: receiver.url });
       const received = await waitFor(async () => receiver.received[0], 'a callbackUrl delivery');
       assert.equal((await verifyWebhook(received.body, received.headers, secret)).data.id, m.id);
-      const rotated = await client.webhookSecret.rotate();
+      const rotated = await live.webhookSecret.rotate();
       assert.ok(rotated.secret && rotated.secret !== secret);
     } finally {
       await receiver.close();

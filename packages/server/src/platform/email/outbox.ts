@@ -74,6 +74,7 @@ export async function enqueueEmails(db: Db, emails: NewEmail[]): Promise<string[
 export async function ensureEmailSealing(ctx: Context): Promise<void> {
   await ensureSealingKey(ctx);
   const key = await activeSealingKey(ctx.sql);
+  let total = 0;
   for (;;) {
     const sealed = await withTransaction(ctx.sql, async (tx) => {
       const rows = await tx<{ accountId: string; id: string; to: string; subject: string; text: string; html: string | null }[]>`
@@ -86,8 +87,11 @@ export async function ensureEmailSealing(ctx: Context): Promise<void> {
       }
       return rows.length;
     });
-    if (sealed < 100) return;
+    total += sealed;
+    if (sealed < 100) break;
   }
+  // They were due already: send them now rather than at the next minutely sweep.
+  if (total > 0) await ctx.sql`select graphile_worker.add_job('send_emails', '{}'::json, job_key := 'send_emails', job_key_mode := 'replace')`;
 }
 
 interface DueEmail { accountId: string; id: string; sealed: Buffer | null; attempts: number }
