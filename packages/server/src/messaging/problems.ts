@@ -61,7 +61,7 @@ export const {
   WHATSAPP_FAILED: {
     code: 'whatsapp_<Meta code>', status: 'failed', title: "Meta's error title",
     detail: "Meta's error details",
-    when: 'the Cloud API refused the message or reported it failed; the code carries Meta\'s (`whatsapp_131026`)',
+    when: "the Cloud API refused the message or reported it failed; the code carries Meta's (`whatsapp_131026`, `whatsapp_error` without one)",
   },
   NO_WHATSAPP_SENDER: {
     code: 'whatsapp_no_sender', status: 'failed', title: 'The sender is not a WhatsApp number of this platform',
