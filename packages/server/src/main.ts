@@ -21,6 +21,8 @@ import { createSmppLink } from './channels/smpp/link.ts';
 import { withDefaults } from './connectors/config.ts';
 import { createSubjectHasher } from './privacy/subject-hash.ts';
 import { leadSandbox } from './sandbox/leader.ts';
+import { registerEventFanOut } from './platform/events.ts';
+import { webhookFanOut } from './webhooks/fan-out.ts';
 
 export interface Platform {
   ctx: Context;
@@ -38,6 +40,8 @@ export interface StartOptions {
 
 export async function startPlatform(config: Config, opts: StartOptions = {}): Promise<Platform> {
   const log = opts.log ?? createLogger(config.logLevel);
+  // Every event this process emits gets its webhook deliveries in the same statement.
+  registerEventFanOut(webhookFanOut);
   const masterKeys = await resolveMasterKeys(config);
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;

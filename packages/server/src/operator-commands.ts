@@ -14,6 +14,8 @@ import { keysRotateCommand } from './platform/crypto/rotate-command.ts';
 import { resetPasswordCommand } from './auth/reset-password-command.ts';
 import { resetTwoFactorCommand } from './auth/reset-2fa-command.ts';
 import { reapplyErasuresCommand } from './privacy/requests/journal.ts';
+import { registerEventFanOut } from './platform/events.ts';
+import { webhookFanOut } from './webhooks/fan-out.ts';
 
 export interface OperatorCommand {
   name: string;
@@ -32,6 +34,8 @@ export async function runOperatorCommand(config: Config, args: string[]): Promis
     return 2;
   }
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  // Every event this process emits gets its webhook deliveries in the same statement.
+  registerEventFanOut(webhookFanOut);
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, log);
   const sql = openPool(config.databaseUrl ?? embedded!.url, { max: 4 });
   try {

@@ -11,17 +11,11 @@ import { accountNotificationEmails } from '../accounts/store.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { emitEvents } from '../platform/events.ts';
-import type { MessageError } from '../messaging/model.ts';
 import type { Candidate, Judgement, SendCheck } from '../send-policy/policy.ts';
 import { heldDeposits } from './deposits.ts';
+import { DEPOSIT_OVERDUE } from './problems.ts';
 import { dayNumberToIsoDate, isoDateToDayNumber, toIsoDate, utcDayNumber } from './rules/dates.ts';
 import { formatMoney } from './rules/money.ts';
-
-export const DEPOSIT_OVERDUE: MessageError = {
-  code: 'deposit_overdue',
-  title: 'A deposit demanded from the account is overdue',
-  detail: 'messages are refused until the deposit is received (GET /v1/balance shows the amount and the due date)',
-};
 
 export interface DepositDemand {
   amountMinor: number;

@@ -8,17 +8,11 @@ import type { Db } from '../db/pool.ts';
 import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
-import type { MessageError } from '../messaging/model.ts';
 import type { Candidate, Judgement, SendCounter } from '../send-policy/policy.ts';
+import { LIMIT_REACHED } from './problems.ts';
 
 /** The notice is sent once per cycle when usage reaches this share of the limit. */
 export const WARNING_SHARE = 0.75;
-
-export const LIMIT_REACHED: MessageError = {
-  code: 'limit_reached',
-  title: "The account's SMS limit is reached",
-  detail: 'SMS are refused until the usage is settled or an operator approves a higher limit',
-};
 
 interface LimitRow {
   id: string;

@@ -12,12 +12,6 @@ import { emitEvents } from '../platform/events.ts';
 import { issueInvoice } from './invoices.ts';
 import { currencyDigits } from './rules/money.ts';
 
-export const INSUFFICIENT_BALANCE = {
-  code: 'insufficient_balance',
-  title: "The account's prepaid credit is used up",
-  detail: 'messages are refused until credit is bought (a top-up invoice) and paid',
-};
-
 export async function setBillingMode(ctx: Context, actor: Actor, accountId: string, mode: 'postpaid' | 'prepaid'): Promise<void> {
   const at = ctx.clock.now();
   await withTransaction(ctx.sql, async (tx) => {

@@ -7,14 +7,7 @@ import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
 import type { Candidate, Judgement, SendCheck } from '../send-policy/policy.ts';
-import { INSUFFICIENT_BALANCE } from './prepaid.ts';
-import type { MessageError } from '../messaging/model.ts';
-
-export const SPEND_CAP: MessageError = {
-  code: 'spend_cap',
-  title: "The account's monthly spend cap is reached",
-  detail: 'messages are refused until the next month or until the cap is raised (PUT /v1/account/spend-cap)',
-};
+import { INSUFFICIENT_BALANCE, SPEND_CAP } from './problems.ts';
 
 export const monthOf = (at: Date) => `${at.toISOString().slice(0, 7)}-01`;
 

@@ -13,8 +13,7 @@ import { createFraudCounters, type CountedItem } from './counters.ts';
 import { loadRanges, type RangeEntry } from './ranges.ts';
 import { decide, rangeOf, type Candidate as RuleCandidate } from './rules.ts';
 import type { FraudDecision } from './decision.ts';
-
-export const FRAUD_BLOCKED = { code: 'fraud_blocked', title: 'Blocked by the fraud rules' };
+import { FRAUD_BLOCKED } from './problems.ts';
 
 /**
  * The fraud rules as a send-policy counter: every live outbound message of an account whose

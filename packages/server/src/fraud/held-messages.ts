@@ -2,7 +2,8 @@
 // what a worker has already claimed is held by the dispatcher as it meets the hold. Release is
 // one status transition per message, so each held message goes back to the queue exactly once.
 import type { Db, Tx } from '../db/pool.ts';
-import { LIMIT_REACHED, smsLimitCounter } from '../billing/limits.ts';
+import { smsLimitCounter } from '../billing/limits.ts';
+import { LIMIT_REACHED } from '../billing/problems.ts';
 import { giveBackUnsent } from '../messaging/status.ts';
 import type { Candidate } from '../send-policy/policy.ts';
 import { emitEvents } from '../platform/events.ts';

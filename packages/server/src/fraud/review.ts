@@ -8,12 +8,7 @@ import type { Actor } from '../accounts/service.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { emitEvents } from '../platform/events.ts';
 import { releaseHeldMessages, rejectHeldMessages, type HeldFilter } from './held-messages.ts';
-
-export const REVIEW_REJECTED = {
-  code: 'fraud_blocked',
-  title: 'Rejected after fraud review',
-  detail: 'a reviewer rejected this message after the fraud rules held it',
-};
+import { REVIEW_REJECTED } from './problems.ts';
 
 export type ReviewDecision = 'release' | 'reject';
 

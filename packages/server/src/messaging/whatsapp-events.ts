@@ -11,7 +11,7 @@ import type { InboundWhatsApp, StatusUpdate } from '../channels/whatsapp/webhook
 import { smscIdKey } from '../channels/link.ts';
 import { applyStatusChanges, type StatusChange } from './status.ts';
 import { insertMessages, type MessageRow } from './store.ts';
-import { WINDOW_CLOSED } from './whatsapp-window.ts';
+import { WINDOW_CLOSED, whatsAppFailed } from './problems.ts';
 import { failOverToSms } from './failover.ts';
 import type { SendPolicyEngine } from '../send-policy/engine.ts';
 import { storeMedia } from '../channels/whatsapp/media.ts';
@@ -36,7 +36,7 @@ export async function applyWhatsAppStatuses(ctx: Context, policies: SendPolicyEn
       }
       const error = s.status === 'failed' ? s.errors[0] : undefined;
       // 131047 (re-engagement needed) is our own whatsapp_window_closed, learned late.
-      const mapped = error && (error.code === 131047 ? WINDOW_CLOSED : { code: `whatsapp_${error.code}`, title: error.title, detail: error.message ?? error.details ?? error.title });
+      const mapped = error && (error.code === 131047 ? WINDOW_CLOSED : whatsAppFailed(error.code, error.title, error.message ?? error.details ?? error.title));
       if (s.status === 'failed' && part.fallback) {
         // SMS is left to try: the WhatsApp attempt failed, the message goes on (failover.ts).
         await tx`update message_attempts set status = 'failed', error_code = ${mapped?.code ?? null}, ended_at = ${s.timestamp}

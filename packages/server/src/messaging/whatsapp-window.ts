@@ -6,19 +6,9 @@
 import type { Db } from '../db/pool.ts';
 import type { Candidate, Judgement, SendCheck } from '../send-policy/policy.ts';
 import { currentGrants, enforcingAccounts, WHATSAPP_OPTIN } from '../privacy/consent.ts';
-import type { MessageError } from './model.ts';
+import { NO_OPT_IN, WINDOW_CLOSED } from './problems.ts';
 
-export const WINDOW_CLOSED: MessageError = {
-  code: 'whatsapp_window_closed',
-  title: 'The 24-hour WhatsApp window is closed',
-  detail: 'the customer has not written to this number in the last 24 hours: only an approved template can be sent',
-};
 export const WINDOW_MS = 24 * 3_600_000;
-export const NO_OPT_IN: MessageError = {
-  code: 'no_consent',
-  title: 'No WhatsApp opt-in',
-  detail: "a template that opens a conversation needs the customer's WhatsApp opt-in (PUT /v1/whatsapp/opt-ins/{number}) when the account enforces consent",
-};
 
 export const whatsAppWindowCheck: SendCheck = {
   name: 'whatsapp window',

@@ -1,5 +1,6 @@
 // The events table feeds message history, webhooks and audit views. Domains emit events
 // with the transaction that makes the change, so an event exists exactly when the change does.
+import type postgres from 'postgres';
 import type { Db } from '../db/pool.ts';
 import { newId } from './ids.ts';
 
@@ -25,6 +26,34 @@ export interface EventRow {
 }
 
 /**
+ * What a consumer of events (webhooks/) adds to the event insert: one or more CTEs,
+ * `name as (...)` separated by commas, that read `inserted` (the new events' account_id, id,
+ * type, object_type, object_id, created_at) and write the consumer's own tables.
+ */
+export type EventFanOut = (db: Db) => postgres.PendingQuery<postgres.Row[]>;
+
+// Why a hook set at start-up rather than an import or a trigger: platform/ is the lower
+// layer and must not import webhooks/; emitEvents is called from ~60 places with only a `db`,
+// so a context argument would touch every caller; and a statement trigger on `events` would
+// hide the fan-out from readers, and Citus (our scale-out plan) supports triggers on
+// distributed tables only through per-shard workarounds. The hook keeps the fan-out inside
+// the event insert: one statement per batch, in the same transaction, so no event is lost
+// and none is fanned out twice.
+let fanOut: EventFanOut | undefined;
+
+/** Called once per process while it starts (main.ts, operator-commands.ts). */
+export function registerEventFanOut(f: EventFanOut): void {
+  if (fanOut && fanOut !== f) throw new Error('another event fan-out is already registered');
+  fanOut = f;
+}
+
+function registeredFanOut(): EventFanOut {
+  // Failing here beats committing events whose webhooks would silently never be sent.
+  if (!fanOut) throw new Error('no event fan-out registered: call registerEventFanOut at start-up');
+  return fanOut;
+}
+
+/**
  * Emits several events in one statement; each gets the next sequence of its object.
  * `newObjects`: the objects were created in this transaction, so no earlier events exist and
  * the sequence lookup is skipped (the accept path's hot statement).
@@ -43,9 +72,7 @@ export async function emitEvents(db: Db, events: NewEvent[], opts: { newObjects?
   }));
   // The sequence is derived from the object's existing events plus the position within this
   // batch; callers hold the object's row lock, so two writers never race on one object.
-  // The same statement creates the webhook deliveries (webhooks/): one per matching enabled
-  // endpoint and one per message callbackUrl, so a committed event always has its deliveries.
-  // Delivery ids keep the event's time part (sortable) with 64 random bits.
+  // The fan-out's CTEs join this statement, so a committed event always has its deliveries.
   const inserted = await db<EventRow[]>`
     with input as (
       select *, row_number() over (partition by account_id, object_id order by ord) as n
@@ -60,21 +87,7 @@ export async function emitEvents(db: Db, events: NewEvent[], opts: { newObjects?
       from input i
       returning id, account_id, type, object_type, object_id, sequence, data, created_at
     ),
-    targets as (
-      select e.account_id, e.id as event_id, e.type, e.created_at, w.id as endpoint_id, null::text as url
-      from inserted e join webhook_endpoints w
-        on w.account_id = e.account_id and w.enabled and (e.type = any(w.events) or '*' = any(w.events))
-      union all
-      select e.account_id, e.id, e.type, e.created_at, null, m.callback_url
-      from inserted e join messages m
-        on e.object_type = 'message' and m.account_id = e.account_id and m.id = e.object_id and m.callback_url is not null
-    ),
-    deliveries as (
-      insert into webhook_deliveries (account_id, id, endpoint_id, url, event_id, event_type, next_attempt_at, created_at)
-      select account_id, 'del_' || substr(event_id, 5, 10) || substr(md5(gen_random_uuid()::text), 1, 16),
-             endpoint_id, url, event_id, type, created_at, created_at
-      from targets
-    )
+    ${registeredFanOut()(db)}
     select id, account_id as "accountId", type, object_type as "objectType", object_id as "objectId",
            sequence, data, created_at as "createdAt"
     from inserted`;

@@ -5,27 +5,11 @@
 // conversation. A send-policy check: it returns verdicts and changes nothing.
 import type { Db } from '../db/pool.ts';
 import type { MessageError } from '../messaging/model.ts';
+import { NO_CONSENT, OBJECTION, OPTED_OUT, RESTRICTED } from './problems.ts';
 import type { Candidate, Judgement, SendCheck } from '../send-policy/policy.ts';
 import { currentGrants, enforcingAccounts } from './consent.ts';
 import { suppressedHashes } from './suppressions.ts';
 import { inOpenWindow } from '../messaging/whatsapp-window.ts';
-
-export const OPTED_OUT: MessageError = {
-  code: 'opted_out', title: 'The recipient opted out',
-  detail: 'the recipient replied STOP; they must reply START before you can message them again',
-};
-export const NO_CONSENT: MessageError = {
-  code: 'no_consent', title: 'No consent for marketing',
-  detail: 'the recipient has no current marketing consent for this channel (POST /v1/contacts/{id}/consents) and the account enforces consent',
-};
-export const OBJECTION: MessageError = {
-  code: 'objection', title: 'The recipient objected to marketing',
-  detail: 'a data-subject objection excludes this person from marketing; transactional and otp messages still go',
-};
-export const RESTRICTED: MessageError = {
-  code: 'restricted', title: 'Processing is restricted for this recipient',
-  detail: "a data-subject restriction limits processing of this person's data to storage: no message is sent",
-};
 
 const keyOf = (r: { accountId: string; subjectHash: Buffer }) => `${r.accountId}|${r.subjectHash.toString('hex')}`;
 

@@ -7,7 +7,7 @@ import { emitEvents } from '../../platform/events.ts';
 import { LinkError, type SmsLink } from '../../channels/link.ts';
 import type { Router } from '../../routing/router.ts';
 import { GroupCommit } from '../group-commit.ts';
-import { NO_ROUTE, RETRIES_EXHAUSTED, smppRejected } from '../errors.ts';
+import { NO_ROUTE, RETRIES_EXHAUSTED, smppRejected } from '../problems.ts';
 import { claimDueMessages, type ClaimedMessage } from './claim.ts';
 import { writeOutcomes, type SubmitOutcome } from './outcomes.ts';
 import { cachedPriceBook } from '../../billing/price-book.ts';

@@ -5,7 +5,7 @@
 // the leader's sweep if the two transactions crossed.
 import type { Tx } from '../../db/pool.ts';
 import type { Receipt } from '../../channels/link.ts';
-import { receiptOutcome } from '../errors.ts';
+import { receiptOutcome } from '../problems.ts';
 import { applyStatusChanges, type StatusChange } from '../status.ts';
 
 interface PartRow {

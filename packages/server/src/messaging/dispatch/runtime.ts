@@ -15,7 +15,7 @@ import type { SubjectHasher } from '../../privacy/subject-hash.ts';
 import { receiveSms } from '../inbound.ts';
 import { collectInboundPart } from '../inbound-parts.ts';
 import { applyStatusChanges } from '../status.ts';
-import { VALIDITY_EXPIRED } from '../errors.ts';
+import { VALIDITY_EXPIRED } from '../problems.ts';
 import { createDispatcher, DEFAULT_DISPATCH } from './dispatcher.ts';
 import { watchHolds } from '../../fraud/hold-watcher.ts';
 import { failOverOverdue } from '../failover.ts';

@@ -7,19 +7,9 @@ import { GraphError } from '../../channels/whatsapp/graph-error.ts';
 import { toGraphMessage, type WhatsAppFields } from '../../channels/whatsapp/outbound.ts';
 import type { WhatsAppDirectory } from '../../channels/whatsapp/directory.ts';
 import { holdReason, type HoldSet } from '../../fraud/holds.ts';
-import { WINDOW_CLOSED } from '../whatsapp-window.ts';
+import { NO_WHATSAPP_SENDER, TEST_KEY_SANDBOX_ONLY, WINDOW_CLOSED } from '../problems.ts';
 import type { ClaimedMessage } from './claim.ts';
 import type { SubmitOutcome } from './outcomes.ts';
-
-export const NO_WHATSAPP_SENDER = {
-  code: 'whatsapp_no_sender', title: 'The sender is not a WhatsApp number of this platform',
-  detail: 'the from number is not (or no longer) mapped to a WhatsApp connector',
-};
-
-export const TEST_KEY_SANDBOX_ONLY = {
-  code: 'test_key_sandbox_only', title: 'Test keys only reach the sandbox',
-  detail: 'this WhatsApp number belongs to a real Business Account: send with a live key, or use the sandbox number',
-};
 
 export interface WhatsAppSendOptions {
   directory: WhatsAppDirectory;
