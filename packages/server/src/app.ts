@@ -161,7 +161,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<App
   await app.register(portalRoutes);
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });
-    await app.register(sandboxInboundRoutes, { ctx });
+    await app.register(sandboxInboundRoutes, { ctx, hasher });
   }
 
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -143,6 +143,7 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
 
   'GET /v1/audit-log': { scope: 'audit:read' },
 
+  // Shows the invitation and password-reset emails of real users: closed to test keys.
   'GET /v1/sandbox/emails': { scope: 'sandbox:use' },
 
   'GET /v1/admin/accounts': { scope: 'platform:read' },
@@ -183,18 +184,19 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'GET /v1/messages/:messageId': { scope: 'messages:read', testKeys: 'test-objects' },
   'POST /v1/messages/:messageId/cancel': { scope: 'messages:write', testKeys: 'test-objects' },
   'GET /v1/numbers': { scope: 'numbers:read', testKeys: 'allowed' },
-  'POST /v1/sandbox/inbound': { scope: 'sandbox:use' },
+  'POST /v1/sandbox/inbound': { scope: 'sandbox:use', testKeys: 'test-objects' },
 
-  'POST /v1/webhook-endpoints': { scope: 'webhooks:manage', creates: true },
-  'GET /v1/webhook-endpoints': { scope: 'webhooks:manage' },
-  'GET /v1/webhook-endpoints/:endpointId': { scope: 'webhooks:manage' },
-  'PATCH /v1/webhook-endpoints/:endpointId': { scope: 'webhooks:manage' },
-  'DELETE /v1/webhook-endpoints/:endpointId': { scope: 'webhooks:manage' },
-  'POST /v1/webhook-endpoints/:endpointId/rotate-secret': { scope: 'webhooks:manage' },
-  'POST /v1/webhook-endpoints/:endpointId/replay': { scope: 'webhooks:manage' },
-  'GET /v1/webhook-deliveries': { scope: 'webhooks:manage' },
-  'GET /v1/webhook-deliveries/:deliveryId': { scope: 'webhooks:manage' },
-  'POST /v1/webhook-deliveries/:deliveryId/retry': { scope: 'webhooks:manage' },
+  'POST /v1/webhook-endpoints': { scope: 'webhooks:manage', creates: true, testKeys: 'test-objects' },
+  'GET /v1/webhook-endpoints': { scope: 'webhooks:manage', testKeys: 'test-objects' },
+  'GET /v1/webhook-endpoints/:endpointId': { scope: 'webhooks:manage', testKeys: 'test-objects' },
+  'PATCH /v1/webhook-endpoints/:endpointId': { scope: 'webhooks:manage', testKeys: 'test-objects' },
+  'DELETE /v1/webhook-endpoints/:endpointId': { scope: 'webhooks:manage', testKeys: 'test-objects' },
+  'POST /v1/webhook-endpoints/:endpointId/rotate-secret': { scope: 'webhooks:manage', testKeys: 'test-objects' },
+  'POST /v1/webhook-endpoints/:endpointId/replay': { scope: 'webhooks:manage', testKeys: 'test-objects' },
+  'GET /v1/webhook-deliveries': { scope: 'webhooks:manage', testKeys: 'test-objects' },
+  'GET /v1/webhook-deliveries/:deliveryId': { scope: 'webhooks:manage', testKeys: 'test-objects' },
+  'POST /v1/webhook-deliveries/:deliveryId/retry': { scope: 'webhooks:manage', testKeys: 'test-objects' },
+  // The account's default secret signs every callbackUrl delivery, live ones too: closed to test keys.
   'GET /v1/webhook-secret': { scope: 'webhooks:manage' },
   'POST /v1/webhook-secret': { scope: 'webhooks:manage' },
 

@@ -84,3 +84,40 @@ async function queueReply(ctx: Context, tx: Tx, inbound: MessageRow, text: strin
   await insertMessages(tx, [reply]);
   await emitEvents(tx, [{ accountId: reply.accountId, type: 'message.queued', objectType: 'message', objectId: reply.id, at, data: { status: 'queued', channel: 'sms', connectorId: null, errorCode: null } }]);
 }
+
+export interface TestInbound {
+  accountId: string;
+  channel: 'sms' | 'whatsapp';
+  from: string;
+  to: string;
+  text: string;
+  at: Date;
+}
+
+/**
+ * A test key's simulated inbound message (POST /v1/sandbox/inbound): recorded at once as a
+ * test-mode `received` message, so the test key lists it and only test webhook endpoints get its
+ * message.received. It skips the simulators because SMPP and Meta's webhook carry no key mode,
+ * and it changes nothing live: not billed, no keywords (STOP would touch the account's real
+ * suppressions and consents), no WhatsApp customer-service window.
+ */
+export async function receiveTestInbound(ctx: Context, hasher: SubjectHasher, m: TestInbound): Promise<string> {
+  const sms = m.channel === 'sms' ? analyzeText(m.text) : undefined;
+  const content = sms ? m.text : JSON.stringify({ body: m.text });
+  const row: MessageRow = {
+    accountId: m.accountId, id: newId('msg', m.at), direction: 'inbound', channel: m.channel, status: 'received', keyMode: 'test',
+    toNumber: m.to, fromNumber: m.from, subjectHash: await hasher.hash(m.accountId, m.from), body: await ctx.keyring.encrypt(m.accountId, content),
+    encoding: sms?.encoding ?? null, segments: sms?.segments ?? null,
+    purpose: 'transactional', priority: 'normal', scheduledAt: null, validUntil: null, reference: null, metadata: null,
+    callbackUrl: null, storeContent: true, connectorId: null, errorCode: null, errorTitle: null, errorDetail: null,
+    attempts: 0, nextAttemptAt: null, createdAt: m.at, updatedAt: m.at,
+  };
+  await withTransaction(ctx.sql, async (tx) => {
+    await insertMessages(tx, [row]);
+    await emitEvents(tx, [{
+      accountId: m.accountId, type: 'message.received', objectType: 'message', objectId: row.id, at: m.at,
+      data: { status: 'received', channel: m.channel, connectorId: null, errorCode: null },
+    }]);
+  });
+  return row.id;
+}

@@ -1,5 +1,6 @@
 // Reading webhook deliveries and their attempts, and sending one again.
 import type { Db } from '../db/pool.ts';
+import type { KeyMode } from '../auth/api-key-format.ts';
 
 export interface DeliveryRow {
   accountId: string;
@@ -28,12 +29,17 @@ export interface AttemptRow {
 }
 
 export interface DeliveryFilter {
+  /** 'test' (a test key): only deliveries to test-mode endpoints, no callbackUrl ones. */
+  mode?: KeyMode | undefined;
   endpointId?: string | undefined;
   eventType?: string | undefined;
   status?: string | undefined;
   after: string | undefined;
   limit: number;
 }
+
+// The deliveries a test key may see are those of its test endpoints (`w` is the endpoint joined).
+const ofMode = (db: Db, mode: KeyMode | undefined) => (mode ? db`and w.mode = ${mode}` : db``);
 
 const columns = (db: Db) => db`
   d.account_id as "accountId", d.id, d.endpoint_id as "endpointId", coalesce(d.url, w.url, '') as url, d.event_id as "eventId",
@@ -44,7 +50,7 @@ export async function listDeliveries(db: Db, accountId: string, f: DeliveryFilte
   return db<DeliveryRow[]>`
     select ${columns(db)} from webhook_deliveries d
     left join webhook_endpoints w on w.account_id = d.account_id and w.id = d.endpoint_id
-    where d.account_id = ${accountId}
+    where d.account_id = ${accountId} ${ofMode(db, f.mode)}
       ${f.endpointId ? db`and d.endpoint_id = ${f.endpointId}` : db``}
       ${f.eventType ? db`and d.event_type = ${f.eventType}` : db``}
       ${f.status ? db`and d.status = ${f.status}` : db``}
@@ -52,11 +58,11 @@ export async function listDeliveries(db: Db, accountId: string, f: DeliveryFilte
     order by d.id desc limit ${f.limit}`;
 }
 
-export async function getDelivery(db: Db, accountId: string, id: string): Promise<DeliveryRow | undefined> {
+export async function getDelivery(db: Db, accountId: string, id: string, mode?: KeyMode): Promise<DeliveryRow | undefined> {
   const [row] = await db<DeliveryRow[]>`
     select ${columns(db)} from webhook_deliveries d
     left join webhook_endpoints w on w.account_id = d.account_id and w.id = d.endpoint_id
-    where d.account_id = ${accountId} and d.id = ${id}`;
+    where d.account_id = ${accountId} and d.id = ${id} ${ofMode(db, mode)}`;
   return row;
 }
 
@@ -71,10 +77,12 @@ export async function attemptsOf(db: Db, accountId: string, deliveryIds: string[
 }
 
 /** Due now, same delivery id and webhook-id; returns false when there is no such delivery. */
-export async function retryDelivery(db: Db, accountId: string, id: string, at: Date): Promise<boolean> {
+export async function retryDelivery(db: Db, accountId: string, id: string, at: Date, mode?: KeyMode): Promise<boolean> {
   const rows = await db`
     update webhook_deliveries set status = 'pending', next_attempt_at = ${at}, ended_at = null, lease_until = null
-    where account_id = ${accountId} and id = ${id} returning 1`;
+    where account_id = ${accountId} and id = ${id}
+      ${mode ? db`and endpoint_id in (select id from webhook_endpoints where account_id = ${accountId} and mode = ${mode})` : db``}
+    returning 1`;
   return rows.length > 0;
 }
 
