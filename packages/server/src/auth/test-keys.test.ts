@@ -16,6 +16,17 @@ const OPEN_TO_TEST_KEYS: Record<string, 'allowed' | 'test-objects'> = {
   'GET /v1/messages': 'test-objects',
   'GET /v1/messages/:messageId': 'test-objects',
   'POST /v1/messages/:messageId/cancel': 'test-objects',
+  'POST /v1/sandbox/inbound': 'test-objects',
+  'POST /v1/webhook-endpoints': 'test-objects',
+  'GET /v1/webhook-endpoints': 'test-objects',
+  'GET /v1/webhook-endpoints/:endpointId': 'test-objects',
+  'PATCH /v1/webhook-endpoints/:endpointId': 'test-objects',
+  'DELETE /v1/webhook-endpoints/:endpointId': 'test-objects',
+  'POST /v1/webhook-endpoints/:endpointId/rotate-secret': 'test-objects',
+  'POST /v1/webhook-endpoints/:endpointId/replay': 'test-objects',
+  'GET /v1/webhook-deliveries': 'test-objects',
+  'GET /v1/webhook-deliveries/:deliveryId': 'test-objects',
+  'POST /v1/webhook-deliveries/:deliveryId/retry': 'test-objects',
 };
 
 const FORBIDDEN_TYPE = 'https://cx-engage.dev/problems/test-key-forbidden';
