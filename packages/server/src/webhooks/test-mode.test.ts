@@ -111,9 +111,9 @@ describe('test-mode webhooks', () => {
     assert.equal(res.status, 202);
     assert.equal(res.body.deliveries, 1, 'the one test message delivered so far');
     const x = await waitFor(async () => r.received[0], 'the replayed delivery');
-    const [{ keyMode }] = await t.platform.ctx.sql<{ keyMode: string }[]>`
+    const rows = await t.platform.ctx.sql<{ keyMode: string }[]>`
       select key_mode as "keyMode" from messages where id = ${JSON.parse(x.body).data.id as string}`;
-    assert.equal(keyMode, 'test');
+    assert.equal(rows[0]?.keyMode, 'test');
   });
 
   it('tells only the test endpoints when a test endpoint is disabled', async () => {
