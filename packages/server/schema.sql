@@ -1104,10 +1104,12 @@ create table webhook_endpoints (
   previous_secret_expires_at timestamp with time zone,
   failing_since timestamp with time zone,
   created_at timestamp with time zone not null,
-  updated_at timestamp with time zone not null
+  updated_at timestamp with time zone not null,
+  mode text not null default 'live'::text
 );
 alter table webhook_endpoints add constraint webhook_endpoints_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table webhook_endpoints add constraint webhook_endpoints_disabled_reason_check CHECK (((disabled_reason IS NULL) OR (disabled_reason = ANY (ARRAY['manual'::text, 'gone'::text, 'failing'::text]))));
+alter table webhook_endpoints add constraint webhook_endpoints_mode_check CHECK ((mode = ANY (ARRAY['live'::text, 'test'::text])));
 alter table webhook_endpoints add constraint webhook_endpoints_pkey PRIMARY KEY (account_id, id);
 
 create table webhook_secrets (

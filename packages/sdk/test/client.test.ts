@@ -20,7 +20,7 @@ describe('CxEngage client against the platform', () => {
   let t: TestPlatform;
   /** A test key: messages through the sandbox. */
   let client: CxEngage;
-  /** A live key: what a test key may not touch (keys, webhooks, billing, privacy, the audit log). */
+  /** A live key: what a test key may not touch (keys, the webhook secret, billing, privacy, the audit log) and live webhooks. */
   let live: CxEngage;
 
   before(async () => {

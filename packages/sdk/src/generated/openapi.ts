@@ -2963,6 +2963,8 @@ export interface paths {
                             data: {
                                 id: string;
                                 url: string;
+                                /** @description test: created with a test key; receives only the events of test-mode objects (messages sent with a test key) */
+                                mode: "live" | "test";
                                 events: string[];
                                 description: string | null;
                                 enabled: boolean;
@@ -3012,6 +3014,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             url: string;
+                            /** @description test: created with a test key; receives only the events of test-mode objects (messages sent with a test key) */
+                            mode: "live" | "test";
                             events: string[];
                             description: string | null;
                             enabled: boolean;
@@ -3066,6 +3070,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             url: string;
+                            /** @description test: created with a test key; receives only the events of test-mode objects (messages sent with a test key) */
+                            mode: "live" | "test";
                             events: string[];
                             description: string | null;
                             enabled: boolean;
@@ -3139,6 +3145,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             url: string;
+                            /** @description test: created with a test key; receives only the events of test-mode objects (messages sent with a test key) */
+                            mode: "live" | "test";
                             events: string[];
                             description: string | null;
                             enabled: boolean;
@@ -3188,6 +3196,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             url: string;
+                            /** @description test: created with a test key; receives only the events of test-mode objects (messages sent with a test key) */
+                            mode: "live" | "test";
                             events: string[];
                             description: string | null;
                             enabled: boolean;
@@ -12674,16 +12684,22 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description queued for the simulators with a live key; received at once as a test-mode message with a test key */
                 202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
+                            /** @description the simulated phone's request (sbx_…) */
                             id: string;
                             /** @enum {string} */
                             status: "queued";
+                        } | {
+                            /** @description the test-mode message (msg_…) */
+                            id: string;
+                            /** @enum {string} */
+                            status: "received";
                         };
                     };
                 };
