@@ -69,6 +69,8 @@ export interface ApiKey {
 export interface WebhookEndpoint {
   id: string;
   url: string;
+  /** test: created with a test key; hears only of test messages. */
+  mode: 'live' | 'test';
   events: string[];
   description: string | null;
   enabled: boolean;

@@ -41,7 +41,7 @@ export function Webhooks() {
         head={<><th>URL</th><th>Events</th><th>State</th><th>Actions</th></>}
         row={(e) => (
           <tr key={e.id}>
-            <td><code>{e.url}</code>{e.description && <div className="muted">{e.description}</div>}</td>
+            <td><code>{e.url}</code>{e.mode === 'test' && <> <span className="badge">test</span></>}{e.description && <div className="muted">{e.description}</div>}</td>
             <td>{e.events.length ? e.events.join(', ') : 'all'}</td>
             <td>{e.enabled ? <span className="badge badge-active">enabled</span> : <span className="badge badge-rejected">disabled{e.disabledReason && ` (${e.disabledReason})`}</span>}</td>
             <td className="actions">
