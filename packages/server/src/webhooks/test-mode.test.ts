@@ -28,6 +28,8 @@ describe('test-mode webhooks', () => {
   const about = (r: Receiver, messageId: string) => r.received.filter((x) => JSON.parse(x.body).data.id === messageId);
   const delivered = (r: Receiver, messageId: string): Promise<Received> =>
     waitFor(async () => about(r, messageId).find((x) => JSON.parse(x.body).type === 'message.delivered'), `message.delivered of ${messageId}`);
+  const eventIdsOf = async (messageId: string): Promise<string[]> =>
+    (await t.platform.ctx.sql<{ id: string }[]>`select id from events where account_id = ${t.boot.accountId} and object_id = ${messageId}`).map((e) => e.id);
   const deliveryEventIds = async (key: string, endpointId: string): Promise<string[]> =>
     (await t.api.get(`/v1/webhook-deliveries?endpointId=${endpointId}&limit=1000`, { key })).body.data.map((d: { eventId: string }) => d.eventId);
 
@@ -60,16 +62,22 @@ describe('test-mode webhooks', () => {
     assert.equal(event.data.id, m.id);
     assert.equal(event.data.body, 'test mode hook');
     // Deliveries are created with their event (one statement), so the live endpoint's list is final here.
+    const events = await eventIdsOf(m.id);
+    assert.ok(events.length >= 3, 'queued, sent, delivered');
     const liveEvents = await deliveryEventIds(live, liveHook.ep.id);
-    assert.ok(!liveEvents.includes(x.headers['webhook-id']!), 'no delivery to the live endpoint');
+    assert.deepEqual(events.filter((id) => liveEvents.includes(id)), [], 'no delivery to the live endpoint');
+    const testEvents = await deliveryEventIds(test, testHook.ep.id);
+    assert.deepEqual(events.filter((id) => !testEvents.includes(id)), [], 'every event to the test endpoint');
     assert.deepEqual(about(liveHook.r, m.id), []);
   });
 
   it("sends a live message's events to the live endpoint only", async () => {
     const m = await send(t, live, { to: '+14155550141', body: 'live hook' });
     const x = await delivered(liveHook.r, m.id);
+    assert.equal(JSON.parse(x.body).data.id, m.id);
+    const events = await eventIdsOf(m.id);
     const testEvents = await deliveryEventIds(live, testHook.ep.id);
-    assert.ok(!testEvents.includes(x.headers['webhook-id']!), 'no delivery to the test endpoint');
+    assert.deepEqual(events.filter((id) => testEvents.includes(id)), [], 'no delivery to the test endpoint');
     assert.deepEqual(about(testHook.r, m.id), []);
   });
 
