@@ -83,7 +83,7 @@ describe('sandbox WhatsApp: webhooks', () => {
     const s = await sandbox({ enforceWindow: false });
     s.receiver.answer = (_r, n) => ({ status: n === 0 ? 500 : 200 });
     const { wamid } = await s.client.sendMessage(PHONE_NUMBER_ID, toGraphMessage('+4915112345905', { body: 'hi' }));
-    await s.statusesOf(wamid, 1);
+    await s.statusesOf(wamid, 2);
     const [first, second] = s.receiver.received;
     assert.deepEqual([first!.body, first!.headers['x-hub-signature-256']], [second!.body, second!.headers['x-hub-signature-256']]);
     assert.ok(verifySignature(APP_SECRET, Buffer.from(first!.body), first!.headers['x-hub-signature-256']));
