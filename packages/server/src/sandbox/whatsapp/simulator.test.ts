@@ -216,7 +216,7 @@ describe('sandbox WhatsApp: at volume, like Meta', () => {
     for (let i = 0; i < 40; i++) wamids.push((await s.client.sendMessage(PHONE_NUMBER_ID, toGraphMessage(`+49151123450${String(i).padStart(2, '0')}`, { body: 'hi' }))).wamid);
     const arrived = await waitFor(async () => {
       const byWamid = new Map(wamids.map((w) => [w, s.statuses().filter((x) => x.wamid === w).map((x) => x.status)]));
-      return [...byWamid.values()].every((l) => ['sent', 'delivered', 'read'].every((st) => l.includes(st))) ? byWamid : undefined;
+      return [...byWamid.values()].every((l) => (['sent', 'delivered', 'read'] as const).every((st) => l.includes(st))) ? byWamid : undefined;
     }, 'every message sent, delivered and read');
     const lists = [...arrived.values()];
     assert.ok(s.receiver.received.some((r) => parseWebhook(JSON.parse(r.body)).statuses.length > 1), 'a POST carried several statuses');
