@@ -30,6 +30,8 @@ export interface StatusPlan {
   steps: { status: 'sent' | 'delivered' | 'read' | 'failed'; error?: { code: number; title: string; details: string } }[];
   /** Pricing category for the statuses: the template's, or `service` inside the window. */
   category: string;
+  /** When Meta took the message (the clock option): statuses are stamped from it. */
+  acceptedAt: Date;
 }
 
 export interface SendContext {
@@ -97,7 +99,7 @@ export function createSendHandler(ctx: SendContext, onAccepted: (plan: StatusPla
     const outcome = outcomeFor(phoneNumberId, to, type, suffix);
     const record: SimulatedSend = { phoneNumberId, wamid, to, type, body, outcome };
     sent.push(record);
-    onAccepted({ send: record, steps: STEPS[outcome], category });
+    onAccepted({ send: record, steps: STEPS[outcome], category, acceptedAt: ctx.clock.now() });
     return {
       status: 200,
       json: { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: to }], messages: [{ id: wamid, ...(type === 'template' && { message_status: 'accepted' }) }] },

@@ -140,11 +140,11 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
   /** One POST for a batch of statuses: an entry per WABA, a change per phone number (Meta's shape). */
   async function postStatuses(batch: DueStatus[]): Promise<void> {
     const entries = new Map<string, Map<string, object[]>>();
-    for (const { plan, step } of batch) {
+    for (const { plan, step, sequence } of batch) {
       const id = plan.send.phoneNumberId;
       const changes = entries.get(wabaIdOf(id)) ?? new Map<string, object[]>();
       entries.set(wabaIdOf(id), changes);
-      changes.set(id, [...(changes.get(id) ?? []), statusObject(plan, step)]);
+      changes.set(id, [...(changes.get(id) ?? []), statusObject(plan, step, sequence)]);
     }
     await webhooks.post({
       object: 'whatsapp_business_account',
@@ -158,10 +158,12 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
     });
   }
 
-  function statusObject({ send: s, category }: StatusPlan, step: StatusStep): object {
+  /** Stamped when it happened (a status delay per step after the send), however late it travels. */
+  function statusObject({ send: s, category, acceptedAt }: StatusPlan, step: StatusStep, sequence: number): object {
     const free = category === 'service';
+    const happened = acceptedAt.getTime() + (sequence + 1) * statusDelayMs;
     return {
-      id: s.wamid, status: step.status, timestamp: String(Math.floor(clock.now().getTime() / 1000)), recipient_id: s.to,
+      id: s.wamid, status: step.status, timestamp: String(Math.floor(happened / 1000)), recipient_id: s.to,
       ...(step.status === 'sent' && { conversation: { id: `conv-${s.wamid.slice(6, 22)}`, origin: { type: category } } }),
       ...(step.status !== 'failed' && { pricing: { billable: !free, pricing_model: 'PMP', type: free ? 'free_customer_service' : 'regular', category } }),
       ...(step.error && { errors: [{ code: step.error.code, title: step.error.title, message: step.error.title, error_data: { details: step.error.details } }] }),
