@@ -126,7 +126,7 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
   }, (plan) => statuses.play(plan));
   const statuses = createStatusOut({
     delayMs: statusDelayMs, shuffle: opts.shuffleStatuses ?? false, seed: opts.shuffleSeed ?? 1,
-    maxPerPost: opts.maxStatusesPerWebhook ?? 100, concurrency: 4, batchMs: opts.statusBatchMs ?? 5, later, post: postStatuses,
+    maxPerPost: opts.maxStatusesPerWebhook ?? 100, concurrency: 8, batchMs: opts.statusBatchMs ?? 5, later, post: postStatuses,
   });
 
   function later(ms: number, fn: () => void): void {
