@@ -23,6 +23,8 @@ const SLOW_DOWN = 0.75;
 export interface NumberPacer {
   /** Waits for this number's next slot. */
   take(phoneNumberId: string, maxPerSecond: number): Promise<void>;
+  /** About how long a send queued now would wait. */
+  waitMs(phoneNumberId: string): number;
   /** Meta refused a send for throughput: pause the number and slow it down. */
   throttled(phoneNumberId: string, pauseMs: number): void;
   /** Meta took a send: speed the number up again, towards its configured rate. */
@@ -65,6 +67,11 @@ export function createNumberPacer(now: () => number = Date.now): NumberPacer {
         p.waiting.push(resolve);
         if (!p.timer) pump(p);
       });
+    },
+    waitMs(id) {
+      const p = numbers.get(id);
+      if (!p) return 0;
+      return Math.max(0, p.pausedUntil - now()) + (p.waiting.length * 1000) / p.rate;
     },
     throttled(id, pauseMs) {
       const p = numbers.get(id);

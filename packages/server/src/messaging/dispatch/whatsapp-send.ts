@@ -28,6 +28,8 @@ export interface WhatsAppSendOptions {
   holds: () => HoldSet;
   /** Retry delay after a transient failure, by attempt. */
   backoffMs: (attempts: number) => number;
+  /** The claim's lease: a message must be sent well within it, or another claim sends it again. */
+  leaseMs: number;
 }
 
 /** 131056 limits one business-customer pair, not the number: only that message waits. */
@@ -49,6 +51,10 @@ export function createWhatsAppSend(ctx: Context, opts: WhatsAppSendOptions) {
     if (!connector?.client) return retry(opts.backoffMs(msg.attempts));
     if (msg.keyMode === 'test' && !connector.sandbox) return { kind: 'failed', msg, connectorId, error: TEST_KEY_SANDBOX_ONLY, startedAt, at: at() };
     const { maxPerSecond } = connector.config;
+    // More claimed for this number than its pace sends within half the lease: back to the queue
+    // for when its turn would come, unsent (not an attempt), rather than sent twice after the lease.
+    const wait = pacer.waitMs(sender.phoneNumberId);
+    if (wait > opts.leaseMs / 2) return { kind: 'deferred', msg, until: new Date(at().getTime() + wait), startedAt, at: at() };
     await pacer.take(sender.phoneNumberId, maxPerSecond);
     const held = holdReason(opts.holds(), msg, connectorId);
     if (held) return { kind: 'held', msg, reason: held, startedAt, at: at() };
