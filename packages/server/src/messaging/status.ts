@@ -15,6 +15,8 @@ export interface StatusChange {
   error?: MessageError | null;
   /** Extra column updates for the applied change (e.g. clearing the lease). */
   nextAttemptAt?: Date | null;
+  /** Recorded as an event only, never moving the message (a status that came after a later one). */
+  eventOnly?: boolean;
 }
 
 const FINALS = [...FINAL_STATUSES];
@@ -25,13 +27,14 @@ const NEVER_LEFT = new Set<MessageStatus>(['canceled', 'expired', 'rejected']);
 /** Returns the ids whose status actually changed. */
 export async function applyStatusChanges(db: Db, changes: StatusChange[]): Promise<Set<string>> {
   if (changes.length === 0) return new Set();
-  await giveBackUnsent(db, changes.filter((c) => NEVER_LEFT.has(c.status)), changes[0]!.at);
-  const json = changes.map((c) => ({
+  const moving = changes.filter((c) => !c.eventOnly);
+  await giveBackUnsent(db, moving.filter((c) => NEVER_LEFT.has(c.status)), changes[0]!.at);
+  const json = moving.map((c) => ({
     account_id: c.accountId, id: c.messageId, status: c.status, at: c.at, connector_id: c.connectorId ?? null,
     error_code: c.error?.code ?? null, error_title: c.error?.title ?? null, error_detail: c.error?.detail ?? null,
     next_attempt_at: c.nextAttemptAt ?? null, keep_error: c.error === undefined,
   }));
-  const updated = await db<{ id: string }[]>`
+  const updated = json.length === 0 ? [] : await db<{ id: string }[]>`
     update messages m set
       status = c.status,
       updated_at = c.at,

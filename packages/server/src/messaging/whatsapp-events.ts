@@ -1,6 +1,5 @@
-// What Meta's webhooks tell us: status updates of our outbound WhatsApp messages (matched by
-// wamid, with the contract's precedence: duplicates and late arrivals are events only), and
-// customers' messages, which become `received` messages and open the 24-hour window.
+// What Meta's webhooks tell us about customers: their messages become `received` messages and
+// open the 24-hour window. Statuses of our own messages are whatsapp-statuses.ts.
 import type { Context } from '../context.ts';
 import { withTransaction } from '../db/tx.ts';
 import { newId } from '../platform/ids.ts';
@@ -15,42 +14,6 @@ import { WINDOW_CLOSED, whatsAppFailed } from './problems.ts';
 import { failOverToSms } from './failover.ts';
 import type { SendPolicyEngine } from '../send-policy/engine.ts';
 import { storeMedia } from '../channels/whatsapp/media.ts';
-
-/** Applies statuses; returns those whose message is not known (yet): the caller may try again. */
-export async function applyWhatsAppStatuses(ctx: Context, policies: SendPolicyEngine, connectorId: string, statuses: StatusUpdate[]): Promise<StatusUpdate[]> {
-  if (statuses.length === 0) return [];
-  return withTransaction(ctx.sql, async (tx) => {
-    const parts = await tx<{ accountId: string; messageId: string; smscId: string; fallback: boolean }[]>`
-      select p.account_id as "accountId", p.message_id as "messageId", p.smsc_id as "smscId", m.fallback is not null and m.channel = 'whatsapp' as fallback
-      from message_parts p join messages m on m.account_id = p.account_id and m.id = p.message_id
-      where p.connector_id = ${connectorId} and p.smsc_id = any(${statuses.map((s) => smscIdKey(s.wamid))})`;
-    const byWamid = new Map(parts.map((p) => [p.smscId, p]));
-    const changes: StatusChange[] = [];
-    const unknown: StatusUpdate[] = [];
-    const failover: { accountId: string; id: string }[] = [];
-    for (const s of statuses) {
-      const part = byWamid.get(smscIdKey(s.wamid));
-      if (!part) {
-        unknown.push(s);
-        continue;
-      }
-      const error = s.status === 'failed' ? s.errors[0] : undefined;
-      // 131047 (re-engagement needed) is our own whatsapp_window_closed, learned late.
-      const mapped = error && (error.code === 131047 ? WINDOW_CLOSED : whatsAppFailed(error.code, error.title, error.message ?? error.details ?? error.title));
-      if (s.status === 'failed' && part.fallback) {
-        // SMS is left to try: the WhatsApp attempt failed, the message goes on (failover.ts).
-        await tx`update message_attempts set status = 'failed', error_code = ${mapped?.code ?? null}, ended_at = ${s.timestamp}
-                 where account_id = ${part.accountId} and message_id = ${part.messageId} and channel = 'whatsapp' and connector_id = ${connectorId}`;
-        failover.push({ accountId: part.accountId, id: part.messageId });
-        continue;
-      }
-      changes.push({ accountId: part.accountId, messageId: part.messageId, status: s.status, channel: 'whatsapp', connectorId, at: s.timestamp, ...(mapped && { error: mapped }) });
-    }
-    await applyStatusChanges(tx, changes);
-    await failOverToSms(ctx, tx, policies, failover, ctx.clock.now());
-    return unknown;
-  });
-}
 
 /** Customers' messages: stored (sealed, like SMS bodies) as `received`; repeats of a wamid are ignored. */
 export async function receiveWhatsApp(ctx: Context, hasher: SubjectHasher, directory: WhatsAppDirectory, connectorId: string, inbound: InboundWhatsApp[]): Promise<number> {

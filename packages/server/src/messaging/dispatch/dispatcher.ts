@@ -94,7 +94,7 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
   }
 
   const backoffMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** Math.min(attempts, 6));
-  const sendWhatsApp = opts.whatsapp && createWhatsAppSend(ctx, { directory: opts.whatsapp, holds: opts.holds ?? (() => NO_HOLDS), backoffMs });
+  const sendWhatsApp = opts.whatsapp && createWhatsAppSend(ctx, { directory: opts.whatsapp, holds: opts.holds ?? (() => NO_HOLDS), backoffMs, leaseMs: opts.leaseMs });
 
   async function send(msg: ClaimedMessage): Promise<SubmitOutcome> {
     const startedAt = ctx.clock.now();

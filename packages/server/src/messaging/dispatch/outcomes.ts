@@ -16,11 +16,14 @@ export type SubmitOutcome =
   /** WhatsApp failed for good, with SMS left to try: the attempt failed, the message does not (failover.ts). */
   | { kind: 'failover'; msg: ClaimedMessage; connectorId: string | null; error: MessageError; startedAt: Date; at: Date }
   /** Not sent: a traffic hold stopped it before it entered an SMPP window (fraud/holds.ts). */
-  | { kind: 'held'; msg: ClaimedMessage; reason: string; startedAt: Date; at: Date };
+  | { kind: 'held'; msg: ClaimedMessage; reason: string; startedAt: Date; at: Date }
+  /** Not sent: its number's pace would not reach it within the lease; queued again for `until`, not an attempt. */
+  | { kind: 'deferred'; msg: ClaimedMessage; until: Date; startedAt: Date; at: Date };
 
 export async function writeOutcomes(tx: Tx, all: SubmitOutcome[], prices: PriceBook): Promise<void> {
   await holdMessages(tx, all.flatMap((o) => (o.kind === 'held' ? [o] : [])));
-  const outcomes = all.filter((o): o is Exclude<SubmitOutcome, { kind: 'held' }> => o.kind !== 'held');
+  await deferMessages(tx, all.flatMap((o) => (o.kind === 'deferred' ? [o] : [])));
+  const outcomes = all.filter((o): o is Exclude<SubmitOutcome, { kind: 'held' | 'deferred' }> => o.kind !== 'held' && o.kind !== 'deferred');
   if (outcomes.length === 0) return;
   const attempts = outcomes.map((o) => ({
     account_id: o.msg.accountId, message_id: o.msg.id, attempt: o.msg.attempts, channel: o.msg.channel, connector_id: o.connectorId,
@@ -84,4 +87,15 @@ async function holdMessages(tx: Tx, held: Extract<SubmitOutcome, { kind: 'held' 
            from unnest(${held.map((o) => o.msg.accountId)}::text[], ${held.map((o) => o.msg.id)}::text[], ${held.map((o) => o.reason)}::text[]) as h(account_id, id, reason)
            where m.account_id = h.account_id and m.id = h.id and m.status = 'sending'`;
   await applyStatusChanges(tx, held.map((o) => ({ accountId: o.msg.accountId, messageId: o.msg.id, status: 'held' as const, channel: o.msg.channel, at: o.at })));
+}
+
+/** Deferred by the dispatcher: back to the queue for later, the claim's attempt given back. */
+async function deferMessages(tx: Tx, deferred: Extract<SubmitOutcome, { kind: 'deferred' }>[]): Promise<void> {
+  if (deferred.length === 0) return;
+  await tx`update messages m set attempts = greatest(m.attempts - 1, 0)
+           from unnest(${deferred.map((o) => o.msg.accountId)}::text[], ${deferred.map((o) => o.msg.id)}::text[]) as d(account_id, id)
+           where m.account_id = d.account_id and m.id = d.id and m.status = 'sending'`;
+  await applyStatusChanges(tx, deferred.map((o) => ({
+    accountId: o.msg.accountId, messageId: o.msg.id, status: 'queued' as const, channel: o.msg.channel, at: o.at, nextAttemptAt: o.until,
+  })));
 }

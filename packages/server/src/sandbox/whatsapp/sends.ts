@@ -30,6 +30,8 @@ export interface StatusPlan {
   steps: { status: 'sent' | 'delivered' | 'read' | 'failed'; error?: { code: number; title: string; details: string } }[];
   /** Pricing category for the statuses: the template's, or `service` inside the window. */
   category: string;
+  /** When Meta took the message (the clock option): statuses are stamped from it. */
+  acceptedAt: Date;
 }
 
 export interface SendContext {
@@ -40,11 +42,35 @@ export interface SendContext {
   lastInbound: (phoneNumberId: string, waId: string) => Date | undefined;
   enforceWindow: boolean;
   retryAfterSeconds: number;
+  /** Meta's throughput limit per business phone number (messages per second). */
+  throughputPerSecond: number;
 }
 
 export function createSendHandler(ctx: SendContext, onAccepted: (plan: StatusPlan) => void) {
   const throttledOnce = new Set<string>();
   const sent: SimulatedSend[] = [];
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  let throttled = 0;
+
+  /**
+   * A token bucket per phone number: `throughputPerSecond` tokens a second, holding at most one
+   * second's worth, one per accepted send. Meta answers a send over the limit with HTTP 400 and
+   * code 130429 (no Retry-After): the sender is to slow down. Real time, not the clock option,
+   * which moves the 24-hour window in tests.
+   */
+  function takeToken(phoneNumberId: string): void {
+    const rate = ctx.throughputPerSecond;
+    const now = performance.now();
+    const b = buckets.get(phoneNumberId) ?? { tokens: rate, at: now };
+    b.tokens = Math.min(rate, b.tokens + ((now - b.at) * rate) / 1000);
+    b.at = now;
+    buckets.set(phoneNumberId, b);
+    if (b.tokens < 1) {
+      throttled++;
+      throw new MetaError(400, 130429, 'Rate limit hit', { details: 'Cloud API message throughput has been reached.' });
+    }
+    b.tokens -= 1;
+  }
 
   function handle(phoneNumberId: string, input: unknown): Answer {
     const body = obj(input);
@@ -68,11 +94,12 @@ export function createSendHandler(ctx: SendContext, onAccepted: (plan: StatusPla
     }
     if (suffix === '903') throw new MetaError(400, 131030, 'Recipient phone number not in allowed list', { details: 'Recipient phone number not in allowed list: Add recipient phone number to recipient list and try again.' });
 
+    takeToken(phoneNumberId);
     const wamid = `wamid.${randomBytes(24).toString('base64')}`;
     const outcome = outcomeFor(phoneNumberId, to, type, suffix);
     const record: SimulatedSend = { phoneNumberId, wamid, to, type, body, outcome };
     sent.push(record);
-    onAccepted({ send: record, steps: STEPS[outcome], category });
+    onAccepted({ send: record, steps: STEPS[outcome], category, acceptedAt: ctx.clock.now() });
     return {
       status: 200,
       json: { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: to }], messages: [{ id: wamid, ...(type === 'template' && { message_status: 'accepted' }) }] },
@@ -125,7 +152,7 @@ export function createSendHandler(ctx: SendContext, onAccepted: (plan: StatusPla
     return t.category.toLowerCase();
   }
 
-  return { handle, sent: () => [...sent] };
+  return { handle, sent: () => [...sent], throttled: () => throttled };
 }
 
 const STEPS: Record<Outcome, StatusPlan['steps']> = {

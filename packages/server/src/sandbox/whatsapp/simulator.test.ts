@@ -4,7 +4,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, FormData, request } from 'undici';
 import { waitFor } from '../../../test/wait.ts';
-import { verifySignature, type InboundWhatsApp } from '../../channels/whatsapp/webhook.ts';
+import { parseWebhook, verifySignature, type InboundWhatsApp } from '../../channels/whatsapp/webhook.ts';
 import { GraphError } from '../../channels/whatsapp/graph-error.ts';
 import { toGraphMessage } from '../../channels/whatsapp/outbound.ts';
 import type { InboundSpec } from './simulator.ts';
@@ -83,7 +83,7 @@ describe('sandbox WhatsApp: webhooks', () => {
     const s = await sandbox({ enforceWindow: false });
     s.receiver.answer = (_r, n) => ({ status: n === 0 ? 500 : 200 });
     const { wamid } = await s.client.sendMessage(PHONE_NUMBER_ID, toGraphMessage('+4915112345905', { body: 'hi' }));
-    await s.statusesOf(wamid, 1);
+    await s.statusesOf(wamid, 2);
     const [first, second] = s.receiver.received;
     assert.deepEqual([first!.body, first!.headers['x-hub-signature-256']], [second!.body, second!.headers['x-hub-signature-256']]);
     assert.ok(verifySignature(APP_SECRET, Buffer.from(first!.body), first!.headers['x-hub-signature-256']));
@@ -192,5 +192,35 @@ describe('sandbox WhatsApp: templates and media', () => {
     const res = await request(`${s.sim.url}/${VERSION}/${PHONE_NUMBER_ID}/media`, { method: 'POST', dispatcher: agent, body: form, headers: { authorization: `Bearer ${TOKEN}` } });
     assert.deepEqual([res.statusCode, ((await res.body.json()) as { error: { code: number } }).error.code], [400, 100]);
     assert.equal((await call(s, 'POST', `/${VERSION}/${PHONE_NUMBER_ID}/media`, { messaging_product: 'whatsapp' })).json.error!.code, 100);
+  });
+});
+
+describe('sandbox WhatsApp: at volume, like Meta', () => {
+  it("refuses sends over a number's throughput with 400 and code 130429, each number on its own", async () => {
+    const s = await sandbox({ enforceWindow: false, throughputPerSecond: 5 });
+    const answers = [];
+    for (let i = 0; i < 8; i++) answers.push(await call(s, 'POST', messages, toGraphMessage('+4915112345678', { body: `n${i}` })));
+    assert.deepEqual(answers.map((a) => a.status), [200, 200, 200, 200, 200, 400, 400, 400]);
+    const refused = answers[5]!.json.error!;
+    assert.deepEqual([refused.code, refused.message, (refused.error_data as { details: string }).details], [130429, '(#130429) Rate limit hit', 'Cloud API message throughput has been reached.']);
+    assert.equal(s.sim.throttled(), 3);
+    const other = await call(s, 'POST', `/${VERSION}/106540352242999/messages`, toGraphMessage('+4915112345678', { body: 'x' }));
+    assert.equal(other.status, 200, 'another phone number has its own budget');
+    await assert.rejects(s.client.sendMessage(PHONE_NUMBER_ID, toGraphMessage('+4915112345678', { body: 'x' })),
+      (e: unknown) => e instanceof GraphError && e.kind === 'throttled' && e.code === 130429 && e.httpStatus === 400);
+  });
+
+  it('batches statuses in one POST and, shuffled, sends them out of order and some twice', async () => {
+    const s = await sandbox({ enforceWindow: false, shuffleStatuses: true, shuffleSeed: 7 });
+    const wamids: string[] = [];
+    for (let i = 0; i < 40; i++) wamids.push((await s.client.sendMessage(PHONE_NUMBER_ID, toGraphMessage(`+49151123450${String(i).padStart(2, '0')}`, { body: 'hi' }))).wamid);
+    const arrived = await waitFor(async () => {
+      const byWamid = new Map(wamids.map((w) => [w, s.statuses().filter((x) => x.wamid === w).map((x) => x.status)]));
+      return [...byWamid.values()].every((l) => (['sent', 'delivered', 'read'] as const).every((st) => l.includes(st))) ? byWamid : undefined;
+    }, 'every message sent, delivered and read');
+    const lists = [...arrived.values()];
+    assert.ok(s.receiver.received.some((r) => parseWebhook(JSON.parse(r.body)).statuses.length > 1), 'a POST carried several statuses');
+    assert.ok(lists.some((l) => l.length > new Set(l).size), 'some status came twice');
+    assert.ok(lists.some((l) => l.indexOf('read') < l.indexOf('delivered') || l.indexOf('delivered') < l.indexOf('sent')), 'some came out of order');
   });
 });

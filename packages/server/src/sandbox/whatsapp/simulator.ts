@@ -20,6 +20,9 @@
 // reported `failed` 131047 "Re-engagement message". sendInbound() opens the window.
 // Templates must exist in the number's WABA, be APPROVED (else 132001 / 132015 / 132016)
 // and get the right parameters (else 132000). Unknown or missing token: 401, code 190.
+// Meta's throughput limit: over `throughputPerSecond` sends a second on one phone number id,
+// 400 with code 130429 "Rate limit hit". Statuses travel batched, several in one POST, and with
+// `shuffleStatuses` out of order and some twice, as Meta's do (status-out.ts).
 import http from 'node:http';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '../../platform/clock.ts';
@@ -30,6 +33,7 @@ import { createMediaStore } from './media-store.ts';
 import { createTemplateStore } from './template-store.ts';
 import { createWebhookOut, webhookEnvelope } from './webhook-out.ts';
 import { createSendHandler, type SimulatedSend, type StatusPlan } from './sends.ts';
+import { createStatusOut, type DueStatus, type StatusStep } from './status-out.ts';
 import { inboundValue, type InboundSpec } from './inbound.ts';
 import { listenOn } from '../listen.ts';
 
@@ -50,6 +54,16 @@ export interface WhatsAppSimulatorOptions {
   phoneNumbers?: { id: string; wabaId: string; displayPhoneNumber: string }[];
   /** Between a send and its first status, and between statuses (default 50). */
   statusDelayMs?: number;
+  /** How long a due status waits for others to share its webhook POST (default 5 ms). */
+  statusBatchMs?: number;
+  /** Most statuses in one webhook POST (default 100). */
+  maxStatusesPerWebhook?: number;
+  /** Statuses out of order and some twice, as Meta may send them (default false: in order, once). */
+  shuffleStatuses?: boolean;
+  /** Seeds the shuffle, so a test's order is reproducible (default 1). */
+  shuffleSeed?: number;
+  /** Messages per second per phone number; beyond, 400 with code 130429 (default 80, Meta's default). */
+  throughputPerSecond?: number;
   /** PENDING until this long after creation (default 0: reviewed on the next tick). */
   templateApprovalDelayMs?: number;
   /** Retry-After of the 904 throttle (default 1). */
@@ -78,6 +92,8 @@ export interface WhatsAppSimulator {
   };
   /** Every message accepted since start. */
   sent(): SimulatedSend[];
+  /** How many sends were refused with 130429 for going over a number's throughput. */
+  throttled(): number;
   close(): Promise<void>;
 }
 
@@ -104,9 +120,14 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
   });
   const sends = createSendHandler({
     clock, templates, enforceWindow: opts.enforceWindow ?? true, retryAfterSeconds: opts.retryAfterSeconds ?? 1,
+    throughputPerSecond: opts.throughputPerSecond ?? 80,
     wabaOf: (id) => (numbers.has(id) ? wabaIdOf(id) : undefined),
     lastInbound: (id, waId) => lastInbound.get(`${id}:${waId}`),
-  }, playStatuses);
+  }, (plan) => statuses.play(plan));
+  const statuses = createStatusOut({
+    delayMs: statusDelayMs, shuffle: opts.shuffleStatuses ?? false, seed: opts.shuffleSeed ?? 1,
+    maxPerPost: opts.maxStatusesPerWebhook ?? 100, concurrency: 8, batchMs: opts.statusBatchMs ?? 5, later, post: postStatuses,
+  });
 
   function later(ms: number, fn: () => void): void {
     const t = setTimeout(() => {
@@ -116,29 +137,37 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
     timers.add(t);
   }
 
-  /**
-   * Each status its own POST, as Meta sends them: statusDelayMs after the previous one was
-   * answered, so a receiver sees sent, delivered, read in order (concurrent POSTs could be
-   * applied in any order).
-   */
-  function playStatuses(plan: StatusPlan): void {
-    const { send: s, category } = plan;
+  /** One POST for a batch of statuses: an entry per WABA, a change per phone number (Meta's shape). */
+  async function postStatuses(batch: DueStatus[]): Promise<void> {
+    const entries = new Map<string, Map<string, object[]>>();
+    for (const { plan, step, sequence } of batch) {
+      const id = plan.send.phoneNumberId;
+      const changes = entries.get(wabaIdOf(id)) ?? new Map<string, object[]>();
+      entries.set(wabaIdOf(id), changes);
+      changes.set(id, [...(changes.get(id) ?? []), statusObject(plan, step, sequence)]);
+    }
+    await webhooks.post({
+      object: 'whatsapp_business_account',
+      entry: [...entries].map(([wabaId, changes]) => ({
+        id: wabaId,
+        changes: [...changes].map(([id, statuses]) => ({
+          field: 'messages',
+          value: { messaging_product: 'whatsapp', metadata: { display_phone_number: displayOf(id), phone_number_id: id }, statuses },
+        })),
+      })),
+    });
+  }
+
+  /** Stamped when it happened (a status delay per step after the send), however late it travels. */
+  function statusObject({ send: s, category, acceptedAt }: StatusPlan, step: StatusStep, sequence: number): object {
     const free = category === 'service';
-    const play = (i: number) => {
-      const step = plan.steps[i];
-      if (!step) return;
-      later(statusDelayMs, () => void webhooks.post(webhookEnvelope(wabaIdOf(s.phoneNumberId), 'messages', {
-        messaging_product: 'whatsapp',
-        metadata: { display_phone_number: displayOf(s.phoneNumberId), phone_number_id: s.phoneNumberId },
-        statuses: [{
-          id: s.wamid, status: step.status, timestamp: String(Math.floor(clock.now().getTime() / 1000)), recipient_id: s.to,
-          ...(step.status === 'sent' && { conversation: { id: `conv-${s.wamid.slice(6, 22)}`, origin: { type: category } } }),
-          ...(step.status !== 'failed' && { pricing: { billable: !free, pricing_model: 'PMP', type: free ? 'free_customer_service' : 'regular', category } }),
-          ...(step.error && { errors: [{ code: step.error.code, title: step.error.title, message: step.error.title, error_data: { details: step.error.details } }] }),
-        }],
-      })).then(() => play(i + 1)));
+    const happened = acceptedAt.getTime() + (sequence + 1) * statusDelayMs;
+    return {
+      id: s.wamid, status: step.status, timestamp: String(Math.floor(happened / 1000)), recipient_id: s.to,
+      ...(step.status === 'sent' && { conversation: { id: `conv-${s.wamid.slice(6, 22)}`, origin: { type: category } } }),
+      ...(step.status !== 'failed' && { pricing: { billable: !free, pricing_model: 'PMP', type: free ? 'free_customer_service' : 'regular', category } }),
+      ...(step.error && { errors: [{ code: step.error.code, title: step.error.title, message: step.error.title, error_data: { details: step.error.details } }] }),
     };
-    play(0);
   }
 
   async function route(req: http.IncomingMessage, url: URL): Promise<Answer | { bytes: Buffer; mimeType: string }> {
@@ -212,6 +241,7 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
     sendInbound,
     templates: { list: (w) => templates.all(w), add: templates.add, setStatus: templates.setStatus },
     sent: sends.sent,
+    throttled: sends.throttled,
     async close() {
       for (const t of timers) clearTimeout(t);
       timers.clear();

@@ -1,0 +1,140 @@
+// Meta's status webhooks applied to our outbound WhatsApp messages (matched by wamid). Meta
+// batches statuses, sends them out of order and repeats them (PROTOCOLS.md, "WhatsApp"), so:
+// - a message takes the latest status it reached under the contract's precedence (the first
+//   final status wins, except delivered → read), never an older one that arrives late;
+// - each status a message reaches is one event (and so one webhook), however often Meta repeats
+//   it; a status that arrives after a later one (delivered after read) is an event only;
+// - a POST of N statuses costs a constant number of statements: lock the messages, read the
+//   statuses they have reached, one UPDATE, one event INSERT.
+import type { Context } from '../context.ts';
+import type { Tx } from '../db/pool.ts';
+import { withTransaction } from '../db/tx.ts';
+import type { StatusUpdate } from '../channels/whatsapp/webhook.ts';
+import { smscIdKey } from '../channels/link.ts';
+import type { SendPolicyEngine } from '../send-policy/engine.ts';
+import { canMoveTo, type MessageError } from './model.ts';
+import { applyStatusChanges, type StatusChange } from './status.ts';
+import { WINDOW_CLOSED, whatsAppFailed } from './problems.ts';
+import { failOverToSms } from './failover.ts';
+
+interface Target {
+  accountId: string;
+  messageId: string;
+  smscId: string;
+  status: string;
+  /** Still on WhatsApp: statuses of an attempt the message has left (failed over to SMS) are ignored. */
+  onWhatsApp: boolean;
+  fallback: boolean;
+}
+
+/** Meta's order of a message's life, for statuses stamped in the same second. */
+const RANK: Record<StatusUpdate['status'], number> = { sent: 0, delivered: 1, failed: 1, read: 2 };
+
+/** Applies statuses; returns those whose message is not known (yet): the caller may try again. */
+export async function applyWhatsAppStatuses(ctx: Context, policies: SendPolicyEngine, connectorId: string, statuses: StatusUpdate[]): Promise<StatusUpdate[]> {
+  if (statuses.length === 0) return [];
+  return withTransaction(ctx.sql, async (tx) => {
+    const targets = new Map((await lockTargets(tx, connectorId, statuses)).map((t) => [t.smscId, t]));
+    const unknown = statuses.filter((s) => !targets.has(smscIdKey(s.wamid)));
+    const byMessage = new Map<string, { target: Target; statuses: StatusUpdate[] }>();
+    for (const s of statuses) {
+      const target = targets.get(smscIdKey(s.wamid));
+      if (!target?.onWhatsApp) continue;
+      const group = byMessage.get(target.messageId) ?? { target, statuses: [] };
+      group.statuses.push(s);
+      byMessage.set(target.messageId, group);
+    }
+    const reached = await reachedStatuses(tx, [...byMessage.values()].map((g) => g.target));
+    const changes: StatusChange[] = [];
+    const failover: { target: Target; error: MessageError | undefined; at: Date }[] = [];
+    for (const { target, statuses: mine } of byMessage.values()) {
+      const step = decide(connectorId, target, mine, reached);
+      changes.push(...step.changes);
+      if (step.failover) failover.push({ target, ...step.failover });
+    }
+    await applyStatusChanges(tx, changes);
+    if (failover.length > 0) {
+      // SMS is left to try: the WhatsApp attempt failed, the message goes on (failover.ts).
+      await failAttempts(tx, connectorId, failover);
+      await failOverToSms(ctx, tx, policies, failover.map((f) => ({ accountId: f.target.accountId, id: f.target.messageId })), ctx.clock.now());
+    }
+    return unknown;
+  });
+}
+
+/**
+ * One message's statuses from this POST, in the order they happened (Meta's timestamps, then
+ * the order of a message's life): those it has not reached yet become events; the last that
+ * may move the message moves it, the others are events only (one UPDATE row per message).
+ */
+function decide(connectorId: string, target: Target, statuses: StatusUpdate[], reached: Set<string>): { changes: StatusChange[]; failover?: { error: MessageError | undefined; at: Date } } {
+  const ordered = [...statuses].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime() || RANK[a.status] - RANK[b.status]);
+  const changes: StatusChange[] = [];
+  let current = target.status;
+  let mover: StatusChange | undefined;
+  let failover: { error: MessageError | undefined; at: Date } | undefined;
+  for (const s of ordered) {
+    const key = `${target.messageId} ${s.status}`;
+    if (reached.has(key)) continue;
+    reached.add(key);
+    const error = s.status === 'failed' ? whatsAppError(s) : undefined;
+    if (s.status === 'failed' && target.fallback && canMoveTo(current, 'failed')) {
+      // The message leaves WhatsApp: what Meta says after this is about an attempt it has left.
+      failover = { error, at: s.timestamp };
+      break;
+    }
+    const change: StatusChange = {
+      accountId: target.accountId, messageId: target.messageId, status: s.status, channel: 'whatsapp', connectorId, at: s.timestamp,
+      ...(error && { error }), eventOnly: true,
+    };
+    if (canMoveTo(current, s.status)) {
+      current = s.status;
+      mover = change;
+    }
+    changes.push(change);
+  }
+  if (mover) mover.eventOnly = false;
+  return { changes, ...(failover && { failover }) };
+}
+
+/** A `failed` status's first error in our terms; 131047 (re-engagement needed) is our own whatsapp_window_closed, learned late. */
+function whatsAppError(s: StatusUpdate): MessageError | undefined {
+  const e = s.errors[0];
+  if (!e) return undefined;
+  return e.code === 131047 ? WINDOW_CLOSED : whatsAppFailed(e.code, e.title, e.message ?? e.details ?? e.title);
+}
+
+/**
+ * The messages behind these wamids, locked in a fixed order (no deadlock between two POSTs):
+ * a repeat of a status in a concurrent POST waits here, then sees the first one's event.
+ */
+async function lockTargets(tx: Tx, connectorId: string, statuses: StatusUpdate[]): Promise<Target[]> {
+  return tx<Target[]>`
+    select p.account_id as "accountId", p.message_id as "messageId", p.smsc_id as "smscId", m.status,
+      m.channel = 'whatsapp' as "onWhatsApp", m.fallback is not null as fallback
+    from message_parts p join messages m on m.account_id = p.account_id and m.id = p.message_id
+    where p.connector_id = ${connectorId} and p.smsc_id = any(${[...new Set(statuses.map((s) => smscIdKey(s.wamid)))]})
+    order by p.account_id, p.message_id
+    for update of m`;
+}
+
+/**
+ * The statuses these messages have reached, as `${messageId} ${status}`, from their events. A
+ * statement of its own, after the lock: it reads what a POST that held the lock committed.
+ */
+async function reachedStatuses(tx: Tx, targets: Target[]): Promise<Set<string>> {
+  if (targets.length === 0) return new Set();
+  const rows = await tx<{ messageId: string; type: string }[]>`
+    select object_id as "messageId", type from events
+    where (account_id, object_id) in (select * from unnest(${targets.map((t) => t.accountId)}::text[], ${targets.map((t) => t.messageId)}::text[]))
+      and type in ('message.sent', 'message.delivered', 'message.read', 'message.failed')`;
+  return new Set(rows.map((r) => `${r.messageId} ${r.type.slice('message.'.length)}`));
+}
+
+async function failAttempts(tx: Tx, connectorId: string, failed: { target: Target; error: MessageError | undefined; at: Date }[]): Promise<void> {
+  const rows = failed.map((f) => ({ account_id: f.target.accountId, message_id: f.target.messageId, code: f.error?.code ?? null, at: f.at }));
+  await tx`
+    update message_attempts a set status = 'failed', error_code = f.code, ended_at = f.at
+    from jsonb_to_recordset(${tx.json(rows as never)}::jsonb) as f(account_id text, message_id text, code text, at timestamptz)
+    where a.account_id = f.account_id and a.message_id = f.message_id and a.channel = 'whatsapp' and a.connector_id = ${connectorId}`;
+}
