@@ -340,7 +340,6 @@ create table events (
   data jsonb not null default '{}'::jsonb,
   created_at timestamp with time zone not null default now()
 );
-alter table events add constraint events_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table events add constraint events_pkey PRIMARY KEY (account_id, id);
 CREATE INDEX events_object ON public.events USING btree (account_id, object_id, sequence);
 
@@ -563,7 +562,6 @@ create table message_attempts (
   started_at timestamp with time zone not null,
   ended_at timestamp with time zone
 );
-alter table message_attempts add constraint message_attempts_account_id_message_id_fkey FOREIGN KEY (account_id, message_id) REFERENCES messages(account_id, id);
 alter table message_attempts add constraint message_attempts_pkey PRIMARY KEY (account_id, message_id, attempt);
 
 create table message_parts (
@@ -578,7 +576,6 @@ create table message_parts (
   submitted_at timestamp with time zone not null,
   receipt_at timestamp with time zone
 );
-alter table message_parts add constraint message_parts_account_id_message_id_fkey FOREIGN KEY (account_id, message_id) REFERENCES messages(account_id, id);
 alter table message_parts add constraint message_parts_pkey PRIMARY KEY (account_id, message_id, attempt, part);
 CREATE INDEX message_parts_smsc ON public.message_parts USING btree (connector_id, smsc_id);
 
@@ -965,7 +962,6 @@ create table usage_records (
   prepaid boolean not null default false,
   category text
 );
-alter table usage_records add constraint usage_records_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table usage_records add constraint usage_records_pkey PRIMARY KEY (account_id, id);
 CREATE INDEX usage_records_uninvoiced ON public.usage_records USING btree (account_id, occurred_at) WHERE ((invoice_id IS NULL) AND (NOT prepaid));
 
@@ -1081,7 +1077,6 @@ create table webhook_deliveries (
   created_at timestamp with time zone not null,
   ended_at timestamp with time zone
 );
-alter table webhook_deliveries add constraint webhook_deliveries_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table webhook_deliveries add constraint webhook_deliveries_check CHECK (((endpoint_id IS NOT NULL) OR (url IS NOT NULL)));
 alter table webhook_deliveries add constraint webhook_deliveries_pkey PRIMARY KEY (account_id, id);
 alter table webhook_deliveries add constraint webhook_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'delivered'::text, 'dead'::text])));

@@ -44,11 +44,16 @@ interface Accepted {
 export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: SenderPolicies): Acceptor {
   const policies = createSendPolicies(ctx);
   const whatsAppDeps = { sender: whatsAppSenders(ctx.sql), templates: approvedTemplates(ctx.sql) };
+  // A group's checks only read, so the next group's run while this one commits; the
+  // transactions themselves take turns: they lock the account rows their counters count
+  // against, so a second one at the same time would only wait for the first, holding a
+  // connection, while its companions pile up behind it instead of joining the next group.
+  const turns = oneAtATime();
   const committer = new GroupCommit<Accepted>(async (group) => {
     const at = ctx.clock.now();
     const judged = group.filter((a) => !a.refused);
     const checked = await policies.check(ctx.sql, judged.map((a) => a.candidate), at);
-    await withTransaction(ctx.sql, async (tx) => {
+    await turns(() => withTransaction(ctx.sql, async (tx) => {
       const judgements = await policies.decide(tx, checked, at);
       for (const a of group) if (a.refused) applyJudgement(a.row, { verdict: { kind: 'refuse', error: a.refused } });
       const toSms = judged.filter((a) => applyJudgement(a.row, judgements.get(a.candidate)).failOver);
@@ -60,8 +65,8 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
       })), { newObjects: true });
       // WhatsApp may not take these (window, opt-in) but their SMS fallback may: SMS at once.
       await failOverToSms(ctx, tx, policies, toSms.map((a) => a.row), at);
-    });
-  }, { maxWaitMs: 2, maxRows: 1000, concurrency: 4 });
+    }));
+  }, { maxWaitMs: 2, maxRows: 1000, concurrency: 2 });
 
   async function accept(principal: Principal, inputs: MessageInput[], pointerPrefix: (i: number) => string): Promise<AcceptOutcome[]> {
     const now = ctx.clock.now();
@@ -125,6 +130,16 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
       await committer.drain();
       await policies.stop();
     },
+  };
+}
+
+/** Runs the functions it is given one after the other, in the order given. */
+function oneAtATime(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (fn) => {
+    const run = last.then(fn, fn);
+    last = run.catch(() => undefined);
+    return run;
   };
 }
 
