@@ -13,6 +13,8 @@ export interface Outbox {
   removeReceiver(session: Session): void;
   /** Sends a deliver_sm, on `prefer` when it is a receiver, else on any. */
   send(fields: PduOptions, prefer?: Session): void;
+  /** deliver_sm that were left unacknowledged by a link that dropped, to be sent again. */
+  orphaned(): number;
   close(): void;
 }
 
@@ -29,6 +31,7 @@ export function createOutbox(log: Logger, retryMs: number): Outbox {
   const receivers = new Map<Session, Set<Entry>>();
   const held: Entry[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  let orphaned = 0;
 
   function deliver(entry: Entry, prefer?: Session): void {
     const target = prefer && receivers.has(prefer) ? prefer : receivers.keys().next().value;
@@ -65,11 +68,13 @@ export function createOutbox(log: Logger, retryMs: number): Outbox {
     removeReceiver(session) {
       const unacked = receivers.get(session);
       receivers.delete(session);
+      orphaned += unacked?.size ?? 0;
       for (const entry of unacked ?? []) deliver(entry);
     },
     send(fields, prefer) {
       deliver({ fields, attempts: 0 }, prefer);
     },
+    orphaned: () => orphaned,
     close() {
       for (const t of timers) clearTimeout(t);
       timers.clear();
