@@ -71,10 +71,10 @@ describe('an api process SIGKILLed under load', () => {
       const first = s.id ?? committed.get(s.body.reference);
       if (first) assert.equal(res.body.id, first, `${s.key}: the retry returns the committed message`);
     }
-    const [{ n, distinct }] = await t.platform.ctx.sql<{ n: number; distinct: number }[]>`
+    const [counts] = await t.platform.ctx.sql<{ n: number; distinct: number }[]>`
       select count(*)::int as n, count(distinct reference)::int as distinct from messages
       where account_id = ${t.boot.accountId} and reference like 'api-crash-%'`;
-    assert.deepEqual({ n, distinct }, { n: sent.length, distinct: sent.length }, 'one message per request, none twice');
+    assert.deepEqual(counts, { n: sent.length, distinct: sent.length }, 'one message per request, none twice');
     console.log(`api crash: ${given.length} answered, ${unanswered.length} cut off, ${committedUnanswered} of those committed`);
   });
 });
