@@ -79,6 +79,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
       const runner = await startJobRunner(ctx, databaseUrl, workerJobs(ctx));
       stops.push(() => runner.stop());
       const messaging = startMessagingRuntime(ctx, {
+        databaseUrl,
         hasher: createSubjectHasher(sql, ctx.keyring),
         // Settings stored by older versions lack newer fields: fill them with today's defaults.
         makeLink: (row, password, handlers) => createSmppLink({ connectorId: row.id, config: withDefaults(row.config), password, handlers, log }),

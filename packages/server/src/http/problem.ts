@@ -163,13 +163,28 @@ function toProblem(err: FastifyError & { validation?: AjvError[]; validationCont
   if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
     return new Problem(P['bad-request'], err.message);
   }
+  if (databaseUnavailable(err.code)) {
+    return new Problem(P.unavailable, 'the database is unavailable; retry after Retry-After seconds, with the same Idempotency-Key', undefined, { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
+  }
   return new Problem(P.internal);
+}
+
+/** A PostgreSQL crash recovery or restart takes a few seconds. */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
+// postgres.js connection errors, the socket's own, and SQLSTATEs of a server going away or not yet
+// back: class 08 (connection exception), 57P01-57P03 (shutdown, crash, starting up), 53300.
+const CONNECTION_ERRORS = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
+
+/** The database cannot be reached right now: the request may be retried as it is. */
+export function databaseUnavailable(code: unknown): boolean {
+  return typeof code === 'string' && (CONNECTION_ERRORS.has(code) || /^08[0-9A-Z]{3}$/.test(code));
 }
 
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const problem = toProblem(err);
-    if (problem.type.status >= 500) request.log.error({ err }, 'unhandled error');
+    if (problem.type === P.unavailable) request.log.warn({ code: err.code }, 'database unavailable');
+    else if (problem.type.status >= 500) request.log.error({ err }, 'unhandled error');
     return sendProblem(reply, problem, request.url.split('?')[0]);
   });
   app.setNotFoundHandler((request, reply) =>

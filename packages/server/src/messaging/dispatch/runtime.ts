@@ -2,11 +2,13 @@
 // on its own connection): it binds the connectors, runs the sandbox SMSC, dispatches and
 // sweeps. Route and connector changes reach it by notification (cx_config), not by a timer.
 // When it dies its lock goes with its connection and another worker takes over; messages it
-// held come back when their lease expires.
+// held come back when their lease expires. The lock lives on a connection of its own, checked
+// every sweep: a leader whose lock went with a database restart stops leading.
 import { cachedPriceBook } from '../../billing/price-book.ts';
 import crypto from 'node:crypto';
 import type { Context } from '../../context.ts';
 import { withTransaction } from '../../db/tx.ts';
+import { openPool, type Sql } from '../../db/pool.ts';
 import { emitEvents } from '../../platform/events.ts';
 import type { LinkHandlers } from '../../channels/link.ts';
 import { createConnectorPool, type LinkFactory } from '../../connectors/pool.ts';
@@ -28,6 +30,8 @@ import { dueScheduled, expiredQueued, releaseLeases } from './claim.ts';
 const LEADER_LOCK = 7_263_010;
 
 export interface MessagingRuntimeOptions {
+  /** For the leader lock's own connection. */
+  databaseUrl: string;
   makeLink: LinkFactory;
   hasher: SubjectHasher;
   /** Started once leadership is won (the sandbox SMSC); returns its stop function. */
@@ -51,27 +55,35 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
 
   const campaign = async () => {
     while (!stopped) {
-      const conn = await ctx.sql.reserve().catch(() => undefined);
-      if (conn) {
-        const [row] = await conn`select pg_try_advisory_lock(${LEADER_LOCK}) as ok`.catch(() => [{ ok: false }]);
-        if (row?.ok) {
-          leader = true;
-          try {
-            await lead();
-          } catch (err) {
-            ctx.log.error({ err }, 'messaging leader stopped on an error; campaigning again');
-          } finally {
-            leader = false;
-            await conn`select pg_advisory_unlock(${LEADER_LOCK})`.catch(() => {});
-          }
+      // Not a connection reserved from the pool: one released after the server dropped it
+      // leaves the pool unable to run queries (postgres.js 3.4.9, porsager/postgres#1199).
+      const conn = openPool(opts.databaseUrl, { max: 1, idleTimeoutSeconds: 0 });
+      const [row] = await conn`select pg_try_advisory_lock(${LEADER_LOCK}) as ok`.catch(() => [{ ok: false }]);
+      if (row?.ok) {
+        leader = true;
+        try {
+          await lead(conn);
+        } catch (err) {
+          ctx.log.error({ err }, 'messaging leader stopped on an error; campaigning again');
+        } finally {
+          leader = false;
+          await conn`select pg_advisory_unlock(${LEADER_LOCK})`.catch(() => {});
         }
-        conn.release();
       }
+      await conn.end({ timeout: 1 }).catch(() => {});
       if (!stopped) await sleep(2000, (w) => (wake = w));
     }
   };
 
-  async function lead(): Promise<void> {
+  /** Throws when the lock's session is gone (the database restarted): another worker may lead now. */
+  async function checkLock(conn: Sql): Promise<void> {
+    const [row] = await conn<{ held: boolean }[]>`
+      select exists (select 1 from pg_locks where locktype = 'advisory' and classid = 0 and objid = ${LEADER_LOCK}
+                     and objsubid = 1 and pid = pg_backend_pid() and granted) as held`;
+    if (!row?.held) throw new Error('the leader lock was lost with its database session');
+  }
+
+  async function lead(lock: Sql): Promise<void> {
     // Whatever the previous leader held when it died is ours to send again, now.
     await sweep({ takeOverLeases: true });
     const stopSandbox = opts.onLead ? await opts.onLead() : async () => {};
@@ -108,6 +120,7 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
           lastRefresh = now;
         }
         if (now - lastSweep > 1000) {
+          await checkLock(lock);
           await sweep({ takeOverLeases: false });
           lastSweep = now;
         }

@@ -13,6 +13,8 @@ export interface Outbox {
   removeReceiver(session: Session): void;
   /** Sends a deliver_sm, on `prefer` when it is a receiver, else on any. */
   send(fields: PduOptions, prefer?: Session): void;
+  /** deliver_sm that were left unacknowledged by a link that dropped, to be sent again. */
+  orphaned(): number;
   close(): void;
 }
 
@@ -21,7 +23,10 @@ interface Entry {
   attempts: number;
 }
 
-const MAX_ATTEMPTS = 10;
+// Temporary refusals are retried with a doubling delay (capped at 10 s) for about five minutes,
+// long enough to ride out an ESME's database restart, as operators keep receipts for hours.
+const MAX_ATTEMPTS = 35;
+const MAX_RETRY_MS = 10_000;
 const ESME_RX_P_APPN = 0x65;
 const ESME_RX_R_APPN = 0x66;
 
@@ -29,6 +34,7 @@ export function createOutbox(log: Logger, retryMs: number): Outbox {
   const receivers = new Map<Session, Set<Entry>>();
   const held: Entry[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  let orphaned = 0;
 
   function deliver(entry: Entry, prefer?: Session): void {
     const target = prefer && receivers.has(prefer) ? prefer : receivers.keys().next().value;
@@ -53,7 +59,7 @@ export function createOutbox(log: Logger, retryMs: number): Outbox {
     const timer = setTimeout(() => {
       timers.delete(timer);
       deliver(entry);
-    }, retryMs);
+    }, Math.min(MAX_RETRY_MS, retryMs * 2 ** Math.max(0, entry.attempts - 1)));
     timers.add(timer);
   }
 
@@ -65,11 +71,13 @@ export function createOutbox(log: Logger, retryMs: number): Outbox {
     removeReceiver(session) {
       const unacked = receivers.get(session);
       receivers.delete(session);
+      orphaned += unacked?.size ?? 0;
       for (const entry of unacked ?? []) deliver(entry);
     },
     send(fields, prefer) {
       deliver({ fields, attempts: 0 }, prefer);
     },
+    orphaned: () => orphaned,
     close() {
       for (const t of timers) clearTimeout(t);
       timers.clear();

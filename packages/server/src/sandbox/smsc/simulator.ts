@@ -28,6 +28,15 @@ export interface SmscSimulatorOptions {
   receiptDelayMs?: number;
   /** The first message id it hands out (hex; default 0xa0000). Some SMSCs count from 1. */
   firstId?: number;
+  /** Called for each submit_sm it accepts, with the id it handed out and the receipt it will send (tests, benchmarks). */
+  onAccepted?: (submission: SmscSubmission) => void;
+}
+
+export interface SmscSubmission {
+  messageId: string;
+  destination: string;
+  /** The receipt's stat, or null when it sends none (905, or none asked for). */
+  receipt: Stat | null;
 }
 
 export interface SmscSimulator {
@@ -40,11 +49,13 @@ export interface SmscSimulator {
   injectInbound(m: { from: string; to: string; text: string }): number;
   /** submit_sm received since start (tests, benchmarks). */
   submitted(): number;
+  /** deliver_sm left unacknowledged when an ESME's link dropped, each sent again on a bind (tests). */
+  unacknowledgedOnDrop(): number;
   close(): Promise<void>;
 }
 
 type BindMode = 'transmitter' | 'receiver' | 'transceiver';
-type Stat = 'DELIVRD' | 'UNDELIV' | 'EXPIRED';
+export type Stat = 'DELIVRD' | 'UNDELIV' | 'EXPIRED';
 // message_state TLV values (SMPP 3.4 section 5.2.28).
 const MESSAGE_STATE: Record<Stat, number> = { DELIVRD: 2, EXPIRED: 3, UNDELIV: 5 };
 
@@ -109,7 +120,9 @@ export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<Sm
     const id = (nextId++).toString(16);
     session.send(pdu.response({ message_id: id }));
     const stat: Stat | undefined = suffix === '905' ? undefined : suffix === '902' ? 'UNDELIV' : suffix === '903' ? 'EXPIRED' : 'DELIVRD';
-    if (!stat || !wantsReceipt(pdu.registered_delivery ?? 0, stat)) return;
+    const receipt = stat !== undefined && wantsReceipt(pdu.registered_delivery ?? 0, stat);
+    opts.onAccepted?.({ messageId: id, destination: dest, receipt: receipt ? stat : null });
+    if (!receipt) return;
     const submittedAt = new Date();
     const timer = setTimeout(() => {
       timers.delete(timer);
@@ -136,6 +149,7 @@ export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<Sm
     port,
     injectInbound,
     submitted: () => submitted,
+    unacknowledgedOnDrop: () => outbox.orphaned(),
     close: () => closeServer(server, timers, outbox),
   };
 }
