@@ -1,13 +1,16 @@
 // POST /v1/sandbox/inbound: make the sandbox SMSC send a message to one of your numbers, as
-// a phone on an operator's network would. It arrives over real SMPP like any inbound SMS.
+// a phone on an operator's network would. It arrives over real SMPP like any inbound SMS;
+// the answer (201) is the received message, as GET /v1/messages/{id} shows it.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
-import { principalOf } from '../auth/principal.ts';
+import { objectModeOf, principalOf } from '../auth/principal.ts';
 import { Problem } from '../http/problem.ts';
 import { normalizeE164 } from '../messaging/input.ts';
 import { ownsNumberFor, queueSandboxInbound } from './inbound-store.ts';
+import { inboundBefore, waitForInbound } from './inbound-wait.ts';
+import { MessageDetailSchema } from '../messaging/schemas.ts';
 
 export async function sandboxInboundRoutes(base: FastifyInstance, opts: { ctx: Context }): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -21,7 +24,7 @@ export async function sandboxInboundRoutes(base: FastifyInstance, opts: { ctx: C
         to: Type.String({ minLength: 2, maxLength: 32 }),
         body: Type.String({ minLength: 1, maxLength: 1600 }),
       }, { additionalProperties: false }),
-      response: { 202: Type.Object({ id: Type.String(), status: Type.Literal('queued') }) },
+      response: { 201: MessageDetailSchema },
     },
   }, async (request, reply) => {
     const accountId = principalOf(request).accountId;
@@ -32,7 +35,10 @@ export async function sandboxInboundRoutes(base: FastifyInstance, opts: { ctx: C
     if (!(await ownsNumberFor(ctx, accountId, request.body.to, channel))) {
       throw Problem.field('/to', `must be one of your numbers with the ${channel} channel (GET /v1/numbers)${channel === 'whatsapp' ? ': the sandbox number' : ''}`);
     }
-    const id = await queueSandboxInbound(ctx, accountId, { channel, from, to: request.body.to, body: request.body.body });
-    return reply.code(202).send({ id, status: 'queued' as const });
+    const inbound = { channel, from, to: request.body.to, body: request.body.body };
+    const keyMode = objectModeOf(principalOf(request));
+    const before = await inboundBefore(ctx, accountId, inbound, keyMode);
+    await queueSandboxInbound(ctx, accountId, inbound);
+    return reply.code(201).send(await waitForInbound(ctx, accountId, inbound, keyMode, before));
   });
 }

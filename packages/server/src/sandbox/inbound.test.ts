@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
-import { waitFor, waitForBound } from '../../test/messages.ts';
+import { waitForBound } from '../../test/messages.ts';
 import { dumpDatabase, findInDump } from '../../test/dump.ts';
 
 describe('sandbox inbound', () => {
@@ -19,11 +19,8 @@ describe('sandbox inbound', () => {
 
   async function inbound(channel: 'sms' | 'whatsapp', from: string, body: string): Promise<{ body: string; status: string }> {
     const res = await t.api.post('/v1/sandbox/inbound', { key, body: { channel, from, to: t.boot.sandboxNumber, body } });
-    assert.equal(res.status, 202, JSON.stringify(res.body));
-    return waitFor(async () => {
-      const list = await t.api.get(`/v1/messages?direction=inbound&channel=${channel}&from=${encodeURIComponent(from)}`, { key });
-      return (list.body.data as { body: string; status: string }[]).find((m) => m.body === body);
-    }, `the inbound ${channel} message`);
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    return res.body;
   }
 
   it('delivers simulated SMS and WhatsApp messages whose text is sealed at rest', async () => {
@@ -36,6 +33,20 @@ describe('sandbox inbound', () => {
     assert.equal(queued[0]!.n, 2, 'both went through the queue table');
     const dump = await dumpDatabase(t.platform.ctx.sql);
     for (const text of [sms, whatsapp]) assert.deepEqual(findInDump(dump, text), [], `"${text}" is in no table, as text or as bytes`);
+  });
+
+  it('answers with the received message as GET /v1/messages/{id} shows it, not an earlier identical one', async () => {
+    const from = '+4917612340004';
+    const first = await t.api.post('/v1/sandbox/inbound', { key, body: { from, to: t.boot.sandboxNumber, body: 'same words' } });
+    const second = await t.api.post('/v1/sandbox/inbound', { key, body: { from, to: t.boot.sandboxNumber, body: 'same words' } });
+    assert.equal(second.status, 201, JSON.stringify(second.body));
+    assert.notEqual(second.body.id, first.body.id, 'a new message each time');
+    assert.match(second.body.id, /^msg_/);
+    assert.deepEqual([second.body.direction, second.body.channel, second.body.status, second.body.from, second.body.to, second.body.body],
+      ['inbound', 'sms', 'received', from, t.boot.sandboxNumber, 'same words']);
+    const read = await t.api.get(`/v1/messages/${second.body.id}`, { key });
+    assert.deepEqual(second.body, read.body);
+    assert.deepEqual(read.body.events.map((e: { status: string }) => e.status), ['received']);
   });
 
   it('still refuses a number that is not the account\'s', async () => {
