@@ -10,12 +10,14 @@ import { holdReason, type HoldSet } from '../../fraud/holds.ts';
 import { NO_WHATSAPP_SENDER, TEST_KEY_SANDBOX_ONLY, WINDOW_CLOSED } from '../problems.ts';
 import type { ClaimedMessage } from './claim.ts';
 import type { SubmitOutcome } from './outcomes.ts';
+import type { WhatsAppSendCounters } from '../../channels/whatsapp/send-counters.ts';
 
 export interface WhatsAppSendOptions {
   directory: WhatsAppDirectory;
   holds: () => HoldSet;
   /** Retry delay after a transient failure, by attempt. */
   backoffMs: (attempts: number) => number;
+  counters?: WhatsAppSendCounters | undefined;
 }
 
 export function createWhatsAppSend(ctx: Context, opts: WhatsAppSendOptions) {
@@ -44,9 +46,11 @@ export function createWhatsAppSend(ctx: Context, opts: WhatsAppSendOptions) {
     const fields = JSON.parse(msg.body ? (await ctx.keyring.decrypt(msg.accountId, msg.body)).toString('utf8') : '{}') as WhatsAppFields;
     try {
       const sent = await connector.client.sendMessage(sender.phoneNumberId, toGraphMessage(msg.toNumber, fields));
+      opts.counters?.submitted(connectorId);
       return { kind: 'sent', msg, connectorId, smscIds: [sent.wamid], startedAt, at: at() };
     } catch (err) {
       if (!(err instanceof GraphError)) throw err;
+      opts.counters?.failed(connectorId, err.title);
       switch (err.kind) {
         case 'throttled': return retry(err.retryAfterMs ?? 1000);
         case 'transient':
