@@ -181,10 +181,10 @@ describe('CxEngage client against the platform', () => {
     assert.ok(actions.includes('api_key.created'));
 
     const from = freshNumber();
-    assert.equal((await live.sandbox.simulateInbound({ from, to: t.boot.sandboxNumber, body: 'STOP?' })).status, 'queued');
-    const inbound = await waitFor(async () => (await live.messages.list({ from, direction: 'inbound' })).data[0], 'the inbound SMS');
+    const inbound = await live.sandbox.simulateInbound({ from, to: t.boot.sandboxNumber, body: 'STOP?' });
     assert.equal(inbound.status, 'received');
     assert.equal(inbound.body, 'STOP?');
+    assert.equal((await live.messages.list({ from, direction: 'inbound' })).data[0]?.id, inbound.id);
     assert.ok(Array.isArray((await live.sandbox.listEmails()).data));
   });
 

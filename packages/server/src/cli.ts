@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   if (command !== 'start') {
     // Operator commands parse their own options; --data-dir locates the embedded database.
     const { dataDir, args } = takeDataDir(rest);
-    return runOperatorCommand(loadConfig(process.env, { dataDir }), [command, ...args]);
+    return runOperatorCommand(loadConfig(process.env, { dataDir, stdoutIsTTY: process.stdout.isTTY }), [command, ...args]);
   }
   const { values } = parseArgs({
     args: rest,
@@ -49,7 +49,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`--port must be a port number (got "${values.port}")`);
     return 2;
   }
-  return start(loadConfig(process.env, { role: role as Role | undefined, port, host: values.host, dataDir: values['data-dir'] }));
+  const overrides = { role: role as Role | undefined, port, host: values.host, dataDir: values['data-dir'] };
+  return start(loadConfig(process.env, { ...overrides, stdoutIsTTY: process.stdout.isTTY }));
 }
 
 function takeDataDir(args: string[]): { dataDir: string | undefined; args: string[] } {
@@ -66,8 +67,7 @@ function takeDataDir(args: string[]): { dataDir: string | undefined; args: strin
 
 async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
   const platform = await startPlatform(config);
-  const where = platform.url ? `CX Engage is running at ${platform.url} (role ${config.role})` : `CX Engage worker is running (role ${config.role})`;
-  console.log(`${where}\nAPI keys and the operator login are in ${platform.bootstrapFile}\nAPI docs: ${platform.url ?? ''}/docs`);
+  announce(config, platform);
   return new Promise((resolve) => {
     let stopping = false;
     const shutdown = (signal: string) => {
@@ -79,6 +79,19 @@ async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
   });
+}
+
+// For a person (pretty): plain lines. For a log collector (json): one record, so stdout
+// stays one JSON object per line.
+function announce(config: ReturnType<typeof loadConfig>, platform: Awaited<ReturnType<typeof startPlatform>>): void {
+  const docs = platform.url ? `${platform.url}/docs` : undefined;
+  if (config.logFormat === 'json') {
+    const msg = platform.url ? 'CX Engage is running' : 'CX Engage worker is running';
+    platform.ctx.log.info({ url: platform.url, role: config.role, bootstrapFile: platform.bootstrapFile, docs }, msg);
+    return;
+  }
+  const where = platform.url ? `CX Engage is running at ${platform.url} (role ${config.role})` : `CX Engage worker is running (role ${config.role})`;
+  console.log([where, `API keys and the operator login are in ${platform.bootstrapFile}`, ...(docs ? [`API docs: ${docs}`] : [])].join('\n'));
 }
 
 main(process.argv.slice(2)).then(

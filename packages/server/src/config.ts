@@ -1,6 +1,7 @@
 // The one place that reads the environment. Everything else receives a typed Config.
 import path from 'node:path';
 import { z } from 'zod';
+import type { LogFormat } from './platform/logger.ts';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -24,6 +25,7 @@ const envSchema = z.object({
   CX_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
   CX_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CX_LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('CX Engage <no-reply@localhost>'),
 });
@@ -49,6 +51,8 @@ export interface Config {
   /** ...and this long after sign-in, whatever happens. */
   sessionAbsoluteMs: number;
   logLevel: string;
+  /** `pretty` for a person at a terminal, `json` (one record per line) for log collectors. */
+  logFormat: LogFormat;
   smtpUrl: string | undefined;
   smtpFrom: string;
 }
@@ -58,6 +62,8 @@ export interface CliOverrides {
   port?: number | undefined;
   host?: string | undefined;
   dataDir?: string | undefined;
+  /** Whether stdout is a terminal: picks the log format when CX_LOG_FORMAT is unset. */
+  stdoutIsTTY?: boolean | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: CliOverrides = {})
     sessionIdleMs: e.CX_SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.CX_SESSION_MAX_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.CX_LOG_FORMAT ?? (overrides.stdoutIsTTY ? 'pretty' : 'json'),
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
   };

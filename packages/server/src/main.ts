@@ -39,7 +39,7 @@ export interface StartOptions {
 }
 
 export async function startPlatform(config: Config, opts: StartOptions = {}): Promise<Platform> {
-  const log = opts.log ?? createLogger(config.logLevel);
+  const log = opts.log ?? createLogger(config.logLevel, undefined, config.logFormat);
   // Every event this process emits gets its webhook deliveries in the same statement.
   registerEventFanOut(webhookFanOut);
   const masterKeys = await resolveMasterKeys(config);

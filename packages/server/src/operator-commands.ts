@@ -33,7 +33,7 @@ export async function runOperatorCommand(config: Config, args: string[]): Promis
     console.error(`unknown command "${args.join(' ')}"; run cx-engage --help`);
     return 2;
   }
-  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, undefined, config.logFormat);
   // Every event this process emits gets its webhook deliveries in the same statement.
   registerEventFanOut(webhookFanOut);
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, log);

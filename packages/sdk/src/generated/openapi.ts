@@ -12684,22 +12684,95 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description queued for the simulators with a live key; received at once as a test-mode message with a test key */
-                202: {
+                /** @description Default Response */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            /** @description the simulated phone's request (sbx_…) */
                             id: string;
-                            /** @enum {string} */
-                            status: "queued";
-                        } | {
-                            /** @description the test-mode message (msg_…) */
-                            id: string;
-                            /** @enum {string} */
-                            status: "received";
+                            direction: "outbound" | "inbound";
+                            channel: string;
+                            status: "scheduled" | "held" | "queued" | "sending" | "sent" | "delivered" | "undelivered" | "read" | "failed" | "expired" | "rejected" | "canceled" | "received";
+                            to: string;
+                            from: string | null;
+                            body: string | null;
+                            encoding: "GSM-7" | "UCS-2" | null;
+                            segments: number | null;
+                            purpose: string;
+                            priority: string;
+                            scheduledAt: string | null;
+                            validUntil: string | null;
+                            reference: string | null;
+                            metadata: {
+                                [key: string]: string;
+                            } | null;
+                            callbackUrl: string | null;
+                            storeContent: boolean;
+                            connectorId: string | null;
+                            /** @description what the parts sent so far cost, excluding VAT; null until rated (test keys are never billed) */
+                            price: {
+                                /** @description millionths of the currency unit (SMS prices are fractions of a cent) */
+                                amountMicros: number;
+                                currency: string;
+                            } | null;
+                            error: {
+                                code: string;
+                                title: string;
+                                detail: string;
+                            } | null;
+                            /** @description WhatsApp: the content sent (template, media, interactive, reaction or location) */
+                            whatsapp: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description while held, why: traffic_hold (the account's kill switch), fraud_review, connector:<id> or country:<CC> (platform holds) */
+                            holdReason: string | null;
+                            /** @description the fraud rules' decision and its reasons; null when they did not run */
+                            fraud: {
+                                /** @description what was done: review holds the message, block rejects it */
+                                action: "allow" | "review" | "block";
+                                /** @description what the rules asked for (differs from action in monitor mode) */
+                                wouldAction: "allow" | "review" | "block";
+                                mode: "monitor" | "enforce";
+                                score: number;
+                                rules: {
+                                    rule: string;
+                                    score: number;
+                                    explanation: string;
+                                }[];
+                                /** Format: date-time */
+                                decidedAt: string;
+                            } | null;
+                            /** @description set when the body and media were deleted (retention period passed or an erasure request): body is then null */
+                            contentErased: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: "retention" | "erasure";
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } & {
+                            events: {
+                                status: string;
+                                /** Format: date-time */
+                                at: string;
+                                channel: string;
+                                connectorId: string | null;
+                                errorCode: string | null;
+                            }[];
+                            attempts: {
+                                attempt: number;
+                                channel: string;
+                                connectorId: string | null;
+                                status: string;
+                                errorCode: string | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                endedAt: string | null;
+                            }[];
                         };
                     };
                 };

@@ -15,7 +15,7 @@ export class SandboxResource {
     this.#api = api;
   }
 
-  /** An SMS from a phone (`from`) to one of your numbers (`to`), received like a real one. */
+  /** An SMS or WhatsApp message from a phone (`from`) to one of your numbers (`to`), received like a real one; resolves to the received message. */
   simulateInbound(input: SimulateInboundInput, options?: RequestOptions): Promise<SimulatedInbound> {
     return this.#api.request('post', '/v1/sandbox/inbound', { body: input, ...options });
   }

@@ -5,7 +5,7 @@ import type { Context } from '../context.ts';
 import type { LinkHandlers, SmsLink } from '../channels/link.ts';
 import { createPrefixRouter, type Router } from '../routing/router.ts';
 import { listRoutes } from '../routing/routes-store.ts';
-import { listConnectors, writeConnectorStatuses, type ConnectorRow } from './store.ts';
+import { listConnectors, writeConnectorStatuses, type ConnectorRow, type StatusReport } from './store.ts';
 import { houseAccountId } from './admin-routes.ts';
 
 export type LinkFactory = (row: ConnectorRow, password: string, handlers: LinkHandlers) => SmsLink;
@@ -14,7 +14,8 @@ export interface ConnectorPool {
   link(id: string): SmsLink | undefined;
   router(): Router;
   refresh(): Promise<void>;
-  reportStatus(worker: string): Promise<void>;
+  /** Writes the links' health, with `extra` reports of connectors without a link (WhatsApp). */
+  reportStatus(worker: string, extra?: StatusReport[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,8 +47,8 @@ export function createConnectorPool(ctx: Context, handlers: LinkHandlers, makeLi
     link: (id) => links.get(id)?.link,
     router: () => router,
     refresh,
-    async reportStatus(worker) {
-      const reports = [...links].map(([connectorId, { link }]) => ({ connectorId, ...link.health() }));
+    async reportStatus(worker, extra = []) {
+      const reports = [...[...links].map(([connectorId, { link }]) => ({ connectorId, ...link.health() })), ...extra];
       await writeConnectorStatuses(ctx.sql, worker, reports, ctx.clock.now());
     },
     async close() {

@@ -9,10 +9,10 @@ import { ListQuery, decodeCursor } from '../http/pagination.ts';
 import { compileStrict } from '../http/validation.ts';
 import { VALIDATED_BY_ROUTE } from '../http/storable.ts';
 import { idParam } from '../http/schemas.ts';
-import { listObjectEvents } from '../platform/events.ts';
 import { MessageInput } from './input.ts';
 import type { Acceptor } from './accept.ts';
-import { getMessage, listAttempts, listMessages, type MessageRow } from './store.ts';
+import { listMessages } from './store.ts';
+import { decryptBody, messageDetail } from './detail.ts';
 import { messageJson } from './model.ts';
 import { cancelMessage } from './cancel.ts';
 import { MessageSchema, MessageDetailSchema, MessageListQuery } from './schemas.ts';
@@ -23,8 +23,6 @@ export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context;
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx, acceptor } = opts;
   const tags = ['messages'];
-
-  const decryptBody = async (m: MessageRow) => (m.body ? (await ctx.keyring.decrypt(m.accountId, m.body)).toString('utf8') : null);
 
   app.post('/v1/messages', {
     schema: { tags, summary: 'Send a message', body: MessageInput, response: { 202: MessageSchema } },
@@ -63,22 +61,9 @@ export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context;
     schema: { tags, summary: 'Get a message with its status history and attempts', params: idParam('messageId'), response: { 200: MessageDetailSchema } },
   }, async (request) => {
     const p = principalOf(request);
-    const accountId = p.accountId;
-    const m = await getMessage(ctx.sql, accountId, request.params.messageId, { keyMode: objectModeOf(p) });
-    if (!m) throw new Problem(P['not-found'], `no message ${request.params.messageId}`);
-    const [events, attempts] = await Promise.all([listObjectEvents(ctx.sql, accountId, m.id), listAttempts(ctx.sql, accountId, m.id)]);
-    return {
-      ...messageJson(m, await decryptBody(m)),
-      events: events.map((e) => ({
-        status: String(e.data.status ?? e.type.replace('message.', '')), at: e.createdAt.toISOString(),
-        channel: (e.data.channel as string | undefined) ?? m.channel, connectorId: (e.data.connectorId as string | null | undefined) ?? null,
-        errorCode: (e.data.errorCode as string | null | undefined) ?? null,
-      })),
-      attempts: attempts.map((a) => ({
-        attempt: a.attempt, channel: a.channel, connectorId: a.connectorId, status: a.status, errorCode: a.errorCode,
-        startedAt: a.startedAt.toISOString(), endedAt: a.endedAt?.toISOString() ?? null,
-      })),
-    };
+    const detail = await messageDetail(ctx, p.accountId, request.params.messageId, objectModeOf(p));
+    if (!detail) throw new Problem(P['not-found'], `no message ${request.params.messageId}`);
+    return detail;
   });
 
   app.get('/v1/messages', {
@@ -91,7 +76,7 @@ export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context;
       createdAfter: q.createdAfter ? new Date(q.createdAfter) : undefined, createdBefore: q.createdBefore ? new Date(q.createdBefore) : undefined,
     });
     const page = rows.slice(0, q.limit);
-    const data = await Promise.all(page.map(async (m) => messageJson(m, await decryptBody(m))));
+    const data = await Promise.all(page.map(async (m) => messageJson(m, await decryptBody(ctx, m))));
     const last = page[page.length - 1];
     return { data, nextCursor: rows.length > q.limit && last ? Buffer.from(last.id).toString('base64url') : null };
   });
@@ -101,6 +86,6 @@ export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context;
   }, async (request) => {
     const p = principalOf(request);
     const m = await cancelMessage(ctx, p.accountId, request.params.messageId, objectModeOf(p));
-    return messageJson(m, await decryptBody(m));
+    return messageJson(m, await decryptBody(ctx, m));
   });
 }

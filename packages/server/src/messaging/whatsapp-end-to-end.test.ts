@@ -46,12 +46,9 @@ describe('WhatsApp through the sandbox', () => {
 
   it('receives a customer message, which opens the window for free-form replies', async () => {
     const inbound = await t.api.post('/v1/sandbox/inbound', { key, body: { channel: 'whatsapp', from: customer, to: t.boot.sandboxNumber, body: 'Where is my order?' } });
-    assert.equal(inbound.status, 202, JSON.stringify(inbound.body));
-    const received = await waitFor(async () => {
-      const list = (await t.api.get('/v1/messages?direction=inbound&channel=whatsapp', { key })).body.data as { body: string; from: string; status: string }[];
-      return list.find((m) => m.body === 'Where is my order?');
-    }, 'the inbound WhatsApp message');
-    assert.deepEqual([received.status, received.from], ['received', customer]);
+    assert.equal(inbound.status, 201, JSON.stringify(inbound.body));
+    const received = inbound.body as { body: string; from: string; status: string; channel: string };
+    assert.deepEqual([received.status, received.from, received.channel, received.body], ['received', customer, 'whatsapp', 'Where is my order?']);
 
     const reply = await send(t, key, { channel: 'whatsapp', to: customer, body: 'On its way!', previewUrl: false });
     await waitForStatus(t, key, reply.id, ['read']);

@@ -1,6 +1,7 @@
 // POST /v1/sandbox/inbound: make the sandbox SMSC send a message to one of your numbers, as
-// a phone on an operator's network would. It arrives over real SMPP like any inbound SMS.
-// With a test key it is recorded at once as a test-mode message (messaging/inbound.ts).
+// a phone on an operator's network would. It arrives over real SMPP like any inbound SMS;
+// the answer (201) is the received message, as GET /v1/messages/{id} shows it. With a test
+// key it is recorded at once as a test-mode message (messaging/inbound.ts).
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -11,6 +12,9 @@ import { normalizeE164 } from '../messaging/input.ts';
 import { receiveTestInbound } from '../messaging/inbound.ts';
 import type { SubjectHasher } from '../privacy/subject-hash.ts';
 import { ownsNumberFor, queueSandboxInbound } from './inbound-store.ts';
+import { inboundBefore, waitForInbound } from './inbound-wait.ts';
+import { messageDetail } from '../messaging/detail.ts';
+import { MessageDetailSchema } from '../messaging/schemas.ts';
 
 export async function sandboxInboundRoutes(base: FastifyInstance, opts: { ctx: Context; hasher: SubjectHasher }): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -24,12 +28,7 @@ export async function sandboxInboundRoutes(base: FastifyInstance, opts: { ctx: C
         to: Type.String({ minLength: 2, maxLength: 32 }),
         body: Type.String({ minLength: 1, maxLength: 1600 }),
       }, { additionalProperties: false }),
-      response: {
-        202: Type.Union([
-          Type.Object({ id: Type.String({ description: 'the simulated phone\'s request (sbx_…)' }), status: Type.Literal('queued') }),
-          Type.Object({ id: Type.String({ description: 'the test-mode message (msg_…)' }), status: Type.Literal('received') }),
-        ], { description: 'queued for the simulators with a live key; received at once as a test-mode message with a test key' }),
-      },
+      response: { 201: MessageDetailSchema },
     },
   }, async (request, reply) => {
     const accountId = principalOf(request).accountId;
@@ -40,12 +39,14 @@ export async function sandboxInboundRoutes(base: FastifyInstance, opts: { ctx: C
     if (!(await ownsNumberFor(ctx, accountId, request.body.to, channel))) {
       throw Problem.field('/to', `must be one of your numbers with the ${channel} channel (GET /v1/numbers)${channel === 'whatsapp' ? ': the sandbox number' : ''}`);
     }
-    const m = { channel, from, to: request.body.to };
-    if (objectModeOf(principalOf(request)) === 'test') {
-      const id = await receiveTestInbound(ctx, opts.hasher, { ...m, accountId, text: request.body.body, at: ctx.clock.now() });
-      return reply.code(202).send({ id, status: 'received' as const });
+    const inbound = { channel, from, to: request.body.to, body: request.body.body };
+    const keyMode = objectModeOf(principalOf(request));
+    if (keyMode === 'test') {
+      const id = await receiveTestInbound(ctx, opts.hasher, { channel, from, to: request.body.to, accountId, text: request.body.body, at: ctx.clock.now() });
+      return reply.code(201).send((await messageDetail(ctx, accountId, id, keyMode))!); // committed just now
     }
-    const id = await queueSandboxInbound(ctx, accountId, { ...m, body: request.body.body });
-    return reply.code(202).send({ id, status: 'queued' as const });
+    const before = await inboundBefore(ctx, accountId, inbound, keyMode);
+    await queueSandboxInbound(ctx, accountId, inbound);
+    return reply.code(201).send(await waitForInbound(ctx, accountId, inbound, keyMode, before));
   });
 }

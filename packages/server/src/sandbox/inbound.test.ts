@@ -20,11 +20,8 @@ describe('sandbox inbound', () => {
 
   async function inbound(channel: 'sms' | 'whatsapp', from: string, body: string): Promise<{ body: string; status: string }> {
     const res = await t.api.post('/v1/sandbox/inbound', { key, body: { channel, from, to: t.boot.sandboxNumber, body } });
-    assert.equal(res.status, 202, JSON.stringify(res.body));
-    return waitFor(async () => {
-      const list = await t.api.get(`/v1/messages?direction=inbound&channel=${channel}&from=${encodeURIComponent(from)}`, { key });
-      return (list.body.data as { body: string; status: string }[]).find((m) => m.body === body);
-    }, `the inbound ${channel} message`);
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    return res.body;
   }
 
   it('delivers simulated SMS and WhatsApp messages whose text is sealed at rest', async () => {
@@ -49,7 +46,7 @@ describe('sandbox inbound', () => {
       }
       const from = '+4917612340009';
       const res = await t.api.post('/v1/sandbox/inbound', { key: test, body: { from, to: t.boot.sandboxNumber, body: 'STOP' } });
-      assert.equal(res.status, 202, JSON.stringify(res.body));
+      assert.equal(res.status, 201, JSON.stringify(res.body));
       assert.equal(res.body.status, 'received');
       assert.match(res.body.id, /^msg_/);
 
@@ -73,6 +70,20 @@ describe('sandbox inbound', () => {
       await testHook.close();
       await liveHook.close();
     }
+  });
+
+  it('answers with the received message as GET /v1/messages/{id} shows it, not an earlier identical one', async () => {
+    const from = '+4917612340004';
+    const first = await t.api.post('/v1/sandbox/inbound', { key, body: { from, to: t.boot.sandboxNumber, body: 'same words' } });
+    const second = await t.api.post('/v1/sandbox/inbound', { key, body: { from, to: t.boot.sandboxNumber, body: 'same words' } });
+    assert.equal(second.status, 201, JSON.stringify(second.body));
+    assert.notEqual(second.body.id, first.body.id, 'a new message each time');
+    assert.match(second.body.id, /^msg_/);
+    assert.deepEqual([second.body.direction, second.body.channel, second.body.status, second.body.from, second.body.to, second.body.body],
+      ['inbound', 'sms', 'received', from, t.boot.sandboxNumber, 'same words']);
+    const read = await t.api.get(`/v1/messages/${second.body.id}`, { key });
+    assert.deepEqual(second.body, read.body);
+    assert.deepEqual(read.body.events.map((e: { status: string }) => e.status), ['received']);
   });
 
   it('still refuses a number that is not the account\'s', async () => {

@@ -53,6 +53,16 @@ describe('SSRF guard on a platform without CX_WEBHOOK_ALLOW_PRIVATE', () => {
     }
   });
 
+  it('tells a developer with a local receiver which setting opens it and that a restart is needed', async () => {
+    for (const url of ['http://127.0.0.1:9000/hook', 'https://127.0.0.1/hook', 'https://192.168.1.20/hook', 'https://localhost/hook']) {
+      const res = await t.api.post('/v1/webhook-endpoints', { key: t.boot.apiKey, body: { url } });
+      assert.equal(res.status, 422, url);
+      assert.match(res.body.errors[0].detail, /CX_WEBHOOK_ALLOW_PRIVATE=true .*restart/, url);
+    }
+    const metadata = await t.api.post('/v1/webhook-endpoints', { key: t.boot.apiKey, body: { url: 'https://169.254.169.254/' } });
+    assert.doesNotMatch(metadata.body.errors[0].detail, /CX_WEBHOOK_ALLOW_PRIVATE/, 'no setting opens a metadata address');
+  });
+
   it('refuses a message whose callbackUrl is a metadata address with 422 on /callbackUrl, single and in a batch', async () => {
     for (const url of METADATA_URLS) await refusesAtAccept(t, url);
   });

@@ -37,17 +37,25 @@ export function hostOf(url: URL): string {
   return url.hostname.replace(/^\[(.*)\]$/, '$1');
 }
 
+// A local receiver is the first thing a developer tries: say which setting opens it, and
+// that the server reads it only when it starts.
+const ALLOW_PRIVATE_HINT = "a receiver on this machine or a private network needs CX_WEBHOOK_ALLOW_PRIVATE=true in the server's environment and a restart";
+const ALLOW_HTTP_HINT = "http needs CX_WEBHOOK_ALLOW_PRIVATE=true in the server's environment and a restart";
+
 /** Why the guard refuses this address ("is not a public address ..."), for the API and the delivery log. */
 export function whyRefused(address: string, allowPrivate: boolean): string {
-  return allowPrivate && classifyAddress(address) === 'refused'
+  const kind = classifyAddress(address);
+  if (kind === 'private' && !allowPrivate) return `is not a public address (${ALLOW_PRIVATE_HINT})`;
+  return allowPrivate && kind === 'refused'
     ? 'is not a public address (refused in every mode: CX_WEBHOOK_ALLOW_PRIVATE=true opens only loopback and private ranges)'
     : 'is not a public address';
 }
 
+
 /** The scheme and, when the host is an IP literal, the address; undefined when both may go. */
 export function targetRefusal(url: URL, policy: TargetPolicy): string | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${url.protocol} is not http(s)`;
-  if (!policy.allowPrivate && url.protocol !== 'https:') return 'must be https (http needs CX_WEBHOOK_ALLOW_PRIVATE=true)';
+  if (!policy.allowPrivate && url.protocol !== 'https:') return `must be https (${ALLOW_HTTP_HINT})`;
   const host = hostOf(url);
   if (net.isIP(host) && policy.isBlocked(host)) return `${host} ${whyRefused(host, policy.allowPrivate)}`;
   return undefined;
@@ -65,7 +73,7 @@ export function literalUrlRefusal(raw: string, allowPrivate: boolean): string | 
     return 'must be an absolute URL';
   }
   if (url.protocol !== 'https:' && !(allowPrivate && url.protocol === 'http:')) {
-    return allowPrivate ? 'must be an http or https URL' : 'must be an https URL (http needs CX_WEBHOOK_ALLOW_PRIVATE=true)';
+    return allowPrivate ? 'must be an http or https URL' : `must be an https URL (${ALLOW_HTTP_HINT})`;
   }
   if (url.username || url.password) return 'must not contain credentials';
   return targetRefusal(url, targetPolicy(allowPrivate));

@@ -14,6 +14,7 @@ import { cachedPriceBook } from '../../billing/price-book.ts';
 import { holdReason, NO_HOLDS, type HoldSet } from '../../fraud/holds.ts';
 import type { WhatsAppDirectory } from '../../channels/whatsapp/directory.ts';
 import { createWhatsAppSend } from './whatsapp-send.ts';
+import type { WhatsAppSendCounters } from '../../channels/whatsapp/send-counters.ts';
 import { failOverToSms } from '../failover.ts';
 import type { SendPolicyEngine } from '../../send-policy/engine.ts';
 
@@ -27,6 +28,8 @@ export interface DispatcherOptions {
   holds?: () => HoldSet;
   /** WhatsApp connectors and numbers; without it WhatsApp messages wait. */
   whatsapp?: WhatsAppDirectory;
+  /** Counts WhatsApp sends per connector for connector_status. */
+  whatsappCounters?: WhatsAppSendCounters;
   /** The send policies a WhatsApp message's SMS fallback passes. */
   policies: SendPolicyEngine;
 }
@@ -94,7 +97,9 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
   }
 
   const backoffMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** Math.min(attempts, 6));
-  const sendWhatsApp = opts.whatsapp && createWhatsAppSend(ctx, { directory: opts.whatsapp, holds: opts.holds ?? (() => NO_HOLDS), backoffMs, leaseMs: opts.leaseMs });
+  const sendWhatsApp = opts.whatsapp && createWhatsAppSend(ctx, {
+    directory: opts.whatsapp, holds: opts.holds ?? (() => NO_HOLDS), backoffMs, leaseMs: opts.leaseMs, counters: opts.whatsappCounters,
+  });
 
   async function send(msg: ClaimedMessage): Promise<SubmitOutcome> {
     const startedAt = ctx.clock.now();

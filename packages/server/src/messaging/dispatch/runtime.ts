@@ -23,6 +23,7 @@ import { watchHolds } from '../../fraud/hold-watcher.ts';
 import { failOverOverdue } from '../failover.ts';
 import { createSendPolicies } from '../../send-policy/order.ts';
 import { createWhatsAppDirectory } from '../../channels/whatsapp/directory.ts';
+import { createWhatsAppSendCounters } from '../../channels/whatsapp/send-counters.ts';
 import { applyReceipts, keepPending, retryPendingReceipts } from './receipts.ts';
 import type { Receipt } from '../../channels/link.ts';
 import { dueScheduled, expiredQueued, releaseLeases } from './claim.ts';
@@ -100,7 +101,8 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
     // Holds are known before the first claim, so a new leader never submits past one.
     const holds = await watchHolds(ctx, worker);
     const whatsapp = createWhatsAppDirectory(ctx);
-    const dispatcher = createDispatcher(ctx, pool, { ...DEFAULT_DISPATCH, worker, holds: holds.current, whatsapp, policies });
+    const whatsappCounters = createWhatsAppSendCounters();
+    const dispatcher = createDispatcher(ctx, pool, { ...DEFAULT_DISPATCH, worker, holds: holds.current, whatsapp, whatsappCounters, policies });
     const listener = await ctx.sql.listen('cx_events', () => wake?.()).catch(() => undefined);
     // A route, connector or number changed anywhere: rebuild the router and binds before the next claim.
     let configChanged = false;
@@ -116,7 +118,7 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
         if (configChanged || now - lastRefresh > 5000) {
           configChanged = false;
           await pool.refresh();
-          await pool.reportStatus(worker);
+          await pool.reportStatus(worker, whatsappCounters.reports());
           lastRefresh = now;
         }
         if (now - lastSweep > 1000) {

@@ -12,6 +12,7 @@ import type { ClaimedMessage } from './claim.ts';
 import type { SubmitOutcome } from './outcomes.ts';
 import type { MessageError } from '../model.ts';
 import { createNumberPacer } from './number-pacer.ts';
+import type { WhatsAppSendCounters } from '../../channels/whatsapp/send-counters.ts';
 
 export interface WhatsAppSendOptions {
   directory: WhatsAppDirectory;
@@ -20,6 +21,7 @@ export interface WhatsAppSendOptions {
   backoffMs: (attempts: number) => number;
   /** The claim's lease: a message must be sent well within it, or another claim sends it again. */
   leaseMs: number;
+  counters?: WhatsAppSendCounters | undefined;
 }
 
 /** 131056 limits one business-customer pair, not the number: only that message waits. */
@@ -52,9 +54,12 @@ export function createWhatsAppSend(ctx: Context, opts: WhatsAppSendOptions) {
     try {
       const sent = await connector.client.sendMessage(sender.phoneNumberId, toGraphMessage(msg.toNumber, fields));
       pacer.accepted(sender.phoneNumberId, maxPerSecond);
+      opts.counters?.submitted(connectorId);
       return { kind: 'sent', msg, connectorId, smscIds: [sent.wamid], startedAt, at: at() };
     } catch (err) {
       if (!(err instanceof GraphError)) throw err;
+      // A throttle is not a refusal: the message goes again (below).
+      if (err.kind !== 'throttled') opts.counters?.failed(connectorId, err.title);
       switch (err.kind) {
         case 'throttled': {
           // A throttle is not a failure: the message waits (Retry-After, else a second) and goes again;
