@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Bootstrap } from '../packages/server/src/accounts/bootstrap.ts';
 import { freePort } from '../packages/server/src/db/embedded.ts';
+import postgres from 'postgres';
 import { SCENARIOS } from './scenarios/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +39,7 @@ async function runOn(role: 'all' | 'api', list: typeof scenarios): Promise<void>
       server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
     });
     const boot = JSON.parse(await fs.readFile(path.join(dataDir, 'bootstrap.json'), 'utf8')) as Bootstrap;
+    console.log(JSON.stringify({ durability: await durabilitySettings(dataDir) }));
     for (const scenario of list) {
       const result = await scenario.run({ url: `http://127.0.0.1:${port}`, dataDir, boot, serverPid: server.pid!, durationSeconds: Number(process.env.BENCH_DURATION ?? 10), connections: Number(process.env.BENCH_CONNECTIONS ?? scenario.connections) });
       console.log(JSON.stringify({ scenario: scenario.name, role, ...result }));
@@ -46,5 +48,17 @@ async function runOn(role: 'all' | 'api', list: typeof scenarios): Promise<void>
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
     await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The settings every acknowledged commit depends on, as the server's PostgreSQL has them. */
+async function durabilitySettings(dataDir: string): Promise<Record<string, string>> {
+  const pg = JSON.parse(await fs.readFile(path.join(dataDir, 'postgres.json'), 'utf8')) as { port: number; password: string };
+  const sql = postgres({ host: '127.0.0.1', port: pg.port, user: 'postgres', password: pg.password, database: 'cx_engage', max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql<{ name: string; setting: string }[]>`select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'full_page_writes')`;
+    return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
+  } finally {
+    await sql.end();
   }
 }
