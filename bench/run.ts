@@ -30,7 +30,7 @@ async function runOn(role: 'all' | 'api', list: typeof scenarios): Promise<void>
   const port = await freePort();
   const server = spawn(process.execPath, [path.join(root, 'packages/server/src/cli.ts'), 'start', '--role', role], {
     // The webhooks scenario's receiver listens on loopback.
-    env: { ...process.env, CX_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', CX_WEBHOOK_ALLOW_PRIVATE: 'true' },
+    env: { ...process.env, CX_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', CX_LOG_FORMAT: 'pretty', CX_WEBHOOK_ALLOW_PRIVATE: 'true' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {

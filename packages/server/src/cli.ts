@@ -87,7 +87,8 @@ function announce(config: ReturnType<typeof loadConfig>, platform: Awaited<Retur
   const docs = platform.url ? `${platform.url}/docs` : undefined;
   if (config.logFormat === 'json') {
     const msg = platform.url ? 'CX Engage is running' : 'CX Engage worker is running';
-    platform.ctx.log.info({ url: platform.url, role: config.role, bootstrapFile: platform.bootstrapFile, docs }, msg);
+    // Whatever LOG_LEVEL says: where the platform runs is the one line an operator always needs.
+    platform.ctx.log.child({}, { level: 'info' }).info({ url: platform.url, role: config.role, bootstrapFile: platform.bootstrapFile, docs }, msg);
     return;
   }
   const where = platform.url ? `CX Engage is running at ${platform.url} (role ${config.role})` : `CX Engage worker is running (role ${config.role})`;

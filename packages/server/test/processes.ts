@@ -21,7 +21,7 @@ export async function startRole(role: 'api' | 'worker', databaseUrl: string, env
   const child = spawn(process.execPath, [CLI, 'start', '--role', role], {
     env: {
       ...process.env, DATABASE_URL: databaseUrl, CX_MASTER_KEY: TEST_MASTER_KEY, CX_DATA_DIR: dataDir, PORT: '0',
-      LOG_LEVEL: 'warn', CX_WEBHOOK_ALLOW_PRIVATE: 'true', ...env,
+      LOG_LEVEL: 'warn', CX_LOG_FORMAT: 'pretty', CX_WEBHOOK_ALLOW_PRIVATE: 'true', ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
