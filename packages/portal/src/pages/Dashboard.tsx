@@ -89,7 +89,8 @@ export function Dashboard() {
           <div className="stat">
             <div className="label">SMS limit this cycle</div>
             <div className="value">{sms.limit === null ? 'No limit' : `${usedPercent} %`}</div>
-            <div className="muted">{sms.used} used{sms.limit !== null && ` of ${sms.limit}`}</div>
+            {/* Without a limit nothing is counted (billing/limits.ts): a count of 0 would look wrong. */}
+            <div className="muted">{sms.limit === null ? 'SMS are not counted against a limit' : `${sms.used} used of ${sms.limit}`}</div>
             {sms.limit !== null && <progress max={sms.limit} value={Math.min(sms.used, sms.limit)} aria-label="SMS limit used" />}
           </div>
         )}

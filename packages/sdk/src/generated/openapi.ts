@@ -40,7 +40,7 @@ export interface paths {
                             sms: {
                                 /** @description SMS allowed between settlements; null = no limit */
                                 limit: number | null;
-                                /** @description SMS accepted since the last settlement (live keys only) */
+                                /** @description SMS accepted since the last settlement (live keys only); without a limit nothing is counted and it stays 0 */
                                 used: number;
                             };
                             spend: {
@@ -473,7 +473,7 @@ export interface paths {
                                 sms: {
                                     /** @description SMS allowed between settlements; null = no limit */
                                     limit: number | null;
-                                    /** @description SMS accepted since the last settlement (live keys only) */
+                                    /** @description SMS accepted since the last settlement (live keys only); without a limit nothing is counted and it stays 0 */
                                     used: number;
                                 };
                                 spend: {
@@ -567,7 +567,7 @@ export interface paths {
                             sms: {
                                 /** @description SMS allowed between settlements; null = no limit */
                                 limit: number | null;
-                                /** @description SMS accepted since the last settlement (live keys only) */
+                                /** @description SMS accepted since the last settlement (live keys only); without a limit nothing is counted and it stays 0 */
                                 used: number;
                             };
                             spend: {
@@ -659,7 +659,7 @@ export interface paths {
                             sms: {
                                 /** @description SMS allowed between settlements; null = no limit */
                                 limit: number | null;
-                                /** @description SMS accepted since the last settlement (live keys only) */
+                                /** @description SMS accepted since the last settlement (live keys only); without a limit nothing is counted and it stays 0 */
                                 used: number;
                             };
                             spend: {
@@ -755,7 +755,7 @@ export interface paths {
                             sms: {
                                 /** @description SMS allowed between settlements; null = no limit */
                                 limit: number | null;
-                                /** @description SMS accepted since the last settlement (live keys only) */
+                                /** @description SMS accepted since the last settlement (live keys only); without a limit nothing is counted and it stays 0 */
                                 used: number;
                             };
                             spend: {
@@ -857,7 +857,7 @@ export interface paths {
                             sms: {
                                 /** @description SMS allowed between settlements; null = no limit */
                                 limit: number | null;
-                                /** @description SMS accepted since the last settlement (live keys only) */
+                                /** @description SMS accepted since the last settlement (live keys only); without a limit nothing is counted and it stays 0 */
                                 used: number;
                             };
                             spend: {
@@ -957,7 +957,7 @@ export interface paths {
                             sms: {
                                 /** @description SMS allowed between settlements; null = no limit */
                                 limit: number | null;
-                                /** @description SMS accepted since the last settlement (live keys only) */
+                                /** @description SMS accepted since the last settlement (live keys only); without a limit nothing is counted and it stays 0 */
                                 used: number;
                             };
                             spend: {
@@ -1057,7 +1057,7 @@ export interface paths {
                             sms: {
                                 /** @description SMS allowed between settlements; null = no limit */
                                 limit: number | null;
-                                /** @description SMS accepted since the last settlement (live keys only) */
+                                /** @description SMS accepted since the last settlement (live keys only); without a limit nothing is counted and it stays 0 */
                                 used: number;
                             };
                             spend: {
@@ -1157,7 +1157,7 @@ export interface paths {
                             sms: {
                                 /** @description SMS allowed between settlements; null = no limit */
                                 limit: number | null;
-                                /** @description SMS accepted since the last settlement (live keys only) */
+                                /** @description SMS accepted since the last settlement (live keys only); without a limit nothing is counted and it stays 0 */
                                 used: number;
                             };
                             spend: {
@@ -3695,7 +3695,7 @@ export interface paths {
                             sms: {
                                 /** @description SMS allowed between settlements; null = no limit */
                                 limit: number | null;
-                                /** @description SMS accepted since the last settlement (live keys only) */
+                                /** @description SMS accepted since the last settlement (live keys only); without a limit nothing is counted and it stays 0 */
                                 used: number;
                             };
                             spend: {
@@ -4055,7 +4055,7 @@ export interface paths {
                             sms: {
                                 /** @description SMS allowed between settlements; null = no limit */
                                 limit: number | null;
-                                /** @description SMS accepted since the last settlement (live keys only) */
+                                /** @description SMS accepted since the last settlement (live keys only); without a limit nothing is counted and it stays 0 */
                                 used: number;
                             };
                             spend: {
@@ -7476,7 +7476,7 @@ export interface paths {
                             sms: {
                                 /** @description SMS allowed between settlements; null = no limit */
                                 limit: number | null;
-                                /** @description SMS accepted since the last settlement (live keys only) */
+                                /** @description SMS accepted since the last settlement (live keys only); without a limit nothing is counted and it stays 0 */
                                 used: number;
                             };
                             spend: {
@@ -7557,7 +7557,7 @@ export interface paths {
                             sms: {
                                 /** @description SMS allowed between settlements; null = no limit */
                                 limit: number | null;
-                                /** @description SMS accepted since the last settlement (live keys only) */
+                                /** @description SMS accepted since the last settlement (live keys only); without a limit nothing is counted and it stays 0 */
                                 used: number;
                             };
                             spend: {

@@ -14,7 +14,7 @@ export const AccountSchema = Type.Object({
   rateLimits: Type.Object({ perKey: NullableLimit, perAccount: NullableLimit }),
   sms: Type.Object({
     limit: Type.Union([Type.Integer(), Type.Null()], { description: 'SMS allowed between settlements; null = no limit' }),
-    used: Type.Integer({ description: 'SMS accepted since the last settlement (live keys only)' }),
+    used: Type.Integer({ description: 'SMS accepted since the last settlement (live keys only); without a limit nothing is counted and it stays 0' }),
   }),
   spend: Type.Object({
     capMicros: Type.Union([Type.Integer(), Type.Null()], { description: 'monthly cap on rated spend, excluding VAT; null = none' }),

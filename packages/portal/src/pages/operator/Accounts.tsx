@@ -93,7 +93,7 @@ export function OperatorAccounts() {
           <tr key={a.id} data-account={a.name}>
             <td>{a.name}{a.isHouse && ' (house)'}<div className="muted"><code>{a.id}</code></div></td>
             <td><StatusBadge status={a.status} />{a.trafficHold && <> <span className="badge badge-hold">traffic hold</span></>}</td>
-            <td>{a.sms.used}{a.sms.limit !== null && ` / ${a.sms.limit}`}</td>
+            <td>{a.sms.limit === null ? 'no limit' : `${a.sms.used} / ${a.sms.limit}`}</td>
             <td>{dateTime(a.createdAt)}</td>
             {admin && <td>{!a.isHouse && <AccountActions account={a} onDone={list.reload} />}</td>}
           </tr>
