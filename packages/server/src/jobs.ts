@@ -7,7 +7,7 @@ import { deleteExpiredFiles } from './platform/files/store.ts';
 import { sweepEndedDeliveries } from './webhooks/delivery-store.ts';
 import { runInvoices } from './billing/invoices.ts';
 import { remindOverdue } from './billing/payments.ts';
-import { startOfMonth } from './billing/invoice-routes.ts';
+import { startOfMonth } from './platform/calendar.ts';
 import { pruneFraudCounters } from './fraud/counters.ts';
 import { createWhatsAppDirectory } from './channels/whatsapp/directory.ts';
 import { syncTemplates } from './channels/whatsapp/template-service.ts';

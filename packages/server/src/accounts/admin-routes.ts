@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
-import { principalOf } from '../auth/principal.ts';
+import { operatorActor, principalOf } from '../auth/principal.ts';
 import { P, Problem } from '../http/problem.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../http/pagination.ts';
 import { idParam } from '../http/schemas.ts';
@@ -17,10 +17,6 @@ const AccountParams = idParam('accountId');
 const ReasonBody = Type.Optional(
   Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }),
 );
-
-export function operatorActor(request: { principal: Parameters<typeof principalOf>[0]['principal'] }): Actor {
-  return { type: 'operator', id: principalOf(request).keyId };
-}
 
 export async function adminAccountRoutes(base: FastifyInstance, opts: { ctx: Context }): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();

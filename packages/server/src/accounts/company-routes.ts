@@ -10,7 +10,7 @@ import { P, Problem } from '../http/problem.ts';
 import { idParam } from '../http/schemas.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import type { Actor } from './service.ts';
-import { operatorActor } from './admin-routes.ts';
+import { operatorActor } from '../auth/principal.ts';
 import { getCompanyDetails, missingCompanyDetails, saveCompanyDetails, type CompanyInput } from './company.ts';
 
 const CompanyBody = Type.Object({

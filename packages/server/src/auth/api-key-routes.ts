@@ -7,7 +7,7 @@ import { principalOf } from './principal.ts';
 import { P, Problem } from '../http/problem.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../http/pagination.ts';
 import { NullableTimestamp, Timestamp, idParam } from '../http/schemas.ts';
-import { operatorActor } from '../accounts/admin-routes.ts';
+import { operatorActor } from './principal.ts';
 import { issueApiKey, revokeKey } from './api-key-service.ts';
 import { getApiKey, listApiKeys, type ApiKeyRow } from './key-store.ts';
 

@@ -58,3 +58,8 @@ export function actorOf(p: Principal): { type: 'user' | 'key'; id: string } {
 export function objectModeOf(p: Principal): KeyMode | undefined {
   return p.mode === 'test' ? 'test' : undefined;
 }
+
+/** The actor an operator's request is audited as: its key (an Actor of accounts/service.ts). */
+export function operatorActor(request: { principal: Principal | null }): { type: 'operator'; id: string } {
+  return { type: 'operator', id: principalOf(request).keyId };
+}

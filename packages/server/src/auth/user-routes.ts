@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../http/pagination.ts';
 import { NullableTimestamp, Timestamp, idParam } from '../http/schemas.ts';
-import { operatorActor } from '../accounts/admin-routes.ts';
+import { operatorActor } from './principal.ts';
 import { getAccount } from '../accounts/store.ts';
 import { principalOf } from './principal.ts';
 import { ALL_ROLES } from './roles.ts';

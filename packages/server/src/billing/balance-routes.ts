@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import { principalOf } from '../auth/principal.ts';
-import { operatorActor } from '../accounts/admin-routes.ts';
+import { operatorActor } from '../auth/principal.ts';
 import { getAccount } from '../accounts/store.ts';
 import { P, Problem } from '../http/problem.ts';
 import { MAX_AMOUNT_MINOR, idParam } from '../http/schemas.ts';

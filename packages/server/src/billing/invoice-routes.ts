@@ -2,15 +2,16 @@
 // (operators); invoices as JSON and PDF, and statements with late interest (clients).
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { startOfMonth } from '../platform/calendar.ts';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import { principalOf } from '../auth/principal.ts';
-import { operatorActor } from '../accounts/admin-routes.ts';
+import { operatorActor } from '../auth/principal.ts';
 import { P, Problem } from '../http/problem.ts';
 import { MAX_AMOUNT_MINOR, idParam } from '../http/schemas.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { withTransaction } from '../db/tx.ts';
-import { creditInvoice, invoiceColumns, runInvoices, type InvoiceRow } from './invoices.ts';
+import { creditInvoice, invoiceColumns, invoiceStatus, runInvoices, type InvoiceRow } from './invoices.ts';
 import { issueInterestNote } from './interest-notes.ts';
 import { renderInvoicePdf } from './rules/invoice-pdf.ts';
 import { recordPayment, statement } from './payments.ts';
@@ -34,12 +35,6 @@ const InvoiceSchema = Type.Object({
   vat: Type.Object({ kind: Type.String(), rateBasisPoints: Type.Integer(), note: Type.Union([Type.String(), Type.Null()]) }),
   lines: Type.Array(Type.Object({ description: Type.String(), quantity: Type.Number(), unitPriceMinor: Type.Integer(), amountMinor: Type.Integer() })),
 });
-
-export function invoiceStatus(i: Pick<InvoiceRow, 'paidMinor' | 'totalMinor' | 'dueDate'>, today: string): 'open' | 'partially_paid' | 'paid' | 'overdue' {
-  if (i.paidMinor >= i.totalMinor) return 'paid';
-  if (i.dueDate < today) return 'overdue';
-  return i.paidMinor > 0 ? 'partially_paid' : 'open';
-}
 
 export async function invoiceRoutes(base: FastifyInstance, opts: { ctx: Context }): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -155,10 +150,6 @@ export async function invoiceRoutes(base: FastifyInstance, opts: { ctx: Context 
     const pdf = await renderInvoicePdf(invoice.document);
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${invoice.number}.pdf"`).send(Buffer.from(pdf));
   });
-}
-
-export function startOfMonth(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
 }
 
 export async function paymentRoutes(base: FastifyInstance, opts: { ctx: Context }): Promise<void> {

@@ -214,3 +214,9 @@ export async function creditInvoice(ctx: Context, actor: Actor, accountId: strin
     return id;
   });
 }
+
+export function invoiceStatus(i: Pick<InvoiceRow, 'paidMinor' | 'totalMinor' | 'dueDate'>, today: string): 'open' | 'partially_paid' | 'paid' | 'overdue' {
+  if (i.paidMinor >= i.totalMinor) return 'paid';
+  if (i.dueDate < today) return 'overdue';
+  return i.paidMinor > 0 ? 'partially_paid' : 'open';
+}

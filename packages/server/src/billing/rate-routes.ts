@@ -6,8 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
-import { operatorActor } from '../accounts/admin-routes.ts';
-import { houseAccountId } from '../connectors/admin-routes.ts';
+import { operatorActor } from '../auth/principal.ts';
+import { houseAccountId } from '../accounts/store.ts';
 import { withTransaction } from '../db/tx.ts';
 import { P, Problem } from '../http/problem.ts';
 import { appendAudit } from '../platform/audit/log.ts';
@@ -23,7 +23,7 @@ export async function rateRoutes(base: FastifyInstance, opts: { ctx: Context }):
   const audited = (request: Parameters<typeof operatorActor>[0], action: string, data: Record<string, string | number>, fn: (tx: Tx) => Promise<unknown>) =>
     withTransaction(ctx.sql, async (tx) => {
       await fn(tx);
-      await appendAudit(tx, { accountId: await houseAccountId(ctx), actor: operatorActor(request), action, target: { type: 'billing_rates', id: action }, data, at: ctx.clock.now() });
+      await appendAudit(tx, { accountId: await houseAccountId(ctx.sql), actor: operatorActor(request), action, target: { type: 'billing_rates', id: action }, data, at: ctx.clock.now() });
     });
 
   app.get('/v1/admin/billing/rates', {

@@ -4,11 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
+import { houseAccountId } from '../accounts/store.ts';
 import { P, Problem } from '../http/problem.ts';
 import { idParam, NullableTimestamp, Timestamp } from '../http/schemas.ts';
 import { newId } from '../platform/ids.ts';
 import { appendAudit } from '../platform/audit/log.ts';
-import { operatorActor } from '../accounts/admin-routes.ts';
+import { operatorActor } from '../auth/principal.ts';
 import { withTransaction } from '../db/tx.ts';
 import { SmppConfigInput, withDefaults, type SmppConfig } from './config.ts';
 import { connectorStatuses, deleteConnector, getConnector, insertConnector, listAllConnectors, updateConnector, type AnyConnectorRow, type ConnectorStatusRow } from './store.ts';
@@ -50,22 +51,17 @@ function connectorJson(c: AnyConnectorRow, s: ConnectorStatusRow | undefined, no
   };
 }
 
-export async function houseAccountId(ctx: Context): Promise<string> {
-  const [row] = await ctx.sql<{ id: string }[]>`select id from accounts where is_house`;
-  return row!.id;
-}
-
 export async function connectorAdminRoutes(base: FastifyInstance, opts: { ctx: Context }): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = opts;
   const tags = ['admin: connectors'];
   const Params = idParam('connectorId');
   const encryptPassword = async (password: string | undefined) =>
-    password === undefined ? undefined : ctx.keyring.encrypt(await houseAccountId(ctx), password);
-  const sealWhatsAppSecrets = async (secrets: Partial<WhatsAppSecrets>) => ctx.keyring.encrypt(await houseAccountId(ctx), JSON.stringify(secrets));
-  const openWhatsAppSecrets = async (sealed: Buffer) => JSON.parse((await ctx.keyring.decrypt(await houseAccountId(ctx), sealed)).toString('utf8')) as Partial<WhatsAppSecrets>;
+    password === undefined ? undefined : ctx.keyring.encrypt(await houseAccountId(ctx.sql), password);
+  const sealWhatsAppSecrets = async (secrets: Partial<WhatsAppSecrets>) => ctx.keyring.encrypt(await houseAccountId(ctx.sql), JSON.stringify(secrets));
+  const openWhatsAppSecrets = async (sealed: Buffer) => JSON.parse((await ctx.keyring.decrypt(await houseAccountId(ctx.sql), sealed)).toString('utf8')) as Partial<WhatsAppSecrets>;
   const audit = (tx: Parameters<typeof appendAudit>[0], request: Parameters<typeof operatorActor>[0], action: string, id: string, at: Date) =>
-    houseAccountId(ctx).then((accountId) => appendAudit(tx, { accountId, actor: operatorActor(request), action, target: { type: 'connector', id }, at }));
+    houseAccountId(ctx.sql).then((accountId) => appendAudit(tx, { accountId, actor: operatorActor(request), action, target: { type: 'connector', id }, at }));
 
   const Name = Type.String({ minLength: 1, maxLength: 100 });
   const Enabled = Type.Optional(Type.Boolean({ default: true }));

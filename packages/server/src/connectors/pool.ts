@@ -6,7 +6,7 @@ import type { LinkHandlers, SmsLink } from '../channels/link.ts';
 import { createPrefixRouter, type Router } from '../routing/router.ts';
 import { listRoutes } from '../routing/routes-store.ts';
 import { listConnectors, writeConnectorStatuses, type ConnectorRow, type StatusReport } from './store.ts';
-import { houseAccountId } from './admin-routes.ts';
+import { houseAccountId } from '../accounts/store.ts';
 
 export type LinkFactory = (row: ConnectorRow, password: string, handlers: LinkHandlers) => SmsLink;
 
@@ -33,7 +33,7 @@ export function createConnectorPool(ctx: Context, handlers: LinkHandlers, makeLi
         await current.link.close().catch((err: unknown) => ctx.log.warn({ err, connectorId: id }, 'unbind failed'));
       }
     }
-    const house = await houseAccountId(ctx);
+    const house = await houseAccountId(ctx.sql);
     for (const [id, row] of wanted) {
       if (links.has(id)) continue;
       const password = row.secret ? (await ctx.keyring.decrypt(house, row.secret)).toString('utf8') : '';

@@ -9,7 +9,7 @@ import { P, Problem } from '../http/problem.ts';
 import type { Actor } from '../accounts/service.ts';
 import { mutateAccount, recordChange } from '../accounts/service.ts';
 import { updateAccount, type AccountRow } from '../accounts/store.ts';
-import { houseAccountId } from '../connectors/admin-routes.ts';
+import { houseAccountId } from '../accounts/store.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { bumpHoldEpoch, waitHoldApplied } from './holds.ts';
 import { holdWaitingMessages, releaseHeldMessages } from './held-messages.ts';
@@ -49,7 +49,7 @@ export async function setPlatformHold(ctx: Context, actor: Actor, scope: HoldSco
     const changed = hold ? await addHold(tx, actor, scope, target, reason!, at) : await removeHold(tx, scope, target, at);
     if (!changed) return 0;
     await appendAudit(tx, {
-      accountId: await houseAccountId(ctx), actor, action: hold ? 'traffic.hold' : 'traffic.release', target: { type: scope, id: target },
+      accountId: await houseAccountId(ctx.sql), actor, action: hold ? 'traffic.hold' : 'traffic.release', target: { type: scope, id: target },
       data: { reason: reason ?? null }, at,
     });
     return bumpHoldEpoch(tx);

@@ -5,8 +5,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import { principalOf } from '../auth/principal.ts';
-import { operatorActor } from '../accounts/admin-routes.ts';
-import { houseAccountId } from '../connectors/admin-routes.ts';
+import { operatorActor } from '../auth/principal.ts';
+import { houseAccountId } from '../accounts/store.ts';
 import { withTransaction } from '../db/tx.ts';
 import { P, Problem } from '../http/problem.ts';
 import { idParam } from '../http/schemas.ts';
@@ -81,7 +81,7 @@ export async function fraudSettingsRoutes(base: FastifyInstance, opts: { ctx: Co
                  select prefix, action, label, ${at} from jsonb_to_recordset(${tx.json(rows as never)}::jsonb) as t(prefix text, action text, label text)
                  on conflict (prefix) do update set action = excluded.action, label = excluded.label`;
       }
-      await appendAudit(tx, { accountId: await houseAccountId(ctx), actor: operatorActor(request), action: 'fraud.ranges_imported', target: { type: 'fraud_ranges', id: 'operator' }, data: { entries: rows.length }, at });
+      await appendAudit(tx, { accountId: await houseAccountId(ctx.sql), actor: operatorActor(request), action: 'fraud.ranges_imported', target: { type: 'fraud_ranges', id: 'operator' }, data: { entries: rows.length }, at });
     });
     return { entries: rows.length };
   });

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import { principalOf } from '../auth/principal.ts';
-import { operatorActor } from '../accounts/admin-routes.ts';
+import { operatorActor } from '../auth/principal.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../http/pagination.ts';
 import { NullableTimestamp, Timestamp, idParam } from '../http/schemas.ts';
 import { OrderItemSchema } from './items.ts';

@@ -9,3 +9,7 @@ export function addCalendarMonths(from: Date, months = 1): Date {
   const day = Math.min(from.getUTCDate(), lastDay);
   return new Date(Date.UTC(year, month, day, from.getUTCHours(), from.getUTCMinutes(), from.getUTCSeconds(), from.getUTCMilliseconds()));
 }
+
+export function startOfMonth(d: Date): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+}

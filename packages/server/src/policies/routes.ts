@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import { principalOf, type Principal } from '../auth/principal.ts';
 import type { Actor } from '../accounts/service.ts';
-import { operatorActor } from '../accounts/admin-routes.ts';
+import { operatorActor } from '../auth/principal.ts';
 import { P, Problem } from '../http/problem.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../http/pagination.ts';
 import { idParam } from '../http/schemas.ts';

@@ -7,7 +7,7 @@ import type { Context } from '../context.ts';
 import { withTransaction } from '../db/tx.ts';
 import { newId } from '../platform/ids.ts';
 import { withDefaults } from '../connectors/config.ts';
-import { houseAccountId } from '../connectors/admin-routes.ts';
+import { houseAccountId } from '../accounts/store.ts';
 import { startSmscSimulator, type SmscSimulator } from './smsc/simulator.ts';
 import { takeSandboxInbound } from './inbound-store.ts';
 import { leadWhatsAppSandbox, SANDBOX_PHONE_NUMBER_ID } from './whatsapp-leader.ts';
@@ -46,7 +46,7 @@ async function pumpInbound(ctx: Context, smsc: SmscSimulator, whatsapp: WhatsApp
 
 export async function ensureSandboxConnector(ctx: Context, port: number, password: string): Promise<void> {
   const at = ctx.clock.now();
-  const secret = await ctx.keyring.encrypt(await houseAccountId(ctx), password);
+  const secret = await ctx.keyring.encrypt(await houseAccountId(ctx.sql), password);
   const config = withDefaults({ host: '127.0.0.1', port, systemId: SANDBOX_SYSTEM_ID, windowSize: 100, enquireLinkSeconds: 30 });
   await withTransaction(ctx.sql, async (tx) => {
     const [existing] = await tx<{ id: string }[]>`select id from connectors where is_sandbox and kind = 'smpp' for update`;

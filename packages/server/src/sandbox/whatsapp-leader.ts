@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { Context } from '../context.ts';
 import { withTransaction } from '../db/tx.ts';
 import { newId } from '../platform/ids.ts';
-import { houseAccountId } from '../connectors/admin-routes.ts';
+import { houseAccountId } from '../accounts/store.ts';
 import { whatsAppConfig } from '../channels/whatsapp/connector-config.ts';
 import { startWhatsAppSimulator, type WhatsAppSimulator } from './whatsapp/simulator.ts';
 import { createWhatsAppDirectory } from '../channels/whatsapp/directory.ts';
@@ -41,7 +41,7 @@ export async function leadWhatsAppSandbox(ctx: Context, apiUrl: string): Promise
 
 async function ensureConnector(ctx: Context, url: string, secrets: Record<string, string>): Promise<string> {
   const at = ctx.clock.now();
-  const sealed = await ctx.keyring.encrypt(await houseAccountId(ctx), JSON.stringify(secrets));
+  const sealed = await ctx.keyring.encrypt(await houseAccountId(ctx.sql), JSON.stringify(secrets));
   const config = whatsAppConfig({ wabaId: SANDBOX_WABA_ID, graphBaseUrl: url, graphVersion: 'v21.0' });
   return withTransaction(ctx.sql, async (tx) => {
     const [existing] = await tx<{ id: string }[]>`select id from connectors where is_sandbox and kind = 'whatsapp' for update`;

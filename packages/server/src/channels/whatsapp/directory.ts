@@ -4,7 +4,7 @@
 // SMPP connector pool, so configuration changes apply without a restart.
 import type { Agent } from 'undici';
 import type { Context } from '../../context.ts';
-import { houseAccountId } from '../../connectors/admin-routes.ts';
+import { houseAccountId } from '../../accounts/store.ts';
 import { GraphClient, createGraphAgent } from './graph-client.ts';
 import type { WhatsAppConfig, WhatsAppSecrets } from './connector-config.ts';
 
@@ -40,7 +40,7 @@ export function createWhatsAppDirectory(ctx: Context, ttlMs = 5000): WhatsAppDir
   interface State { connectors: Map<string, WhatsAppConnector>; numbers: WhatsAppNumber[] }
 
   async function load(): Promise<State> {
-    const house = await houseAccountId(ctx);
+    const house = await houseAccountId(ctx.sql);
     const rows = await ctx.sql<{ id: string; config: WhatsAppConfig; secret: Buffer | null; sandbox: boolean }[]>`
       select id, config, secret, is_sandbox as sandbox from connectors where kind = 'whatsapp' and enabled`;
     const connectors = new Map<string, WhatsAppConnector>();

@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../../context.ts';
-import { operatorActor } from '../../accounts/admin-routes.ts';
-import { houseAccountId } from '../../connectors/admin-routes.ts';
+import { operatorActor } from '../../auth/principal.ts';
+import { houseAccountId } from '../../accounts/store.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { P, Problem } from '../../http/problem.ts';
 import { idParam } from '../../http/schemas.ts';
@@ -41,7 +41,7 @@ export async function retentionAdminRoutes(base: FastifyInstance, opts: { ctx: C
     await withTransaction(ctx.sql, async (tx) => {
       await setPlatformDefaults(tx, categories, actor.id, at);
       // Platform-wide changes are recorded in the house account's chain, like other operator settings.
-      await appendAudit(tx, { accountId: await houseAccountId(ctx), actor, action: 'retention.defaults_changed', data: categories, at });
+      await appendAudit(tx, { accountId: await houseAccountId(ctx.sql), actor, action: 'retention.defaults_changed', data: categories, at });
     });
     return defaults();
   });
