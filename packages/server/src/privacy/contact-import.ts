@@ -12,7 +12,8 @@ import { appendAudit } from '../platform/audit/log.ts';
 import type { SubjectHasher } from './subject-hash.ts';
 import { contactJson, emailIdentity, getContact, insertContact } from './contacts.ts';
 import { recordConsents, type ConsentInput } from './consent.ts';
-import { ConsentInputFields, Phone, ProfileFields, phoneOf, updateContact } from './contact-routes.ts';
+import { ConsentInputFields, Phone, ProfileFields } from './contact-schemas.ts';
+import { phoneOf, updateContact } from './contact-updates.ts';
 
 export const IMPORT_LIMIT = 1000;
 

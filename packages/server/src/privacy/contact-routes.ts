@@ -6,55 +6,17 @@ import type { Context } from '../context.ts';
 import type { Db } from '../db/pool.ts';
 import { actorOf, principalOf, type Principal } from '../auth/principal.ts';
 import { P, Problem } from '../http/problem.ts';
-import { idParam, Timestamp } from '../http/schemas.ts';
+import { idParam } from '../http/schemas.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../http/pagination.ts';
 import { withTransaction } from '../db/tx.ts';
 import { appendAudit } from '../platform/audit/log.ts';
-import { normalizeE164 } from '../messaging/input.ts';
 import type { SubjectHasher } from './subject-hash.ts';
 import {
-  contactJson, contactSubject, emailIdentity, getContact, insertContact, listContacts, sealProfile, contactForPhone, type ContactProfile, type ContactRow,
+  contactJson, getContact, insertContact, listContacts, contactForPhone, type ContactProfile, type ContactRow,
 } from './contacts.ts';
-import { CHANNELS, consentHistory, currentConsent, recordConsents, SOURCES } from './consent.ts';
-
-export const Phone = Type.String({ maxLength: 32, description: 'E.164 number' });
-const Attributes = Type.Record(Type.String({ maxLength: 64 }), Type.Union([Type.String({ maxLength: 1000 }), Type.Number(), Type.Boolean()]), { maxProperties: 50 });
-const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 50 });
-export const ProfileFields = {
-  name: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
-  email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 320 }), Type.Null()])),
-  whatsappId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
-  attributes: Type.Optional(Attributes),
-  tags: Type.Optional(Tags),
-};
-const Nullable = (t: ReturnType<typeof Type.String>) => Type.Union([t, Type.Null()]);
-export const ContactSchema = Type.Object({
-  id: Type.String(), phone: Nullable(Type.String()), name: Nullable(Type.String()), email: Nullable(Type.String()), whatsappId: Nullable(Type.String()),
-  attributes: Attributes, tags: Type.Array(Type.String()), createdAt: Timestamp, updatedAt: Timestamp,
-}, { $id: 'Contact' });
-const ConsentRecordSchema = Type.Object({
-  id: Type.String(), channel: Type.String(), purpose: Type.String(), action: Type.String(), source: Type.String(),
-  evidence: Nullable(Type.String()), actor: Type.Object({ type: Type.String(), id: Type.String() }), recordedAt: Timestamp,
-});
-const ConsentStateSchema = Type.Object({
-  current: Type.Array(Type.Object({ channel: Type.String(), purpose: Type.String(), granted: Type.Boolean(), since: Timestamp, source: Type.String() })),
-  history: Type.Array(ConsentRecordSchema),
-});
-export const ConsentInputFields = {
-  channel: Type.Enum(CHANNELS),
-  purpose: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: 'marketing, transactional, otp, or your own (lower case)' }),
-  action: Type.Union([Type.Literal('granted'), Type.Literal('withdrawn')]),
-  source: Type.Enum(SOURCES),
-  evidence: Type.Optional(Type.String({ maxLength: 4000, description: 'How consent was given or withdrawn (form id, wording, recording); stored encrypted' })),
-};
-const ConsentInput = Type.Object(ConsentInputFields, { additionalProperties: false });
-
-export function phoneOf(raw: string | undefined, pointer: string): string | null {
-  if (raw === undefined) return null;
-  const phone = normalizeE164(raw);
-  if (!phone) throw Problem.field(pointer, 'must be an E.164 number, e.g. +4915112345678');
-  return phone;
-}
+import { consentHistory, currentConsent, recordConsents } from './consent.ts';
+import { Phone, ProfileFields, ContactSchema, ConsentStateSchema, ConsentInputFields, ConsentInput } from './contact-schemas.ts';
+import { phoneOf, updateContact } from './contact-updates.ts';
 
 export async function contactRoutes(base: FastifyInstance, opts: { ctx: Context; hasher: SubjectHasher }): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -173,30 +135,4 @@ export async function contactRoutes(base: FastifyInstance, opts: { ctx: Context;
     });
     return reply.code(201).send({ contactId: contact.id, ...(await consentState(p.accountId, contact.subjectHash)) });
   });
-}
-
-export type ContactChanges = Omit<ContactProfile, 'attributes'> & { attributes?: ContactProfile['attributes'] | undefined; tags?: string[] | undefined };
-
-/** Applies changes to a locked contact; used by PATCH and by rectification requests. Audits which fields changed, never their values. */
-export async function updateContact(ctx: Context, hasher: SubjectHasher, tx: Parameters<typeof appendAudit>[0], p: Principal | { accountId: string; actor: { type: 'system' | 'user' | 'key'; id: string } }, row: ContactRow, changes: ContactChanges): Promise<ContactRow> {
-  const current = await contactJson(ctx.keyring, row);
-  const profile: ContactProfile = {
-    name: changes.name !== undefined ? changes.name : current.name,
-    email: changes.email !== undefined ? changes.email : current.email,
-    whatsappId: changes.whatsappId !== undefined ? changes.whatsappId : current.whatsappId,
-    attributes: changes.attributes ?? current.attributes,
-  };
-  if (!row.phone && !profile.email) throw Problem.field('/email', 'an email-only contact keeps its email; erase the contact instead');
-  const emailHash = profile.email ? await hasher.hash(row.accountId, emailIdentity(profile.email)) : null;
-  const subjectHash = row.phone ? row.subjectHash : await contactSubject(hasher, row.accountId, null, profile.email!);
-  const at = ctx.clock.now();
-  const [updated] = await tx<ContactRow[]>`
-    update contacts set profile = ${await sealProfile(ctx.keyring, row.accountId, profile)}, email_hash = ${emailHash}, subject_hash = ${subjectHash},
-      tags = ${changes.tags ?? row.tags}, updated_at = ${at}
-    where account_id = ${row.accountId} and id = ${row.id}
-    returning account_id as "accountId", id, subject_hash as "subjectHash", phone, email_hash as "emailHash", profile, tags, created_at as "createdAt", updated_at as "updatedAt"`;
-  const fields = Object.keys(changes).filter((k) => (changes as Record<string, unknown>)[k] !== undefined).sort().join(',');
-  const actor = 'actor' in p ? p.actor : actorOf(p);
-  await appendAudit(tx, { accountId: row.accountId, actor, action: 'contact.updated', target: { type: 'contact', id: row.id }, data: { fields }, at });
-  return updated!;
 }

@@ -16,7 +16,8 @@ import { addCalendarMonths } from '../../platform/calendar.ts';
 import { newId } from '../../platform/ids.ts';
 import { queueExecution } from './execute.ts';
 import { PLATFORM_REQUEST_TYPES, platformSubjectHash } from './platform-subjects.ts';
-import { RequestSchema, sendExport } from './routes.ts';
+import { RequestSchema } from './schemas.ts';
+import { sendExport } from './export.ts';
 import { emitRequestEvent, getRequest, listRequests, requestJson, type RequestRow } from './store.ts';
 
 const CreateBody = Type.Object({

@@ -8,7 +8,7 @@ import { withTransaction } from '../../db/tx.ts';
 import { appendAudit } from '../../platform/audit/log.ts';
 import { createSubjectHasher } from '../subject-hash.ts';
 import { contactBySubject, type ContactRow } from '../contacts.ts';
-import { updateContact, type ContactChanges } from '../contact-routes.ts';
+import { updateContact, type ContactChanges } from '../contact-updates.ts';
 import { collectSubjectData, storeExport } from './export.ts';
 import { eraseSubject } from './erasure.ts';
 import { erasePlatformSubject, exportPlatformSubject } from './platform-subjects.ts';

@@ -2,7 +2,10 @@
 // export.json (all of it, nested) and one CSV per table, sealed with the account's data key in
 // the files table and downloadable until it expires.
 import { strToU8, zipSync } from 'fflate';
+import type { FastifyReply } from 'fastify';
 import type { Context } from '../../context.ts';
+import { P, Problem } from '../../http/problem.ts';
+import type { RequestRow } from './store.ts';
 import { decryptField } from '../../platform/crypto/keyring.ts';
 import { postgresFileStore } from '../../platform/files/store.ts';
 import { contactBySubject, contactJson } from '../contacts.ts';
@@ -91,4 +94,15 @@ export async function storeZip(ctx: Context, accountId: string, requestId: strin
   const expiresAt = new Date(ctx.clock.now().getTime() + EXPORT_DAYS * 86_400_000);
   const meta = await postgresFileStore(ctx.sql, ctx.clock).put(accountId, { name: `${requestId}.zip`, contentType: 'application/zip', expiresAt, purpose: 'export' }, (async function* () { yield sealed; })());
   return { fileId: meta.id, expiresAt };
+}
+
+/** Answers with a request's export (decrypted zip) while it has not expired. */
+export async function sendExport(ctx: Context, row: RequestRow, reply: FastifyReply): Promise<FastifyReply> {
+  if (!row.exportFileId) throw new Problem(P['not-found'], 'this request has no export');
+  const file = row.exportExpiresAt && row.exportExpiresAt > ctx.clock.now() ? await postgresFileStore(ctx.sql, ctx.clock).get(row.accountId, row.exportFileId) : undefined;
+  if (!file) throw new Problem(P['not-found'], 'the export has expired; file a new request');
+  const chunks: Buffer[] = [];
+  for await (const c of file.stream) chunks.push(c as Buffer);
+  const zip = await ctx.keyring.decrypt(row.accountId, Buffer.concat(chunks));
+  return reply.type('application/zip').header('content-disposition', `attachment; filename="${row.id}.zip"`).header('cache-control', 'no-store').send(zip);
 }

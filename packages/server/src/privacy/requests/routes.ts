@@ -1,17 +1,16 @@
 // Data-subject requests over the API (privacy:manage).
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../../context.ts';
 import type { Db, Tx } from '../../db/pool.ts';
 import { actorOf, principalOf } from '../../auth/principal.ts';
 import { P, Problem } from '../../http/problem.ts';
-import { idParam, Timestamp, NullableTimestamp } from '../../http/schemas.ts';
+import { idParam, Timestamp } from '../../http/schemas.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../../http/pagination.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { appendAudit } from '../../platform/audit/log.ts';
 import { newId } from '../../platform/ids.ts';
-import { postgresFileStore } from '../../platform/files/store.ts';
 import { normalizeE164 } from '../../messaging/input.ts';
 import type { SubjectHasher } from '../subject-hash.ts';
 import { contactByEmail, emailIdentity, getContact } from '../contacts.ts';
@@ -19,32 +18,12 @@ import {
   emitRequestEvent, getRequest, listRequests, readNotes, requestJson, setStatus, REQUEST_TYPES, type RequestRow, type SubjectRef,
 } from './store.ts';
 import { queueExecution } from './execute.ts';
+import { RequestSchema } from './schemas.ts';
+import { sendExport } from './export.ts';
 import { addCalendarMonths } from '../../platform/calendar.ts';
 import { automatedDecisions, releaseOverturned, reviewDecision } from './decisions.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-export const RequestSchema = Type.Object({
-  id: Type.String(),
-  type: Type.Enum(REQUEST_TYPES),
-  status: Type.Union([Type.Literal('received'), Type.Literal('in_progress'), Type.Literal('completed'), Type.Literal('rejected')]),
-  subjectKind: Type.Union([Type.Literal('end_user'), Type.Literal('platform')], {
-    description: "end_user: one of the account's customers (the account is controller); platform: a portal user or email address the platform itself is controller for (filed by operators)",
-  }),
-  subject: Nullable(Type.Object({
-    phone: Type.Optional(Type.String()), email: Type.Optional(Type.String()), contactId: Type.Optional(Type.String()), userId: Type.Optional(Type.String()),
-  }, { description: 'null once the subject was erased' })),
-  note: Nullable(Type.String()),
-  notes: Type.Array(Type.Object({ at: Timestamp, by: Type.Object({ type: Type.String(), id: Type.String() }), text: Type.String() })),
-  assignee: Nullable(Type.String()),
-  receivedAt: Timestamp,
-  dueAt: Type.String({ format: 'date-time', description: 'one month after receipt (GDPR Art. 12(3)), three after an extension' }),
-  extension: Nullable(Type.Object({ reason: Type.String() })),
-  startedAt: NullableTimestamp,
-  completedAt: NullableTimestamp,
-  rejectionReason: Nullable(Type.String()),
-  result: Nullable(Type.Record(Type.String(), Type.Unknown())),
-  export: Nullable(Type.Object({ url: Type.String(), expiresAt: Timestamp })),
-}, { $id: 'PrivacyRequest' });
 
 const CreateBody = Type.Object({
   type: Type.Enum(REQUEST_TYPES),
@@ -263,13 +242,3 @@ export async function privacyRequestRoutes(base: FastifyInstance, opts: { ctx: C
 
 }
 
-/** Answers with a request's export (decrypted zip) while it has not expired. */
-export async function sendExport(ctx: Context, row: RequestRow, reply: FastifyReply): Promise<FastifyReply> {
-  if (!row.exportFileId) throw new Problem(P['not-found'], 'this request has no export');
-  const file = row.exportExpiresAt && row.exportExpiresAt > ctx.clock.now() ? await postgresFileStore(ctx.sql, ctx.clock).get(row.accountId, row.exportFileId) : undefined;
-  if (!file) throw new Problem(P['not-found'], 'the export has expired; file a new request');
-  const chunks: Buffer[] = [];
-  for await (const c of file.stream) chunks.push(c as Buffer);
-  const zip = await ctx.keyring.decrypt(row.accountId, Buffer.concat(chunks));
-  return reply.type('application/zip').header('content-disposition', `attachment; filename="${row.id}.zip"`).header('cache-control', 'no-store').send(zip);
-}

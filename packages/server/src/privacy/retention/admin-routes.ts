@@ -14,7 +14,7 @@ import { CATEGORIES, CATEGORY_RULES, checkPeriods, platformDefaults, setPlatform
 import { placeLegalHold, releaseLegalHolds } from './holds.ts';
 import { recordsOfProcessing } from './records.ts';
 import { DefaultsSchema, LegalHoldSchema, PeriodsInput, RecordsSchema, holdJson } from './schemas.ts';
-import { holdTarget } from './routes.ts';
+import { holdTarget } from './holds.ts';
 
 export async function retentionAdminRoutes(base: FastifyInstance, opts: { ctx: Context }): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();

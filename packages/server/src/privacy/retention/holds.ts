@@ -81,3 +81,10 @@ export async function listLegalHolds(db: Db, accountId: string, q: { limit: numb
     order by id limit ${q.limit + 1}`;
   return rows.map(toHold);
 }
+
+/** Audit targets: a person by pseudonymous id (so holds on them keep their entries), else the hold. */
+export function holdTarget(h: { id: string; subjectId: string | null }) {
+  return h.subjectId
+    ? { target: { type: 'subject', id: h.subjectId }, data: { holdId: h.id } }
+    : { target: { type: 'legal_hold', id: h.id } };
+}

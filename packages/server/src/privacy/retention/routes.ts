@@ -12,7 +12,7 @@ import { appendAudit } from '../../platform/audit/log.ts';
 import { normalizeE164 } from '../../messaging/input.ts';
 import type { SubjectHasher } from '../subject-hash.ts';
 import { checkPeriods, effectivePolicies, setAccountPeriods } from './policy.ts';
-import { getLegalHold, listLegalHolds, placeLegalHold, releaseLegalHolds } from './holds.ts';
+import { getLegalHold, holdTarget, listLegalHolds, placeLegalHold, releaseLegalHolds } from './holds.ts';
 import { listRetentionRuns } from './job.ts';
 import { recordsOfProcessing } from './records.ts';
 import { LegalHoldInput, LegalHoldSchema, PeriodsInput, PoliciesSchema, RecordsSchema, RunSchema, holdJson, runJson } from './schemas.ts';
@@ -101,9 +101,3 @@ export async function retentionRoutes(base: FastifyInstance, opts: { ctx: Contex
   }, async (request) => recordsOfProcessing(ctx.sql, principalOf(request).accountId, ctx.clock.now()));
 }
 
-/** Audit targets: a person by pseudonymous id (so holds on them keep their entries), else the hold. */
-export function holdTarget(h: { id: string; subjectId: string | null }) {
-  return h.subjectId
-    ? { target: { type: 'subject', id: h.subjectId }, data: { holdId: h.id } }
-    : { target: { type: 'legal_hold', id: h.id } };
-}
