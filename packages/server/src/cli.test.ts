@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { TEST_MASTER_KEY } from '../test/harness.ts';
-import { CLI } from '../test/cli.ts';
+import { CLI, watchStart } from '../test/cli.ts';
 
 
 interface Running {
@@ -20,21 +20,11 @@ interface Running {
 
 function startCli(args: string[], env: Record<string, string>): Running {
   const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', CX_LOG_FORMAT: 'pretty', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const url = new Promise<string | undefined>((resolve) => {
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-      if (/worker is running/.test(out)) resolve(undefined);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-  });
+  const started = watchStart(child);
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const ready = Promise.race([url, exit.then(() => { throw new Error(`exited early:\n${out}`); })]);
+  const ready = Promise.race([started.url, exit.then(() => { throw new Error(`exited early:\n${started.output()}`); })]);
   ready.catch(() => {}); // tests that expect an early exit never await it
-  return { child, output: () => out, url: ready, exit };
+  return { child, output: started.output, url: ready, exit };
 }
 
 async function stop(r: Running): Promise<number | null> {

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_MASTER_KEY } from './harness.ts';
-import { CLI } from './cli.ts';
+import { CLI, watchStart } from './cli.ts';
 
 export interface RoleProcess {
   child: ChildProcess;
@@ -25,19 +25,9 @@ export async function startRole(role: 'api' | 'worker', databaseUrl: string, env
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = new Promise<string | undefined>((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-      if (/worker is running/.test(out)) resolve(undefined);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then(() => reject(new Error(`${role} exited early:\n${out}`)));
-  });
+  const started = watchStart(child);
+  const url = Promise.race([started.url, exited.then(() => Promise.reject(new Error(`${role} exited early:\n${started.output()}`)))]);
   url.catch(() => {});
   void exited.then(() => fs.rm(dataDir, { recursive: true, force: true }));
   return {

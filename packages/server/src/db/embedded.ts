@@ -53,7 +53,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     port: state.port,
     persistent: true,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...(process.env.CX_PG_FLAGS ?? '').split(' ').filter(Boolean)],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: (m: unknown) => log.debug({ postgres: String(m).trim() }, 'postgres'),
     onError: (m: unknown) => log.debug({ postgres: String(m).trim() }, 'postgres'),
   });

@@ -63,8 +63,13 @@ export async function enqueueEmails(db: Db, emails: NewEmail[]): Promise<string[
            select account_id, id, decode(sealed, 'base64'), decode(to_hash, 'hex'), 'queued', created_at, created_at
            from jsonb_to_recordset(${db.json(rows as never)}::jsonb) as t(account_id text, id text, sealed text, to_hash text, created_at timestamptz)`;
   // Start sending right away; the minutely sweep catches anything this misses.
-  await db`select graphile_worker.add_job('send_emails', '{}'::json, job_key := 'send_emails', job_key_mode := 'replace')`;
+  await wakeSender(db);
   return rows.map((r) => r.id);
+}
+
+/** Asks the sender to run now (one pending run at most: the job key replaces an earlier one). */
+async function wakeSender(db: Db): Promise<void> {
+  await db`select graphile_worker.add_job('send_emails', '{}'::json, job_key := 'send_emails', job_key_mode := 'replace')`;
 }
 
 /**
@@ -91,7 +96,7 @@ export async function ensureEmailSealing(ctx: Context): Promise<void> {
     if (sealed < 100) break;
   }
   // They were due already: send them now rather than at the next minutely sweep.
-  if (total > 0) await ctx.sql`select graphile_worker.add_job('send_emails', '{}'::json, job_key := 'send_emails', job_key_mode := 'replace')`;
+  if (total > 0) await wakeSender(ctx.sql);
 }
 
 interface DueEmail { accountId: string; id: string; sealed: Buffer | null; attempts: number }
