@@ -1058,7 +1058,6 @@ create table webhook_attempts (
   error text,
   response_body text
 );
-alter table webhook_attempts add constraint webhook_attempts_account_id_delivery_id_fkey FOREIGN KEY (account_id, delivery_id) REFERENCES webhook_deliveries(account_id, id) ON DELETE CASCADE;
 alter table webhook_attempts add constraint webhook_attempts_pkey PRIMARY KEY (account_id, delivery_id, attempt);
 
 create table webhook_deliveries (

@@ -28,7 +28,8 @@ export interface EventRow {
 /**
  * What a consumer of events (webhooks/) adds to the event insert: one or more CTEs,
  * `name as (...)` separated by commas, that read `inserted` (the new events' account_id, id,
- * type, object_type, object_id, created_at) and write the consumer's own tables.
+ * type, object_type, object_id, created_at) and write the consumer's own tables. One of them
+ * is `fanned_out`, a row per delivery it created: the notice below counts them.
  */
 export type EventFanOut = (db: Db) => postgres.PendingQuery<postgres.Row[]>;
 
@@ -73,7 +74,7 @@ export async function emitEvents(db: Db, events: NewEvent[], opts: { newObjects?
   // The sequence is derived from the object's existing events plus the position within this
   // batch; callers hold the object's row lock, so two writers never race on one object.
   // The fan-out's CTEs join this statement, so a committed event always has its deliveries.
-  const inserted = await db<EventRow[]>`
+  const inserted = await db<(EventRow & { fannedOut: number })[]>`
     with input as (
       select *, row_number() over (partition by account_id, object_id order by ord) as n
       from jsonb_to_recordset(${db.json(rows as never)}::jsonb)
@@ -89,11 +90,33 @@ export async function emitEvents(db: Db, events: NewEvent[], opts: { newObjects?
     ),
     ${registeredFanOut()(db)}
     select id, account_id as "accountId", type, object_type as "objectType", object_id as "objectId",
-           sequence, data, created_at as "createdAt"
+           sequence, data, created_at as "createdAt", (select count(*) from fanned_out)::int as "fannedOut"
     from inserted`;
-  // Wake webhook and realtime workers in every process; they re-read the table, so a missed notify loses nothing.
-  await db`select pg_notify('cx_events', ${String(inserted.length)})`;
-  return inserted;
+  // Wake the dispatcher and the webhook deliverer in every process, each only for what concerns
+  // it (most events create no delivery); they re-read the tables, so a missed notice loses nothing.
+  const notice: EventsNotice = { types: [...new Set(events.map((e) => e.type))], deliveries: inserted[0]?.fannedOut ?? 0 };
+  await db`select pg_notify('cx_events', ${JSON.stringify(notice)})`;
+  return inserted.map(({ fannedOut: _, ...event }) => event);
+}
+
+/**
+ * What emitEvents says on `cx_events` when its transaction commits. Others send a bare word
+ * there ('sandbox', 'replay', 'retry'): a listener takes anything it cannot read as "look now".
+ */
+export interface EventsNotice {
+  types: string[];
+  /** Webhook deliveries the events created. */
+  deliveries: number;
+}
+
+export function readEventsNotice(payload: string): EventsNotice | undefined {
+  if (!payload.startsWith('{')) return undefined;
+  try {
+    const n = JSON.parse(payload) as Partial<EventsNotice>;
+    return Array.isArray(n.types) && typeof n.deliveries === 'number' ? { types: n.types, deliveries: n.deliveries } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function emitEvent(db: Db, event: NewEvent): Promise<EventRow> {

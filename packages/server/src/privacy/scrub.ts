@@ -19,6 +19,7 @@
 // - message_parts, message_attempts, pending_receipts hold SMSC ids and statuses, no number;
 //   usage_records hold no identity (billing keeps them whole); audit_log holds ids only.
 import type { Db } from '../db/pool.ts';
+import { deleteDeliveries } from '../webhooks/delivery-store.ts';
 
 export interface ScrubOptions {
   /** Shown by the API with `contentErased`; an erasure request unless said otherwise. */
@@ -69,10 +70,10 @@ export async function scrubMessageIdentity(tx: Db, accountId: string, messageIds
   await tx`
     update events set data = data - ${EVENT_IDENTITY_FIELDS}::text[]
     where account_id = ${accountId} and object_id = any(${ids}) and data ?| ${EVENT_IDENTITY_FIELDS}::text[]`;
-  await tx`
-    delete from webhook_deliveries d using events e
+  await deleteDeliveries(tx, tx`
+    delete from webhook_deliveries doomed using events e
     where e.account_id = ${accountId} and e.object_id = any(${ids})
-      and d.account_id = ${accountId} and d.event_id = e.id and d.status <> 'pending'`;
+      and doomed.account_id = ${accountId} and doomed.event_id = e.id and doomed.status <> 'pending'`);
   // The stored response may be the JSON text as a jsonb string: read it as the document either way.
   await tx`
     delete from idempotency_keys k

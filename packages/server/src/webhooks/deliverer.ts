@@ -9,6 +9,7 @@ import { createWebhookSender, ATTEMPT_TIMEOUT_MS, type PostResult, type WebhookS
 import { accountSigningSecrets } from './account-secret.ts';
 import { targetPolicy } from './ssrf.ts';
 import { recordOutcomes, type Outcome } from './outcomes.ts';
+import { readEventsNotice } from '../platform/events.ts';
 
 /** Long enough for one attempt (10 s) and the write of its outcome. */
 const LEASE_MS = ATTEMPT_TIMEOUT_MS + 20_000;
@@ -135,7 +136,10 @@ export function startWebhookDeliverer(ctx: Context, opts: DelivererOptions = {})
     })();
   }
 
-  const listening = ctx.sql.listen('cx_events', () => void pump()).catch((err: unknown) => {
+  const listening = ctx.sql.listen('cx_events', (payload) => {
+    const notice = readEventsNotice(payload);
+    if (!notice || notice.deliveries > 0) void pump();
+  }).catch((err: unknown) => {
     ctx.log.warn({ err }, 'LISTEN cx_events failed; webhooks rely on polling');
     return undefined;
   });

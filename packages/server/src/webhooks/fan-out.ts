@@ -39,9 +39,10 @@ export const webhookFanOut: EventFanOut = (db) => db`
       select account_id, id, type, created_at, null, callback_url
       from webhook_events where callback_url is not null
     ),
-    webhook_fan_out as (
+    fanned_out as (
       insert into webhook_deliveries (account_id, id, endpoint_id, url, event_id, event_type, next_attempt_at, created_at)
       select account_id, 'del_' || substr(event_id, 5, 10) || substr(md5(gen_random_uuid()::text), 1, 16),
              endpoint_id, url, event_id, type, created_at, created_at
       from webhook_targets
+      returning 1
     )`;

@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import type { Context } from '../../context.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { openPool, type Sql } from '../../db/pool.ts';
-import { emitEvents } from '../../platform/events.ts';
+import { emitEvents, readEventsNotice } from '../../platform/events.ts';
 import type { LinkHandlers } from '../../channels/link.ts';
 import { createConnectorPool, type LinkFactory } from '../../connectors/pool.ts';
 import { GroupCommit } from '../group-commit.ts';
@@ -103,7 +103,11 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
     const whatsapp = createWhatsAppDirectory(ctx);
     const whatsappCounters = createWhatsAppSendCounters();
     const dispatcher = createDispatcher(ctx, pool, { ...DEFAULT_DISPATCH, worker, holds: holds.current, whatsapp, whatsappCounters, policies });
-    const listener = await ctx.sql.listen('cx_events', () => wake?.()).catch(() => undefined);
+    // New queued messages (or a sandbox inbound request): claim now rather than at the next tick.
+    const listener = await ctx.sql.listen('cx_events', (payload) => {
+      const notice = readEventsNotice(payload);
+      if (!notice || notice.types.includes('message.queued')) wake?.();
+    }).catch(() => undefined);
     // A route, connector or number changed anywhere: rebuild the router and binds before the next claim.
     let configChanged = false;
     const configListener = await ctx.sql.listen('cx_config', () => {

@@ -147,6 +147,8 @@ describe('retention run', () => {
     for (const [id, day] of [['del_old', 1500], ['del_new', 1580]] as const) {
       await sql()`insert into webhook_deliveries (account_id, id, url, event_id, event_type, status, created_at, ended_at)
                   values (${a.id}, ${id}, 'https://example.com/h', 'evt_x', 'message.sent', 'delivered', ${at(day)}, ${at(day)})`;
+      await sql()`insert into webhook_attempts (account_id, delivery_id, attempt, at, status_code, latency_ms, response_body)
+                  values (${a.id}, ${id}, 1, ${at(day)}, 200, 5, 'what the receiver answered')`;
     }
     clock.set(at(1500));
     await t.api.post(`/v1/admin/accounts/${a.id}/suspend`, { key: admin(), body: { reason: 'unpaid since March' } });
@@ -161,6 +163,8 @@ describe('retention run', () => {
     assert.deepEqual(left, [newMedia, newExport].sort());
     assert.ok(![oldMedia, oldExport].some((id) => left.includes(id)));
     assert.deepEqual((await sql()`select id from webhook_deliveries where account_id = ${a.id}`).map((r) => r.id), ['del_new']);
+    // The attempts (and the receivers' answers they keep) go with their deliveries.
+    assert.deepEqual((await sql()`select delivery_id from webhook_attempts where account_id = ${a.id}`).map((r) => r.delivery_id), ['del_new']);
     // The audit free text is kept 365 days: a run a year later redacts the suspension's reason only.
     await applyRetention(t.platform.ctx, at(1500 + 365 + 1));
     const log = (await t.api.get('/v1/audit-log', { key: a.key })).body.data as { action: string; data: Record<string, unknown>; freeTextRedactedAt: string | null }[];

@@ -6,6 +6,7 @@ import type { Timeouts } from '../../auth/session-store.ts';
 import { anonymizeDisabledUsers, deleteEndedSessions, deleteEndedTokens } from '../../auth/personal-data.ts';
 import { deleteEndedEmails } from '../../platform/email/personal-data.ts';
 import { scrubMessageContent, scrubMessageIdentity } from '../scrub.ts';
+import { deleteDeliveries } from '../../webhooks/delivery-store.ts';
 import type { Category } from './policy.ts';
 
 export interface Batch {
@@ -59,15 +60,14 @@ async function files(tx: Tx, b: Batch, purposes: string[]): Promise<number> {
 
 /** Ended deliveries (attempts go with them); those about a held person's messages stay. */
 async function webhookDeliveryLogs(tx: Tx, b: Batch): Promise<number> {
-  const rows = await tx`
-    delete from webhook_deliveries where account_id = ${b.accountId} and id in (
+  const rows = await deleteDeliveries(tx, tx`
+    delete from webhook_deliveries doomed where account_id = ${b.accountId} and id in (
       select d.id from webhook_deliveries d
       where d.account_id = ${b.accountId} and d.status <> 'pending' and d.ended_at < ${b.cutoff}
         ${b.held.length === 0 ? tx`` : tx`and not exists (
           select 1 from events e join messages m on m.account_id = e.account_id and m.id = e.object_id
           where e.account_id = d.account_id and e.id = d.event_id and encode(m.subject_hash, 'hex') = any(${b.held}::text[]))`}
-      order by d.ended_at limit ${b.limit})
-    returning id`;
+      order by d.ended_at limit ${b.limit})`);
   return rows.length;
 }
 
