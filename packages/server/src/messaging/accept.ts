@@ -24,12 +24,24 @@ import { prepareWhatsApp, whatsAppSenders, type PreparedWhatsApp } from './whats
 import { approvedTemplates } from '../channels/whatsapp/template-service.ts';
 import { failOverToSms } from './failover.ts';
 import { applyJudgement, candidateOf } from './judgement.ts';
+import { storeAnswers, type StoredAnswer } from '../platform/idempotency.ts';
 
 export type AcceptOutcome = { message: MessageJson } | { problem: Problem };
 
 export interface Acceptor {
-  accept(principal: Principal, inputs: MessageInput[], pointerPrefix: (i: number) => string): Promise<AcceptOutcome[]>;
+  /**
+   * `idempotent`: the request carries an Idempotency-Key; when any of its messages is stored,
+   * its answer is stored in the same transaction (platform/idempotency.ts), so a process that
+   * dies between the commit and the answer leaves a retry the answer, not a second message.
+   */
+  accept(principal: Principal, inputs: MessageInput[], pointerPrefix: (i: number) => string, idempotent?: IdempotentAnswer): Promise<AcceptOutcome[]>;
   close(): Promise<void>;
+}
+
+export interface IdempotentAnswer {
+  key: string;
+  /** The answer the request gives for these outcomes (what the route sends). */
+  answer(outcomes: AcceptOutcome[]): StoredAnswer['answer'];
 }
 
 type WhatsAppContent = Extract<PreparedWhatsApp, { content: unknown }>;
@@ -39,6 +51,8 @@ interface Accepted {
   row: MessageRow;
   candidate: Candidate;
   refused?: MessageError;
+  /** On one message of a request with an Idempotency-Key: its answer, once the rows are final. */
+  answer?: () => StoredAnswer;
 }
 
 export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: SenderPolicies): Acceptor {
@@ -65,10 +79,11 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
       })), { newObjects: true });
       // WhatsApp may not take these (window, opt-in) but their SMS fallback may: SMS at once.
       await failOverToSms(ctx, tx, policies, toSms.map((a) => a.row), at);
+      await storeAnswers(tx, group.flatMap((a) => (a.answer ? [a.answer()] : [])), at);
     }));
   }, { maxWaitMs: 2, maxRows: 1000, concurrency: 2 });
 
-  async function accept(principal: Principal, inputs: MessageInput[], pointerPrefix: (i: number) => string): Promise<AcceptOutcome[]> {
+  async function accept(principal: Principal, inputs: MessageInput[], pointerPrefix: (i: number) => string, idempotent?: IdempotentAnswer): Promise<AcceptOutcome[]> {
     const now = ctx.clock.now();
     const policy = await senders.get(principal.accountId);
     const outcomes: (AcceptOutcome | undefined)[] = new Array(inputs.length);
@@ -98,9 +113,16 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
       if (!wa && from && !senderAllowed(policy, from)) built.item.refused = SENDER_NOT_ON_ALLOW_LIST;
       accepted.push({ index: i, ...built });
     }
+    // The rows are final (judged) once their transaction has run this far.
+    const settle = () => {
+      for (const a of accepted) outcomes[a.index] = { message: messageJson(a.item.row, a.body) };
+      return outcomes as AcceptOutcome[];
+    };
+    if (idempotent && accepted[0]) {
+      accepted[0].item.answer = () => ({ accountId: principal.accountId, key: idempotent.key, answer: idempotent.answer(settle()) });
+    }
     await committer.add(accepted.map((a) => a.item));
-    for (const a of accepted) outcomes[a.index] = { message: messageJson(a.item.row, a.body) };
-    return outcomes as AcceptOutcome[];
+    return settle();
   }
 
   /** The sealed row and the candidate the policies judge (with the plaintext the content rules read). */

@@ -1,5 +1,5 @@
 // The messages API: send one, send a batch, read, list, cancel.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
@@ -10,7 +10,8 @@ import { compileStrict } from '../http/validation.ts';
 import { VALIDATED_BY_ROUTE } from '../http/storable.ts';
 import { idParam } from '../http/schemas.ts';
 import { MessageInput } from './input.ts';
-import type { Acceptor } from './accept.ts';
+import type { AcceptOutcome, Acceptor, IdempotentAnswer } from './accept.ts';
+import { answeredInTransaction } from '../platform/idempotency.ts';
 import { listMessages } from './store.ts';
 import { decryptBody, messageDetail } from './detail.ts';
 import { messageJson } from './model.ts';
@@ -18,6 +19,11 @@ import { cancelMessage } from './cancel.ts';
 import { MessageSchema, MessageDetailSchema, MessageListQuery } from './schemas.ts';
 
 const validateItem = compileStrict(MessageInput);
+
+/** The request's Idempotency-Key, if any, with how its answer is made from the outcomes. */
+function idempotent(request: FastifyRequest, answer: IdempotentAnswer['answer']): IdempotentAnswer | undefined {
+  return request.idempotencyKey ? { key: request.idempotencyKey, answer } : undefined;
+}
 
 export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context; acceptor: Acceptor }): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -27,8 +33,10 @@ export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context;
   app.post('/v1/messages', {
     schema: { tags, summary: 'Send a message', body: MessageInput, response: { 202: MessageSchema } },
   }, async (request, reply) => {
-    const [outcome] = await acceptor.accept(principalOf(request), [request.body], () => '');
+    const answer = (o: AcceptOutcome | undefined) => ({ status: 202, body: o && 'message' in o ? o.message : null });
+    const [outcome] = await acceptor.accept(principalOf(request), [request.body], () => '', idempotent(request, ([o]) => answer(o)));
     if ('problem' in outcome!) throw outcome.problem;
+    answeredInTransaction(request);
     return reply.code(202).send(outcome!.message);
   });
 
@@ -50,10 +58,15 @@ export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context;
         data[index] = { error: Problem.fields(errors).toJSON() };
       }
     });
-    const outcomes = await acceptor.accept(principalOf(request), valid.map((v) => v.input), (i) => `/messages/${valid[i]!.index}`);
-    outcomes.forEach((o, i) => {
-      data[valid[i]!.index] = 'problem' in o ? { error: o.problem.toJSON() } : o.message;
-    });
+    const answer = (outcomes: AcceptOutcome[]) => {
+      outcomes.forEach((o, i) => {
+        data[valid[i]!.index] = 'problem' in o ? { error: o.problem.toJSON() } : o.message;
+      });
+      return { status: 202, body: { data } };
+    };
+    const outcomes = await acceptor.accept(principalOf(request), valid.map((v) => v.input), (i) => `/messages/${valid[i]!.index}`, idempotent(request, answer));
+    answer(outcomes);
+    if (outcomes.some((o) => 'message' in o)) answeredInTransaction(request);
     return reply.code(202).send({ data } as never);
   });
 

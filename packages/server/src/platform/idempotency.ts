@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Context } from '../context.ts';
+import type { Tx } from '../db/pool.ts';
 import { P, Problem } from '../http/problem.ts';
 import { principalOf } from '../auth/principal.ts';
 import { canonicalJson } from './audit/log.ts';
@@ -71,7 +72,8 @@ export const idempotencyPlugin = fp(async function idempotencyPlugin(app: Fastif
     return reply.code(stored.responseStatus).type(type).send(stored.responseBody);
   });
 
-  // The first response is stored before it is sent, so a replay always finds it.
+  // The first response is stored before it is sent, so a replay always finds it (unless the
+  // handler stored it already, with what it created: answeredInTransaction).
   app.addHook('onSend', async (request, reply, payload) => {
     const key = request.idempotencyKey;
     if (!key) return payload;
@@ -97,6 +99,32 @@ export const idempotencyPlugin = fp(async function idempotencyPlugin(app: Fastif
     return rows.length === 1;
   }
 });
+
+/** A request's answer, stored in the transaction that commits what it created (storeAnswers). */
+export interface StoredAnswer {
+  accountId: string;
+  key: string;
+  answer: { status: number; body: unknown };
+}
+
+/**
+ * Stores answers inside the caller's transaction. A handler that creates something durable and
+ * answers at once (the messages API) calls it in its commit, then answeredInTransaction: a crash
+ * between the commit and the answer then leaves a retry this answer, never a second copy.
+ */
+export async function storeAnswers(tx: Tx, answers: StoredAnswer[], at: Date): Promise<void> {
+  if (answers.length === 0) return;
+  await tx`
+    update idempotency_keys k set response_status = a.status, response_body = a.body, completed_at = ${at}
+    from jsonb_to_recordset(${tx.json(answers.map((a) => ({ account_id: a.accountId, key: a.key, status: a.answer.status, body: a.answer.body })) as never)}::jsonb)
+      as a(account_id text, key text, status integer, body jsonb)
+    where k.account_id = a.account_id and k.key = a.key`;
+}
+
+/** The handler stored this request's answer itself (storeAnswers): onSend leaves the key alone. */
+export function answeredInTransaction(request: FastifyRequest): void {
+  request.idempotencyKey = null;
+}
 
 function requestHash(request: FastifyRequest): Buffer {
   return crypto.createHash('sha256').update(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`).digest();
