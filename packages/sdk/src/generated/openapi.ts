@@ -2587,6 +2587,12 @@ export interface paths {
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description only in the answer to the send, never stored. default_sender_used: no from and no sender of the account's own, so the platform's default sender goes out (docs/sms.md) */
+                            warnings?: {
+                                /** @enum {string} */
+                                code: "default_sender_used";
+                                detail: string;
+                            }[];
                         };
                     };
                 };
@@ -2694,6 +2700,12 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                /** @description only in the answer to the send, never stored. default_sender_used: no from and no sender of the account's own, so the platform's default sender goes out (docs/sms.md) */
+                                warnings?: {
+                                    /** @enum {string} */
+                                    code: "default_sender_used";
+                                    detail: string;
+                                }[];
                             } | {
                                 error: components["schemas"]["def-0"];
                             })[];

@@ -16,9 +16,9 @@ import { analyzeText } from './encoding/analyze.ts';
 import { checkMessage, senderKind, type CheckedInput, type MessageInput } from './input.ts';
 import { GroupCommit } from './group-commit.ts';
 import { insertMessages, type MessageRow } from './store.ts';
-import { messageJson, type MessageError, type MessageJson } from './model.ts';
+import { messageJson, type AcceptedMessageJson, type MessageError, type MessageWarning } from './model.ts';
 import { SENDER_NOT_ON_ALLOW_LIST } from '../country-rules/problems.ts';
-import { senderAllowed, type SenderPolicies, type SenderPolicy } from './senders.ts';
+import { DEFAULT_SENDER_USED, senderAllowed, type SenderPolicies, type SenderPolicy } from './senders.ts';
 import { whatsAppKind } from '../channels/whatsapp/outbound.ts';
 import { prepareWhatsApp, whatsAppSenders, type PreparedWhatsApp } from './whatsapp-accept.ts';
 import { approvedTemplates } from '../channels/whatsapp/template-service.ts';
@@ -26,7 +26,7 @@ import { failOverToSms } from './failover.ts';
 import { applyJudgement, candidateOf } from './judgement.ts';
 import { storeAnswers, type StoredAnswer } from '../platform/idempotency.ts';
 
-export type AcceptOutcome = { message: MessageJson } | { problem: Problem };
+export type AcceptOutcome = { message: AcceptedMessageJson } | { problem: Problem };
 
 export interface Acceptor {
   /**
@@ -87,7 +87,7 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
     const now = ctx.clock.now();
     const policy = await senders.get(principal.accountId);
     const outcomes: (AcceptOutcome | undefined)[] = new Array(inputs.length);
-    const accepted: { index: number; item: Accepted; body: string }[] = [];
+    const accepted: { index: number; item: Accepted; body: string; warnings?: MessageWarning[] }[] = [];
     for (const [i, input] of inputs.entries()) {
       const checked = checkMessage(input, now, pointerPrefix(i), ctx.config);
       if ('errors' in checked) {
@@ -111,11 +111,11 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
       }
       const built = await buildMessage(principal, input, checked.ok, from, wa, policy, now);
       if (!wa && from && !senderAllowed(policy, from)) built.item.refused = SENDER_NOT_ON_ALLOW_LIST;
-      accepted.push({ index: i, ...built });
+      accepted.push({ index: i, ...built, ...(!wa && !from && { warnings: [DEFAULT_SENDER_USED] }) });
     }
     // The rows are final (judged) once their transaction has run this far.
     const settle = () => {
-      for (const a of accepted) outcomes[a.index] = { message: messageJson(a.item.row, a.body) };
+      for (const a of accepted) outcomes[a.index] = { message: { ...messageJson(a.item.row, a.body), ...(a.warnings && { warnings: a.warnings }) } };
       return outcomes as AcceptOutcome[];
     };
     if (idempotent && accepted[0]) {

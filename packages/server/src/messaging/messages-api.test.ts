@@ -124,6 +124,30 @@ describe('messages API', () => {
     assert.match(refused.body.error.detail, /allow-list/);
   });
 
+  it('warns that the platform sender is used when neither the message nor the account has one, single and batch', async () => {
+    // `otherKey`'s account has no number and no default sender.
+    const single = await t.api.post('/v1/messages', { key: otherKey, body: { to: '+4915112345678', body: 'no sender' } });
+    assert.equal(single.status, 202);
+    assert.equal(single.body.from, null);
+    assert.deepEqual(single.body.warnings.map((w: { code: string }) => w.code), ['default_sender_used']);
+    assert.match(single.body.warnings[0].detail, /no from was given/);
+    const named = await t.api.post('/v1/messages', { key: otherKey, body: { to: '+4915112345678', from: 'ACME', body: 'named' } });
+    assert.equal(named.status, 202);
+    assert.equal(named.body.warnings, undefined, 'a from of its own: no warning');
+    const batch = await t.api.post('/v1/messages/batch', { key: otherKey, body: { messages: [
+      { to: '+4915112345678', body: 'no sender' },
+      { to: '+4915112345678', from: 'ACME', body: 'named' },
+    ] } });
+    assert.equal(batch.status, 202);
+    assert.equal(batch.body.data[0].warnings[0].code, 'default_sender_used');
+    assert.equal(batch.body.data[1].warnings, undefined);
+    const house = await t.api.post('/v1/messages', { key, body: { to: '+4915112345678', body: 'house' } });
+    assert.equal(house.body.from, t.boot.sandboxNumber);
+    assert.equal(house.body.warnings, undefined, 'the account default sender: no warning');
+    const read = await t.api.get(`/v1/messages/${single.body.id}`, { key: otherKey });
+    assert.equal(read.body.warnings, undefined, 'the warning belongs to the answer, not to the stored message');
+  });
+
   it('refuses live keys of a suspended account with 403 and creates nothing', async () => {
     const acc = await t.api.post('/v1/admin/accounts', { key: t.boot.adminApiKey, body: { name: 'Susp', status: 'active' } });
     const live = (await t.api.post(`/v1/admin/accounts/${acc.body.id}/api-keys`, { key: t.boot.adminApiKey, body: { name: 'l' } })).body.secret;

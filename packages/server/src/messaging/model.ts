@@ -21,6 +21,12 @@ export interface MessageError {
 
 import type { FraudDecision } from '../fraud/decision.ts';
 
+/** Something the sender should know about a message it just sent; only in the 202 answer. */
+export interface MessageWarning {
+  code: 'default_sender_used';
+  detail: string;
+}
+
 export interface MessageJson {
   id: string;
   direction: 'outbound' | 'inbound';
@@ -49,6 +55,9 @@ export interface MessageJson {
   createdAt: string;
   updatedAt: string;
 }
+
+/** The 202 answer to a send: the message and, when there are any, its warnings. */
+export type AcceptedMessageJson = MessageJson & { warnings?: MessageWarning[] };
 
 export function messageJson(m: MessageRow, stored: string | null): MessageJson {
   // WhatsApp content is stored as JSON: its text (if any) is the body, the rest shown as is.

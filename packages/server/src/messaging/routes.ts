@@ -16,7 +16,7 @@ import { listMessages } from './store.ts';
 import { decryptBody, messageDetail } from './detail.ts';
 import { messageJson } from './model.ts';
 import { cancelMessage } from './cancel.ts';
-import { MessageSchema, MessageDetailSchema, MessageListQuery } from './schemas.ts';
+import { AcceptedMessageSchema, MessageSchema, MessageDetailSchema, MessageListQuery } from './schemas.ts';
 
 const validateItem = compileStrict(MessageInput);
 
@@ -31,7 +31,7 @@ export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context;
   const tags = ['messages'];
 
   app.post('/v1/messages', {
-    schema: { tags, summary: 'Send a message', body: MessageInput, response: { 202: MessageSchema } },
+    schema: { tags, summary: 'Send a message', body: MessageInput, response: { 202: AcceptedMessageSchema } },
   }, async (request, reply) => {
     const answer = (o: AcceptOutcome | undefined) => ({ status: 202, body: o && 'message' in o ? o.message : null });
     const [outcome] = await acceptor.accept(principalOf(request), [request.body], () => '', idempotent(request, ([o]) => answer(o)));
@@ -45,7 +45,7 @@ export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context;
       tags,
       summary: 'Send up to 1000 messages; each item is accepted or refused on its own',
       body: Type.Object({ messages: Type.Array(Type.Unknown(VALIDATED_BY_ROUTE), { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false }),
-      response: { 202: Type.Object({ data: Type.Array(Type.Union([MessageSchema, Type.Object({ error: Type.Ref('Problem') })])) }) },
+      response: { 202: Type.Object({ data: Type.Array(Type.Union([AcceptedMessageSchema, Type.Object({ error: Type.Ref('Problem') })])) }) },
     },
   }, async (request, reply) => {
     const items = request.body.messages;

@@ -47,6 +47,17 @@ export const MessageSchema = Type.Object({
   updatedAt: Timestamp,
 });
 
+/** The 202 answer to a send (single and batch items): the message, plus warnings when there are any. */
+export const AcceptedMessageSchema = Type.Object({
+  ...MessageSchema.properties,
+  warnings: Type.Optional(Type.Array(Type.Object({
+    code: Type.Literal('default_sender_used'),
+    detail: Type.String(),
+  }), {
+    description: 'only in the answer to the send, never stored. default_sender_used: no from and no sender of the account\'s own, so the platform\'s default sender goes out (docs/sms.md)',
+  })),
+});
+
 export const MessageDetailSchema = Type.Intersect([
   MessageSchema,
   Type.Object({

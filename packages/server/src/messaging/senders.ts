@@ -3,6 +3,7 @@
 // anywhere (cx_config) empties the cache at once.
 import type { Sql } from '../db/pool.ts';
 import { ttlCache } from '../platform/ttl-cache.ts';
+import type { MessageWarning } from './model.ts';
 
 export interface SenderPolicy {
   defaultSender: string | null;
@@ -52,3 +53,12 @@ async function load(sql: Sql, accountId: string): Promise<SenderPolicy> {
 export function senderAllowed(policy: SenderPolicy, from: string): boolean {
   return !policy.allowList || policy.allowList.has(from) || policy.numbers.has(from);
 }
+
+/**
+ * An SMS with no `from` from an account with no sender of its own goes out with the
+ * platform's choice (docs/sms.md#which-sender-the-phone-shows); the sender is told so.
+ */
+export const DEFAULT_SENDER_USED: MessageWarning = {
+  code: 'default_sender_used',
+  detail: "no from was given and this account has no default sender or SMS number of its own: the destination country's default sender is used if it has one, otherwise the operator's default for the connection",
+};
