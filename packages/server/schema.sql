@@ -726,6 +726,17 @@ create table pending_receipts (
 );
 alter table pending_receipts add constraint pending_receipts_pkey PRIMARY KEY (connector_id, smsc_id);
 
+create table pending_whatsapp_statuses (
+  connector_id text not null,
+  smsc_id text not null,
+  status text not null,
+  at timestamp with time zone not null,
+  update jsonb not null,
+  received_at timestamp with time zone not null
+);
+alter table pending_whatsapp_statuses add constraint pending_whatsapp_statuses_pkey PRIMARY KEY (connector_id, smsc_id, status, at);
+CREATE INDEX pending_whatsapp_statuses_received ON public.pending_whatsapp_statuses USING btree (received_at);
+
 create table policy_notices (
   account_id text not null,
   policy_id text not null,

@@ -5,7 +5,10 @@
 // - each status a message reaches is one event (and so one webhook), however often Meta repeats
 //   it; a status that arrives after a later one (delivered after read) is an event only;
 // - a POST of N statuses costs a constant number of statements: lock the messages, read the
-//   statuses they have reached, one UPDATE, one event INSERT.
+//   statuses they have reached, one UPDATE, one event INSERT;
+// - a status whose wamid we do not know yet (it beat the commit of our send) waits in
+//   pending_whatsapp_statuses, committed before Meta gets its 200, and the leader's sweep
+//   applies it once the send is stored (retryPendingWhatsAppStatuses).
 import type { Context } from '../context.ts';
 import type { Tx } from '../db/pool.ts';
 import { withTransaction } from '../db/tx.ts';
@@ -30,36 +33,83 @@ interface Target {
 /** Meta's order of a message's life, for statuses stamped in the same second. */
 const RANK: Record<StatusUpdate['status'], number> = { sent: 0, delivered: 1, failed: 1, read: 2 };
 
-/** Applies statuses; returns those whose message is not known (yet): the caller may try again. */
-export async function applyWhatsAppStatuses(ctx: Context, policies: SendPolicyEngine, connectorId: string, statuses: StatusUpdate[]): Promise<StatusUpdate[]> {
+/** A wamid still unknown this long after its status came is not ours: the status is dropped. */
+const PENDING_FOR_MS = 3600_000;
+
+/** Applies statuses; those whose message is not known yet wait (same transaction). */
+export async function applyWhatsAppStatuses(ctx: Context, policies: SendPolicyEngine, connectorId: string, statuses: StatusUpdate[]): Promise<void> {
+  if (statuses.length === 0) return;
+  const now = ctx.clock.now();
+  await withTransaction(ctx.sql, async (tx) => keepPending(tx, connectorId, await applyIn(ctx, tx, policies, connectorId, statuses), now));
+}
+
+/** The leader's sweep: statuses that waited for their send, applied now if it is stored. */
+export async function retryPendingWhatsAppStatuses(ctx: Context, tx: Tx, policies: SendPolicyEngine, now: Date): Promise<number> {
+  const rows = await tx<{ connectorId: string; update: StatusUpdate & { timestamp: string }; receivedAt: Date }[]>`
+    delete from pending_whatsapp_statuses where ctid in (
+      select ctid from pending_whatsapp_statuses order by received_at limit 1000 for update skip locked)
+    returning connector_id as "connectorId", update, received_at as "receivedAt"`;
+  const byConnector = new Map<string, { statuses: StatusUpdate[]; receivedAt: Date }>();
+  for (const r of rows) {
+    const group = byConnector.get(r.connectorId) ?? { statuses: [], receivedAt: r.receivedAt };
+    group.statuses.push({ ...r.update, timestamp: new Date(r.update.timestamp) });
+    if (r.receivedAt < group.receivedAt) group.receivedAt = r.receivedAt;
+    byConnector.set(r.connectorId, group);
+  }
+  let applied = 0;
+  for (const [connectorId, group] of byConnector) {
+    const unknown = await applyIn(ctx, tx, policies, connectorId, group.statuses);
+    applied += group.statuses.length - unknown.length;
+    // Still unknown: back to wait, with the time they first came, until they are an hour old.
+    if (now.getTime() - group.receivedAt.getTime() < PENDING_FOR_MS) await keepPending(tx, connectorId, unknown, group.receivedAt);
+    else if (unknown.length > 0) ctx.log.warn({ connectorId, count: unknown.length }, 'WhatsApp statuses for messages we do not know after an hour; dropped');
+  }
+  return applied;
+}
+
+async function keepPending(tx: Tx, connectorId: string, statuses: StatusUpdate[], receivedAt: Date): Promise<void> {
+  if (statuses.length === 0) return;
+  await tx`
+    insert into pending_whatsapp_statuses (connector_id, smsc_id, status, at, update, received_at)
+    select ${connectorId}, smsc_id, status, at, update, ${receivedAt}
+    from jsonb_to_recordset(${tx.json(statuses.map((s) => ({ smsc_id: smscIdKey(s.wamid), status: s.status, at: s.timestamp, update: withoutRecipient(s) })) as never)}::jsonb)
+      as t(smsc_id text, status text, at timestamptz, update jsonb)
+    on conflict do nothing`;
+}
+
+/** The recipient's number is not needed to apply a status: a table without an account keeps none. */
+function withoutRecipient(s: StatusUpdate): StatusUpdate {
+  return { ...s, recipient: '' };
+}
+
+/** Applies statuses in the caller's transaction; returns those whose message is not known (yet). */
+async function applyIn(ctx: Context, tx: Tx, policies: SendPolicyEngine, connectorId: string, statuses: StatusUpdate[]): Promise<StatusUpdate[]> {
   if (statuses.length === 0) return [];
-  return withTransaction(ctx.sql, async (tx) => {
-    const targets = new Map((await lockTargets(tx, connectorId, statuses)).map((t) => [t.smscId, t]));
-    const unknown = statuses.filter((s) => !targets.has(smscIdKey(s.wamid)));
-    const byMessage = new Map<string, { target: Target; statuses: StatusUpdate[] }>();
-    for (const s of statuses) {
-      const target = targets.get(smscIdKey(s.wamid));
-      if (!target?.onWhatsApp) continue;
-      const group = byMessage.get(target.messageId) ?? { target, statuses: [] };
-      group.statuses.push(s);
-      byMessage.set(target.messageId, group);
-    }
-    const reached = await reachedStatuses(tx, [...byMessage.values()].map((g) => g.target));
-    const changes: StatusChange[] = [];
-    const failover: { target: Target; error: MessageError | undefined; at: Date }[] = [];
-    for (const { target, statuses: mine } of byMessage.values()) {
-      const step = decide(connectorId, target, mine, reached);
-      changes.push(...step.changes);
-      if (step.failover) failover.push({ target, ...step.failover });
-    }
-    await applyStatusChanges(tx, changes);
-    if (failover.length > 0) {
-      // SMS is left to try: the WhatsApp attempt failed, the message goes on (failover.ts).
-      await failAttempts(tx, connectorId, failover);
-      await failOverToSms(ctx, tx, policies, failover.map((f) => ({ accountId: f.target.accountId, id: f.target.messageId })), ctx.clock.now());
-    }
-    return unknown;
-  });
+  const targets = new Map((await lockTargets(tx, connectorId, statuses)).map((t) => [t.smscId, t]));
+  const unknown = statuses.filter((s) => !targets.has(smscIdKey(s.wamid)));
+  const byMessage = new Map<string, { target: Target; statuses: StatusUpdate[] }>();
+  for (const s of statuses) {
+    const target = targets.get(smscIdKey(s.wamid));
+    if (!target?.onWhatsApp) continue;
+    const group = byMessage.get(target.messageId) ?? { target, statuses: [] };
+    group.statuses.push(s);
+    byMessage.set(target.messageId, group);
+  }
+  const reached = await reachedStatuses(tx, [...byMessage.values()].map((g) => g.target));
+  const changes: StatusChange[] = [];
+  const failover: { target: Target; error: MessageError | undefined; at: Date }[] = [];
+  for (const { target, statuses: mine } of byMessage.values()) {
+    const step = decide(connectorId, target, mine, reached);
+    changes.push(...step.changes);
+    if (step.failover) failover.push({ target, ...step.failover });
+  }
+  await applyStatusChanges(tx, changes);
+  if (failover.length > 0) {
+    // SMS is left to try: the WhatsApp attempt failed, the message goes on (failover.ts).
+    await failAttempts(tx, connectorId, failover);
+    await failOverToSms(ctx, tx, policies, failover.map((f) => ({ accountId: f.target.accountId, id: f.target.messageId })), ctx.clock.now());
+  }
+  return unknown;
 }
 
 /**

@@ -9,31 +9,16 @@ import { P, Problem } from '../../http/problem.ts';
 import { idParam } from '../../http/schemas.ts';
 import { receiveWhatsApp } from '../../messaging/whatsapp-events.ts';
 import { applyWhatsAppStatuses } from '../../messaging/whatsapp-statuses.ts';
-import type { StatusUpdate } from './webhook.ts';
 import { createSendPolicies } from '../../send-policy/order.ts';
 import type { WhatsAppDirectory } from './directory.ts';
 import { parseTemplateStatusUpdates, parseWebhook, verifyHandshake, verifySignature } from './webhook.ts';
 import { applyTemplateStatus } from './template-service.ts';
-
-/**
- * A status may arrive before our record of the send is committed (at volume, the outcome's
- * group commit can lag): look again a few times. What is still unknown then is not ours.
- */
-const STATUS_RETRIES_MS = [1500, 5000, 15000];
 
 export async function whatsAppWebhookRoutes(app: FastifyInstance, opts: { ctx: Context; directory: WhatsAppDirectory; hasher: SubjectHasher }): Promise<void> {
   const { ctx, directory, hasher } = opts;
   // A failed WhatsApp message with a fallback becomes an SMS here, and passes the SMS policies.
   const policies = createSendPolicies(ctx);
   app.addHook('onClose', () => policies.stop());
-  const retryUnknown = (connectorId: string, unknown: StatusUpdate[], n: number): void => {
-    if (unknown.length === 0) return;
-    const delay = STATUS_RETRIES_MS[n];
-    if (delay === undefined) return void ctx.log.warn({ connectorId, count: unknown.length }, 'WhatsApp statuses for messages we do not know; ignored');
-    setTimeout(() => void applyWhatsAppStatuses(ctx, policies, connectorId, unknown)
-      .then((still) => retryUnknown(connectorId, still, n + 1))
-      .catch((err: unknown) => ctx.log.warn({ err }, 'WhatsApp statuses not applied')), delay).unref();
-  };
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 3 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   const secretsOf = async (connectorId: string) => {
@@ -69,7 +54,8 @@ export async function whatsAppWebhookRoutes(app: FastifyInstance, opts: { ctx: C
     const { inbound, statuses } = parseWebhook(json);
     for (const t of parseTemplateStatusUpdates(json)) await applyTemplateStatus(ctx.sql, connectorId, t, ctx.clock.now());
     await receiveWhatsApp(ctx, hasher, directory, connectorId, inbound);
-    retryUnknown(connectorId, await applyWhatsAppStatuses(ctx, policies, connectorId, statuses), 0);
+    // A status that beat the commit of its send waits, durably, for the leader's sweep.
+    await applyWhatsAppStatuses(ctx, policies, connectorId, statuses);
     return reply.code(200).send({ received: true });
   });
 }

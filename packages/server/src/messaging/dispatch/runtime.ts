@@ -25,6 +25,7 @@ import { createSendPolicies } from '../../send-policy/order.ts';
 import { createWhatsAppDirectory } from '../../channels/whatsapp/directory.ts';
 import { createWhatsAppSendCounters } from '../../channels/whatsapp/send-counters.ts';
 import { applyReceipts, keepPending, retryPendingReceipts } from './receipts.ts';
+import { retryPendingWhatsAppStatuses } from '../whatsapp-statuses.ts';
 import type { Receipt } from '../../channels/link.ts';
 import { dueScheduled, expiredQueued, releaseLeases } from './claim.ts';
 
@@ -155,6 +156,7 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
       const expired = await expiredQueued(tx, now, 1000);
       await applyStatusChanges(tx, expired.map((m) => ({ accountId: m.accountId, messageId: m.id, status: 'expired', channel: 'sms', at: now, error: VALIDITY_EXPIRED })));
       await retryPendingReceipts(tx, now);
+      await retryPendingWhatsAppStatuses(ctx, tx, policies, now);
       await failOverOverdue(ctx, tx, policies, now);
     });
   }
