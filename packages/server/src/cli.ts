@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Role } from './config.ts';
 import { startPlatform } from './main.ts';
 import { runOperatorCommand, OPERATOR_COMMANDS } from './operator-commands.ts';
 import { runSandboxSmsc } from './sandbox/smsc-command.ts';
+import { superviseWorker, watchParent } from './worker-process.ts';
 
 const USAGE = `Usage: cx-engage <command> [options]
 
@@ -66,7 +67,12 @@ function takeDataDir(args: string[]): { dataDir: string | undefined; args: strin
 }
 
 async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
-  const platform = await startPlatform(config);
+  // Role all: the API here and the background work in a worker process beside it (worker-process.ts).
+  const split = config.role === 'all' && config.workerProcess;
+  const platform = await startPlatform(split ? { ...config, role: 'api' } : config);
+  const worker = split
+    ? superviseWorker({ cli: process.argv[1]!, dataDir: config.dataDir, apiPort: Number(new URL(platform.url!).port), log: platform.ctx.log })
+    : undefined;
   announce(config, platform);
   return new Promise((resolve) => {
     let stopping = false;
@@ -74,16 +80,19 @@ async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
       if (stopping) return;
       stopping = true;
       platform.ctx.log.info({ signal }, 'shutting down: no new work, finishing what is in flight');
-      platform.stop().then(() => resolve(0), () => resolve(1));
+      // The worker first: it finishes its in-flight work while the database is still up.
+      (worker ? worker.stop() : Promise.resolve()).then(() => platform.stop()).then(() => resolve(0), () => resolve(1));
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
+    if (config.workerOf) watchParent(config.workerOf, () => shutdown('the API process that started this worker is gone'));
   });
 }
 
 // For a person (pretty): plain lines. For a log collector (json): one record, so stdout
 // stays one JSON object per line.
 function announce(config: ReturnType<typeof loadConfig>, platform: Awaited<ReturnType<typeof startPlatform>>): void {
+  if (config.workerOf && config.logFormat === 'pretty') return; // its API process has said where the platform runs
   const docs = platform.url ? `${platform.url}/docs` : undefined;
   if (config.logFormat === 'json') {
     const msg = platform.url ? 'CX Engage is running' : 'CX Engage worker is running';

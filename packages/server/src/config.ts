@@ -26,6 +26,9 @@ const envSchema = z.object({
   CX_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CX_LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  CX_WORKER_PROCESS: booleanFromEnv.default(true),
+  // Set by an API process on the worker process it starts (worker-process.ts); not for people.
+  CX_WORKER_OF: z.coerce.number().int().positive().optional(),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('CX Engage <no-reply@localhost>'),
 });
@@ -55,6 +58,10 @@ export interface Config {
   logFormat: LogFormat;
   smtpUrl: string | undefined;
   smtpFrom: string;
+  /** Role all from the command line: the background work in a worker process of its own (worker-process.ts). */
+  workerProcess: boolean;
+  /** This is the worker process that API process started: stop when it is gone. */
+  workerOf: number | undefined;
 }
 
 export interface CliOverrides {
@@ -94,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: CliOverrides = {})
     logFormat: e.CX_LOG_FORMAT ?? (overrides.stdoutIsTTY ? 'pretty' : 'json'),
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
+    workerProcess: e.CX_WORKER_PROCESS,
+    workerOf: e.CX_WORKER_OF,
   };
 }
 
