@@ -1,6 +1,6 @@
 // The signed-in frame: skip link, header, navigation by role, main landmark.
-import { useState } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useState, type FormEvent } from 'react';
+import { NavLink, Outlet, useNavigate, useSearchParams } from 'react-router';
 import { can, useSession, useMe } from './session.tsx';
 import type { Me } from './types.ts';
 
@@ -41,6 +41,24 @@ function navGroups(me: Me): NavGroup[] {
   ];
 }
 
+/** The search box: finds by id, phone number or email (pages/Search.tsx shows the results). */
+function SearchBox() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const q = String(new FormData(e.currentTarget).get('q') ?? '').trim();
+    if (q) navigate(`/search?q=${encodeURIComponent(q)}`);
+  };
+  return (
+    <form role="search" className="search" onSubmit={onSubmit} key={params.get('q') ?? ''}>
+      <label htmlFor="global-search" className="visually-hidden">Search</label>
+      <input id="global-search" name="q" type="search" placeholder="Id, phone number or email" defaultValue={params.get('q') ?? ''} maxLength={100} />
+      <button type="submit">Search</button>
+    </form>
+  );
+}
+
 export function Layout() {
   const me = useMe();
   const { signOut } = useSession();
@@ -53,6 +71,7 @@ export function Layout() {
       <header className="topbar">
         <span className="brand">CX Engage</span>
         <button type="button" className="menu-toggle" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen(!open)}>Menu</button>
+        {can(me, 'messages:read') && !me.twoFactor.enrollmentRequired && <SearchBox />}
         <span className="who">
           {me.user.name ?? me.user.email} · {me.account.name} · <span className="role">{me.user.role}</span>
         </span>

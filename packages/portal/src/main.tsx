@@ -30,6 +30,7 @@ import { RequestDetail } from './pages/privacy/RequestDetail.tsx';
 import { PrivacySettings } from './pages/privacy/PrivacySettings.tsx';
 import { Policies, PolicyDetail } from './pages/Policies.tsx';
 import { NotFound } from './pages/NotFound.tsx';
+import { Search } from './pages/Search.tsx';
 
 /** Pages and the scope each needs; without it the page explains instead (components/RoleGate.tsx). */
 const GATED: [path: string, scope: string, doing: string, page: ReactNode][] = [
@@ -47,6 +48,7 @@ const GATED: [path: string, scope: string, doing: string, page: ReactNode][] = [
   ['privacy/settings', 'privacy:manage', 'change privacy settings', <PrivacySettings />],
   ['policies', 'account:manage', 'answer policy changes', <Policies />],
   ['policies/:id', 'account:manage', 'answer policy changes', <PolicyDetail />],
+  ['search', 'messages:read', 'search', <Search />],
   ['operator/accounts', 'platform:read', 'see the platform', <OperatorAccounts />],
   ['operator/connectors', 'platform:read', 'see the platform', <Connectors />],
   ['operator/routes', 'platform:read', 'see the platform', <RoutesPage />],

@@ -90,6 +90,33 @@ describe('the portal for operators in Chromium', () => {
     await fitsPhone(operator, 'operator-keys-375.png');
   });
 
+  it('searches by phone number, id and account name, never by message text, at 1280 and 375 px', async () => {
+    const acme = await t.api.post('/v1/admin/accounts', { key: t.boot.adminApiKey, body: { name: 'Acme Retail', status: 'active' } });
+    const search = async (page: Page, q: string) => {
+      await page.getByRole('search').getByLabel('Search').fill(q);
+      await page.getByRole('search').getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('heading', { name: 'Search', exact: true }).waitFor();
+    };
+    const results = () => operator.getByRole('list', { name: 'Search results' });
+    await search(operator, '+49 151 1234 5678');
+    await results().getByRole('link', { name: 'sms to +4915112345678' }).click();
+    await operator.getByTestId('message-status').getByText('delivered').waitFor();
+    assert.match(operator.url(), new RegExp(`/messages/${houseMessage}$`));
+    await search(operator, 'acme');
+    await results().getByText(acme.body.id).waitFor();
+    await results().getByRole('link', { name: 'Acme Retail' }).waitFor();
+    await search(operator, 'code is 4711');
+    await operator.getByText('Nothing found for “code is 4711”.').waitFor();
+
+    const { page, context } = await newPage(browser, t.url, { width: 375, height: 800 });
+    await context.addCookies(await operator.context().cookies());
+    await page.goto('/');
+    await search(page, houseMessage);
+    await page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: 'sms to +4915112345678' }).waitFor();
+    await fitsPhone(page, 'search-375.png');
+    await context.close();
+  });
+
   it('gives a read-only operator explanations instead of forms its role cannot use, at 375 px', async () => {
     await addUser(t, house, READONLY.email, 'operator_readonly', READONLY.password);
     const { page, context } = await newPage(browser, t.url, { width: 375, height: 800 });

@@ -193,6 +193,14 @@ describe('the web portal in Chromium', () => {
     await viewer.getByTestId('message-status').getByText('delivered').waitFor();
     assert.doesNotMatch(await viewer.locator('main').innerText(), /con_|via /);
     assert.ok(await viewer.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scrolling at 375 px');
+    // The search box finds the message by its number, never by its text.
+    await viewer.getByRole('search').getByLabel('Search').fill('+4915112345678');
+    await viewer.getByRole('search').getByRole('button', { name: 'Search' }).click();
+    await viewer.getByRole('list', { name: 'Search results' }).getByRole('link', { name: 'sms to +4915112345678' }).waitFor();
+    assert.ok(await viewer.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scrolling at 375 px');
+    await viewer.getByRole('search').getByLabel('Search').fill('Your order has shipped');
+    await viewer.getByRole('search').getByRole('button', { name: 'Search' }).click();
+    await viewer.getByText('Nothing found for “Your order has shipped”.').waitFor();
     await viewer.screenshot({ path: path.join(shots, 'viewer-375.png'), fullPage: true });
     await viewer.context().close();
   });
