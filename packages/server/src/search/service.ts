@@ -104,7 +104,7 @@ async function byName(ctx: Context, q: string): Promise<SearchHit[]> {
 
 function messageHit(m: MessageRow): SearchHit {
   const who = m.direction === 'inbound' ? `from ${m.fromNumber ?? 'unknown'}` : `to ${m.toNumber}`;
-  return { kind: 'message', id: m.id, accountId: m.accountId, title: `${m.channel} ${who}`, detail: `${m.status}, ${m.createdAt.toISOString()}` };
+  return { kind: 'message', id: m.id, accountId: m.accountId, title: `${m.channel} ${who}`, detail: m.status };
 }
 
 async function contactHit(ctx: Context, row: ContactRow): Promise<SearchHit> {
