@@ -12601,6 +12601,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/reports/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform at a glance for the operators' home: every account's messages since a time (at most 31 days ago) per status, and the messages held now per reason */
+        get: {
+            parameters: {
+                query: {
+                    since: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            since: string;
+                            messages: {
+                                status: string;
+                                count: number;
+                            }[];
+                            held: {
+                                /** @description traffic_hold, fraud_review, connector or country (a platform hold), as in holdReason */
+                                reason: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/search": {
         parameters: {
             query?: never;
