@@ -28,7 +28,7 @@ interface NavGroup { title?: string; items: typeof CLIENT_NAV }
 
 /**
  * Clients see their account. Operators see the platform, and below it the house account, which
- * is their own (its traffic is what the bootstrap keys send).
+ * is their own (its traffic is what the bootstrap keys send); their home replaces its dashboard.
  */
 function navGroups(me: Me): NavGroup[] {
   if (me.twoFactor.enrollmentRequired) return [];
@@ -36,7 +36,7 @@ function navGroups(me: Me): NavGroup[] {
   const settings = { to: '/settings', label: 'Settings', scope: '' };
   if (!me.account.isHouse) return [{ items: allowed([...CLIENT_NAV, settings]) }];
   return [
-    { title: 'Platform', items: allowed(OPERATOR_NAV) },
+    { title: 'Platform', items: allowed([{ to: '/', label: 'Home', scope: 'platform:read' }, ...OPERATOR_NAV]) },
     { title: 'House account', items: allowed([...CLIENT_NAV.filter((i) => i.to !== '/' || !can(me, 'platform:read')), settings]) },
   ];
 }

@@ -20,6 +20,7 @@ import { Numbers } from './pages/Numbers.tsx';
 import { Users } from './pages/Users.tsx';
 import { Settings } from './pages/Settings.tsx';
 import { OperatorAccounts } from './pages/operator/Accounts.tsx';
+import { OperatorHome } from './pages/operator/Home.tsx';
 import { Connectors } from './pages/operator/Connectors.tsx';
 import { RoutesPage } from './pages/operator/Routes.tsx';
 import { Approvals } from './pages/operator/Approvals.tsx';
@@ -66,7 +67,7 @@ function SignedIn() {
 
 function Home() {
   const { me } = useSession();
-  return me?.account.isHouse && can(me, 'platform:read') ? <Navigate to="/operator/accounts" replace /> : <Dashboard />;
+  return me?.account.isHouse && can(me, 'platform:read') ? <OperatorHome /> : <Dashboard />;
 }
 
 function App() {

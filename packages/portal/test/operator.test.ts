@@ -90,6 +90,32 @@ describe('the portal for operators in Chromium', () => {
     await fitsPhone(operator, 'operator-keys-375.png');
   });
 
+  it('opens on a home with today\'s traffic, connector health, held messages and approvals, at 1280 and 375 px', async () => {
+    const globex = await t.api.post('/v1/admin/accounts', { key: t.boot.adminApiKey, body: { name: 'Globex Trading', status: 'active' } });
+    const key = await t.api.post(`/v1/admin/accounts/${globex.body.id}/api-keys`, { key: t.boot.adminApiKey, body: { name: 'k' } });
+    const asked = await t.api.post('/v1/account/limit-requests', { key: key.body.secret, body: { smsLimit: 90_000, reason: 'Christmas campaign' } });
+    assert.equal(asked.status, 201, JSON.stringify(asked.body));
+    assert.equal((await t.api.post('/v1/admin/traffic-holds/countries/FR', { key: t.boot.adminApiKey, body: { reason: 'IRSF wave' } })).status, 204);
+    const france = await send(t, house.key, { to: '+33612345678', body: 'bonjour' });
+    await waitForStatus(t, house.key, france.id, ['held']);
+
+    await nav(operator).getByRole('link', { name: 'Home' }).click();
+    await operator.getByRole('heading', { name: 'Platform today' }).waitFor();
+    await operator.getByTestId('platform-today').getByText('3', { exact: true }).waitFor();
+    assert.match(await operator.getByTestId('connector-health').innerText(), /^(\d+) of \1 up$/);
+    await operator.getByTestId('held-now').getByText('1', { exact: true }).waitFor();
+    const table = operator.getByRole('table', { name: 'Messages today by status' });
+    await table.getByRole('row', { name: 'delivered 2' }).waitFor();
+    await table.getByRole('row', { name: 'held 1' }).waitFor();
+    const attention = operator.getByRole('list', { name: 'Needs attention' });
+    await attention.getByText('1 held by a country hold').waitFor();
+    await fitsPhone(operator, 'operator-home-375.png');
+    await attention.getByRole('link', { name: '1 SMS limit request to decide' }).click();
+    await operator.getByRole('heading', { name: 'Approvals' }).waitFor();
+    await operator.getByText('Christmas campaign').waitFor();
+    await t.api.delete('/v1/admin/traffic-holds/countries/FR', { key: t.boot.adminApiKey });
+  });
+
   it('searches by phone number, id and account name, never by message text, at 1280 and 375 px', async () => {
     const acme = await t.api.post('/v1/admin/accounts', { key: t.boot.adminApiKey, body: { name: 'Acme Retail', status: 'active' } });
     const search = async (page: Page, q: string) => {

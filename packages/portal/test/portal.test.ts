@@ -144,6 +144,8 @@ describe('the web portal in Chromium', () => {
     // Two-factor is mandatory for operators: the first sign-in leads straight to enrolling.
     await operator.getByRole('heading', { name: 'Set up two-factor authentication' }).waitFor();
     await enrollTotp(operator);
+    await operator.getByRole('heading', { name: 'Platform today' }).waitFor();
+    await operator.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
     await operator.getByRole('heading', { name: 'Accounts' }).waitFor();
     const row = operator.locator('tr[data-account="Acme Retail"]');
     await row.getByRole('button', { name: 'Hold traffic' }).click();
