@@ -39,6 +39,8 @@ describe('the portal for operators in Chromium', () => {
     operator = (await newPage(browser, t.url)).page;
     await signIn(operator, t.boot.adminEmail, t.boot.adminPassword);
     await operator.getByRole('heading', { name: 'Set up two-factor authentication' }).waitFor();
+    await operator.getByRole('img', { name: /QR code/ }).waitFor();
+    await setupStepAligned(operator);
     await enrollTotp(operator);
   });
   after(async () => {
@@ -59,6 +61,14 @@ describe('the portal for operators in Chromium', () => {
     }
   }
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+  /** The setup step's text sits on its own line above the QR code, both on the step's left edge. */
+  async function setupStepAligned(page: Page): Promise<void> {
+    const text = (await page.getByTestId('step-scan').boundingBox())!;
+    const qr = (await page.getByRole('img', { name: /QR code/ }).boundingBox())!;
+    assert.ok(text.y + text.height <= qr.y, `the step text (bottom ${text.y + text.height}) is above the QR code (top ${qr.y})`);
+    assert.ok(Math.abs(text.x - qr.x) < 1, `the step text (x ${text.x}) and the QR code (x ${qr.x}) share the left edge`);
+  }
 
   it("shows an operator the house account's own messages with a text preview, and the connector by name", async () => {
     await nav(operator).getByRole('link', { name: 'Message log' }).click();
@@ -148,6 +158,9 @@ describe('the portal for operators in Chromium', () => {
     const { page, context } = await newPage(browser, t.url, { width: 375, height: 800 });
     await signIn(page, READONLY.email, READONLY.password);
     await page.getByRole('heading', { name: 'Set up two-factor authentication' }).waitFor();
+    await page.getByRole('img', { name: /QR code/ }).waitFor();
+    await setupStepAligned(page);
+    await fitsPhone(page, 'two-factor-375.png');
     await enrollTotp(page);
     await page.getByRole('button', { name: 'Menu' }).click();
     await nav(page).getByRole('link', { name: 'Message log' }).waitFor();
