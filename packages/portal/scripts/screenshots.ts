@@ -121,6 +121,10 @@ try {
   await signIn(operator, boot.adminEmail, boot.adminPassword);
   await operator.getByRole('heading', { name: 'Set up two-factor authentication' }).waitFor();
   await enrollTotp(operator);
+  await operator.getByRole('heading', { name: 'Platform today' }).waitFor();
+  await operator.getByTestId('connector-health').getByText(/up$/).waitFor();
+  await shot(operator, 'operator-home');
+  await operator.goto('/operator/accounts');
   await operator.getByRole('table', { name: 'Accounts' }).waitFor();
   await shot(operator, 'operator-accounts');
   await operator.goto('/operator/connectors');

@@ -1,10 +1,11 @@
 // Entry: the session, then the routes. Signed-out visitors see only the identity screens.
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import './styles.css';
-import { SessionProvider, useSession } from './session.tsx';
+import { SessionProvider, can, useSession } from './session.tsx';
 import { Layout } from './Layout.tsx';
+import { RoleGate } from './components/RoleGate.tsx';
 import { SignIn } from './pages/auth/SignIn.tsx';
 import { AcceptInvitation } from './pages/auth/AcceptInvitation.tsx';
 import { ForgotPassword, ResetPassword } from './pages/auth/ResetPassword.tsx';
@@ -19,6 +20,7 @@ import { Numbers } from './pages/Numbers.tsx';
 import { Users } from './pages/Users.tsx';
 import { Settings } from './pages/Settings.tsx';
 import { OperatorAccounts } from './pages/operator/Accounts.tsx';
+import { OperatorHome } from './pages/operator/Home.tsx';
 import { Connectors } from './pages/operator/Connectors.tsx';
 import { RoutesPage } from './pages/operator/Routes.tsx';
 import { Approvals } from './pages/operator/Approvals.tsx';
@@ -29,6 +31,30 @@ import { RequestDetail } from './pages/privacy/RequestDetail.tsx';
 import { PrivacySettings } from './pages/privacy/PrivacySettings.tsx';
 import { Policies, PolicyDetail } from './pages/Policies.tsx';
 import { NotFound } from './pages/NotFound.tsx';
+import { Search } from './pages/Search.tsx';
+
+/** Pages and the scope each needs; without it the page explains instead (components/RoleGate.tsx). */
+const GATED: [path: string, scope: string, doing: string, page: ReactNode][] = [
+  ['send', 'messages:write', 'send messages', <SendMessage />],
+  ['messages', 'messages:read', 'read messages', <MessageLog />],
+  ['messages/:id', 'messages:read', 'read messages', <MessageDetail />],
+  ['api-keys', 'keys:manage', 'manage API keys', <ApiKeys />],
+  ['webhook-endpoints', 'webhooks:manage', 'manage webhooks', <Webhooks />],
+  ['numbers', 'numbers:read', 'see the numbers', <Numbers />],
+  ['users', 'users:manage', 'manage users', <Users />],
+  ['contacts', 'contacts:read', 'read contacts', <Contacts />],
+  ['contacts/:id', 'contacts:read', 'read contacts', <ContactDetail />],
+  ['privacy/requests', 'privacy:manage', 'handle privacy requests', <Requests />],
+  ['privacy/requests/:id', 'privacy:manage', 'handle privacy requests', <RequestDetail />],
+  ['privacy/settings', 'privacy:manage', 'change privacy settings', <PrivacySettings />],
+  ['policies', 'account:manage', 'answer policy changes', <Policies />],
+  ['policies/:id', 'account:manage', 'answer policy changes', <PolicyDetail />],
+  ['search', 'messages:read', 'search', <Search />],
+  ['operator/accounts', 'platform:read', 'see the platform', <OperatorAccounts />],
+  ['operator/connectors', 'platform:read', 'see the platform', <Connectors />],
+  ['operator/routes', 'platform:read', 'see the platform', <RoutesPage />],
+  ['operator/approvals', 'platform:read', 'see the platform', <Approvals />],
+];
 
 function SignedIn() {
   const { me } = useSession();
@@ -41,7 +67,7 @@ function SignedIn() {
 
 function Home() {
   const { me } = useSession();
-  return me?.account.isHouse ? <Navigate to="/operator/accounts" replace /> : <Dashboard />;
+  return me?.account.isHouse && can(me, 'platform:read') ? <OperatorHome /> : <Dashboard />;
 }
 
 function App() {
@@ -54,25 +80,10 @@ function App() {
       <Route element={<SignedIn />}>
         <Route index element={<Home />} />
         <Route path="two-factor" element={<TwoFactorSetup />} />
-        <Route path="send" element={<SendMessage />} />
-        <Route path="messages" element={<MessageLog />} />
-        <Route path="messages/:id" element={<MessageDetail />} />
-        <Route path="api-keys" element={<ApiKeys />} />
-        <Route path="webhook-endpoints" element={<Webhooks />} />
-        <Route path="numbers" element={<Numbers />} />
-        <Route path="users" element={<Users />} />
-        <Route path="contacts" element={<Contacts />} />
-        <Route path="contacts/:id" element={<ContactDetail />} />
-        <Route path="privacy/requests" element={<Requests />} />
-        <Route path="privacy/requests/:id" element={<RequestDetail />} />
-        <Route path="privacy/settings" element={<PrivacySettings />} />
-        <Route path="policies" element={<Policies />} />
-        <Route path="policies/:id" element={<PolicyDetail />} />
+        {GATED.map(([path, scope, doing, page]) => (
+          <Route key={path} path={path} element={<RoleGate scope={scope} doing={doing}>{page}</RoleGate>} />
+        ))}
         <Route path="settings" element={<Settings />} />
-        <Route path="operator/accounts" element={<OperatorAccounts />} />
-        <Route path="operator/connectors" element={<Connectors />} />
-        <Route path="operator/routes" element={<RoutesPage />} />
-        <Route path="operator/approvals" element={<Approvals />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

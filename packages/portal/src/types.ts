@@ -45,6 +45,9 @@ export interface Message {
   price: { amountMicros: number; currency: string } | null;
   error: { code: string; title: string; detail: string } | null;
   holdReason: string | null;
+  storeContent: boolean;
+  /** Set when the body was deleted (retention or an erasure request). */
+  contentErased: { at: string; reason: 'retention' | 'erasure' } | null;
   createdAt: string;
   updatedAt: string;
   events?: MessageEvent[];

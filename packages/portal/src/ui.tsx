@@ -43,8 +43,23 @@ export function TextArea({ label, name, problem, hint, ...rest }: FieldProps & T
   return <FieldShell label={label} name={name} problem={problem} hint={hint}>{(a) => <textarea {...rest} {...a} />}</FieldShell>;
 }
 
-export function ProblemAlert({ problem }: { problem: Problem | undefined }) {
-  if (!problem) return null;
+/**
+ * A role's refusal names a scope, which means nothing to a person signed in with a password:
+ * they get the title and who can help instead.
+ */
+function forPeople(problem: Problem): Problem {
+  if (problem.type?.endsWith('/role-forbidden')) return { ...problem, detail: 'Ask an owner or admin of the account if you need to do this.' };
+  return problem;
+}
+
+/** One line for a problem beside a control. */
+export function problemText(problem: Problem): string {
+  return problem.type?.endsWith('/role-forbidden') ? problem.title : (problem.detail ?? problem.title);
+}
+
+export function ProblemAlert({ problem: raw }: { problem: Problem | undefined }) {
+  if (!raw) return null;
+  const problem = forPeople(raw);
   return (
     <div className="alert alert-error" role="alert">
       <strong>{problem.title}</strong>
@@ -144,7 +159,7 @@ export function ConfirmButton({ label, confirmLabel, onConfirm, className = 'dan
         {confirmLabel}
       </button>
       <button type="button" onClick={() => setAsking(false)}>Cancel</button>
-      {problem && <span role="alert" className="field-error">{problem.detail ?? problem.title}</span>}
+      {problem && <span role="alert" className="field-error">{problemText(problem)}</span>}
     </span>
   );
 }

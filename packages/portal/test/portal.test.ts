@@ -93,6 +93,8 @@ describe('the web portal in Chromium', () => {
     await owner.getByTestId('message-status').getByText('delivered').waitFor({ timeout: 30_000 });
     const timeline = await owner.getByRole('list', { name: 'Status changes, oldest first' }).innerText();
     assert.match(timeline, /queued[\s\S]*sending[\s\S]*sent[\s\S]*delivered/);
+    // Which connector carried it is the operator's business: no ids, no names for clients.
+    assert.doesNotMatch(await owner.locator('main').innerText(), /con_|via /);
     await owner.screenshot({ path: path.join(shots, 'message.png') });
 
     await owner.getByRole('link', { name: 'Back to the log' }).click();
@@ -105,6 +107,7 @@ describe('the web portal in Chromium', () => {
     await owner.getByRole('button', { name: 'Filter' }).click();
     await owner.getByRole('cell', { name: '+4915112345678', exact: true }).waitFor();
     assert.match(owner.url(), /status=delivered/);
+    await owner.getByRole('cell', { name: 'Your order has shipped', exact: true }).waitFor();
   });
 
   it('creates a webhook endpoint and shows its signing secret once', async () => {
@@ -141,6 +144,8 @@ describe('the web portal in Chromium', () => {
     // Two-factor is mandatory for operators: the first sign-in leads straight to enrolling.
     await operator.getByRole('heading', { name: 'Set up two-factor authentication' }).waitFor();
     await enrollTotp(operator);
+    await operator.getByRole('heading', { name: 'Platform today' }).waitFor();
+    await operator.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
     await operator.getByRole('heading', { name: 'Accounts' }).waitFor();
     const row = operator.locator('tr[data-account="Acme Retail"]');
     await row.getByRole('button', { name: 'Hold traffic' }).click();
@@ -149,8 +154,14 @@ describe('the web portal in Chromium', () => {
     await row.getByText('traffic hold', { exact: true }).waitFor();
     await operator.screenshot({ path: path.join(shots, 'operator-accounts.png') });
 
+    const unlimited = await t.api.post(`/v1/admin/accounts/${client.id}/sms-limit`, { key: t.boot.adminApiKey, body: { smsLimit: null, approvalText: 'Unlimited by contract' } });
+    assert.equal(unlimited.status, 200, JSON.stringify(unlimited.body));
     await owner.getByRole('link', { name: 'Dashboard' }).click();
     await owner.getByText('Your traffic is on hold').waitFor();
+    const limit = owner.locator('.stat', { hasText: 'SMS limit this cycle' });
+    await limit.getByText('No limit', { exact: true }).waitFor();
+    await limit.getByText('SMS are not counted against a limit').waitFor();
+    assert.equal(await limit.getByRole('progressbar').count(), 0);
     await operator.getByRole('link', { name: 'Connectors' }).click();
     await operator.getByRole('cell', { name: /sandbox/ }).first().waitFor();
     await operator.context().close();
@@ -166,18 +177,32 @@ describe('the web portal in Chromium', () => {
     await nav.getByRole('link', { name: 'Message log' }).waitFor();
     for (const hidden of ['Send a message', 'API keys', 'Webhooks', 'Users']) assert.equal(await nav.getByRole('link', { name: hidden }).count(), 0, hidden);
 
-    // Straight to the page anyway: the server refuses the send, and the page says why.
+    // Straight to the page anyway: no form, the page says why; and the server refuses.
     await viewer.goto('/send');
-    await viewer.getByLabel('To').fill('+4915112345678');
-    await viewer.getByLabel('Message').fill('not allowed');
-    await viewer.getByRole('button', { name: 'Send' }).click();
-    await viewer.getByRole('alert').getByText('this route needs the scope messages:write').waitFor();
+    await viewer.getByTestId('role-gate').getByText(/Your role, viewer, cannot send messages/).waitFor();
+    assert.equal(await viewer.getByRole('button', { name: 'Send' }).count(), 0);
     const status = await viewer.evaluate(async () => {
       const csrf = /cx_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
       const res = await fetch('/v1/api-keys', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ name: 'x', mode: 'live' }) });
       return res.status;
     });
     assert.equal(status, 403);
+    // The log fits the phone: its table scrolls in its own box, never the page.
+    await viewer.goto('/messages');
+    await viewer.getByRole('cell', { name: 'Your order has shipped', exact: true }).waitFor();
+    assert.ok(await viewer.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scrolling at 375 px');
+    await viewer.getByRole('link', { name: /^Details of/ }).first().click();
+    await viewer.getByTestId('message-status').getByText('delivered').waitFor();
+    assert.doesNotMatch(await viewer.locator('main').innerText(), /con_|via /);
+    assert.ok(await viewer.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scrolling at 375 px');
+    // The search box finds the message by its number, never by its text.
+    await viewer.getByRole('search').getByLabel('Search').fill('+4915112345678');
+    await viewer.getByRole('search').getByRole('button', { name: 'Search' }).click();
+    await viewer.getByRole('list', { name: 'Search results' }).getByRole('link', { name: 'sms to +4915112345678' }).waitFor();
+    assert.ok(await viewer.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scrolling at 375 px');
+    await viewer.getByRole('search').getByLabel('Search').fill('Your order has shipped');
+    await viewer.getByRole('search').getByRole('button', { name: 'Search' }).click();
+    await viewer.getByText('Nothing found for “Your order has shipped”.').waitFor();
     await viewer.screenshot({ path: path.join(shots, 'viewer-375.png'), fullPage: true });
     await viewer.context().close();
   });

@@ -23,6 +23,7 @@ import { messageRoutes } from './messaging/routes.ts';
 import { createAcceptor } from './messaging/accept.ts';
 import { createSenderPolicies } from './messaging/senders.ts';
 import { createSubjectHasher } from './privacy/subject-hash.ts';
+import { searchRoutes } from './search/routes.ts';
 import { createWhatsAppDirectory } from './channels/whatsapp/directory.ts';
 import { whatsAppWebhookRoutes } from './channels/whatsapp/webhook-routes.ts';
 import { whatsAppTemplateRoutes } from './channels/whatsapp/template-routes.ts';
@@ -158,6 +159,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<App
   await app.register(retentionRoutes, { ctx, hasher });
   await app.register(retentionAdminRoutes, { ctx });
   await app.register(reportRoutes, { ctx });
+  await app.register(searchRoutes, { ctx, hasher });
   await app.register(portalRoutes);
   if (ctx.config.sandbox) {
     await app.register(sandboxEmailRoutes, { ctx });

@@ -1,9 +1,28 @@
 // One message and its status timeline; refreshes itself until the status is final.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useLoad } from '../hooks.ts';
-import { FINAL_STATUSES, type Message } from '../types.ts';
+import { missingText } from '../message-text.tsx';
+import { can, useMe } from '../session.tsx';
+import { FINAL_STATUSES, type Connector, type Message } from '../types.ts';
 import { PageHeader, ProblemAlert, StatusBadge, dateTime, money } from '../ui.tsx';
+
+/**
+ * Which connector carried a message is the platform's business: operators see its name, clients
+ * nothing (connector ids mean nothing to them and tell them about the operator's set-up).
+ */
+function useConnectorNames(): Map<string, string> | undefined {
+  const me = useMe();
+  const list = useLoad<{ data: Connector[] }>(can(me, 'platform:read') ? '/v1/admin/connectors' : null);
+  return useMemo(() => list.data && new Map(list.data.data.map((c) => [c.id, c.name])), [list.data]);
+}
+
+/** A platform hold on a connector names it for operators only. */
+function holdText(reason: string, connectors: Map<string, string> | undefined): string {
+  if (!reason.startsWith('connector:')) return reason;
+  const id = reason.slice('connector:'.length);
+  return connectors ? `connector ${connectors.get(id) ?? id} on hold` : 'the route it takes is on hold';
+}
 
 export function MessageDetail() {
   const { id } = useParams();
@@ -11,6 +30,7 @@ export function MessageDetail() {
   const loaded = useLoad<Message>(`/v1/messages/${encodeURIComponent(id ?? '')}`, undefined, done ? {} : { pollMs: 1000 });
   const m = loaded.data;
   useEffect(() => setDone(m !== undefined && FINAL_STATUSES.has(m.status)), [m]);
+  const connectors = useConnectorNames();
   return (
     <>
       <PageHeader title="Message"><Link to="/messages">Back to the log</Link></PageHeader>
@@ -28,8 +48,8 @@ export function MessageDetail() {
               <dt>Encoding</dt><dd>{m.encoding ? `${m.encoding}, ${m.segments} part${m.segments === 1 ? '' : 's'}` : '—'}</dd>
               <dt>Price</dt><dd>{m.price ? money(m.price.amountMicros, m.price.currency) : '—'}</dd>
               {m.error && <><dt>Error</dt><dd>{m.error.title} ({m.error.code}): {m.error.detail}</dd></>}
-              {m.holdReason && <><dt>Held</dt><dd>{m.holdReason}</dd></>}
-              <dt>Text</dt><dd>{m.body ?? <span className="muted">not stored</span>}</dd>
+              {m.holdReason && <><dt>Held</dt><dd>{holdText(m.holdReason, connectors)}</dd></>}
+              <dt>Text</dt><dd>{missingText(m) === undefined ? m.body : <span className="muted">{missingText(m)}</span>}</dd>
             </dl>
           </section>
           <section className="card" aria-labelledby="timeline">
@@ -40,7 +60,7 @@ export function MessageDetail() {
                   {m.events.map((e, i) => (
                     <li key={i}>
                       <StatusBadge status={e.status} /> <time dateTime={e.at}>{dateTime(e.at)}</time>
-                      {e.connectorId && <div className="muted">via {e.connectorId}</div>}
+                      {e.connectorId && connectors && <div className="muted">via {connectors.get(e.connectorId) ?? 'a connector since deleted'}</div>}
                       {e.errorCode && <div className="field-error">{e.errorCode}</div>}
                     </li>
                   ))}

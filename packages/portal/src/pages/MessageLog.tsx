@@ -2,6 +2,7 @@
 // a filtered view can be shared and survives a reload.
 import { Link, useSearchParams } from 'react-router';
 import { usePaged } from '../hooks.ts';
+import { TextPreview } from '../message-text.tsx';
 import { MESSAGE_STATUSES, type Message } from '../types.ts';
 import { FilterForm, Input, ListTable, PageHeader, Select, StatusBadge, dateTime } from '../ui.tsx';
 
@@ -44,13 +45,14 @@ export function MessageLog() {
         list={list}
         caption="Messages"
         empty={params.size ? 'No message matches these filters.' : 'No messages yet. Send one to see it here.'}
-        head={<><th>Created</th><th>Status</th><th>Channel</th><th>To</th><th>From</th><th>Parts</th><th><span className="visually-hidden">Details</span></th></>}
+        head={<><th>Created</th><th>Status</th><th>Channel</th><th>To</th><th>Text</th><th>From</th><th>Parts</th><th><span className="visually-hidden">Details</span></th></>}
         row={(m) => (
           <tr key={m.id}>
             <td>{dateTime(m.createdAt)}</td>
             <td><StatusBadge status={m.status} /></td>
             <td>{m.channel} {m.direction === 'inbound' ? '↓' : '↑'}<span className="visually-hidden">{m.direction}</span></td>
             <td>{m.to}</td>
+            <td><TextPreview message={m} /></td>
             <td>{m.from ?? '—'}</td>
             <td>{m.segments ?? '—'}</td>
             <td><Link to={`/messages/${m.id}`} aria-label={`Details of the message to ${m.to} at ${dateTime(m.createdAt)}`}>Details</Link></td>

@@ -3,7 +3,7 @@ import { del, patch, post, put } from '../api.ts';
 import { useLoad, usePaged } from '../hooks.ts';
 import { useMe } from '../session.tsx';
 import type { Invitation, User } from '../types.ts';
-import { ConfirmButton, Input, ListTable, PageHeader, ProblemAlert, Section, Select, dateTime, text, useSubmit } from '../ui.tsx';
+import { ConfirmButton, Input, ListTable, PageHeader, ProblemAlert, Section, Select, dateTime, text, useSubmit, problemText } from '../ui.tsx';
 
 export const CLIENT_ROLES = ['owner', 'admin', 'developer', 'agent', 'billing', 'viewer'] as const;
 
@@ -18,7 +18,7 @@ function RoleSelect({ user, onDone }: { user: User; onDone: () => void }) {
         {CLIENT_ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
       </Select>
       <button type="submit" disabled={change.busy}>Change</button>
-      {change.problem && <div className="field-error" role="alert">{change.problem.detail ?? change.problem.title}</div>}
+      {change.problem && <div className="field-error" role="alert">{problemText(change.problem)}</div>}
     </form>
   );
 }

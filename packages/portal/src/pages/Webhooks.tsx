@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { del, patch, post } from '../api.ts';
 import { usePaged } from '../hooks.ts';
 import type { WebhookDelivery, WebhookEndpoint } from '../types.ts';
-import { ConfirmButton, Input, ListTable, PageHeader, ProblemAlert, Section, Select, StatusBadge, dateTime, text, useSubmit } from '../ui.tsx';
+import { ConfirmButton, Input, ListTable, PageHeader, ProblemAlert, Section, Select, StatusBadge, dateTime, text, useSubmit, problemText } from '../ui.tsx';
 import { SecretOnce } from '../components/SecretOnce.tsx';
 
 export function Webhooks() {
@@ -96,7 +96,7 @@ function RetryButton({ id, onDone }: { id: string; onDone: () => void }) {
   return (
     <form onSubmit={retry.onSubmit}>
       <button type="submit" disabled={retry.busy}>Retry now</button>
-      {retry.problem && <div className="field-error" role="alert">{retry.problem.detail ?? retry.problem.title}</div>}
+      {retry.problem && <div className="field-error" role="alert">{problemText(retry.problem)}</div>}
     </form>
   );
 }

@@ -12613,6 +12613,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/reports/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform at a glance for the operators' home: every account's messages since a time (at most 31 days ago) per status, and the messages held now per reason */
+        get: {
+            parameters: {
+                query: {
+                    since: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            since: string;
+                            messages: {
+                                status: string;
+                                count: number;
+                            }[];
+                            held: {
+                                /** @description traffic_hold, fraud_review, connector or country (a platform hold), as in holdReason */
+                                reason: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find messages, contacts, numbers and webhook endpoints by id, phone number or email; operators also accounts and connectors by id or name
+         * @description Never searches message text. Each kind shows only to a caller whose scopes read it, and only from the caller's own account (operators: accounts, connectors and the owner of a number across the platform).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description an id (msg_…, ctc_…, num_…, whk_…, acc_…, con_…), a phone number, an email, or (operators) part of a name */
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                kind: "message" | "contact" | "number" | "webhook_endpoint" | "account" | "connector";
+                                id: string;
+                                /** @description the account it belongs to; null for connectors (the platform's) */
+                                accountId: string | null;
+                                title: string;
+                                detail: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sandbox/emails": {
         parameters: {
             query?: never;

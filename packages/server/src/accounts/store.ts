@@ -78,6 +78,28 @@ export async function listAccounts(
     order by id limit ${opts.limit}`;
 }
 
+/** Accounts whose name contains `text` (case-insensitive), for the operators' search. */
+export async function accountsNamed(db: Db, text: string, limit: number): Promise<AccountRow[]> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db<AccountRow[]>`select ${columns(db)} from accounts where name ilike ${pattern} order by name, id limit ${limit}`;
+}
+
+export interface NumberMatch {
+  id: string;
+  accountId: string;
+  number: string;
+  channels: string[];
+}
+
+/** A number by its id or its digits; `accountId` undefined looks in every account (operators). */
+export async function numbersMatching(db: Db, accountId: string | undefined, match: { id: string } | { number: string }): Promise<NumberMatch[]> {
+  return db<NumberMatch[]>`
+    select id, account_id as "accountId", number, channels from numbers
+    where ${'id' in match ? db`id = ${match.id}` : db`number = ${match.number}`}
+      ${accountId ? db`and account_id = ${accountId}` : db``}
+    order by number limit 10`;
+}
+
 export interface AccountChanges {
   name?: string | undefined;
   status?: AccountStatus | undefined;

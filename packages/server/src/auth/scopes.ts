@@ -33,6 +33,9 @@ export const ROLE_SCOPES: Record<ClientRole | OperatorRole, readonly Scope[]> = 
   agent: ['messages:read', 'messages:write', 'contacts:read', 'contacts:write', 'templates:manage'],
   billing: ['billing:read', 'account:manage'],
   viewer: ['messages:read', 'contacts:read', 'numbers:read', 'billing:read'],
-  operator: ['platform:admin', 'platform:read'],
-  operator_readonly: ['platform:read'],
+  // The house account is the operator's own: its traffic, contacts, keys and numbers are the
+  // operator's to use as an owner's are (platform:admin could mint such a key anyway), and
+  // the read-only operator reads them as a viewer does.
+  operator: [...CLIENT_SCOPES, 'platform:admin', 'platform:read'],
+  operator_readonly: ['messages:read', 'contacts:read', 'numbers:read', 'billing:read', 'platform:read'],
 };

@@ -145,7 +145,10 @@ describe('users, invitations and passwords', () => {
     await viewer.login('peek@client.example', PASSWORD);
     const patch = await viewer.patch(`/v1/users/${victim}`, { role: 'owner' });
     assert.equal(patch.status, 403);
-    assert.match(patch.body.detail, /users:manage/);
+    // A password user has a role, not a key: the problem says so.
+    assert.equal(patch.body.type, 'https://cx-engage.dev/problems/role-forbidden');
+    assert.equal(patch.body.title, 'Your role does not allow this');
+    assert.equal(patch.body.detail, 'the role viewer does not include users:manage');
     assert.equal((await viewer.get('/v1/admin/accounts')).status, 403);
     assert.equal((await viewer.post('/v1/api-keys', { name: 'sneaky' })).status, 403);
     assert.equal((await viewer.get('/v1/messages')).status, 200);

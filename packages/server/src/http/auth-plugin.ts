@@ -56,6 +56,8 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opt
     }
     checkSessionRoute(principal, permission.scope);
     if (permission.scope !== 'session' && !grants(principal.scopes, permission.scope)) {
+      // A person signed in with a password has a role, not a key: the problem speaks of the role.
+      if (principal.session) throw new Problem(P['role-forbidden'], `the role ${principal.session.role} does not include ${permission.scope}`);
       throw new Problem(P.forbidden, `this route needs the scope ${permission.scope}`);
     }
     const now = ctx.clock.now();

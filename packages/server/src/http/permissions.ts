@@ -100,6 +100,10 @@ export const ROUTE_PERMISSIONS: Record<string, RoutePermission> = {
   'GET /v1/statement': { scope: 'billing:read' },
   'GET /v1/usage': { scope: 'billing:read' },
   'GET /v1/reports/summary': { scope: 'messages:read' },
+  'GET /v1/admin/reports/overview': { scope: 'platform:read' },
+  // The portal's search box; each kind it finds also needs that kind's own scope (search/service.ts).
+  // Closed to test keys: it would show live numbers and contacts.
+  'GET /v1/search': { scope: 'messages:read' },
   'GET /v1/balance': { scope: 'billing:read' },
   'PUT /v1/admin/accounts/:accountId/billing-mode': { scope: 'platform:admin' },
   'POST /v1/admin/accounts/:accountId/top-ups': { scope: 'platform:admin', creates: true },

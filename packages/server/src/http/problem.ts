@@ -41,6 +41,7 @@ export const P = defineProblems({
   unauthenticated: { title: 'Missing or invalid API key', status: 401 },
   forbidden: { title: 'The API key lacks the scope this route needs', status: 403 },
   'test-key-forbidden': { title: 'Test keys cannot use this route', status: 403 },
+  'role-forbidden': { title: 'Your role does not allow this', status: 403 },
   // Portal identity (auth/): sign-in, sessions, two-factor.
   'invalid-credentials': { title: 'The email, password or code is incorrect', status: 401 },
   'csrf-token-invalid': { title: 'Missing or invalid CSRF token', status: 403 },

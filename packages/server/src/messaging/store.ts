@@ -107,6 +107,8 @@ export interface MessageFilter {
   createdAfter?: Date | undefined;
   createdBefore?: Date | undefined;
   keyMode?: KeyMode | undefined;
+  /** The person's subjectHash; rows whose identity was erased no longer count as theirs. */
+  subject?: Buffer | undefined;
   before?: string | undefined;
   limit: number;
 }
@@ -125,6 +127,7 @@ export async function listMessages(db: Db, accountId: string, f: MessageFilter):
       ${f.createdAfter ? db`and created_at >= ${f.createdAfter}` : db``}
       ${f.createdBefore ? db`and created_at < ${f.createdBefore}` : db``}
       ${f.keyMode ? db`and key_mode = ${f.keyMode}` : db``}
+      ${f.subject ? db`and subject_hash = ${f.subject} and identity_erased_at is null` : db``}
     order by id desc limit ${f.limit}`;
 }
 

@@ -29,3 +29,24 @@ export async function messageCounts(db: Db, accountId: string, from: Date, to: D
       and created_at >= ${from} and created_at < ${to}
     group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
 }
+
+/**
+ * Every account's messages since `since`, per current status, for the operators' home. One
+ * index range per account (primary key from the first id of `since`), so "today" costs today's
+ * rows, not the platform's history.
+ */
+export async function platformCounts(db: Db, since: Date): Promise<{ status: string; count: number }[]> {
+  return db<{ status: string; count: number }[]>`
+    select m.status, count(*)::int as count
+    from accounts a
+    join messages m on m.account_id = a.id and m.id >= ${firstIdAt(since)} and m.created_at >= ${since}
+    group by 1 order by 1`;
+}
+
+/** Messages held right now, per reason (`connector:<id>` and `country:<CC>` folded), from the partial index on held rows. */
+export async function heldCounts(db: Db): Promise<{ reason: string; count: number }[]> {
+  return db<{ reason: string; count: number }[]>`
+    select coalesce(split_part(hold_reason, ':', 1), 'unknown') as reason, count(*)::int as count
+    from messages where status = 'held'
+    group by 1 order by 1`;
+}

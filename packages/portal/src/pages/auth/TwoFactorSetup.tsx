@@ -57,12 +57,12 @@ export function TwoFactorSetup() {
           <div className="card">
             <ol className="steps">
               <li>
-                Scan this code with an authenticator app.
-                <img src={setup.qr} alt="QR code of the authenticator setup link" width={220} height={220} />
+                <p className="step" data-testid="step-scan">Scan this code with an authenticator app.</p>
+                <img className="qr" src={setup.qr} alt="QR code of the authenticator setup link" width={220} height={220} />
                 <p>Or type this key: <code data-testid="totp-secret">{setup.secret}</code></p>
               </li>
               <li>
-                Enter the 6-digit code it shows.
+                <p className="step">Enter the 6-digit code it shows.</p>
                 <form onSubmit={enable.onSubmit} noValidate>
                   <ProblemAlert problem={enable.problem} />
                   <Input label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required problem={enable.problem} />

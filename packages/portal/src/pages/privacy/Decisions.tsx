@@ -3,7 +3,7 @@
 import { post } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import type { AutomatedDecision, PrivacyRequest } from '../../types.ts';
-import { Input, ListTable, Section, StatusBadge, dateTime, text, useSubmit } from '../../ui.tsx';
+import { Input, ListTable, Section, StatusBadge, dateTime, text, useSubmit, problemText } from '../../ui.tsx';
 
 export function Decisions({ request, onReviewed }: { request: PrivacyRequest; onReviewed: () => void }) {
   const decisions = useLoad<{ data: AutomatedDecision[] }>(`/v1/privacy/requests/${request.id}/decisions`);
@@ -48,7 +48,7 @@ function Review({ requestId, decision, onDone }: { requestId: string; decision: 
         <button type="submit" name="outcome" value="confirmed">Confirm</button>
         <button type="submit" name="outcome" value="overturned" className="danger">Overturn</button>
       </div>
-      {review.problem && <div className="field-error" role="alert">{review.problem.detail ?? review.problem.title}</div>}
+      {review.problem && <div className="field-error" role="alert">{problemText(review.problem)}</div>}
     </form>
   );
 }
