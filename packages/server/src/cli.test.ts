@@ -4,11 +4,42 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { TEST_MASTER_KEY } from '../test/harness.ts';
 import { CLI, watchStart } from '../test/cli.ts';
+import { waitFor } from '../test/wait.ts';
+
+/** The worker processes an API process started (role all): their pids and nice values, from /proc. */
+function workersOf(parent: number): { pid: number; nice: number }[] {
+  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
+      // fields[1] is the parent pid (field 4 of stat), fields[16] the nice value (field 19)
+      return Number(fields[1]) === parent && cmd.includes('worker') ? [{ pid: Number(d), nice: Number(fields[16]) }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function niceOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 
 interface Running {
@@ -96,6 +127,35 @@ describe('cx-engage start', () => {
       assert.deepEqual(codes, [0, 0, 0]);
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
+    }
+  });
+
+  it('runs role all as the API plus a worker process at a lower CPU priority, which it restarts when it dies and stops on SIGTERM', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-split-'));
+    dirs.push(dataDir);
+    const r = startCli(['start'], { CX_DATA_DIR: dataDir, PORT: '0' });
+    const url = (await r.url)!;
+    const boot = JSON.parse(await fs.readFile(path.join(dataDir, 'bootstrap.json'), 'utf8'));
+    const delivered = async (to: string) => {
+      const sent = await fetch(`${url}/v1/messages`, { method: 'POST', headers: { authorization: `Bearer ${boot.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ to, body: 'split' }) });
+      assert.equal(sent.status, 202);
+      const { id } = (await sent.json()) as { id: string };
+      return waitFor(async () => {
+        const m = (await (await fetch(`${url}/v1/messages/${id}`, { headers: { authorization: `Bearer ${boot.apiKey}` } })).json()) as { status: string };
+        return m.status === 'delivered' || undefined;
+      }, 'delivered through the worker process', 60_000);
+    };
+    try {
+      await delivered('+4915123000101');
+      const first = await waitFor(async () => workersOf(r.child.pid!)[0], 'the worker process');
+      assert.equal(first.nice, niceOf(r.child.pid!) + 10, 'the worker runs at a lower priority than the API');
+      process.kill(first.pid, 'SIGKILL');
+      const second = await waitFor(async () => workersOf(r.child.pid!).find((w) => w.pid !== first.pid), 'a new worker process', 30_000);
+      await delivered('+4915123000102');
+      assert.equal(await stop(r), 0, 'SIGTERM exits cleanly');
+      assert.equal(alive(second.pid), false, 'the worker stopped with it');
+    } finally {
+      r.child.kill('SIGKILL');
     }
   });
 
