@@ -12,8 +12,8 @@ export class RecentNumbers {
   private readonly sorted: number[] = [];
 
   /**
-   * Adds `number` seen at `now` and returns the distinct numbers of the walk it belongs to: its
-   * neighbours within WALK_GAP of each other, in the last minute, itself included.
+   * Adds `number` seen at `now` and returns the distinct numbers of the walk it belongs to, in
+   * ascending order: its neighbours within WALK_GAP of each other in the last minute, itself included.
    */
   add(number: number, now: number, windowMs: number): number[] {
     while (this.head < this.arrivals.length && (now - this.arrivals[this.head]!.at >= windowMs || this.arrivals.length - this.head >= CAPACITY)) {
@@ -25,10 +25,12 @@ export class RecentNumbers {
     }
     this.arrivals.push({ at: now, number });
     const at = this.insert(number);
-    const walk = [number];
+    const below: number[] = [];
     for (let i = at - 1, prev = number; i >= 0 && prev - this.sorted[i]! <= WALK_GAP; prev = this.sorted[i--]!) {
-      if (this.sorted[i] !== prev) walk.push(this.sorted[i]!);
+      if (this.sorted[i] !== prev) below.push(this.sorted[i]!);
     }
+    const walk = below.reverse();
+    walk.push(number);
     for (let i = at + 1, prev = number; i < this.sorted.length && this.sorted[i]! - prev <= WALK_GAP; prev = this.sorted[i++]!) {
       if (this.sorted[i] !== prev) walk.push(this.sorted[i]!);
     }

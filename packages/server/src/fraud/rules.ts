@@ -3,6 +3,7 @@
 // client can read. `decide` combines them. No I/O here: counters.ts supplies the counts.
 import type { FraudConfig } from './config.ts';
 import { matchRange, type RangeEntry } from './ranges.ts';
+import { WALK_GAP } from './recent-numbers.ts';
 
 /** The range a number belongs to: all but its last 4 digits (one operator block of 10,000). */
 export const rangeOf = (e164: string) => e164.slice(0, Math.max(4, e164.length - 4));
@@ -25,7 +26,7 @@ export interface Counts {
   /** Average messages per hour over the last 7 days (0 for a new account). */
   accountHourlyBaseline: number;
   countryKnown: boolean;
-  /** Numbers of the same range sent to in the last minute that form a walk with this one (gaps of at most 10), this one included. */
+  /** Numbers of the same range sent to in the last minute that form a walk with this one (gaps of at most 10), this one included; ascending, distinct. */
   recentInRange: readonly number[];
   otpSent24h: number;
   otpVerified24h: number;
@@ -86,12 +87,13 @@ const spike: Rule = (_c, n, cfg) => {
 
 /** A run of numbers in one range each within 10 of the next: someone walking through a block. */
 const sequential: Rule = (c, n, cfg) => {
-  const sorted = [...new Set(n.recentInRange)].sort((a, b) => a - b);
+  // Ascending and distinct already (Counts): one pass, no copy or sort per message.
+  const walk = n.recentInRange;
   let run = 1;
   let best = 1;
-  for (let i = 1; i < sorted.length; i++) {
-    run = sorted[i]! - sorted[i - 1]! <= 10 ? run + 1 : 1;
-    best = Math.max(best, run);
+  for (let i = 1; i < walk.length; i++) {
+    run = walk[i]! - walk[i - 1]! <= WALK_GAP ? run + 1 : 1;
+    if (run > best) best = run;
   }
   return best >= cfg.sequentialRun
     ? { rule: 'sequential_numbers', score: 70, explanation: `${best} near-sequential numbers of the range ${c.range}… within a minute` }
