@@ -9,13 +9,13 @@ import { fileURLToPath } from 'node:url';
 import type { Bootstrap } from '../packages/server/src/accounts/bootstrap.ts';
 import { freePort } from '../packages/server/src/db/embedded.ts';
 import postgres from 'postgres';
-import { SCENARIOS } from './scenarios/index.ts';
+import { OPT_IN_SCENARIOS, SCENARIOS } from './scenarios/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
-const scenarios = only.length ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS;
+const scenarios = only.length ? [...SCENARIOS, ...OPT_IN_SCENARIOS].filter((s) => only.includes(s.name)) : SCENARIOS;
 if (scenarios.length === 0) {
-  console.error(`unknown scenario; choose from: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  console.error(`unknown scenario; choose from: ${[...SCENARIOS, ...OPT_IN_SCENARIOS].map((s) => s.name).join(', ')}`);
   process.exit(2);
 }
 

@@ -7,5 +7,9 @@ import { webhooks } from './webhooks.ts';
 import { fraudCost } from './fraud.ts';
 import { whatsapp } from './whatsapp.ts';
 import { portalLists } from './portal-lists.ts';
+import { memorySoak } from './memory-soak.ts';
 
 export const SCENARIOS: Scenario[] = [authenticatedGet, singleAccept, batchAccept, endToEnd, webhooks, whatsapp, fraudCost, portalLists];
+
+/** Run only when named (`npm run bench memory-soak`): ten minutes. */
+export const OPT_IN_SCENARIOS: Scenario[] = [memorySoak];
