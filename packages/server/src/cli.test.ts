@@ -49,8 +49,9 @@ interface Running {
   exit: Promise<number | null>;
 }
 
-function startCli(args: string[], env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', CX_LOG_FORMAT: 'pretty', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `group`: in a process group of its own, as a terminal runs it (a Ctrl-C reaches every process in it). */
+function startCli(args: string[], env: Record<string, string>, opts: { group?: boolean } = {}): Running {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', CX_LOG_FORMAT: 'pretty', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.group ?? false });
   const started = watchStart(child);
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const ready = Promise.race([started.url, exit.then(() => { throw new Error(`exited early:\n${started.output()}`); })]);
@@ -157,6 +158,26 @@ describe('cx-engage start', () => {
     } finally {
       r.child.kill('SIGKILL');
     }
+  });
+
+  it('stops cleanly on a Ctrl-C, which a terminal sends to every process of the group: the database stops last', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-ctrl-c-'));
+    dirs.push(dataDir);
+    const r = startCli(['start'], { CX_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' }, { group: true });
+    const url = (await r.url)!;
+    const boot = JSON.parse(await fs.readFile(path.join(dataDir, 'bootstrap.json'), 'utf8'));
+    // Work in flight when the Ctrl-C comes.
+    const sends = Array.from({ length: 20 }, (_, i) => fetch(`${url}/v1/messages`, {
+      method: 'POST', headers: { authorization: `Bearer ${boot.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ to: `+49151230002${String(i).padStart(2, '0')}`, body: 'ctrl-c' }),
+    }).then((res) => res.status, () => 'refused'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    process.kill(-r.child.pid!, 'SIGINT');
+    assert.equal(await r.exit, 0, r.output());
+    const statuses = await Promise.all(sends);
+    assert.ok(statuses.every((s) => s === 202 || s === 503 || s === 'refused'), `every request answered or never taken: ${statuses.join(' ')}`);
+    assert.doesNotMatch(r.output(), /terminating connection|database system is shutting down|Error with notify listener/, 'no part lost its database before it stopped');
+    const pid = Number((await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').catch(() => '0')).split('\n')[0]);
+    assert.ok(!pid || !alive(pid), 'PostgreSQL stopped too');
   });
 
   it('refuses to start with DATABASE_URL but no CX_MASTER_KEY, saying why', async () => {

