@@ -6,7 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
 import { waitFor } from '../../test/wait.ts';
-import { startWhatsAppSimulator, type WhatsAppSimulator } from '../sandbox/whatsapp/simulator.ts';
+import type { WhatsAppSimulator } from '../sandbox/whatsapp/simulator.ts';
+import { connectWhatsAppSimulator } from '../sandbox/whatsapp/test-kit.ts';
 
 const FROM = '+14155550177';
 const PHONE_NUMBER_ID = '555000333';
@@ -18,19 +19,7 @@ describe('WhatsApp statuses that arrive before the send is stored', () => {
   const secrets = { accessToken: 'EAAG-early-token', appSecret: 'early-app-secret', verifyToken: 'early-verify' };
   before(async () => {
     t = await startTestPlatform();
-    meta = await startWhatsAppSimulator({ ...secrets, phoneNumbers: [{ id: PHONE_NUMBER_ID, wabaId: WABA_ID, displayPhoneNumber: FROM.slice(1) }], statusDelayMs: 20 });
-    meta.templates.add(WABA_ID, { name: 'early_notice', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Notice {{1}}' }] });
-    const admin = t.boot.adminApiKey;
-    const connector = await t.api.post('/v1/admin/connectors', { key: admin, body: {
-      name: 'Early WABA', kind: 'whatsapp', config: { wabaId: WABA_ID, graphBaseUrl: meta.url, graphVersion: 'v21.0', ...secrets },
-    } });
-    assert.equal(connector.status, 201, JSON.stringify(connector.body));
-    meta.setWebhookUrl(`${t.url}/webhooks/whatsapp/${connector.body.id}`);
-    const number = await t.api.post('/v1/admin/numbers', { key: admin, body: {
-      number: FROM, accountId: t.boot.accountId, channels: ['whatsapp'], whatsapp: { connectorId: connector.body.id, phoneNumberId: PHONE_NUMBER_ID },
-    } });
-    assert.equal(number.status, 201, JSON.stringify(number.body));
-    assert.equal((await t.api.post('/v1/admin/whatsapp/templates/sync', { key: admin })).status, 200);
+    meta = await connectWhatsAppSimulator(t, { from: FROM, phoneNumberId: PHONE_NUMBER_ID, wabaId: WABA_ID, template: 'early_notice', secrets, simulator: { statusDelayMs: 20 } });
   });
   after(async () => {
     await t.close();

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
 import { startReceiver, type Receiver } from '../../test/receiver.ts';
 import { waitFor } from '../../test/wait.ts';
-import { startWhatsAppSimulator, type WhatsAppSimulator } from '../sandbox/whatsapp/simulator.ts';
+import type { WhatsAppSimulator } from '../sandbox/whatsapp/simulator.ts';
+import { connectWhatsAppSimulator } from '../sandbox/whatsapp/test-kit.ts';
 
 const TOTAL = 2000;
 const FROM = '+14155550188';
@@ -22,24 +23,12 @@ describe('WhatsApp at volume', () => {
   before(async () => {
     t = await startTestPlatform();
     hooks = await startReceiver();
-    meta = await startWhatsAppSimulator({
-      ...secrets, phoneNumbers: [{ id: PHONE_NUMBER_ID, wabaId: WABA_ID, displayPhoneNumber: FROM.slice(1) }],
-      // Below Meta's 80/s, so the number is throttled however fast this machine is.
-      shuffleStatuses: true, shuffleSeed: 42, statusDelayMs: 20, throughputPerSecond: 50,
-    });
-    meta.templates.add(WABA_ID, { name: 'volume_notice', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Notice {{1}}' }] });
-    const admin = t.boot.adminApiKey;
     // Configured above what Meta takes (the simulator's 50/s): the number must back off.
-    const connector = await t.api.post('/v1/admin/connectors', { key: admin, body: {
-      name: 'Volume WABA', kind: 'whatsapp', config: { wabaId: WABA_ID, graphBaseUrl: meta.url, graphVersion: 'v21.0', maxPerSecond: 80, ...secrets },
-    } });
-    assert.equal(connector.status, 201, JSON.stringify(connector.body));
-    meta.setWebhookUrl(`${t.url}/webhooks/whatsapp/${connector.body.id}`);
-    const number = await t.api.post('/v1/admin/numbers', { key: admin, body: {
-      number: FROM, accountId: t.boot.accountId, channels: ['whatsapp'], whatsapp: { connectorId: connector.body.id, phoneNumberId: PHONE_NUMBER_ID },
-    } });
-    assert.equal(number.status, 201, JSON.stringify(number.body));
-    assert.equal((await t.api.post('/v1/admin/whatsapp/templates/sync', { key: admin })).status, 200);
+    meta = await connectWhatsAppSimulator(t, {
+      from: FROM, phoneNumberId: PHONE_NUMBER_ID, wabaId: WABA_ID, template: 'volume_notice', secrets, maxPerSecond: 80,
+      // Below Meta's 80/s, so the number is throttled however fast this machine is.
+      simulator: { shuffleStatuses: true, shuffleSeed: 42, statusDelayMs: 20, throughputPerSecond: 50 },
+    });
     const endpoint = await t.api.post('/v1/webhook-endpoints', { key: t.boot.apiKey, body: { url: hooks.url, events: ['message.sent', 'message.delivered', 'message.read'] } });
     assert.equal(endpoint.status, 201, JSON.stringify(endpoint.body));
   });

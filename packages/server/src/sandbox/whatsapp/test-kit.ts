@@ -7,6 +7,7 @@ import { parseTemplateStatusUpdates, parseWebhook, verifySignature, type Inbound
 import { startWhatsAppSimulator, type WhatsAppSimulator, type WhatsAppSimulatorOptions } from './simulator.ts';
 import { startReceiver, type Receiver } from '../../../test/receiver.ts';
 import { waitFor } from '../../../test/wait.ts';
+import type { TestPlatform } from '../../../test/harness.ts';
 
 export const TOKEN = 'EAAG-sandbox-token-0123456789';
 export const APP_SECRET = 'sandbox-app-secret';
@@ -56,4 +57,31 @@ export async function startWhatsAppSandbox(over: Partial<WhatsAppSimulatorOption
       await receiver.close();
     },
   };
+}
+
+/**
+ * A Cloud API simulator of its own wired to a test platform as a WhatsApp connector: one business
+ * number on the house account, one approved UTILITY template with a `{{1}}` body, the simulator's
+ * webhooks pointed at the platform. Returns the simulator (the caller closes it).
+ */
+export async function connectWhatsAppSimulator(
+  t: TestPlatform,
+  opts: { from: string; phoneNumberId: string; wabaId: string; template: string; secrets: { accessToken: string; appSecret: string; verifyToken: string }; maxPerSecond?: number; simulator?: Partial<WhatsAppSimulatorOptions> },
+): Promise<WhatsAppSimulator> {
+  const meta = await startWhatsAppSimulator({ ...opts.secrets, phoneNumbers: [{ id: opts.phoneNumberId, wabaId: opts.wabaId, displayPhoneNumber: opts.from.slice(1) }], ...opts.simulator });
+  meta.templates.add(opts.wabaId, { name: opts.template, language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Notice {{1}}' }] });
+  const admin = t.boot.adminApiKey;
+  const connector = await t.api.post('/v1/admin/connectors', { key: admin, body: {
+    name: `WABA ${opts.wabaId}`, kind: 'whatsapp',
+    config: { wabaId: opts.wabaId, graphBaseUrl: meta.url, graphVersion: 'v21.0', ...(opts.maxPerSecond && { maxPerSecond: opts.maxPerSecond }), ...opts.secrets },
+  } });
+  if (connector.status !== 201) throw new Error(`connector: ${JSON.stringify(connector.body)}`);
+  meta.setWebhookUrl(`${t.url}/webhooks/whatsapp/${connector.body.id}`);
+  const number = await t.api.post('/v1/admin/numbers', { key: admin, body: {
+    number: opts.from, accountId: t.boot.accountId, channels: ['whatsapp'], whatsapp: { connectorId: connector.body.id, phoneNumberId: opts.phoneNumberId },
+  } });
+  if (number.status !== 201) throw new Error(`number: ${JSON.stringify(number.body)}`);
+  const sync = await t.api.post('/v1/admin/whatsapp/templates/sync', { key: admin });
+  if (sync.status !== 200) throw new Error(`template sync: ${JSON.stringify(sync.body)}`);
+  return meta;
 }
