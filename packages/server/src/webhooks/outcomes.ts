@@ -5,7 +5,8 @@ import { emitEvents } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
 import type { PostResult } from './sender.ts';
-import { nextAttemptAt, parseRetryAfter } from './schedule.ts';
+import { nextAttemptAt } from './schedule.ts';
+import { retryAfterMs } from '../platform/retry-after.ts';
 
 /** An endpoint failing without a single success for this long is disabled. */
 export const DISABLE_AFTER_FAILING_MS = 5 * 24 * 3600_000;
@@ -20,6 +21,8 @@ export interface Outcome {
 
 type DisableReason = 'gone' | 'failing';
 
+const secondsOf = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);
+
 export async function recordOutcomes(tx: Tx, outcomes: Outcome[]): Promise<void> {
   const ok = (o: Outcome) => o.result.statusCode !== null && o.result.statusCode >= 200 && o.result.statusCode < 300;
   await tx`
@@ -32,7 +35,7 @@ export async function recordOutcomes(tx: Tx, outcomes: Outcome[]): Promise<void>
 
   const updates = outcomes.map((o) => {
     const gone = o.result.statusCode === 410 && o.delivery.endpointId !== null;
-    const next = ok(o) || gone || o.final ? null : nextAttemptAt(o.at, o.delivery.attempts, parseRetryAfter(o.result.retryAfter, o.at));
+    const next = ok(o) || gone || o.final ? null : nextAttemptAt(o.at, o.delivery.attempts, secondsOf(retryAfterMs(o.result.retryAfter, o.at.getTime())));
     const status = ok(o) ? 'delivered' : next ? 'pending' : 'dead';
     return {
       account_id: o.delivery.accountId, id: o.delivery.id, status, next_attempt_at: next, ended_at: status === 'pending' ? null : o.at,

@@ -14,11 +14,3 @@ export function nextAttemptAt(now: Date, attempts: number, retryAfterSeconds: nu
   const delay = Math.max(jittered, Math.min(retryAfterSeconds ?? 0, MAX_RETRY_AFTER_SECONDS));
   return new Date(now.getTime() + Math.round(delay * 1000));
 }
-
-/** Retry-After as seconds (delta-seconds or an HTTP date), undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, now: Date): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, (at - now.getTime()) / 1000);
-}

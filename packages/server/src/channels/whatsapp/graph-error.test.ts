@@ -1,7 +1,8 @@
 // What each Graph error means for the dispatcher, Retry-After, and tokens kept out of errors.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyGraphError, graphErrorFromAnswer, graphErrorFromNetwork, parseRetryAfter } from './graph-error.ts';
+import { classifyGraphError, graphErrorFromAnswer, graphErrorFromNetwork } from './graph-error.ts';
+import { retryAfterMs } from '../../platform/retry-after.ts';
 
 describe('classifyGraphError', () => {
   it('sorts codes and HTTP statuses into what to do', () => {
@@ -16,15 +17,15 @@ describe('classifyGraphError', () => {
   });
 });
 
-describe('parseRetryAfter', () => {
+describe('retryAfterMs', () => {
   it('reads seconds and HTTP dates, ignores garbage', () => {
-    assert.equal(parseRetryAfter('30'), 30_000);
-    assert.equal(parseRetryAfter('0'), 0);
+    assert.equal(retryAfterMs('30', Date.now()), 30_000);
+    assert.equal(retryAfterMs('0', Date.now()), 0);
     const now = Date.parse('2026-01-01T00:00:00Z');
-    assert.equal(parseRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now), 5000);
-    assert.equal(parseRetryAfter('Wed, 31 Dec 2025 23:00:00 GMT', now), 0);
-    assert.equal(parseRetryAfter(undefined), null);
-    assert.equal(parseRetryAfter('soon'), null);
+    assert.equal(retryAfterMs('Thu, 01 Jan 2026 00:00:05 GMT', now), 5000);
+    assert.equal(retryAfterMs('Wed, 31 Dec 2025 23:00:00 GMT', now), 0);
+    assert.equal(retryAfterMs(undefined, Date.now()), undefined);
+    assert.equal(retryAfterMs('soon', Date.now()), undefined);
   });
 });
 

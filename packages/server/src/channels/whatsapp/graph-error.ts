@@ -3,6 +3,7 @@
 // error_data: { details }, fbtrace_id } }`; codes from the Cloud API error-code reference
 // (PROTOCOLS.md lists the ones we act on). Status webhooks carry the same codes, so
 // classifyGraphError also decides what a `failed` status means.
+import { retryAfterMs as retryAfterMsOf } from '../../platform/retry-after.ts';
 
 /**
  * throttled: slow down and retry later on the same connector (Retry-After when given);
@@ -70,7 +71,7 @@ export function graphErrorTitle(code: number): string | undefined {
 export function graphErrorFromAnswer(httpStatus: number, retryAfter: string | undefined, bodyText: string, secret: string): GraphError {
   const body = parseJson(bodyText);
   const e = isObject(body) && isObject(body.error) ? body.error : undefined;
-  const retryAfterMs = parseRetryAfter(retryAfter);
+  const retryAfterMs = retryAfterMsOf(retryAfter, Date.now()) ?? null;
   if (!e) return new GraphError(`HTTP ${httpStatus} without a Graph error body`, { httpStatus, retryAfterMs });
   const code = typeof e.code === 'number' ? e.code : null;
   const message = redact(typeof e.message === 'string' ? e.message : `HTTP ${httpStatus}`, secret);
@@ -89,14 +90,6 @@ export function graphErrorFromNetwork(err: unknown, secret: string): GraphError 
   const e = err as { code?: string; name?: string; message?: string };
   const what = e.code === 'UND_ERR_HEADERS_TIMEOUT' || e.code === 'UND_ERR_BODY_TIMEOUT' || e.code === 'UND_ERR_CONNECT_TIMEOUT' || e.name === 'TimeoutError' ? 'timed out' : 'network error';
   return new GraphError(redact(`${what}: ${[e.code, e.message].filter(Boolean).join(' ')}`, secret), { kind: 'transient', title: what });
-}
-
-/** Retry-After in seconds or as an HTTP date (RFC 9110 10.2.3), in ms from now. */
-export function parseRetryAfter(v: string | undefined, now = Date.now()): number | null {
-  if (v === undefined || v.trim() === '') return null;
-  if (/^\d+$/.test(v.trim())) return Number(v.trim()) * 1000;
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 export function redact(text: string, secret: string): string {
