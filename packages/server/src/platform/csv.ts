@@ -32,7 +32,10 @@ export function toCsv<R extends Record<keyof R, Cell>>(rows: readonly R[], optio
   const columns = options.columns ?? Object.keys(rows[0] ?? {});
   if (columns.length === 0) return '';
   const newline = options.newline ?? '\r\n';
-  return Papa.unparse({ fields: [...columns], data: [...rows] }, { newline, escapeFormulae: FORMULA }) + newline;
+  const config = { newline, escapeFormulae: FORMULA };
+  // papaparse reads an empty `data` as one empty row, so an empty table is its header alone.
+  const text = rows.length === 0 ? Papa.unparse([[...columns]], config) : Papa.unparse({ fields: [...columns], data: [...rows] }, config);
+  return text + newline;
 }
 
 /**
