@@ -4,6 +4,7 @@
 // its last import: treat the seed as a heuristic starting point, not an authority.
 import type { Db } from '../db/pool.ts';
 import { Problem, type FieldError } from '../http/problem.ts';
+import { parseCsv, toCsv } from '../platform/csv.ts';
 
 export type RangeAction = 'review' | 'block' | 'allow';
 export interface RangeEntry {
@@ -48,40 +49,23 @@ export async function loadRanges(db: Db): Promise<RangeEntry[]> {
   return [...SEED_RANGES.filter((s) => !mine.has(s.prefix)), ...own.map((r) => ({ ...r, source: 'operator' as const }))];
 }
 
-/** The operator's list as CSV (`prefix,action,label`), after the seed entries it does not replace. */
+/** The operator's list as CSV (`prefix,action,label,source`), after the seed entries it does not replace. */
 export function rangesToCsv(entries: readonly RangeEntry[]): string {
-  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return ['prefix,action,label,source', ...entries.map((e) => [e.prefix, e.action, quote(e.label), e.source].join(','))].join('\n') + '\n';
+  // LF endings, as this list always had: it is fetched with curl and edited as a text file.
+  return toCsv(entries, { columns: ['prefix', 'action', 'label', 'source'], newline: '\n' });
 }
 
 /** Parses an import; every bad line is named (422). A `source` column, as exported, is ignored. */
 export function parseRangesCsv(csv: string): { prefix: string; action: RangeAction; label: string }[] {
-  const lines = csv.split(/\r?\n/).filter((l) => l.trim() !== '');
   const errors: FieldError[] = [];
   const rows: { prefix: string; action: RangeAction; label: string }[] = [];
-  lines.forEach((line, i) => {
-    if (i === 0 && line.startsWith('prefix,')) return;
-    const [prefix = '', action = '', ...rest] = splitCsv(line);
-    const label = rest[0] ?? '';
+  parseCsv(csv).forEach((cells, i) => {
+    const [prefix = '', action = '', label = ''] = cells.map((c) => c.trim());
+    if (i === 0 && prefix === 'prefix') return;
     if (!/^\+[0-9]{1,15}$/.test(prefix)) errors.push({ pointer: `/lines/${i + 1}`, detail: `"${prefix}" is not a prefix like +882` });
     else if (action !== 'review' && action !== 'block' && action !== 'allow') errors.push({ pointer: `/lines/${i + 1}`, detail: `action must be review, block or allow, not "${action}"` });
     else rows.push({ prefix, action, label: label || prefix });
   });
   if (errors.length > 0) throw Problem.fields(errors);
   return rows;
-}
-
-function splitCsv(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-    else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) { out.push(cur.trim()); cur = ''; }
-    else cur += c;
-  }
-  out.push(cur.trim());
-  return out;
 }

