@@ -18,7 +18,7 @@ import { ensureBootstrap } from './accounts/bootstrap.ts';
 import { ensureEmailSealing } from './platform/email/outbox.ts';
 import { startMessagingRuntime } from './messaging/dispatch/runtime.ts';
 import { createSmppLink } from './channels/smpp/link.ts';
-import { withDefaults } from './connectors/config.ts';
+import { withDefaults } from './channels/smpp/connector-config.ts';
 import { createSubjectHasher } from './privacy/subject-hash.ts';
 import { leadSandbox } from './sandbox/leader.ts';
 import { registerEventFanOut } from './platform/events.ts';
