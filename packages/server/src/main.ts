@@ -14,7 +14,7 @@ import { resolveMasterKeys } from './platform/crypto/master-key.ts';
 import { createKeyring } from './platform/crypto/keyring.ts';
 import { migrateJobQueue, startJobRunner } from './platform/jobs.ts';
 import { workerJobs } from './jobs.ts';
-import { ensureBootstrap } from './accounts/bootstrap.ts';
+import { ensureBootstrap } from './bootstrap.ts';
 import { ensureEmailSealing } from './platform/email/outbox.ts';
 import { startMessagingRuntime } from './messaging/dispatch/runtime.ts';
 import { createSmppLink } from './channels/smpp/link.ts';

@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import type { OperatorCommand } from '../platform/operator-command.ts';
 import { withTransaction } from '../db/tx.ts';
 import { appendAudit } from '../platform/audit/log.ts';
-import { ADMIN_EMAIL } from '../accounts/bootstrap.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
+import { ADMIN_EMAIL } from './roles.ts';
 
 export const resetPasswordCommand: OperatorCommand = {
   name: 'operator reset-password',
