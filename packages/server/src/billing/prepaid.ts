@@ -1,7 +1,8 @@
 // Prepaid accounts buy credit ahead. Buying credit is the taxable supply: a top-up is an
 // invoice (purpose prepaid_credit) carrying the VAT, and paying it in full adds its net amount
-// to the balance (prepaid-balance.ts). Rating then debits each rated unit from the balance (spend.ts) and marks it
-// prepaid so it is never invoiced again; at zero, messages are `rejected` (insufficient_balance).
+// to the balance (prepaid-balance.ts). Rating then debits each rated unit from the balance
+// (spend.ts) and marks it prepaid so it is never invoiced again; at zero, messages are
+// `rejected` (insufficient_balance).
 import type { Context } from '../context.ts';
 import { withTransaction } from '../db/tx.ts';
 import { P, Problem } from '../http/problem.ts';
