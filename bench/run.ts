@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Bootstrap } from '../packages/server/src/accounts/bootstrap.ts';
+import type { Bootstrap } from '../packages/server/src/bootstrap.ts';
 import { freePort } from '../packages/server/src/db/embedded.ts';
 import postgres from 'postgres';
 import { OPT_IN_SCENARIOS, SCENARIOS } from './scenarios/index.ts';

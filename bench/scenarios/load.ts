@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import postgres from 'postgres';
 import autocannon from 'autocannon';
-import type { Bootstrap } from '../../packages/server/src/accounts/bootstrap.ts';
+import type { Bootstrap } from '../../packages/server/src/bootstrap.ts';
 
 export interface Target {
   url: string;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../server/src/config.ts';
 import { startPlatform } from '../../server/src/main.ts';
 import { createLogger } from '../../server/src/platform/logger.ts';
-import type { Bootstrap } from '../../server/src/accounts/bootstrap.ts';
+import type { Bootstrap } from '../../server/src/bootstrap.ts';
 import { ApiClient, fraudRulesOff, type TestPlatform } from '../../server/test/harness.ts';
 import { createClientAccount, linkTokenFor } from '../../server/test/portal.ts';
 import { waitFor, waitForBound } from '../../server/test/messages.ts';

@@ -16,13 +16,7 @@ import { resetTwoFactorCommand } from './auth/reset-2fa-command.ts';
 import { reapplyErasuresCommand } from './privacy/requests/journal.ts';
 import { registerEventFanOut } from './platform/events.ts';
 import { webhookFanOut } from './webhooks/fan-out.ts';
-
-export interface OperatorCommand {
-  name: string;
-  usage: string;
-  summary: string;
-  run(ctx: Context, args: string[], out: (line: string) => void): Promise<number>;
-}
+import type { OperatorCommand } from './platform/operator-command.ts';
 
 export const OPERATOR_COMMANDS: OperatorCommand[] = [auditVerifyCommand, keysRotateCommand, resetPasswordCommand, resetTwoFactorCommand, reapplyErasuresCommand];
 

@@ -10,7 +10,7 @@ import { loadConfig, type Config, type Role } from '../src/config.ts';
 import { startPlatform, type Platform } from '../src/main.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import type { Clock } from '../src/platform/clock.ts';
-import type { Bootstrap } from '../src/accounts/bootstrap.ts';
+import type { Bootstrap } from '../src/bootstrap.ts';
 
 /** A fixed master key for tests; production keys come from CX_MASTER_KEY or master.key. */
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');

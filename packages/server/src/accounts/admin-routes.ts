@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
-import { operatorActor, principalOf } from '../auth/principal.ts';
+import { operatorActor, principalOf } from '../http/principal.ts';
 import { P, Problem } from '../http/problem.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../http/pagination.ts';
 import { idParam } from '../http/schemas.ts';

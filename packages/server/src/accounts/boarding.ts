@@ -5,7 +5,7 @@
 import type { Context } from '../context.ts';
 import type { Tx } from '../db/pool.ts';
 import { P, Problem, type FieldError } from '../http/problem.ts';
-import { heldDeposits } from '../billing/deposits.ts';
+import { heldDeposits } from '../billing/deposit-store.ts';
 import { getCompanyDetails, missingCompanyDetails, type CompanyDetails } from './company.ts';
 import { mutateAccount, recordChange, type Actor } from './service.ts';
 import { updateAccount, type AccountRow } from './store.ts';

@@ -4,13 +4,13 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
-import { principalOf } from '../auth/principal.ts';
+import { principalOf } from '../http/principal.ts';
 import { withTransaction } from '../db/tx.ts';
 import { P, Problem } from '../http/problem.ts';
 import { idParam } from '../http/schemas.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import type { Actor } from './service.ts';
-import { operatorActor } from '../auth/principal.ts';
+import { operatorActor } from '../http/principal.ts';
 import { getCompanyDetails, missingCompanyDetails, saveCompanyDetails, type CompanyInput } from './company.ts';
 
 const CompanyBody = Type.Object({

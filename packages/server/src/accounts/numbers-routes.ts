@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
-import { principalOf } from '../auth/principal.ts';
+import { principalOf } from '../http/principal.ts';
 import { P, Problem } from '../http/problem.ts';
 import { idParam, Timestamp } from '../http/schemas.ts';
 import { newId } from '../platform/ids.ts';

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Context } from '../context.ts';
-import { principalOf } from '../auth/principal.ts';
+import { principalOf } from '../http/principal.ts';
 import { AccountSchema, accountJson } from './present.ts';
 import { getAccount } from './store.ts';
 

@@ -3,7 +3,7 @@
 // and nothing is created. Per-message policy (limits, consent, fraud) is not decided here:
 // those messages are created with status `rejected` by their domains.
 import { P, Problem } from '../http/problem.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../http/principal.ts';
 
 export function assertAccountMaySend(principal: Principal): void {
   const { account, mode } = principal;

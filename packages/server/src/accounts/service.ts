@@ -7,7 +7,7 @@ import { P, Problem } from '../http/problem.ts';
 import { newId } from '../platform/ids.ts';
 import { emitEvent } from '../platform/events.ts';
 import { appendAudit, type ActorType } from '../platform/audit/log.ts';
-import type { AccountStatus } from '../auth/principal.ts';
+import type { AccountStatus } from '../http/principal.ts';
 import { getAccount, insertAccount, updateAccount, type AccountChanges, type AccountRow } from './store.ts';
 import { recordPoliciesInForce } from '../policies/store.ts';
 

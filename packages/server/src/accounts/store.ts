@@ -1,6 +1,6 @@
 // SQL for accounts. Operator routes reach any account; client routes only their own (by id).
 import type { Db } from '../db/pool.ts';
-import type { AccountStatus } from '../auth/principal.ts';
+import type { AccountStatus } from '../http/principal.ts';
 
 export interface AccountRow {
   id: string;

@@ -3,11 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
-import { principalOf } from './principal.ts';
+import { principalOf } from '../http/principal.ts';
 import { P, Problem } from '../http/problem.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../http/pagination.ts';
 import { NullableTimestamp, Timestamp, idParam } from '../http/schemas.ts';
-import { operatorActor } from './principal.ts';
+import { operatorActor } from '../http/principal.ts';
 import { issueApiKey, revokeKey } from './api-key-service.ts';
 import { getApiKey, listApiKeys, type ApiKeyRow } from './key-store.ts';
 

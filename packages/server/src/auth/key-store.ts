@@ -1,6 +1,6 @@
 // SQL for API keys. Lookups by hash run on every request, so they are one indexed join.
 import type { Db } from '../db/pool.ts';
-import type { AccountStatus, Principal } from './principal.ts';
+import type { AccountStatus, Principal } from '../http/principal.ts';
 import type { KeyMode } from './api-key-format.ts';
 import { generateApiKey } from './api-key-format.ts';
 import { newId } from '../platform/ids.ts';

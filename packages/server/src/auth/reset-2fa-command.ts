@@ -2,7 +2,7 @@
 // authenticator and the recovery codes. It needs access to the database (the same trust as
 // running the server): it removes the user's second factor, ends their sessions, and audits it.
 // Where two-factor is mandatory, the next sign-in leads straight to enrolling a new device.
-import type { OperatorCommand } from '../operator-commands.ts';
+import type { OperatorCommand } from '../platform/operator-command.ts';
 import { resetTwoFactor } from './two-factor-service.ts';
 
 export const resetTwoFactorCommand: OperatorCommand = {

@@ -2,11 +2,11 @@
 // It needs access to the database (the same trust as running the server), prints the new
 // password once, and audits the reset.
 import { parseArgs } from 'node:util';
-import type { OperatorCommand } from '../operator-commands.ts';
+import type { OperatorCommand } from '../platform/operator-command.ts';
 import { withTransaction } from '../db/tx.ts';
 import { appendAudit } from '../platform/audit/log.ts';
-import { ADMIN_EMAIL } from '../accounts/bootstrap.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
+import { ADMIN_EMAIL } from './roles.ts';
 
 export const resetPasswordCommand: OperatorCommand = {
   name: 'operator reset-password',

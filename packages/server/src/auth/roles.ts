@@ -8,6 +8,9 @@ export const CLIENT_ROLES: readonly ClientRole[] = ['owner', 'admin', 'developer
 export const OPERATOR_ROLES: readonly OperatorRole[] = ['operator', 'operator_readonly'];
 export const ALL_ROLES: readonly Role[] = [...CLIENT_ROLES, ...OPERATOR_ROLES];
 
+/** The operator admin that the first start creates (bootstrap.ts) and `operator reset-password` resets by default. */
+export const ADMIN_EMAIL = 'admin@cx-engage.local';
+
 export function isOperatorRole(role: string): role is OperatorRole {
   return (OPERATOR_ROLES as readonly string[]).includes(role);
 }

@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Context } from '../context.ts';
 import { P, Problem } from '../http/problem.ts';
 import type { Scope } from './scopes.ts';
-import type { Principal } from './principal.ts';
+import type { Principal } from '../http/principal.ts';
 import { csrfHeaderMatches, hashToken, sessionTokenOf } from './session-cookies.ts';
 import { touchSession } from './session-store.ts';
 import { scopesOfRole, twoFactorRequired } from './roles.ts';

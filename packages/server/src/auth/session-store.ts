@@ -3,7 +3,7 @@
 // absolute timeout, and its user and account are still allowed in.
 import type { Db } from '../db/pool.ts';
 import { newId } from '../platform/ids.ts';
-import type { AccountStatus } from './principal.ts';
+import type { AccountStatus } from '../http/principal.ts';
 
 export type SessionMethod = 'password' | 'totp' | 'recovery_code';
 

@@ -5,7 +5,7 @@ import { withTransaction } from '../db/tx.ts';
 import { P, Problem } from '../http/problem.ts';
 import { appendAudit, type AuditEntry } from '../platform/audit/log.ts';
 import { verifyPassword } from './passwords.ts';
-import type { SessionInfo } from './principal.ts';
+import type { SessionInfo } from '../http/principal.ts';
 import { revokeUserSessions } from './session-store.ts';
 import { checkTotp, getTotp, issueRecoveryCodes, markEnabled, otpauthUri, removeTwoFactor, storePendingSecret } from './two-factor.ts';
 import { getUser } from './user-store.ts';

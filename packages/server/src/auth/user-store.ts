@@ -1,7 +1,7 @@
 // SQL for portal users, their invitations and password resets. Emails are unique across the
 // platform (case-insensitive), so an email names at most one user.
 import type { Db } from '../db/pool.ts';
-import type { AccountStatus } from './principal.ts';
+import type { AccountStatus } from '../http/principal.ts';
 
 export interface UserRow {
   accountId: string;

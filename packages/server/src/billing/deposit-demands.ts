@@ -12,7 +12,7 @@ import { appendAudit } from '../platform/audit/log.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { emitEvents } from '../platform/events.ts';
 import type { Candidate, Judgement, SendCheck } from '../send-policy/policy.ts';
-import { heldDeposits } from './deposits.ts';
+import { heldDeposits } from './deposit-store.ts';
 import { DEPOSIT_OVERDUE } from './problems.ts';
 import { dayNumberToIsoDate, isoDateToDayNumber, toIsoDate, utcDayNumber } from './rules/dates.ts';
 import { formatMoney } from './rules/money.ts';

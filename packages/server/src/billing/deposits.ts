@@ -3,42 +3,15 @@
 // invoiced; while held it also covers unbilled usage for the SMS-limit settlement. Refunding it
 // is an explicit, audited step.
 import type { Context } from '../context.ts';
-import type { Db, Tx } from '../db/pool.ts';
+import type { Tx } from '../db/pool.ts';
 import { withTransaction } from '../db/tx.ts';
 import { P, Problem } from '../http/problem.ts';
 import type { Actor } from '../accounts/service.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { emitEvents } from '../platform/events.ts';
 import { newId } from '../platform/ids.ts';
-import { settleIfClear } from './payments.ts';
-
-export interface DepositRow {
-  id: string;
-  amountMinor: number;
-  currency: string;
-  receivedOn: string;
-  reference: string;
-  method: string;
-  status: 'held' | 'refunded';
-  createdAt: Date;
-  refundedAt: Date | null;
-  refundNote: string | null;
-}
-
-const columns = (db: Db) => db`
-  id, amount_minor::float8 as "amountMinor", currency, to_char(received_on, 'YYYY-MM-DD') as "receivedOn", reference, method, status,
-  created_at as "createdAt", refunded_at as "refundedAt", refund_note as "refundNote"`;
-
-export async function listDeposits(db: Db, accountId: string): Promise<DepositRow[]> {
-  return db<DepositRow[]>`select ${columns(db)} from deposits where account_id = ${accountId} order by id`;
-}
-
-/** Held deposits per currency, in minor units. */
-export async function heldDeposits(db: Db, accountId: string): Promise<Map<string, number>> {
-  const rows = await db<{ currency: string; minor: number }[]>`
-    select currency, sum(amount_minor)::float8 as minor from deposits where account_id = ${accountId} and status = 'held' group by currency`;
-  return new Map(rows.map((r) => [r.currency, r.minor]));
-}
+import { depositColumns, type DepositRow } from './deposit-store.ts';
+import { settleIfClear } from './settlement.ts';
 
 export interface DepositInput {
   amountMinor: number;
@@ -56,7 +29,7 @@ export async function recordDeposit(ctx: Context, actor: Actor, accountId: strin
     const [deposit] = await tx<DepositRow[]>`
       insert into deposits (account_id, id, amount_minor, currency, received_on, reference, method, status, recorded_by, created_at)
       values (${accountId}, ${newId('dep', at)}, ${d.amountMinor}, ${d.currency}, ${d.receivedOn}, ${d.reference}, ${d.method}, 'held', ${actor.id}, ${at})
-      returning ${columns(tx)}`;
+      returning ${depositColumns(tx)}`;
     await announce(tx, actor, accountId, deposit!, 'deposit.received', at);
     // A deposit can cover the unbilled usage: that may settle the cycle and lift an SMS block.
     const settled = await settleIfClear(tx, actor, accountId, d.reference, at);
@@ -67,12 +40,12 @@ export async function recordDeposit(ctx: Context, actor: Actor, accountId: strin
 export async function refundDeposit(ctx: Context, actor: Actor, accountId: string, depositId: string, note: string): Promise<DepositRow> {
   const at = ctx.clock.now();
   return withTransaction(ctx.sql, async (tx) => {
-    const [current] = await tx<DepositRow[]>`select ${columns(tx)} from deposits where account_id = ${accountId} and id = ${depositId} for update`;
+    const [current] = await tx<DepositRow[]>`select ${depositColumns(tx)} from deposits where account_id = ${accountId} and id = ${depositId} for update`;
     if (!current) throw new Problem(P['not-found'], `no deposit ${depositId}`);
     if (current.status !== 'held') throw new Problem(P['invalid-state'], 'the deposit was already refunded');
     const [deposit] = await tx<DepositRow[]>`
       update deposits set status = 'refunded', refunded_at = ${at}, refund_note = ${note} where account_id = ${accountId} and id = ${depositId}
-      returning ${columns(tx)}`;
+      returning ${depositColumns(tx)}`;
     await announce(tx, actor, accountId, deposit!, 'deposit.refunded', at);
     return deposit!;
   });

@@ -14,7 +14,7 @@ import { newId } from '../platform/ids.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
 import { determineVat, vatAmount } from './rules/vat.ts';
 import { loadBillingRates } from './rates.ts';
-import { reversePrepaidCredit } from './prepaid.ts';
+import { reversePrepaidCredit } from './prepaid-balance.ts';
 import { formatInvoiceNumber } from './rules/invoice-number.ts';
 import { currencyDigits } from './rules/money.ts';
 import type { InvoiceDocument, InvoiceLine } from './rules/invoice-pdf.ts';

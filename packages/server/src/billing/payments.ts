@@ -14,10 +14,8 @@ import { accountNotificationEmails } from '../accounts/store.ts';
 import { accruedInterest } from './interest-notes.ts';
 import { isoDateToDayNumber, utcDayNumber } from './rules/dates.ts';
 import { invoiceColumns, type InvoiceRow } from './invoices.ts';
-import { heldDeposits } from './deposits.ts';
-import { startNewCycle } from './limit-changes.ts';
-import { creditPrepaidInvoice } from './prepaid.ts';
-import { currencyDigits } from './rules/money.ts';
+import { creditPrepaidInvoice } from './prepaid-balance.ts';
+import { settleIfClear } from './settlement.ts';
 
 export interface PaymentInput {
   accountId: string;
@@ -71,25 +69,6 @@ export async function recordPayment(ctx: Context, actor: Actor, p: PaymentInput)
     const settled = await settleIfClear(tx, actor, p.accountId, p.reference, at);
     return { id, allocations, unallocatedMinor: left, settled };
   });
-}
-
-/**
- * Settlement (docs/billing.md): nothing invoiced is left unpaid, and the usage not yet invoiced
- * is covered by held deposits in its currency (prepaid usage is paid as it happens). Then a new
- * SMS cycle starts and a block lifts.
- */
-export async function settleIfClear(tx: Tx, actor: Actor, accountId: string, reference: string, at: Date): Promise<boolean> {
-  const [state] = await tx<{ open: number }[]>`
-    select count(*)::int as open from invoices where account_id = ${accountId} and paid_minor < total_minor`;
-  if (state!.open > 0) return false;
-  const unbilled = await tx<{ currency: string; micros: string }[]>`
-    select currency, sum(amount_micros)::text as micros from usage_records
-    where account_id = ${accountId} and invoice_id is null and not prepaid and amount_micros > 0 group by currency`;
-  const deposits = await heldDeposits(tx, accountId);
-  const covered = unbilled.every((u) => BigInt(deposits.get(u.currency) ?? 0) * 10n ** BigInt(6 - currencyDigits(u.currency)) >= BigInt(u.micros));
-  if (!covered) return false;
-  await startNewCycle(tx, actor, accountId, reference, 'paid', at);
-  return true;
 }
 
 export interface StatementLine {

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
-import { operatorActor } from '../auth/principal.ts';
+import { operatorActor } from '../http/principal.ts';
 import { houseAccountId } from '../accounts/store.ts';
 import { withTransaction } from '../db/tx.ts';
 import { P, Problem } from '../http/problem.ts';

@@ -75,6 +75,17 @@ export interface LinkHealth {
   lastError: string | null;
 }
 
+/** A connector's counters as one worker reports them to connector_status (SMPP links and WhatsApp alike). */
+export interface StatusReport {
+  connectorId: string;
+  state: string;
+  outstanding: number;
+  submitted: number;
+  failed: number;
+  receipts: number;
+  lastError: string | null;
+}
+
 export interface SmsLink {
   readonly connectorId: string;
   /** Sends every part of one message on one bind; resolves with the SMSC's ids in part order. */

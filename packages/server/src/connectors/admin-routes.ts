@@ -9,9 +9,9 @@ import { P, Problem } from '../http/problem.ts';
 import { idParam, NullableTimestamp, Timestamp } from '../http/schemas.ts';
 import { newId } from '../platform/ids.ts';
 import { appendAudit } from '../platform/audit/log.ts';
-import { operatorActor } from '../auth/principal.ts';
+import { operatorActor } from '../http/principal.ts';
 import { withTransaction } from '../db/tx.ts';
-import { SmppConfigInput, withDefaults, type SmppConfig } from './config.ts';
+import { SmppConfigInput, withDefaults, type SmppConfig } from '../channels/smpp/connector-config.ts';
 import { connectorStatuses, deleteConnector, getConnector, insertConnector, listAllConnectors, updateConnector, type AnyConnectorRow, type ConnectorStatusRow } from './store.ts';
 import { WhatsAppConfigInput, mergeSecrets, whatsAppConfig, type WhatsAppConfig, type WhatsAppSecrets } from '../channels/whatsapp/connector-config.ts';
 

@@ -2,10 +2,10 @@
 // and the router built from the routes table. Refreshed every few seconds: operators'
 // changes apply without a restart.
 import type { Context } from '../context.ts';
-import type { LinkHandlers, SmsLink } from '../channels/link.ts';
+import type { LinkHandlers, SmsLink, StatusReport } from '../channels/link.ts';
 import { createPrefixRouter, type Router } from '../routing/router.ts';
 import { listRoutes } from '../routing/routes-store.ts';
-import { listConnectors, writeConnectorStatuses, type ConnectorRow, type StatusReport } from './store.ts';
+import { listConnectors, writeConnectorStatuses, type ConnectorRow } from './store.ts';
 import { houseAccountId } from '../accounts/store.ts';
 
 export type LinkFactory = (row: ConnectorRow, password: string, handlers: LinkHandlers) => SmsLink;

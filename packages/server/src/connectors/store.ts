@@ -1,7 +1,8 @@
 // SQL for connectors and their live status.
 import type { Db } from '../db/pool.ts';
-import type { SmppConfig } from './config.ts';
+import type { SmppConfig } from '../channels/smpp/connector-config.ts';
 import type { WhatsAppConfig } from '../channels/whatsapp/connector-config.ts';
+import type { StatusReport } from '../channels/link.ts';
 
 export interface ConnectorRow {
   id: string;
@@ -71,16 +72,6 @@ export async function connectorStatuses(db: Db): Promise<Map<string, ConnectorSt
     select connector_id as "connectorId", state, outstanding, submitted, failed, receipts, last_error as "lastError", updated_at as "updatedAt"
     from connector_status`;
   return new Map(rows.map((r) => [r.connectorId, r]));
-}
-
-export interface StatusReport {
-  connectorId: string;
-  state: string;
-  outstanding: number;
-  submitted: number;
-  failed: number;
-  receipts: number;
-  lastError: string | null;
 }
 
 export async function writeConnectorStatuses(db: Db, worker: string, reports: StatusReport[], at: Date): Promise<void> {

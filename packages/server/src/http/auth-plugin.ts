@@ -10,7 +10,7 @@ import { grants } from '../auth/scopes.ts';
 import { hashApiKey, looksLikeApiKey } from '../auth/api-key-format.ts';
 import { findPrincipalByHash, touchApiKeys } from '../auth/key-store.ts';
 import { assertAccountMaySend } from '../accounts/sending-rule.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from './principal.ts';
 import { authenticateSession, checkSessionRoute } from '../auth/session-auth.ts';
 import { hasSessionCookie } from '../auth/session-cookies.ts';
 

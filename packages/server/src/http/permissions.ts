@@ -18,7 +18,7 @@ export interface RoutePermission {
    * route is closed to test keys until someone decides otherwise. 'allowed': the route touches
    * nothing that is live-only (the account's name and numbers, templates to send with).
    * 'test-objects': the handler creates and shows only test-mode rows to a test key
-   * (`objectModeOf` in auth/principal.ts).
+   * (`objectModeOf` in principal.ts).
    */
   testKeys?: 'allowed' | 'test-objects';
 }

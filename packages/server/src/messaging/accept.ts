@@ -4,7 +4,7 @@
 // money) only read, so they run before its transaction opens; the counters (fraud, the SMS
 // limit) run inside it, so the transaction stays short.
 import type { Context } from '../context.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../http/principal.ts';
 import { Problem, type FieldError } from '../http/problem.ts';
 import { newId } from '../platform/ids.ts';
 import { emitEvents } from '../platform/events.ts';

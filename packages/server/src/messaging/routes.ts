@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
-import { objectModeOf, principalOf } from '../auth/principal.ts';
+import { objectModeOf, principalOf } from '../http/principal.ts';
 import { P, Problem, fieldErrorsFromValidation, type AjvError } from '../http/problem.ts';
 import { ListQuery, decodeCursor } from '../http/pagination.ts';
 import { compileStrict } from '../http/validation.ts';

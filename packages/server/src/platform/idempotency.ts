@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Context } from '../context.ts';
 import type { Tx } from '../db/pool.ts';
 import { P, Problem } from '../http/problem.ts';
-import { principalOf } from '../auth/principal.ts';
+import { principalOf } from '../http/principal.ts';
 import { canonicalJson } from './audit/log.ts';
 
 /** A request whose process died holds its key at most this long before a retry may take over. */

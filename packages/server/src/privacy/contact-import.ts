@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import type { Context } from '../context.ts';
-import { actorOf, principalOf } from '../auth/principal.ts';
+import { actorOf, principalOf } from '../http/principal.ts';
 import { Problem, type FieldError } from '../http/problem.ts';
 import { withTransaction } from '../db/tx.ts';
 import { appendAudit } from '../platform/audit/log.ts';

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import type { Context } from '../context.ts';
 import type { Db } from '../db/pool.ts';
-import { actorOf, principalOf, type Principal } from '../auth/principal.ts';
+import { actorOf, principalOf, type Principal } from '../http/principal.ts';
 import { P, Problem } from '../http/problem.ts';
 import { idParam } from '../http/schemas.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../http/pagination.ts';

@@ -1,6 +1,6 @@
 // Changing a contact's profile, by the API (PATCH, import) and by rectification requests.
 import type { Context } from '../context.ts';
-import { actorOf, type Principal } from '../auth/principal.ts';
+import { actorOf, type Principal } from '../http/principal.ts';
 import { Problem } from '../http/problem.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { normalizeE164 } from '../messaging/input.ts';

@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import type { Db } from '../db/pool.ts';
-import { actorOf, principalOf } from '../auth/principal.ts';
+import { actorOf, principalOf } from '../http/principal.ts';
 import { withTransaction } from '../db/tx.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { DEFAULT_KEYWORDS, DEFAULT_REPLIES, type KeywordAction } from '../messaging/keywords.ts';

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
-import { objectModeOf, principalOf } from '../auth/principal.ts';
+import { objectModeOf, principalOf } from '../http/principal.ts';
 import { Problem } from '../http/problem.ts';
 import { normalizeE164 } from '../messaging/input.ts';
 import { receiveTestInbound } from '../messaging/inbound.ts';

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import type { Context } from '../context.ts';
 import { withTransaction } from '../db/tx.ts';
 import { newId } from '../platform/ids.ts';
-import { withDefaults } from '../connectors/config.ts';
+import { withDefaults } from '../channels/smpp/connector-config.ts';
 import { houseAccountId } from '../accounts/store.ts';
 import { startSmscSimulator, type SmscSimulator } from './smsc/simulator.ts';
 import { takeSandboxInbound } from './inbound-store.ts';

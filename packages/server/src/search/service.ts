@@ -4,7 +4,7 @@
 // for. Each kind is asked of its own domain's store, scoped by the caller's account and shown
 // only to a caller whose scopes may read that kind.
 import type { Context } from '../context.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '../http/principal.ts';
 import { grants, type Scope } from '../auth/scopes.ts';
 import { accountsNamed, getAccount, numbersMatching } from '../accounts/store.ts';
 import { getConnector, listAllConnectors } from '../connectors/store.ts';

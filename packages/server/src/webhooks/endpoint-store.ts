@@ -33,7 +33,7 @@ export async function insertEndpoint(db: Db, e: Omit<EndpointRow, 'previousSecre
   return row!;
 }
 
-/** `mode` set: only an endpoint of that mode (a test key's view, auth/principal.ts objectModeOf). */
+/** `mode` set: only an endpoint of that mode (a test key's view, http/principal.ts objectModeOf). */
 const ofMode = (db: Db, mode: KeyMode | undefined) => (mode ? db`and mode = ${mode}` : db``);
 
 export async function getEndpoint(

@@ -20,7 +20,7 @@ const MAX_REPLAY_MS = 31 * 24 * 3600_000;
 
 /**
  * Whose endpoints a caller manages: the account's, all of them (`mode` unset: a live key or a
- * portal session), or only its test-mode ones (a test key; objectModeOf in auth/principal.ts).
+ * portal session), or only its test-mode ones (a test key; objectModeOf in http/principal.ts).
  * Another mode's endpoint is not found (404), like another account's.
  */
 export interface EndpointOwner {

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import type { Db } from '../db/pool.ts';
-import { objectModeOf, principalOf } from '../auth/principal.ts';
+import { objectModeOf, principalOf } from '../http/principal.ts';
 import type { Actor } from '../accounts/service.ts';
 import { P, Problem } from '../http/problem.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../http/pagination.ts';

@@ -2,7 +2,7 @@
 // SMSCs: GSM 03.38 on most, ISO-8859-1 (Latin-1) on some. A connector says which.
 import { createRequire } from 'node:module';
 import type { Encodings, MessageInput, Session } from 'smpp';
-import type { DefaultAlphabet } from '../../connectors/config.ts';
+import type { DefaultAlphabet } from './connector-config.ts';
 
 const setting = (createRequire(import.meta.url)('smpp') as { encodings: Encodings }).encodings;
 

@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as smpp from 'smpp';
 import { createLogger } from '../../platform/logger.ts';
-import { withDefaults, type DefaultAlphabet, type LongMessageMode } from '../../connectors/config.ts';
+import { withDefaults, type DefaultAlphabet, type LongMessageMode } from './connector-config.ts';
 import type { InboundSms } from '../link.ts';
 import { decodeDefaultAlphabetAs } from './default-alphabet.ts';
 import { waitFor } from '../../../test/wait.ts';

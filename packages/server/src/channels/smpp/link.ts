@@ -4,7 +4,7 @@ import type { PDU } from 'smpp';
 import type { Logger } from 'pino';
 import { LinkError, type LinkHandlers, type LinkHealth, type OutboundSms, type SmsLink } from '../link.ts';
 import { splitForSms } from '../../messaging/encoding/split.ts';
-import type { LongMessageMode, SmppConfig } from '../../connectors/config.ts';
+import type { LongMessageMode, SmppConfig } from './connector-config.ts';
 import { concatenationUdh } from '../../messaging/encoding/concatenation.ts';
 import { SmppSession, type SessionState, type SmppSessionOptions, type SubmitFields } from './session.ts';
 import { SmppError } from './status-codes.ts';

@@ -4,7 +4,7 @@
 // read leniently because SMSCs differ in case (`Text:`) and date length (seconds).
 import type { PDU } from 'smpp';
 import { messageText } from './user-data.ts';
-import type { ReceiptIdFormat } from '../../connectors/config.ts';
+import type { ReceiptIdFormat } from './connector-config.ts';
 import { smscIdKey } from '../link.ts';
 
 /** Appendix B stat words; ENROUTE is common for intermediate notifications. */

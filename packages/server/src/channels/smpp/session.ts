@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { MessageInput, PDU, Session } from 'smpp';
 import { createWindow, type Window } from './window.ts';
 import { decodeDefaultAlphabetAs } from './default-alphabet.ts';
-import type { DefaultAlphabet } from '../../connectors/config.ts';
+import type { DefaultAlphabet } from './connector-config.ts';
 import { ESME_RINVCMDID, ESME_ROK, ESME_RX_T_APPN, SmppError, describeStatus } from './status-codes.ts';
 
 export type BindMode = 'transceiver' | 'transmitter' | 'receiver';

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../../context.ts';
-import { principalOf } from '../../auth/principal.ts';
+import { principalOf } from '../../http/principal.ts';
 import { P, Problem } from '../../http/problem.ts';
 import { idParam } from '../../http/schemas.ts';
 import { postgresFileStore, type NewFile } from '../../platform/files/store.ts';

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../../context.ts';
-import { principalOf } from '../../auth/principal.ts';
+import { principalOf } from '../../http/principal.ts';
 import { P, Problem } from '../../http/problem.ts';
 import { idParam } from '../../http/schemas.ts';
 import { appendAudit } from '../../platform/audit/log.ts';
@@ -14,7 +14,7 @@ import { normalizeE164 } from '../../messaging/input.ts';
 import type { SubjectHasher } from '../../privacy/subject-hash.ts';
 import { consentHistory, recordConsents, WHATSAPP_OPTIN, type ConsentSource } from '../../privacy/consent.ts';
 import { contactForPhone } from '../../privacy/contacts.ts';
-import { actorOf } from '../../auth/principal.ts';
+import { actorOf } from '../../http/principal.ts';
 import type { WhatsAppDirectory } from './directory.ts';
 
 const OptInSchema = Type.Object({

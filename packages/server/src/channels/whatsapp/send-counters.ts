@@ -1,7 +1,7 @@
 // What the leading worker sent through each WhatsApp connector, reported to connector_status
 // with the SMPP links' counters (GET /v1/admin/connectors `stats`). Like theirs, the counts
 // start again when another worker takes the lead.
-import type { StatusReport } from '../../connectors/store.ts';
+import type { StatusReport } from '../link.ts';
 
 export interface WhatsAppSendCounters {
   submitted(connectorId: string): void;

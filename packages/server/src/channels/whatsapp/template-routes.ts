@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../../context.ts';
-import { principalOf } from '../../auth/principal.ts';
+import { principalOf } from '../../http/principal.ts';
 import { idParam, Timestamp } from '../../http/schemas.ts';
 import type { WhatsAppDirectory } from './directory.ts';
 import type { TemplateDefinition } from './templates.ts';

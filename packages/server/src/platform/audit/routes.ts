@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../../context.ts';
 import type { Db } from '../../db/pool.ts';
-import { principalOf } from '../../auth/principal.ts';
+import { principalOf } from '../../http/principal.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../../http/pagination.ts';
 import { Timestamp } from '../../http/schemas.ts';
 

@@ -1,6 +1,6 @@
 // `cx-engage audit verify [--account acc_…]`: exit 0 when every chain is intact, 1 otherwise.
 import { parseArgs } from 'node:util';
-import type { OperatorCommand } from '../../operator-commands.ts';
+import type { OperatorCommand } from '../operator-command.ts';
 import { verifyAuditChains } from './verify.ts';
 
 export const auditVerifyCommand: OperatorCommand = {

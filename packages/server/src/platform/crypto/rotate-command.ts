@@ -1,6 +1,6 @@
 // `cx-engage keys rotate [--data-keys]`
 import { parseArgs } from 'node:util';
-import type { OperatorCommand } from '../../operator-commands.ts';
+import type { OperatorCommand } from '../operator-command.ts';
 import { resolveMasterKeys } from './master-key.ts';
 import { rotateKeys } from './rotate.ts';
 

@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../../context.ts';
 import type { Db } from '../../db/pool.ts';
-import type { OperatorCommand } from '../../operator-commands.ts';
+import type { OperatorCommand } from '../../platform/operator-command.ts';
 import { Timestamp } from '../../http/schemas.ts';
 import { appendAudit } from '../../platform/audit/log.ts';
 import { reapplyErasures } from './erasure.ts';

@@ -2,14 +2,15 @@
 // number, written to <data dir>/bootstrap.json (0600). Later starts reuse everything.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Context } from '../context.ts';
-import { withTransaction } from '../db/tx.ts';
-import { newId } from '../platform/ids.ts';
-import { appendAudit } from '../platform/audit/log.ts';
-import { CLIENT_SCOPES, OPERATOR_SCOPES } from '../auth/scopes.ts';
-import { insertApiKey } from '../auth/key-store.ts';
-import { generatePassword, hashPassword } from '../auth/passwords.ts';
-import { insertAccount } from './store.ts';
+import type { Context } from './context.ts';
+import { withTransaction } from './db/tx.ts';
+import { newId } from './platform/ids.ts';
+import { appendAudit } from './platform/audit/log.ts';
+import { CLIENT_SCOPES, OPERATOR_SCOPES } from './auth/scopes.ts';
+import { insertApiKey } from './auth/key-store.ts';
+import { generatePassword, hashPassword } from './auth/passwords.ts';
+import { ADMIN_EMAIL } from './auth/roles.ts';
+import { insertAccount } from './accounts/store.ts';
 
 export interface Bootstrap {
   apiUrl: string;
@@ -22,7 +23,6 @@ export interface Bootstrap {
   sandboxNumber: string;
 }
 
-export const ADMIN_EMAIL = 'admin@cx-engage.local';
 /** NANP 555-0100..0199 is reserved for fiction: valid by numbering rules, never a real person. */
 export const SANDBOX_NUMBER = '+14155550100';
 const BOOTSTRAP_LOCK = 7_263_002;

@@ -1,4 +1,4 @@
-import type { KeyMode } from './api-key-format.ts';
+import type { KeyMode } from '../auth/api-key-format.ts';
 
 export type AccountStatus = 'pending' | 'active' | 'suspended' | 'closed';
 
