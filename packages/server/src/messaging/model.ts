@@ -21,9 +21,12 @@ export interface MessageError {
 
 import type { FraudDecision } from '../fraud/decision.ts';
 
+/** Codes of warnings: not errors (the message goes), so docs/sms.md lists them, not docs/errors.md. */
+export const MESSAGE_WARNING_CODES = ['default_sender_used'] as const;
+
 /** Something the sender should know about a message it just sent; only in the 202 answer. */
 export interface MessageWarning {
-  code: 'default_sender_used';
+  code: (typeof MESSAGE_WARNING_CODES)[number];
   detail: string;
 }
 
