@@ -28,7 +28,8 @@ for (const role of ['all', 'api'] as const) {
 async function runOn(role: 'all' | 'api', list: typeof scenarios): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-bench-'));
   const port = await freePort();
-  const server = spawn(process.execPath, [path.join(root, 'packages/server/src/cli.ts'), 'start', '--role', role], {
+  // The heap flags `npm start` runs with (package.json), so the figures are those a user gets.
+  const server = spawn(process.execPath, ['--max-old-space-size=384', '--max-semi-space-size=16', path.join(root, 'packages/server/src/cli.ts'), 'start', '--role', role], {
     // The webhooks scenario's receiver listens on loopback.
     env: { ...process.env, CX_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', CX_LOG_FORMAT: 'pretty', CX_WEBHOOK_ALLOW_PRIVATE: 'true' },
     stdio: ['ignore', 'pipe', 'inherit'],
