@@ -4,9 +4,9 @@
 // process's peak and its growth after a 2-minute warm-up, in MB per minute (least squares), the
 // figures the message engine issue asks for (< 1 MB/min, peak <= 400 MB). Opt-in: it takes
 // ten minutes (`npm run bench memory-soak`).
-import fs from 'node:fs/promises';
 import autocannon from 'autocannon';
 import { serverRssMB, spreadNumber, type Scenario } from './load.ts';
+import { childProcesses } from '../../packages/server/test/processes.ts';
 
 const SAMPLE_EVERY_MS = 10_000;
 const WARM_UP_MS = 120_000;
@@ -16,7 +16,7 @@ export const memorySoak: Scenario = {
   connections: 32,
   async run(t) {
     const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
-    const pids = [t.serverPid, ...(await childNodeProcesses(t.serverPid))];
+    const pids = [t.serverPid, ...childProcesses(t.serverPid, 'cli.ts').map((p) => p.pid)];
     const samples = new Map<number, { atMs: number; mb: number }[]>(pids.map((p) => [p, []]));
     const started = Date.now();
     const sample = async () => {
@@ -53,17 +53,4 @@ function slope(points: { atMs: number; mb: number }[]): number {
   const num = points.reduce((a, p) => a + (p.atMs - mx) * (p.mb - my), 0);
   const den = points.reduce((a, p) => a + (p.atMs - mx) ** 2, 0);
   return den === 0 ? 0 : num / den;
-}
-
-/** The worker process role all starts beside the API (a Node child, not PostgreSQL's). */
-async function childNodeProcesses(parent: number): Promise<number[]> {
-  const out: number[] = [];
-  for (const d of await fs.readdir('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    const stat = await fs.readFile(`/proc/${d}/stat`, 'utf8').catch(() => '');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const cmd = await fs.readFile(`/proc/${d}/cmdline`, 'utf8').catch(() => '');
-    if (Number(fields[1]) === parent && cmd.includes('cli.ts')) out.push(Number(d));
-  }
-  return out;
 }

@@ -4,43 +4,13 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
-import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { TEST_MASTER_KEY } from '../test/harness.ts';
 import { CLI, watchStart } from '../test/cli.ts';
 import { waitFor } from '../test/wait.ts';
-
-/** The worker processes an API process started (role all): their pids and nice values, from /proc. */
-function workersOf(parent: number): { pid: number; nice: number }[] {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
-      // fields[1] is the parent pid (field 4 of stat), fields[16] the nice value (field 19)
-      return Number(fields[1]) === parent && cmd.includes('worker') ? [{ pid: Number(d), nice: Number(fields[16]) }] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
-function niceOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
+import { childProcesses, procInfo } from '../test/processes.ts';
 
 interface Running {
   child: ChildProcess;
@@ -148,13 +118,13 @@ describe('cx-engage start', () => {
     };
     try {
       await delivered('+4915123000101');
-      const first = await waitFor(async () => workersOf(r.child.pid!)[0], 'the worker process');
-      assert.equal(first.nice, niceOf(r.child.pid!) + 10, 'the worker runs at a lower priority than the API');
+      const first = await waitFor(async () => childProcesses(r.child.pid!, 'worker')[0], 'the worker process');
+      assert.equal(first.nice, procInfo(r.child.pid!)!.nice + 10, 'the worker runs at a lower priority than the API');
       process.kill(first.pid, 'SIGKILL');
-      const second = await waitFor(async () => workersOf(r.child.pid!).find((w) => w.pid !== first.pid), 'a new worker process', 30_000);
+      const second = await waitFor(async () => childProcesses(r.child.pid!, 'worker').find((w) => w.pid !== first.pid), 'a new worker process', 30_000);
       await delivered('+4915123000102');
       assert.equal(await stop(r), 0, 'SIGTERM exits cleanly');
-      assert.equal(alive(second.pid), false, 'the worker stopped with it');
+      assert.equal(procInfo(second.pid), undefined, 'the worker stopped with it');
     } finally {
       r.child.kill('SIGKILL');
     }
@@ -177,7 +147,7 @@ describe('cx-engage start', () => {
     assert.ok(statuses.every((s) => s === 202 || s === 503 || s === 'refused'), `every request answered or never taken: ${statuses.join(' ')}`);
     assert.doesNotMatch(r.output(), /terminating connection|database system is shutting down|Error with notify listener/, 'no part lost its database before it stopped');
     const pid = Number((await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').catch(() => '0')).split('\n')[0]);
-    assert.ok(!pid || !alive(pid), 'PostgreSQL stopped too');
+    assert.ok(!pid || procInfo(pid) === undefined, 'PostgreSQL stopped too');
   });
 
   it('refuses to start with DATABASE_URL but no CX_MASTER_KEY, saying why', async () => {

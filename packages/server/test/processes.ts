@@ -1,6 +1,7 @@
 // Platform roles as separate processes (the real CLI on Node 24), for tests that SIGKILL them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_MASTER_KEY } from './harness.ts';
@@ -37,4 +38,33 @@ export async function startRole(role: 'api' | 'worker', databaseUrl: string, env
       await exited;
     },
   };
+}
+
+/** A live process as Linux's /proc shows it: parent, nice value, command line. */
+export interface ProcInfo {
+  pid: number;
+  ppid: number;
+  nice: number;
+  args: string[];
+}
+
+/** The process, or undefined once it is gone. */
+export function procInfo(pid: number): ProcInfo | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After "pid (comm) ": state, ppid, … ; the nice value is stat's 19th field.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    return { pid, ppid: Number(fields[1]), nice: Number(fields[16]), args };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The live children of `parent` whose command line holds `arg`. */
+export function childProcesses(parent: number, arg: string): ProcInfo[] {
+  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
+    const p = procInfo(Number(d));
+    return p && p.ppid === parent && p.args.some((a) => a.includes(arg)) ? [p] : [];
+  });
 }
