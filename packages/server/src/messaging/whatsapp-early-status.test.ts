@@ -8,6 +8,8 @@ import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
 import { waitFor } from '../../test/wait.ts';
 import type { WhatsAppSimulator } from '../sandbox/whatsapp/simulator.ts';
 import { connectWhatsAppSimulator } from '../sandbox/whatsapp/test-kit.ts';
+import { createSendPolicies } from '../send-policy/order.ts';
+import { retryPendingWhatsAppStatuses } from './whatsapp-statuses.ts';
 
 const FROM = '+14155550177';
 const PHONE_NUMBER_ID = '555000333';
@@ -48,5 +50,30 @@ describe('WhatsApp statuses that arrive before the send is stored', () => {
     }, 'the message read');
     assert.deepEqual(read.events.map((e: { status: string }) => e.status), ['queued', 'sending', 'sent', 'delivered', 'read']);
     assert.equal(await pending(), 0, 'nothing left waiting');
+  });
+
+  it('keeps each waiting status for an hour after it came, not after the oldest of its batch', async () => {
+    const { sql } = t.platform.ctx;
+    const now = new Date();
+    const status = (wamid: string, minutesAgo: number) => {
+      const at = new Date(now.getTime() - minutesAgo * 60_000);
+      const update = { phoneNumberId: PHONE_NUMBER_ID, wamid, status: 'delivered', timestamp: at.toISOString(), recipient: '', errors: [], category: null, billable: null, conversationId: null };
+      return sql`insert into pending_whatsapp_statuses (connector_id, smsc_id, status, at, update, received_at)
+                 values ('con_unknown', ${wamid.toLowerCase()}, 'delivered', ${at}, ${sql.json(update)}, ${at})`;
+    };
+    await status('wamid.OLD', 120);
+    await status('wamid.YOUNG', 5);
+    const policies = createSendPolicies(t.platform.ctx);
+    try {
+      await sql.begin((tx) => retryPendingWhatsAppStatuses(t.platform.ctx, tx, policies, now));
+    } finally {
+      await policies.stop();
+    }
+    // The leader's own sweep may take the rows first: wait for whichever sweep ran to commit.
+    const left = await waitFor(async () => {
+      const rows = await sql<{ smscId: string; receivedAt: Date }[]>`select smsc_id as "smscId", received_at as "receivedAt" from pending_whatsapp_statuses`;
+      return rows.length === 1 ? rows : undefined;
+    }, 'one status left waiting');
+    assert.deepEqual(left.map((r) => [r.smscId, r.receivedAt.getTime()]), [['wamid.young', now.getTime() - 5 * 60_000]]);
   });
 });

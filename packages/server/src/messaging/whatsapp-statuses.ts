@@ -40,7 +40,7 @@ const PENDING_FOR_MS = 3600_000;
 export async function applyWhatsAppStatuses(ctx: Context, policies: SendPolicyEngine, connectorId: string, statuses: StatusUpdate[]): Promise<void> {
   if (statuses.length === 0) return;
   const now = ctx.clock.now();
-  await withTransaction(ctx.sql, async (tx) => keepPending(tx, connectorId, await applyIn(ctx, tx, policies, connectorId, statuses), now));
+  await withTransaction(ctx.sql, async (tx) => keepPending(tx, connectorId, await applyIn(ctx, tx, policies, connectorId, statuses), () => now));
 }
 
 /** The leader's sweep: statuses that waited for their send, applied now if it is stored. */
@@ -49,31 +49,35 @@ export async function retryPendingWhatsAppStatuses(ctx: Context, tx: Tx, policie
     delete from pending_whatsapp_statuses where ctid in (
       select ctid from pending_whatsapp_statuses order by received_at limit 1000 for update skip locked)
     returning connector_id as "connectorId", update, received_at as "receivedAt"`;
-  const byConnector = new Map<string, { statuses: StatusUpdate[]; receivedAt: Date }>();
+  // Each status keeps the time it first came: its own hour, not its batch's oldest.
+  const receivedAt = new Map<StatusUpdate, Date>();
+  const byConnector = new Map<string, StatusUpdate[]>();
   for (const r of rows) {
-    const group = byConnector.get(r.connectorId) ?? { statuses: [], receivedAt: r.receivedAt };
-    group.statuses.push({ ...r.update, timestamp: new Date(r.update.timestamp) });
-    if (r.receivedAt < group.receivedAt) group.receivedAt = r.receivedAt;
+    const status = { ...r.update, timestamp: new Date(r.update.timestamp) };
+    receivedAt.set(status, r.receivedAt);
+    const group = byConnector.get(r.connectorId) ?? [];
+    group.push(status);
     byConnector.set(r.connectorId, group);
   }
   let applied = 0;
-  for (const [connectorId, group] of byConnector) {
-    const unknown = await applyIn(ctx, tx, policies, connectorId, group.statuses);
-    applied += group.statuses.length - unknown.length;
-    // Still unknown: back to wait, with the time they first came, until they are an hour old.
-    if (now.getTime() - group.receivedAt.getTime() < PENDING_FOR_MS) await keepPending(tx, connectorId, unknown, group.receivedAt);
-    else if (unknown.length > 0) ctx.log.warn({ connectorId, count: unknown.length }, 'WhatsApp statuses for messages we do not know after an hour; dropped');
+  for (const [connectorId, statuses] of byConnector) {
+    const unknown = await applyIn(ctx, tx, policies, connectorId, statuses);
+    applied += statuses.length - unknown.length;
+    // Still unknown: back to wait until an hour after it came.
+    const waiting = unknown.filter((s) => now.getTime() - receivedAt.get(s)!.getTime() < PENDING_FOR_MS);
+    await keepPending(tx, connectorId, waiting, (s) => receivedAt.get(s)!);
+    if (waiting.length < unknown.length) ctx.log.warn({ connectorId, count: unknown.length - waiting.length }, 'WhatsApp statuses for messages we do not know after an hour; dropped');
   }
   return applied;
 }
 
-async function keepPending(tx: Tx, connectorId: string, statuses: StatusUpdate[], receivedAt: Date): Promise<void> {
+async function keepPending(tx: Tx, connectorId: string, statuses: StatusUpdate[], receivedAt: (s: StatusUpdate) => Date): Promise<void> {
   if (statuses.length === 0) return;
   await tx`
     insert into pending_whatsapp_statuses (connector_id, smsc_id, status, at, update, received_at)
-    select ${connectorId}, smsc_id, status, at, update, ${receivedAt}
-    from jsonb_to_recordset(${tx.json(statuses.map((s) => ({ smsc_id: smscIdKey(s.wamid), status: s.status, at: s.timestamp, update: withoutRecipient(s) })) as never)}::jsonb)
-      as t(smsc_id text, status text, at timestamptz, update jsonb)
+    select ${connectorId}, smsc_id, status, at, update, received_at
+    from jsonb_to_recordset(${tx.json(statuses.map((s) => ({ smsc_id: smscIdKey(s.wamid), status: s.status, at: s.timestamp, update: withoutRecipient(s), received_at: receivedAt(s) })) as never)}::jsonb)
+      as t(smsc_id text, status text, at timestamptz, update jsonb, received_at timestamptz)
     on conflict do nothing`;
 }
 
