@@ -113,10 +113,15 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
       if (!wa && from && !senderAllowed(policy, from)) built.item.refused = SENDER_NOT_ON_ALLOW_LIST;
       accepted.push({ index: i, ...built, ...(!wa && !from && { warnings: [DEFAULT_SENDER_USED] }) });
     }
-    // The rows are final (judged) once their transaction has run this far.
+    // The rows are final (judged) once their transaction has run this far: the answers are made
+    // once, there (for the Idempotency-Key) or after the commit, whichever comes first.
+    let settled: AcceptOutcome[] | undefined;
     const settle = () => {
-      for (const a of accepted) outcomes[a.index] = { message: { ...messageJson(a.item.row, a.body), ...(a.warnings && { warnings: a.warnings }) } };
-      return outcomes as AcceptOutcome[];
+      if (!settled) {
+        for (const a of accepted) outcomes[a.index] = { message: { ...messageJson(a.item.row, a.body), ...(a.warnings && { warnings: a.warnings }) } };
+        settled = outcomes as AcceptOutcome[];
+      }
+      return settled;
     };
     if (idempotent && accepted[0]) {
       accepted[0].item.answer = () => ({ accountId: principal.accountId, key: idempotent.key, answer: idempotent.answer(settle()) });
