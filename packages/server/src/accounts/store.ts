@@ -1,16 +1,10 @@
 // SQL for accounts. Operator routes reach any account; client routes only their own (by id).
 import type { Db } from '../db/pool.ts';
-import type { AccountStatus } from '../http/principal.ts';
+import type { AccountGate, AccountStatus } from '../http/principal.ts';
 
-export interface AccountRow {
+export interface AccountRow extends AccountGate {
   id: string;
   name: string;
-  status: AccountStatus;
-  isHouse: boolean;
-  smsBlocked: boolean;
-  trafficHold: boolean;
-  rateLimitPerKey: number | null;
-  rateLimitPerAccount: number | null;
   /** SMS accepted since the last settlement may not exceed this; null = no limit. */
   smsLimit: number | null;
   smsUsed: number;

@@ -3,7 +3,7 @@
 // absolute timeout, and its user and account are still allowed in.
 import type { Db } from '../db/pool.ts';
 import { newId } from '../platform/ids.ts';
-import type { AccountStatus } from '../http/principal.ts';
+import type { AccountGate } from '../http/principal.ts';
 
 export type SessionMethod = 'password' | 'totp' | 'recovery_code';
 
@@ -40,19 +40,13 @@ export async function insertSession(
   return row!;
 }
 
-export interface ActiveSession {
+export interface ActiveSession extends AccountGate {
   accountId: string;
   id: string;
   userId: string;
   role: string;
   createdAt: Date;
   lastSeenAt: Date;
-  status: AccountStatus;
-  isHouse: boolean;
-  smsBlocked: boolean;
-  trafficHold: boolean;
-  rateLimitPerKey: number | null;
-  rateLimitPerAccount: number | null;
   settings: Record<string, unknown>;
   twoFactorEnabled: boolean;
 }

@@ -2,6 +2,16 @@ import type { KeyMode } from '../auth/api-key-format.ts';
 
 export type AccountStatus = 'pending' | 'active' | 'suspended' | 'closed';
 
+/** What every request checks of the caller's account: may it act, send, and how fast. */
+export interface AccountGate {
+  status: AccountStatus;
+  isHouse: boolean;
+  smsBlocked: boolean;
+  trafficHold: boolean;
+  rateLimitPerKey: number | null;
+  rateLimitPerAccount: number | null;
+}
+
 /** Who is calling: an API key and the account it belongs to, as loaded for this request. */
 export interface Principal {
   accountId: string;
@@ -9,14 +19,7 @@ export interface Principal {
   keyId: string;
   mode: KeyMode;
   scopes: ReadonlySet<string>;
-  account: {
-    status: AccountStatus;
-    isHouse: boolean;
-    smsBlocked: boolean;
-    trafficHold: boolean;
-    rateLimitPerKey: number | null;
-    rateLimitPerAccount: number | null;
-  };
+  account: AccountGate;
   /** Set when a portal session cookie authenticated the request (auth/session-auth.ts). */
   session?: SessionInfo;
 }
