@@ -132,6 +132,14 @@ alter table billing_supplier add constraint billing_supplier_consumer_late_rate_
 alter table billing_supplier add constraint billing_supplier_id_check CHECK (id);
 alter table billing_supplier add constraint billing_supplier_pkey PRIMARY KEY (id);
 
+create table bind_leases (
+  connector_id text not null,
+  bind_index integer not null,
+  worker text not null,
+  lease_until timestamp with time zone not null
+);
+alter table bind_leases add constraint bind_leases_pkey PRIMARY KEY (connector_id, bind_index);
+
 create table cluster_state (
   key text not null,
   value jsonb not null,
@@ -164,11 +172,11 @@ create table connector_status (
   failed bigint not null default 0,
   receipts bigint not null default 0,
   last_error text,
-  worker text,
+  worker text not null,
   updated_at timestamp with time zone not null
 );
 alter table connector_status add constraint connector_status_connector_id_fkey FOREIGN KEY (connector_id) REFERENCES connectors(id) ON DELETE CASCADE;
-alter table connector_status add constraint connector_status_pkey PRIMARY KEY (connector_id);
+alter table connector_status add constraint connector_status_pkey PRIMARY KEY (connector_id, worker);
 
 create table connectors (
   id text not null,
@@ -621,7 +629,8 @@ create table messages (
   content_erased_at timestamp with time zone,
   content_erased_reason text,
   identity_erased_at timestamp with time zone,
-  sms_cycle integer
+  sms_cycle integer,
+  via_connector text
 );
 alter table messages add constraint messages_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table messages add constraint messages_content_erased_reason_check CHECK ((content_erased_reason = ANY (ARRAY['retention'::text, 'erasure'::text])));
@@ -1156,6 +1165,13 @@ create table whatsapp_windows (
 );
 alter table whatsapp_windows add constraint whatsapp_windows_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table whatsapp_windows add constraint whatsapp_windows_pkey PRIMARY KEY (account_id, business_number, customer_number);
+
+create table workers (
+  id text not null,
+  started_at timestamp with time zone not null,
+  seen_at timestamp with time zone not null
+);
+alter table workers add constraint workers_pkey PRIMARY KEY (id);
 
 CREATE OR REPLACE FUNCTION public.audit_log_append_only()
  RETURNS trigger

@@ -82,7 +82,7 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
         databaseUrl,
         hasher: createSubjectHasher(sql, ctx.keyring),
         // Settings stored by older versions lack newer fields: fill them with today's defaults.
-        makeLink: (row, password, handlers) => createSmppLink({ connectorId: row.id, config: withDefaults(row.config), password, handlers, log }),
+        makeLink: (row, password, handlers, share) => createSmppLink({ connectorId: row.id, config: withDefaults(row.config), password, handlers, log, share }),
         // The sandbox WhatsApp simulator posts its webhooks to this process's API (or the public URL).
         ...(config.sandbox && { onLead: () => leadSandbox(ctx, config.publicUrl ?? url ?? `http://127.0.0.1:${config.port}`) }),
       });

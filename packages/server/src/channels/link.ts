@@ -90,6 +90,8 @@ export interface SmsLink {
   readonly connectorId: string;
   /** Sends every part of one message on one bind; resolves with the SMSC's ids in part order. */
   send(sms: OutboundSms): Promise<string[]>;
+  /** Submits it can have outstanding at once over its binds (their SMPP windows). */
+  readonly window: number;
   health(): LinkHealth;
   close(): Promise<void>;
 }

@@ -67,10 +67,17 @@ export async function deleteConnector(db: Db, id: string): Promise<boolean> {
   return (await db`delete from connectors where id = ${id} returning id`).length === 1;
 }
 
+/**
+ * Each connector's status over the workers holding its binds (bind-leases.ts): bound while one
+ * is, counters summed, the latest error and report.
+ */
 export async function connectorStatuses(db: Db): Promise<Map<string, ConnectorStatusRow>> {
   const rows = await db<(ConnectorStatusRow & { connectorId: string })[]>`
-    select connector_id as "connectorId", state, outstanding, submitted, failed, receipts, last_error as "lastError", updated_at as "updatedAt"
-    from connector_status`;
+    select connector_id as "connectorId",
+      case when bool_or(state = 'bound') then 'bound' when bool_or(state = 'connecting') then 'connecting' else min(state) end as state,
+      sum(outstanding)::integer as outstanding, sum(submitted)::bigint as submitted, sum(failed)::bigint as failed, sum(receipts)::bigint as receipts,
+      (array_agg(last_error order by updated_at desc) filter (where last_error is not null))[1] as "lastError", max(updated_at) as "updatedAt"
+    from connector_status group by connector_id`;
   return new Map(rows.map((r) => [r.connectorId, r]));
 }
 
@@ -82,6 +89,6 @@ export async function writeConnectorStatuses(db: Db, worker: string, reports: St
     from jsonb_to_recordset(${db.json(reports.map((r) => ({ connector_id: r.connectorId, state: r.state, outstanding: r.outstanding, submitted: r.submitted, failed: r.failed, receipts: r.receipts, last_error: r.lastError })) as never)}::jsonb)
       as r(connector_id text, state text, outstanding integer, submitted bigint, failed bigint, receipts bigint, last_error text)
     where exists (select 1 from connectors c where c.id = r.connector_id)
-    on conflict (connector_id) do update set state = excluded.state, outstanding = excluded.outstanding, submitted = excluded.submitted,
+    on conflict (connector_id, worker) do update set state = excluded.state, outstanding = excluded.outstanding, submitted = excluded.submitted,
       failed = excluded.failed, receipts = excluded.receipts, last_error = excluded.last_error, worker = excluded.worker, updated_at = excluded.updated_at`;
 }

@@ -19,6 +19,12 @@ export interface SmppLinkOptions {
   password: string;
   handlers: LinkHandlers;
   log: Logger;
+  /**
+   * The binds of the connector this worker holds (connectors/bind-leases.ts): `binds` of `of`
+   * submitting binds, the receiver bind with the first of them. The connector's rate is shared
+   * in proportion. All of them when not given.
+   */
+  share?: { binds: number; of: number; receiver: boolean };
 }
 
 export function createSmppLink(opts: SmppLinkOptions): SmsLink {
@@ -26,7 +32,8 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
   const log = opts.log.child({ connectorId });
   const counters = { submitted: 0, failed: 0, receipts: 0 };
   let reference = Math.floor(Math.random() * 256);
-  const tps = tokenBucket(config.maxPerSecond);
+  const share = opts.share ?? { binds: config.binds, of: config.binds, receiver: true };
+  const tps = tokenBucket(config.maxPerSecond === null ? null : Math.max(1, Math.floor((config.maxPerSecond * share.binds) / share.of)));
 
   const onDeliver = async (pdu: PDU): Promise<void> => {
     const at = new Date();
@@ -54,8 +61,8 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
   // transmitter_receiver: submits on a transmitter, receipts and MO on a separate receiver bind.
   // `binds` sessions for submitting (an operator may allow several per account); each message
   // goes whole on the least busy bound one.
-  const txs = Array.from({ length: config.binds }, () => new SmppSession({ ...base, bindMode: config.bindMode === 'transceiver' ? 'transceiver' : 'transmitter' }));
-  const rx = config.bindMode === 'transmitter_receiver' ? new SmppSession({ ...base, bindMode: 'receiver' }) : undefined;
+  const txs = Array.from({ length: share.binds }, () => new SmppSession({ ...base, bindMode: config.bindMode === 'transceiver' ? 'transceiver' : 'transmitter' }));
+  const rx = config.bindMode === 'transmitter_receiver' && share.receiver ? new SmppSession({ ...base, bindMode: 'receiver' }) : undefined;
   const pickBind = () => {
     const bound = txs.filter((t) => t.state === 'bound');
     return bound.reduce<SmppSession | undefined>((best, t) => (!best || t.health().outstanding < best.health().outstanding ? t : best), undefined) ?? txs[0]!;
@@ -63,6 +70,7 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
 
   return {
     connectorId,
+    window: config.windowSize * share.binds,
     async send(sms: OutboundSms): Promise<string[]> {
       // An SMSC reading data_coding 0 as Latin-1 gets Latin-1 octets; GSM text it cannot carry goes as UCS-2.
       const latin1 = config.dataCoding0 === 'latin1' && sms.encoding === 'GSM-7';

@@ -1,4 +1,5 @@
-// Claiming due messages from the messages table, which is the queue.
+// Claiming due messages from the messages table, which is the queue. Every worker claims;
+// each sends over the binds it holds (connectors/bind-leases.ts).
 // FOR UPDATE SKIP LOCKED lets several dispatchers claim without blocking each other; the
 // lease makes a crashed dispatcher's messages claimable again once it expires.
 // Fair share: each claim takes at most `perAccount` rows of one account, so one tenant's
@@ -27,7 +28,11 @@ export interface ClaimedMessage {
 
 export async function claimDueMessages(
   db: Db,
-  opts: { now: Date; leaseMs: number; worker: string; limit: number; perAccount: number; lane: 'high' | 'normal' },
+  opts: {
+    now: Date; leaseMs: number; worker: string; limit: number; perAccount: number; lane: 'high' | 'normal';
+    /** Connectors only other workers hold binds of: messages handed to them are theirs (bind-leases.ts). */
+    theirs?: string[];
+  },
 ): Promise<ClaimedMessage[]> {
   const leaseUntil = new Date(opts.now.getTime() + opts.leaseMs);
   return db<ClaimedMessage[]>`
@@ -45,6 +50,7 @@ export async function claimDueMessages(
       cross join lateral (
         select m.account_id, m.id from messages m
         where m.account_id = a.account_id and m.status = 'queued' and m.priority = ${opts.lane} and m.next_attempt_at <= ${opts.now}
+          and (m.via_connector is null or m.via_connector <> all(${opts.theirs ?? []}::text[]))
         order by m.next_attempt_at
         limit ${opts.perAccount}
         for update skip locked
@@ -61,13 +67,28 @@ export async function claimDueMessages(
 
 /**
  * Messages whose dispatcher died mid-send go back to the queue (at most its SMPP window is sent
- * twice). `all`: a new leader takes back every lease at once, since only the leader sends.
+ * twice): those of workers no longer alive (bind-leases.ts heartbeat) at once, any other once its
+ * lease has run out.
  */
-export async function releaseLeases(db: Db, now: Date, opts: { all: boolean }): Promise<{ accountId: string; id: string }[]> {
+export async function releaseLeases(db: Db, now: Date, liveWorkers: string[]): Promise<{ accountId: string; id: string }[]> {
   return db<{ accountId: string; id: string }[]>`
     update messages set status = 'queued', lease_until = null, leased_by = null, next_attempt_at = ${now}, updated_at = ${now}
-    where status = 'sending' ${opts.all ? db`` : db`and lease_until < ${now}`}
+    where status = 'sending' and (lease_until < ${now} or leased_by <> all(${liveWorkers}::text[]))
     returning account_id as "accountId", id`;
+}
+
+/**
+ * Claimed messages for a connector whose binds another worker holds go back to the queue marked
+ * for it (`via`), to be claimed there: not an attempt, and no event (they never left `queued`
+ * as far as anyone outside can tell, since the claim's `sending` events exclude them).
+ */
+export async function handOff(db: Db, messages: { accountId: string; id: string; via: string }[], now: Date): Promise<void> {
+  if (messages.length === 0) return;
+  await db`
+    update messages m set status = 'queued', via_connector = h.via, lease_until = null, leased_by = null,
+      attempts = greatest(m.attempts - 1, 0), next_attempt_at = ${now}
+    from unnest(${messages.map((m) => m.accountId)}::text[], ${messages.map((m) => m.id)}::text[], ${messages.map((m) => m.via)}::text[]) as h(account_id, id, via)
+    where m.account_id = h.account_id and m.id = h.id and m.status = 'sending'`;
 }
 
 export async function dueScheduled(db: Db, now: Date, limit: number): Promise<{ accountId: string; id: string }[]> {

@@ -1,6 +1,8 @@
 // The dispatcher: claims due messages (high lane first), sends each over its route with
-// failover, and records the outcomes in batches. It keeps at most `maxInFlight` messages
-// in its hands, so connector queues stay short and a new OTP is claimed within one tick.
+// failover, and records the outcomes in batches. It keeps at most `maxInFlight` messages in its
+// hands, so connector queues stay short and a new OTP is claimed within one tick. Every worker
+// runs one over the binds it holds; a message whose route wants a connector bound only at
+// another worker is handed to that one.
 import type { Context } from '../../context.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { emitEvents } from '../../platform/events.ts';
@@ -8,7 +10,8 @@ import { LinkError, type SmsLink } from '../../channels/link.ts';
 import type { Router } from '../../routing/router.ts';
 import { GroupCommit } from '../group-commit.ts';
 import { NO_ROUTE, RETRIES_EXHAUSTED, smppRejected } from '../problems.ts';
-import { claimDueMessages, type ClaimedMessage } from './claim.ts';
+import { claimDueMessages, handOff, type ClaimedMessage } from './claim.ts';
+import { WHATSAPP_SENDER } from '../../connectors/bind-leases.ts';
 import { writeOutcomes, type SubmitOutcome } from './outcomes.ts';
 import { cachedPriceBook } from '../../billing/price-book.ts';
 import { holdReason, NO_HOLDS, type HoldSet } from '../../fraud/holds.ts';
@@ -32,13 +35,20 @@ export interface DispatcherOptions {
   whatsappCounters?: WhatsAppSendCounters;
   /** The send policies a WhatsApp message's SMS fallback passes. */
   policies: SendPolicyEngine;
+  /** Called when the dispatcher was full and has room again: claim now, not at the next tick. */
+  onRoom?: () => void;
 }
 
 export const DEFAULT_DISPATCH: Omit<DispatcherOptions, 'worker' | 'policies'> = { maxInFlight: 2000, perAccount: 500, leaseMs: 60_000, maxAttempts: 20 };
 
+/** The binds this worker holds and what the others hold (connectors/pool.ts). */
 export interface LinkSource {
   link(connectorId: string): SmsLink | undefined;
   router(): Router;
+  holds(connectorId: string): boolean;
+  boundElsewhere(connectorId: string): boolean;
+  onlyElsewhere(): string[];
+  capacity(): number;
 }
 
 export interface Dispatcher {
@@ -51,6 +61,7 @@ export interface Dispatcher {
 
 export function createDispatcher(ctx: Context, links: LinkSource, opts: DispatcherOptions): Dispatcher {
   let inFlight = 0;
+  let full = false;
   let draining = false;
   const settled: (() => void)[] = [];
   // Outcomes commit synchronously (the contract): a submit_sm_resp id that a receipt will name
@@ -67,18 +78,30 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
 
   async function tick(): Promise<number> {
     if (draining) return 0;
-    let room = opts.maxInFlight - inFlight;
-    if (room <= 0) return 0;
+    const limit = Math.min(opts.maxInFlight, links.capacity());
+    let room = limit - inFlight;
+    if (room <= 0) {
+      full = true;
+      return 0;
+    }
     const now = ctx.clock.now();
     // A claim may skip the WAL flush wait: no answer to anyone depends on it, and the outcome's
     // synchronous commit flushes it too. Lost in a database crash before that, the message is
     // queued again: sent twice at most, within the in-flight bound any crash allows.
     const claimed = await withTransaction(ctx.sql, async (tx) => {
       await tx`set local synchronous_commit = off`;
-      const high = await claimDueMessages(tx, { now, leaseMs: opts.leaseMs, worker: opts.worker, limit: room, perAccount: opts.perAccount, lane: 'high' });
+      const claim = { now, leaseMs: opts.leaseMs, worker: opts.worker, perAccount: opts.perAccount, theirs: links.onlyElsewhere() };
+      const high = await claimDueMessages(tx, { ...claim, limit: room, lane: 'high' });
       room -= high.length;
-      const normal = room > 0 ? await claimDueMessages(tx, { now, leaseMs: opts.leaseMs, worker: opts.worker, limit: room, perAccount: opts.perAccount, lane: 'normal' }) : [];
-      const all = [...high, ...normal];
+      const normal = room > 0 ? await claimDueMessages(tx, { ...claim, limit: room, lane: 'normal' }) : [];
+      const all: ClaimedMessage[] = [];
+      const handed: { accountId: string; id: string; via: string }[] = [];
+      for (const m of [...high, ...normal]) {
+        const via = belongsElsewhere(m);
+        if (via) handed.push({ accountId: m.accountId, id: m.id, via });
+        else all.push(m);
+      }
+      await handOff(tx, handed, now);
       await emitEvents(tx, all.map((m) => ({
         accountId: m.accountId, type: 'message.sending', objectType: 'message', objectId: m.id, at: now,
         data: { status: 'sending', channel: m.channel, connectorId: null, errorCode: null },
@@ -90,10 +113,30 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
       void send(msg).then((o) => outcomes.add([o])).catch((err: unknown) => ctx.log.error({ err, messageId: msg.id }, 'could not record a send outcome; the lease will requeue it'))
         .finally(() => {
           inFlight--;
+          if (full && inFlight <= limit / 2) {
+            full = false;
+            opts.onRoom?.();
+          }
           if (inFlight === 0) settled.splice(0).forEach((r) => r());
         });
     }
     return claimed.length;
+  }
+
+  /**
+   * The connector another worker holds that this message's route wants first, if it must go
+   * there: the first target that is bound here keeps it; a target only bound elsewhere takes it.
+   * Nowhere bound: it stays, and send() retries or fails over as it would with one worker.
+   */
+  function belongsElsewhere(msg: ClaimedMessage): string | undefined {
+    if (msg.channel === 'whatsapp') return !links.holds(WHATSAPP_SENDER) && links.boundElsewhere(WHATSAPP_SENDER) ? WHATSAPP_SENDER : undefined;
+    const heldConnectors = (opts.holds ?? (() => NO_HOLDS))().connectors;
+    for (const id of links.router().route({ accountId: msg.accountId, to: msg.toNumber, sandboxOnly: msg.keyMode === 'test' })) {
+      if (heldConnectors.has(id)) continue;
+      if (links.link(id)?.health().state === 'bound') return undefined;
+      if (links.boundElsewhere(id)) return id;
+    }
+    return undefined;
   }
 
   const backoffMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** Math.min(attempts, 6));

@@ -30,6 +30,8 @@ export interface SmscSimulatorOptions {
   firstId?: number;
   /** Called for each submit_sm it accepts, with the id it handed out and the receipt it will send (tests, benchmarks). */
   onAccepted?: (submission: SmscSubmission) => void;
+  /** Binds it takes at once, as operators cap an account's; one more is refused (ESME_RBINDFAIL). No cap by default. */
+  maxBinds?: number;
 }
 
 export interface SmscSubmission {
@@ -49,6 +51,8 @@ export interface SmscSimulator {
   injectInbound(m: { from: string; to: string; text: string }): number;
   /** submit_sm received since start (tests, benchmarks). */
   submitted(): number;
+  /** Sessions bound now, and the most that were bound at once (tests, benchmarks). */
+  binds(): { now: number; peak: number };
   /** deliver_sm left unacknowledged when an ESME's link dropped, each sent again on a bind (tests). */
   unacknowledgedOnDrop(): number;
   close(): Promise<void>;
@@ -68,6 +72,8 @@ export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<Sm
   let nextId = opts.firstId ?? 0xa0000; // hex ids with letters, as many SMSCs hand out
   let nextRef = 0;
   let submitted = 0;
+  const boundSessions = new Set<Session>();
+  let peakBinds = 0;
 
   const server = smpp.createServer({}, (session) => {
     const bound: { mode?: BindMode } = {};
@@ -75,7 +81,10 @@ export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<Sm
       log.debug({ err }, 'sandbox SMSC session error');
       session.destroy();
     });
-    session.on('close', () => outbox.removeReceiver(session));
+    session.on('close', () => {
+      boundSessions.delete(session);
+      outbox.removeReceiver(session);
+    });
     session.on('pdu', (pdu: PDU) => {
       if (!pdu.isResponse()) handle(session, bound, pdu);
     });
@@ -101,10 +110,13 @@ export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<Sm
 
   function bind(session: Session, bound: { mode?: BindMode }, mode: BindMode, pdu: PDU): void {
     if (bound.mode) return void session.send(pdu.response({ command_status: ESME_RALYBND }));
-    const status = pdu.system_id !== opts.systemId ? ESME_RBINDFAIL : pdu.password !== opts.password ? ESME_RINVPASWD : ESME_ROK;
+    const full = opts.maxBinds !== undefined && boundSessions.size >= opts.maxBinds;
+    const status = pdu.system_id !== opts.systemId || full ? ESME_RBINDFAIL : pdu.password !== opts.password ? ESME_RINVPASWD : ESME_ROK;
     session.send(pdu.response({ command_status: status, system_id: 'CXSANDBOX' }));
     if (status !== ESME_ROK) return session.close();
     bound.mode = mode;
+    boundSessions.add(session);
+    peakBinds = Math.max(peakBinds, boundSessions.size);
     if (mode !== 'transmitter') outbox.addReceiver(session);
   }
 
@@ -149,6 +161,7 @@ export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<Sm
     port,
     injectInbound,
     submitted: () => submitted,
+    binds: () => ({ now: boundSessions.size, peak: peakBinds }),
     unacknowledgedOnDrop: () => outbox.orphaned(),
     close: () => closeServer(server, timers, outbox),
   };
