@@ -1,22 +1,23 @@
 // The key rule that lets the schema be distributed by account with Citus (docs/architecture.md,
-// "Growing past one machine"): a tenant table (one with a not-null `account_id`) carries
-// `account_id` in its primary key, in every unique constraint or index, and in every foreign key
-// to another tenant table, because Citus can only enforce those inside one shard. Every other
-// table is named below with the reason it is not distributed by account. Read from the catalog of
-// a migrated database, so a new migration that breaks the rule fails here.
+// "Growing past one machine"). Citus enforces a primary key, a unique key or a foreign key only
+// inside one shard, so a tenant table (one with a not-null `account_id`) carries `account_id` in
+// each of them, and `accounts`, the distribution root, carries its `id`. Every other table is a
+// reference table, copied to every node, and is listed below with why. Read from the catalog of
+// a migrated database, so a migration that breaks the rule, or adds a table nobody placed, fails.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestDatabase } from '../../test/harness.ts';
 import { openPool, type Sql } from './pool.ts';
 
-/** Tables not distributed by `account_id`, each with why. */
-const NOT_BY_ACCOUNT: Record<string, string> = {
-  accounts: 'the distribution root itself: distributed by `id`, co-located with the tenant tables',
+/** The distribution root: distributed by its `id`, co-located with every tenant table. */
+const ROOT = 'accounts';
+
+/** Reference tables (a full copy on every node) with no account_id, each with why. */
+const REFERENCE: Record<string, string> = {
   billing_supplier: 'the operator\'s own invoicing details, one row',
   cluster_state: 'process coordination (simulator ports, leader state), not tenant data',
   connectors: 'the operator\'s SMSC and WhatsApp connections, shared by all accounts',
   connector_status: 'live state of each connector, keyed by connector',
-  country_rule_senders: 'global sender registry per country; an `account_id` only narrows a row to one account',
   country_rules: 'global per-country sending rules',
   email_seal_keys: 'the platform\'s key pair for sealed outgoing email',
   fraud_ranges: 'global number ranges the operator reviews or blocks',
@@ -25,16 +26,27 @@ const NOT_BY_ACCOUNT: Record<string, string> = {
   late_interest_reference_rates: 'published reference rates per jurisdiction',
   late_interest_rules: 'statutory late-interest rules per jurisdiction',
   login_throttles: 'login attempt counters keyed by email or address, before any account is known',
-  pending_receipts: 'short-lived delivery receipts that arrived before their submit answer, keyed by connector',
-  pending_whatsapp_statuses: 'short-lived WhatsApp statuses that arrived before their send answer, keyed by connector',
+  pending_receipts: 'short-lived delivery receipts that came before their submit answer, keyed by connector',
+  pending_whatsapp_statuses: 'short-lived WhatsApp statuses that came before their send answer, keyed by connector',
   policy_versions: 'published privacy policy and terms, the same for every account',
-  prices: 'the price list; an `account_id` only marks an account\'s own price or discount',
   retention_defaults: 'platform-wide retention defaults per category',
-  routes: 'the routing table; an `account_id` only marks an account\'s own route',
   schema_migrations: 'the migration ledger',
   traffic_hold_epochs: 'one row: the operator\'s kill-switch epoch',
   traffic_holds: 'operator holds on a connector or a country',
   vat_rates: 'VAT rates per country',
+};
+
+/**
+ * Reference tables whose rows point at an account. Each is small, written by the operator or at
+ * sign-in, and read across accounts by a value unique on the whole platform, so it is copied to
+ * every node; Citus allows no foreign key from it to `accounts`, so that one is dropped there.
+ */
+const REFERENCE_WITH_ACCOUNT: Record<string, string> = {
+  country_rule_senders: 'registered senders per country; an account_id narrows a row to one account',
+  numbers: 'the operator\'s numbers, each assigned to one account; inbound looks a number up before it knows the account',
+  prices: 'the price list; an account_id marks an account\'s own price or discount',
+  routes: 'the routing table; an account_id marks an account\'s own route',
+  users: 'portal users: an email signs in to one account on the whole platform, looked up before the account is known',
 };
 
 interface TableRow { name: string; accountId: 'not null' | 'nullable' | null }
@@ -73,25 +85,33 @@ async function readKeys(sql: Sql): Promise<KeyRow[]> {
 
 /** What breaks the rule, one line per broken key. */
 function keyRuleViolations(tables: TableRow[], keys: KeyRow[]): string[] {
-  const tenant = new Set(tables.filter((t) => t.accountId === 'not null').map((t) => t.name));
+  const listed = (name: string) => name === ROOT || name in REFERENCE || name in REFERENCE_WITH_ACCOUNT;
+  const tenant = new Set(tables.filter((t) => t.accountId === 'not null' && !listed(t.name)).map((t) => t.name));
+  /** The column each distributed table is sharded by. */
+  const shardedBy = (table: string) => (table === ROOT ? 'id' : tenant.has(table) ? 'account_id' : undefined);
   const out: string[] = [];
   for (const t of tables) {
-    if (tenant.has(t.name) && NOT_BY_ACCOUNT[t.name]) out.push(`${t.name}: has a not-null account_id, so it is a tenant table; take it off the list`);
-    if (!tenant.has(t.name) && !NOT_BY_ACCOUNT[t.name]) out.push(`${t.name}: neither keyed by account_id nor listed with a reason`);
+    if (t.name in REFERENCE && t.accountId) out.push(`${t.name}: has account_id; key it by account or list it with its account`);
+    if (t.name in REFERENCE_WITH_ACCOUNT && !t.accountId) out.push(`${t.name}: has no account_id; move it to REFERENCE`);
+    if (!tenant.has(t.name) && !listed(t.name)) out.push(`${t.name}: neither keyed by a not-null account_id nor listed with a reason`);
     if (tenant.has(t.name) && !keys.some((k) => k.table === t.name && k.kind === 'p')) out.push(`${t.name}: no primary key`);
   }
   for (const k of keys) {
-    if (!tenant.has(k.table)) continue;
     const where = `${k.table}.${k.name} (${k.columns.join(', ')})`;
-    if (k.kind === 'f') {
-      if (!k.target || !tenant.has(k.target)) continue;
-      const at = k.columns.indexOf('account_id');
-      if (at < 0 || k.targetColumns?.[at] !== 'account_id') out.push(`${where}: foreign key to tenant table ${k.target} without account_id on both sides`);
-    } else if (!k.columns.includes('account_id')) {
-      out.push(`${where}: ${k.kind === 'p' ? 'primary key' : 'unique key'} without account_id`);
+    const column = shardedBy(k.table);
+    if (k.kind !== 'f') {
+      if (column && !k.columns.includes(column)) out.push(`${where}: ${k.kind === 'p' ? 'primary' : 'unique'} key without ${column}`);
+      continue;
+    }
+    const target = k.target ? shardedBy(k.target) : undefined;
+    if (!target) continue;
+    // Citus keeps a foreign key to a distributed table only from a table of the same shards, on the shard column.
+    const at = column ? k.columns.indexOf(column) : -1;
+    if (at < 0 || k.targetColumns?.[at] !== target) {
+      if (!(k.target === ROOT && k.table in REFERENCE_WITH_ACCOUNT)) out.push(`${where}: foreign key to ${k.target} not on ${target}`);
     }
   }
-  for (const name of Object.keys(NOT_BY_ACCOUNT)) {
+  for (const name of [ROOT, ...Object.keys(REFERENCE), ...Object.keys(REFERENCE_WITH_ACCOUNT)]) {
     if (!tables.some((t) => t.name === name)) out.push(`${name}: listed but no such table; take it off the list`);
   }
   return out.sort();
@@ -109,23 +129,33 @@ it('every tenant table has account_id in its primary key, unique keys and foreig
   }
 });
 
-it('the rule catches a tenant table keyed without account_id and a table nobody listed', () => {
+it('the rule catches a key without the shard column, a foreign key across shards and a table nobody listed', () => {
   const tables: TableRow[] = [
     { name: 'accounts', accountId: null }, { name: 'notes', accountId: 'not null' }, { name: 'tags', accountId: 'not null' },
-    { name: 'stray', accountId: null },
+    { name: 'stray', accountId: null }, { name: 'prices', accountId: 'nullable' }, { name: 'vat_rates', accountId: null },
   ];
+  const key = (table: string, name: string, kind: string, columns: string[], target: string | null = null, targetColumns: string[] | null = null) =>
+    ({ table, name, kind, columns, target, targetColumns });
   const keys: KeyRow[] = [
-    { table: 'notes', name: 'notes_pkey', kind: 'p', columns: ['id'], target: null, targetColumns: null },
-    { table: 'tags', name: 'tags_pkey', kind: 'p', columns: ['account_id', 'id'], target: null, targetColumns: null },
-    { table: 'tags', name: 'tags_name', kind: 'i', columns: ['name'], target: null, targetColumns: null },
-    { table: 'tags', name: 'tags_note_fkey', kind: 'f', columns: ['note_id'], target: 'notes', targetColumns: ['id'] },
-    { table: 'tags', name: 'tags_account_fkey', kind: 'f', columns: ['account_id'], target: 'accounts', targetColumns: ['id'] },
+    key('accounts', 'accounts_pkey', 'p', ['id']),
+    key('accounts', 'accounts_one_house', 'i', ['is_house']),
+    key('notes', 'notes_pkey', 'p', ['id']),
+    key('tags', 'tags_pkey', 'p', ['account_id', 'id']),
+    key('tags', 'tags_name', 'i', ['name']),
+    key('tags', 'tags_by_account', 'i', ['name', 'account_id']),
+    key('tags', 'tags_note_fkey', 'f', ['note_id'], 'notes', ['id']),
+    key('tags', 'tags_account_note_fkey', 'f', ['account_id', 'note_id'], 'notes', ['account_id', 'id']),
+    key('tags', 'tags_account_fkey', 'f', ['account_id'], 'accounts', ['id']),
+    key('prices', 'prices_account_id_fkey', 'f', ['account_id'], 'accounts', ['id']),
+    key('vat_rates', 'vat_rates_note_fkey', 'f', ['note_id'], 'notes', ['id']),
   ];
   const found = keyRuleViolations(tables, keys).filter((v) => !v.includes('listed but no such table'));
   assert.deepEqual(found, [
+    'accounts.accounts_one_house (is_house): unique key without id',
     'notes.notes_pkey (id): primary key without account_id',
-    'stray: neither keyed by account_id nor listed with a reason',
+    'stray: neither keyed by a not-null account_id nor listed with a reason',
     'tags.tags_name (name): unique key without account_id',
-    'tags.tags_note_fkey (note_id): foreign key to tenant table notes without account_id on both sides',
+    'tags.tags_note_fkey (note_id): foreign key to notes not on account_id',
+    'vat_rates.vat_rates_note_fkey (note_id): foreign key to notes not on account_id',
   ]);
 });
