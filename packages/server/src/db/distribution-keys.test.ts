@@ -43,14 +43,24 @@ const REFERENCE: Record<string, string> = {
  */
 const REFERENCE_WITH_ACCOUNT: Record<string, string> = {
   country_rule_senders: 'registered senders per country; an account_id narrows a row to one account',
-  numbers: 'the operator\'s numbers, each assigned to one account; inbound looks a number up before it knows the account',
+  numbers:
+    'the operator\'s numbers, each assigned to one account; inbound looks a number up before it knows the account',
   prices: 'the price list; an account_id marks an account\'s own price or discount',
   routes: 'the routing table; an account_id marks an account\'s own route',
-  users: 'portal users: an email signs in to one account on the whole platform, looked up before the account is known',
+  users:
+    'portal users: an email signs in to one account on the whole platform, looked up before the account is known',
 };
 
 interface TableRow { name: string; accountId: 'not null' | 'nullable' | null }
-interface KeyRow { table: string; name: string; kind: string; columns: string[]; target: string | null; targetColumns: string[] | null }
+interface KeyRow {
+  table: string;
+  name: string;
+  /** p primary, u unique constraint, i unique index, f foreign key */
+  kind: string;
+  columns: string[];
+  target: string | null;
+  targetColumns: string[] | null;
+}
 
 async function readTables(sql: Sql): Promise<TableRow[]> {
   return sql<TableRow[]>`
@@ -70,17 +80,20 @@ async function readKeys(sql: Sql): Promise<KeyRow[]> {
            f.relname as target,
            case when k.confrelid = 0 then null else
              array(select a.attname::text from unnest(k.confkey) with ordinality u(n, i)
-                   join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n order by u.i) end as "targetColumns"
-    from pg_constraint k join pg_class t on t.oid = k.conrelid join pg_namespace n on n.oid = t.relnamespace
-    left join pg_class f on f.oid = k.confrelid
+                   join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.n order by u.i)
+           end as "targetColumns"
+    from pg_constraint k join pg_class t on t.oid = k.conrelid
+    join pg_namespace n on n.oid = t.relnamespace left join pg_class f on f.oid = k.confrelid
     where n.nspname = 'public' and k.contype in ('p', 'u', 'f')
     union all
     select t.relname, c.relname, 'i',
-           array(select a.attname::text from unnest(i.indkey::int2[]) u(n) join pg_attribute a on a.attrelid = i.indrelid and a.attnum = u.n),
+           array(select a.attname::text from unnest(i.indkey::int2[]) u(n)
+                 join pg_attribute a on a.attrelid = i.indrelid and a.attnum = u.n),
            null, null
     from pg_index i join pg_class c on c.oid = i.indexrelid join pg_class t on t.oid = i.indrelid
     join pg_namespace n on n.oid = t.relnamespace
-    where n.nspname = 'public' and i.indisunique and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)`;
+    where n.nspname = 'public' and i.indisunique
+      and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)`;
 }
 
 /** What breaks the rule, one line per broken key. */
@@ -91,16 +104,18 @@ function keyRuleViolations(tables: TableRow[], keys: KeyRow[]): string[] {
   const shardedBy = (table: string) => (table === ROOT ? 'id' : tenant.has(table) ? 'account_id' : undefined);
   const out: string[] = [];
   for (const t of tables) {
-    if (t.name in REFERENCE && t.accountId) out.push(`${t.name}: has account_id; key it by account or list it with its account`);
-    if (t.name in REFERENCE_WITH_ACCOUNT && !t.accountId) out.push(`${t.name}: has no account_id; move it to REFERENCE`);
-    if (!tenant.has(t.name) && !listed(t.name)) out.push(`${t.name}: neither keyed by a not-null account_id nor listed with a reason`);
-    if (tenant.has(t.name) && !keys.some((k) => k.table === t.name && k.kind === 'p')) out.push(`${t.name}: no primary key`);
+    const name = t.name;
+    if (name in REFERENCE && t.accountId) out.push(`${name}: has account_id; key it by account or list it with it`);
+    if (name in REFERENCE_WITH_ACCOUNT && !t.accountId) out.push(`${name}: has no account_id; move it to REFERENCE`);
+    if (!tenant.has(name) && !listed(name)) out.push(`${name}: neither keyed by account_id nor listed with a reason`);
+    if (tenant.has(name) && !keys.some((k) => k.table === name && k.kind === 'p')) out.push(`${name}: no primary key`);
   }
   for (const k of keys) {
     const where = `${k.table}.${k.name} (${k.columns.join(', ')})`;
     const column = shardedBy(k.table);
     if (k.kind !== 'f') {
-      if (column && !k.columns.includes(column)) out.push(`${where}: ${k.kind === 'p' ? 'primary' : 'unique'} key without ${column}`);
+      const what = k.kind === 'p' ? 'primary' : 'unique';
+      if (column && !k.columns.includes(column)) out.push(`${where}: ${what} key without ${column}`);
       continue;
     }
     const target = k.target ? shardedBy(k.target) : undefined;
@@ -108,7 +123,8 @@ function keyRuleViolations(tables: TableRow[], keys: KeyRow[]): string[] {
     // Citus keeps a foreign key to a distributed table only from a table of the same shards, on the shard column.
     const at = column ? k.columns.indexOf(column) : -1;
     if (at < 0 || k.targetColumns?.[at] !== target) {
-      if (!(k.target === ROOT && k.table in REFERENCE_WITH_ACCOUNT)) out.push(`${where}: foreign key to ${k.target} not on ${target}`);
+      const droppedOnCitus = k.target === ROOT && k.table in REFERENCE_WITH_ACCOUNT;
+      if (!droppedOnCitus) out.push(`${where}: foreign key to ${k.target} not on ${target}`);
     }
   }
   for (const name of [ROOT, ...Object.keys(REFERENCE), ...Object.keys(REFERENCE_WITH_ACCOUNT)]) {
@@ -131,11 +147,17 @@ it('every tenant table has account_id in its primary key, unique keys and foreig
 
 it('the rule catches a key without the shard column, a foreign key across shards and a table nobody listed', () => {
   const tables: TableRow[] = [
-    { name: 'accounts', accountId: null }, { name: 'notes', accountId: 'not null' }, { name: 'tags', accountId: 'not null' },
-    { name: 'stray', accountId: null }, { name: 'prices', accountId: 'nullable' }, { name: 'vat_rates', accountId: null },
+    { name: 'accounts', accountId: null },
+    { name: 'notes', accountId: 'not null' },
+    { name: 'tags', accountId: 'not null' },
+    { name: 'stray', accountId: null },
+    { name: 'prices', accountId: 'nullable' },
+    { name: 'vat_rates', accountId: null },
   ];
-  const key = (table: string, name: string, kind: string, columns: string[], target: string | null = null, targetColumns: string[] | null = null) =>
-    ({ table, name, kind, columns, target, targetColumns });
+  const key = (
+    table: string, name: string, kind: string, columns: string[], target?: string, targetColumns?: string[],
+  ) =>
+    ({ table, name, kind, columns, target: target ?? null, targetColumns: targetColumns ?? null });
   const keys: KeyRow[] = [
     key('accounts', 'accounts_pkey', 'p', ['id']),
     key('accounts', 'accounts_one_house', 'i', ['is_house']),
@@ -153,7 +175,7 @@ it('the rule catches a key without the shard column, a foreign key across shards
   assert.deepEqual(found, [
     'accounts.accounts_one_house (is_house): unique key without id',
     'notes.notes_pkey (id): primary key without account_id',
-    'stray: neither keyed by a not-null account_id nor listed with a reason',
+    'stray: neither keyed by account_id nor listed with a reason',
     'tags.tags_name (name): unique key without account_id',
     'tags.tags_note_fkey (note_id): foreign key to notes not on account_id',
     'vat_rates.vat_rates_note_fkey (note_id): foreign key to notes not on account_id',
