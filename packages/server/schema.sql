@@ -47,7 +47,7 @@ alter table accounts add constraint accounts_rate_limit_per_key_check CHECK ((ra
 alter table accounts add constraint accounts_sms_limit_check CHECK (((sms_limit IS NULL) OR (sms_limit >= 0)));
 alter table accounts add constraint accounts_spend_cap_micros_check CHECK (((spend_cap_micros IS NULL) OR (spend_cap_micros >= 0)));
 alter table accounts add constraint accounts_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'active'::text, 'suspended'::text, 'closed'::text])));
-CREATE UNIQUE INDEX accounts_one_house ON public.accounts USING btree (is_house) WHERE is_house;
+CREATE INDEX accounts_house ON public.accounts USING btree (is_house) WHERE is_house;
 
 create table api_keys (
   account_id text not null,
@@ -65,8 +65,8 @@ create table api_keys (
 alter table api_keys add constraint api_keys_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table api_keys add constraint api_keys_mode_check CHECK ((mode = ANY (ARRAY['live'::text, 'test'::text])));
 alter table api_keys add constraint api_keys_pkey PRIMARY KEY (account_id, id);
-CREATE UNIQUE INDEX api_keys_hash ON public.api_keys USING btree (key_hash);
-CREATE UNIQUE INDEX api_keys_id ON public.api_keys USING btree (id);
+CREATE UNIQUE INDEX api_keys_hash ON public.api_keys USING btree (key_hash, account_id);
+CREATE UNIQUE INDEX api_keys_id ON public.api_keys USING btree (id, account_id);
 
 create table audit_heads (
   account_id text not null,
@@ -96,7 +96,7 @@ alter table audit_log add constraint audit_log_account_id_fkey FOREIGN KEY (acco
 alter table audit_log add constraint audit_log_pkey PRIMARY KEY (account_id, seq);
 CREATE INDEX audit_log_at ON public.audit_log USING btree (at);
 CREATE INDEX audit_log_free_text ON public.audit_log USING btree (account_id, at) WHERE (free_text IS NOT NULL);
-CREATE UNIQUE INDEX audit_log_id ON public.audit_log USING btree (id);
+CREATE UNIQUE INDEX audit_log_id ON public.audit_log USING btree (id, account_id);
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 
@@ -469,7 +469,7 @@ create table invoices (
 );
 alter table invoices add constraint invoices_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table invoices add constraint invoices_kind_check CHECK ((kind = ANY (ARRAY['invoice'::text, 'credit_note'::text, 'interest_note'::text])));
-alter table invoices add constraint invoices_number_key UNIQUE (number);
+alter table invoices add constraint invoices_number_key UNIQUE (number, account_id);
 alter table invoices add constraint invoices_pkey PRIMARY KEY (account_id, id);
 alter table invoices add constraint invoices_purpose_check CHECK ((purpose = ANY (ARRAY['usage'::text, 'prepaid_credit'::text, 'late_interest'::text])));
 CREATE INDEX invoices_interest ON public.invoices USING btree (account_id, interest_invoice_id) WHERE (interest_invoice_id IS NOT NULL);
@@ -546,7 +546,7 @@ create table login_challenges (
 );
 alter table login_challenges add constraint login_challenges_account_id_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id);
 alter table login_challenges add constraint login_challenges_pkey PRIMARY KEY (account_id, user_id, token_hash);
-CREATE UNIQUE INDEX login_challenges_token ON public.login_challenges USING btree (token_hash);
+CREATE UNIQUE INDEX login_challenges_token ON public.login_challenges USING btree (token_hash, account_id);
 
 create table login_throttles (
   key text not null,
@@ -685,7 +685,7 @@ create table orders (
 alter table orders add constraint orders_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table orders add constraint orders_pkey PRIMARY KEY (account_id, id);
 alter table orders add constraint orders_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'requested'::text, 'accepted'::text, 'rejected'::text, 'canceled'::text])));
-CREATE UNIQUE INDEX orders_id ON public.orders USING btree (id);
+CREATE UNIQUE INDEX orders_id ON public.orders USING btree (id, account_id);
 
 create table password_resets (
   account_id text not null,
@@ -697,7 +697,7 @@ create table password_resets (
 );
 alter table password_resets add constraint password_resets_account_id_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id);
 alter table password_resets add constraint password_resets_pkey PRIMARY KEY (account_id, user_id, token_hash);
-CREATE UNIQUE INDEX password_resets_token ON public.password_resets USING btree (token_hash);
+CREATE UNIQUE INDEX password_resets_token ON public.password_resets USING btree (token_hash, account_id);
 
 create table payment_allocations (
   account_id text not null,
@@ -1000,7 +1000,7 @@ create table user_invitations (
 );
 alter table user_invitations add constraint user_invitations_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
 alter table user_invitations add constraint user_invitations_pkey PRIMARY KEY (account_id, id);
-CREATE UNIQUE INDEX user_invitations_token ON public.user_invitations USING btree (token_hash);
+CREATE UNIQUE INDEX user_invitations_token ON public.user_invitations USING btree (token_hash, account_id);
 
 create table user_recovery_codes (
   account_id text not null,
@@ -1027,7 +1027,7 @@ create table user_sessions (
 alter table user_sessions add constraint user_sessions_account_id_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id);
 alter table user_sessions add constraint user_sessions_pkey PRIMARY KEY (account_id, id);
 CREATE INDEX user_sessions_seen ON public.user_sessions USING btree (account_id, last_seen_at);
-CREATE UNIQUE INDEX user_sessions_token ON public.user_sessions USING btree (token_hash);
+CREATE UNIQUE INDEX user_sessions_token ON public.user_sessions USING btree (token_hash, account_id);
 CREATE INDEX user_sessions_user ON public.user_sessions USING btree (account_id, user_id, id) WHERE (revoked_at IS NULL);
 
 create table user_totp (
