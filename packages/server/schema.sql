@@ -12,40 +12,18 @@ create table accounts (
   name text not null,
   status text not null,
   is_house boolean not null default false,
-  sms_blocked boolean not null default false,
   traffic_hold boolean not null default false,
   rate_limit_per_key integer default 200,
   rate_limit_per_account integer default 1000,
   settings jsonb not null default '{}'::jsonb,
   created_at timestamp with time zone not null default now(),
   updated_at timestamp with time zone not null default now(),
-  sms_limit integer default 50000,
-  sms_used integer not null default 0,
-  sms_warned boolean not null default false,
-  spend_cap_micros bigint,
-  spend_alert_percents integer[] not null default '{}'::integer[],
-  spend_month date,
-  spend_month_micros bigint not null default 0,
-  spend_alerted_percent integer not null default 0,
   boarding_acceptance jsonb,
-  deposit_required_minor bigint,
-  deposit_currency text,
-  billing_mode text not null default 'postpaid'::text,
-  balance_micros bigint not null default 0,
-  balance_currency text,
-  fraud_alerted_at timestamp with time zone,
-  sms_cycle integer not null default 0,
-  deposit_due_on date
+  fraud_alerted_at timestamp with time zone
 );
-alter table accounts add constraint accounts_balance_currency_check CHECK ((balance_currency ~ '^[A-Z]{3}$'::text));
-alter table accounts add constraint accounts_billing_mode_check CHECK ((billing_mode = ANY (ARRAY['postpaid'::text, 'prepaid'::text])));
-alter table accounts add constraint accounts_deposit_currency_check CHECK ((deposit_currency ~ '^[A-Z]{3}$'::text));
-alter table accounts add constraint accounts_deposit_required_minor_check CHECK (((deposit_required_minor IS NULL) OR (deposit_required_minor > 0)));
 alter table accounts add constraint accounts_pkey PRIMARY KEY (id);
 alter table accounts add constraint accounts_rate_limit_per_account_check CHECK ((rate_limit_per_account > 0));
 alter table accounts add constraint accounts_rate_limit_per_key_check CHECK ((rate_limit_per_key > 0));
-alter table accounts add constraint accounts_sms_limit_check CHECK (((sms_limit IS NULL) OR (sms_limit >= 0)));
-alter table accounts add constraint accounts_spend_cap_micros_check CHECK (((spend_cap_micros IS NULL) OR (spend_cap_micros >= 0)));
 alter table accounts add constraint accounts_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'active'::text, 'suspended'::text, 'closed'::text])));
 CREATE INDEX accounts_house ON public.accounts USING btree (is_house) WHERE is_house;
 
@@ -99,6 +77,35 @@ CREATE INDEX audit_log_free_text ON public.audit_log USING btree (account_id, at
 CREATE UNIQUE INDEX audit_log_id ON public.audit_log USING btree (id, account_id);
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+
+create table billing_accounts (
+  account_id text not null,
+  sms_limit integer,
+  sms_used integer not null default 0,
+  sms_warned boolean not null default false,
+  sms_blocked boolean not null default false,
+  sms_cycle integer not null default 0,
+  spend_cap_micros bigint,
+  spend_alert_percents integer[] not null default '{}'::integer[],
+  spend_month date,
+  spend_month_micros bigint not null default 0,
+  spend_alerted_percent integer not null default 0,
+  deposit_required_minor bigint,
+  deposit_currency text,
+  deposit_due_on date,
+  billing_mode text not null default 'postpaid'::text,
+  balance_micros bigint not null default 0,
+  balance_currency text,
+  updated_at timestamp with time zone not null
+);
+alter table billing_accounts add constraint billing_accounts_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id);
+alter table billing_accounts add constraint billing_accounts_balance_currency_check CHECK ((balance_currency ~ '^[A-Z]{3}$'::text));
+alter table billing_accounts add constraint billing_accounts_billing_mode_check CHECK ((billing_mode = ANY (ARRAY['postpaid'::text, 'prepaid'::text])));
+alter table billing_accounts add constraint billing_accounts_deposit_currency_check CHECK ((deposit_currency ~ '^[A-Z]{3}$'::text));
+alter table billing_accounts add constraint billing_accounts_deposit_required_minor_check CHECK (((deposit_required_minor IS NULL) OR (deposit_required_minor > 0)));
+alter table billing_accounts add constraint billing_accounts_pkey PRIMARY KEY (account_id);
+alter table billing_accounts add constraint billing_accounts_sms_limit_check CHECK (((sms_limit IS NULL) OR (sms_limit >= 0)));
+alter table billing_accounts add constraint billing_accounts_spend_cap_micros_check CHECK (((spend_cap_micros IS NULL) OR (spend_cap_micros >= 0)));
 
 create table billing_profiles (
   account_id text not null,

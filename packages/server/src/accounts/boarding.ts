@@ -8,7 +8,7 @@ import { P, Problem, type FieldError } from '../http/problem.ts';
 import { heldDeposits } from '../billing/deposit-store.ts';
 import { getCompanyDetails, missingCompanyDetails, type CompanyDetails } from './company.ts';
 import { mutateAccount, recordChange, type Actor } from './service.ts';
-import { updateAccount, type AccountRow } from './store.ts';
+import { recordBoardingAcceptance, updateAccount, type AccountRow } from './store.ts';
 
 export interface Acceptance {
   text: string;
@@ -25,7 +25,7 @@ export async function boardAccount(ctx: Context, actor: Actor, accountId: string
       throw new Problem(P['invalid-state'], `the account cannot be boarded yet: ${missing.map((m) => m.detail).join('; ')}`, missing);
     }
     const record = { text: acceptance.text, signer: acceptance.signer, reference: acceptance.reference ?? null, at: at.toISOString() };
-    await tx`update accounts set boarding_acceptance = ${tx.json(record)} where id = ${accountId}`;
+    await recordBoardingAcceptance(tx, accountId, record);
     const account = await updateAccount(tx, accountId, { status: 'active' }, at);
     await startBillingProfile(tx, accountId, company!, at);
     // The signer is named in the acceptance record on the account; audit entries carry no names.

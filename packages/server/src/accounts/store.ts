@@ -1,39 +1,26 @@
 // SQL for accounts. Operator routes reach any account; client routes only their own (by id).
+// Only this file writes `accounts`; other domains change an account through its functions.
+// An account is read with billing's state of it (billing_accounts, written by billing only).
 import type { Db } from '../db/pool.ts';
 import type { AccountGate, AccountStatus } from '../http/principal.ts';
+import { billingStateColumns, openBillingAccount, type BillingState } from '../billing/account-store.ts';
 
-export interface AccountRow extends AccountGate {
+export interface AccountRow extends AccountGate, BillingState {
   id: string;
   name: string;
-  /** SMS accepted since the last settlement may not exceed this; null = no limit. */
-  smsLimit: number | null;
-  smsUsed: number;
-  spendCapMicros: number | null;
-  spendAlertPercents: number[];
-  spendMonth: string | null;
-  spendMonthMicros: number;
-  billingMode: 'postpaid' | 'prepaid';
-  /** Prepaid credit left (net of VAT), in micros of balanceCurrency. */
-  balanceMicros: number;
-  balanceCurrency: string | null;
-  depositRequiredMinor: number | null;
-  depositCurrency: string | null;
-  /** The day by which a demanded deposit must be held (YYYY-MM-DD); null: no date. */
-  depositDueOn: string | null;
   boardingAcceptance: { text: string; signer: string; reference: string | null; at: string } | null;
   settings: Record<string, unknown>;
   createdAt: Date;
+  /** The later change of the account itself or of its billing state. */
   updatedAt: Date;
 }
 
+/** Selects an AccountRow from `accounts a join billing_accounts b`. */
 const columns = (db: Db) => db`
-  id, name, status, is_house as "isHouse", sms_blocked as "smsBlocked", traffic_hold as "trafficHold",
-  rate_limit_per_key as "rateLimitPerKey", rate_limit_per_account as "rateLimitPerAccount",
-  sms_limit as "smsLimit", sms_used as "smsUsed", spend_cap_micros::float8 as "spendCapMicros", spend_alert_percents as "spendAlertPercents",
-  to_char(spend_month, 'YYYY-MM') as "spendMonth", spend_month_micros::float8 as "spendMonthMicros",
-  billing_mode as "billingMode", balance_micros::float8 as "balanceMicros", balance_currency as "balanceCurrency",
-  deposit_required_minor::float8 as "depositRequiredMinor", deposit_currency as "depositCurrency",
-  to_char(deposit_due_on, 'YYYY-MM-DD') as "depositDueOn", boarding_acceptance as "boardingAcceptance", settings, created_at as "createdAt", updated_at as "updatedAt"`;
+  a.id, a.name, a.status, a.is_house as "isHouse", a.traffic_hold as "trafficHold",
+  a.rate_limit_per_key as "rateLimitPerKey", a.rate_limit_per_account as "rateLimitPerAccount",
+  ${billingStateColumns(db)}, a.boarding_acceptance as "boardingAcceptance", a.settings, a.created_at as "createdAt",
+  greatest(a.updated_at, b.updated_at) as "updatedAt"`;
 
 export interface NewAccount {
   id: string;
@@ -47,18 +34,20 @@ export interface NewAccount {
   at: Date;
 }
 
+/** Creates the account and its billing row (with the SMS limit), in the caller's transaction. */
 export async function insertAccount(db: Db, a: NewAccount): Promise<AccountRow> {
-  const [row] = await db<AccountRow[]>`
-    insert into accounts (id, name, status, is_house, rate_limit_per_key, rate_limit_per_account, sms_limit, settings, created_at, updated_at)
-    values (${a.id}, ${a.name}, ${a.status}, ${a.isHouse}, ${a.rateLimitPerKey}, ${a.rateLimitPerAccount}, ${a.smsLimit},
-            ${db.json(a.settings as never)}, ${a.at}, ${a.at})
-    returning ${columns(db)}`;
-  return row!;
+  await db`
+    insert into accounts (id, name, status, is_house, rate_limit_per_key, rate_limit_per_account, settings, created_at, updated_at)
+    values (${a.id}, ${a.name}, ${a.status}, ${a.isHouse}, ${a.rateLimitPerKey}, ${a.rateLimitPerAccount}, ${db.json(a.settings as never)}, ${a.at}, ${a.at})`;
+  await openBillingAccount(db, a.id, a.smsLimit, a.at);
+  return (await getAccount(db, a.id))!;
 }
 
+/** `forUpdate` locks the account's own row, not its billing row. */
 export async function getAccount(db: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<AccountRow | undefined> {
   const [row] = await db<AccountRow[]>`
-    select ${columns(db)} from accounts where id = ${id} ${opts.forUpdate ? db`for update` : db``}`;
+    select ${columns(db)} from accounts a join billing_accounts b on b.account_id = a.id
+    where a.id = ${id} ${opts.forUpdate ? db`for update of a` : db``}`;
   return row;
 }
 
@@ -67,15 +56,17 @@ export async function listAccounts(
   opts: { after?: string | undefined; limit: number; status?: AccountStatus | undefined },
 ): Promise<AccountRow[]> {
   return db<AccountRow[]>`
-    select ${columns(db)} from accounts
-    where true ${opts.after ? db`and id > ${opts.after}` : db``} ${opts.status ? db`and status = ${opts.status}` : db``}
-    order by id limit ${opts.limit}`;
+    select ${columns(db)} from accounts a join billing_accounts b on b.account_id = a.id
+    where true ${opts.after ? db`and a.id > ${opts.after}` : db``} ${opts.status ? db`and a.status = ${opts.status}` : db``}
+    order by a.id limit ${opts.limit}`;
 }
 
 /** Accounts whose name contains `text` (case-insensitive), for the operators' search. */
 export async function accountsNamed(db: Db, text: string, limit: number): Promise<AccountRow[]> {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db<AccountRow[]>`select ${columns(db)} from accounts where name ilike ${pattern} order by name, id limit ${limit}`;
+  return db<AccountRow[]>`
+    select ${columns(db)} from accounts a join billing_accounts b on b.account_id = a.id
+    where a.name ilike ${pattern} order by a.name, a.id limit ${limit}`;
 }
 
 export interface NumberMatch {
@@ -109,8 +100,45 @@ export async function updateAccount(db: Db, id: string, c: AccountChanges, at: D
   if (c.trafficHold !== undefined) set.traffic_hold = c.trafficHold;
   if (c.rateLimitPerKey !== undefined) set.rate_limit_per_key = c.rateLimitPerKey;
   if (c.rateLimitPerAccount !== undefined) set.rate_limit_per_account = c.rateLimitPerAccount;
-  const [row] = await db<AccountRow[]>`update accounts set ${db(set as never)} where id = ${id} returning ${columns(db)}`;
+  const [row] = await db<AccountRow[]>`
+    with a as (update accounts set ${db(set as never)} where id = ${id} returning *)
+    select ${columns(db)} from a join billing_accounts b on b.account_id = a.id`;
   return row!;
+}
+
+/** The operator's written acceptance that boarded the account (boarding.ts). */
+export async function recordBoardingAcceptance(db: Db, id: string, record: { text: string; signer: string; reference: string | null; at: string }): Promise<void> {
+  await db`update accounts set boarding_acceptance = ${db.json(record)} where id = ${id}`;
+}
+
+/** The account's settings (each domain reads its own keys); `forUpdate` before replacing them. */
+export async function accountSettings<T extends object = Record<string, unknown>>(
+  db: Db, id: string, opts: { forUpdate?: boolean } = {},
+): Promise<T | undefined> {
+  const [row] = await db<{ settings: T }[]>`select settings from accounts where id = ${id} ${opts.forUpdate ? db`for update` : db``}`;
+  return row?.settings;
+}
+
+/** Sets the given top-level keys of the settings, keeping the others; false when there is no such account. */
+export async function mergeAccountSettings(db: Db, id: string, keys: Record<string, unknown>, at: Date): Promise<boolean> {
+  const rows = await db`update accounts set settings = settings || ${db.json(keys as never)}, updated_at = ${at} where id = ${id} returning id`;
+  return rows.length > 0;
+}
+
+/** Replaces the whole settings object (read with accountSettings forUpdate in the same transaction). */
+export async function replaceAccountSettings(db: Db, id: string, settings: object, at: Date): Promise<void> {
+  await db`update accounts set settings = ${db.json(settings as never)}, updated_at = ${at} where id = ${id}`;
+}
+
+/**
+ * Of `ids`, the accounts not alerted by the fraud rules since `quietSince`, marked alerted at
+ * `at` (fraud/decide.ts: at most one alert an hour).
+ */
+export async function markFraudAlerted(db: Db, ids: string[], at: Date, quietSince: Date): Promise<string[]> {
+  const rows = await db<{ id: string }[]>`
+    update accounts set fraud_alerted_at = ${at} where id = any(${ids}) and (fraud_alerted_at is null or fraud_alerted_at < ${quietSince})
+    returning id`;
+  return rows.map((r) => r.id);
 }
 
 /** The user roles that hear about an account's limits, disabled webhooks, policy changes and the like. */

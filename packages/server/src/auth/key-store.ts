@@ -27,9 +27,9 @@ export async function findPrincipalByHash(db: Db, hash: Buffer): Promise<Princip
       smsBlocked: boolean; trafficHold: boolean; rateLimitPerKey: number | null; rateLimitPerAccount: number | null }[]
   >`
     select k.account_id as "accountId", k.id as "keyId", k.mode, k.scopes,
-           a.status, a.is_house as "isHouse", a.sms_blocked as "smsBlocked", a.traffic_hold as "trafficHold",
+           a.status, a.is_house as "isHouse", b.sms_blocked as "smsBlocked", a.traffic_hold as "trafficHold",
            a.rate_limit_per_key as "rateLimitPerKey", a.rate_limit_per_account as "rateLimitPerAccount"
-    from api_keys k join accounts a on a.id = k.account_id
+    from api_keys k join accounts a on a.id = k.account_id join billing_accounts b on b.account_id = k.account_id
     where k.key_hash = ${hash} and k.revoked_at is null`;
   if (!row) return undefined;
   return {

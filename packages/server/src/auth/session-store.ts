@@ -57,13 +57,14 @@ export async function touchSession(db: Db, tokenHash: Buffer, now: Date, t: Time
     update user_sessions s set last_seen_at = greatest(s.last_seen_at, ${now})
     from users u
       join accounts a on a.id = u.account_id
+      join billing_accounts b on b.account_id = u.account_id
       left join user_totp t on t.account_id = u.account_id and t.user_id = u.id and t.enabled_at is not null
     where s.token_hash = ${tokenHash} and s.revoked_at is null
       and s.last_seen_at > ${new Date(now.getTime() - t.idleMs)}
       and s.created_at > ${new Date(now.getTime() - t.absoluteMs)}
       and u.account_id = s.account_id and u.id = s.user_id and u.disabled_at is null
     returning s.account_id as "accountId", s.id, s.user_id as "userId", u.role, s.created_at as "createdAt", s.last_seen_at as "lastSeenAt",
-      a.status, a.is_house as "isHouse", a.sms_blocked as "smsBlocked", a.traffic_hold as "trafficHold",
+      a.status, a.is_house as "isHouse", b.sms_blocked as "smsBlocked", a.traffic_hold as "trafficHold",
       a.rate_limit_per_key as "rateLimitPerKey", a.rate_limit_per_account as "rateLimitPerAccount", a.settings,
       t.user_id is not null as "twoFactorEnabled"`;
   return row;

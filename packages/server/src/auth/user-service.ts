@@ -9,7 +9,7 @@ import { newId } from '../platform/ids.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import type { Actor } from '../accounts/service.ts';
-import { getAccount } from '../accounts/store.ts';
+import { getAccount, mergeAccountSettings } from '../accounts/store.ts';
 import { hashPassword } from './passwords.ts';
 import { checkPasswordPolicy, portalLink } from './password-service.ts';
 import { ALL_ROLES, isOperatorRole } from './roles.ts';
@@ -152,7 +152,7 @@ function checkTarget(caller: Caller, user: UserRow, enabledOwners: string[], new
 export async function setTwoFactorPolicy(ctx: Context, caller: Caller, require2fa: boolean): Promise<{ require2fa: boolean }> {
   const at = ctx.clock.now();
   return withTransaction(ctx.sql, async (tx) => {
-    await tx`update accounts set settings = settings || ${tx.json({ require2fa })}, updated_at = ${at} where id = ${caller.accountId}`;
+    await mergeAccountSettings(tx, caller.accountId, { require2fa }, at);
     await appendAudit(tx, {
       accountId: caller.accountId, actor: caller.actor, action: 'account.security_policy_changed', target: { type: 'account', id: caller.accountId },
       data: { require2fa }, at,

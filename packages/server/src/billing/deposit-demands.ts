@@ -13,6 +13,7 @@ import { enqueueEmail } from '../platform/email/outbox.ts';
 import { emitEvents } from '../platform/events.ts';
 import type { Candidate, Judgement, SendCheck } from '../send-policy/policy.ts';
 import { heldDeposits } from './deposit-store.ts';
+import { setDepositRequired } from './account-store.ts';
 import { DEPOSIT_OVERDUE } from './problems.ts';
 import { dayNumberToIsoDate, isoDateToDayNumber, toIsoDate, utcDayNumber } from './rules/dates.ts';
 import { formatMoney } from './rules/money.ts';
@@ -32,12 +33,12 @@ export async function setDepositRequirement(ctx: Context, actor: Actor, accountI
 export async function demandDepositIn(tx: Tx, actor: Actor, accountId: string, required: DepositDemand | null, at: Date, dueOnPointer: string): Promise<{ dueOn: string | null }> {
   const [account] = await tx<{ isHouse: boolean; status: string; terms: number | null; billingEmail: string | null }[]>`
     select a.is_house as "isHouse", a.status, p.payment_terms_days as terms, p.email as "billingEmail"
-    from accounts a left join billing_profiles p on p.account_id = a.id where a.id = ${accountId} for no key update of a`;
+    from accounts a join billing_accounts b on b.account_id = a.id left join billing_profiles p on p.account_id = a.id
+    where a.id = ${accountId} for no key update of b`;
   if (!account) throw new Problem(P['not-found'], `no account ${accountId}`);
   if (account.isHouse) throw new Problem(P['invalid-state'], 'the house account is the operator itself: it holds no deposit');
   const dueOn = required ? dueDateOf(required, account.status, account.terms ?? 14, at, dueOnPointer) : null;
-  await tx`update accounts set deposit_required_minor = ${required?.amountMinor ?? null}, deposit_currency = ${required?.currency ?? null},
-           deposit_due_on = ${dueOn}, updated_at = ${at} where id = ${accountId}`;
+  await setDepositRequired(tx, accountId, required, dueOn, at);
   const data = { amountMinor: required?.amountMinor ?? null, currency: required?.currency ?? null, dueOn };
   await appendAudit(tx, { accountId, actor, action: 'account.deposit_required', target: { type: 'account', id: accountId }, data, at });
   if (!required || dueOn === null) return { dueOn };
@@ -77,10 +78,10 @@ export const depositCheck: SendCheck = {
     const live = candidates.filter((c) => c.keyMode === 'live');
     if (live.length === 0) return verdicts;
     const overdue = await db<{ id: string }[]>`
-      select a.id from accounts a
-      where a.id = any(${[...new Set(live.map((c) => c.accountId))]}) and a.deposit_due_on < ${toIsoDate(at)}::date
+      select b.account_id as id from billing_accounts b
+      where b.account_id = any(${[...new Set(live.map((c) => c.accountId))]}) and b.deposit_due_on < ${toIsoDate(at)}::date
         and coalesce((select sum(d.amount_minor) from deposits d
-                      where d.account_id = a.id and d.status = 'held' and d.currency = a.deposit_currency), 0) < a.deposit_required_minor`;
+                      where d.account_id = b.account_id and d.status = 'held' and d.currency = b.deposit_currency), 0) < b.deposit_required_minor`;
     const refused = new Set(overdue.map((r) => r.id));
     for (const c of live) if (refused.has(c.accountId)) verdicts.set(c, { verdict: { kind: 'refuse', error: DEPOSIT_OVERDUE } });
     return verdicts;

@@ -12,6 +12,7 @@ import { emitEvents } from '../platform/events.ts';
 import { newId } from '../platform/ids.ts';
 import { depositColumns, type DepositRow } from './deposit-store.ts';
 import { settleIfClear } from './settlement.ts';
+import { lockBillingAccount } from './account-store.ts';
 
 export interface DepositInput {
   amountMinor: number;
@@ -24,8 +25,7 @@ export interface DepositInput {
 export async function recordDeposit(ctx: Context, actor: Actor, accountId: string, d: DepositInput): Promise<{ deposit: DepositRow; settled: boolean }> {
   const at = ctx.clock.now();
   return withTransaction(ctx.sql, async (tx) => {
-    const [account] = await tx`select 1 from accounts where id = ${accountId} for no key update`;
-    if (!account) throw new Problem(P['not-found'], `no account ${accountId}`);
+    if (!await lockBillingAccount(tx, accountId)) throw new Problem(P['not-found'], `no account ${accountId}`);
     const [deposit] = await tx<DepositRow[]>`
       insert into deposits (account_id, id, amount_minor, currency, received_on, reference, method, status, recorded_by, created_at)
       values (${accountId}, ${newId('dep', at)}, ${d.amountMinor}, ${d.currency}, ${d.receivedOn}, ${d.reference}, ${d.method}, 'held', ${actor.id}, ${at})

@@ -11,6 +11,7 @@ import { appendAudit } from '../platform/audit/log.ts';
 import { emitEvents } from '../platform/events.ts';
 import { newId } from '../platform/ids.ts';
 import { WARNING_SHARE } from './limits.ts';
+import { lockBillingAccount, setSmsLimit, smsStateForUpdate, startSmsCycle } from './account-store.ts';
 
 export interface LimitRequestRow {
   accountId: string;
@@ -78,8 +79,7 @@ export async function changeLimit(ctx: Context, actor: Actor, accountId: string,
 
 /** The same inside the caller's transaction (an accepted order's limit item). */
 export async function changeLimitIn(tx: Tx, actor: Actor, accountId: string, smsLimit: number | null, approval: Approval, at: Date): Promise<LimitRequestRow> {
-  const [account] = await tx`select is_house from accounts where id = ${accountId} for no key update`;
-  if (!account) throw new Problem(P['not-found'], `no account ${accountId}`);
+  if (!await lockBillingAccount(tx, accountId)) throw new Problem(P['not-found'], `no account ${accountId}`);
   const [row] = await tx<LimitRequestRow[]>`
     insert into limit_requests (account_id, id, sms_limit, status, requested_by, created_at, decided_by, decided_at, approval_text, approval_reference)
     values (${accountId}, ${newId('lim', at)}, ${smsLimit}, 'approved', ${actor.id}, ${at}, ${actor.id}, ${at}, ${approval.text}, ${approval.reference})
@@ -95,10 +95,9 @@ export async function settleUsage(ctx: Context, actor: Actor, accountId: string,
 
 /** Settlement itself (by hand or by a payment or deposit): the count restarts, a block lifts, audited. */
 export async function startNewCycle(tx: Tx, actor: Actor, accountId: string, reference: string, reason: 'settled' | 'paid', at: Date): Promise<void> {
-  const [before] = await tx<{ smsUsed: number; smsBlocked: boolean }[]>`
-    select sms_used as "smsUsed", sms_blocked as "smsBlocked" from accounts where id = ${accountId} for no key update`;
+  const before = await smsStateForUpdate(tx, accountId);
   if (!before) throw new Problem(P['not-found'], `no account ${accountId}`);
-  await tx`update accounts set sms_used = 0, sms_cycle = sms_cycle + 1, sms_warned = false, sms_blocked = false, updated_at = ${at} where id = ${accountId}`;
+  await startSmsCycle(tx, accountId, at);
   await appendAudit(tx, { accountId, actor, action: 'account.usage_settled', target: { type: 'account', id: accountId }, data: { smsUsed: before.smsUsed, reference }, at });
   if (before.smsBlocked) await unblocked(tx, accountId, at, reason);
 }
@@ -122,14 +121,12 @@ async function decide(ctx: Context, requestId: string, fn: (tx: Tx, request: Lim
 }
 
 async function setLimit(tx: Tx, actor: Actor, request: LimitRequestRow, at: Date): Promise<void> {
-  const [account] = await tx<{ smsUsed: number; smsBlocked: boolean }[]>`
-    select sms_used as "smsUsed", sms_blocked as "smsBlocked" from accounts where id = ${request.accountId} for no key update`;
+  const account = await smsStateForUpdate(tx, request.accountId);
   const limit = request.smsLimit;
   const room = limit === null || account!.smsUsed < limit;
   // Below the warning share of the new limit, the next crossing warns again.
   const warned = limit !== null && account!.smsUsed >= Math.ceil(limit * WARNING_SHARE);
-  await tx`update accounts set sms_limit = ${limit}, sms_blocked = ${account!.smsBlocked && !room}, sms_warned = ${warned}, updated_at = ${at}
-           where id = ${request.accountId}`;
+  await setSmsLimit(tx, request.accountId, { limit, blocked: account!.smsBlocked && !room, warned }, at);
   await appendAudit(tx, {
     accountId: request.accountId, actor, action: 'account.sms_limit_changed', target: { type: 'limit_request', id: request.id },
     data: { smsLimit: limit, approvalText: request.approvalText, approvalReference: request.approvalReference }, at,

@@ -8,6 +8,7 @@ import { principalOf } from '../http/principal.ts';
 import { operatorActor } from '../http/principal.ts';
 import { AccountSchema, accountJson } from '../accounts/present.ts';
 import { getAccount } from '../accounts/store.ts';
+import { setSpendCap } from './account-store.ts';
 import { withTransaction } from '../db/tx.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../http/pagination.ts';
@@ -85,8 +86,7 @@ export async function limitRoutes(base: FastifyInstance, opts: { ctx: Context })
     const p = principalOf(request);
     const at = ctx.clock.now();
     await withTransaction(ctx.sql, async (tx) => {
-      await tx`update accounts set spend_cap_micros = ${request.body.monthlyCapMicros}, spend_alert_percents = ${request.body.alertPercents ?? []},
-               spend_alerted_percent = 0, updated_at = ${at} where id = ${p.accountId}`;
+      await setSpendCap(tx, p.accountId, request.body.monthlyCapMicros, request.body.alertPercents ?? [], at);
       await appendAudit(tx, { accountId: p.accountId, actor: { type: 'key', id: p.keyId }, action: 'account.spend_cap_changed', target: { type: 'account', id: p.accountId }, data: { monthlyCapMicros: request.body.monthlyCapMicros }, at });
     });
     return accountJson((await getAccount(ctx.sql, p.accountId))!);

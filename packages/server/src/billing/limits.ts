@@ -1,10 +1,12 @@
 // The SMS limit (terms: 50,000 messages per account until paid): counted at accept, inside the
-// accept path's commit, under the account row's lock, so concurrent senders can never overshoot
-// it. Live SMS that are not otherwise refused or held count; test keys never do. A message
-// that never leaves gives its count back; one held for review counts when it is released.
+// accept path's commit, under the lock of the account's billing row (account-store.ts), so
+// concurrent senders can never overshoot it. Live SMS that are not otherwise refused or held
+// count; test keys never do. A message that never leaves gives its count back; one held for
+// review counts when it is released.
 // Prepaid accounts pay as they go (their credit is the limit), so the limit applies to
 // postpaid accounts only.
 import type { Db } from '../db/pool.ts';
+import { lockSmsCounters, recordSmsUse, releaseSmsCounts, type SmsCounters } from './account-store.ts';
 import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
@@ -14,18 +16,9 @@ import { LIMIT_REACHED } from './problems.ts';
 /** The notice is sent once per cycle when usage reaches this share of the limit. */
 export const WARNING_SHARE = 0.75;
 
-interface LimitRow {
-  id: string;
-  smsLimit: number;
-  smsUsed: number;
-  smsWarned: boolean;
-  smsBlocked: boolean;
-  smsCycle: number;
-}
-
 /**
  * The send-policy counter for the SMS limit, last in the policy order: what is still open is
- * counted (reserved) in the accepting transaction, under the account row's lock, and what no
+ * counted (reserved) in the accepting transaction, under the billing row's lock, and what no
  * longer fits is refused (limit_reached). Each counted message learns its cycle, so it can be
  * given back if it never leaves (giveBackSmsCounts).
  */
@@ -36,12 +29,10 @@ export const smsLimitCounter: SendCounter = {
     const counted = candidates.filter((c) => c.keyMode === 'live' && c.channel === 'sms');
     if (counted.length === 0) return out;
     const accountIds = [...new Set(counted.map((r) => r.accountId))].sort();
-    // Sorted ids: concurrent commits lock accounts in one order and cannot deadlock. `no key
-    // update`, not `update`: rows that merely reference the account (messages, events, usage)
-    // take KEY SHARE locks for their foreign keys, and must not queue behind this one.
-    const accounts = await tx<LimitRow[]>`
-      select id, sms_limit as "smsLimit", sms_used as "smsUsed", sms_warned as "smsWarned", sms_blocked as "smsBlocked", sms_cycle as "smsCycle"
-      from accounts where id = any(${accountIds}) and sms_limit is not null and billing_mode = 'postpaid' order by id for no key update`;
+    // One statement for the group, one locked row per account (`for no key update`, in sorted
+    // order: why in lockSmsCounters). The lock is on billing's row, not on `accounts`, whose row
+    // the messages inserted here reference (KEY SHARE) and whose changes need not wait for it.
+    const accounts = await lockSmsCounters(tx, accountIds);
     const events: NewEvent[] = [];
     for (const account of accounts) {
       const mine = counted.filter((r) => r.accountId === account.id);
@@ -55,13 +46,12 @@ export const smsLimitCounter: SendCounter = {
 };
 
 /** Adds `count` to the account's cycle, with the 75 % notice (once per cycle) and the block at the limit. */
-async function recordUse(tx: Db, account: LimitRow, count: number, at: Date): Promise<NewEvent[]> {
+async function recordUse(tx: Db, account: SmsCounters, count: number, at: Date): Promise<NewEvent[]> {
   const used = account.smsUsed + count;
   const warn = !account.smsWarned && used >= Math.ceil(account.smsLimit * WARNING_SHARE);
   const block = !account.smsBlocked && used >= account.smsLimit;
   if (used === account.smsUsed && !warn && !block) return [];
-  await tx`update accounts set sms_used = ${used}, sms_warned = sms_warned or ${warn}, sms_blocked = sms_blocked or ${block}, updated_at = ${at}
-           where id = ${account.id}`;
+  await recordSmsUse(tx, account.id, used, warn, block, at);
   const events: NewEvent[] = [];
   const data = { smsLimit: account.smsLimit, smsUsed: used };
   if (warn) {
@@ -95,10 +85,7 @@ export async function giveBackSmsCounts(db: Db, counted: { accountId: string; sm
     byKey.set(key, entry);
   }
   const rows = [...byKey.values()].sort((a, b) => a.accountId.localeCompare(b.accountId));
-  await db`
-    update accounts a set sms_used = greatest(0, a.sms_used - g.n), updated_at = ${at}
-    from unnest(${rows.map((r) => r.accountId)}::text[], ${rows.map((r) => r.cycle)}::int[], ${rows.map((r) => r.n)}::int[]) as g(account_id, cycle, n)
-    where a.id = g.account_id and a.sms_cycle = g.cycle`;
+  await releaseSmsCounts(db, rows, at);
 }
 
 async function notify(db: Db, accountId: string, at: Date, subject: string, text: string): Promise<void> {

@@ -83,7 +83,7 @@ describe('payments and statements', () => {
   it('settles the SMS usage and lifts a block once everything is paid', async () => {
     const c = await customer(true);
     await t.api.post(`/v1/admin/accounts/${c.id}/sms-limit`, { key: admin(), body: { smsLimit: 0, approvalText: 'test: blocked at once' } });
-    await t.platform.ctx.sql`update accounts set sms_blocked = true where id = ${c.id}`;
+    await t.platform.ctx.sql`update billing_accounts set sms_blocked = true where account_id = ${c.id}`;
     const inv = await invoice(c.id, 10_000_000);
     const res = await pay(c.id, inv.totalMinor);
     assert.equal(res.body.settled, true);
@@ -94,7 +94,7 @@ describe('payments and statements', () => {
   it('lets a held deposit cover the unbilled usage: the cycle settles and the block lifts', async () => {
     const c = await customer(true);
     await t.api.post(`/v1/admin/accounts/${c.id}/sms-limit`, { key: admin(), body: { smsLimit: 0, approvalText: 'test: blocked at once' } });
-    await t.platform.ctx.sql`update accounts set sms_blocked = true where id = ${c.id}`;
+    await t.platform.ctx.sql`update billing_accounts set sms_blocked = true where account_id = ${c.id}`;
     await t.platform.ctx.sql`insert into usage_records (account_id, id, message_id, channel, direction, country, units, unit_price_micros, amount_micros, currency, occurred_at)
       values (${c.id}, ${newId('use')}, ${newId('msg')}, 'sms', 'outbound', 'DE', 1, 25_000_000, 25_000_000, 'EUR', ${clock.now()})`;
     const deposit = (amountMinor: number) => t.api.post(`/v1/admin/accounts/${c.id}/deposits`, { key: admin(), body: { amountMinor, currency: 'EUR', receivedOn: '2026-09-01', reference: `D${amountMinor}`, method: 'bank_transfer' } });

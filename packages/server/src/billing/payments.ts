@@ -16,6 +16,7 @@ import { isoDateToDayNumber, utcDayNumber } from './rules/dates.ts';
 import { invoiceColumns, type InvoiceRow } from './invoices.ts';
 import { creditPrepaidInvoice } from './prepaid-balance.ts';
 import { settleIfClear } from './settlement.ts';
+import { lockBillingAccount } from './account-store.ts';
 
 export interface PaymentInput {
   accountId: string;
@@ -36,8 +37,7 @@ export interface PaymentResult {
 export async function recordPayment(ctx: Context, actor: Actor, p: PaymentInput): Promise<PaymentResult> {
   const at = ctx.clock.now();
   return withTransaction(ctx.sql, async (tx) => {
-    const [account] = await tx`select 1 from accounts where id = ${p.accountId} for no key update`;
-    if (!account) throw Problem.field('/accountId', 'no such account');
+    if (!await lockBillingAccount(tx, p.accountId)) throw Problem.field('/accountId', 'no such account');
     const open = await tx<InvoiceRow[]>`
       select ${invoiceColumns(tx)} from invoices
       where account_id = ${p.accountId} and kind in ('invoice', 'interest_note') and currency = ${p.currency} and paid_minor < total_minor

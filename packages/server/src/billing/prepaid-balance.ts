@@ -4,6 +4,7 @@
 import type { Tx } from '../db/pool.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { emitEvents } from '../platform/events.ts';
+import { creditBalance, debitBalance } from './account-store.ts';
 
 /** Called when an invoice becomes fully paid: a prepaid_credit invoice adds its credit, once. */
 export async function creditPrepaidInvoice(tx: Tx, accountId: string, invoiceId: string, at: Date): Promise<void> {
@@ -11,12 +12,10 @@ export async function creditPrepaidInvoice(tx: Tx, accountId: string, invoiceId:
     update invoices set credited_at = ${at} where account_id = ${accountId} and id = ${invoiceId} and purpose = 'prepaid_credit' and credited_at is null
     returning credit_micros::text as micros, currency, number`;
   if (!inv) return;
-  const [account] = await tx<{ balance: string }[]>`
-    update accounts set balance_micros = balance_micros + ${inv.micros}::bigint, balance_currency = ${inv.currency}, updated_at = ${at}
-    where id = ${accountId} returning balance_micros::text as balance`;
+  const balance = await creditBalance(tx, accountId, inv.micros, inv.currency, at);
   await emitEvents(tx, [{
     accountId, type: 'account.balance_credited', objectType: 'account', objectId: accountId, at,
-    data: { creditMicros: Number(inv.micros), balanceMicros: Number(account!.balance), currency: inv.currency, invoiceNumber: inv.number },
+    data: { creditMicros: Number(inv.micros), balanceMicros: Number(balance), currency: inv.currency, invoiceNumber: inv.number },
   }]);
 }
 
@@ -25,6 +24,6 @@ export async function reversePrepaidCredit(tx: Tx, accountId: string, invoiceId:
   const [inv] = await tx<{ micros: string }[]>`
     select credit_micros::text as micros from invoices where account_id = ${accountId} and id = ${invoiceId} and purpose = 'prepaid_credit' and credited_at is not null`;
   if (!inv) return;
-  await tx`update accounts set balance_micros = balance_micros - ${inv.micros}::bigint, updated_at = ${at} where id = ${accountId}`;
+  await debitBalance(tx, accountId, inv.micros, at);
   await appendAudit(tx, { accountId, actor: { type: 'system', id: 'billing' }, action: 'account.balance_reversed', target: { type: 'invoice', id: invoiceId }, data: { creditMicros: Number(inv.micros) }, at });
 }

@@ -8,6 +8,7 @@ import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
 import type { Candidate, Judgement, SendCheck } from '../send-policy/policy.ts';
 import { INSUFFICIENT_BALANCE, SPEND_CAP } from './problems.ts';
+import { addMonthSpend, markSpendAlerted } from './account-store.ts';
 
 export const monthOf = (at: Date) => `${at.toISOString().slice(0, 7)}-01`;
 
@@ -22,8 +23,8 @@ export const moneyCheck: SendCheck = {
     const live = candidates.filter((c) => c.keyMode === 'live');
     if (live.length === 0) return verdicts;
     const refused = await db<{ id: string; unfunded: boolean }[]>`
-      select id, billing_mode = 'prepaid' and balance_micros <= 0 as unfunded from accounts
-      where id = any(${[...new Set(live.map((r) => r.accountId))]})
+      select account_id as id, billing_mode = 'prepaid' and balance_micros <= 0 as unfunded from billing_accounts
+      where account_id = any(${[...new Set(live.map((r) => r.accountId))]})
         and ((billing_mode = 'prepaid' and balance_micros <= 0)
           or (spend_cap_micros is not null and spend_month = ${monthOf(at)}::date and spend_month_micros >= spend_cap_micros))`;
     const reasons = new Map(refused.map((r) => [r.id, r.unfunded ? INSUFFICIENT_BALANCE : SPEND_CAP]));
@@ -38,7 +39,7 @@ export const moneyCheck: SendCheck = {
 /** Adds newly rated amounts to each account's month, debits prepaid ones, and sends the alerts they cross. */
 export async function addSpend(db: Db, amounts: { accountId: string; micros: number; prepaid: boolean }[], at: Date): Promise<void> {
   const byAccount = new Map<string, { micros: number; prepaid: number }>();
-  // Unpriced traffic (zero) changes nothing: no write to the account row.
+  // Unpriced traffic (zero) changes nothing: no write to the billing row.
   for (const a of amounts) {
     if (a.micros <= 0) continue;
     const sum = byAccount.get(a.accountId) ?? { micros: 0, prepaid: 0 };
@@ -48,16 +49,7 @@ export async function addSpend(db: Db, amounts: { accountId: string; micros: num
   }
   if (byAccount.size === 0) return;
   const month = monthOf(at);
-  const rows = await db<{ id: string; cap: string | null; spent: string; percents: number[]; alerted: number; balance: string; debited: string; currency: string | null }[]>`
-    update accounts a set
-      spend_month_micros = case when a.spend_month = ${month}::date then a.spend_month_micros else 0 end + s.micros,
-      spend_alerted_percent = case when a.spend_month = ${month}::date then a.spend_alerted_percent else 0 end,
-      spend_month = ${month}::date,
-      balance_micros = a.balance_micros - s.prepaid
-    from jsonb_to_recordset(${db.json([...byAccount].map(([id, sum]) => ({ id, ...sum })) as never)}::jsonb) as s(id text, micros bigint, prepaid bigint)
-    where a.id = s.id
-    returning a.id, a.spend_cap_micros::text as cap, a.spend_month_micros::text as spent, a.spend_alert_percents as percents, a.spend_alerted_percent as alerted,
-              a.balance_micros::text as balance, s.prepaid::text as debited, a.balance_currency as currency`;
+  const rows = await addMonthSpend(db, month, [...byAccount].map(([id, sum]) => ({ id, ...sum })));
   const events: NewEvent[] = [];
   for (const r of rows) {
     // The debit that takes the credit to zero or below: from now on messages are refused.
@@ -74,7 +66,7 @@ export async function addSpend(db: Db, amounts: { accountId: string; micros: num
     const percent = Math.floor((Number(r.spent) * 100) / Number(r.cap));
     const crossed = [...r.percents, 100].filter((p) => p > r.alerted && p <= percent).sort((a, b) => a - b).at(-1);
     if (crossed === undefined) continue;
-    await db`update accounts set spend_alerted_percent = ${crossed} where id = ${r.id}`;
+    await markSpendAlerted(db, r.id, crossed);
     const type = crossed >= 100 ? 'account.spend_cap_reached' : 'account.spend_alert';
     events.push({ accountId: r.id, type, objectType: 'account', objectId: r.id, at, data: { month, spendMicros: Number(r.spent), capMicros: Number(r.cap), percent: crossed } });
     for (const to of await accountNotificationEmails(db, r.id)) {

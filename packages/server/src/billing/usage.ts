@@ -39,10 +39,10 @@ export async function recordUsage(db: Db, book: PriceBook, items: Billable[]): P
   // Usage in a prepaid account's balance currency is paid from the credit: marked so, never invoiced.
   const inserted = await db<{ accountId: string; micros: string; prepaid: boolean }[]>`
     insert into usage_records (account_id, id, message_id, channel, direction, country, connector_id, units, unit_price_micros, amount_micros, currency, price_id, occurred_at, category, prepaid)
-    select t.*, coalesce(a.billing_mode = 'prepaid' and a.balance_currency = t.currency, false)
+    select t.*, coalesce(b.billing_mode = 'prepaid' and b.balance_currency = t.currency, false)
     from jsonb_to_recordset(${db.json(rows as never)}::jsonb) as t(account_id text, id text, message_id text, channel text, direction text,
       country text, connector_id text, units integer, unit_price_micros bigint, amount_micros bigint, currency text, price_id text, occurred_at timestamptz, category text)
-    join accounts a on a.id = t.account_id
+    join billing_accounts b on b.account_id = t.account_id
     returning account_id as "accountId", amount_micros::text as micros, prepaid`;
   await addSpend(db, inserted.map((r) => ({ accountId: r.accountId, micros: Number(r.micros), prepaid: r.prepaid })), billable[0]!.at);
   const priced = rows.filter((r) => r.currency !== null);

@@ -5,7 +5,7 @@ import type { Context } from '../context.ts';
 import type { Db, Tx } from '../db/pool.ts';
 import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
-import { accountNotificationEmails } from '../accounts/store.ts';
+import { accountNotificationEmails, markFraudAlerted } from '../accounts/store.ts';
 import type { Candidate, Judgement, SendCounter } from '../send-policy/policy.ts';
 import { fraudConfigOf, type FraudConfig } from './config.ts';
 import { switchTraffic } from './kill-switch.ts';
@@ -110,10 +110,7 @@ function candidateOf(c: Candidate): RuleCandidate {
 /** At most one alert an hour per account: an event and an email to its owners and admins. */
 async function alert(db: Db, accountIds: string[], at: Date): Promise<void> {
   if (accountIds.length === 0) return;
-  const due = await db<{ id: string }[]>`
-    update accounts set fraud_alerted_at = ${at} where id = any(${accountIds}) and (fraud_alerted_at is null or fraud_alerted_at < ${new Date(at.getTime() - 3_600_000)})
-    returning id`;
-  for (const { id } of due) {
+  for (const id of await markFraudAlerted(db, accountIds, at, new Date(at.getTime() - 3_600_000))) {
     await emitEvents(db, [{ accountId: id, type: 'fraud.alert', objectType: 'account', objectId: id, at, data: { reason: 'messages held or blocked by the fraud rules' } }]);
     for (const to of await accountNotificationEmails(db, id)) {
       await enqueueEmail(db, {

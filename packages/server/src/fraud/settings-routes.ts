@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import { principalOf } from '../http/principal.ts';
 import { operatorActor } from '../http/principal.ts';
-import { houseAccountId } from '../accounts/store.ts';
+import { accountSettings, houseAccountId, mergeAccountSettings } from '../accounts/store.ts';
 import { withTransaction } from '../db/tx.ts';
 import { P, Problem } from '../http/problem.ts';
 import { idParam } from '../http/schemas.ts';
@@ -28,10 +28,10 @@ export async function fraudSettingsRoutes(base: FastifyInstance, opts: { ctx: Co
   const { ctx } = opts;
   const tags = ['admin: fraud'];
   const settingsOf = async (accountId: string) => {
-    const [row] = await ctx.sql<{ settings: Record<string, unknown> }[]>`select settings from accounts where id = ${accountId}`;
-    if (!row) throw new Problem(P['not-found'], `no account ${accountId}`);
-    const effective = fraudConfigOf(row.settings);
-    return { mode: effective.mode, overrides: (row.settings.fraud ?? {}) as FraudOverrides, effective };
+    const settings = await accountSettings(ctx.sql, accountId);
+    if (!settings) throw new Problem(P['not-found'], `no account ${accountId}`);
+    const effective = fraudConfigOf(settings);
+    return { mode: effective.mode, overrides: (settings.fraud ?? {}) as FraudOverrides, effective };
   };
 
   app.get('/v1/admin/accounts/:accountId/fraud-settings', {
@@ -48,10 +48,8 @@ export async function fraudSettingsRoutes(base: FastifyInstance, opts: { ctx: Co
     const { accountId } = request.params;
     const b = request.body;
     await withTransaction(ctx.sql, async (tx) => {
-      const changed = await tx`
-        update accounts set settings = settings || ${tx.json({ fraudMode: b.mode, fraud: b.overrides ?? {} })}, updated_at = ${ctx.clock.now()}
-        where id = ${accountId} returning id`;
-      if (changed.length === 0) throw new Problem(P['not-found'], `no account ${accountId}`);
+      const found = await mergeAccountSettings(tx, accountId, { fraudMode: b.mode, fraud: b.overrides ?? {} }, ctx.clock.now());
+      if (!found) throw new Problem(P['not-found'], `no account ${accountId}`);
       await appendAudit(tx, { accountId, actor: operatorActor(request), action: 'fraud.settings_changed', target: { type: 'account', id: accountId }, data: { mode: b.mode, overrides: Object.keys(b.overrides ?? {}).join(',') }, at: ctx.clock.now() });
     });
     return settingsOf(accountId);

@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import type { Db } from '../db/pool.ts';
+import { accountSettings, replaceAccountSettings } from '../accounts/store.ts';
 import { actorOf, principalOf } from '../http/principal.ts';
 import { withTransaction } from '../db/tx.ts';
 import { appendAudit } from '../platform/audit/log.ts';
@@ -42,7 +43,7 @@ export async function privacySettingsRoutes(base: FastifyInstance, opts: { ctx: 
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = opts;
   const load = async (accountId: string, db: Db = ctx.sql) =>
-    (await db<{ settings: StoredSettings }[]>`select settings from accounts where id = ${accountId} for update`)[0]!.settings;
+    (await accountSettings<StoredSettings>(db, accountId, { forUpdate: true }))!;
 
   app.get('/v1/privacy/settings', {
     schema: { tags: ['privacy'], summary: "The account's consent, request and keyword settings", response: { 200: SettingsSchema } },
@@ -82,7 +83,7 @@ export async function privacySettingsRoutes(base: FastifyInstance, opts: { ctx: 
         keywordReplies: { ...s.keywordReplies, ...b.replies },
         ...(b.replies?.help && { helpText: b.replies.help }),
       };
-      await tx`update accounts set settings = ${tx.json(next as never)}, updated_at = ${ctx.clock.now()} where id = ${p.accountId}`;
+      await replaceAccountSettings(tx, p.accountId, next, ctx.clock.now());
       const changed = Object.keys(b).sort().join(',');
       await appendAudit(tx, { accountId: p.accountId, actor: actorOf(p), action: 'privacy.settings_changed', data: { changed, consentEnforcement: next.consentEnforcement === true }, at: ctx.clock.now() });
       return present(next);
