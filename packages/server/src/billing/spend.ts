@@ -3,6 +3,7 @@
 // month ends or the cap is raised. Spend is known once parts are sent, so what is already
 // accepted can exceed the cap by what was in flight.
 import type { Db } from '../db/pool.ts';
+import { recordset } from '../db/recordset.ts';
 import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
@@ -54,7 +55,7 @@ export async function addSpend(db: Db, amounts: { accountId: string; micros: num
       spend_alerted_percent = case when a.spend_month = ${month}::date then a.spend_alerted_percent else 0 end,
       spend_month = ${month}::date,
       balance_micros = a.balance_micros - s.prepaid
-    from jsonb_to_recordset(${db.json([...byAccount].map(([id, sum]) => ({ id, ...sum })) as never)}::jsonb) as s(id text, micros bigint, prepaid bigint)
+    from ${recordset(db, [...byAccount].map(([id, sum]) => ({ id, ...sum })), { id: 'text', micros: 'bigint', prepaid: 'bigint' }, 's')}
     where a.id = s.id
     returning a.id, a.spend_cap_micros::text as cap, a.spend_month_micros::text as spent, a.spend_alert_percents as percents, a.spend_alerted_percent as alerted,
               a.balance_micros::text as balance, s.prepaid::text as debited, a.balance_currency as currency`;

@@ -1,5 +1,6 @@
 // SQL for connectors and their live status.
 import type { Db } from '../db/pool.ts';
+import { recordset } from '../db/recordset.ts';
 import type { SmppConfig } from '../channels/smpp/connector-config.ts';
 import type { WhatsAppConfig } from '../channels/whatsapp/connector-config.ts';
 import type { StatusReport } from '../channels/link.ts';
@@ -79,8 +80,8 @@ export async function writeConnectorStatuses(db: Db, worker: string, reports: St
   await db`
     insert into connector_status (connector_id, state, outstanding, submitted, failed, receipts, last_error, worker, updated_at)
     select r.connector_id, r.state, r.outstanding, r.submitted, r.failed, r.receipts, r.last_error, ${worker}, ${at}
-    from jsonb_to_recordset(${db.json(reports.map((r) => ({ connector_id: r.connectorId, state: r.state, outstanding: r.outstanding, submitted: r.submitted, failed: r.failed, receipts: r.receipts, last_error: r.lastError })) as never)}::jsonb)
-      as r(connector_id text, state text, outstanding integer, submitted bigint, failed bigint, receipts bigint, last_error text)
+    from ${recordset(db, reports.map((r) => ({ connector_id: r.connectorId, state: r.state, outstanding: r.outstanding, submitted: r.submitted, failed: r.failed, receipts: r.receipts, last_error: r.lastError })),
+      { connector_id: 'text', state: 'text', outstanding: 'integer', submitted: 'bigint', failed: 'bigint', receipts: 'bigint', last_error: 'text' }, 'r')}
     where exists (select 1 from connectors c where c.id = r.connector_id)
     on conflict (connector_id) do update set state = excluded.state, outstanding = excluded.outstanding, submitted = excluded.submitted,
       failed = excluded.failed, receipts = excluded.receipts, last_error = excluded.last_error, worker = excluded.worker, updated_at = excluded.updated_at`;

@@ -10,6 +10,7 @@
 // known countries) come from a per-account snapshot cached for a second.
 import type { Context } from '../context.ts';
 import type { Db } from '../db/pool.ts';
+import { recordset } from '../db/recordset.ts';
 import type { Candidate, Counts } from './rules.ts';
 import { RecentNumbers } from './recent-numbers.ts';
 
@@ -98,11 +99,11 @@ export function createFraudCounters(snapshotTtlMs = 1000): FraudCounters {
       await db`
         with counted as (
           insert into fraud_counters (account_id, dimension, key, bucket, count)
-          select * from jsonb_to_recordset(${db.json(rows as never)}::jsonb) as t(account_id text, dimension text, key text, bucket timestamptz, count integer)
+          select * from ${recordset(db, rows, { account_id: 'text', dimension: 'text', key: 'text', bucket: 'timestamptz', count: 'integer' })}
           on conflict (account_id, dimension, key, bucket) do update set count = fraud_counters.count + excluded.count
         )
         insert into fraud_known_countries (account_id, country, first_seen_at)
-        select * from jsonb_to_recordset(${db.json(countries as never)}::jsonb) as t(account_id text, country text, first_seen_at timestamptz)
+        select * from ${recordset(db, countries, { account_id: 'text', country: 'text', first_seen_at: 'timestamptz' })}
         on conflict do nothing`;
       for (const c of due) c.flushed = c.count;
     }
