@@ -1,5 +1,7 @@
 // SQL for accounts. Operator routes reach any account; client routes only their own (by id).
+import type postgres from 'postgres';
 import type { Db } from '../db/pool.ts';
+import { jsonb } from '../db/json.ts';
 import type { AccountGate, AccountStatus } from '../http/principal.ts';
 
 export interface AccountRow extends AccountGate {
@@ -51,7 +53,7 @@ export async function insertAccount(db: Db, a: NewAccount): Promise<AccountRow> 
   const [row] = await db<AccountRow[]>`
     insert into accounts (id, name, status, is_house, rate_limit_per_key, rate_limit_per_account, sms_limit, settings, created_at, updated_at)
     values (${a.id}, ${a.name}, ${a.status}, ${a.isHouse}, ${a.rateLimitPerKey}, ${a.rateLimitPerAccount}, ${a.smsLimit},
-            ${db.json(a.settings as never)}, ${a.at}, ${a.at})
+            ${jsonb(db, a.settings)}, ${a.at}, ${a.at})
     returning ${columns(db)}`;
   return row!;
 }
@@ -103,13 +105,13 @@ export interface AccountChanges {
 }
 
 export async function updateAccount(db: Db, id: string, c: AccountChanges, at: Date): Promise<AccountRow> {
-  const set: Record<string, unknown> = { updated_at: at };
+  const set: Record<string, postgres.SerializableParameter> = { updated_at: at };
   if (c.name !== undefined) set.name = c.name;
   if (c.status !== undefined) set.status = c.status;
   if (c.trafficHold !== undefined) set.traffic_hold = c.trafficHold;
   if (c.rateLimitPerKey !== undefined) set.rate_limit_per_key = c.rateLimitPerKey;
   if (c.rateLimitPerAccount !== undefined) set.rate_limit_per_account = c.rateLimitPerAccount;
-  const [row] = await db<AccountRow[]>`update accounts set ${db(set as never)} where id = ${id} returning ${columns(db)}`;
+  const [row] = await db<AccountRow[]>`update accounts set ${db(set)} where id = ${id} returning ${columns(db)}`;
   return row!;
 }
 

@@ -1,6 +1,8 @@
 // SQL for connectors and their live status.
+import type postgres from 'postgres';
 import type { Db } from '../db/pool.ts';
 import { recordset } from '../db/recordset.ts';
+import { jsonb } from '../db/json.ts';
 import type { SmppConfig } from '../channels/smpp/connector-config.ts';
 import type { WhatsAppConfig } from '../channels/whatsapp/connector-config.ts';
 import type { StatusReport } from '../channels/link.ts';
@@ -35,7 +37,7 @@ const cols = (db: Db) => db`id, name, kind, enabled, config, secret, is_sandbox 
 export async function insertConnector<C extends AnyConnectorRow>(db: Db, c: C): Promise<C> {
   const [row] = await db<C[]>`
     insert into connectors (id, name, kind, enabled, config, secret, is_sandbox, created_at, updated_at)
-    values (${c.id}, ${c.name}, ${c.kind}, ${c.enabled}, ${db.json(c.config as never)}, ${c.secret}, ${c.isSandbox}, ${c.createdAt}, ${c.updatedAt})
+    values (${c.id}, ${c.name}, ${c.kind}, ${c.enabled}, ${jsonb(db, c.config)}, ${c.secret}, ${c.isSandbox}, ${c.createdAt}, ${c.updatedAt})
     returning ${cols(db)}`;
   return row!;
 }
@@ -55,12 +57,12 @@ export async function getConnector(db: Db, id: string): Promise<AnyConnectorRow 
 }
 
 export async function updateConnector(db: Db, id: string, c: { name?: string; enabled?: boolean; config?: SmppConfig | WhatsAppConfig; secret?: Buffer | null }, at: Date): Promise<AnyConnectorRow | undefined> {
-  const set: Record<string, unknown> = { updated_at: at };
+  const set: Record<string, postgres.SerializableParameter> = { updated_at: at };
   if (c.name !== undefined) set.name = c.name;
   if (c.enabled !== undefined) set.enabled = c.enabled;
-  if (c.config !== undefined) set.config = db.json(c.config as never);
+  if (c.config !== undefined) set.config = jsonb(db, c.config);
   if (c.secret !== undefined) set.secret = c.secret;
-  const [row] = await db<AnyConnectorRow[]>`update connectors set ${db(set as never)} where id = ${id} returning ${cols(db)}`;
+  const [row] = await db<AnyConnectorRow[]>`update connectors set ${db(set)} where id = ${id} returning ${cols(db)}`;
   return row;
 }
 

@@ -7,6 +7,7 @@ import type { Context } from '../context.ts';
 import type { Db } from '../db/pool.ts';
 import { actorOf, principalOf } from '../http/principal.ts';
 import { withTransaction } from '../db/tx.ts';
+import { jsonb } from '../db/json.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { DEFAULT_KEYWORDS, DEFAULT_REPLIES, type KeywordAction } from '../messaging/keywords.ts';
 import { Problem, type FieldError } from '../http/problem.ts';
@@ -82,7 +83,7 @@ export async function privacySettingsRoutes(base: FastifyInstance, opts: { ctx: 
         keywordReplies: { ...s.keywordReplies, ...b.replies },
         ...(b.replies?.help && { helpText: b.replies.help }),
       };
-      await tx`update accounts set settings = ${tx.json(next as never)}, updated_at = ${ctx.clock.now()} where id = ${p.accountId}`;
+      await tx`update accounts set settings = ${jsonb(tx, next)}, updated_at = ${ctx.clock.now()} where id = ${p.accountId}`;
       const changed = Object.keys(b).sort().join(',');
       await appendAudit(tx, { accountId: p.accountId, actor: actorOf(p), action: 'privacy.settings_changed', data: { changed, consentEnforcement: next.consentEnforcement === true }, at: ctx.clock.now() });
       return present(next);
