@@ -187,9 +187,9 @@ async function reachedStatuses(tx: Tx, targets: Target[]): Promise<Set<string>> 
 }
 
 async function failAttempts(tx: Tx, connectorId: string, failed: { target: Target; error: MessageError | undefined; at: Date }[]): Promise<void> {
-  const rows = failed.map((f) => ({ account_id: f.target.accountId, message_id: f.target.messageId, code: f.error?.code ?? null, at: f.at }));
+  const rows = failed.map((f) => ({ account_id: f.target.accountId, message_id: f.target.messageId, error_code: f.error?.code ?? null, at: f.at }));
   await tx`
-    update message_attempts a set status = 'failed', error_code = f.code, ended_at = f.at
-    from ${recordset(tx, rows, { account_id: 'text', message_id: 'text', code: 'text', at: 'timestamptz' }, 'f')}
+    update message_attempts a set status = 'failed', error_code = f.error_code, ended_at = f.at
+    from ${recordset(tx, rows, { account_id: 'text', message_id: 'text', error_code: 'text', at: 'timestamptz' }, 'f')}
     where a.account_id = f.account_id and a.message_id = f.message_id and a.channel = 'whatsapp' and a.connector_id = ${connectorId}`;
 }
