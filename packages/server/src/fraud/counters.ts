@@ -11,6 +11,7 @@
 import type { Context } from '../context.ts';
 import type { Db } from '../db/pool.ts';
 import { recordset } from '../db/recordset.ts';
+import { createCache } from '../platform/cache.ts';
 import type { Candidate, Counts } from './rules.ts';
 import { RecentNumbers } from './recent-numbers.ts';
 
@@ -55,7 +56,7 @@ export function createFraudCounters(snapshotTtlMs = 1000): FraudCounters {
   const cells = new Map<string, Cell>();
   const others = new Map<string, number>();
   const newCountries = new Map<string, { account_id: string; country: string; first_seen_at: Date }>();
-  const snapshots = new Map<string, Promise<Snapshot>>();
+  const snapshots = createCache<Promise<Snapshot>>({ ttlMs: snapshotTtlMs });
   const recent = new Map<string, RecentNumbers>();
   let timer: NodeJS.Timeout | undefined;
   let syncing: Promise<void> | undefined;
@@ -71,14 +72,7 @@ export function createFraudCounters(snapshotTtlMs = 1000): FraudCounters {
     return cell.count + (others.get(id) ?? 0);
   };
 
-  const snapshotOf = (db: Db, accountId: string, at: Date): Promise<Snapshot> => {
-    const cached = snapshots.get(accountId);
-    if (cached) return cached;
-    const loading = loadSnapshot(db, accountId, at);
-    snapshots.set(accountId, loading);
-    loading.then(() => setTimeout(() => snapshots.delete(accountId), snapshotTtlMs).unref(), () => snapshots.delete(accountId));
-    return loading;
-  };
+  const snapshotOf = (db: Db, accountId: string, at: Date): Promise<Snapshot> => snapshots.get(accountId, () => loadSnapshot(db, accountId, at));
 
   /** The walk through the range this number is part of, as seen by this process in the last minute. */
   const recentInRange = (accountId: string, c: Candidate, now: number): number[] => {

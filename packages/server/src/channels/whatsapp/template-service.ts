@@ -8,7 +8,7 @@ import { jsonb } from '../../db/json.ts';
 import { P, Problem } from '../../http/problem.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvents } from '../../platform/events.ts';
-import { ttlCache } from '../../platform/ttl-cache.ts';
+import { createCache } from '../../platform/cache.ts';
 import type { WhatsAppDirectory } from './directory.ts';
 import type { GraphTemplate, TemplateDefinition, TemplateDefinitionComponent, TemplateStatus } from './templates.ts';
 
@@ -131,7 +131,10 @@ async function announce(db: Db, t: TemplateRow, at: Date): Promise<void> {
 
 /** For accept: the account's templates by connector, name and language (cached a few seconds per process). */
 export function approvedTemplates(db: Db, ttlMs = 3000) {
-  const cache = ttlCache(ttlMs, (accountId) => listTemplates(db, accountId));
+  const cache = createCache<Promise<TemplateRow[]>>({ ttlMs });
   /** `fresh`: skip the cache (a template just approved must not be refused for a few seconds). */
-  return (accountId: string, fresh = false): Promise<TemplateRow[]> => cache.get(accountId, { fresh });
+  return (accountId: string, fresh = false): Promise<TemplateRow[]> => {
+    if (fresh) cache.invalidate(accountId);
+    return cache.get(accountId, () => listTemplates(db, accountId));
+  };
 }
