@@ -82,7 +82,9 @@ export async function writeConnectorStatuses(db: Db, worker: string, reports: St
   await db`
     insert into connector_status (connector_id, state, outstanding, submitted, failed, receipts, last_error, worker, updated_at)
     select r.connector_id, r.state, r.outstanding, r.submitted, r.failed, r.receipts, r.last_error, ${worker}, ${at}
-    from ${recordset(db, reports.map((r) => ({ connector_id: r.connectorId, state: r.state, outstanding: r.outstanding, submitted: r.submitted, failed: r.failed, receipts: r.receipts, last_error: r.lastError })),
+    from ${recordset(db, reports.map((r) => ({
+      connector_id: r.connectorId, state: r.state, outstanding: r.outstanding, submitted: r.submitted, failed: r.failed, receipts: r.receipts, last_error: r.lastError,
+    })),
       { connector_id: 'text', state: 'text', outstanding: 'integer', submitted: 'bigint', failed: 'bigint', receipts: 'bigint', last_error: 'text' }, 'r')}
     where exists (select 1 from connectors c where c.id = r.connector_id)
     on conflict (connector_id) do update set state = excluded.state, outstanding = excluded.outstanding, submitted = excluded.submitted,

@@ -77,7 +77,9 @@ async function keepPending(tx: Tx, connectorId: string, statuses: StatusUpdate[]
   await tx`
     insert into pending_whatsapp_statuses (connector_id, smsc_id, status, at, update, received_at)
     select ${connectorId}, smsc_id, status, at, update, received_at
-    from ${recordset(tx, statuses.map((s) => ({ smsc_id: smscIdKey(s.wamid), status: s.status, at: s.timestamp, update: withoutRecipient(s), received_at: receivedAt(s) })),
+    from ${recordset(tx, statuses.map((s) => ({
+      smsc_id: smscIdKey(s.wamid), status: s.status, at: s.timestamp, update: withoutRecipient(s), received_at: receivedAt(s),
+    })),
       { smsc_id: 'text', status: 'text', at: 'timestamptz', update: 'jsonb', received_at: 'timestamptz' })}
     on conflict do nothing`;
 }

@@ -64,7 +64,9 @@ export function createCache<V>(opts: CacheOptions): Cache<V> {
  * Many keys at once: the ones not kept are loaded together in one call (one query), and each
  * waits on that one load. Keys the load does not return are not kept.
  */
-export async function getMany<T>(cache: Cache<Promise<T | undefined>>, keys: readonly string[], load: (missing: string[]) => Promise<Map<string, T>>): Promise<Map<string, T>> {
+export async function getMany<T>(
+  cache: Cache<Promise<T | undefined>>, keys: readonly string[], load: (missing: string[]) => Promise<Map<string, T>>,
+): Promise<Map<string, T>> {
   const missing: string[] = [];
   let batch: Promise<Map<string, T>> | undefined;
   const pending = keys.map((key) => [key, cache.get(key, () => {
