@@ -1,7 +1,9 @@
 // SQL for accounts. Operator routes reach any account; client routes only their own (by id).
 // Only this file writes `accounts`; other domains change an account through its functions.
 // An account is read with billing's state of it (billing_accounts, written by billing only).
+import type postgres from 'postgres';
 import type { Db } from '../db/pool.ts';
+import { jsonb } from '../db/json.ts';
 import type { AccountGate, AccountStatus } from '../http/principal.ts';
 import { billingStateColumns, openBillingAccount, type BillingState } from '../billing/account-store.ts';
 
@@ -38,7 +40,7 @@ export interface NewAccount {
 export async function insertAccount(db: Db, a: NewAccount): Promise<AccountRow> {
   await db`
     insert into accounts (id, name, status, is_house, rate_limit_per_key, rate_limit_per_account, settings, created_at, updated_at)
-    values (${a.id}, ${a.name}, ${a.status}, ${a.isHouse}, ${a.rateLimitPerKey}, ${a.rateLimitPerAccount}, ${db.json(a.settings as never)}, ${a.at}, ${a.at})`;
+    values (${a.id}, ${a.name}, ${a.status}, ${a.isHouse}, ${a.rateLimitPerKey}, ${a.rateLimitPerAccount}, ${jsonb(db, a.settings)}, ${a.at}, ${a.at})`;
   await openBillingAccount(db, a.id, a.smsLimit, a.at);
   return (await getAccount(db, a.id))!;
 }
@@ -94,14 +96,14 @@ export interface AccountChanges {
 }
 
 export async function updateAccount(db: Db, id: string, c: AccountChanges, at: Date): Promise<AccountRow> {
-  const set: Record<string, unknown> = { updated_at: at };
+  const set: Record<string, postgres.SerializableParameter> = { updated_at: at };
   if (c.name !== undefined) set.name = c.name;
   if (c.status !== undefined) set.status = c.status;
   if (c.trafficHold !== undefined) set.traffic_hold = c.trafficHold;
   if (c.rateLimitPerKey !== undefined) set.rate_limit_per_key = c.rateLimitPerKey;
   if (c.rateLimitPerAccount !== undefined) set.rate_limit_per_account = c.rateLimitPerAccount;
   const [row] = await db<AccountRow[]>`
-    with a as (update accounts set ${db(set as never)} where id = ${id} returning *)
+    with a as (update accounts set ${db(set)} where id = ${id} returning *)
     select ${columns(db)} from a join billing_accounts b on b.account_id = a.id`;
   return row!;
 }
@@ -121,13 +123,13 @@ export async function accountSettings<T extends object = Record<string, unknown>
 
 /** Sets the given top-level keys of the settings, keeping the others; false when there is no such account. */
 export async function mergeAccountSettings(db: Db, id: string, keys: Record<string, unknown>, at: Date): Promise<boolean> {
-  const rows = await db`update accounts set settings = settings || ${db.json(keys as never)}, updated_at = ${at} where id = ${id} returning id`;
+  const rows = await db`update accounts set settings = settings || ${jsonb(db, keys)}, updated_at = ${at} where id = ${id} returning id`;
   return rows.length > 0;
 }
 
 /** Replaces the whole settings object (read with accountSettings forUpdate in the same transaction). */
 export async function replaceAccountSettings(db: Db, id: string, settings: object, at: Date): Promise<void> {
-  await db`update accounts set settings = ${db.json(settings as never)}, updated_at = ${at} where id = ${id}`;
+  await db`update accounts set settings = ${jsonb(db, settings)}, updated_at = ${at} where id = ${id}`;
 }
 
 /**

@@ -5,6 +5,7 @@
 // Billing's per-account steps (a payment, a deposit, a limit change) serialize on this row, as
 // does the SMS limit counter of the accept path: nothing references the table, so a lock on it
 // never makes a foreign-key check of another table wait.
+import { recordset } from '../db/recordset.ts';
 import type { Db } from '../db/pool.ts';
 
 /** Billing's state as shown with the account (accounts/present.ts). */
@@ -132,7 +133,7 @@ export async function addMonthSpend(db: Db, month: string, sums: { id: string; m
       spend_alerted_percent = case when b.spend_month = ${month}::date then b.spend_alerted_percent else 0 end,
       spend_month = ${month}::date,
       balance_micros = b.balance_micros - s.prepaid
-    from jsonb_to_recordset(${db.json(sums as never)}::jsonb) as s(id text, micros bigint, prepaid bigint)
+    from ${recordset(db, sums, { id: 'text', micros: 'bigint', prepaid: 'bigint' }, 's')}
     where b.account_id = s.id
     returning b.account_id as id, b.spend_cap_micros::text as cap, b.spend_month_micros::text as spent, b.spend_alert_percents as percents,
               b.spend_alerted_percent as alerted, b.balance_micros::text as balance, s.prepaid::text as debited, b.balance_currency as currency`;

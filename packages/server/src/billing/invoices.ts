@@ -5,6 +5,7 @@
 import type { Context } from '../context.ts';
 import type { Db, Tx } from '../db/pool.ts';
 import { withTransaction } from '../db/tx.ts';
+import { jsonb } from '../db/json.ts';
 import { P, Problem } from '../http/problem.ts';
 import type { Actor } from '../accounts/service.ts';
 import { appendAudit } from '../platform/audit/log.ts';
@@ -165,7 +166,7 @@ export async function insertInvoice(
     insert into invoices (account_id, id, number, kind, credited_invoice_id, issue_date, due_date, period_from, period_to, currency, net_minor, vat_minor, total_minor, document, created_at,
                           purpose, credit_micros, interest_invoice_id, interest_through, compensation_minor)
     values (${accountId}, ${id}, ${d.number}, ${d.kind}, ${creditedId}, ${d.issueDate}, ${d.dueDate}, ${d.servicePeriod?.from ?? null}, ${d.servicePeriod?.to ?? null},
-            ${d.currency}, ${d.netMinor}, ${d.vat.amountMinor}, ${d.totalMinor}, ${tx.json(d as never)}, ${at}, ${purpose}, ${creditMicros},
+            ${d.currency}, ${d.netMinor}, ${d.vat.amountMinor}, ${d.totalMinor}, ${jsonb(tx, d)}, ${at}, ${purpose}, ${creditMicros},
             ${interest?.invoiceId ?? null}, ${interest?.through ?? null}, ${interest?.compensationMinor ?? 0})`;
   return id;
 }

@@ -4,6 +4,7 @@
 // then a WhatsApp category's price over an any-category one, then the latest effective date
 // not after the moment rated.
 import type { Db } from '../db/pool.ts';
+import { createCache } from '../platform/cache.ts';
 
 export interface PriceRow {
   id: string;
@@ -89,14 +90,7 @@ export async function loadPrices(db: Db): Promise<PriceRow[]> {
 
 /** The price book, reloaded at most every `maxAgeMs` (price changes apply within that time). */
 export function cachedPriceBook(db: Db, maxAgeMs = 5000, now: () => number = Date.now): () => Promise<PriceBook> {
-  let cached: { at: number; book: Promise<PriceBook> } | undefined;
-  return () => {
-    if (!cached || now() - cached.at > maxAgeMs) {
-      const book = Promise.all([loadPrices(db), db<{ id: string }[]>`select id from accounts where is_house`])
-        .then(([prices, [house]]) => priceBookOf(prices, house?.id ?? null));
-      cached = { at: now(), book };
-      book.catch(() => (cached = undefined));
-    }
-    return cached.book;
-  };
+  const cached = createCache<Promise<PriceBook>>({ ttlMs: maxAgeMs, now });
+  return () => cached.get('book', () => Promise.all([loadPrices(db), db<{ id: string }[]>`select id from accounts where is_house`])
+    .then(([prices, [house]]) => priceBookOf(prices, house?.id ?? null)));
 }

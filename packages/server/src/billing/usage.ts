@@ -3,6 +3,7 @@
 // shows its price; test keys and the house account (the operator's own traffic) are never billed.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Db } from '../db/pool.ts';
+import { recordset } from '../db/recordset.ts';
 import { newId } from '../platform/ids.ts';
 import type { PriceBook } from './price-book.ts';
 import { addSpend } from './spend.ts';
@@ -40,8 +41,10 @@ export async function recordUsage(db: Db, book: PriceBook, items: Billable[]): P
   const inserted = await db<{ accountId: string; micros: string; prepaid: boolean }[]>`
     insert into usage_records (account_id, id, message_id, channel, direction, country, connector_id, units, unit_price_micros, amount_micros, currency, price_id, occurred_at, category, prepaid)
     select t.*, coalesce(b.billing_mode = 'prepaid' and b.balance_currency = t.currency, false)
-    from jsonb_to_recordset(${db.json(rows as never)}::jsonb) as t(account_id text, id text, message_id text, channel text, direction text,
-      country text, connector_id text, units integer, unit_price_micros bigint, amount_micros bigint, currency text, price_id text, occurred_at timestamptz, category text)
+    from ${recordset(db, rows, {
+      account_id: 'text', id: 'text', message_id: 'text', channel: 'text', direction: 'text', country: 'text', connector_id: 'text', units: 'integer',
+      unit_price_micros: 'bigint', amount_micros: 'bigint', currency: 'text', price_id: 'text', occurred_at: 'timestamptz', category: 'text',
+    })}
     join billing_accounts b on b.account_id = t.account_id
     returning account_id as "accountId", amount_micros::text as micros, prepaid`;
   await addSpend(db, inserted.map((r) => ({ accountId: r.accountId, micros: Number(r.micros), prepaid: r.prepaid })), billable[0]!.at);
@@ -50,7 +53,7 @@ export async function recordUsage(db: Db, book: PriceBook, items: Billable[]): P
   // A message's price is the sum of its rated units (a retry on another connector adds to it).
   await db`
     update messages m set price_micros = coalesce(m.price_micros, 0) + p.amount_micros, price_currency = p.currency
-    from jsonb_to_recordset(${db.json(priced.map((r) => ({ account_id: r.account_id, id: r.message_id, amount_micros: r.amount_micros, currency: r.currency })) as never)}::jsonb)
-      as p(account_id text, id text, amount_micros bigint, currency text)
+    from ${recordset(db, priced.map((r) => ({ account_id: r.account_id, id: r.message_id, amount_micros: r.amount_micros, currency: r.currency })),
+      { account_id: 'text', id: 'text', amount_micros: 'bigint', currency: 'text' }, 'p')}
     where m.account_id = p.account_id and m.id = p.id`;
 }

@@ -11,6 +11,7 @@ import { newId } from '../platform/ids.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { operatorActor } from '../http/principal.ts';
 import { withTransaction } from '../db/tx.ts';
+import { jsonb } from '../db/json.ts';
 import { SmppConfigInput, withDefaults, type SmppConfig } from '../channels/smpp/connector-config.ts';
 import { connectorStatuses, deleteConnector, getConnector, insertConnector, listAllConnectors, updateConnector, type AnyConnectorRow, type ConnectorStatusRow } from './store.ts';
 import { WhatsAppConfigInput, mergeSecrets, whatsAppConfig, type WhatsAppConfig, type WhatsAppSecrets } from '../channels/whatsapp/connector-config.ts';
@@ -146,7 +147,7 @@ export async function connectorAdminRoutes(base: FastifyInstance, opts: { ctx: C
     schema: { tags, summary: 'Delete a connector that no route uses', params: Params, response: { 204: Type.Null() } },
   }, async (request, reply) => {
     const id = request.params.connectorId;
-    const [used] = await ctx.sql`select id from routes where connectors @> ${ctx.sql.json([{ connectorId: id }] as never)}::jsonb limit 1`;
+    const [used] = await ctx.sql`select id from routes where connectors @> ${jsonb(ctx.sql, [{ connectorId: id }])}::jsonb limit 1`;
     if (used) throw new Problem(P.conflict, `route ${used.id as string} still uses this connector; change the route first`);
     const at = ctx.clock.now();
     await withTransaction(ctx.sql, async (tx) => {

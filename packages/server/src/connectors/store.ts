@@ -1,5 +1,8 @@
 // SQL for connectors and their live status.
+import type postgres from 'postgres';
 import type { Db } from '../db/pool.ts';
+import { recordset } from '../db/recordset.ts';
+import { jsonb } from '../db/json.ts';
 import type { SmppConfig } from '../channels/smpp/connector-config.ts';
 import type { WhatsAppConfig } from '../channels/whatsapp/connector-config.ts';
 import type { StatusReport } from '../channels/link.ts';
@@ -34,7 +37,7 @@ const cols = (db: Db) => db`id, name, kind, enabled, config, secret, is_sandbox 
 export async function insertConnector<C extends AnyConnectorRow>(db: Db, c: C): Promise<C> {
   const [row] = await db<C[]>`
     insert into connectors (id, name, kind, enabled, config, secret, is_sandbox, created_at, updated_at)
-    values (${c.id}, ${c.name}, ${c.kind}, ${c.enabled}, ${db.json(c.config as never)}, ${c.secret}, ${c.isSandbox}, ${c.createdAt}, ${c.updatedAt})
+    values (${c.id}, ${c.name}, ${c.kind}, ${c.enabled}, ${jsonb(db, c.config)}, ${c.secret}, ${c.isSandbox}, ${c.createdAt}, ${c.updatedAt})
     returning ${cols(db)}`;
   return row!;
 }
@@ -54,12 +57,12 @@ export async function getConnector(db: Db, id: string): Promise<AnyConnectorRow 
 }
 
 export async function updateConnector(db: Db, id: string, c: { name?: string; enabled?: boolean; config?: SmppConfig | WhatsAppConfig; secret?: Buffer | null }, at: Date): Promise<AnyConnectorRow | undefined> {
-  const set: Record<string, unknown> = { updated_at: at };
+  const set: Record<string, postgres.SerializableParameter> = { updated_at: at };
   if (c.name !== undefined) set.name = c.name;
   if (c.enabled !== undefined) set.enabled = c.enabled;
-  if (c.config !== undefined) set.config = db.json(c.config as never);
+  if (c.config !== undefined) set.config = jsonb(db, c.config);
   if (c.secret !== undefined) set.secret = c.secret;
-  const [row] = await db<AnyConnectorRow[]>`update connectors set ${db(set as never)} where id = ${id} returning ${cols(db)}`;
+  const [row] = await db<AnyConnectorRow[]>`update connectors set ${db(set)} where id = ${id} returning ${cols(db)}`;
   return row;
 }
 
@@ -86,8 +89,10 @@ export async function writeConnectorStatuses(db: Db, worker: string, reports: St
   await db`
     insert into connector_status (connector_id, state, outstanding, submitted, failed, receipts, last_error, worker, updated_at)
     select r.connector_id, r.state, r.outstanding, r.submitted, r.failed, r.receipts, r.last_error, ${worker}, ${at}
-    from jsonb_to_recordset(${db.json(reports.map((r) => ({ connector_id: r.connectorId, state: r.state, outstanding: r.outstanding, submitted: r.submitted, failed: r.failed, receipts: r.receipts, last_error: r.lastError })) as never)}::jsonb)
-      as r(connector_id text, state text, outstanding integer, submitted bigint, failed bigint, receipts bigint, last_error text)
+    from ${recordset(db, reports.map((r) => ({
+      connector_id: r.connectorId, state: r.state, outstanding: r.outstanding, submitted: r.submitted, failed: r.failed, receipts: r.receipts, last_error: r.lastError,
+    })),
+      { connector_id: 'text', state: 'text', outstanding: 'integer', submitted: 'bigint', failed: 'bigint', receipts: 'bigint', last_error: 'text' }, 'r')}
     where exists (select 1 from connectors c where c.id = r.connector_id)
     on conflict (connector_id, worker) do update set state = excluded.state, outstanding = excluded.outstanding, submitted = excluded.submitted,
       failed = excluded.failed, receipts = excluded.receipts, last_error = excluded.last_error, worker = excluded.worker, updated_at = excluded.updated_at`;

@@ -10,6 +10,8 @@
 // known countries) come from a per-account snapshot cached for a second.
 import type { Context } from '../context.ts';
 import type { Db } from '../db/pool.ts';
+import { recordset } from '../db/recordset.ts';
+import { createCache } from '../platform/cache.ts';
 import type { Candidate, Counts } from './rules.ts';
 import { RecentNumbers } from './recent-numbers.ts';
 
@@ -54,7 +56,7 @@ export function createFraudCounters(snapshotTtlMs = 1000): FraudCounters {
   const cells = new Map<string, Cell>();
   const others = new Map<string, number>();
   const newCountries = new Map<string, { account_id: string; country: string; first_seen_at: Date }>();
-  const snapshots = new Map<string, Promise<Snapshot>>();
+  const snapshots = createCache<Promise<Snapshot>>({ ttlMs: snapshotTtlMs });
   const recent = new Map<string, RecentNumbers>();
   let timer: NodeJS.Timeout | undefined;
   let syncing: Promise<void> | undefined;
@@ -70,14 +72,7 @@ export function createFraudCounters(snapshotTtlMs = 1000): FraudCounters {
     return cell.count + (others.get(id) ?? 0);
   };
 
-  const snapshotOf = (db: Db, accountId: string, at: Date): Promise<Snapshot> => {
-    const cached = snapshots.get(accountId);
-    if (cached) return cached;
-    const loading = loadSnapshot(db, accountId, at);
-    snapshots.set(accountId, loading);
-    loading.then(() => setTimeout(() => snapshots.delete(accountId), snapshotTtlMs).unref(), () => snapshots.delete(accountId));
-    return loading;
-  };
+  const snapshotOf = (db: Db, accountId: string, at: Date): Promise<Snapshot> => snapshots.get(accountId, () => loadSnapshot(db, accountId, at));
 
   /** The walk through the range this number is part of, as seen by this process in the last minute. */
   const recentInRange = (accountId: string, c: Candidate, now: number): number[] => {
@@ -98,11 +93,11 @@ export function createFraudCounters(snapshotTtlMs = 1000): FraudCounters {
       await db`
         with counted as (
           insert into fraud_counters (account_id, dimension, key, bucket, count)
-          select * from jsonb_to_recordset(${db.json(rows as never)}::jsonb) as t(account_id text, dimension text, key text, bucket timestamptz, count integer)
+          select * from ${recordset(db, rows, { account_id: 'text', dimension: 'text', key: 'text', bucket: 'timestamptz', count: 'integer' })}
           on conflict (account_id, dimension, key, bucket) do update set count = fraud_counters.count + excluded.count
         )
         insert into fraud_known_countries (account_id, country, first_seen_at)
-        select * from jsonb_to_recordset(${db.json(countries as never)}::jsonb) as t(account_id text, country text, first_seen_at timestamptz)
+        select * from ${recordset(db, countries, { account_id: 'text', country: 'text', first_seen_at: 'timestamptz' })}
         on conflict do nothing`;
       for (const c of due) c.flushed = c.count;
     }

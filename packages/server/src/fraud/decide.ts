@@ -3,6 +3,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Context } from '../context.ts';
 import type { Db, Tx } from '../db/pool.ts';
+import { createCache, getMany } from '../platform/cache.ts';
 import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails, markFraudAlerted } from '../accounts/store.ts';
@@ -23,15 +24,14 @@ import { FRAUD_BLOCKED } from './problems.ts';
 export function createFraudCounter(ctx: Context): SendCounter {
   const counters = createFraudCounters();
   counters.start(ctx);
-  const configs = cached(5000, async (db: Db, ids: string[]) => {
-    const rows = await db<{ id: string; settings: Record<string, unknown> }[]>`select id, settings from accounts where id = any(${ids})`;
+  // Operator changes reach the rules within 5 s.
+  const configCache = createCache<Promise<FraudConfig | undefined>>({ ttlMs: 5000 });
+  const configs = (db: Db, ids: string[]) => getMany(configCache, ids, async (missing) => {
+    const rows = await db<{ id: string; settings: Record<string, unknown> }[]>`select id, settings from accounts where id = any(${missing})`;
     return new Map(rows.map((r) => [r.id, fraudConfigOf(r.settings)]));
   });
-  let ranges: { at: number; list: Promise<RangeEntry[]> } | undefined;
-  const rangeList = (db: Db) => {
-    if (!ranges || Date.now() - ranges.at > 5000) ranges = { at: Date.now(), list: loadRanges(db) };
-    return ranges.list;
-  };
+  const ranges = createCache<Promise<RangeEntry[]>>({ ttlMs: 5000 });
+  const rangeList = (db: Db) => ranges.get('all', () => loadRanges(db));
   const autoHold = createAutoHold(ctx);
 
   return {
@@ -121,14 +121,3 @@ async function alert(db: Db, accountIds: string[], at: Date): Promise<void> {
     }
   }
 }
-
-function cached<V>(ttlMs: number, load: (db: Db, ids: string[]) => Promise<Map<string, V>>) {
-  const entries = new Map<string, { at: number; value: V }>();
-  return async (db: Db, ids: string[]): Promise<Map<string, V>> => {
-    const now = Date.now();
-    const missing = ids.filter((id) => { const e = entries.get(id); return !e || now - e.at > ttlMs; });
-    if (missing.length > 0) for (const [id, value] of await load(db, missing)) entries.set(id, { at: now, value });
-    return new Map(ids.flatMap((id) => (entries.has(id) ? [[id, entries.get(id)!.value] as const] : [])));
-  };
-}
-

@@ -8,6 +8,7 @@ import { principalOf } from '../http/principal.ts';
 import { operatorActor } from '../http/principal.ts';
 import { accountSettings, houseAccountId, mergeAccountSettings } from '../accounts/store.ts';
 import { withTransaction } from '../db/tx.ts';
+import { recordset } from '../db/recordset.ts';
 import { P, Problem } from '../http/problem.ts';
 import { idParam } from '../http/schemas.ts';
 import { appendAudit } from '../platform/audit/log.ts';
@@ -76,7 +77,7 @@ export async function fraudSettingsRoutes(base: FastifyInstance, opts: { ctx: Co
       await tx`delete from fraud_ranges`;
       if (rows.length > 0) {
         await tx`insert into fraud_ranges (prefix, action, label, updated_at)
-                 select prefix, action, label, ${at} from jsonb_to_recordset(${tx.json(rows as never)}::jsonb) as t(prefix text, action text, label text)
+                 select prefix, action, label, ${at} from ${recordset(tx, rows, { prefix: 'text', action: 'text', label: 'text' })}
                  on conflict (prefix) do update set action = excluded.action, label = excluded.label`;
       }
       await appendAudit(tx, { accountId: await houseAccountId(ctx.sql), actor: operatorActor(request), action: 'fraud.ranges_imported', target: { type: 'fraud_ranges', id: 'operator' }, data: { entries: rows.length }, at });

@@ -13,6 +13,7 @@ import { assertAccountMaySend } from '../accounts/sending-rule.ts';
 import type { Principal } from './principal.ts';
 import { authenticateSession, checkSessionRoute } from '../auth/session-auth.ts';
 import { hasSessionCookie } from '../auth/session-cookies.ts';
+import { createCache } from '../platform/cache.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -31,7 +32,7 @@ const PRINCIPAL_CACHE_MAX = 10_000;
 export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opts: { ctx: Context }) {
   const { ctx } = opts;
   const limiter = new RateLimiter();
-  const principals = new Map<string, { principal: Principal; until: number }>();
+  const principals = createCache<Promise<Principal | undefined>>({ ttlMs: PRINCIPAL_TTL_MS, maxEntries: PRINCIPAL_CACHE_MAX });
   const used = new Map<string, { accountId: string; keyId: string; at: Date }>();
 
   app.decorateRequest('principal', null);
@@ -94,15 +95,9 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opt
     return principal;
   }
 
-  async function lookup(hash: Buffer): Promise<Principal | undefined> {
-    const key = hash.toString('base64');
-    const hit = principals.get(key);
-    if (hit && hit.until > Date.now()) return hit.principal;
-    const principal = await findPrincipalByHash(ctx.sql, hash);
-    if (principals.size >= PRINCIPAL_CACHE_MAX) principals.clear();
-    if (principal) principals.set(key, { principal, until: Date.now() + PRINCIPAL_TTL_MS });
-    else principals.delete(key);
-    return principal;
+  /** An unknown or revoked key is not kept (the cache drops undefined): random keys cannot fill it. */
+  function lookup(hash: Buffer): Promise<Principal | undefined> {
+    return principals.get(hash.toString('base64'), () => findPrincipalByHash(ctx.sql, hash));
   }
 
   // Anything that changes keys or accounts goes through these routes: forget what we cached,

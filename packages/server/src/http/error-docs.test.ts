@@ -31,7 +31,7 @@ it('every message error code the source can record is declared in a problems.ts 
   const used = await codesInSource();
   assert.ok(used.length > 20, `the source scan found only ${used.length} codes`);
   for (const { file, code, family } of used) {
-    if (MESSAGE_WARNING_CODES.includes(code as never)) continue; // a warning, not an error (messaging/model.ts)
+    if (MESSAGE_WARNING_CODES.some((c) => c === code)) continue; // a warning, not an error (messaging/model.ts)
     if (family) {
       // A family (`smpp_0x…`, `whatsapp_<Meta code>`) is declared once under its prefix.
       const entry = declared.find((d) => d.startsWith(code) && /[…<]/.test(d));

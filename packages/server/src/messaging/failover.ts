@@ -5,6 +5,7 @@
 // `attempts` and is rated on its own channel. The SMS passes the send policies as an SMS.
 import type { Context } from '../context.ts';
 import type { Tx } from '../db/pool.ts';
+import { jsonb } from '../db/json.ts';
 import { emitEvents, type NewEvent } from '../platform/events.ts';
 import type { SendPolicyEngine } from '../send-policy/engine.ts';
 import type { Candidate, Verdict } from '../send-policy/policy.ts';
@@ -56,7 +57,7 @@ export async function failOverToSms(ctx: Context, tx: Tx, policies: SendPolicyEn
         from_number = ${j.sender ?? candidate.fromNumber}, encoding = ${encoded.encoding}, segments = ${encoded.segments}, connector_id = null,
         error_code = ${next.error?.code ?? null}, error_title = ${next.error?.title ?? null}, error_detail = ${next.error?.detail ?? null},
         hold_reason = ${next.holdReason ?? null}, scheduled_at = coalesce(${next.until ?? null}, scheduled_at),
-        sms_cycle = ${j.smsCycle ?? null}, fraud = coalesce(${j.fraud ? tx.json(j.fraud as never) : null}, fraud),
+        sms_cycle = ${j.smsCycle ?? null}, fraud = coalesce(${j.fraud ? jsonb(tx, j.fraud) : null}, fraud),
         fallback = null, fallback_due_at = null, category = null,
         next_attempt_at = ${next.status === 'queued' ? at : null}, lease_until = null, leased_by = null, updated_at = ${at}
       where account_id = ${row.accountId} and id = ${row.id}`;

@@ -14,7 +14,7 @@ import type { AcceptOutcome, Acceptor, IdempotentAnswer } from './accept.ts';
 import { answeredInTransaction } from '../platform/idempotency.ts';
 import { listMessages } from './store.ts';
 import { decryptBody, messageDetail } from './detail.ts';
-import { messageJson } from './model.ts';
+import { messageJson, type AcceptedMessageJson } from './model.ts';
 import { cancelMessage } from './cancel.ts';
 import { AcceptedMessageSchema, MessageSchema, MessageDetailSchema, MessageListQuery } from './schemas.ts';
 
@@ -50,7 +50,7 @@ export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context;
   }, async (request, reply) => {
     const items = request.body.messages;
     const valid: { index: number; input: MessageInput }[] = [];
-    const data: unknown[] = new Array(items.length);
+    const data: (AcceptedMessageJson | { error: Record<string, unknown> })[] = new Array(items.length);
     items.forEach((item, index) => {
       if (validateItem(item)) valid.push({ index, input: item as MessageInput });
       else {
@@ -67,7 +67,7 @@ export async function messageRoutes(base: FastifyInstance, opts: { ctx: Context;
     const outcomes = await acceptor.accept(principalOf(request), valid.map((v) => v.input), (i) => `/messages/${valid[i]!.index}`, idempotent(request, answer));
     answer(outcomes);
     if (outcomes.some((o) => 'message' in o)) answeredInTransaction(request);
-    return reply.code(202).send({ data } as never);
+    return reply.code(202).send({ data });
   });
 
   app.get('/v1/messages/:messageId', {

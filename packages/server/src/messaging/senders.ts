@@ -2,7 +2,7 @@
 // allow-list. Read on every accept, so cached briefly per process; a change of numbers
 // anywhere (cx_config) empties the cache at once.
 import type { Sql } from '../db/pool.ts';
-import { ttlCache } from '../platform/ttl-cache.ts';
+import { createCache } from '../platform/cache.ts';
 import type { MessageWarning } from './model.ts';
 
 export interface SenderPolicy {
@@ -20,11 +20,11 @@ export interface SenderPolicy {
 const TTL_MS = 5000;
 
 export function createSenderPolicies(sql: Sql) {
-  const cache = ttlCache(TTL_MS, (accountId) => load(sql, accountId));
+  const cache = createCache<Promise<SenderPolicy>>({ ttlMs: TTL_MS });
   const listening = sql.listen('cx_config', (table) => table === 'numbers' && cache.clear()).catch(() => undefined);
   return {
-    get: (accountId: string): Promise<SenderPolicy> => cache.get(accountId),
-    forget: (accountId: string): void => cache.forget(accountId),
+    get: (accountId: string): Promise<SenderPolicy> => cache.get(accountId, () => load(sql, accountId)),
+    forget: (accountId: string): void => cache.invalidate(accountId),
     async close(): Promise<void> {
       await (await listening)?.unlisten().catch(() => undefined);
     },

@@ -2,7 +2,7 @@
 // by default), the content is stored as sealed JSON like an SMS body. The 24-hour window is a
 // send policy (whatsapp-window.ts).
 import type { Db } from '../db/pool.ts';
-import { ttlCache } from '../platform/ttl-cache.ts';
+import { createCache } from '../platform/cache.ts';
 import type { FieldError } from '../http/problem.ts';
 import { CONTENT_FIELDS, type TemplateContent, type WhatsAppFields } from '../channels/whatsapp/outbound.ts';
 import { renderTemplateText, templateParameterCheck } from '../channels/whatsapp/templates.ts';
@@ -19,11 +19,12 @@ export function whatsAppFieldsOf(input: MessageInput): WhatsAppFields {
 
 /** The account's WhatsApp sender numbers, cached briefly per process. */
 export function whatsAppSenders(db: Db, ttlMs = 5000) {
-  const cache = ttlCache(ttlMs, (accountId) => db<{ number: string; connectorId: string }[]>`
+  const cache = createCache<Promise<{ number: string; connectorId: string }[]>>({ ttlMs });
+  const load = async (accountId: string) => db<{ number: string; connectorId: string }[]>`
     select number, whatsapp_connector_id as "connectorId" from numbers
-    where account_id = ${accountId} and 'whatsapp' = any(channels) and phone_number_id is not null order by number`);
+    where account_id = ${accountId} and 'whatsapp' = any(channels) and phone_number_id is not null order by number`;
   return async (accountId: string, from: string | undefined, pointer: string): Promise<{ from: string; connectorId: string } | { error: FieldError }> => {
-    const numbers = await cache.get(accountId);
+    const numbers = await cache.get(accountId, () => load(accountId));
     if (numbers.length === 0) return { error: { pointer: `${pointer}/channel`, detail: 'this account has no WhatsApp number yet (an operator assigns one)' } };
     const found = from === undefined ? numbers[0]! : numbers.find((n) => n.number === from);
     return found ? { from: found.number, connectorId: found.connectorId }

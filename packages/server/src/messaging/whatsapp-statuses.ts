@@ -12,6 +12,7 @@
 import type { Context } from '../context.ts';
 import type { Tx } from '../db/pool.ts';
 import { withTransaction } from '../db/tx.ts';
+import { recordset } from '../db/recordset.ts';
 import type { StatusUpdate } from '../channels/whatsapp/webhook.ts';
 import { smscIdKey } from '../channels/link.ts';
 import type { SendPolicyEngine } from '../send-policy/engine.ts';
@@ -76,8 +77,10 @@ async function keepPending(tx: Tx, connectorId: string, statuses: StatusUpdate[]
   await tx`
     insert into pending_whatsapp_statuses (connector_id, smsc_id, status, at, update, received_at)
     select ${connectorId}, smsc_id, status, at, update, received_at
-    from jsonb_to_recordset(${tx.json(statuses.map((s) => ({ smsc_id: smscIdKey(s.wamid), status: s.status, at: s.timestamp, update: withoutRecipient(s), received_at: receivedAt(s) })) as never)}::jsonb)
-      as t(smsc_id text, status text, at timestamptz, update jsonb, received_at timestamptz)
+    from ${recordset(tx, statuses.map((s) => ({
+      smsc_id: smscIdKey(s.wamid), status: s.status, at: s.timestamp, update: withoutRecipient(s), received_at: receivedAt(s),
+    })),
+      { smsc_id: 'text', status: 'text', at: 'timestamptz', update: 'jsonb', received_at: 'timestamptz' })}
     on conflict do nothing`;
 }
 
@@ -186,9 +189,9 @@ async function reachedStatuses(tx: Tx, targets: Target[]): Promise<Set<string>> 
 }
 
 async function failAttempts(tx: Tx, connectorId: string, failed: { target: Target; error: MessageError | undefined; at: Date }[]): Promise<void> {
-  const rows = failed.map((f) => ({ account_id: f.target.accountId, message_id: f.target.messageId, code: f.error?.code ?? null, at: f.at }));
+  const rows = failed.map((f) => ({ account_id: f.target.accountId, message_id: f.target.messageId, error_code: f.error?.code ?? null, at: f.at }));
   await tx`
-    update message_attempts a set status = 'failed', error_code = f.code, ended_at = f.at
-    from jsonb_to_recordset(${tx.json(rows as never)}::jsonb) as f(account_id text, message_id text, code text, at timestamptz)
+    update message_attempts a set status = 'failed', error_code = f.error_code, ended_at = f.at
+    from ${recordset(tx, rows, { account_id: 'text', message_id: 'text', error_code: 'text', at: 'timestamptz' }, 'f')}
     where a.account_id = f.account_id and a.message_id = f.message_id and a.channel = 'whatsapp' and a.connector_id = ${connectorId}`;
 }

@@ -2,6 +2,7 @@
 // item cannot take effect (a number already taken, an unknown connector), nothing does and
 // the order stays as it was. Each effect is written down on the order for the record.
 import type { Tx } from '../db/pool.ts';
+import { jsonb } from '../db/json.ts';
 import { P, Problem, type FieldError } from '../http/problem.ts';
 import type { Actor } from '../accounts/service.ts';
 import { normalizeAssignable } from '../messaging/input.ts';
@@ -85,7 +86,7 @@ async function grantConnector(tx: Tx, accountId: string, connectorId: string, pr
   }
   if (!route.connectors.some((c) => c.connectorId === connectorId)) {
     const next = [...route.connectors, { connectorId, priority: route.connectors.length + 1, weight: 1 }];
-    await tx`update routes set connectors = ${tx.json(next as never)} where id = ${route.id}`;
+    await tx`update routes set connectors = ${jsonb(tx, next)} where id = ${route.id}`;
   }
   return { detail: `route ${prefix} includes ${connectorId}`, id: route.id };
 }

@@ -7,6 +7,7 @@
 import type { Context } from '../context.ts';
 import type { Db, Tx } from '../db/pool.ts';
 import { withTransaction } from '../db/tx.ts';
+import { jsonb } from '../db/json.ts';
 import { P, Problem } from '../http/problem.ts';
 import type { Actor } from '../accounts/service.ts';
 import { appendAudit } from '../platform/audit/log.ts';
@@ -51,7 +52,7 @@ export async function createOrder(ctx: Context, actor: Actor, accountId: string,
     if (!account) throw new Problem(P['not-found'], `no account ${accountId}`);
     const [row] = await tx<OrderRow[]>`
       insert into orders (account_id, id, status, items, note, created_by, created_at, placed_by, placed_at)
-      values (${accountId}, ${newId('ord', at)}, ${status}, ${tx.json(input.items as never)}, ${input.note}, ${by}, ${at}, ${placed.by}, ${placed.at})
+      values (${accountId}, ${newId('ord', at)}, ${status}, ${jsonb(tx, input.items)}, ${input.note}, ${by}, ${at}, ${placed.by}, ${placed.at})
       returning ${columns(tx)}`;
     await record(tx, actor, row!, 'order.created', status === 'requested' ? 'order.requested' : 'order.drafted', at);
     return row!;
@@ -77,7 +78,7 @@ export async function acceptOrder(ctx: Context, actor: Actor, orderId: string, a
     }
     const effects = await applyOrder(tx, actor, order.accountId, order.id, order.items, acceptance, at);
     const [row] = await tx<OrderRow[]>`
-      update orders set status = 'accepted', decided_by = ${actor.id}, decided_at = ${at}, acceptance = ${tx.json(acceptance as never)}, effects = ${tx.json(effects as never)}
+      update orders set status = 'accepted', decided_by = ${actor.id}, decided_at = ${at}, acceptance = ${jsonb(tx, acceptance)}, effects = ${jsonb(tx, effects)}
       where account_id = ${order.accountId} and id = ${order.id} returning ${columns(tx)}`;
     await record(tx, actor, row!, 'order.accepted', 'order.accepted', at);
     return row!;

@@ -6,6 +6,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Context } from '../context.ts';
 import type { Tx } from '../db/pool.ts';
+import { recordset } from '../db/recordset.ts';
 import { P, Problem } from '../http/problem.ts';
 import { principalOf } from '../http/principal.ts';
 import { canonicalJson } from './audit/log.ts';
@@ -116,8 +117,8 @@ export async function storeAnswers(tx: Tx, answers: StoredAnswer[], at: Date): P
   if (answers.length === 0) return;
   await tx`
     update idempotency_keys k set response_status = a.status, response_body = a.body, completed_at = ${at}
-    from jsonb_to_recordset(${tx.json(answers.map((a) => ({ account_id: a.accountId, key: a.key, status: a.answer.status, body: a.answer.body })) as never)}::jsonb)
-      as a(account_id text, key text, status integer, body jsonb)
+    from ${recordset(tx, answers.map((a) => ({ account_id: a.accountId, key: a.key, status: a.answer.status, body: a.answer.body })),
+      { account_id: 'text', key: 'text', status: 'integer', body: 'jsonb' }, 'a')}
     where k.account_id = a.account_id and k.key = a.key`;
 }
 

@@ -2,6 +2,7 @@
 // for an email-only contact). The number stays plaintext like in messages (search, sending);
 // name, email, WhatsApp id and attributes live in a profile sealed with the account's data key.
 import type { Db } from '../db/pool.ts';
+import { recordset } from '../db/recordset.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 import { newId } from '../platform/ids.ts';
 import type { SubjectHasher } from './subject-hash.ts';
@@ -132,7 +133,7 @@ export async function ensureMessageContacts(db: Db, rows: readonly { accountId: 
   await db`
     insert into contacts (account_id, id, subject_hash, phone, tags, created_at, updated_at)
     select account_id, id, decode(subject_hash, 'hex'), phone, '{}', at, at
-    from jsonb_to_recordset(${db.json(json as never)}::jsonb) as t(account_id text, id text, subject_hash text, phone text, at timestamptz)
+    from ${recordset(db, json, { account_id: 'text', id: 'text', subject_hash: 'text', phone: 'text', at: 'timestamptz' })}
     order by account_id, subject_hash
     on conflict (account_id, subject_hash) do nothing`;
 }

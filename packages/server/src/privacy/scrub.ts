@@ -19,6 +19,7 @@
 // - message_parts, message_attempts, pending_receipts hold SMSC ids and statuses, no number;
 //   usage_records hold no identity (billing keeps them whole); audit_log holds ids only.
 import type { Db } from '../db/pool.ts';
+import { recordset } from '../db/recordset.ts';
 import { deleteDeliveries } from '../webhooks/delivery-store.ts';
 
 export interface ScrubOptions {
@@ -88,22 +89,22 @@ export async function scrubMessageIdentity(tx: Db, accountId: string, messageIds
 /** Copies of the number kept beside the messages, up to the latest scrubbed message of each pair. */
 async function removeCopies(tx: Db, accountId: string, people: { customer: string; ours: string | null; latest: Date }[]): Promise<void> {
   if (people.length === 0) return;
-  const pairs = tx.json(people.map((p) => ({ customer: p.customer, ours: p.ours, latest: p.latest })) as never);
+  const pairs = () => recordset(tx, people, { customer: 'text', ours: 'text', latest: 'timestamptz' });
   await tx`
-    with p as (select * from jsonb_to_recordset(${pairs}::jsonb) as t(customer text, ours text, latest timestamptz))
+    with p as (select * from ${pairs()})
     delete from whatsapp_windows w using p
     where w.account_id = ${accountId} and w.customer_number = p.customer and w.business_number = p.ours and w.last_inbound_at <= p.latest`;
   await tx`
-    with p as (select * from jsonb_to_recordset(${pairs}::jsonb) as t(customer text, ours text, latest timestamptz))
+    with p as (select * from ${pairs()})
     delete from sandbox_inbound s using p
     where s.account_id = ${accountId} and s.from_number = p.customer and s.done_at is not null and s.created_at <= p.latest`;
   await tx`
-    with p as (select * from jsonb_to_recordset(${pairs}::jsonb) as t(customer text, ours text, latest timestamptz))
+    with p as (select * from ${pairs()})
     delete from fraud_counters f using p
     where f.account_id = ${accountId} and f.dimension = 'number' and f.key = p.customer and f.bucket <= p.latest`;
   // inbound_parts has no account: our number (the one the fragments were sent to) scopes it.
   await tx`
-    with p as (select * from jsonb_to_recordset(${pairs}::jsonb) as t(customer text, ours text, latest timestamptz))
+    with p as (select * from ${pairs()})
     delete from inbound_parts i using p, numbers n
     where n.account_id = ${accountId} and n.number = p.ours and i.to_number = p.ours and i.from_number = p.customer and i.received_at <= p.latest`;
 }

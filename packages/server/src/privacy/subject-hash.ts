@@ -4,6 +4,7 @@
 // database dump alone cannot be brute-forced back to phone numbers.
 import crypto from 'node:crypto';
 import type { Sql } from '../db/pool.ts';
+import { createCache } from '../platform/cache.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 
 export interface SubjectHasher {
@@ -11,7 +12,7 @@ export interface SubjectHasher {
 }
 
 export function createSubjectHasher(sql: Sql, keyring: Keyring): SubjectHasher {
-  const keys = new Map<string, Promise<crypto.KeyObject>>();
+  const keys = createCache<Promise<crypto.KeyObject>>({ ttlMs: Infinity });
 
   async function loadKey(accountId: string): Promise<crypto.KeyObject> {
     const fresh = await keyring.encrypt(accountId, crypto.randomBytes(32));
@@ -23,13 +24,8 @@ export function createSubjectHasher(sql: Sql, keyring: Keyring): SubjectHasher {
 
   return {
     async hash(accountId, identity) {
-      let key = keys.get(accountId);
-      if (!key) {
-        key = loadKey(accountId);
-        keys.set(accountId, key);
-        key.catch(() => keys.delete(accountId));
-      }
-      return crypto.createHmac('sha256', await key).update(identity).digest();
+      const key = await keys.get(accountId, () => loadKey(accountId));
+      return crypto.createHmac('sha256', key).update(identity).digest();
     },
   };
 }

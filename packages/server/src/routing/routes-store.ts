@@ -1,5 +1,6 @@
 // Routes: destination prefix (longest match) and optionally one account → ordered connectors.
 import type { Db } from '../db/pool.ts';
+import { jsonb } from '../db/json.ts';
 
 export interface RouteTarget {
   connectorId: string;
@@ -20,7 +21,7 @@ const cols = (db: Db) => db`id, prefix, account_id as "accountId", connectors, c
 export async function insertRoute(db: Db, r: RouteRow): Promise<RouteRow> {
   const [row] = await db<RouteRow[]>`
     insert into routes (id, prefix, account_id, connectors, created_at)
-    values (${r.id}, ${r.prefix}, ${r.accountId}, ${db.json(r.connectors as never)}, ${r.createdAt})
+    values (${r.id}, ${r.prefix}, ${r.accountId}, ${jsonb(db, r.connectors)}, ${r.createdAt})
     returning ${cols(db)}`;
   return row!;
 }

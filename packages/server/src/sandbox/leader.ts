@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type { Context } from '../context.ts';
 import { withTransaction } from '../db/tx.ts';
+import { jsonb } from '../db/json.ts';
 import { newId } from '../platform/ids.ts';
 import { withDefaults } from '../channels/smpp/connector-config.ts';
 import { houseAccountId } from '../accounts/store.ts';
@@ -51,16 +52,16 @@ export async function ensureSandboxConnector(ctx: Context, port: number, passwor
   await withTransaction(ctx.sql, async (tx) => {
     const [existing] = await tx<{ id: string }[]>`select id from connectors where is_sandbox and kind = 'smpp' for update`;
     if (existing) {
-      await tx`update connectors set config = ${tx.json(config as never)}, secret = ${secret}, updated_at = ${at} where id = ${existing.id}`;
+      await tx`update connectors set config = ${jsonb(tx, config)}, secret = ${secret}, updated_at = ${at} where id = ${existing.id}`;
       return;
     }
     const id = newId('con', at);
     await tx`insert into connectors (id, name, kind, enabled, config, secret, is_sandbox, created_at, updated_at)
-             values (${id}, 'sandbox', 'smpp', true, ${tx.json(config as never)}, ${secret}, true, ${at}, ${at})`;
+             values (${id}, 'sandbox', 'smpp', true, ${jsonb(tx, config)}, ${secret}, true, ${at}, ${at})`;
     const [anyRoute] = await tx`select id from routes limit 1`;
     if (!anyRoute) {
       await tx`insert into routes (id, prefix, account_id, connectors, created_at)
-               values (${newId('rte', at)}, '+', null, ${tx.json([{ connectorId: id, priority: 0, weight: 1 }] as never)}, ${at})`;
+               values (${newId('rte', at)}, '+', null, ${jsonb(tx, [{ connectorId: id, priority: 0, weight: 1 }])}, ${at})`;
     }
   });
 }

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { Context } from '../context.ts';
 import { withTransaction } from '../db/tx.ts';
+import { jsonb } from '../db/json.ts';
 import { newId } from '../platform/ids.ts';
 import { houseAccountId } from '../accounts/store.ts';
 import { whatsAppConfig } from '../channels/whatsapp/connector-config.ts';
@@ -46,12 +47,12 @@ async function ensureConnector(ctx: Context, url: string, secrets: Record<string
   return withTransaction(ctx.sql, async (tx) => {
     const [existing] = await tx<{ id: string }[]>`select id from connectors where is_sandbox and kind = 'whatsapp' for update`;
     if (existing) {
-      await tx`update connectors set config = ${tx.json(config as never)}, secret = ${sealed}, updated_at = ${at} where id = ${existing.id}`;
+      await tx`update connectors set config = ${jsonb(tx, config)}, secret = ${sealed}, updated_at = ${at} where id = ${existing.id}`;
       return existing.id;
     }
     const id = newId('con', at);
     await tx`insert into connectors (id, name, kind, enabled, config, secret, is_sandbox, created_at, updated_at)
-             values (${id}, 'sandbox-whatsapp', 'whatsapp', true, ${tx.json(config as never)}, ${sealed}, true, ${at}, ${at})`;
+             values (${id}, 'sandbox-whatsapp', 'whatsapp', true, ${jsonb(tx, config)}, ${sealed}, true, ${at}, ${at})`;
     return id;
   });
 }

@@ -10,6 +10,7 @@
 // metadata services that sit on otherwise ordinary addresses.
 import net from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { createCache } from '../platform/cache.ts';
 
 export type AddressClass = 'public' | 'private' | 'refused';
 
@@ -34,18 +35,11 @@ const LOCAL_NAT64_LAYOUTS = [[6, 7, 9, 10], [7, 9, 10, 11], [9, 10, 11, 12], [12
 
 // Every webhook attempt classifies its target, and a platform sends to a few addresses: parsing
 // each time cost ~4 % of the process's CPU under load. The answer never changes for an address.
-const known = new Map<string, AddressClass>();
-const KNOWN_MAX = 10_000;
+const known = createCache<AddressClass>({ ttlMs: Infinity, maxEntries: 10_000 });
 
 /** Classifies an IP literal; anything that is not one (or carries a zone id) is refused. */
 export function classifyAddress(address: string): AddressClass {
-  let kind = known.get(address);
-  if (kind === undefined) {
-    kind = classifyLiteral(address);
-    if (known.size >= KNOWN_MAX) known.clear();
-    known.set(address, kind);
-  }
-  return kind;
+  return known.get(address, () => classifyLiteral(address));
 }
 
 function classifyLiteral(address: string): AddressClass {

@@ -3,6 +3,7 @@
 // flight, and writes the outcomes in batches. Woken by NOTIFY on new events; polls as backup.
 import type { Context } from '../context.ts';
 import { withTransaction } from '../db/tx.ts';
+import { recordset } from '../db/recordset.ts';
 import { buildPayloads, type EventRef } from './payload.ts';
 import { signatureHeader } from './signature.ts';
 import { createWebhookSender, ATTEMPT_TIMEOUT_MS, type PostResult, type WebhookSender } from './sender.ts';
@@ -187,8 +188,8 @@ async function resolveTargets(ctx: Context, batch: Claimed[]): Promise<Map<strin
     const rows = await ctx.sql<{ accountId: string; id: string; url: string; secret: Buffer; previousSecret: Buffer | null; previousSecretExpiresAt: Date | null }[]>`
       select w.account_id as "accountId", w.id, w.url, w.secret, w.previous_secret as "previousSecret", w.previous_secret_expires_at as "previousSecretExpiresAt"
       from webhook_endpoints w
-      join jsonb_to_recordset(${ctx.sql.json(endpointKeys.map((k) => ({ account_id: k.split(' ')[0], id: k.split(' ')[1] })) as never)}::jsonb)
-        as k(account_id text, id text) on w.account_id = k.account_id and w.id = k.id`;
+      join ${recordset(ctx.sql, endpointKeys.map((k) => ({ account_id: k.split(' ')[0], id: k.split(' ')[1] })), { account_id: 'text', id: 'text' }, 'k')}
+        on w.account_id = k.account_id and w.id = k.id`;
     for (const r of rows) {
       const overlap = r.previousSecret && r.previousSecretExpiresAt && r.previousSecretExpiresAt > now;
       endpoints.set(`${r.accountId} ${r.id}`, { url: r.url, secrets: await open(r.accountId, overlap ? [r.secret, r.previousSecret!] : [r.secret]) });

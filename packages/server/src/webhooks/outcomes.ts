@@ -1,6 +1,7 @@
 // What one batch of webhook attempts changes: attempt rows, the deliveries (delivered, retry
 // later, or dead), and the endpoints (a 410 or five days of failures disable them and notify).
 import type { Tx } from '../db/pool.ts';
+import { recordset } from '../db/recordset.ts';
 import { emitEvents } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails } from '../accounts/store.ts';
@@ -27,10 +28,12 @@ export async function recordOutcomes(tx: Tx, outcomes: Outcome[]): Promise<void>
   const ok = (o: Outcome) => o.result.statusCode !== null && o.result.statusCode >= 200 && o.result.statusCode < 300;
   await tx`
     insert into webhook_attempts (account_id, delivery_id, attempt, at, status_code, latency_ms, error, response_body)
-    select * from jsonb_to_recordset(${tx.json(outcomes.map((o) => ({
+    select * from ${recordset(tx, outcomes.map((o) => ({
       account_id: o.delivery.accountId, delivery_id: o.delivery.id, attempt: o.delivery.attempts, at: o.at, status_code: o.result.statusCode,
       latency_ms: o.result.latencyMs, error: o.result.error, response_body: o.result.body,
-    })) as never)}::jsonb) as t(account_id text, delivery_id text, attempt integer, at timestamptz, status_code integer, latency_ms integer, error text, response_body text)
+    })), {
+      account_id: 'text', delivery_id: 'text', attempt: 'integer', at: 'timestamptz', status_code: 'integer', latency_ms: 'integer', error: 'text', response_body: 'text',
+    })}
     on conflict do nothing`;
 
   const updates = outcomes.map((o) => {
@@ -45,8 +48,9 @@ export async function recordOutcomes(tx: Tx, outcomes: Outcome[]): Promise<void>
   await tx`
     update webhook_deliveries d set status = u.status, next_attempt_at = u.next_attempt_at, ended_at = u.ended_at, lease_until = null,
       last_status_code = u.last_status_code, last_error = u.last_error
-    from jsonb_to_recordset(${tx.json(updates as never)}::jsonb)
-      as u(account_id text, id text, status text, next_attempt_at timestamptz, ended_at timestamptz, last_status_code integer, last_error text)
+    from ${recordset(tx, updates, {
+      account_id: 'text', id: 'text', status: 'text', next_attempt_at: 'timestamptz', ended_at: 'timestamptz', last_status_code: 'integer', last_error: 'text',
+    }, 'u')}
     where d.account_id = u.account_id and d.id = u.id`;
 
   await updateEndpoints(tx, outcomes.filter((o) => o.delivery.endpointId !== null), ok);
@@ -68,8 +72,8 @@ async function updateEndpoints(tx: Tx, outcomes: Outcome[], ok: (o: Outcome) => 
   const rows = await tx<{ accountId: string; id: string; url: string; failingSince: Date | null }[]>`
     update webhook_endpoints w set
       failing_since = case when u.succeeded then null else coalesce(w.failing_since, u.first_failure) end
-    from jsonb_to_recordset(${tx.json([...byEndpoint.values()].map((e) => ({ account_id: e.accountId, id: e.id, succeeded: e.succeeded, first_failure: e.firstFailure })) as never)}::jsonb)
-      as u(account_id text, id text, succeeded boolean, first_failure timestamptz)
+    from ${recordset(tx, [...byEndpoint.values()].map((e) => ({ account_id: e.accountId, id: e.id, succeeded: e.succeeded, first_failure: e.firstFailure })),
+      { account_id: 'text', id: 'text', succeeded: 'boolean', first_failure: 'timestamptz' }, 'u')}
     where w.account_id = u.account_id and w.id = u.id and w.enabled
     returning w.account_id as "accountId", w.id, w.url, w.failing_since as "failingSince"`;
   for (const row of rows) {

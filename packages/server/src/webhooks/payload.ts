@@ -3,6 +3,7 @@
 import type { Context } from '../context.ts';
 import { messageColumns, type MessageRow } from '../messaging/store.ts';
 import { messageJson } from '../messaging/model.ts';
+import { recordset } from '../db/recordset.ts';
 
 export interface EventRef {
   accountId: string;
@@ -22,8 +23,8 @@ export async function buildPayloads(ctx: Context, events: EventRef[]): Promise<M
   if (messageKeys.length) {
     const rows = await ctx.sql<MessageRow[]>`
       select ${messageColumns(ctx.sql)} from messages
-      where (account_id, id) in (select k.account_id, k.id from jsonb_to_recordset(${ctx.sql.json(messageKeys.map((e) => ({ account_id: e.accountId, id: e.objectId })) as never)}::jsonb)
-        as k(account_id text, id text))`;
+      where (account_id, id) in (select k.account_id, k.id
+        from ${recordset(ctx.sql, messageKeys.map((e) => ({ account_id: e.accountId, id: e.objectId })), { account_id: 'text', id: 'text' }, 'k')})`;
     for (const r of rows) messages.set(`${r.accountId} ${r.id}`, r);
   }
   const snapshots = new Map<string, Record<string, unknown>>();

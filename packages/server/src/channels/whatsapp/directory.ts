@@ -7,6 +7,7 @@ import type { Context } from '../../context.ts';
 import { houseAccountId } from '../../accounts/store.ts';
 import { GraphClient, createGraphAgent } from './graph-client.ts';
 import type { WhatsAppConfig, WhatsAppSecrets } from './connector-config.ts';
+import { createCache } from '../../platform/cache.ts';
 
 export interface WhatsAppConnector {
   id: string;
@@ -35,7 +36,8 @@ export interface WhatsAppDirectory {
 
 export function createWhatsAppDirectory(ctx: Context, ttlMs = 5000): WhatsAppDirectory {
   const agent: Agent = createGraphAgent();
-  let loaded: { at: number; state: Promise<State> } | undefined;
+  const states = createCache<Promise<State>>({ ttlMs, maxEntries: 1 });
+  let loadedAt = 0;
   const clients = new Map<string, { version: string; client: GraphClient }>();
   interface State { connectors: Map<string, WhatsAppConnector>; numbers: WhatsAppNumber[] }
 
@@ -66,12 +68,11 @@ export function createWhatsAppDirectory(ctx: Context, ttlMs = 5000): WhatsAppDir
   }
 
   const state = (fresh = false): Promise<State> => {
-    if (fresh || !loaded || Date.now() - loaded.at > ttlMs) {
-      const next = { at: Date.now(), state: load() };
-      next.state.catch(() => (loaded = undefined));
-      loaded = next;
-    }
-    return loaded.state;
+    if (fresh) states.invalidate('all');
+    return states.get('all', () => {
+      loadedAt = Date.now();
+      return load();
+    });
   };
 
   /**
@@ -81,7 +82,7 @@ export function createWhatsAppDirectory(ctx: Context, ttlMs = 5000): WhatsAppDir
    */
   const lookup = async <T>(find: (s: State) => T | undefined, throttled = false): Promise<T | undefined> => {
     const hit = find(await state());
-    if (hit !== undefined || (throttled && loaded && Date.now() - loaded.at < 1000)) return hit;
+    if (hit !== undefined || (throttled && Date.now() - loadedAt < 1000)) return hit;
     return find(await state(true));
   };
   return {

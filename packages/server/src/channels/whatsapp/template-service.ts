@@ -4,10 +4,11 @@
 import type { Context } from '../../context.ts';
 import type { Db } from '../../db/pool.ts';
 import { withTransaction } from '../../db/tx.ts';
+import { jsonb } from '../../db/json.ts';
 import { P, Problem } from '../../http/problem.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvents } from '../../platform/events.ts';
-import { ttlCache } from '../../platform/ttl-cache.ts';
+import { createCache } from '../../platform/cache.ts';
 import type { WhatsAppDirectory } from './directory.ts';
 import type { GraphTemplate, TemplateDefinition, TemplateDefinitionComponent, TemplateStatus } from './templates.ts';
 
@@ -55,7 +56,7 @@ export async function createTemplate(ctx: Context, directory: WhatsAppDirectory,
   const row = await withTransaction(ctx.sql, async (tx) => {
     const [inserted] = await tx<TemplateRow[]>`
       insert into whatsapp_templates (account_id, id, connector_id, name, language, category, status, components, created_at, updated_at)
-      values (${accountId}, ${newId('tpl', at)}, ${id}, ${def.name}, ${def.language}, ${def.category}, 'PENDING', ${tx.json(def.components as never)}, ${at}, ${at})
+      values (${accountId}, ${newId('tpl', at)}, ${id}, ${def.name}, ${def.language}, ${def.category}, 'PENDING', ${jsonb(tx, def.components)}, ${at}, ${at})
       returning ${columns(tx)}`;
     await announce(tx, inserted!, at);
     return inserted!;
@@ -113,7 +114,7 @@ export async function syncTemplates(ctx: Context, directory: WhatsAppDirectory):
 async function upsertRemote(db: Db, accountId: string, connectorId: string, t: GraphTemplate, at: Date): Promise<number> {
   const inserted = await db<TemplateRow[]>`
     insert into whatsapp_templates (account_id, id, connector_id, name, language, category, status, components, meta_id, reason, created_at, updated_at)
-    values (${accountId}, ${newId('tpl', at)}, ${connectorId}, ${t.name}, ${t.language}, ${t.category}, ${t.status}, ${db.json(t.components as never)},
+    values (${accountId}, ${newId('tpl', at)}, ${connectorId}, ${t.name}, ${t.language}, ${t.category}, ${t.status}, ${jsonb(db, t.components)},
             ${t.id}, ${t.rejected_reason ?? null}, ${at}, ${at})
     on conflict (account_id, connector_id, name, language) do nothing
     returning ${columns(db)}`;
@@ -130,7 +131,10 @@ async function announce(db: Db, t: TemplateRow, at: Date): Promise<void> {
 
 /** For accept: the account's templates by connector, name and language (cached a few seconds per process). */
 export function approvedTemplates(db: Db, ttlMs = 3000) {
-  const cache = ttlCache(ttlMs, (accountId) => listTemplates(db, accountId));
+  const cache = createCache<Promise<TemplateRow[]>>({ ttlMs });
   /** `fresh`: skip the cache (a template just approved must not be refused for a few seconds). */
-  return (accountId: string, fresh = false): Promise<TemplateRow[]> => cache.get(accountId, { fresh });
+  return (accountId: string, fresh = false): Promise<TemplateRow[]> => {
+    if (fresh) cache.invalidate(accountId);
+    return cache.get(accountId, () => listTemplates(db, accountId));
+  };
 }

@@ -6,6 +6,7 @@
 // Blob layout: version (1) | key id length (1) | key id (ascii) | iv (12) | tag (16) | ciphertext
 import crypto from 'node:crypto';
 import type { Sql } from '../../db/pool.ts';
+import { createCache } from '../cache.ts';
 import { newId } from '../ids.ts';
 import { open, seal } from './aes.ts';
 import type { MasterKey, MasterKeys } from './master-key.ts';
@@ -36,23 +37,17 @@ export function wrapDataKey(master: MasterKey, dataKey: Buffer, dataKeyId: strin
 
 export function createKeyring(sql: Sql, keys: MasterKeys): Keyring {
   // Unwrapped keys live in memory only; rotating data keys creates new ids, so nothing goes stale.
-  const cache = new Map<string, Promise<crypto.KeyObject>>();
-  const active = new Map<string, Promise<string>>();
+  const dataKeys = createCache<Promise<crypto.KeyObject>>({ ttlMs: Infinity });
+  // Re-read now and then so a rotation by another process is picked up.
+  const active = createCache<Promise<string>>({ ttlMs: 60_000 });
 
   function dataKey(accountId: string, keyId: string): Promise<crypto.KeyObject> {
-    const cacheKey = `${accountId}/${keyId}`;
-    let p = cache.get(cacheKey);
-    if (!p) {
-      p = (async () => {
-        const [row] = await sql<{ masterKeyId: string; wrappedKey: Buffer }[]>`
-          select master_key_id as "masterKeyId", wrapped_key as "wrappedKey" from data_keys where account_id = ${accountId} and id = ${keyId}`;
-        if (!row) throw new Error(`data key ${keyId} of account ${accountId} does not exist`);
-        return crypto.createSecretKey(unwrapDataKey(keys, row.masterKeyId, row.wrappedKey, keyId));
-      })();
-      cache.set(cacheKey, p);
-      p.catch(() => cache.delete(cacheKey));
-    }
-    return p;
+    return dataKeys.get(`${accountId}/${keyId}`, async () => {
+      const [row] = await sql<{ masterKeyId: string; wrappedKey: Buffer }[]>`
+        select master_key_id as "masterKeyId", wrapped_key as "wrappedKey" from data_keys where account_id = ${accountId} and id = ${keyId}`;
+      if (!row) throw new Error(`data key ${keyId} of account ${accountId} does not exist`);
+      return crypto.createSecretKey(unwrapDataKey(keys, row.masterKeyId, row.wrappedKey, keyId));
+    });
   }
 
   async function loadActive(accountId: string): Promise<string> {
@@ -67,15 +62,7 @@ export function createKeyring(sql: Sql, keys: MasterKeys): Keyring {
   }
 
   function activeKeyId(accountId: string): Promise<string> {
-    let p = active.get(accountId);
-    if (!p) {
-      p = loadActive(accountId);
-      active.set(accountId, p);
-      p.catch(() => active.delete(accountId));
-      // Re-read now and then so a rotation by another process is picked up.
-      setTimeout(() => active.delete(accountId), 60_000).unref();
-    }
-    return p;
+    return active.get(accountId, () => loadActive(accountId));
   }
 
   return {

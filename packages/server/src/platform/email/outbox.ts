@@ -7,6 +7,7 @@ import nodemailer from 'nodemailer';
 import type { Context } from '../../context.ts';
 import type { Db } from '../../db/pool.ts';
 import { withTransaction } from '../../db/tx.ts';
+import { recordset } from '../../db/recordset.ts';
 import { newId } from '../ids.ts';
 import { activeSealingKey, ensureSealingKey, openingKeys, openWith, sealTo, type SealingKey } from './seal.ts';
 
@@ -61,7 +62,7 @@ export async function enqueueEmails(db: Db, emails: NewEmail[]): Promise<string[
   });
   await db`insert into email_outbox (account_id, id, sealed, to_hash, status, next_attempt_at, created_at)
            select account_id, id, decode(sealed, 'base64'), decode(to_hash, 'hex'), 'queued', created_at, created_at
-           from jsonb_to_recordset(${db.json(rows as never)}::jsonb) as t(account_id text, id text, sealed text, to_hash text, created_at timestamptz)`;
+           from ${recordset(db, rows, { account_id: 'text', id: 'text', sealed: 'text', to_hash: 'text', created_at: 'timestamptz' })}`;
   // Start sending right away; the minutely sweep catches anything this misses.
   await wakeSender(db);
   return rows.map((r) => r.id);

@@ -3,7 +3,7 @@
 // store can be plugged in for large deployments.
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { Sql } from '../../db/pool.ts';
+import type { Db, Sql } from '../../db/pool.ts';
 import { newId } from '../ids.ts';
 
 export const CHUNK_BYTES = 256 * 1024;
@@ -54,9 +54,12 @@ async function* rechunk(content: AsyncIterable<Buffer | Uint8Array>): AsyncGener
   if (size > 0) yield Buffer.concat(pending);
 }
 
-const metaColumns = (sql: Sql) => sql`id, account_id as "accountId", name, content_type as "contentType", size, sha256, created_at as "createdAt", expires_at as "expiresAt"`;
+const metaColumns = (sql: Db) => sql`id, account_id as "accountId", name, content_type as "contentType", size, sha256, created_at as "createdAt", expires_at as "expiresAt"`;
 
-function toMeta(r: Omit<FileMeta, 'size' | 'sha256'> & { size: bigint; sha256: Buffer }): FileMeta {
+/** A row of metaColumns: size is bigint, sha256 raw bytes. */
+type MetaRow = Omit<FileMeta, 'size' | 'sha256'> & { size: bigint; sha256: Buffer };
+
+function toMeta(r: MetaRow): FileMeta {
   return { ...r, size: Number(r.size), sha256: r.sha256.toString('hex') };
 }
 
@@ -77,21 +80,21 @@ export function postgresFileStore(sql: Sql, clock: { now(): Date }): FileStore {
           size += chunk.length;
           await tx`insert into file_chunks (account_id, file_id, seq, data) values (${accountId}, ${id}, ${seq++}, ${chunk})`;
         }
-        const [row] = await tx`update files set size = ${size}, sha256 = ${hash.digest()} where account_id = ${accountId} and id = ${id}
-                               returning ${metaColumns(tx as unknown as Sql)}`;
-        return toMeta(row as never);
+        const [row] = await tx<MetaRow[]>`update files set size = ${size}, sha256 = ${hash.digest()} where account_id = ${accountId} and id = ${id}
+                                          returning ${metaColumns(tx)}`;
+        return toMeta(row!);
       }) as Promise<FileMeta>;
     },
 
     async get(accountId, id) {
-      const [row] = await sql`select ${metaColumns(sql)} from files where account_id = ${accountId} and id = ${id}`;
+      const [row] = await sql<MetaRow[]>`select ${metaColumns(sql)} from files where account_id = ${accountId} and id = ${id}`;
       if (!row) return undefined;
       async function* chunks(): AsyncGenerator<Buffer> {
         // A few chunks at a time: a 1 GB recording never sits in memory.
         const cursor = sql<{ data: Buffer }[]>`select data from file_chunks where account_id = ${accountId} and file_id = ${id} order by seq`.cursor(4);
         for await (const rows of cursor) for (const r of rows) yield r.data;
       }
-      return { meta: toMeta(row as never), stream: Readable.from(chunks()) };
+      return { meta: toMeta(row), stream: Readable.from(chunks()) };
     },
 
     async delete(accountId, id) {

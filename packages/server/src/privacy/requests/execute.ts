@@ -5,6 +5,7 @@
 import type { Context } from '../../context.ts';
 import type { Db } from '../../db/pool.ts';
 import { withTransaction } from '../../db/tx.ts';
+import { jsonb } from '../../db/json.ts';
 import { appendAudit } from '../../platform/audit/log.ts';
 import { createSubjectHasher } from '../subject-hash.ts';
 import { contactBySubject, type ContactRow } from '../contacts.ts';
@@ -108,7 +109,7 @@ export async function executeRequest(ctx: Context, accountId: string, requestId:
     } else if (outcome.status === 'completed') {
       await setStatus(tx, current, 'completed', at, { result: outcome.result, ...(outcome.exportFileId && { exportFileId: outcome.exportFileId, exportExpiresAt: outcome.exportExpiresAt! }) });
     } else {
-      await tx`update privacy_requests set result = ${tx.json(outcome.result as never)}, updated_at = ${at} where account_id = ${accountId} and id = ${requestId}`;
+      await tx`update privacy_requests set result = ${jsonb(tx, outcome.result)}, updated_at = ${at} where account_id = ${accountId} and id = ${requestId}`;
     }
     await appendAudit(tx, { accountId, actor: SYSTEM, action: `dsr.${outcome.status}`, target: { type: 'privacy_request', id: requestId }, data: { type: row.type }, at });
   });

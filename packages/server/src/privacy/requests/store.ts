@@ -2,6 +2,7 @@
 // `dsr.*` event in the same transaction). The subject as given, the client's note, the
 // rectification changes and the team's notes are sealed; an erasure clears them.
 import type { Db } from '../../db/pool.ts';
+import { jsonb } from '../../db/json.ts';
 import type { Keyring } from '../../platform/crypto/keyring.ts';
 import { emitEvents } from '../../platform/events.ts';
 
@@ -74,7 +75,7 @@ export async function setStatus(db: Db, row: RequestRow, status: RequestStatus, 
     update privacy_requests set status = ${status}, updated_at = ${at},
       started_at = ${status === 'in_progress' ? at : row.startedAt},
       completed_at = ${status === 'completed' || status === 'rejected' ? at : null},
-      result = ${fields.result ? db.json(fields.result as never) : row.result ? db.json(row.result as never) : null},
+      result = ${fields.result ? jsonb(db, fields.result) : row.result ? jsonb(db, row.result) : null},
       rejection_reason = ${fields.rejectionReason ?? row.rejectionReason},
       export_file_id = ${fields.exportFileId ?? row.exportFileId}, export_expires_at = ${fields.exportExpiresAt ?? row.exportExpiresAt}
     where account_id = ${row.accountId} and id = ${row.id}`;

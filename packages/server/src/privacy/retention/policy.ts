@@ -1,6 +1,7 @@
 // Retention periods per data category: shipped defaults and legal minimums (data, with why),
 // the platform's defaults operators set, and each account's own choice within the bounds.
 import type { Db } from '../../db/pool.ts';
+import { recordset } from '../../db/recordset.ts';
 import { Problem, type FieldError } from '../../http/problem.ts';
 import { DELIVERY_RETENTION_DAYS } from '../../webhooks/delivery-store.ts';
 
@@ -123,7 +124,7 @@ export async function setAccountPeriods(db: Db, accountId: string, categories: P
   const rows = Object.entries(categories).map(([category, days]) => ({ category, days }));
   await db`
     insert into retention_policies (account_id, category, days, updated_at, updated_by)
-    select ${accountId}, category, days, ${at}, ${by} from jsonb_to_recordset(${db.json(rows as never)}::jsonb) as t(category text, days integer)
+    select ${accountId}, category, days, ${at}, ${by} from ${recordset(db, rows, { category: 'text', days: 'integer' })}
     on conflict (account_id, category) do update set days = excluded.days, updated_at = excluded.updated_at, updated_by = excluded.updated_by`;
 }
 
@@ -131,6 +132,6 @@ export async function setPlatformDefaults(db: Db, categories: Partial<Record<Cat
   const rows = Object.entries(categories).map(([category, days]) => ({ category, days }));
   await db`
     insert into retention_defaults (category, days, updated_at, updated_by)
-    select category, days, ${at}, ${by} from jsonb_to_recordset(${db.json(rows as never)}::jsonb) as t(category text, days integer)
+    select category, days, ${at}, ${by} from ${recordset(db, rows, { category: 'text', days: 'integer' })}
     on conflict (category) do update set days = excluded.days, updated_at = excluded.updated_at, updated_by = excluded.updated_by`;
 }
