@@ -80,6 +80,7 @@ export function usePaged<P extends ListPath>(path: P | null, query?: Filters<P>,
   }, [queryKey]);
   const cursor = cursors[cursors.length - 1];
   const filters = Object.entries(query ?? {}).filter(([, value]) => value !== '');
+  // Every list operation takes limit and cursor, which TypeScript cannot see for a generic P.
   const args = { query: { ...Object.fromEntries(filters), limit: pageSize, cursor } } as LoadArgs<P>;
   const loaded = useLoad(path, ...([args] as LoadArgsTuple<P>)) as Loaded<{ data: Row<P>[]; nextCursor: string | null }>;
   const nextCursor = loaded.data?.nextCursor;
