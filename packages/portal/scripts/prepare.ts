@@ -16,11 +16,15 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the portal when dist/ is missing or older than its sources. */
+// The portal bundles these workspace packages' builds (`npm run build -w packages/…`).
+const BUNDLED_PACKAGES = ['encoding', 'sdk'].map((name) => path.join(portal, '..', name, 'dist'));
+
+/** Builds the portal when dist/ is missing or older than its sources or a package it bundles. */
 export function ensurePortalBuild(): void {
   const index = path.join(portal, 'dist', 'index.html');
   const builtAt = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  if (builtAt > newestMtime(path.join(portal, 'src'))) return;
+  const inputs = [path.join(portal, 'src'), ...BUNDLED_PACKAGES.filter((dir) => fs.existsSync(dir))];
+  if (builtAt > Math.max(...inputs.map(newestMtime))) return;
   const vite = path.join(portal, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: portal, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('the portal build failed');

@@ -1,33 +1,20 @@
-// The portal's only way to the API: same-origin fetch with the session cookie, the CSRF token on
-// every state-changing request, and RFC 9457 problems turned into ApiError.
-export interface FieldError {
-  pointer: string;
-  detail: string;
+// The portal's only way to the API: the SDK's typed client (`@cx-engage/sdk`), signed in with
+// the session cookie instead of an API key, the CSRF token on every request and no retries (a
+// person sees the answer and decides). Problems it throws are what the pages show.
+import {
+  AuthenticationError, ConnectionError, CxEngage, ProblemError,
+  type HttpMethod, type PathsFor, type Problem, type RequestArgsTuple, type ResponseBody,
+} from '@cx-engage/sdk';
+
+export type { Problem };
+
+/** The value of the `cx_csrf` cookie, which the API wants back as X-CSRF-Token (docs/portal-auth.md). */
+function csrfHeader(): Record<string, string> {
+  const m = /(?:^|;\s*)cx_csrf=([^;]+)/.exec(document.cookie);
+  return m ? { 'x-csrf-token': decodeURIComponent(m[1]!) } : {};
 }
 
-export interface Problem {
-  type?: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-}
-
-export class ApiError extends Error {
-  readonly problem: Problem;
-  constructor(problem: Problem) {
-    super(problem.detail ?? problem.title);
-    this.problem = problem;
-  }
-  get status(): number {
-    return this.problem.status;
-  }
-}
-
-export interface Page<T> {
-  data: T[];
-  nextCursor: string | null;
-}
+const client = new CxEngage({ baseUrl: '', credentials: 'same-origin', headers: csrfHeader, maxRetries: 0 });
 
 /** Signed-out (401) answers outside /v1/auth/ call this, so the app can return to sign-in. */
 let onSignedOut: (() => void) | undefined;
@@ -35,49 +22,26 @@ export function whenSignedOut(handler: () => void): void {
   onSignedOut = handler;
 }
 
-function csrfToken(): string | undefined {
-  const m = /(?:^|;\s*)cx_csrf=([^;]+)/.exec(document.cookie);
-  return m ? decodeURIComponent(m[1]!) : undefined;
-}
-
-export type Query = Record<string, string | number | boolean | undefined | null>;
-
-export function withQuery(path: string, query: Query = {}): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
-}
-
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const token = csrfToken();
-  if (method !== 'GET' && token) headers['x-csrf-token'] = token;
-  let res: Response;
+/** Any API operation, typed from the OpenAPI document: `api('post', '/v1/api-keys', { body })`. */
+export async function api<M extends HttpMethod, P extends PathsFor<M>>(method: M, path: P, ...args: RequestArgsTuple<M, P>): Promise<ResponseBody<M, P>> {
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined && { body: JSON.stringify(body) }) });
-  } catch {
-    throw new ApiError({ title: 'The server cannot be reached', status: 0, detail: 'check your connection and try again' });
+    return await client.request(method, path, ...args);
+  } catch (err) {
+    if (err instanceof AuthenticationError && !path.startsWith('/v1/auth/')) onSignedOut?.();
+    throw err;
   }
-  const text = await res.text();
-  const json: unknown = text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : undefined;
-  if (!res.ok) {
-    const problem = (json as Problem | undefined) ?? { title: res.statusText || 'Request failed', status: res.status };
-    if (res.status === 401 && !path.startsWith('/v1/auth/')) onSignedOut?.();
-    throw new ApiError({ ...problem, status: res.status });
-  }
-  return json as T;
 }
 
-export const get = <T>(path: string, query?: Query) => api<T>('GET', withQuery(path, query));
-export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
-export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
-export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
-export const del = <T>(path: string, query?: Query) => api<T>('DELETE', withQuery(path, query));
+/** A problem the portal finds before asking the API (a form check), shown like the API's own. */
+export function formProblem(problem: Omit<Problem, 'type' | 'status'>): ProblemError {
+  return new ProblemError({ type: 'about:blank', status: 422, ...problem }, new Headers());
+}
 
 /** A problem of any thrown value, for error states. */
 export function problemOf(err: unknown): Problem {
-  if (err instanceof ApiError) return err.problem;
-  return { title: 'Something went wrong', status: 0, detail: err instanceof Error ? err.message : String(err) };
+  if (err instanceof ProblemError) return err.problem;
+  if (err instanceof ConnectionError) {
+    return { type: 'about:blank', title: 'The server cannot be reached', status: 0, detail: 'check your connection and try again' };
+  }
+  return { type: 'about:blank', title: 'Something went wrong', status: 0, detail: err instanceof Error ? err.message : String(err) };
 }

@@ -2,7 +2,8 @@
 // two-factor changes. The server decides what a role may do; the portal only hides what it
 // knows the role cannot do.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, get, post, whenSignedOut } from './api.ts';
+import { AuthenticationError, PermissionDeniedError } from '@cx-engage/sdk';
+import { api, whenSignedOut } from './api.ts';
 import type { Me } from './types.ts';
 
 interface SessionState {
@@ -18,11 +19,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const refresh = useCallback(async () => {
     try {
-      const next = await get<Me>('/v1/auth/session');
+      const next = await api('get', '/v1/auth/session');
       setMe(next);
       return next;
     } catch (err) {
-      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
+      if (err instanceof AuthenticationError || err instanceof PermissionDeniedError) {
         setMe(null);
         return null;
       }
@@ -30,7 +31,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   const signOut = useCallback(async () => {
-    await post('/v1/auth/logout').catch(() => undefined);
+    await api('post', '/v1/auth/logout').catch(() => undefined);
     setMe(null);
   }, []);
   useEffect(() => {

@@ -1,6 +1,6 @@
 // The live counter of the send form uses the server's own encoding code (pure TypeScript, no
 // Node imports on this path), so the portal and the API never disagree on parts.
-import { analyzeText } from '../../server/src/messaging/encoding/analyze.ts';
+import { analyzeText } from '@cx-engage/encoding';
 
 export interface SmsCount {
   encoding: 'GSM-7' | 'UCS-2';

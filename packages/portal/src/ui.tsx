@@ -2,7 +2,7 @@
 // alerts, lists with empty and error states and page controls, and a two-step confirm button.
 import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router';
-import { problemOf, type Problem } from './api.ts';
+import { formProblem, problemOf, type Problem } from './api.ts';
 import type { Paged } from './hooks.ts';
 
 /** The API names fields with JSON pointers: `/to`, `/config/host`, `/querystring/limit` (some checks say `/query/phone`). */
@@ -175,6 +175,14 @@ export function money(micros: number, currency: string | null | undefined): stri
 }
 
 export const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+/** A select's value, one of `allowed` (the API's list for that field); anything else is a problem naming the field. */
+export function chosen<T extends string>(form: FormData, name: string, allowed: readonly T[]): T {
+  const value = text(form, name);
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) throw formProblem({ title: 'Choose one of the options', errors: [{ pointer: `/${name}`, detail: `must be one of: ${allowed.join(', ')}` }] });
+  return found;
+}
 
 /**
  * A list's filter form: its fields live in the URL (shareable, kept on reload), so applying

@@ -5,10 +5,24 @@ import { ConnectionError, CxEngageError, TimeoutError, problemError } from './er
 import { MAX_RETRY_AFTER_MS, isRetryableStatus, parseRetryAfter, retryDelayMs, sleep } from './retry.ts';
 
 export interface ClientOptions {
-  /** `cxk_live_…` or `cxk_test_…` (test keys only ever reach the sandbox). */
-  apiKey: string;
-  /** Default `http://127.0.0.1:8080`. */
+  /**
+   * `cxk_live_…` or `cxk_test_…` (test keys only ever reach the sandbox). Required unless
+   * `credentials` signs the requests in with a browser session instead.
+   */
+  apiKey?: string;
+  /** Default `http://127.0.0.1:8080`; `''` for a page served by the API itself (same origin). */
   baseUrl?: string;
+  /**
+   * In a browser signed in through `POST /v1/auth/login` (cookie session, no API key): fetch's
+   * `credentials`, e.g. `'same-origin'`, so the session cookie goes with every request. The
+   * API then wants the CSRF token on every state-changing request: send it with `headers`.
+   */
+  credentials?: RequestCredentials;
+  /**
+   * Extra headers, asked for on every request (so a token that changes is read fresh), e.g.
+   * `() => ({ 'x-csrf-token': tokenFromCookie() })`. The client's own headers win.
+   */
+  headers?: () => Record<string, string>;
   /** Default the global `fetch`; pass one to add a proxy, logging or a test double. */
   fetch?: typeof fetch;
   /** Further attempts after a 429, a 5xx or a network failure. Default 3. */
@@ -34,15 +48,21 @@ interface Answer {
 }
 
 export class HttpClient {
-  readonly #apiKey: string;
+  readonly #apiKey: string | undefined;
+  readonly #credentials: RequestCredentials | undefined;
+  readonly #headers: (() => Record<string, string>) | undefined;
   readonly #baseUrl: string;
   readonly #fetch: typeof fetch;
   readonly #maxRetries: number;
   readonly #timeoutMs: number;
 
   constructor(options: ClientOptions) {
-    if (!options.apiKey) throw new CxEngageError('apiKey is required (cxk_live_… or cxk_test_…)');
-    this.#apiKey = options.apiKey;
+    if (!options.apiKey && !options.credentials) {
+      throw new CxEngageError('apiKey is required (cxk_live_… or cxk_test_…), or credentials for a browser session');
+    }
+    this.#apiKey = options.apiKey || undefined;
+    this.#credentials = options.credentials;
+    this.#headers = options.headers;
     this.#baseUrl = (options.baseUrl ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
     // Called as a plain function: browsers throw "Illegal invocation" for fetch bound to another object.
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -60,13 +80,17 @@ export class HttpClient {
 
   async #send(method: HttpMethod, template: string, args: UntypedArgs): Promise<unknown> {
     const url = this.#url(template, args);
-    const headers = new Headers({ authorization: `Bearer ${this.#apiKey}`, accept: 'application/json' });
+    const headers = new Headers(this.#headers?.());
+    if (this.#apiKey) headers.set('authorization', `Bearer ${this.#apiKey}`);
+    headers.set('accept', 'application/json');
     const body = args.body === undefined ? undefined : JSON.stringify(args.body);
     if (body !== undefined) headers.set('content-type', 'application/json');
     // The server honours the key on every creating POST and ignores it elsewhere. One key for all
     // attempts: a retry after a lost response replays the first answer instead of acting twice.
     if (method === 'post') headers.set('idempotency-key', args.idempotencyKey ?? crypto.randomUUID());
-    const init: RequestInit = { method: method.toUpperCase(), headers, ...(body !== undefined && { body }) };
+    const init: RequestInit = {
+      method: method.toUpperCase(), headers, ...(body !== undefined && { body }), ...(this.#credentials && { credentials: this.#credentials }),
+    };
 
     for (let attempt = 0; ; attempt++) {
       const mayRetry = attempt < this.#maxRetries;

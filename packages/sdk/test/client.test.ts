@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestPlatform, type TestPlatform } from '../../server/test/harness.ts';
+import { addUser } from '../../server/test/portal.ts';
 import { startReceiver } from '../../server/test/receiver.ts';
 import { waitFor } from '../../server/test/wait.ts';
 import {
@@ -251,6 +252,30 @@ describe('CxEngage client against the platform', () => {
     assert.equal(read.id, m.id);
   });
 
+  it('signs in with a session cookie and the CSRF header instead of an API key, as the portal does', async () => {
+    const operator = new CxEngage({ apiKey: t.boot.adminApiKey, baseUrl: t.url });
+    const account = await operator.request('post', '/v1/admin/accounts', { body: { name: 'SDK session', status: 'active' } });
+    const key = await operator.request('post', '/v1/admin/accounts/{accountId}/api-keys', { path: { accountId: account.id }, body: { name: 'k' } });
+    await addUser(t, { id: account.id, key: key.secret }, 'sdk-session@client.example', 'owner', 'a long session password');
+    const jar = cookieJar();
+    const csrf = () => ({ 'x-csrf-token': jar.cookies.get('cx_csrf') ?? '' });
+    const session = new CxEngage({ baseUrl: t.url, credentials: 'same-origin', headers: csrf, fetch: jar.fetch, maxRetries: 0 });
+    const signedIn = await session.request('post', '/v1/auth/login', { body: { email: 'sdk-session@client.example', password: 'a long session password' } });
+    assert.equal(signedIn.twoFactorRequired, false);
+    const me = await session.request('get', '/v1/auth/session');
+    assert.equal(me.account.id, account.id);
+    assert.ok(jar.sent.every((h) => !h.has('authorization')), 'no Authorization header without an API key');
+    assert.ok(jar.sent.every((h) => h.get('x-csrf-token') !== null), 'the headers option goes with every request');
+    const created = await session.apiKeys.create({ name: 'made in a session' });
+    assert.match(created.secret, /^cxk_live_/);
+
+    const noToken = new CxEngage({ baseUrl: t.url, credentials: 'same-origin', fetch: jar.fetch, maxRetries: 0 });
+    const refused = await noToken.apiKeys.create({ name: 'no CSRF token' }).catch((e: unknown) => e);
+    assert.ok(refused instanceof PermissionDeniedError, String(refused));
+    assert.match(refused.type, /csrf-token-invalid$/);
+    assert.throws(() => new CxEngage({ baseUrl: t.url }), /apiKey is required/);
+  });
+
   it('reads policy versions and objects to one in writing', async () => {
     const operator = new CxEngage({ apiKey: t.boot.adminApiKey, baseUrl: t.url });
     const account = await operator.request('post', '/v1/admin/accounts', { body: { name: 'SDK policies', status: 'active' } });
@@ -397,6 +422,25 @@ function countingFetch(): { fetch: typeof fetch; requests: string[] } {
       return fetch(input, init);
     },
   };
+}
+
+/** A browser's cookie handling for Node's fetch, which keeps no cookies: what `credentials` asks a browser for. */
+function cookieJar() {
+  const cookies = new Map<string, string>();
+  const sent: Headers[] = [];
+  const fetchWithCookies: typeof fetch = async (input, init) => {
+    const headers = new Headers(init?.headers);
+    sent.push(new Headers(headers));
+    if (cookies.size) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const response = await fetch(input, { ...init, headers });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const eq = pair.indexOf('=');
+      cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    return response;
+  };
+  return { cookies, sent, fetch: fetchWithCookies };
 }
 
 interface ScriptedServer {

@@ -27,9 +27,9 @@ const TWO_WAY_ALLOWED: Record<string, string> = {
   'accounts <-> platform': 'platform/email/seal.ts finds the house account through accounts/store.ts',
   'accounts <-> policies': 'accounts/service.ts records the policies in force through policies/store.ts',
   'auth <-> http': 'http/auth-plugin.ts and permissions.ts use auth keys, sessions and scopes',
-  'billing <-> messaging': 'billing/price-routes.ts and problems.ts use messaging input, encoding and error codes',
+  'billing <-> messaging': 'billing/price-routes.ts and problems.ts use messaging input, senders and error codes',
   'billing <-> send-policy': "billing's policies implement send-policy/policy.ts, which send-policy/order.ts lists",
-  'channels <-> messaging': 'channels/smpp/link.ts splits messages with messaging/encoding',
+  'channels <-> messaging': "channels/whatsapp's routes hand Meta's webhooks to messaging and use its input",
   'country-rules <-> messaging': 'country-rules uses the message model, input and error codes',
   'country-rules <-> send-policy': 'as billing: a policy that send-policy/order.ts lists',
   'fraud <-> messaging': 'fraud reads and releases held messages through messaging; messaging types name fraud decisions',
@@ -158,6 +158,24 @@ function documentedArrows(): Map<string, string[]> {
   const rows = [...section.matchAll(/^\| `([a-z-]+)\/` \|.*\| ([^|]*) \|$/gm)];
   return new Map(rows.map((m) => [m[1]!, [...m[2]!.matchAll(/`([a-z-]+)\/`/g)].map((n) => n[1]!).sort()]));
 }
+
+it('package sources import another workspace package by its name, never by a path into it', () => {
+  const packages = path.resolve(SRC, '../..');
+  const bad: string[] = [];
+  for (const pkg of fs.readdirSync(packages)) {
+    const src = path.join(packages, pkg, 'src');
+    if (!fs.existsSync(src)) continue;
+    for (const entry of fs.readdirSync(src, { recursive: true, encoding: 'utf8' })) {
+      if (!/\.tsx?$/.test(entry)) continue;
+      const file = path.join(src, entry);
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(/\bfrom\s+'(\.\.?\/[^']+)'/g)) {
+        const target = path.resolve(path.dirname(file), m[1]!);
+        if (!target.startsWith(path.join(packages, pkg) + path.sep)) bad.push(`${path.relative(packages, file)} → ${m[1]}`);
+      }
+    }
+  }
+  assert.deepEqual(bad, [], 'import the package by its npm name (@cx-engage/…), which its package.json lists');
+});
 
 it('docs/architecture.md lists every domain with exactly the arrows the code has', () => {
   const documented = documentedArrows();

@@ -2,14 +2,13 @@
 import { Link } from 'react-router';
 import { useLoad } from '../hooks.ts';
 import { can, useMe } from '../session.tsx';
-import type { PolicyVersion } from '../types.ts';
 import { Notice, dateTime } from '../ui.tsx';
 import { openForDecision } from '../pages/Policies.tsx';
 
 export function PolicyNoticeBanner() {
   const me = useMe();
   // Notices are newest first and pending ones are at most a month old: one page holds them.
-  const policies = useLoad<{ data: PolicyVersion[] }>(can(me, 'account:manage') ? '/v1/policies' : null, { limit: 50 });
+  const policies = useLoad(can(me, 'account:manage') ? '/v1/policies' : null, { query: { limit: 50 } });
   const pending = (policies.data?.data ?? []).filter((p) => p.notice.status === 'pending' && openForDecision(p));
   return (
     <>

@@ -1,16 +1,15 @@
 // API keys: create (the secret is shown once) and revoke.
 import { useState } from 'react';
-import { del, post } from '../api.ts';
+import { api } from '../api.ts';
 import { usePaged } from '../hooks.ts';
-import type { ApiKey } from '../types.ts';
-import { ConfirmButton, Input, ListTable, PageHeader, ProblemAlert, Section, Select, dateTime, text, useSubmit } from '../ui.tsx';
+import { ConfirmButton, Input, ListTable, PageHeader, ProblemAlert, Section, Select, chosen, dateTime, text, useSubmit } from '../ui.tsx';
 import { SecretOnce } from '../components/SecretOnce.tsx';
 
 export function ApiKeys() {
-  const list = usePaged<ApiKey>('/v1/api-keys');
+  const list = usePaged('/v1/api-keys');
   const [secret, setSecret] = useState<string>();
   const create = useSubmit(async (f) => {
-    const key = await post<ApiKey & { secret: string }>('/v1/api-keys', { name: text(f, 'name'), mode: text(f, 'mode') });
+    const key = await api('post', '/v1/api-keys', { body: { name: text(f, 'name'), mode: chosen(f, 'mode', ['live', 'test']) } });
     setSecret(key.secret);
     list.reload();
   });
@@ -47,7 +46,7 @@ export function ApiKeys() {
             <td>
               {k.revokedAt
                 ? <span className="badge badge-rejected">revoked</span>
-                : <ConfirmButton label={`Revoke ${k.name}`} confirmLabel="Yes, revoke it" onConfirm={() => del(`/v1/api-keys/${k.id}`).then(list.reload)} />}
+                : <ConfirmButton label={`Revoke ${k.name}`} confirmLabel="Yes, revoke it" onConfirm={() => api('delete', '/v1/api-keys/{keyId}', { path: { keyId: k.id } }).then(list.reload)} />}
             </td>
           </tr>
         )}

@@ -6,15 +6,12 @@ import { Suspense, lazy, useMemo } from 'react';
 import { Link } from 'react-router';
 import { useLoad } from '../hooks.ts';
 import { can, useMe } from '../session.tsx';
-import type { Account } from '../types.ts';
 import { Notice, PageHeader, ProblemAlert, money } from '../ui.tsx';
 import type { DayVolume } from '../components/VolumeChart.tsx';
 import { PolicyNoticeBanner } from '../components/PolicyNoticeBanner.tsx';
 
 // ECharts is most of the portal's weight: it loads with the dashboard, not with every page.
 const VolumeChart = lazy(() => import('../components/VolumeChart.tsx').then((m) => ({ default: m.VolumeChart })));
-
-interface Bucket { hour: string; channel: string; direction: string; status: string; count: number }
 
 const DELIVERED = new Set(['delivered', 'read']);
 const FAILED = new Set(['undelivered', 'failed', 'expired', 'rejected']);
@@ -35,11 +32,9 @@ export function Dashboard() {
     return { today, from: new Date(today.getTime() - 6 * 86_400_000), to: new Date(today.getTime() + 86_400_000) };
   }, []);
   const readsMessages = can(me, 'messages:read');
-  const summary = useLoad<{ data: Bucket[] }>(readsMessages ? '/v1/reports/summary' : null, { from: range.from.toISOString(), to: range.to.toISOString() }, { pollMs: 15_000 });
-  const account = useLoad<Account>(can(me, 'account:manage') ? '/v1/account' : null);
-  const spend = useLoad<{ data: { key: string; amountMicros: number; currency: string | null }[] }>(
-    can(me, 'billing:read') ? '/v1/usage' : null, { from: range.today.toISOString(), to: range.to.toISOString(), groupBy: 'channel' },
-  );
+  const summary = useLoad(readsMessages ? '/v1/reports/summary' : null, { query: { from: range.from.toISOString(), to: range.to.toISOString() }, pollMs: 15_000 });
+  const account = useLoad(can(me, 'account:manage') ? '/v1/account' : null);
+  const spend = useLoad(can(me, 'billing:read') ? '/v1/usage' : null, { query: { from: range.today.toISOString(), to: range.to.toISOString(), groupBy: 'channel' } });
 
   const stats = useMemo(() => {
     const buckets = summary.data?.data ?? [];

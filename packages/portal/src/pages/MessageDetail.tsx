@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useLoad } from '../hooks.ts';
 import { missingText } from '../message-text.tsx';
 import { can, useMe } from '../session.tsx';
-import { FINAL_STATUSES, type Connector, type Message } from '../types.ts';
+import { FINAL_STATUSES } from '../types.ts';
 import { PageHeader, ProblemAlert, StatusBadge, dateTime, money } from '../ui.tsx';
 
 /**
@@ -13,7 +13,7 @@ import { PageHeader, ProblemAlert, StatusBadge, dateTime, money } from '../ui.ts
  */
 function useConnectorNames(): Map<string, string> | undefined {
   const me = useMe();
-  const list = useLoad<{ data: Connector[] }>(can(me, 'platform:read') ? '/v1/admin/connectors' : null);
+  const list = useLoad(can(me, 'platform:read') ? '/v1/admin/connectors' : null);
   return useMemo(() => list.data && new Map(list.data.data.map((c) => [c.id, c.name])), [list.data]);
 }
 
@@ -27,7 +27,7 @@ function holdText(reason: string, connectors: Map<string, string> | undefined): 
 export function MessageDetail() {
   const { id } = useParams();
   const [done, setDone] = useState(false);
-  const loaded = useLoad<Message>(`/v1/messages/${encodeURIComponent(id ?? '')}`, undefined, done ? {} : { pollMs: 1000 });
+  const loaded = useLoad('/v1/messages/{messageId}', { path: { messageId: id ?? '' }, pollMs: done ? undefined : 1000 });
   const m = loaded.data;
   useEffect(() => setDone(m !== undefined && FINAL_STATUSES.has(m.status)), [m]);
   const connectors = useConnectorNames();

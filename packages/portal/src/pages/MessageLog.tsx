@@ -3,7 +3,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { usePaged } from '../hooks.ts';
 import { TextPreview } from '../message-text.tsx';
-import { MESSAGE_STATUSES, type Message } from '../types.ts';
+import { MESSAGE_STATUSES } from '../types.ts';
 import { FilterForm, Input, ListTable, PageHeader, Select, StatusBadge, dateTime } from '../ui.tsx';
 
 const FILTERS = ['status', 'to', 'channel', 'direction', 'fromDate', 'toDate'] as const;
@@ -18,7 +18,7 @@ function dayBound(date: string | null, nextDay: boolean): string | undefined {
 export function MessageLog() {
   const [params] = useSearchParams();
   const value = (k: string) => params.get(k) ?? '';
-  const list = usePaged<Message>('/v1/messages', {
+  const list = usePaged('/v1/messages', {
     status: value('status'), to: value('to'), channel: value('channel'), direction: value('direction'),
     createdAfter: dayBound(params.get('fromDate'), false), createdBefore: dayBound(params.get('toDate'), true),
   }, 50);

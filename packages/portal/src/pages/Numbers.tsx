@@ -1,10 +1,9 @@
 // The account's numbers and senders, as the operator assigned them.
 import { useLoad } from '../hooks.ts';
-import type { PhoneNumber } from '../types.ts';
 import { ListTable, PageHeader, dateTime } from '../ui.tsx';
 
 export function Numbers() {
-  const numbers = useLoad<{ data: PhoneNumber[] }>('/v1/numbers');
+  const numbers = useLoad('/v1/numbers');
   return (
     <>
       <PageHeader title="Numbers and senders" />

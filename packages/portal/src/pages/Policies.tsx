@@ -2,7 +2,7 @@
 // status and the deadline for a written objection; a version's page has its text and the
 // forms to accept it or object in writing.
 import { Link, useParams } from 'react-router';
-import { post } from '../api.ts';
+import { api } from '../api.ts';
 import { useLoad, usePaged } from '../hooks.ts';
 import type { PolicyVersion } from '../types.ts';
 import { Input, ListTable, Notice, PageHeader, ProblemAlert, Section, StatusBadge, TextArea, dateTime, text, useSubmit } from '../ui.tsx';
@@ -11,7 +11,7 @@ const KIND_LABELS = { privacy_policy: 'Privacy policy', terms: 'Terms' } as cons
 export const openForDecision = (p: PolicyVersion) => new Date(p.notice.objectionDeadline) > new Date();
 
 export function Policies() {
-  const list = usePaged<PolicyVersion>('/v1/policies', {}, 25);
+  const list = usePaged('/v1/policies', {}, 25);
   return (
     <>
       <PageHeader title="Policies" />
@@ -35,11 +35,13 @@ export function Policies() {
 }
 
 export function PolicyDetail() {
-  const id = encodeURIComponent(useParams().id ?? '');
-  const loaded = useLoad<PolicyVersion>(`/v1/policies/${id}`);
+  const id = useParams().id ?? '';
+  const loaded = useLoad('/v1/policies/{policyId}', { path: { policyId: id } });
   const p = loaded.data;
   const decide = (action: 'acceptance' | 'objection') => async (f: FormData) => {
-    await post(`/v1/policies/${id}/${action}`, { signer: text(f, 'signer'), ...(action === 'objection' && { text: text(f, 'text') }) });
+    const path = { policyId: id };
+    if (action === 'acceptance') await api('post', '/v1/policies/{policyId}/acceptance', { path, body: { signer: text(f, 'signer') } });
+    else await api('post', '/v1/policies/{policyId}/objection', { path, body: { signer: text(f, 'signer'), text: text(f, 'text') } });
     loaded.reload();
   };
   const accept = useSubmit(decide('acceptance'));

@@ -3,16 +3,9 @@
 import { Link, useSearchParams } from 'react-router';
 import { useLoad } from '../hooks.ts';
 import { useMe } from '../session.tsx';
-import type { Me } from '../types.ts';
+import type { Me, SearchHit as Hit } from '../types.ts';
 import { PageHeader, ProblemAlert } from '../ui.tsx';
 
-interface Hit {
-  kind: 'message' | 'contact' | 'number' | 'webhook_endpoint' | 'account' | 'connector';
-  id: string;
-  accountId: string | null;
-  title: string;
-  detail: string | null;
-}
 
 const KIND = { message: 'Message', contact: 'Contact', number: 'Number', webhook_endpoint: 'Webhook endpoint', account: 'Account', connector: 'Connector' };
 
@@ -32,7 +25,7 @@ export function Search() {
   const me = useMe();
   const [params] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
-  const found = useLoad<{ data: Hit[] }>(q ? '/v1/search' : null, { q });
+  const found = useLoad(q ? '/v1/search' : null, { query: { q } });
   const hits = found.data?.data ?? [];
   return (
     <>

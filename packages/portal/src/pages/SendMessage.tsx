@@ -1,11 +1,11 @@
 // Send one SMS or WhatsApp text, with a live encoding and part counter for SMS.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { post } from '../api.ts';
+import { api } from '../api.ts';
 import { useLoad } from '../hooks.ts';
 import { can, useMe } from '../session.tsx';
 import { smsCount } from '../sms-count.ts';
-import type { Message, PhoneNumber } from '../types.ts';
+import type { Message } from '../types.ts';
 import { Input, Notice, PageHeader, ProblemAlert, Select, StatusBadge, TextArea, text, useSubmit } from '../ui.tsx';
 
 const WHATSAPP_MAX = 4096;
@@ -15,13 +15,13 @@ export function SendMessage() {
   const [channel, setChannel] = useState<'sms' | 'whatsapp'>('sms');
   const [body, setBody] = useState('');
   const [sent, setSent] = useState<Message>();
-  const numbers = useLoad<{ data: PhoneNumber[] }>(can(me, 'numbers:read') ? '/v1/numbers' : null);
+  const numbers = useLoad(can(me, 'numbers:read') ? '/v1/numbers' : null);
   const senders = (numbers.data?.data ?? []).filter((n) => n.channels.includes(channel));
   const count = smsCount(body);
 
   const form = useSubmit(async (f) => {
     const from = text(f, 'from');
-    const message = await post<Message>('/v1/messages', { channel, to: text(f, 'to'), body, ...(from && { from }) });
+    const message = await api('post', '/v1/messages', { body: { channel, to: text(f, 'to'), body, ...(from && { from }) } });
     setSent(message);
     setBody('');
   });

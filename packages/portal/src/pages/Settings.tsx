@@ -1,14 +1,13 @@
 // Your own settings: the account (when your role manages it), password, two-factor, sessions.
 import { Link } from 'react-router';
-import { del, post } from '../api.ts';
+import { api } from '../api.ts';
 import { useLoad, usePaged } from '../hooks.ts';
 import { can, useMe, useSession } from '../session.tsx';
-import type { Account, SessionInfo } from '../types.ts';
 import { ConfirmButton, Input, ListTable, Notice, PageHeader, ProblemAlert, Section, dateTime, money, useSubmit } from '../ui.tsx';
 import { passwordHint, samePasswords } from './auth/ResetPassword.tsx';
 
 function AccountFacts() {
-  const account = useLoad<Account>('/v1/account');
+  const account = useLoad('/v1/account');
   if (account.problem) return <ProblemAlert problem={account.problem} />;
   const a = account.data;
   if (!a) return <p className="muted" role="status">Loading…</p>;
@@ -26,15 +25,15 @@ function AccountFacts() {
 export function Settings() {
   const me = useMe();
   const { refresh } = useSession();
-  const sessions = usePaged<SessionInfo>('/v1/auth/sessions');
+  const sessions = usePaged('/v1/auth/sessions');
   const password = useSubmit(async (f) => {
     samePasswords(f, 'newPassword');
-    await post('/v1/auth/password', { currentPassword: String(f.get('currentPassword')), newPassword: String(f.get('newPassword')) });
+    await api('post', '/v1/auth/password', { body: { currentPassword: String(f.get('currentPassword')), newPassword: String(f.get('newPassword')) } });
     (document.getElementById('password-form') as HTMLFormElement | null)?.reset();
     sessions.reload();
   });
   const disable = useSubmit(async (f) => {
-    await post('/v1/auth/2fa/disable', { password: String(f.get('password')), code: String(f.get('code')).trim() });
+    await api('post', '/v1/auth/2fa/disable', { body: { password: String(f.get('password')), code: String(f.get('code')).trim() } });
     await refresh();
   });
   return (
@@ -82,7 +81,7 @@ export function Settings() {
             <td>{dateTime(s.lastSeenAt)}</td>
             <td>{s.userAgent ?? '—'}</td>
             <td>{s.ip ?? '—'}</td>
-            <td>{s.current ? 'this session' : <ConfirmButton label="Sign out" confirmLabel="Yes, sign it out" onConfirm={() => del(`/v1/auth/sessions/${s.id}`).then(sessions.reload)} />}</td>
+            <td>{s.current ? 'this session' : <ConfirmButton label="Sign out" confirmLabel="Yes, sign it out" onConfirm={() => api('delete', '/v1/auth/sessions/{sessionId}', { path: { sessionId: s.id } }).then(sessions.reload)} />}</td>
           </tr>
         )}
       />

@@ -1,15 +1,15 @@
 // Users and roles: invite, change a role, disable; open invitations; the two-factor policy.
-import { del, patch, post, put } from '../api.ts';
+import { api } from '../api.ts';
 import { useLoad, usePaged } from '../hooks.ts';
 import { useMe } from '../session.tsx';
-import type { Invitation, User } from '../types.ts';
+import type { User } from '../types.ts';
 import { ConfirmButton, Input, ListTable, PageHeader, ProblemAlert, Section, Select, dateTime, text, useSubmit, problemText } from '../ui.tsx';
 
 export const CLIENT_ROLES = ['owner', 'admin', 'developer', 'agent', 'billing', 'viewer'] as const;
 
 function RoleSelect({ user, onDone }: { user: User; onDone: () => void }) {
   const change = useSubmit(async (f) => {
-    await patch(`/v1/users/${user.id}`, { role: text(f, 'role') });
+    await api('patch', '/v1/users/{userId}', { path: { userId: user.id }, body: { role: text(f, 'role') } });
     onDone();
   });
   return (
@@ -25,11 +25,11 @@ function RoleSelect({ user, onDone }: { user: User; onDone: () => void }) {
 
 export function Users() {
   const me = useMe();
-  const users = usePaged<User>('/v1/users');
-  const invitations = usePaged<Invitation>('/v1/users/invitations');
-  const policy = useLoad<{ require2fa: boolean }>('/v1/users/policy');
+  const users = usePaged('/v1/users');
+  const invitations = usePaged('/v1/users/invitations');
+  const policy = useLoad('/v1/users/policy');
   const invite = useSubmit(async (f) => {
-    await post('/v1/users/invitations', { email: text(f, 'email'), role: text(f, 'role') });
+    await api('post', '/v1/users/invitations', { body: { email: text(f, 'email'), role: text(f, 'role') } });
     invitations.reload();
   });
   return (
@@ -59,7 +59,7 @@ export function Users() {
             <td>
               {u.disabledAt
                 ? <span className="badge badge-rejected">disabled</span>
-                : u.id !== me.user.id && <ConfirmButton label={`Disable ${u.email}`} confirmLabel="Yes, disable" onConfirm={() => del(`/v1/users/${u.id}`).then(users.reload)} />}
+                : u.id !== me.user.id && <ConfirmButton label={`Disable ${u.email}`} confirmLabel="Yes, disable" onConfirm={() => api('delete', '/v1/users/{userId}', { path: { userId: u.id } }).then(users.reload)} />}
             </td>
           </tr>
         )}
@@ -73,7 +73,7 @@ export function Users() {
         row={(i) => (
           <tr key={i.id}>
             <td>{i.email}</td><td>{i.role}</td><td>{dateTime(i.expiresAt)}</td>
-            <td><ConfirmButton label="Withdraw" confirmLabel="Yes, withdraw" onConfirm={() => del(`/v1/users/invitations/${i.id}`).then(invitations.reload)} /></td>
+            <td><ConfirmButton label="Withdraw" confirmLabel="Yes, withdraw" onConfirm={() => api('delete', '/v1/users/invitations/{invitationId}', { path: { invitationId: i.id } }).then(invitations.reload)} /></td>
           </tr>
         )}
       />
@@ -84,7 +84,7 @@ export function Users() {
             <input
               type="checkbox"
               checked={policy.data.require2fa}
-              onChange={(e) => void put('/v1/users/policy', { require2fa: e.target.checked }).then(policy.reload)}
+              onChange={(e) => void api('put', '/v1/users/policy', { body: { require2fa: e.target.checked } }).then(policy.reload)}
             />{' '}
             Require two-factor authentication for every user of this account
           </label>

@@ -1,21 +1,20 @@
 // Webhook endpoints (create, enable/disable, delete) and their deliveries with every attempt;
 // a dead or pending delivery can be retried.
 import { useState } from 'react';
-import { del, patch, post } from '../api.ts';
+import { api } from '../api.ts';
 import { usePaged } from '../hooks.ts';
-import type { WebhookDelivery, WebhookEndpoint } from '../types.ts';
 import { ConfirmButton, Input, ListTable, PageHeader, ProblemAlert, Section, Select, StatusBadge, dateTime, text, useSubmit, problemText } from '../ui.tsx';
 import { SecretOnce } from '../components/SecretOnce.tsx';
 
 export function Webhooks() {
-  const endpoints = usePaged<WebhookEndpoint>('/v1/webhook-endpoints');
+  const endpoints = usePaged('/v1/webhook-endpoints');
   const [endpointId, setEndpointId] = useState('');
   const [status, setStatus] = useState('');
-  const deliveries = usePaged<WebhookDelivery>('/v1/webhook-deliveries', { endpointId, status });
+  const deliveries = usePaged('/v1/webhook-deliveries', { endpointId, status });
   const [secret, setSecret] = useState<string>();
   const create = useSubmit(async (f) => {
     const description = text(f, 'description');
-    const created = await post<WebhookEndpoint & { secret: string }>('/v1/webhook-endpoints', { url: text(f, 'url'), ...(description && { description }) });
+    const created = await api('post', '/v1/webhook-endpoints', { body: { url: text(f, 'url'), ...(description && { description }) } });
     setSecret(created.secret);
     endpoints.reload();
   });
@@ -45,8 +44,8 @@ export function Webhooks() {
             <td>{e.events.length ? e.events.join(', ') : 'all'}</td>
             <td>{e.enabled ? <span className="badge badge-active">enabled</span> : <span className="badge badge-rejected">disabled{e.disabledReason && ` (${e.disabledReason})`}</span>}</td>
             <td className="actions">
-              <button type="button" onClick={() => void patch(`/v1/webhook-endpoints/${e.id}`, { enabled: !e.enabled }).then(endpoints.reload)}>{e.enabled ? 'Disable' : 'Enable'}</button>
-              <ConfirmButton label="Delete" confirmLabel="Yes, delete" onConfirm={() => del(`/v1/webhook-endpoints/${e.id}`).then(endpoints.reload)} />
+              <button type="button" onClick={() => void api('patch', '/v1/webhook-endpoints/{endpointId}', { path: { endpointId: e.id }, body: { enabled: !e.enabled } }).then(endpoints.reload)}>{e.enabled ? 'Disable' : 'Enable'}</button>
+              <ConfirmButton label="Delete" confirmLabel="Yes, delete" onConfirm={() => api('delete', '/v1/webhook-endpoints/{endpointId}', { path: { endpointId: e.id } }).then(endpoints.reload)} />
             </td>
           </tr>
         )}
@@ -90,7 +89,7 @@ export function Webhooks() {
 
 function RetryButton({ id, onDone }: { id: string; onDone: () => void }) {
   const retry = useSubmit(async () => {
-    await post(`/v1/webhook-deliveries/${id}/retry`);
+    await api('post', '/v1/webhook-deliveries/{deliveryId}/retry', { path: { deliveryId: id } });
     onDone();
   });
   return (

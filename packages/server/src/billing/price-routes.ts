@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { analyzeText } from '@cx-engage/encoding';
 import type { Context } from '../context.ts';
 import { principalOf } from '../http/principal.ts';
 import { operatorActor } from '../http/principal.ts';
@@ -10,7 +11,6 @@ import { idParam, Timestamp } from '../http/schemas.ts';
 import { withTransaction } from '../db/tx.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { newId } from '../platform/ids.ts';
-import { analyzeText } from '../messaging/encoding/analyze.ts';
 import { normalizeE164 } from '../messaging/input.ts';
 import { createSenderPolicies } from '../messaging/senders.ts';
 import { cachedPriceBook, loadPrices, type PriceRow } from './price-book.ts';

@@ -3,6 +3,7 @@
 // Nothing is answered before the commit. The checks of a group (opt-outs, consent, window,
 // money) only read, so they run before its transaction opens; the counters (fraud, the SMS
 // limit) run inside it, so the transaction stays short.
+import { analyzeText } from '@cx-engage/encoding';
 import type { Context } from '../context.ts';
 import type { Principal } from '../http/principal.ts';
 import { Problem, type FieldError } from '../http/problem.ts';
@@ -12,7 +13,6 @@ import { withTransaction } from '../db/tx.ts';
 import type { SubjectHasher } from '../privacy/subject-hash.ts';
 import { createSendPolicies } from '../send-policy/order.ts';
 import type { Candidate } from '../send-policy/policy.ts';
-import { analyzeText } from './encoding/analyze.ts';
 import { checkMessage, senderKind, type CheckedInput, type MessageInput } from './input.ts';
 import { GroupCommit } from './group-commit.ts';
 import { insertMessages, type MessageRow } from './store.ts';

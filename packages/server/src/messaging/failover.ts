@@ -3,6 +3,7 @@
 // `failed` status, or when nothing is delivered within its time. The contract's rule: an
 // attempt that fails with a fallback left does not end the message. Each attempt stays in
 // `attempts` and is rated on its own channel. The SMS passes the send policies as an SMS.
+import { analyzeText } from '@cx-engage/encoding';
 import type { Context } from '../context.ts';
 import type { Tx } from '../db/pool.ts';
 import { jsonb } from '../db/json.ts';
@@ -10,7 +11,6 @@ import { emitEvents, type NewEvent } from '../platform/events.ts';
 import type { SendPolicyEngine } from '../send-policy/engine.ts';
 import type { Candidate, Verdict } from '../send-policy/policy.ts';
 import type { MessageError } from './model.ts';
-import { analyzeText } from './encoding/analyze.ts';
 
 export const DEFAULT_FALLBACK_AFTER_SECONDS = 300;
 

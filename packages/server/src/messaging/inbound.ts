@@ -1,12 +1,12 @@
 // Inbound SMS: a message to one of an account's numbers becomes a `received` message; the
 // opt-out keywords update the account's suppression list and are confirmed by reply.
+import { analyzeText } from '@cx-engage/encoding';
 import type { Context } from '../context.ts';
 import type { Tx } from '../db/pool.ts';
 import { withTransaction } from '../db/tx.ts';
 import { newId } from '../platform/ids.ts';
 import { emitEvents } from '../platform/events.ts';
 import type { SubjectHasher } from '../privacy/subject-hash.ts';
-import { analyzeText } from './encoding/analyze.ts';
 import { insertMessages, type MessageRow } from './store.ts';
 import { DEFAULT_REPLIES, keywordOf, type KeywordLists } from './keywords.ts';
 import { recordConsents } from '../privacy/consent.ts';

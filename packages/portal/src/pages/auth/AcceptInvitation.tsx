@@ -1,6 +1,6 @@
 // An invitation link (`/accept-invitation#token=…`): choose a name and a password, then sign in.
 import { useNavigate } from 'react-router';
-import { post } from '../../api.ts';
+import { api } from '../../api.ts';
 import { Input, ProblemAlert, text, useSubmit } from '../../ui.tsx';
 import { AuthFrame, tokenFromHash } from './AuthFrame.tsx';
 import { passwordHint, samePasswords } from './ResetPassword.tsx';
@@ -10,11 +10,11 @@ export function AcceptInvitation() {
   const token = tokenFromHash();
   const form = useSubmit(async (f) => {
     samePasswords(f);
-    await post('/v1/auth/invitations/accept', { token, name: text(f, 'name'), password: String(f.get('password')) });
+    await api('post', '/v1/auth/invitations/accept', { body: { token, name: text(f, 'name'), password: String(f.get('password')) } });
     navigate('/sign-in', { replace: true, state: { notice: 'Your account is ready. Sign in with your email and the new password.' } });
   });
   if (!token) {
-    return <AuthFrame title="Accept invitation"><ProblemAlert problem={{ title: 'This link is incomplete', status: 400, detail: 'open the link from the invitation email exactly as it was sent' }} /></AuthFrame>;
+    return <AuthFrame title="Accept invitation"><ProblemAlert problem={{ type: 'about:blank', title: 'This link is incomplete', status: 400, detail: 'open the link from the invitation email exactly as it was sent' }} /></AuthFrame>;
   }
   return (
     <AuthFrame title="Accept invitation">

@@ -1,7 +1,7 @@
 // Forgotten password: ask for a link by email, then set a new password from the link.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, post } from '../../api.ts';
+import { api, formProblem } from '../../api.ts';
 import { Input, Notice, ProblemAlert, text, useSubmit } from '../../ui.tsx';
 import { AuthFrame, tokenFromHash } from './AuthFrame.tsx';
 
@@ -10,14 +10,14 @@ export const passwordHint = 'At least 12 characters, not your email address. Len
 /** Refuses a mistyped repetition before asking the server, named like the server names fields. */
 export function samePasswords(f: FormData, field = 'password'): void {
   if (f.get(field) !== f.get('passwordAgain')) {
-    throw new ApiError({ title: 'The passwords differ', status: 422, errors: [{ pointer: '/passwordAgain', detail: 'must be the same as the password' }] });
+    throw formProblem({ title: 'The passwords differ', errors: [{ pointer: '/passwordAgain', detail: 'must be the same as the password' }] });
   }
 }
 
 export function ForgotPassword() {
   const [sent, setSent] = useState(false);
   const form = useSubmit(async (f) => {
-    await post('/v1/auth/password-reset', { email: text(f, 'email') });
+    await api('post', '/v1/auth/password-reset', { body: { email: text(f, 'email') } });
     setSent(true);
   });
   return (
@@ -41,7 +41,7 @@ export function ResetPassword() {
   const token = tokenFromHash();
   const form = useSubmit(async (f) => {
     samePasswords(f);
-    await post('/v1/auth/password-reset/confirm', { token, password: String(f.get('password')) });
+    await api('post', '/v1/auth/password-reset/confirm', { body: { token, password: String(f.get('password')) } });
     navigate('/sign-in', { replace: true, state: { notice: 'Your password is set. Sign in with it; your other sessions were ended.' } });
   });
   return (

@@ -1,12 +1,10 @@
 // Sign in: email and password, then a TOTP or recovery code when the user has two-factor on.
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { post } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useSession } from '../../session.tsx';
 import { Input, Notice, ProblemAlert, text, useSubmit } from '../../ui.tsx';
 import { AuthFrame } from './AuthFrame.tsx';
-
-type LoginAnswer = { twoFactorRequired: false } | { twoFactorRequired: true; challengeId: string };
 
 export function SignIn() {
   const { me, refresh } = useSession();
@@ -21,13 +19,13 @@ export function SignIn() {
     navigate(next?.twoFactor.enrollmentRequired ? '/two-factor' : state?.from ?? '/', { replace: true });
   };
   const password = useSubmit(async (f) => {
-    const answer = await post<LoginAnswer>('/v1/auth/login', { email: text(f, 'email'), password: String(f.get('password') ?? '') });
-    if (answer.twoFactorRequired) setChallenge(answer.challengeId);
+    const answer = await api('post', '/v1/auth/login', { body: { email: text(f, 'email'), password: String(f.get('password') ?? '') } });
+    if (answer.twoFactorRequired && answer.challengeId) setChallenge(answer.challengeId);
     else await done();
   });
   const code = useSubmit(async (f) => {
     const second = useRecovery ? { recoveryCode: text(f, 'recoveryCode') } : { code: text(f, 'code') };
-    await post('/v1/auth/login/2fa', { challengeId: challenge, ...second });
+    await api('post', '/v1/auth/login/2fa', { body: { challengeId: challenge ?? '', ...second } });
     await done();
   });
 

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import QRCode from 'qrcode';
-import { post, problemOf, type Problem } from '../../api.ts';
+import { api, problemOf, type Problem } from '../../api.ts';
 import { useMe, useSession } from '../../session.tsx';
 import { Input, Notice, PageHeader, ProblemAlert, text, useSubmit } from '../../ui.tsx';
 
@@ -18,7 +18,7 @@ export function TwoFactorSetup() {
   const start = async () => {
     setProblem(undefined);
     try {
-      const s = await post<{ secret: string; otpauthUri: string }>('/v1/auth/2fa/setup');
+      const s = await api('post', '/v1/auth/2fa/setup');
       setSetup({ secret: s.secret, qr: await QRCode.toDataURL(s.otpauthUri, { margin: 1, width: 220 }) });
     } catch (err) {
       setProblem(problemOf(err));
@@ -30,7 +30,7 @@ export function TwoFactorSetup() {
   }, [me.twoFactor.enrollmentRequired]);
 
   const enable = useSubmit(async (f) => {
-    const answer = await post<{ recoveryCodes: string[] }>('/v1/auth/2fa/enable', { code: text(f, 'code') });
+    const answer = await api('post', '/v1/auth/2fa/enable', { body: { code: text(f, 'code') } });
     setCodes(answer.recoveryCodes);
   });
 

@@ -1,31 +1,31 @@
 // Operator: client accounts. Create, board (written acceptance), suspend / reactivate, and the
 // traffic hold (the per-account kill switch: messages wait until it is lifted).
 import { useState } from 'react';
-import { del, post } from '../../api.ts';
+import { api } from '../../api.ts';
 import { usePaged } from '../../hooks.ts';
 import { can, useMe } from '../../session.tsx';
-import type { Account } from '../../types.ts';
+import type { AdminAccount } from '../../types.ts';
 import { Input, ListTable, PageHeader, ProblemAlert, Section, Select, StatusBadge, dateTime, text, useSubmit } from '../../ui.tsx';
 
 type Action = 'board' | 'hold' | 'suspend' | 'invite';
 
-function AccountActions({ account, onDone }: { account: Account; onDone: () => void }) {
+function AccountActions({ account, onDone }: { account: AdminAccount; onDone: () => void }) {
   const [action, setAction] = useState<Action>();
   const run = useSubmit(async (f) => {
-    const base = `/v1/admin/accounts/${account.id}`;
-    if (action === 'board') await post(`${base}/board`, { acceptance: { text: text(f, 'text'), signer: text(f, 'signer') } });
-    if (action === 'hold') await post(`${base}/traffic-hold`, { reason: text(f, 'reason') });
-    if (action === 'suspend') await post(`${base}/suspend`, { reason: text(f, 'reason') });
-    if (action === 'invite') await post(`${base}/invitations`, { email: text(f, 'email'), role: 'owner' });
+    const path = { accountId: account.id };
+    if (action === 'board') await api('post', '/v1/admin/accounts/{accountId}/board', { path, body: { acceptance: { text: text(f, 'text'), signer: text(f, 'signer') } } });
+    if (action === 'hold') await api('post', '/v1/admin/accounts/{accountId}/traffic-hold', { path, body: { reason: text(f, 'reason') } });
+    if (action === 'suspend') await api('post', '/v1/admin/accounts/{accountId}/suspend', { path, body: { reason: text(f, 'reason') } });
+    if (action === 'invite') await api('post', '/v1/admin/accounts/{accountId}/invitations', { path, body: { email: text(f, 'email'), role: 'owner' } });
     setAction(undefined);
     onDone();
   });
   const lift = useSubmit(async () => {
-    await del(`/v1/admin/accounts/${account.id}/traffic-hold`, { reason: 'lifted in the portal' });
+    await api('delete', '/v1/admin/accounts/{accountId}/traffic-hold', { path: { accountId: account.id }, query: { reason: 'lifted in the portal' } });
     onDone();
   });
   const reactivate = useSubmit(async () => {
-    await post(`/v1/admin/accounts/${account.id}/reactivate`, { reason: 'reactivated in the portal' });
+    await api('post', '/v1/admin/accounts/{accountId}/reactivate', { path: { accountId: account.id }, body: { reason: 'reactivated in the portal' } });
     onDone();
   });
   if (action) {
@@ -61,9 +61,9 @@ export function OperatorAccounts() {
   const me = useMe();
   const admin = can(me, 'platform:admin');
   const [status, setStatus] = useState('');
-  const list = usePaged<Account>('/v1/admin/accounts', { status });
+  const list = usePaged('/v1/admin/accounts', { status });
   const create = useSubmit(async (f) => {
-    await post('/v1/admin/accounts', { name: text(f, 'name') });
+    await api('post', '/v1/admin/accounts', { body: { name: text(f, 'name') } });
     list.reload();
   });
   return (

@@ -1,9 +1,9 @@
 // Operator: what waits for a decision: SMS limit requests and orders.
 import { useState, type ReactNode } from 'react';
-import { post } from '../../api.ts';
+import { api } from '../../api.ts';
 import { usePaged } from '../../hooks.ts';
 import { can, useMe } from '../../session.tsx';
-import type { LimitRequest, Order } from '../../types.ts';
+import type { Order } from '../../types.ts';
 import { Input, ListTable, PageHeader, ProblemAlert, dateTime, text, useSubmit } from '../../ui.tsx';
 
 function Decide({ approveLabel, onApprove, onReject, approveFields }: {
@@ -40,8 +40,8 @@ const itemText = (i: Order['items'][number]) =>
 
 export function Approvals() {
   const admin = can(useMe(), 'platform:admin');
-  const limits = usePaged<LimitRequest>('/v1/admin/limit-requests', { status: 'pending' });
-  const orders = usePaged<Order>('/v1/admin/orders', { status: 'requested' });
+  const limits = usePaged('/v1/admin/limit-requests', { status: 'pending' });
+  const orders = usePaged('/v1/admin/orders', { status: 'requested' });
   return (
     <>
       <PageHeader title="Approvals" />
@@ -62,8 +62,8 @@ export function Approvals() {
                 <Decide
                   approveLabel="Approve"
                   approveFields={<Input label="Approval (who agreed, how)" name="approvalText" required />}
-                  onApprove={(f) => post(`/v1/admin/limit-requests/${r.id}/approve`, { approvalText: text(f, 'approvalText') }).then(limits.reload)}
-                  onReject={(note) => post(`/v1/admin/limit-requests/${r.id}/reject`, { note }).then(limits.reload)}
+                  onApprove={(f) => api('post', '/v1/admin/limit-requests/{requestId}/approve', { path: { requestId: r.id }, body: { approvalText: text(f, 'approvalText') } }).then(limits.reload)}
+                  onReject={(note) => api('post', '/v1/admin/limit-requests/{requestId}/reject', { path: { requestId: r.id }, body: { note } }).then(limits.reload)}
                 />
               </td>
             )}
@@ -87,8 +87,8 @@ export function Approvals() {
                 <Decide
                   approveLabel="Accept"
                   approveFields={<><Input label="Accepted terms (text)" name="text" required /><Input label="Signed by" name="signer" required /></>}
-                  onApprove={(f) => post(`/v1/admin/orders/${o.id}/accept`, { acceptance: { text: text(f, 'text'), signer: text(f, 'signer') } }).then(orders.reload)}
-                  onReject={(note) => post(`/v1/admin/orders/${o.id}/reject`, { note }).then(orders.reload)}
+                  onApprove={(f) => api('post', '/v1/admin/orders/{orderId}/accept', { path: { orderId: o.id }, body: { acceptance: { text: text(f, 'text'), signer: text(f, 'signer') } } }).then(orders.reload)}
+                  onReject={(note) => api('post', '/v1/admin/orders/{orderId}/reject', { path: { orderId: o.id }, body: { note } }).then(orders.reload)}
                 />
               </td>
             )}

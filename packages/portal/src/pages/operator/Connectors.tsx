@@ -2,13 +2,12 @@
 // readings, refreshed every 5 s), and the connector traffic hold.
 import { useEffect, useRef, useState } from 'react';
 import { useLoad } from '../../hooks.ts';
-import type { Connector } from '../../types.ts';
 import { ListTable, PageHeader, StatusBadge, dateTime } from '../../ui.tsx';
 
 const REFRESH_MS = 5000;
 
 export function Connectors() {
-  const list = useLoad<{ data: Connector[] }>('/v1/admin/connectors', undefined, { pollMs: REFRESH_MS });
+  const list = useLoad('/v1/admin/connectors', { pollMs: REFRESH_MS });
   const previous = useRef(new Map<string, { submitted: number; at: number }>());
   const [rates, setRates] = useState(new Map<string, number>());
   useEffect(() => {

@@ -4,10 +4,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useLoad, usePaged } from '../../hooks.ts';
-import type { Connector } from '../../types.ts';
 import { PageHeader, ProblemAlert, Section, StatusBadge } from '../../ui.tsx';
-
-interface Overview { messages: { status: string; count: number }[]; held: { reason: string; count: number }[] }
 
 const HELD_REASON: Record<string, string> = {
   fraud_review: 'fraud review', traffic_hold: "an account's traffic hold", connector: 'a connector hold', country: 'a country hold',
@@ -16,11 +13,11 @@ const REFRESH_MS = 15_000;
 
 export function OperatorHome() {
   const since = useMemo(() => { const d = new Date(); return new Date(d.getFullYear(), d.getMonth(), d.getDate()).toISOString(); }, []);
-  const overview = useLoad<Overview>('/v1/admin/reports/overview', { since }, { pollMs: REFRESH_MS });
-  const connectors = useLoad<{ data: Connector[] }>('/v1/admin/connectors', undefined, { pollMs: REFRESH_MS });
+  const overview = useLoad('/v1/admin/reports/overview', { query: { since }, pollMs: REFRESH_MS });
+  const connectors = useLoad('/v1/admin/connectors', { pollMs: REFRESH_MS });
   // A page of 100 is plenty to count a queue that should be short; more shows as "100+".
-  const limits = usePaged<unknown>('/v1/admin/limit-requests', { status: 'pending' }, 100);
-  const orders = usePaged<unknown>('/v1/admin/orders', { status: 'requested' }, 100);
+  const limits = usePaged('/v1/admin/limit-requests', { status: 'pending' }, 100);
+  const orders = usePaged('/v1/admin/orders', { status: 'requested' }, 100);
 
   const total = overview.data?.messages.reduce((n, r) => n + r.count, 0);
   const heldNow = overview.data?.held.reduce((n, r) => n + r.count, 0);

@@ -1,22 +1,21 @@
 // Operator: routes (number prefix → connectors by priority), platform-wide or for one account.
-import { del, post } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { can, useMe } from '../../session.tsx';
-import type { Connector, Route } from '../../types.ts';
 import { ConfirmButton, Input, ListTable, PageHeader, ProblemAlert, Section, Select, text, useSubmit } from '../../ui.tsx';
 
 export function RoutesPage() {
   const me = useMe();
   const admin = can(me, 'platform:admin');
-  const routes = useLoad<{ data: Route[] }>('/v1/admin/routes');
-  const connectors = useLoad<{ data: Connector[] }>('/v1/admin/connectors');
+  const routes = useLoad('/v1/admin/routes');
+  const connectors = useLoad('/v1/admin/connectors');
   const names = new Map((connectors.data?.data ?? []).map((c) => [c.id, c.name]));
   const create = useSubmit(async (f) => {
     const accountId = text(f, 'accountId');
-    await post('/v1/admin/routes', {
+    await api('post', '/v1/admin/routes', { body: {
       prefix: text(f, 'prefix'), ...(accountId && { accountId }),
       connectors: [{ connectorId: text(f, 'connectorId'), priority: Number(text(f, 'priority') || '1') }],
-    });
+    } });
     routes.reload();
   });
   return (
@@ -46,7 +45,7 @@ export function RoutesPage() {
             <td><code>{r.prefix}</code></td>
             <td>{r.accountId ?? 'all'}</td>
             <td>{r.connectors.map((c) => `${names.get(c.connectorId) ?? c.connectorId} (priority ${c.priority}, weight ${c.weight})`).join('; ')}</td>
-            {admin && <td><ConfirmButton label="Delete" confirmLabel="Yes, delete" onConfirm={() => del(`/v1/admin/routes/${r.id}`).then(routes.reload)} /></td>}
+            {admin && <td><ConfirmButton label="Delete" confirmLabel="Yes, delete" onConfirm={() => api('delete', '/v1/admin/routes/{routeId}', { path: { routeId: r.id } }).then(routes.reload)} /></td>}
           </tr>
         )}
       />

@@ -3,11 +3,11 @@
 // privacy request about this person.
 import { Fragment, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { del, patch, post } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { can, useMe } from '../../session.tsx';
-import { CONSENT_CHANNELS, CONSENT_PURPOSES, CONSENT_SOURCES, type ConsentState, type Contact } from '../../types.ts';
-import { ConfirmButton, Input, ListTable, Notice, PageHeader, ProblemAlert, Section, Select, TextArea, dateTime, text, useSubmit } from '../../ui.tsx';
+import { CONSENT_CHANNELS, CONSENT_PURPOSES, CONSENT_SOURCES, type Contact } from '../../types.ts';
+import { ConfirmButton, Input, ListTable, Notice, PageHeader, ProblemAlert, Section, Select, TextArea, chosen, dateTime, text, useSubmit } from '../../ui.tsx';
 import { tagsOf } from './Contacts.tsx';
 import { attributesText, parseAttributes } from './attributes.ts';
 
@@ -16,9 +16,9 @@ const orNull = (f: FormData, name: string) => text(f, name) || null;
 export function ContactDetail() {
   const me = useMe();
   const navigate = useNavigate();
-  const id = encodeURIComponent(useParams().id ?? '');
-  const contact = useLoad<Contact>(`/v1/contacts/${id}`);
-  const consents = useLoad<ConsentState>(`/v1/contacts/${id}/consents`);
+  const id = useParams().id ?? '';
+  const contact = useLoad('/v1/contacts/{contactId}', { path: { contactId: id } });
+  const consents = useLoad('/v1/contacts/{contactId}/consents', { path: { contactId: id } });
   const writes = can(me, 'contacts:write');
   const c = contact.data;
   return (
@@ -26,7 +26,7 @@ export function ContactDetail() {
       <PageHeader title={c ? `Contact ${c.phone ?? c.email ?? ''}` : 'Contact'}>
         <Link to="/contacts">Back to contacts</Link>
         {c && can(me, 'privacy:manage') && <Link className="button" to={`/privacy/requests?contactId=${c.id}`}>File a privacy request</Link>}
-        {c && writes && <ConfirmButton label="Delete contact" confirmLabel="Yes, delete it" onConfirm={() => del(`/v1/contacts/${id}`).then(() => navigate('/contacts'))} />}
+        {c && writes && <ConfirmButton label="Delete contact" confirmLabel="Yes, delete it" onConfirm={() => api('delete', '/v1/contacts/{contactId}', { path: { contactId: id } }).then(() => navigate('/contacts'))} />}
       </PageHeader>
       <ProblemAlert problem={contact.problem} />
       {c && (
@@ -95,7 +95,7 @@ function EditContact({ contact, onSaved }: { contact: Contact; onSaved: () => vo
   const save = useSubmit(async (f) => {
     setSaved(false);
     const attributes = parseAttributes(String(f.get('attributes') ?? ''), contact.attributes);
-    await patch(`/v1/contacts/${contact.id}`, { name: orNull(f, 'name'), email: orNull(f, 'email'), whatsappId: orNull(f, 'whatsappId'), tags: tagsOf(text(f, 'tags')), attributes });
+    await api('patch', '/v1/contacts/{contactId}', { path: { contactId: contact.id }, body: { name: orNull(f, 'name'), email: orNull(f, 'email'), whatsappId: orNull(f, 'whatsappId'), tags: tagsOf(text(f, 'tags')), attributes } });
     onSaved();
     setSaved(true);
   });
@@ -116,9 +116,10 @@ function EditContact({ contact, onSaved }: { contact: Contact; onSaved: () => vo
 function RecordConsent({ contactId, onDone }: { contactId: string; onDone: () => void }) {
   const record = useSubmit(async (f) => {
     const evidence = text(f, 'evidence');
-    await post(`/v1/contacts/${contactId}/consents`, {
-      channel: text(f, 'channel'), purpose: text(f, 'purpose'), action: text(f, 'action'), source: text(f, 'source'), ...(evidence && { evidence }),
-    });
+    await api('post', '/v1/contacts/{contactId}/consents', { path: { contactId }, body: {
+      channel: chosen(f, 'channel', CONSENT_CHANNELS), purpose: text(f, 'purpose'), action: chosen(f, 'action', ['granted', 'withdrawn']),
+      source: chosen(f, 'source', CONSENT_SOURCES), ...(evidence && { evidence }),
+    } });
     onDone();
   });
   return (

@@ -1,10 +1,9 @@
 // Contacts: filter by number or tag (answered by the server page by page, filters in the URL)
 // and create one or import a CSV file of them. A number that already has a contact opens that contact.
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { post } from '../../api.ts';
+import { api } from '../../api.ts';
 import { usePaged } from '../../hooks.ts';
 import { can, useMe } from '../../session.tsx';
-import type { Contact } from '../../types.ts';
 import { ImportContacts } from './ImportContacts.tsx';
 import { FilterForm, Input, ListTable, PageHeader, ProblemAlert, Section, dateTime, text, useSubmit } from '../../ui.tsx';
 
@@ -17,10 +16,10 @@ export function Contacts() {
   const [params] = useSearchParams();
   const phone = params.get('phone') ?? '';
   const tag = params.get('tag') ?? '';
-  const list = usePaged<Contact>('/v1/contacts', { phone, tag }, 50);
+  const list = usePaged('/v1/contacts', { phone, tag }, 50);
   const create = useSubmit(async (f) => {
     const [phone, name, email] = [text(f, 'phone'), text(f, 'name'), text(f, 'email')];
-    const contact = await post<Contact>('/v1/contacts', { ...(phone && { phone }), ...(name && { name }), ...(email && { email }), tags: tagsOf(text(f, 'tags')) });
+    const contact = await api('post', '/v1/contacts', { body: { ...(phone && { phone }), ...(name && { name }), ...(email && { email }), tags: tagsOf(text(f, 'tags')) } });
     navigate(`/contacts/${contact.id}`);
   });
   return (

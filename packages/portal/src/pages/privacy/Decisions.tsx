@@ -1,12 +1,12 @@
 // GDPR Art. 22: the automated decisions about the person, each with its explanation, for a
 // person to confirm or overturn (an overturned hold is released and sent once).
-import { post } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import type { AutomatedDecision, PrivacyRequest } from '../../types.ts';
-import { Input, ListTable, Section, StatusBadge, dateTime, text, useSubmit, problemText } from '../../ui.tsx';
+import { Input, ListTable, Section, StatusBadge, chosen, dateTime, problemText, text, useSubmit } from '../../ui.tsx';
 
 export function Decisions({ request, onReviewed }: { request: PrivacyRequest; onReviewed: () => void }) {
-  const decisions = useLoad<{ data: AutomatedDecision[] }>(`/v1/privacy/requests/${request.id}/decisions`);
+  const decisions = useLoad('/v1/privacy/requests/{requestId}/decisions', { path: { requestId: request.id } });
   const done = () => {
     decisions.reload();
     onReviewed();
@@ -38,7 +38,7 @@ export function Decisions({ request, onReviewed }: { request: PrivacyRequest; on
 function Review({ requestId, decision, onDone }: { requestId: string; decision: AutomatedDecision; onDone: () => void }) {
   const review = useSubmit(async (f) => {
     const note = text(f, 'note');
-    await post(`/v1/privacy/requests/${requestId}/reviews`, { messageId: decision.messageId, outcome: text(f, 'outcome'), ...(note && { note }) });
+    await api('post', '/v1/privacy/requests/{requestId}/reviews', { path: { requestId }, body: { messageId: decision.messageId, outcome: chosen(f, 'outcome', ['confirmed', 'overturned']), ...(note && { note }) } });
     onDone();
   });
   return (

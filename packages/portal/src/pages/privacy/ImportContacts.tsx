@@ -2,27 +2,27 @@
 // API takes 1,000 rows a request, all or nothing; a longer file goes in parts, in order, and
 // stops at the first part refused. Importing again is safe: existing contacts are merged.
 import { useState } from 'react';
-import { ApiError, post } from '../../api.ts';
+import { ProblemError, type ContactImportResult } from '@cx-engage/sdk';
+import { api, formProblem } from '../../api.ts';
 import { CONSENT_CHANNELS } from '../../types.ts';
-import { Input, Notice, ProblemAlert, Section, Select, text, useSubmit } from '../../ui.tsx';
+import { Input, Notice, ProblemAlert, Section, Select, chosen, text, useSubmit } from '../../ui.tsx';
 import { parseContactsCsv } from './contact-csv.ts';
 
 const PART = 1000;
 
-interface ImportResult { created: number; updated: number; skipped: number; consentsRecorded: number }
-type Totals = ImportResult & { rows: number };
+type Totals = Pick<ContactImportResult, 'created' | 'updated' | 'skipped' | 'consentsRecorded'> & { rows: number };
 
-const fileProblem = (detail: string) => new ApiError({ title: 'The file cannot be imported', status: 422, detail, errors: [{ pointer: '/file', detail }] });
+const fileProblem = (detail: string) => formProblem({ title: 'The file cannot be imported', detail, errors: [{ pointer: '/file', detail }] });
 
 /** The API names rows by their index in the part (`/contacts/3/phone`); people know the file's lines. */
 function byLine(err: unknown, lines: number[], start: number, imported: number): unknown {
-  if (!(err instanceof ApiError) || !err.problem.errors) return err;
+  if (!(err instanceof ProblemError) || !err.problem.errors) return err;
   const lineErrors = err.problem.errors.map((e) => {
     const m = /^\/contacts\/(\d+)\/?(.*)$/.exec(e.pointer);
     return m ? `line ${lines[start + Number(m[1])]}${m[2] ? ` (${m[2].replaceAll('/', ' ')})` : ''}: ${e.detail}` : e.detail;
   });
   const before = imported > 0 ? ` The ${imported} rows before line ${lines[start]} are imported; fix the file and import it again (existing contacts are merged).` : ' Nothing was imported.';
-  return new ApiError({ ...err.problem, title: 'Some rows were refused', detail: `${lineErrors.join('; ')}.${before}`, errors: [] });
+  return new ProblemError({ ...err.problem, title: 'Some rows were refused', detail: `${lineErrors.join('; ')}.${before}`, errors: [] }, err.headers);
 }
 
 export function ImportContacts({ onImported }: { onImported: () => void }) {
@@ -34,12 +34,12 @@ export function ImportContacts({ onImported }: { onImported: () => void }) {
     if (!(file instanceof File) || file.size === 0) throw fileProblem('choose a CSV file whose first line names the columns');
     const { rows, lines } = parseContactsCsv(await file.text());
     if (rows.length === 0) throw fileProblem('the file has no rows under its header line');
-    const consent = withConsent && { channel: text(f, 'channel'), purpose: text(f, 'purpose'), action: 'granted', ...(text(f, 'evidence') && { evidence: text(f, 'evidence') }) };
+    const consent = withConsent && { channel: chosen(f, 'channel', CONSENT_CHANNELS), purpose: text(f, 'purpose'), action: 'granted' as const, ...(text(f, 'evidence') && { evidence: text(f, 'evidence') }) };
     const totals: Totals = { rows: 0, created: 0, updated: 0, skipped: 0, consentsRecorded: 0 };
     for (let start = 0; start < rows.length; start += PART) {
       const contacts = rows.slice(start, start + PART).map((r) => (consent ? { ...r, consents: [consent] } : r));
       try {
-        const r = await post<ImportResult>('/v1/contacts/import', { contacts, existing: text(f, 'existing') });
+        const r = await api('post', '/v1/contacts/import', { body: { contacts, existing: chosen(f, 'existing', ['merge', 'skip']) } });
         Object.assign(totals, { rows: totals.rows + contacts.length, created: totals.created + r.created, updated: totals.updated + r.updated, skipped: totals.skipped + r.skipped, consentsRecorded: totals.consentsRecorded + r.consentsRecorded });
       } catch (err) {
         if (totals.rows > 0) onImported();

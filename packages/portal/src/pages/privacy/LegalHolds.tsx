@@ -1,17 +1,16 @@
 // Legal holds: while one applies, retention leaves the account or the person alone and an
 // erasure is refused. Holds your operator placed show here but only they can release them.
 import { useState } from 'react';
-import { del, post } from '../../api.ts';
+import { api } from '../../api.ts';
 import { usePaged } from '../../hooks.ts';
-import type { LegalHold } from '../../types.ts';
 import { ConfirmButton, Input, ListTable, ProblemAlert, Section, Select, StatusBadge, dateTime, text, useSubmit } from '../../ui.tsx';
 
 export function LegalHolds() {
   const [activeOnly, setActiveOnly] = useState(true);
-  const holds = usePaged<LegalHold>('/v1/privacy/legal-holds', { active: activeOnly || undefined }, 25);
+  const holds = usePaged('/v1/privacy/legal-holds', { active: activeOnly || undefined }, 25);
   const [scope, setScope] = useState<'account' | 'subject'>('account');
   const place = useSubmit(async (f) => {
-    await post('/v1/privacy/legal-holds', { reason: text(f, 'reason'), ...(scope === 'subject' && { subject: { phone: text(f, 'subject/phone') } }) });
+    await api('post', '/v1/privacy/legal-holds', { body: { reason: text(f, 'reason'), ...(scope === 'subject' && { subject: { phone: text(f, 'subject/phone') } }) } });
     holds.reload();
   });
   return (
@@ -40,7 +39,7 @@ export function LegalHolds() {
             <td>{h.releasedAt ? <>released {dateTime(h.releasedAt)}</> : <StatusBadge status="hold" />}</td>
             <td>
               {!h.releasedAt && h.placedBy === 'account' && (
-                <ConfirmButton label={`Release hold: ${h.reason}`} confirmLabel="Yes, release it" onConfirm={() => del(`/v1/privacy/legal-holds/${h.id}`).then(holds.reload)} />
+                <ConfirmButton label={`Release hold: ${h.reason}`} confirmLabel="Yes, release it" onConfirm={() => api('delete', '/v1/privacy/legal-holds/{holdId}', { path: { holdId: h.id } }).then(holds.reload)} />
               )}
             </td>
           </tr>

@@ -2,9 +2,8 @@
 // keywords and their replies; then retention, legal holds, retention runs and the records of
 // processing, each in its own section.
 import { useState } from 'react';
-import { put } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
-import type { PrivacySettings as Settings } from '../../types.ts';
 import { Input, Notice, PageHeader, ProblemAlert, Section, TextArea, text, useSubmit } from '../../ui.tsx';
 import { RetentionPeriods, RetentionRuns } from './Retention.tsx';
 import { LegalHolds } from './LegalHolds.tsx';
@@ -33,15 +32,15 @@ export function PrivacySettings() {
 }
 
 function ConsentAndKeywords() {
-  const settings = useLoad<Settings>('/v1/privacy/settings');
+  const settings = useLoad('/v1/privacy/settings');
   const [saved, setSaved] = useState(false);
   const save = useSubmit(async (f) => {
     setSaved(false);
     const per = (prefix: string, read: (v: string) => unknown) => Object.fromEntries(KEYWORDS.map((k) => [k.action, read(text(f, `${prefix}/${k.action}`))]));
-    await put<Settings>('/v1/privacy/settings', {
+    await api('put', '/v1/privacy/settings', { body: {
       consentEnforcement: f.get('consentEnforcement') === 'on', manualApproval: f.get('manualApproval') === 'on',
       keywords: per('keywords', wordsOf), replies: per('replies', (v) => v),
-    });
+    } });
     settings.reload();
     setSaved(true);
   });

@@ -2,7 +2,6 @@
 // same JSON to download for your files.
 import { useMemo } from 'react';
 import { useLoad } from '../../hooks.ts';
-import type { RecordsOfProcessing as Records } from '../../types.ts';
 import { ListTable, ProblemAlert, Section, dateTime } from '../../ui.tsx';
 import { categoryLabel } from './Retention.tsx';
 
@@ -11,7 +10,7 @@ function List({ items }: { items: string[] }) {
 }
 
 export function RecordsOfProcessing() {
-  const records = useLoad<Records>('/v1/privacy/records-of-processing');
+  const records = useLoad('/v1/privacy/records-of-processing');
   const r = records.data;
   // A data: link needs no object URL to revoke; the download attribute keeps it a download.
   const download = useMemo(() => (r ? `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(r, null, 2))}` : undefined), [r]);

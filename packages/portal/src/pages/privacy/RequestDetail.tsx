@@ -3,10 +3,10 @@
 // automated-decision review each decision to confirm or overturn. Refreshes while it runs.
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { patch, post } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { can, useMe } from '../../session.tsx';
-import type { PrivacyRequest, User } from '../../types.ts';
+import type { PrivacyRequest } from '../../types.ts';
 import { Input, ListTable, PageHeader, ProblemAlert, Section, Select, StatusBadge, TextArea, dateTime, text, useSubmit } from '../../ui.tsx';
 import { subjectText, typeLabel } from './Requests.tsx';
 import { Decisions } from './Decisions.tsx';
@@ -16,9 +16,9 @@ const FINAL = new Set(['completed', 'rejected']);
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function RequestDetail() {
-  const id = encodeURIComponent(useParams().id ?? '');
+  const id = useParams().id ?? '';
   const [settled, setSettled] = useState(false);
-  const loaded = useLoad<PrivacyRequest>(`/v1/privacy/requests/${id}`, undefined, settled ? {} : { pollMs: 1000 });
+  const loaded = useLoad('/v1/privacy/requests/{requestId}', { path: { requestId: id }, pollMs: settled ? undefined : 1000 });
   const r = loaded.data;
   // A running request changes on its own; a finished one, or one waiting for reviews, does not.
   useEffect(() => setSettled(r !== undefined && (FINAL.has(r.status) || (r.status === 'in_progress' && r.result !== null))), [r]);
@@ -60,8 +60,10 @@ export function RequestDetail() {
 
 /** Approve, refuse or extend, as far as the status allows. */
 function RequestActions({ request: r, onDone }: { request: PrivacyRequest; onDone: () => void }) {
-  const act = (action: string) => async (f: FormData) => {
-    await post(`/v1/privacy/requests/${r.id}/${action}`, action === 'approve' ? {} : { reason: text(f, 'reason') });
+  const act = (action: 'approve' | 'reject' | 'extend') => async (f: FormData) => {
+    const path = { requestId: r.id };
+    if (action === 'approve') await api('post', '/v1/privacy/requests/{requestId}/approve', { path, body: {} });
+    else await api('post', `/v1/privacy/requests/{requestId}/${action}`, { path, body: { reason: text(f, 'reason') } });
     onDone();
   };
   const approve = useSubmit(act('approve'));
@@ -96,17 +98,17 @@ function RequestActions({ request: r, onDone }: { request: PrivacyRequest; onDon
 /** Who handles the request, and the team's notes. */
 function Handling({ request: r, onDone }: { request: PrivacyRequest; onDone: () => void }) {
   const me = useMe();
-  const users = useLoad<{ data: User[] }>(can(me, 'users:manage') ? '/v1/users' : null, { limit: 200 });
+  const users = useLoad(can(me, 'users:manage') ? '/v1/users' : null, { query: { limit: 200 } });
   const nameOf = (userId: string) => {
     const u = users.data?.data.find((x) => x.id === userId) ?? (userId === me.user.id ? me.user : undefined);
     return u ? (u.name ?? u.email) : userId;
   };
   const assign = useSubmit(async (f) => {
-    await patch(`/v1/privacy/requests/${r.id}`, { assignee: text(f, 'assignee') || null });
+    await api('patch', '/v1/privacy/requests/{requestId}', { path: { requestId: r.id }, body: { assignee: text(f, 'assignee') || null } });
     onDone();
   });
   const note = useSubmit(async (f) => {
-    await patch(`/v1/privacy/requests/${r.id}`, { addNote: text(f, 'addNote') });
+    await api('patch', '/v1/privacy/requests/{requestId}', { path: { requestId: r.id }, body: { addNote: text(f, 'addNote') } });
     onDone();
   });
   return (

@@ -2,10 +2,10 @@
 // file one. A contact's page links here with ?contactId= to file about that person.
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { post } from '../../api.ts';
+import { api } from '../../api.ts';
 import { usePaged } from '../../hooks.ts';
 import { REQUEST_STATUSES, REQUEST_TYPES, type PrivacyRequest } from '../../types.ts';
-import { FilterForm, Input, ListTable, PageHeader, ProblemAlert, Section, Select, StatusBadge, TextArea, dateTime, text, useSubmit } from '../../ui.tsx';
+import { FilterForm, Input, ListTable, PageHeader, ProblemAlert, Section, Select, StatusBadge, TextArea, chosen, dateTime, text, useSubmit } from '../../ui.tsx';
 
 export const typeLabel = (type: string) => type.replaceAll('_', ' ');
 
@@ -20,7 +20,7 @@ export function Requests() {
   const [params] = useSearchParams();
   const status = params.get('status') ?? '';
   const type = params.get('type') ?? '';
-  const list = usePaged<PrivacyRequest>('/v1/privacy/requests', { status, type }, 50);
+  const list = usePaged('/v1/privacy/requests', { status, type }, 50);
   return (
     <>
       <PageHeader title="Privacy requests" />
@@ -67,9 +67,9 @@ function FileRequest({ contactId }: { contactId: string }) {
   const file = useSubmit(async (f) => {
     const note = text(f, 'note');
     const changes = Object.fromEntries(CHANGE_FIELDS.map((c) => [c.name, text(f, `changes/${c.name}`)]).filter(([, v]) => v));
-    const created = await post<PrivacyRequest>('/v1/privacy/requests', {
-      type, subject: { [kind]: text(f, `subject/${kind}`) }, ...(note && { note }), ...(type === 'rectification' && { changes }),
-    });
+    const created = await api('post', '/v1/privacy/requests', { body: {
+      type: chosen(f, 'type', REQUEST_TYPES), subject: { [kind]: text(f, `subject/${kind}`) }, ...(note && { note }), ...(type === 'rectification' && { changes }),
+    } });
     navigate(`/privacy/requests/${created.id}`);
   });
   const subject = SUBJECT_KINDS.find((k) => k.value === kind)!;

@@ -1,23 +1,22 @@
 // Retention: how long each category is kept (within its bounds, with the reason for them),
 // and what the daily runs erased or deleted.
 import { useState } from 'react';
-import { put } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useLoad, usePaged } from '../../hooks.ts';
-import type { RetentionPolicy, RetentionRun } from '../../types.ts';
 import { Input, ListTable, Notice, ProblemAlert, Section, dateTime, useSubmit } from '../../ui.tsx';
 
 export const categoryLabel = (category: string) => category.replaceAll('_', ' ');
 const SOURCE_LABELS = { account: 'set by you', platform: 'platform default', default: 'shipped default' } as const;
 
 export function RetentionPeriods() {
-  const policies = useLoad<{ data: RetentionPolicy[] }>('/v1/privacy/retention');
+  const policies = useLoad('/v1/privacy/retention');
   const [saved, setSaved] = useState(false);
   const save = useSubmit(async (f) => {
     setSaved(false);
     const changed = Object.fromEntries((policies.data?.data ?? [])
       .map((p) => [p.category, Number(f.get(`categories/${p.category}`))] as const)
       .filter(([category, days]) => days !== policies.data!.data.find((p) => p.category === category)!.days));
-    if (Object.keys(changed).length > 0) await put('/v1/privacy/retention', { categories: changed });
+    if (Object.keys(changed).length > 0) await api('put', '/v1/privacy/retention', { body: { categories: changed } });
     policies.reload();
     setSaved(true);
   });
@@ -52,7 +51,7 @@ export function RetentionPeriods() {
 }
 
 export function RetentionRuns() {
-  const runs = usePaged<RetentionRun>('/v1/privacy/retention/runs', {}, 20);
+  const runs = usePaged('/v1/privacy/retention/runs', {}, 20);
   return (
     <Section title="Retention runs">
       <ListTable

@@ -1,7 +1,7 @@
 // A contact's attributes as the portal edits them: one `key: value` per line. Values are strings
 // unless the attribute already held a number or a boolean and the new text still reads as one,
 // so a postal code typed as 01067 stays "01067" while an existing `orders: 3` stays a number.
-import { ApiError } from '../../api.ts';
+import { formProblem } from '../../api.ts';
 import type { Contact } from '../../types.ts';
 
 type Attributes = Contact['attributes'];
@@ -22,7 +22,7 @@ export function parseAttributes(text: string, previous: Attributes): Attributes 
     result[key] = typed(line.slice(colon + 1).trim(), previous[key]);
   });
   if (problems.length > 0) {
-    throw new ApiError({ title: 'The attributes could not be read', status: 422, errors: [{ pointer: '/attributes', detail: problems.join('; ') }] });
+    throw formProblem({ title: 'The attributes could not be read', errors: [{ pointer: '/attributes', detail: problems.join('; ') }] });
   }
   return result;
 }

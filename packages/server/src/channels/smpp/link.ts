@@ -2,10 +2,9 @@
 // submit_sm PDUs on one bind, and deliver_sm into receipts and inbound messages.
 import type { PDU } from 'smpp';
 import type { Logger } from 'pino';
+import { concatenationUdh, splitForSms } from '@cx-engage/encoding';
 import { LinkError, type LinkHandlers, type LinkHealth, type OutboundSms, type SmsLink } from '../link.ts';
-import { splitForSms } from '../../messaging/encoding/split.ts';
 import type { LongMessageMode, SmppConfig } from './connector-config.ts';
-import { concatenationUdh } from '../../messaging/encoding/concatenation.ts';
 import { SmppSession, type SessionState, type SmppSessionOptions, type SubmitFields } from './session.ts';
 import { SmppError } from './status-codes.ts';
 import { dataCodingFor, destinationAddress, normalizeAddress, sourceAddress } from './addresses.ts';

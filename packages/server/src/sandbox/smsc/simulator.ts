@@ -8,12 +8,11 @@
 import * as smpp from 'smpp';
 import type { Logger } from 'pino';
 import type { PDU, PduOptions, Session } from 'smpp';
+import { isGsm7, splitForSms } from '@cx-engage/encoding';
 import {
   ESME_RALYBND, ESME_RBINDFAIL, ESME_RINVBNDSTS, ESME_RINVCMDID, ESME_RINVDSTADR, ESME_RINVPASWD, ESME_ROK, ESME_RTHROTTLED,
 } from '../../channels/smpp/status-codes.ts';
 import { messageText } from '../../channels/smpp/user-data.ts';
-import { isGsm7 } from '../../messaging/encoding/gsm7.ts';
-import { splitForSms } from '../../messaging/encoding/split.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
 import { listenOn } from '../listen.ts';
 

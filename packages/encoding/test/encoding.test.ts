@@ -1,12 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SmsEncoding } from './capacity.ts';
-import { analyzeText } from './analyze.ts';
-import { buildConcatenatedParts, concatenationUdh } from './concatenation.ts';
-import { GSM7_BASIC_TABLE, GSM7_ESCAPE, GSM7_EXTENSION_TABLE, decodeGsm7, encodeGsm7, isGsm7, septetLength } from './gsm7.ts';
-import { splitForSms, unitLength } from './split.ts';
-import { TRANSLITERATIONS, transliterate } from './transliterate.ts';
-import { decodeUcs2, encodeUcs2 } from './ucs2.ts';
+import type { SmsEncoding } from '../src/capacity.ts';
+import { analyzeText } from '../src/analyze.ts';
+import { buildConcatenatedParts, concatenationUdh } from '../src/concatenation.ts';
+import { GSM7_BASIC_TABLE, GSM7_ESCAPE, GSM7_EXTENSION_TABLE, decodeGsm7, encodeGsm7, isGsm7, septetLength } from '../src/gsm7.ts';
+import { splitForSms, unitLength } from '../src/split.ts';
+import { TRANSLITERATIONS, transliterate } from '../src/transliterate.ts';
+import { decodeUcs2, encodeUcs2 } from '../src/ucs2.ts';
 
 const basicChars = [...GSM7_BASIC_TABLE].filter((_, code) => code !== GSM7_ESCAPE);
 const extensionChars = [...GSM7_EXTENSION_TABLE.keys()];
