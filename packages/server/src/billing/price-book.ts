@@ -4,7 +4,7 @@
 // then a WhatsApp category's price over an any-category one, then the latest effective date
 // not after the moment rated.
 import type { Db } from '../db/pool.ts';
-import { createCache } from '../platform/cache.ts';
+import { createCache } from '../db/cache.ts';
 
 export interface PriceRow {
   id: string;

@@ -15,6 +15,7 @@ const ROOT = 'accounts';
 /** Reference tables (a full copy on every node) with no account_id, each with why. */
 const REFERENCE: Record<string, string> = {
   billing_supplier: 'the operator\'s own invoicing details, one row',
+  bind_leases: 'which worker process holds which bind of a connector, keyed by connector',
   cluster_state: 'process coordination (simulator ports, leader state), not tenant data',
   connectors: 'the operator\'s SMSC and WhatsApp connections, shared by all accounts',
   connector_status: 'live state of each connector, keyed by connector',
@@ -34,6 +35,7 @@ const REFERENCE: Record<string, string> = {
   traffic_hold_epochs: 'one row: the operator\'s kill-switch epoch',
   traffic_holds: 'operator holds on a connector or a country',
   vat_rates: 'VAT rates per country',
+  workers: 'the heartbeats of the worker processes, not tenant data',
 };
 
 /**

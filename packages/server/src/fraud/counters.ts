@@ -11,7 +11,7 @@
 import type { Context } from '../context.ts';
 import type { Db } from '../db/pool.ts';
 import { recordset } from '../db/recordset.ts';
-import { createCache } from '../platform/cache.ts';
+import { createCache } from '../db/cache.ts';
 import type { Candidate, Counts } from './rules.ts';
 import { RecentNumbers } from './recent-numbers.ts';
 

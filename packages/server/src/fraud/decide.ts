@@ -3,7 +3,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Context } from '../context.ts';
 import type { Db, Tx } from '../db/pool.ts';
-import { createCache, getMany } from '../platform/cache.ts';
+import { createCache, getMany } from '../db/cache.ts';
 import { emitEvents, type NewEvent } from '../platform/events.ts';
 import { enqueueEmail } from '../platform/email/outbox.ts';
 import { accountNotificationEmails, markFraudAlerted } from '../accounts/store.ts';

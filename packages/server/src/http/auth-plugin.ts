@@ -13,7 +13,7 @@ import { assertAccountMaySend } from '../accounts/sending-rule.ts';
 import type { Principal } from './principal.ts';
 import { authenticateSession, checkSessionRoute } from '../auth/session-auth.ts';
 import { hasSessionCookie } from '../auth/session-cookies.ts';
-import { createCache } from '../platform/cache.ts';
+import { createCache } from '../db/cache.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -2,7 +2,7 @@
 // allow-list. Read on every accept, so cached briefly per process; a change of numbers
 // anywhere (cx_config) empties the cache at once.
 import type { Sql } from '../db/pool.ts';
-import { createCache } from '../platform/cache.ts';
+import { createCache } from '../db/cache.ts';
 import type { MessageWarning } from './model.ts';
 
 export interface SenderPolicy {

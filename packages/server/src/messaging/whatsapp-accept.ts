@@ -2,7 +2,7 @@
 // by default), the content is stored as sealed JSON like an SMS body. The 24-hour window is a
 // send policy (whatsapp-window.ts).
 import type { Db } from '../db/pool.ts';
-import { createCache } from '../platform/cache.ts';
+import { createCache } from '../db/cache.ts';
 import type { FieldError } from '../http/problem.ts';
 import { CONTENT_FIELDS, type TemplateContent, type WhatsAppFields } from '../channels/whatsapp/outbound.ts';
 import { renderTemplateText, templateParameterCheck } from '../channels/whatsapp/templates.ts';

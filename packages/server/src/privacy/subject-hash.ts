@@ -4,7 +4,7 @@
 // database dump alone cannot be brute-forced back to phone numbers.
 import crypto from 'node:crypto';
 import type { Sql } from '../db/pool.ts';
-import { createCache } from '../platform/cache.ts';
+import { createCache } from '../db/cache.ts';
 import type { Keyring } from '../platform/crypto/keyring.ts';
 
 export interface SubjectHasher {

@@ -10,7 +10,7 @@
 // metadata services that sit on otherwise ordinary addresses.
 import net from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { createCache } from '../platform/cache.ts';
+import { createCache } from '../db/cache.ts';
 
 export type AddressClass = 'public' | 'private' | 'refused';
 

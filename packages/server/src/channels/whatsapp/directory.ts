@@ -7,7 +7,7 @@ import type { Context } from '../../context.ts';
 import { houseAccountId } from '../../accounts/store.ts';
 import { GraphClient, createGraphAgent } from './graph-client.ts';
 import type { WhatsAppConfig, WhatsAppSecrets } from './connector-config.ts';
-import { createCache } from '../../platform/cache.ts';
+import { createCache } from '../../db/cache.ts';
 
 export interface WhatsAppConnector {
   id: string;

@@ -8,7 +8,7 @@ import { jsonb } from '../../db/json.ts';
 import { P, Problem } from '../../http/problem.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvents } from '../../platform/events.ts';
-import { createCache } from '../../platform/cache.ts';
+import { createCache } from '../../db/cache.ts';
 import type { WhatsAppDirectory } from './directory.ts';
 import type { GraphTemplate, TemplateDefinition, TemplateDefinitionComponent, TemplateStatus } from './templates.ts';
 

@@ -6,7 +6,7 @@
 // Blob layout: version (1) | key id length (1) | key id (ascii) | iv (12) | tag (16) | ciphertext
 import crypto from 'node:crypto';
 import type { Sql } from '../../db/pool.ts';
-import { createCache } from '../cache.ts';
+import { createCache } from '../../db/cache.ts';
 import { newId } from '../ids.ts';
 import { open, seal } from './aes.ts';
 import type { MasterKey, MasterKeys } from './master-key.ts';
