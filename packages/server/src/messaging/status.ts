@@ -1,6 +1,7 @@
 // Status changes with the contract's precedence, in batches: one UPDATE for the rows that may
 // move, and one event per change either way ("later receipts are events only").
 import type { Db } from '../db/pool.ts';
+import { recordset } from '../db/recordset.ts';
 import { emitEvents } from '../platform/events.ts';
 import { FINAL_STATUSES, type MessageError, type MessageStatus } from './model.ts';
 import { giveBackSmsCounts } from '../billing/limits.ts';
@@ -44,8 +45,10 @@ export async function applyStatusChanges(db: Db, changes: StatusChange[]): Promi
       error_detail = case when c.keep_error then m.error_detail else c.error_detail end,
       next_attempt_at = case when c.status = 'queued' then c.next_attempt_at else null end,
       lease_until = null, leased_by = null
-    from jsonb_to_recordset(${db.json(json as never)}::jsonb) as c(account_id text, id text, status text, at timestamptz,
-      connector_id text, error_code text, error_title text, error_detail text, next_attempt_at timestamptz, keep_error boolean)
+    from ${recordset(db, json, {
+      account_id: 'text', id: 'text', status: 'text', at: 'timestamptz', connector_id: 'text', error_code: 'text', error_title: 'text',
+      error_detail: 'text', next_attempt_at: 'timestamptz', keep_error: 'boolean',
+    }, 'c')}
     where m.account_id = c.account_id and m.id = c.id and m.status <> c.status
       and (m.status <> all(${FINALS}::text[]) or (m.status = 'delivered' and c.status = 'read'))
     returning m.id`;

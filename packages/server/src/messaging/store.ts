@@ -1,6 +1,7 @@
 // SQL for messages. Hot paths write many rows per statement (jsonb_to_recordset), never one
 // round trip per message.
 import type { Db } from '../db/pool.ts';
+import { recordset } from '../db/recordset.ts';
 import type { KeyMode } from '../auth/api-key-format.ts';
 import type { FraudDecision } from '../fraud/decision.ts';
 import { ensureMessageContacts } from '../privacy/contacts.ts';
@@ -79,12 +80,13 @@ export async function insertMessages(db: Db, rows: MessageRow[]): Promise<void> 
     select account_id, id, direction, channel, status, key_mode, to_number, from_number, decode(subject_hash, 'hex'),
       decode(body, 'hex'), encoding, segments, purpose, priority, scheduled_at, valid_until, reference, metadata, callback_url,
       store_content, connector_id, error_code, error_title, error_detail, next_attempt_at, hold_reason, sms_cycle, fraud, fallback, category, created_at, updated_at
-    from jsonb_to_recordset(${db.json(json as never)}::jsonb) as t(
-      account_id text, id text, direction text, channel text, status text, key_mode text, to_number text, from_number text,
-      subject_hash text, body text, encoding text, segments integer, purpose text, priority text, scheduled_at timestamptz,
-      valid_until timestamptz, reference text, metadata jsonb, callback_url text, store_content boolean, connector_id text,
-      error_code text, error_title text, error_detail text, next_attempt_at timestamptz, hold_reason text, sms_cycle integer, fraud jsonb, fallback jsonb, category text, created_at timestamptz,
-      updated_at timestamptz)`;
+    from ${recordset(db, json, {
+      account_id: 'text', id: 'text', direction: 'text', channel: 'text', status: 'text', key_mode: 'text', to_number: 'text', from_number: 'text',
+      subject_hash: 'text', body: 'text', encoding: 'text', segments: 'integer', purpose: 'text', priority: 'text', scheduled_at: 'timestamptz',
+      valid_until: 'timestamptz', reference: 'text', metadata: 'jsonb', callback_url: 'text', store_content: 'boolean', connector_id: 'text',
+      error_code: 'text', error_title: 'text', error_detail: 'text', next_attempt_at: 'timestamptz', hold_reason: 'text', sms_cycle: 'integer',
+      fraud: 'jsonb', fallback: 'jsonb', category: 'text', created_at: 'timestamptz', updated_at: 'timestamptz',
+    })}`;
   // Every customer a live message goes to or comes from is a contact (privacy/contacts.ts).
   await ensureMessageContacts(db, rows);
 }

@@ -2,6 +2,7 @@
 // with the transaction that makes the change, so an event exists exactly when the change does.
 import type postgres from 'postgres';
 import type { Db } from '../db/pool.ts';
+import { recordset } from '../db/recordset.ts';
 import { newId } from './ids.ts';
 
 export interface NewEvent {
@@ -77,8 +78,7 @@ export async function emitEvents(db: Db, events: NewEvent[], opts: { newObjects?
   const inserted = await db<(EventRow & { fannedOut: number })[]>`
     with input as (
       select *, row_number() over (partition by account_id, object_id order by ord) as n
-      from jsonb_to_recordset(${db.json(rows as never)}::jsonb)
-        as t(ord integer, id text, account_id text, type text, object_type text, object_id text, data jsonb, created_at timestamptz)
+      from ${recordset(db, rows, { ord: 'integer', id: 'text', account_id: 'text', type: 'text', object_type: 'text', object_id: 'text', data: 'jsonb', created_at: 'timestamptz' })}
     ),
     inserted as (
       insert into events (account_id, id, type, object_type, object_id, sequence, data, created_at)

@@ -1,6 +1,7 @@
 // Writing what happened to claimed messages: attempts, submitted parts, usage (rated), status
 // changes and events, in one transaction per batch of outcomes (grouped like the accept path).
 import type { Tx } from '../../db/pool.ts';
+import { recordset } from '../../db/recordset.ts';
 import type { MessageError } from '../model.ts';
 import { applyStatusChanges, type StatusChange } from '../status.ts';
 import type { ClaimedMessage } from './claim.ts';
@@ -32,8 +33,10 @@ export async function writeOutcomes(tx: Tx, all: SubmitOutcome[], prices: PriceB
   }));
   await tx`
     insert into message_attempts (account_id, message_id, attempt, channel, connector_id, status, error_code, started_at, ended_at)
-    select * from jsonb_to_recordset(${tx.json(attempts as never)}::jsonb) as t(account_id text, message_id text, attempt integer,
-      channel text, connector_id text, status text, error_code text, started_at timestamptz, ended_at timestamptz)
+    select * from ${recordset(tx, attempts, {
+      account_id: 'text', message_id: 'text', attempt: 'integer', channel: 'text', connector_id: 'text', status: 'text', error_code: 'text',
+      started_at: 'timestamptz', ended_at: 'timestamptz',
+    })}
     on conflict (account_id, message_id, attempt) do update set status = excluded.status, error_code = excluded.error_code, ended_at = excluded.ended_at`;
 
   const parts = outcomes.flatMap((o) => o.kind !== 'sent' ? [] : o.smscIds.map((smscId, i) => ({
@@ -43,8 +46,9 @@ export async function writeOutcomes(tx: Tx, all: SubmitOutcome[], prices: PriceB
   if (parts.length) {
     await tx`
       insert into message_parts (account_id, message_id, attempt, part, connector_id, smsc_id, status, submitted_at)
-      select * from jsonb_to_recordset(${tx.json(parts as never)}::jsonb) as t(account_id text, message_id text, attempt integer,
-        part integer, connector_id text, smsc_id text, status text, submitted_at timestamptz)
+      select * from ${recordset(tx, parts, {
+        account_id: 'text', message_id: 'text', attempt: 'integer', part: 'integer', connector_id: 'text', smsc_id: 'text', status: 'text', submitted_at: 'timestamptz',
+      })}
       on conflict do nothing`;
     // A receipt that beat this transaction waited for exactly these ids.
     await applyWaitingReceipts(tx, parts.map((p) => ({ connectorId: p.connector_id, smscId: p.smsc_id })));

@@ -4,6 +4,7 @@
 // pending_receipts and is applied in the transaction that stores the part (outcomes.ts), or by
 // the leader's sweep if the two transactions crossed.
 import type { Tx } from '../../db/pool.ts';
+import { recordset } from '../../db/recordset.ts';
 import type { Receipt } from '../../channels/link.ts';
 import { receiptOutcome } from '../problems.ts';
 import { applyStatusChanges, type StatusChange } from '../status.ts';
@@ -50,8 +51,9 @@ export async function applyReceipts(tx: Tx, receipts: Receipt[], now: Date): Pro
   if (updates.length === 0) return unmatched;
   await tx`
     update message_parts p set status = u.stat, error_code = u.err, receipt_at = u.at
-    from jsonb_to_recordset(${tx.json(updates.map((u) => ({ account_id: u.part.accountId, message_id: u.part.messageId, attempt: u.part.attempt, part: u.part.part, stat: u.receipt.stat.toUpperCase(), err: u.receipt.err ?? null, at: u.receipt.at })) as never)}::jsonb)
-      as u(account_id text, message_id text, attempt integer, part integer, stat text, err text, at timestamptz)
+    from ${recordset(tx, updates.map((u) => ({
+      account_id: u.part.accountId, message_id: u.part.messageId, attempt: u.part.attempt, part: u.part.part, stat: u.receipt.stat.toUpperCase(), err: u.receipt.err ?? null, at: u.receipt.at,
+    })), { account_id: 'text', message_id: 'text', attempt: 'integer', part: 'integer', stat: 'text', err: 'text', at: 'timestamptz' }, 'u')}
     where p.account_id = u.account_id and p.message_id = u.message_id and p.attempt = u.attempt and p.part = u.part`;
   await moveMessages(tx, updates);
   return unmatched;
@@ -64,8 +66,8 @@ async function moveMessages(tx: Tx, updates: { part: PartRow; receipt: Receipt }
     select p.account_id as "accountId", p.message_id as "messageId", p.attempt, array_agg(p.status order by p.part) as statuses,
            array_agg(p.error_code order by p.part) as errs
     from message_parts p
-    join jsonb_to_recordset(${tx.json(keys.map((k) => ({ account_id: k.part.accountId, message_id: k.part.messageId, attempt: k.part.attempt })) as never)}::jsonb)
-      as k(account_id text, message_id text, attempt integer)
+    join ${recordset(tx, keys.map((k) => ({ account_id: k.part.accountId, message_id: k.part.messageId, attempt: k.part.attempt })),
+      { account_id: 'text', message_id: 'text', attempt: 'integer' }, 'k')}
       on p.account_id = k.account_id and p.message_id = k.message_id and p.attempt = k.attempt
     group by p.account_id, p.message_id, p.attempt`;
   const latestAt = new Map(updates.map((u) => [u.part.messageId, u.receipt.at]));
@@ -89,8 +91,8 @@ export async function keepPending(tx: Tx, receipts: Receipt[]): Promise<void> {
   if (receipts.length === 0) return;
   await tx`
     insert into pending_receipts (connector_id, smsc_id, stat, err, received_at)
-    select * from jsonb_to_recordset(${tx.json(receipts.map((r) => ({ connector_id: r.connectorId, smsc_id: r.smscId, stat: r.stat, err: r.err ?? null, received_at: r.at })) as never)}::jsonb)
-      as t(connector_id text, smsc_id text, stat text, err text, received_at timestamptz)
+    select * from ${recordset(tx, receipts.map((r) => ({ connector_id: r.connectorId, smsc_id: r.smscId, stat: r.stat, err: r.err ?? null, received_at: r.at })),
+      { connector_id: 'text', smsc_id: 'text', stat: 'text', err: 'text', received_at: 'timestamptz' })}
     on conflict do nothing`;
 }
 
