@@ -8,8 +8,9 @@ import { fraudCost } from './fraud.ts';
 import { whatsapp } from './whatsapp.ts';
 import { portalLists } from './portal-lists.ts';
 import { memorySoak } from './memory-soak.ts';
+import { workerScaling } from './worker-scaling.ts';
 
 export const SCENARIOS: Scenario[] = [authenticatedGet, singleAccept, batchAccept, endToEnd, webhooks, whatsapp, fraudCost, portalLists];
 
-/** Run only when named (`npm run bench memory-soak`): ten minutes. */
-export const OPT_IN_SCENARIOS: Scenario[] = [memorySoak];
+/** Run only when named: `memory-soak` (ten minutes), `worker-scaling` (starts worker processes of its own). */
+export const OPT_IN_SCENARIOS: Scenario[] = [memorySoak, workerScaling];
