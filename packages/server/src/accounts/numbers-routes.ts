@@ -7,7 +7,7 @@ import { principalOf } from '../http/principal.ts';
 import { P, Problem } from '../http/problem.ts';
 import { idParam, Timestamp } from '../http/schemas.ts';
 import { newId } from '../platform/ids.ts';
-import { normalizeAssignable } from '../messaging/input.ts';
+import { normalizeAssignable } from '../platform/phone.ts';
 
 const WhatsAppLink = Type.Object({
   connectorId: Type.String({ minLength: 1, maxLength: 64, description: 'the WhatsApp connector (Business Account) the number belongs to' }),

@@ -11,7 +11,7 @@ import { idParam, Timestamp } from '../http/schemas.ts';
 import { withTransaction } from '../db/tx.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { newId } from '../platform/ids.ts';
-import { normalizeE164 } from '../messaging/input.ts';
+import { normalizeE164 } from '../platform/phone.ts';
 import { createSenderPolicies } from '../messaging/senders.ts';
 import { cachedPriceBook, loadPrices, type PriceRow } from './price-book.ts';
 

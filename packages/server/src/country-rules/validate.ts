@@ -3,7 +3,7 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import type { Db } from '../db/pool.ts';
 import { P, Problem, type FieldError } from '../http/problem.ts';
-import { normalizeE164, senderKind } from '../messaging/input.ts';
+import { normalizeE164, senderKind } from '../platform/phone.ts';
 import { getAccount } from '../accounts/store.ts';
 import { WEEKDAYS, type CountryRuleInput } from './model.ts';
 import { isTimeZone } from './zoned-time.ts';

@@ -1,8 +1,8 @@
 // The message input: its schema (validation and OpenAPI) and the checks a schema cannot
 // express (E.164 validity, sender shapes, times relative to now).
 import { Type, type Static } from 'typebox';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { FieldError } from '../http/problem.ts';
+import { normalizeE164, senderKind } from '../platform/phone.ts';
 import { validateWhatsAppContent } from '../channels/whatsapp/validate.ts';
 import { literalUrlRefusal } from '../webhooks/ssrf.ts';
 
@@ -36,28 +36,8 @@ export const MessageInput = Type.Object(
 );
 export type MessageInput = Static<typeof MessageInput>;
 
-const ALPHANUMERIC = /^(?=.*[A-Za-z])[A-Za-z0-9 .\-&]{1,11}$/;
-const SHORT_CODE = /^[0-9]{3,8}$/;
 /** Scheduling further ahead than this is almost certainly a mistake (ms vs s, wrong year). */
 const MAX_SCHEDULE_AHEAD_MS = 366 * 24 * 3600_000;
-
-export function normalizeE164(raw: string): string | undefined {
-  if (!raw.startsWith('+')) return undefined;
-  const parsed = parsePhoneNumberFromString(raw);
-  return parsed?.isValid() ? parsed.number : undefined;
-}
-
-/** What an operator can assign to an account: an E.164 number (normalised) or a short code. */
-export function normalizeAssignable(raw: string): string | undefined {
-  return SHORT_CODE.test(raw) ? raw : normalizeE164(raw);
-}
-
-export function senderKind(from: string): 'alphanumeric' | 'shortcode' | 'e164' | undefined {
-  if (from.startsWith('+')) return normalizeE164(from) ? 'e164' : undefined;
-  if (SHORT_CODE.test(from)) return 'shortcode';
-  if (ALPHANUMERIC.test(from)) return 'alphanumeric';
-  return undefined;
-}
 
 export interface CheckedInput {
   to: string;

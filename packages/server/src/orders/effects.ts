@@ -5,7 +5,7 @@ import type { Tx } from '../db/pool.ts';
 import { jsonb } from '../db/json.ts';
 import { P, Problem, type FieldError } from '../http/problem.ts';
 import type { Actor } from '../accounts/service.ts';
-import { normalizeAssignable } from '../messaging/input.ts';
+import { normalizeAssignable } from '../platform/phone.ts';
 import { newId } from '../platform/ids.ts';
 import { changeLimitIn } from '../billing/limit-changes.ts';
 import { issueInvoice } from '../billing/invoices.ts';

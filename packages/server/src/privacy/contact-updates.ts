@@ -3,7 +3,7 @@ import type { Context } from '../context.ts';
 import { actorOf, type Principal } from '../http/principal.ts';
 import { Problem } from '../http/problem.ts';
 import { appendAudit } from '../platform/audit/log.ts';
-import { normalizeE164 } from '../messaging/input.ts';
+import { normalizeE164 } from '../platform/phone.ts';
 import type { SubjectHasher } from './subject-hash.ts';
 import { contactJson, contactSubject, emailIdentity, sealProfile, type ContactProfile, type ContactRow } from './contacts.ts';
 

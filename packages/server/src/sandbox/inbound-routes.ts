@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import type { Context } from '../context.ts';
 import { objectModeOf, principalOf } from '../http/principal.ts';
 import { Problem } from '../http/problem.ts';
-import { normalizeE164 } from '../messaging/input.ts';
+import { normalizeE164 } from '../platform/phone.ts';
 import { receiveTestInbound } from '../messaging/inbound.ts';
 import type { SubjectHasher } from '../privacy/subject-hash.ts';
 import { ownsNumberFor, queueSandboxInbound } from './inbound-store.ts';

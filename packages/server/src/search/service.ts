@@ -9,7 +9,7 @@ import { grants, type Scope } from '../auth/scopes.ts';
 import { accountsNamed, getAccount, numbersMatching } from '../accounts/store.ts';
 import { getConnector, listAllConnectors } from '../connectors/store.ts';
 import { getMessage, listMessages, type MessageRow } from '../messaging/store.ts';
-import { normalizeAssignable } from '../messaging/input.ts';
+import { normalizeAssignable } from '../platform/phone.ts';
 import { contactByEmail, contactJson, getContact, listContacts, type ContactRow } from '../privacy/contacts.ts';
 import type { SubjectHasher } from '../privacy/subject-hash.ts';
 import { getEndpoint } from '../webhooks/endpoint-store.ts';

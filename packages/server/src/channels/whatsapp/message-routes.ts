@@ -10,7 +10,7 @@ import { P, Problem } from '../../http/problem.ts';
 import { idParam } from '../../http/schemas.ts';
 import { appendAudit } from '../../platform/audit/log.ts';
 import { withTransaction } from '../../db/tx.ts';
-import { normalizeE164 } from '../../messaging/input.ts';
+import { normalizeE164 } from '../../platform/phone.ts';
 import type { SubjectHasher } from '../../privacy/subject-hash.ts';
 import { consentHistory, recordConsents, WHATSAPP_OPTIN, type ConsentSource } from '../../privacy/consent.ts';
 import { contactForPhone } from '../../privacy/contacts.ts';

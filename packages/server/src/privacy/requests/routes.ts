@@ -11,7 +11,7 @@ import { ListQuery, decodeCursor, pageOf, toPage } from '../../http/pagination.t
 import { withTransaction } from '../../db/tx.ts';
 import { appendAudit } from '../../platform/audit/log.ts';
 import { newId } from '../../platform/ids.ts';
-import { normalizeE164 } from '../../messaging/input.ts';
+import { normalizeE164 } from '../../platform/phone.ts';
 import type { SubjectHasher } from '../subject-hash.ts';
 import { contactByEmail, emailIdentity, getContact } from '../contacts.ts';
 import {

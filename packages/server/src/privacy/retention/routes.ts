@@ -9,7 +9,7 @@ import { P, Problem } from '../../http/problem.ts';
 import { ListQuery, decodeCursor, pageOf, toPage } from '../../http/pagination.ts';
 import { idParam } from '../../http/schemas.ts';
 import { appendAudit } from '../../platform/audit/log.ts';
-import { normalizeE164 } from '../../messaging/input.ts';
+import { normalizeE164 } from '../../platform/phone.ts';
 import type { SubjectHasher } from '../subject-hash.ts';
 import { checkPeriods, effectivePolicies, setAccountPeriods } from './policy.ts';
 import { getLegalHold, holdTarget, listLegalHolds, placeLegalHold, releaseLegalHolds } from './holds.ts';
