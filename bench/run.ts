@@ -29,11 +29,29 @@ async function runOn(role: 'all' | 'api', list: typeof scenarios): Promise<void>
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-bench-'));
   const port = await freePort();
   // The heap flags `npm start` runs with (package.json), so the figures are those a user gets.
-  const server = spawn(process.execPath, ['--max-old-space-size=384', '--max-semi-space-size=16', path.join(root, 'packages/server/src/cli.ts'), 'start', '--role', role], {
-    // The webhooks scenario's receiver listens on loopback.
-    env: { ...process.env, CX_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', CX_LOG_FORMAT: 'pretty', CX_WEBHOOK_ALLOW_PRIVATE: 'true' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = spawn(
+    process.execPath,
+    [
+      '--max-old-space-size=384',
+      '--max-semi-space-size=16',
+      path.join(root, 'packages/server/src/cli.ts'),
+      'start',
+      '--role',
+      role,
+    ],
+    {
+      // The webhooks scenario's receiver listens on loopback.
+      env: {
+        ...process.env,
+        CX_DATA_DIR: dataDir,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        CX_LOG_FORMAT: 'pretty',
+        CX_WEBHOOK_ALLOW_PRIVATE: 'true',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   try {
     await new Promise<void>((resolve, reject) => {
       server.stdout!.on('data', (d: Buffer) => String(d).includes('running at') && resolve());
@@ -42,7 +60,14 @@ async function runOn(role: 'all' | 'api', list: typeof scenarios): Promise<void>
     const boot = JSON.parse(await fs.readFile(path.join(dataDir, 'bootstrap.json'), 'utf8')) as Bootstrap;
     console.log(JSON.stringify({ durability: await durabilitySettings(dataDir) }));
     for (const scenario of list) {
-      const result = await scenario.run({ url: `http://127.0.0.1:${port}`, dataDir, boot, serverPid: server.pid!, durationSeconds: Number(process.env.BENCH_DURATION ?? 10), connections: Number(process.env.BENCH_CONNECTIONS ?? scenario.connections) });
+      const result = await scenario.run({
+        url: `http://127.0.0.1:${port}`,
+        dataDir,
+        boot,
+        serverPid: server.pid!,
+        durationSeconds: Number(process.env.BENCH_DURATION ?? 10),
+        connections: Number(process.env.BENCH_CONNECTIONS ?? scenario.connections),
+      });
       console.log(JSON.stringify({ scenario: scenario.name, role, ...result }));
     }
   } finally {
@@ -54,10 +79,23 @@ async function runOn(role: 'all' | 'api', list: typeof scenarios): Promise<void>
 
 /** The settings every acknowledged commit depends on, as the server's PostgreSQL has them. */
 async function durabilitySettings(dataDir: string): Promise<Record<string, string>> {
-  const pg = JSON.parse(await fs.readFile(path.join(dataDir, 'postgres.json'), 'utf8')) as { port: number; password: string };
-  const sql = postgres({ host: '127.0.0.1', port: pg.port, user: 'postgres', password: pg.password, database: 'cx_engage', max: 1, onnotice: () => {} });
+  const pg = JSON.parse(await fs.readFile(path.join(dataDir, 'postgres.json'), 'utf8')) as {
+    port: number;
+    password: string;
+  };
+  const sql = postgres({
+    host: '127.0.0.1',
+    port: pg.port,
+    user: 'postgres',
+    password: pg.password,
+    database: 'cx_engage',
+    max: 1,
+    onnotice: () => {},
+  });
   try {
-    const rows = await sql<{ name: string; setting: string }[]>`select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'full_page_writes')`;
+    const rows = await sql<
+      { name: string; setting: string }[]
+    >`select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'full_page_writes')`;
     return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
   } finally {
     await sql.end();

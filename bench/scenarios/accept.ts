@@ -1,7 +1,10 @@
 // Accepting SMS: every 202 is committed in PostgreSQL (group commit) before it is answered.
 import { load, type Scenario } from './load.ts';
 
-const message = (i: number) => ({ to: `+491511234${String(i % 10000).padStart(4, '0')}`, body: `Your code is ${100000 + (i % 900000)}` });
+const message = (i: number) => ({
+  to: `+491511234${String(i % 10000).padStart(4, '0')}`,
+  body: `Your code is ${100000 + (i % 900000)}`,
+});
 
 export const singleAccept: Scenario = {
   name: 'single-accept',

@@ -21,12 +21,22 @@ export const endToEnd: Scenario = {
     let peakRss = 0;
     const batches = Math.ceil(TOTAL / 1000);
     for (let b = 0; b < batches; b += t.connections) {
-      await Promise.all(Array.from({ length: Math.min(t.connections, batches - b) }, async (_, j) => {
-        const messages = Array.from({ length: 1000 }, (_, i) => ({ to: deliverable((b + j) * 1000 + i), body: 'end to end', reference }));
-        const res = await fetch(`${t.url}/v1/messages/batch`, { method: 'POST', headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ messages }) });
-        if (res.status !== 202) throw new Error(`batch refused: ${res.status}`);
-        await res.arrayBuffer();
-      }));
+      await Promise.all(
+        Array.from({ length: Math.min(t.connections, batches - b) }, async (_, j) => {
+          const messages = Array.from({ length: 1000 }, (_, i) => ({
+            to: deliverable((b + j) * 1000 + i),
+            body: 'end to end',
+            reference,
+          }));
+          const res = await fetch(`${t.url}/v1/messages/batch`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ messages }),
+          });
+          if (res.status !== 202) throw new Error(`batch refused: ${res.status}`);
+          await res.arrayBuffer();
+        }),
+      );
     }
     const acceptedAfterMs = Date.now() - started;
     let delivered = 0;
@@ -34,11 +44,20 @@ export const endToEnd: Scenario = {
     while (delivered < TOTAL && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 250));
       peakRss = Math.max(peakRss, await serverRssMB(t.serverPid));
-      const [count] = await sql<{ n: number }[]>`select count(*)::int as n from messages where reference = ${reference} and status = 'delivered'`;
+      const [count] = await sql<
+        { n: number }[]
+      >`select count(*)::int as n from messages where reference = ${reference} and status = 'delivered'`;
       delivered = count!.n;
     }
     const seconds = (Date.now() - started) / 1000;
     await sql.end();
-    return { messages: TOTAL, delivered, acceptedInSeconds: acceptedAfterMs / 1000, seconds, messagesPerSecond: Math.round(delivered / seconds), peakServerRssMB: peakRss };
+    return {
+      messages: TOTAL,
+      delivered,
+      acceptedInSeconds: acceptedAfterMs / 1000,
+      seconds,
+      messagesPerSecond: Math.round(delivered / seconds),
+      peakServerRssMB: peakRss,
+    };
   },
 };

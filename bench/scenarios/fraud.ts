@@ -12,7 +12,8 @@ const BATCH_BODIES = 800;
 
 async function setMode(t: Target, mode: 'off' | 'enforce'): Promise<void> {
   const res = await fetch(`${t.url}/v1/admin/accounts/${t.boot.accountId}/fraud-settings`, {
-    method: 'PUT', headers: { authorization: `Bearer ${t.boot.adminApiKey}`, 'content-type': 'application/json' },
+    method: 'PUT',
+    headers: { authorization: `Bearer ${t.boot.adminApiKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({ mode, overrides: { spikeFloor: 10_000_000, countryPerMinute: 10_000_000 } }),
   });
   if (!res.ok) throw new Error(`fraud settings: ${res.status} ${await res.text()}`);
@@ -29,13 +30,26 @@ export const fraudCost: Scenario = {
     // Every batch goes to numbers of its own: one fixed body would send to the same 1,000
     // numbers several times a second, which the velocity rule rightly holds (5 per number per
     // minute), so the run would measure holding and fraud.held events, not ordinary traffic.
-    const batchBodies = Array.from({ length: BATCH_BODIES }, (_, b) => JSON.stringify({ messages: Array.from({ length: 1000 }, (_, i) => spread(1_000_000 + b * 1000 + i)) }));
+    const batchBodies = Array.from({ length: BATCH_BODIES }, (_, b) =>
+      JSON.stringify({ messages: Array.from({ length: 1000 }, (_, i) => spread(1_000_000 + b * 1000 + i)) }),
+    );
     const measure = async () => {
-      const single = await load({ ...t, connections: 64 }, { method: 'POST', path: '/v1/messages', bodyOf: (i) => JSON.stringify(spread(i)) });
-      const batch = await load(t, { method: 'POST', path: '/v1/messages/batch', bodyOf: (i) => batchBodies[i % BATCH_BODIES]! });
+      const single = await load(
+        { ...t, connections: 64 },
+        { method: 'POST', path: '/v1/messages', bodyOf: (i) => JSON.stringify(spread(i)) },
+      );
+      const batch = await load(t, {
+        method: 'POST',
+        path: '/v1/messages/batch',
+        bodyOf: (i) => batchBodies[i % BATCH_BODIES]!,
+      });
       return {
-        singleRequestsPerSecond: single.requestsPerSecond, singleP99Ms: single.latencyMs.p99, non2xx: single.non2xx + batch.non2xx,
-        batchMessagesPerSecond: Math.round((batch.requests * 1000) / batch.durationSeconds), batchP99Ms: batch.latencyMs.p99, serverRssMB: batch.serverRssMB,
+        singleRequestsPerSecond: single.requestsPerSecond,
+        singleP99Ms: single.latencyMs.p99,
+        non2xx: single.non2xx + batch.non2xx,
+        batchMessagesPerSecond: Math.round((batch.requests * 1000) / batch.durationSeconds),
+        batchP99Ms: batch.latencyMs.p99,
+        serverRssMB: batch.serverRssMB,
       };
     };
     await setMode(t, 'off');
@@ -44,6 +58,13 @@ export const fraudCost: Scenario = {
     const on = await measure();
     await setMode(t, 'off');
     const cost = (a: number, b: number) => `${Math.round((100 * (a - b)) / a)} %`;
-    return { off, on, cost: { single: cost(off.singleRequestsPerSecond, on.singleRequestsPerSecond), batch: cost(off.batchMessagesPerSecond, on.batchMessagesPerSecond) } };
+    return {
+      off,
+      on,
+      cost: {
+        single: cost(off.singleRequestsPerSecond, on.singleRequestsPerSecond),
+        batch: cost(off.batchMessagesPerSecond, on.batchMessagesPerSecond),
+      },
+    };
   },
 };

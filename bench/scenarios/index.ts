@@ -10,7 +10,16 @@ import { portalLists } from './portal-lists.ts';
 import { memorySoak } from './memory-soak.ts';
 import { workerScaling } from './worker-scaling.ts';
 
-export const SCENARIOS: Scenario[] = [authenticatedGet, singleAccept, batchAccept, endToEnd, webhooks, whatsapp, fraudCost, portalLists];
+export const SCENARIOS: Scenario[] = [
+  authenticatedGet,
+  singleAccept,
+  batchAccept,
+  endToEnd,
+  webhooks,
+  whatsapp,
+  fraudCost,
+  portalLists,
+];
 
 /** Run only when named: `memory-soak` (ten minutes), `worker-scaling` (starts worker processes of its own). */
 export const OPT_IN_SCENARIOS: Scenario[] = [memorySoak, workerScaling];

@@ -40,7 +40,10 @@ export async function serverRssMB(pid: number): Promise<number> {
   return Math.round(kb / 1024);
 }
 
-export async function load(t: Target, opts: { method: 'GET' | 'POST'; path: string; body?: string; bodyOf?: (i: number) => string }): Promise<LoadResult> {
+export async function load(
+  t: Target,
+  opts: { method: 'GET' | 'POST'; path: string; body?: string; bodyOf?: (i: number) => string },
+): Promise<LoadResult> {
   let sent = 0;
   const result = await autocannon({
     url: t.url + opts.path,
@@ -50,7 +53,9 @@ export async function load(t: Target, opts: { method: 'GET' | 'POST'; path: stri
     headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' },
     ...(opts.body !== undefined && { body: opts.body }),
     // A different body per request, where the content matters (e.g. distinct destinations).
-    ...(opts.bodyOf && { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: opts.bodyOf!(sent++) }) }] }),
+    ...(opts.bodyOf && {
+      requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: opts.bodyOf!(sent++) }) }],
+    }),
   });
   return {
     durationSeconds: t.durationSeconds,
@@ -68,18 +73,27 @@ export async function load(t: Target, opts: { method: 'GET' | 'POST'; path: stri
  * The i-th of 90,000,000 distinct mobile numbers after `prefix` (e.g. `+49151`), by a
  * multiplicative walk: consecutive i land in different ranges, never near each other.
  */
-export const spreadNumber = (prefix: string, i: number): string => `${prefix}${10_000_000 + ((i * 7_919_113) % 90_000_000)}`;
+export const spreadNumber = (prefix: string, i: number): string =>
+  `${prefix}${10_000_000 + ((i * 7_919_113) % 90_000_000)}`;
 
 /** The bench server's own database (embedded PostgreSQL in its data dir), for counting outcomes. */
 export async function benchDatabase(t: Target): Promise<postgres.Sql> {
-  const pg = JSON.parse(await fs.readFile(path.join(t.dataDir, 'postgres.json'), 'utf8')) as { port: number; password: string };
-  return postgres(`postgres://postgres:${encodeURIComponent(pg.password)}@127.0.0.1:${pg.port}/cx_engage`, { max: 1, onnotice: () => {} });
+  const pg = JSON.parse(await fs.readFile(path.join(t.dataDir, 'postgres.json'), 'utf8')) as {
+    port: number;
+    password: string;
+  };
+  return postgres(`postgres://postgres:${encodeURIComponent(pg.password)}@127.0.0.1:${pg.port}/cx_engage`, {
+    max: 1,
+    onnotice: () => {},
+  });
 }
 
 /** Earlier scenarios leave a backlog: let it drain so it neither competes nor counts. */
 export async function drainQueue(sql: postgres.Sql): Promise<void> {
   for (const until = Date.now() + 10 * 60_000; Date.now() < until; ) {
-    const [busy] = await sql<{ n: number }[]>`select count(*)::int as n from messages where status in ('queued', 'sending')`;
+    const [busy] = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from messages where status in ('queued', 'sending')`;
     if (busy!.n === 0) return;
     await new Promise((r) => setTimeout(r, 1000));
   }

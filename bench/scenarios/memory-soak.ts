@@ -20,15 +20,26 @@ export const memorySoak: Scenario = {
     const samples = new Map<number, { atMs: number; mb: number }[]>(pids.map((p) => [p, []]));
     const started = Date.now();
     const sample = async () => {
-      for (const pid of pids) samples.get(pid)!.push({ atMs: Date.now() - started, mb: await serverRssMB(pid).catch(() => NaN) });
+      for (const pid of pids)
+        samples.get(pid)!.push({ atMs: Date.now() - started, mb: await serverRssMB(pid).catch(() => NaN) });
     };
     await sample();
     const timer = setInterval(() => void sample(), SAMPLE_EVERY_MS);
     let sent = 0;
     const result = await autocannon({
-      url: `${t.url}/v1/messages`, method: 'POST', connections: t.connections, duration: seconds,
+      url: `${t.url}/v1/messages`,
+      method: 'POST',
+      connections: t.connections,
+      duration: seconds,
       headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' },
-      requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: JSON.stringify({ to: spreadNumber('+49151', sent++), body: 'Soak test' }) }) }],
+      requests: [
+        {
+          setupRequest: (req: autocannon.Request) => ({
+            ...req,
+            body: JSON.stringify({ to: spreadNumber('+49151', sent++), body: 'Soak test' }),
+          }),
+        },
+      ],
     });
     clearInterval(timer);
     await sample();
@@ -36,12 +47,20 @@ export const memorySoak: Scenario = {
       const s = samples.get(pid)!.filter((x) => Number.isFinite(x.mb));
       const settled = s.filter((x) => x.atMs >= WARM_UP_MS);
       return {
-        pid, role: pid === t.serverPid ? 'api' : 'worker', peakMB: Math.max(...s.map((x) => x.mb)),
+        pid,
+        role: pid === t.serverPid ? 'api' : 'worker',
+        peakMB: Math.max(...s.map((x) => x.mb)),
         slopeMBPerMinute: settled.length >= 3 ? Math.round(slope(settled) * 60_000 * 100) / 100 : null,
         rssMB: s.map((x) => x.mb),
       };
     });
-    return { seconds, requestsPerSecond: Math.round(result.requests.average), non2xx: result.non2xx, errors: result.errors + result.timeouts, processes };
+    return {
+      seconds,
+      requestsPerSecond: Math.round(result.requests.average),
+      non2xx: result.non2xx,
+      errors: result.errors + result.timeouts,
+      processes,
+    };
   },
 };
 

@@ -10,17 +10,23 @@ const MESSAGES = Number(process.env.BENCH_PORTAL_MESSAGES ?? 100_000);
 /** One recipient gets one message in every batch, so the `to` filter matches a hundred. */
 const REGULAR = '+4915100000007';
 
-const batch = (b: number) => JSON.stringify({
-  messages: Array.from({ length: 1000 }, (_, i) => ({
-    to: i === 0 ? REGULAR : spreadNumber('+49152', b * 1000 + i),
-    body: `Your order ${b * 1000 + i} has shipped.`,
-  })),
-});
+const batch = (b: number) =>
+  JSON.stringify({
+    messages: Array.from({ length: 1000 }, (_, i) => ({
+      to: i === 0 ? REGULAR : spreadNumber('+49152', b * 1000 + i),
+      body: `Your order ${b * 1000 + i} has shipped.`,
+    })),
+  });
 
 async function seed(t: Target): Promise<void> {
   for (let b = 0; b < MESSAGES / 1000; b++) {
-    const res = await fetch(`${t.url}/v1/messages/batch`, { method: 'POST', headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' }, body: batch(b) });
-    if (res.status !== 202 && res.status !== 207) throw new Error(`seeding batch ${b}: ${res.status} ${await res.text()}`);
+    const res = await fetch(`${t.url}/v1/messages/batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' },
+      body: batch(b),
+    });
+    if (res.status !== 202 && res.status !== 207)
+      throw new Error(`seeding batch ${b}: ${res.status} ${await res.text()}`);
   }
   const sql = await benchDatabase(t);
   try {
@@ -49,8 +55,16 @@ export const portalLists: Scenario = {
     };
     const figures: Record<string, { requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number }> = {};
     for (const [name, path] of Object.entries(reads)) {
-      const r = await load({ ...t, durationSeconds: Math.max(3, Math.round(t.durationSeconds / 2)) }, { method: 'GET', path });
-      figures[name] = { requestsPerSecond: r.requestsPerSecond, p50Ms: r.latencyMs.p50, p99Ms: r.latencyMs.p99, non2xx: r.non2xx + r.errors };
+      const r = await load(
+        { ...t, durationSeconds: Math.max(3, Math.round(t.durationSeconds / 2)) },
+        { method: 'GET', path },
+      );
+      figures[name] = {
+        requestsPerSecond: r.requestsPerSecond,
+        p50Ms: r.latencyMs.p50,
+        p99Ms: r.latencyMs.p99,
+        non2xx: r.non2xx + r.errors,
+      };
     }
     return { messages: MESSAGES, seededSeconds, ...figures };
   },

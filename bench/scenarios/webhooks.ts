@@ -36,14 +36,26 @@ export const webhooks: Scenario = {
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
     const port = (receiver.address() as { port: number }).port;
     const headers = { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' };
-    const created = await fetch(`${t.url}/v1/webhook-endpoints`, { method: 'POST', headers, body: JSON.stringify({ url: `http://127.0.0.1:${port}/hook`, events: ['*'] }) });
+    const created = await fetch(`${t.url}/v1/webhook-endpoints`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ url: `http://127.0.0.1:${port}/hook`, events: ['*'] }),
+    });
     const endpoint = (await created.json()) as { id: string };
     const expected = MESSAGES * EVENTS_PER_MESSAGE;
     let peakRss = 0;
     try {
       for (let sent = 0; sent < MESSAGES; sent += 1000) {
-        const messages = Array.from({ length: Math.min(1000, MESSAGES - sent) }, (_, i) => ({ to: `+4915113${String(Math.floor((sent + i) / 900) * 1000 + ((sent + i) % 900)).padStart(6, '0')}`, body: 'webhooks', reference }));
-        const res = await fetch(`${t.url}/v1/messages/batch`, { method: 'POST', headers, body: JSON.stringify({ messages }) });
+        const messages = Array.from({ length: Math.min(1000, MESSAGES - sent) }, (_, i) => ({
+          to: `+4915113${String(Math.floor((sent + i) / 900) * 1000 + ((sent + i) % 900)).padStart(6, '0')}`,
+          body: 'webhooks',
+          reference,
+        }));
+        const res = await fetch(`${t.url}/v1/messages/batch`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ messages }),
+        });
         if (res.status !== 202) throw new Error(`batch refused: ${res.status}`);
         await res.arrayBuffer();
       }
@@ -52,14 +64,20 @@ export const webhooks: Scenario = {
         peakRss = Math.max(peakRss, await serverRssMB(t.serverPid));
       }
     } finally {
-      await fetch(`${t.url}/v1/webhook-endpoints/${endpoint.id}`, { method: 'DELETE', headers: { authorization: headers.authorization } });
+      await fetch(`${t.url}/v1/webhook-endpoints/${endpoint.id}`, {
+        method: 'DELETE',
+        headers: { authorization: headers.authorization },
+      });
       receiver.closeAllConnections();
       receiver.close();
     }
     const sorted = [...delays].sort((a, b) => a - b);
     const seconds = (last - first) / 1000 || 1;
     return {
-      messages: MESSAGES, events: expected, delivered: delays.length, seconds,
+      messages: MESSAGES,
+      events: expected,
+      delivered: delays.length,
+      seconds,
       eventsPerSecond: Math.round(delays.length / seconds),
       delayMs: { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0 },
       peakServerRssMB: peakRss,

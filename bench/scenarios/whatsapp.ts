@@ -7,7 +7,11 @@ import { benchDatabase, drainQueue, serverRssMB, type Scenario, type Target } fr
 
 const TOTAL = Number(process.env.BENCH_WHATSAPP_MESSAGES ?? 10_000);
 const NUMBERS = Number(process.env.BENCH_WHATSAPP_NUMBERS ?? 16);
-const hello = { name: 'hello_world', language: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ada' }] }] };
+const hello = {
+  name: 'hello_world',
+  language: 'en_US',
+  components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ada' }] }],
+};
 
 /** The k-th number the simulator reads: never ending in 900-999 (those trigger failures). */
 const readable = (k: number) => `+4915113${String(Math.floor(k / 900) * 1000 + (k % 900)).padStart(6, '0')}`;
@@ -18,16 +22,26 @@ async function addNumbers(t: Target): Promise<string[]> {
   type Connector = { id: string; kind: string; sandbox: boolean };
   let sandbox: Connector | undefined;
   // The messaging leader sets the sandbox up shortly after start.
-  for (const until = Date.now() + 60_000; !sandbox && Date.now() < until; await new Promise((r) => setTimeout(r, 500))) {
-    const list = await (await fetch(`${t.url}/v1/admin/connectors`, { headers })).json() as { data: Connector[] };
+  for (
+    const until = Date.now() + 60_000;
+    !sandbox && Date.now() < until;
+    await new Promise((r) => setTimeout(r, 500))
+  ) {
+    const list = (await (await fetch(`${t.url}/v1/admin/connectors`, { headers })).json()) as { data: Connector[] };
     sandbox = list.data.find((c) => c.kind === 'whatsapp' && c.sandbox);
   }
   if (!sandbox) throw new Error('no sandbox WhatsApp connector after a minute');
   const numbers = Array.from({ length: NUMBERS }, (_, i) => `+1415555${String(7000 + i)}`);
   for (const [i, number] of numbers.entries()) {
-    const body = { number, accountId: t.boot.accountId, channels: ['whatsapp'], whatsapp: { connectorId: sandbox.id, phoneNumberId: `2000000000${String(i).padStart(3, '0')}` } };
+    const body = {
+      number,
+      accountId: t.boot.accountId,
+      channels: ['whatsapp'],
+      whatsapp: { connectorId: sandbox.id, phoneNumberId: `2000000000${String(i).padStart(3, '0')}` },
+    };
     const res = await fetch(`${t.url}/v1/admin/numbers`, { method: 'POST', headers, body: JSON.stringify(body) });
-    if (res.status !== 201 && res.status !== 409) throw new Error(`number not added: ${res.status} ${await res.text()}`);
+    if (res.status !== 201 && res.status !== 409)
+      throw new Error(`number not added: ${res.status} ${await res.text()}`);
   }
   return numbers;
 }
@@ -43,12 +57,24 @@ export const whatsapp: Scenario = {
     const started = Date.now();
     const batches = Math.ceil(TOTAL / 1000);
     for (let b = 0; b < batches; b += t.connections) {
-      await Promise.all(Array.from({ length: Math.min(t.connections, batches - b) }, async (_, j) => {
-        const messages = Array.from({ length: Math.min(1000, TOTAL - (b + j) * 1000) }, (_, i) => ({ channel: 'whatsapp', from: senders[i % senders.length], to: readable((b + j) * 1000 + i), template: hello, reference }));
-        const res = await fetch(`${t.url}/v1/messages/batch`, { method: 'POST', headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ messages }) });
-        if (res.status !== 202) throw new Error(`batch refused: ${res.status} ${await res.text()}`);
-        await res.arrayBuffer();
-      }));
+      await Promise.all(
+        Array.from({ length: Math.min(t.connections, batches - b) }, async (_, j) => {
+          const messages = Array.from({ length: Math.min(1000, TOTAL - (b + j) * 1000) }, (_, i) => ({
+            channel: 'whatsapp',
+            from: senders[i % senders.length],
+            to: readable((b + j) * 1000 + i),
+            template: hello,
+            reference,
+          }));
+          const res = await fetch(`${t.url}/v1/messages/batch`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ messages }),
+          });
+          if (res.status !== 202) throw new Error(`batch refused: ${res.status} ${await res.text()}`);
+          await res.arrayBuffer();
+        }),
+      );
     }
     const acceptedAfterMs = Date.now() - started;
     let read = 0;
@@ -56,13 +82,26 @@ export const whatsapp: Scenario = {
     for (const deadline = Date.now() + 10 * 60_000; read < TOTAL && Date.now() < deadline; ) {
       await new Promise((r) => setTimeout(r, 250));
       peakRss = Math.max(peakRss, await serverRssMB(t.serverPid));
-      const [count] = await sql<{ n: number }[]>`select count(*)::int as n from messages where reference = ${reference} and status = 'read'`;
+      const [count] = await sql<
+        { n: number }[]
+      >`select count(*)::int as n from messages where reference = ${reference} and status = 'read'`;
       read = count!.n;
     }
     const seconds = (Date.now() - started) / 1000;
-    const [throttled] = await sql<{ n: number }[]>`select count(*)::int as n from message_attempts a join messages m on m.account_id = a.account_id and m.id = a.message_id
+    const [throttled] = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from message_attempts a join messages m on m.account_id = a.account_id and m.id = a.message_id
       where m.reference = ${reference} and a.error_code = 'whatsapp_130429'`;
     await sql.end();
-    return { messages: TOTAL, numbers: senders.length, read, throttledRetries: throttled!.n, acceptedInSeconds: acceptedAfterMs / 1000, seconds, messagesPerSecond: Math.round(read / seconds), peakServerRssMB: peakRss };
+    return {
+      messages: TOTAL,
+      numbers: senders.length,
+      read,
+      throttledRetries: throttled!.n,
+      acceptedInSeconds: acceptedAfterMs / 1000,
+      seconds,
+      messagesPerSecond: Math.round(read / seconds),
+      peakServerRssMB: peakRss,
+    };
   },
 };

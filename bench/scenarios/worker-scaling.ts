@@ -15,13 +15,18 @@ const TOTAL = Number(process.env.BENCH_SCALING_MESSAGES ?? 10_000);
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../packages/server/src/cli.ts');
 
 /** The k-th number of a round that the simulator delivers: never ending in 900-999 (those trigger failures). */
-const deliverable = (round: number, k: number) => `+4917${round}${String(Math.floor(k / 900) * 1000 + (k % 900)).padStart(8, '0')}`;
+const deliverable = (round: number, k: number) =>
+  `+4917${round}${String(Math.floor(k / 900) * 1000 + (k % 900)).padStart(8, '0')}`;
 
 function startWorker(t: Target): ChildProcess {
-  return spawn(process.execPath, ['--max-old-space-size=384', '--max-semi-space-size=16', cli, 'start', '--role', 'worker'], {
-    env: { ...process.env, CX_DATA_DIR: t.dataDir, PORT: '0', LOG_LEVEL: 'warn', CX_LOG_FORMAT: 'pretty' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  return spawn(
+    process.execPath,
+    ['--max-old-space-size=384', '--max-semi-space-size=16', cli, 'start', '--role', 'worker'],
+    {
+      env: { ...process.env, CX_DATA_DIR: t.dataDir, PORT: '0', LOG_LEVEL: 'warn', CX_LOG_FORMAT: 'pretty' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
 
 async function stopWorker(w: ChildProcess): Promise<void> {
@@ -40,17 +45,31 @@ async function waitForSplit(sql: postgres.Sql, connectorId: string, workers: num
   throw new Error(`the binds were not split over ${workers} workers within a minute`);
 }
 
-async function run(t: Target, sql: postgres.Sql, round: number): Promise<{ messagesPerSecond: number; seconds: number }> {
+async function run(
+  t: Target,
+  sql: postgres.Sql,
+  round: number,
+): Promise<{ messagesPerSecond: number; seconds: number }> {
   const reference = `scaling-${round}-${Date.now()}`;
   const started = Date.now();
   for (let b = 0; b < TOTAL / 1000; b++) {
-    const messages = Array.from({ length: 1000 }, (_, i) => ({ to: deliverable(round, b * 1000 + i), body: 'scaling', reference }));
-    const res = await fetch(`${t.url}/v1/messages/batch`, { method: 'POST', headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ messages }) });
+    const messages = Array.from({ length: 1000 }, (_, i) => ({
+      to: deliverable(round, b * 1000 + i),
+      body: 'scaling',
+      reference,
+    }));
+    const res = await fetch(`${t.url}/v1/messages/batch`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ messages }),
+    });
     if (res.status !== 202) throw new Error(`batch refused: ${res.status}`);
     await res.arrayBuffer();
   }
   for (const until = Date.now() + 10 * 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
-    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from messages where reference = ${reference} and status = 'delivered'`;
+    const [row] = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from messages where reference = ${reference} and status = 'delivered'`;
     if (row!.n === TOTAL) break;
   }
   const seconds = (Date.now() - started) / 1000;
@@ -63,15 +82,38 @@ export const workerScaling: Scenario = {
   role: 'api',
   async run(t) {
     const sql = await benchDatabase(t);
-    const smsc = await startSmscSimulator({ systemId: 'scaling', password: 'pw', log: createLogger('silent'), receiptDelayMs: 0 });
+    const smsc = await startSmscSimulator({
+      systemId: 'scaling',
+      password: 'pw',
+      log: createLogger('silent'),
+      receiptDelayMs: 0,
+    });
     const admin = { authorization: `Bearer ${t.boot.adminApiKey}`, 'content-type': 'application/json' };
     const workers: ChildProcess[] = [];
     try {
-      const connector = await (await fetch(`${t.url}/v1/admin/connectors`, {
-        method: 'POST', headers: admin,
-        body: JSON.stringify({ name: 'scaling', kind: 'smpp', config: { host: '127.0.0.1', port: smsc.port, systemId: 'scaling', password: 'pw', binds: 2, windowSize: 100 } }),
-      })).json() as { id: string };
-      await fetch(`${t.url}/v1/admin/routes`, { method: 'POST', headers: admin, body: JSON.stringify({ prefix: '+4917', connectors: [{ connectorId: connector.id, priority: 0 }] }) });
+      const connector = (await (
+        await fetch(`${t.url}/v1/admin/connectors`, {
+          method: 'POST',
+          headers: admin,
+          body: JSON.stringify({
+            name: 'scaling',
+            kind: 'smpp',
+            config: {
+              host: '127.0.0.1',
+              port: smsc.port,
+              systemId: 'scaling',
+              password: 'pw',
+              binds: 2,
+              windowSize: 100,
+            },
+          }),
+        })
+      ).json()) as { id: string };
+      await fetch(`${t.url}/v1/admin/routes`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({ prefix: '+4917', connectors: [{ connectorId: connector.id, priority: 0 }] }),
+      });
       workers.push(startWorker(t));
       await waitForSplit(sql, connector.id, 1);
       await drainQueue(sql);
@@ -85,8 +127,12 @@ export const workerScaling: Scenario = {
       const oneAgain = await run(t, sql, 3);
       const oneMean = (one.messagesPerSecond + oneAgain.messagesPerSecond) / 2;
       return {
-        messages: TOTAL, oneWorker: one, twoWorkers: two, oneWorkerAgain: oneAgain,
-        ratio: Math.round((two.messagesPerSecond / oneMean) * 100) / 100, smscSubmits: smsc.submitted(),
+        messages: TOTAL,
+        oneWorker: one,
+        twoWorkers: two,
+        oneWorkerAgain: oneAgain,
+        ratio: Math.round((two.messagesPerSecond / oneMean) * 100) / 100,
+        smscSubmits: smsc.submitted(),
       };
     } finally {
       for (const w of workers) await stopWorker(w);

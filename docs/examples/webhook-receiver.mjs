@@ -16,12 +16,16 @@ const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
 
 /** Signed content is `${webhook-id}.${webhook-timestamp}.${raw body}`, HMAC-SHA256, base64. */
 function signedByUs(headers, body) {
-  const mac = createHmac('sha256', key).update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`).digest();
+  const mac = createHmac('sha256', key)
+    .update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`)
+    .digest();
   // During a secret rotation two signatures arrive, space-separated: one match is enough.
-  return String(headers['webhook-signature'] ?? '').split(' ').some((sig) => {
-    const given = Buffer.from(sig.replace(/^v1,/, ''), 'base64');
-    return sig.startsWith('v1,') && given.length === mac.length && timingSafeEqual(given, mac);
-  });
+  return String(headers['webhook-signature'] ?? '')
+    .split(' ')
+    .some((sig) => {
+      const given = Buffer.from(sig.replace(/^v1,/, ''), 'base64');
+      return sig.startsWith('v1,') && given.length === mac.length && timingSafeEqual(given, mac);
+    });
 }
 
 const server = createServer((req, res) => {

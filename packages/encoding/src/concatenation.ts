@@ -35,16 +35,26 @@ export function buildConcatenatedParts(
   const kind = opts.reference ?? '8-bit';
   checkReference(reference, kind);
   const texts = splitForSms(text, encoding, { reference: kind });
-  if (texts.length > MAX_PARTS) throw new RangeError(`text needs ${texts.length} SMS; at most ${MAX_PARTS} can be concatenated`);
+  if (texts.length > MAX_PARTS)
+    throw new RangeError(`text needs ${texts.length} SMS; at most ${MAX_PARTS} can be concatenated`);
   const encode = encoding === 'GSM-7' ? encodeGsm7 : encodeUcs2;
   if (texts.length === 1) return [{ udh: Buffer.alloc(0), payload: encode(text) }];
-  return texts.map((part, i) => ({ udh: concatenationUdh(reference, texts.length, i + 1, kind), payload: encode(part) }));
+  return texts.map((part, i) => ({
+    udh: concatenationUdh(reference, texts.length, i + 1, kind),
+    payload: encode(part),
+  }));
 }
 
 /** The concatenation User Data Header, length octet (UDHL) included. */
-export function concatenationUdh(reference: number, total: number, seq: number, kind: ConcatenationReference = '8-bit'): Buffer {
+export function concatenationUdh(
+  reference: number,
+  total: number,
+  seq: number,
+  kind: ConcatenationReference = '8-bit',
+): Buffer {
   checkReference(reference, kind);
-  if (!Number.isInteger(total) || total < 1 || total > MAX_PARTS) throw new RangeError(`total ${total} is not in 1-${MAX_PARTS}`);
+  if (!Number.isInteger(total) || total < 1 || total > MAX_PARTS)
+    throw new RangeError(`total ${total} is not in 1-${MAX_PARTS}`);
   // A receiver ignores the element when seq is 0 or above total (TS 23.040 §9.2.3.24.1).
   if (!Number.isInteger(seq) || seq < 1 || seq > total) throw new RangeError(`seq ${seq} is not in 1-${total}`);
   if (kind === '8-bit') return Buffer.from([0x05, 0x00, 0x03, reference, total, seq]);

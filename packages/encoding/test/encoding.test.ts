@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import type { SmsEncoding } from '../src/capacity.ts';
 import { analyzeText } from '../src/analyze.ts';
 import { buildConcatenatedParts, concatenationUdh } from '../src/concatenation.ts';
-import { GSM7_BASIC_TABLE, GSM7_ESCAPE, GSM7_EXTENSION_TABLE, decodeGsm7, encodeGsm7, isGsm7, septetLength } from '../src/gsm7.ts';
+import {
+  GSM7_BASIC_TABLE,
+  GSM7_ESCAPE,
+  GSM7_EXTENSION_TABLE,
+  decodeGsm7,
+  encodeGsm7,
+  isGsm7,
+  septetLength,
+} from '../src/gsm7.ts';
 import { splitForSms, unitLength } from '../src/split.ts';
 import { TRANSLITERATIONS, transliterate } from '../src/transliterate.ts';
 import { decodeUcs2, encodeUcs2 } from '../src/ucs2.ts';
@@ -93,7 +101,10 @@ describe('encoding and segments', () => {
   it('fits 160 GSM-7 characters in one SMS and needs two parts of 153 for 161', () => {
     assert.deepEqual(summary('a'.repeat(160)), { encoding: 'GSM-7', segments: 1, units: 160, perSegment: 160 });
     assert.deepEqual(summary('a'.repeat(161)), { encoding: 'GSM-7', segments: 2, units: 161, perSegment: 153 });
-    assert.deepEqual(splitForSms('a'.repeat(161), 'GSM-7').map((p) => p.length), [153, 8]);
+    assert.deepEqual(
+      splitForSms('a'.repeat(161), 'GSM-7').map((p) => p.length),
+      [153, 8],
+    );
   });
 
   it('needs two parts for 306 GSM-7 characters and three for 307', () => {
@@ -119,7 +130,10 @@ describe('encoding and segments', () => {
     const text = 'a'.repeat(152) + '€' + 'a'.repeat(152);
     assert.equal(septetLength(text), 306);
     assert.equal(analyzeText(text).segments, 3);
-    assert.deepEqual(splitForSms(text, 'GSM-7').map((p) => septetLength(p)), [152, 153, 1]);
+    assert.deepEqual(
+      splitForSms(text, 'GSM-7').map((p) => septetLength(p)),
+      [152, 153, 1],
+    );
   });
 
   it('fits 70 UCS-2 units in one SMS and needs two parts of 67 for 71', () => {
@@ -161,7 +175,11 @@ describe('smart encoding', () => {
     assert.deepEqual(analyzeText(body).encoding, 'UCS-2');
     const smart = analyzeText(body, { smartEncoding: true });
     assert.deepEqual(smart, {
-      encoding: 'GSM-7', segments: 1, units: 40, perSegment: 160, transliterated: true,
+      encoding: 'GSM-7',
+      segments: 1,
+      units: 40,
+      perSegment: 160,
+      transliterated: true,
       text: '"Hello" - it\'s \'ready\'... see "page" 2-3',
     });
   });
@@ -175,7 +193,12 @@ describe('smart encoding', () => {
   it('keeps the text as written when other characters still need UCS-2', () => {
     const body = '“Привет” — мир';
     assert.deepEqual(analyzeText(body, { smartEncoding: true }), {
-      encoding: 'UCS-2', segments: 1, units: 14, perSegment: 70, text: body, transliterated: false,
+      encoding: 'UCS-2',
+      segments: 1,
+      units: 14,
+      perSegment: 70,
+      text: body,
+      transliterated: false,
     });
   });
 
@@ -199,16 +222,28 @@ describe('smart encoding', () => {
 describe('concatenation UDH', () => {
   it('builds parts with the UDH bytes exactly 05 00 03 ref total seq', () => {
     const parts = buildConcatenatedParts('a'.repeat(307), 'GSM-7', 0xa7);
-    assert.deepEqual(parts.map((p) => hex(p.udh)), ['050003a70301', '050003a70302', '050003a70303']);
-    assert.deepEqual(parts.map((p) => p.payload.length), [153, 153, 1]);
+    assert.deepEqual(
+      parts.map((p) => hex(p.udh)),
+      ['050003a70301', '050003a70302', '050003a70303'],
+    );
+    assert.deepEqual(
+      parts.map((p) => p.payload.length),
+      [153, 153, 1],
+    );
     assert.equal(parts.map((p) => decodeGsm7(p.payload)).join(''), 'a'.repeat(307));
   });
 
   it('carries UCS-2 parts as UTF-16BE of at most 134 octets, an emoji whole in one part', () => {
     const text = 'ж'.repeat(66) + '😀' + 'ж'.repeat(67);
     const parts = buildConcatenatedParts(text, 'UCS-2', 0);
-    assert.deepEqual(parts.map((p) => hex(p.udh)), ['050003000301', '050003000302', '050003000303']);
-    assert.deepEqual(parts.map((p) => p.payload.length), [132, 134, 4]);
+    assert.deepEqual(
+      parts.map((p) => hex(p.udh)),
+      ['050003000301', '050003000302', '050003000303'],
+    );
+    assert.deepEqual(
+      parts.map((p) => p.payload.length),
+      [132, 134, 4],
+    );
     assert.equal(hex(parts[1]!.payload.subarray(0, 4)), 'd83dde00');
     assert.equal(parts.map((p) => decodeUcs2(p.payload)).join(''), text);
   });
@@ -222,8 +257,14 @@ describe('concatenation UDH', () => {
 
   it('builds the 16-bit reference header 06 08 04 refHi refLo total seq', () => {
     const parts = buildConcatenatedParts('a'.repeat(200), 'GSM-7', 0x1234, { reference: '16-bit' });
-    assert.deepEqual(parts.map((p) => hex(p.udh)), ['06080412340201', '06080412340202']);
-    assert.deepEqual(parts.map((p) => p.payload.length), [152, 48]);
+    assert.deepEqual(
+      parts.map((p) => hex(p.udh)),
+      ['06080412340201', '06080412340202'],
+    );
+    assert.deepEqual(
+      parts.map((p) => p.payload.length),
+      [152, 48],
+    );
   });
 
   it('rejects a reference, total or sequence number the header cannot carry', () => {
@@ -272,7 +313,11 @@ describe('splitting random text (seeded property test)', () => {
       assert.ok(unitLength(part, encoding) <= capacity, `part ${i} within ${capacity}`);
       assert.ok(!/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(part), `part ${i} keeps surrogate pairs whole`);
       const next = parts[i + 1];
-      if (next) assert.ok(unitLength(part + next.slice(0, next.codePointAt(0)! > 0xffff ? 2 : 1), encoding) > capacity, `part ${i} is full`);
+      if (next)
+        assert.ok(
+          unitLength(part + next.slice(0, next.codePointAt(0)! > 0xffff ? 2 : 1), encoding) > capacity,
+          `part ${i} is full`,
+        );
     });
     const encode = encoding === 'GSM-7' ? encodeGsm7 : encodeUcs2;
     const decode = encoding === 'GSM-7' ? decodeGsm7 : decodeUcs2;
@@ -289,7 +334,10 @@ describe('splitting random text (seeded property test)', () => {
       checkSplit(text, encoding, segments);
       if (segments > 1 && segments <= 255) {
         const parts = buildConcatenatedParts(text, encoding, n % 256);
-        assert.deepEqual(parts.map((p) => p.udh.subarray(4)), parts.map((_, i) => Buffer.from([segments, i + 1])));
+        assert.deepEqual(
+          parts.map((p) => p.udh.subarray(4)),
+          parts.map((_, i) => Buffer.from([segments, i + 1])),
+        );
       }
     }
   });

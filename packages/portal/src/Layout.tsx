@@ -24,7 +24,10 @@ const OPERATOR_NAV = [
   { to: '/operator/approvals', label: 'Approvals', scope: 'platform:read' },
 ];
 
-interface NavGroup { title?: string; items: typeof CLIENT_NAV }
+interface NavGroup {
+  title?: string;
+  items: typeof CLIENT_NAV;
+}
 
 /**
  * Clients see their account. Operators see the platform, and below it the house account, which
@@ -37,7 +40,10 @@ function navGroups(me: Me): NavGroup[] {
   if (!me.account.isHouse) return [{ items: allowed([...CLIENT_NAV, settings]) }];
   return [
     { title: 'Platform', items: allowed([{ to: '/', label: 'Home', scope: 'platform:read' }, ...OPERATOR_NAV]) },
-    { title: 'House account', items: allowed([...CLIENT_NAV.filter((i) => i.to !== '/' || !can(me, 'platform:read')), settings]) },
+    {
+      title: 'House account',
+      items: allowed([...CLIENT_NAV.filter((i) => i.to !== '/' || !can(me, 'platform:read')), settings]),
+    },
   ];
 }
 
@@ -52,8 +58,17 @@ function SearchBox() {
   };
   return (
     <form role="search" className="search" onSubmit={onSubmit} key={params.get('q') ?? ''}>
-      <label htmlFor="global-search" className="visually-hidden">Search</label>
-      <input id="global-search" name="q" type="search" placeholder="Id, phone number or email" defaultValue={params.get('q') ?? ''} maxLength={100} />
+      <label htmlFor="global-search" className="visually-hidden">
+        Search
+      </label>
+      <input
+        id="global-search"
+        name="q"
+        type="search"
+        placeholder="Id, phone number or email"
+        defaultValue={params.get('q') ?? ''}
+        maxLength={100}
+      />
       <button type="submit">Search</button>
     </form>
   );
@@ -67,23 +82,43 @@ export function Layout() {
   const groups = navGroups(me);
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <header className="topbar">
         <span className="brand">CX Engage</span>
-        <button type="button" className="menu-toggle" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen(!open)}>Menu</button>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={open}
+          aria-controls="main-nav"
+          onClick={() => setOpen(!open)}
+        >
+          Menu
+        </button>
         {can(me, 'messages:read') && !me.twoFactor.enrollmentRequired && <SearchBox />}
         <span className="who">
           {me.user.name ?? me.user.email} · {me.account.name} · <span className="role">{me.user.role}</span>
         </span>
-        <button type="button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>Sign out</button>
+        <button type="button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
+          Sign out
+        </button>
       </header>
       <nav id="main-nav" className={open ? 'nav open' : 'nav'} aria-label="Main">
         {groups.map((g, n) => (
           <div key={n}>
-            {g.title && <div className="nav-group" id={`nav-group-${n}`}>{g.title}</div>}
+            {g.title && (
+              <div className="nav-group" id={`nav-group-${n}`}>
+                {g.title}
+              </div>
+            )}
             <ul aria-labelledby={g.title ? `nav-group-${n}` : undefined}>
               {g.items.map((i) => (
-                <li key={i.to}><NavLink to={i.to} end={i.to === '/'} onClick={() => setOpen(false)}>{i.label}</NavLink></li>
+                <li key={i.to}>
+                  <NavLink to={i.to} end={i.to === '/'} onClick={() => setOpen(false)}>
+                    {i.label}
+                  </NavLink>
+                </li>
               ))}
             </ul>
           </div>

@@ -2,8 +2,15 @@
 // the session cookie instead of an API key, the CSRF token on every request and no retries (a
 // person sees the answer and decides). Problems it throws are what the pages show.
 import {
-  AuthenticationError, ConnectionError, CxEngage, ProblemError,
-  type HttpMethod, type PathsFor, type Problem, type RequestArgsTuple, type ResponseBody,
+  AuthenticationError,
+  ConnectionError,
+  CxEngage,
+  ProblemError,
+  type HttpMethod,
+  type PathsFor,
+  type Problem,
+  type RequestArgsTuple,
+  type ResponseBody,
 } from '@cx-engage/sdk';
 
 export type { Problem };
@@ -23,7 +30,11 @@ export function whenSignedOut(handler: () => void): void {
 }
 
 /** Any API operation, typed from the OpenAPI document: `api('post', '/v1/api-keys', { body })`. */
-export async function api<M extends HttpMethod, P extends PathsFor<M>>(method: M, path: P, ...args: RequestArgsTuple<M, P>): Promise<ResponseBody<M, P>> {
+export async function api<M extends HttpMethod, P extends PathsFor<M>>(
+  method: M,
+  path: P,
+  ...args: RequestArgsTuple<M, P>
+): Promise<ResponseBody<M, P>> {
   try {
     return await client.request(method, path, ...args);
   } catch (err) {
@@ -41,7 +52,17 @@ export function formProblem(problem: Omit<Problem, 'type' | 'status'>): ProblemE
 export function problemOf(err: unknown): Problem {
   if (err instanceof ProblemError) return err.problem;
   if (err instanceof ConnectionError) {
-    return { type: 'about:blank', title: 'The server cannot be reached', status: 0, detail: 'check your connection and try again' };
+    return {
+      type: 'about:blank',
+      title: 'The server cannot be reached',
+      status: 0,
+      detail: 'check your connection and try again',
+    };
   }
-  return { type: 'about:blank', title: 'Something went wrong', status: 0, detail: err instanceof Error ? err.message : String(err) };
+  return {
+    type: 'about:blank',
+    title: 'Something went wrong',
+    status: 0,
+    detail: err instanceof Error ? err.message : String(err),
+  };
 }

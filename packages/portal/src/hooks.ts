@@ -15,10 +15,14 @@ export interface Loaded<T> {
 
 type LoadArgs<P extends GetPath> = RequestArgs<'get', P> & { pollMs?: number };
 /** `[args]` when the operation needs a path parameter, `[args?]` otherwise (as the SDK's request). */
-type LoadArgsTuple<P extends GetPath> = object extends RequestArgs<'get', P> ? [args?: LoadArgs<P>] : [args: LoadArgs<P>];
+type LoadArgsTuple<P extends GetPath> =
+  object extends RequestArgs<'get', P> ? [args?: LoadArgs<P>] : [args: LoadArgs<P>];
 
 /** GET `path` (nothing while it is null), again every `pollMs` when given. */
-export function useLoad<P extends GetPath>(path: P | null, ...[args]: LoadArgsTuple<P>): Loaded<ResponseBody<'get', P>> {
+export function useLoad<P extends GetPath>(
+  path: P | null,
+  ...[args]: LoadArgsTuple<P>
+): Loaded<ResponseBody<'get', P>> {
   const [data, setData] = useState<ResponseBody<'get', P>>();
   const [problem, setProblem] = useState<Problem>();
   const [loading, setLoading] = useState(true);
@@ -30,7 +34,11 @@ export function useLoad<P extends GetPath>(path: P | null, ...[args]: LoadArgsTu
     let live = true;
     const load = () =>
       api('get', path, ...([request] as RequestArgsTuple<'get', P>))
-        .then((d) => live && (setData(d), setProblem(undefined)))
+        .then((d) => {
+          if (!live) return;
+          setData(d);
+          setProblem(undefined);
+        })
         .catch((e: unknown) => live && setProblem(problemOf(e)))
         .finally(() => live && setLoading(false));
     setLoading(true);
@@ -46,7 +54,9 @@ export function useLoad<P extends GetPath>(path: P | null, ...[args]: LoadArgsTu
 }
 
 /** The list operations: `{ data: [...], nextCursor }` pages. */
-export type ListPath = { [P in GetPath]: ResponseBody<'get', P> extends { data: unknown[]; nextCursor: string | null } ? P : never }[GetPath];
+export type ListPath = {
+  [P in GetPath]: ResponseBody<'get', P> extends { data: unknown[]; nextCursor: string | null } ? P : never;
+}[GetPath];
 /** One item of a list operation's page. */
 export type Row<P extends ListPath> = ResponseBody<'get', P> extends { data: (infer T)[] } ? T : never;
 /**
@@ -54,7 +64,9 @@ export type Row<P extends ListPath> = ResponseBody<'get', P> extends { data: (in
  * means no filter (it is left out). The API checks a value against its list (400 naming it).
  */
 type Filters<P extends ListPath> = {
-  [K in Exclude<keyof NonNullable<QueryParams<'get', P>>, 'limit' | 'cursor'>]?: NonNullable<QueryParams<'get', P>>[K] extends string | undefined
+  [K in Exclude<keyof NonNullable<QueryParams<'get', P>>, 'limit' | 'cursor'>]?: NonNullable<
+    QueryParams<'get', P>
+  >[K] extends string | undefined
     ? string
     : NonNullable<QueryParams<'get', P>>[K];
 };
@@ -82,7 +94,10 @@ export function usePaged<P extends ListPath>(path: P | null, query?: Filters<P>,
   const filters = Object.entries(query ?? {}).filter(([, value]) => value !== '');
   // Every list operation takes limit and cursor, which TypeScript cannot see for a generic P.
   const args = { query: { ...Object.fromEntries(filters), limit: pageSize, cursor } } as LoadArgs<P>;
-  const loaded = useLoad(path, ...([args] as LoadArgsTuple<P>)) as Loaded<{ data: Row<P>[]; nextCursor: string | null }>;
+  const loaded = useLoad(path, ...([args] as LoadArgsTuple<P>)) as Loaded<{
+    data: Row<P>[];
+    nextCursor: string | null;
+  }>;
   const nextCursor = loaded.data?.nextCursor;
   return {
     ...loaded,

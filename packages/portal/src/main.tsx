@@ -59,9 +59,15 @@ const GATED: [path: string, scope: string, doing: string, page: ReactNode][] = [
 function SignedIn() {
   const { me } = useSession();
   const location = useLocation();
-  if (me === undefined) return <p className="muted" role="status">Loading…</p>;
+  if (me === undefined)
+    return (
+      <p className="muted" role="status">
+        Loading…
+      </p>
+    );
   if (me === null) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
-  if (me.twoFactor.enrollmentRequired && location.pathname !== '/two-factor') return <Navigate to="/two-factor" replace />;
+  if (me.twoFactor.enrollmentRequired && location.pathname !== '/two-factor')
+    return <Navigate to="/two-factor" replace />;
   return <Layout />;
 }
 
@@ -81,7 +87,15 @@ function App() {
         <Route index element={<Home />} />
         <Route path="two-factor" element={<TwoFactorSetup />} />
         {GATED.map(([path, scope, doing, page]) => (
-          <Route key={path} path={path} element={<RoleGate scope={scope} doing={doing}>{page}</RoleGate>} />
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RoleGate scope={scope} doing={doing}>
+                {page}
+              </RoleGate>
+            }
+          />
         ))}
         <Route path="settings" element={<Settings />} />
         <Route path="*" element={<NotFound />} />

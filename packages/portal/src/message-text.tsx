@@ -5,7 +5,8 @@ const PREVIEW_CHARS = 40;
 
 /** Why a message has no body, or undefined when it has one. */
 export function missingText(m: Pick<Message, 'body' | 'storeContent' | 'contentErased'>): string | undefined {
-  if (m.contentErased) return m.contentErased.reason === 'erasure' ? 'erased on request' : 'erased after its retention period';
+  if (m.contentErased)
+    return m.contentErased.reason === 'erasure' ? 'erased on request' : 'erased after its retention period';
   if (m.body !== null) return undefined;
   return m.storeContent ? 'no text' : 'not stored';
 }
@@ -15,5 +16,9 @@ export function TextPreview({ message }: { message: Pick<Message, 'body' | 'stor
   const missing = missingText(message);
   if (missing !== undefined || message.body === null) return <span className="muted">{missing}</span>;
   const chars = Array.from(message.body);
-  return <span className="preview" title={message.body}>{chars.length > PREVIEW_CHARS ? `${chars.slice(0, PREVIEW_CHARS).join('')}…` : message.body}</span>;
+  return (
+    <span className="preview" title={message.body}>
+      {chars.length > PREVIEW_CHARS ? `${chars.slice(0, PREVIEW_CHARS).join('')}…` : message.body}
+    </span>
+  );
 }

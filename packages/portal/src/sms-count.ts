@@ -15,5 +15,11 @@ export interface SmsCount {
 
 export function smsCount(text: string): SmsCount {
   const a = analyzeText(text);
-  return { encoding: a.encoding, units: a.units, segments: a.segments, perSegment: a.perSegment, remaining: a.segments * a.perSegment - a.units };
+  return {
+    encoding: a.encoding,
+    units: a.units,
+    segments: a.segments,
+    perSegment: a.perSegment,
+    remaining: a.segments * a.perSegment - a.units,
+  };
 }

@@ -18,17 +18,55 @@ export type PolicyVersion = Row<'/v1/policies'>;
 export type SearchHit = ResponseBody<'get', '/v1/search'>['data'][number];
 
 /** Every value of `T` once, in the order given: a list that misses one does not compile. */
-const every = <T extends string>() => <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)) => list;
+const every =
+  <T extends string>() =>
+  <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)) =>
+    list;
 
 export const MESSAGE_STATUSES = every<MessageStatus>()([
-  'scheduled', 'held', 'queued', 'sending', 'sent', 'delivered', 'undelivered', 'read', 'failed', 'expired', 'rejected', 'canceled', 'received',
+  'scheduled',
+  'held',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'read',
+  'failed',
+  'expired',
+  'rejected',
+  'canceled',
+  'received',
 ]);
-export const FINAL_STATUSES: ReadonlySet<string> = new Set<MessageStatus>(['delivered', 'undelivered', 'read', 'failed', 'expired', 'rejected', 'canceled', 'received']);
+export const FINAL_STATUSES: ReadonlySet<string> = new Set<MessageStatus>([
+  'delivered',
+  'undelivered',
+  'read',
+  'failed',
+  'expired',
+  'rejected',
+  'canceled',
+  'received',
+]);
 
 export const CONSENT_CHANNELS = every<ConsentInput['channel']>()(['sms', 'whatsapp', 'push', 'voice', 'email']);
-export const CONSENT_SOURCES = every<NonNullable<ConsentInput['source']>>()(['portal', 'api', 'keyword', 'import', 'form']);
+export const CONSENT_SOURCES = every<NonNullable<ConsentInput['source']>>()([
+  'portal',
+  'api',
+  'keyword',
+  'import',
+  'form',
+]);
 /** Suggestions only: a purpose is any lower-case word. */
 export const CONSENT_PURPOSES = ['marketing', 'transactional', 'otp'] as const;
 
-export const REQUEST_TYPES = every<PrivacyRequest['type']>()(['access', 'portability', 'rectification', 'erasure', 'objection', 'restriction', 'automated_decision_review']);
+export const REQUEST_TYPES = every<PrivacyRequest['type']>()([
+  'access',
+  'portability',
+  'rectification',
+  'erasure',
+  'objection',
+  'restriction',
+  'automated_decision_review',
+]);
 export const REQUEST_STATUSES = every<PrivacyRequest['status']>()(['received', 'in_progress', 'completed', 'rejected']);

@@ -7,17 +7,28 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHROMIUM, ensureChromium } from '../scripts/prepare.ts';
 
 const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export async function launchChromium(): Promise<Browser> {
-  if (!ensureChromium()) throw new Error(`${CHROMIUM} is missing and could not be installed (packages/portal/scripts/ensure-chromium.sh)`);
+  if (!ensureChromium())
+    throw new Error(`${CHROMIUM} is missing and could not be installed (packages/portal/scripts/ensure-chromium.sh)`);
   // playwright gives every launch a fresh temporary --user-data-dir of its own.
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 }
 
-export async function newPage(browser: Browser, baseURL: string, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  baseURL: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport, locale: 'en-GB', timezoneId: 'UTC' });
   context.setDefaultTimeout(15_000);
   return { context, page: await context.newPage() };

@@ -29,7 +29,7 @@ describe('the API docs page in Chromium', () => {
     assert.equal(res?.status(), 200);
     assert.match(res?.headers()['content-security-policy'] ?? '', /frame-ancestors 'none'/);
     await page.locator('.opblock').first().waitFor();
-    assert.ok(await page.locator('.opblock').count() > 0, 'operations are listed');
+    assert.ok((await page.locator('.opblock').count()) > 0, 'operations are listed');
     await page.getByText('CX Engage API').first().waitFor();
     // Chromium reports every CSP violation (a blocked script, style or fetch) as a console error.
     assert.deepEqual(violations, []);

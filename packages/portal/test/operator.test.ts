@@ -33,9 +33,16 @@ describe('the portal for operators in Chromium', () => {
     erasedMessage = (await send(t, house.key, { to: '+4915112345677', body: 'a text the person asked to erase' })).id;
     await waitForStatus(t, house.key, houseMessage, ['delivered']);
     await waitForStatus(t, house.key, erasedMessage, ['delivered']);
-    const erasure = await t.api.post('/v1/privacy/requests', { key: house.key, body: { type: 'erasure', subject: { phone: '+4915112345677' } } });
+    const erasure = await t.api.post('/v1/privacy/requests', {
+      key: house.key,
+      body: { type: 'erasure', subject: { phone: '+4915112345677' } },
+    });
     assert.equal(erasure.status, 201, JSON.stringify(erasure.body));
-    await waitFor(async () => ((await t.api.get(`/v1/messages/${erasedMessage}`, { key: house.key })).body.contentErased ? true : undefined), 'the erasure');
+    await waitFor(
+      async () =>
+        (await t.api.get(`/v1/messages/${erasedMessage}`, { key: house.key })).body.contentErased ? true : undefined,
+      'the erasure',
+    );
     operator = (await newPage(browser, t.url)).page;
     await signIn(operator, t.boot.adminEmail, t.boot.adminPassword);
     await operator.getByRole('heading', { name: 'Set up two-factor authentication' }).waitFor();
@@ -66,8 +73,14 @@ describe('the portal for operators in Chromium', () => {
   async function setupStepAligned(page: Page): Promise<void> {
     const text = (await page.getByTestId('step-scan').boundingBox())!;
     const qr = (await page.getByRole('img', { name: /QR code/ }).boundingBox())!;
-    assert.ok(text.y + text.height <= qr.y, `the step text (bottom ${text.y + text.height}) is above the QR code (top ${qr.y})`);
-    assert.ok(Math.abs(text.x - qr.x) < 1, `the step text (x ${text.x}) and the QR code (x ${qr.x}) share the left edge`);
+    assert.ok(
+      text.y + text.height <= qr.y,
+      `the step text (bottom ${text.y + text.height}) is above the QR code (top ${qr.y})`,
+    );
+    assert.ok(
+      Math.abs(text.x - qr.x) < 1,
+      `the step text (x ${text.x}) and the QR code (x ${qr.x}) share the left edge`,
+    );
   }
 
   it("shows an operator the house account's own messages with a text preview, and the connector by name", async () => {
@@ -82,13 +95,22 @@ describe('the portal for operators in Chromium', () => {
 
     await row.getByRole('link', { name: /^Details of/ }).click();
     const timeline = operator.getByRole('list', { name: 'Status changes, oldest first' });
-    await timeline.getByText(/via .*sandbox/i).first().waitFor();
+    await timeline
+      .getByText(/via .*sandbox/i)
+      .first()
+      .waitFor();
     assert.doesNotMatch(await timeline.innerText(), /con_/);
     await fitsPhone(operator, 'operator-message-375.png');
   });
 
   it("opens the house account's contacts, webhooks, API keys, numbers and send form without a refusal", async () => {
-    for (const [link, heading] of [['Contacts', 'Contacts'], ['Webhooks', 'Webhooks'], ['API keys', 'API keys'], ['Numbers', 'Numbers and senders'], ['Send a message', 'Send a message']]) {
+    for (const [link, heading] of [
+      ['Contacts', 'Contacts'],
+      ['Webhooks', 'Webhooks'],
+      ['API keys', 'API keys'],
+      ['Numbers', 'Numbers and senders'],
+      ['Send a message', 'Send a message'],
+    ]) {
       await nav(operator).getByRole('link', { name: link, exact: true }).click();
       await operator.getByRole('heading', { name: heading, exact: true }).waitFor();
       await operator.waitForLoadState('networkidle');
@@ -100,12 +122,29 @@ describe('the portal for operators in Chromium', () => {
     await fitsPhone(operator, 'operator-keys-375.png');
   });
 
-  it('opens on a home with today\'s traffic, connector health, held messages and approvals, at 1280 and 375 px', async () => {
-    const globex = await t.api.post('/v1/admin/accounts', { key: t.boot.adminApiKey, body: { name: 'Globex Trading', status: 'active' } });
-    const key = await t.api.post(`/v1/admin/accounts/${globex.body.id}/api-keys`, { key: t.boot.adminApiKey, body: { name: 'k' } });
-    const asked = await t.api.post('/v1/account/limit-requests', { key: key.body.secret, body: { smsLimit: 90_000, reason: 'Christmas campaign' } });
+  it("opens on a home with today's traffic, connector health, held messages and approvals, at 1280 and 375 px", async () => {
+    const globex = await t.api.post('/v1/admin/accounts', {
+      key: t.boot.adminApiKey,
+      body: { name: 'Globex Trading', status: 'active' },
+    });
+    const key = await t.api.post(`/v1/admin/accounts/${globex.body.id}/api-keys`, {
+      key: t.boot.adminApiKey,
+      body: { name: 'k' },
+    });
+    const asked = await t.api.post('/v1/account/limit-requests', {
+      key: key.body.secret,
+      body: { smsLimit: 90_000, reason: 'Christmas campaign' },
+    });
     assert.equal(asked.status, 201, JSON.stringify(asked.body));
-    assert.equal((await t.api.post('/v1/admin/traffic-holds/countries/FR', { key: t.boot.adminApiKey, body: { reason: 'IRSF wave' } })).status, 204);
+    assert.equal(
+      (
+        await t.api.post('/v1/admin/traffic-holds/countries/FR', {
+          key: t.boot.adminApiKey,
+          body: { reason: 'IRSF wave' },
+        })
+      ).status,
+      204,
+    );
     const france = await send(t, house.key, { to: '+33612345678', body: 'bonjour' });
     await waitForStatus(t, house.key, france.id, ['held']);
 
@@ -127,7 +166,10 @@ describe('the portal for operators in Chromium', () => {
   });
 
   it('searches by phone number, id and account name, never by message text, at 1280 and 375 px', async () => {
-    const acme = await t.api.post('/v1/admin/accounts', { key: t.boot.adminApiKey, body: { name: 'Acme Retail', status: 'active' } });
+    const acme = await t.api.post('/v1/admin/accounts', {
+      key: t.boot.adminApiKey,
+      body: { name: 'Acme Retail', status: 'active' },
+    });
     const search = async (page: Page, q: string) => {
       await page.getByRole('search').getByLabel('Search').fill(q);
       await page.getByRole('search').getByRole('button', { name: 'Search' }).click();
@@ -148,7 +190,10 @@ describe('the portal for operators in Chromium', () => {
     await context.addCookies(await operator.context().cookies());
     await page.goto('/');
     await search(page, houseMessage);
-    await page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: 'sms to +4915112345678' }).waitFor();
+    await page
+      .getByRole('list', { name: 'Search results' })
+      .getByRole('link', { name: 'sms to +4915112345678' })
+      .waitFor();
     await fitsPhone(page, 'search-375.png');
     await context.close();
   });
@@ -164,7 +209,8 @@ describe('the portal for operators in Chromium', () => {
     await enrollTotp(page);
     await page.getByRole('button', { name: 'Menu' }).click();
     await nav(page).getByRole('link', { name: 'Message log' }).waitFor();
-    for (const hidden of ['Send a message', 'API keys', 'Webhooks', 'Users']) assert.equal(await nav(page).getByRole('link', { name: hidden }).count(), 0, hidden);
+    for (const hidden of ['Send a message', 'API keys', 'Webhooks', 'Users'])
+      assert.equal(await nav(page).getByRole('link', { name: hidden }).count(), 0, hidden);
 
     await page.goto('/send');
     await page.getByTestId('role-gate').getByText('operator_readonly').waitFor();
@@ -172,12 +218,19 @@ describe('the portal for operators in Chromium', () => {
     assert.equal(await page.getByRole('button', { name: 'Send' }).count(), 0, 'no send form');
     await fitsPhone(page, 'readonly-send-375.png');
     await page.goto('/api-keys');
-    await page.getByTestId('role-gate').getByText(/cannot manage API keys/).waitFor();
+    await page
+      .getByTestId('role-gate')
+      .getByText(/cannot manage API keys/)
+      .waitFor();
 
     // The server agrees, and says it in words for people, not scopes.
     const refused = await page.evaluate(async () => {
       const csrf = /cx_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
-      const res = await fetch('/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ to: '+4915112345678', body: 'x' }) });
+      const res = await fetch('/v1/messages', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ to: '+4915112345678', body: 'x' }),
+      });
       return { status: res.status, body: await res.json() };
     });
     assert.equal(refused.status, 403);

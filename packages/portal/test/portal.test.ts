@@ -22,7 +22,12 @@ describe('the web portal in Chromium', () => {
   let shots: string;
 
   before(async () => {
-    [t, browser, receiver, shots] = await Promise.all([startTestPlatform(), launchChromium(), startReceiver(), screenshotDir()]);
+    [t, browser, receiver, shots] = await Promise.all([
+      startTestPlatform(),
+      launchChromium(),
+      startReceiver(),
+      screenshotDir(),
+    ]);
     client = await createClientAccount(t, 'Acme Retail');
     await fraudRulesOff(t, client.id);
     owner = (await newPage(browser, t.url)).page;
@@ -35,7 +40,10 @@ describe('the web portal in Chromium', () => {
   });
 
   it('accepts an invitation, enrolls TOTP and signs in with it', async () => {
-    const invited = await t.api.post(`/v1/admin/accounts/${client.id}/invitations`, { key: t.boot.adminApiKey, body: { email: OWNER.email, role: 'owner' } });
+    const invited = await t.api.post(`/v1/admin/accounts/${client.id}/invitations`, {
+      key: t.boot.adminApiKey,
+      body: { email: OWNER.email, role: 'owner' },
+    });
     assert.equal(invited.status, 201);
     const token = await linkTokenFor(t, client, OWNER.email);
     await owner.goto(`/accept-invitation#token=${token}`);
@@ -51,7 +59,10 @@ describe('the web portal in Chromium', () => {
     await owner.getByLabel('Email').fill(OWNER.email);
     await owner.getByLabel('Password').fill('not the password at all');
     await owner.getByRole('button', { name: 'Sign in' }).click();
-    await owner.getByRole('alert').getByText(/incorrect/).waitFor();
+    await owner
+      .getByRole('alert')
+      .getByText(/incorrect/)
+      .waitFor();
     await owner.getByLabel('Password').fill(OWNER.password);
     await owner.getByRole('button', { name: 'Sign in' }).click();
     await owner.getByRole('heading', { name: 'Dashboard' }).waitFor();
@@ -66,7 +77,10 @@ describe('the web portal in Chromium', () => {
     await signIn(owner, OWNER.email, OWNER.password);
     await owner.getByLabel('Authentication code').fill('000000');
     await owner.getByRole('button', { name: 'Verify' }).click();
-    await owner.getByRole('alert').getByText(/incorrect/).waitFor();
+    await owner
+      .getByRole('alert')
+      .getByText(/incorrect/)
+      .waitFor();
     // The next time step: the one used to enable is spent (a replayed code fails).
     await owner.getByLabel('Authentication code').fill(await totpAt(secret, new Date(Date.now() + 30_000)));
     await owner.getByRole('button', { name: 'Verify' }).click();
@@ -134,7 +148,10 @@ describe('the web portal in Chromium', () => {
     await owner.getByRole('button', { name: 'Done' }).click();
     await owner.getByRole('button', { name: 'Revoke billing service' }).click();
     await owner.getByRole('button', { name: 'Yes, revoke it' }).click();
-    await owner.getByRole('row', { name: /billing service/ }).getByText('revoked').waitFor();
+    await owner
+      .getByRole('row', { name: /billing service/ })
+      .getByText('revoked')
+      .waitFor();
     assert.equal((await t.api.get('/v1/messages?limit=1', { key: secret })).status, 401);
   });
 
@@ -154,7 +171,10 @@ describe('the web portal in Chromium', () => {
     await row.getByText('traffic hold', { exact: true }).waitFor();
     await operator.screenshot({ path: path.join(shots, 'operator-accounts.png') });
 
-    const unlimited = await t.api.post(`/v1/admin/accounts/${client.id}/sms-limit`, { key: t.boot.adminApiKey, body: { smsLimit: null, approvalText: 'Unlimited by contract' } });
+    const unlimited = await t.api.post(`/v1/admin/accounts/${client.id}/sms-limit`, {
+      key: t.boot.adminApiKey,
+      body: { smsLimit: null, approvalText: 'Unlimited by contract' },
+    });
     assert.equal(unlimited.status, 200, JSON.stringify(unlimited.body));
     await owner.getByRole('link', { name: 'Dashboard' }).click();
     await owner.getByText('Your traffic is on hold').waitFor();
@@ -163,7 +183,10 @@ describe('the web portal in Chromium', () => {
     await limit.getByText('SMS are not counted against a limit').waitFor();
     assert.equal(await limit.getByRole('progressbar').count(), 0);
     await operator.getByRole('link', { name: 'Connectors' }).click();
-    await operator.getByRole('cell', { name: /sandbox/ }).first().waitFor();
+    await operator
+      .getByRole('cell', { name: /sandbox/ })
+      .first()
+      .waitFor();
     await operator.context().close();
   });
 
@@ -175,31 +198,54 @@ describe('the web portal in Chromium', () => {
     await viewer.getByRole('button', { name: 'Menu' }).click();
     const nav = viewer.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Message log' }).waitFor();
-    for (const hidden of ['Send a message', 'API keys', 'Webhooks', 'Users']) assert.equal(await nav.getByRole('link', { name: hidden }).count(), 0, hidden);
+    for (const hidden of ['Send a message', 'API keys', 'Webhooks', 'Users'])
+      assert.equal(await nav.getByRole('link', { name: hidden }).count(), 0, hidden);
 
     // Straight to the page anyway: no form, the page says why; and the server refuses.
     await viewer.goto('/send');
-    await viewer.getByTestId('role-gate').getByText(/Your role, viewer, cannot send messages/).waitFor();
+    await viewer
+      .getByTestId('role-gate')
+      .getByText(/Your role, viewer, cannot send messages/)
+      .waitFor();
     assert.equal(await viewer.getByRole('button', { name: 'Send' }).count(), 0);
     const status = await viewer.evaluate(async () => {
       const csrf = /cx_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
-      const res = await fetch('/v1/api-keys', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ name: 'x', mode: 'live' }) });
+      const res = await fetch('/v1/api-keys', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ name: 'x', mode: 'live' }),
+      });
       return res.status;
     });
     assert.equal(status, 403);
     // The log fits the phone: its table scrolls in its own box, never the page.
     await viewer.goto('/messages');
     await viewer.getByRole('cell', { name: 'Your order has shipped', exact: true }).waitFor();
-    assert.ok(await viewer.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scrolling at 375 px');
-    await viewer.getByRole('link', { name: /^Details of/ }).first().click();
+    assert.ok(
+      await viewer.evaluate(() => document.documentElement.scrollWidth <= 375),
+      'no sideways scrolling at 375 px',
+    );
+    await viewer
+      .getByRole('link', { name: /^Details of/ })
+      .first()
+      .click();
     await viewer.getByTestId('message-status').getByText('delivered').waitFor();
     assert.doesNotMatch(await viewer.locator('main').innerText(), /con_|via /);
-    assert.ok(await viewer.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scrolling at 375 px');
+    assert.ok(
+      await viewer.evaluate(() => document.documentElement.scrollWidth <= 375),
+      'no sideways scrolling at 375 px',
+    );
     // The search box finds the message by its number, never by its text.
     await viewer.getByRole('search').getByLabel('Search').fill('+4915112345678');
     await viewer.getByRole('search').getByRole('button', { name: 'Search' }).click();
-    await viewer.getByRole('list', { name: 'Search results' }).getByRole('link', { name: 'sms to +4915112345678' }).waitFor();
-    assert.ok(await viewer.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scrolling at 375 px');
+    await viewer
+      .getByRole('list', { name: 'Search results' })
+      .getByRole('link', { name: 'sms to +4915112345678' })
+      .waitFor();
+    assert.ok(
+      await viewer.evaluate(() => document.documentElement.scrollWidth <= 375),
+      'no sideways scrolling at 375 px',
+    );
     await viewer.getByRole('search').getByLabel('Search').fill('Your order has shipped');
     await viewer.getByRole('search').getByRole('button', { name: 'Search' }).click();
     await viewer.getByText('Nothing found for “Your order has shipped”.').waitFor();

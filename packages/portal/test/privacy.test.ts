@@ -38,18 +38,23 @@ describe('the privacy screens in Chromium', () => {
     await t?.close();
   });
 
-  const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  const nav = (name: string) =>
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
   /** At 375 px the page scrolls only down, never sideways (wide tables scroll in their own box). */
   const fitsPhone = async (shot: string) => {
     await page.setViewportSize({ width: 375, height: 800 });
     try {
       await page.screenshot({ path: path.join(shots, shot), fullPage: true });
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), `${shot}: no sideways scrolling at 375 px`);
+      assert.ok(
+        await page.evaluate(() => document.documentElement.scrollWidth <= 375),
+        `${shot}: no sideways scrolling at 375 px`,
+      );
     } finally {
       await page.setViewportSize({ width: 1280, height: 800 });
     }
   };
-  const requestStatus = (status: string) => page.getByTestId('request-status').getByText(status, { exact: true }).waitFor({ timeout: 30_000 });
+  const requestStatus = (status: string) =>
+    page.getByTestId('request-status').getByText(status, { exact: true }).waitFor({ timeout: 30_000 });
 
   it('creates a contact and records its consent, with the history', async () => {
     await nav('Contacts');
@@ -87,15 +92,29 @@ describe('the privacy screens in Chromium', () => {
     await consent.getByRole('button', { name: 'Record consent' }).click();
     const current = page.getByRole('table', { name: 'Current consent per channel and purpose' });
     await current.getByRole('row', { name: /sms marketing granted/ }).waitFor();
-    await page.getByRole('table', { name: 'Consent history, newest first' }).getByRole('cell', { name: 'web form #42, newsletter box ticked' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Consent history, newest first' })
+      .getByRole('cell', { name: 'web form #42, newsletter box ticked' })
+      .waitFor();
     await page.screenshot({ path: path.join(shots, 'contact.png'), fullPage: true });
     await fitsPhone('contact-375.png');
 
     const contacts = await t.api.get(`/v1/contacts?phone=${encodeURIComponent(PHONE)}`, { key: client.key });
     const [contact] = contacts.body.data;
-    assert.deepEqual([contact.name, contact.email, contact.tags], ['Anna Example', 'anna@example.com', ['vip', 'newsletter']]);
+    assert.deepEqual(
+      [contact.name, contact.email, contact.tags],
+      ['Anna Example', 'anna@example.com', ['vip', 'newsletter']],
+    );
     const state = await t.api.get(`/v1/contacts/${contact.id}/consents`, { key: client.key });
-    assert.deepEqual(state.body.current.map((c: { channel: string; purpose: string; granted: boolean; source: string }) => [c.channel, c.purpose, c.granted, c.source]), [['sms', 'marketing', true, 'portal']]);
+    assert.deepEqual(
+      state.body.current.map((c: { channel: string; purpose: string; granted: boolean; source: string }) => [
+        c.channel,
+        c.purpose,
+        c.granted,
+        c.source,
+      ]),
+      [['sms', 'marketing', true, 'portal']],
+    );
   });
 
   it('files an access request for the contact, sees it completed and downloads the export as a zip', async () => {
@@ -109,7 +128,10 @@ describe('the privacy screens in Chromium', () => {
     await page.getByRole('heading', { name: 'access request' }).waitFor();
     await requestStatus('completed');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the export (zip)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download the export (zip)' }).click(),
+    ]);
     const zip = await fs.readFile((await download.path())!);
     assert.equal(zip.subarray(0, 4).toString('binary'), 'PK\x03\x04', 'the export is a zip');
     assert.match(download.suggestedFilename(), /^dsr_.*\.zip$/);
@@ -117,7 +139,10 @@ describe('the privacy screens in Chromium', () => {
     const addNote = page.getByRole('form', { name: 'Add a note' });
     await addNote.getByLabel('New note').fill('Sent the export to the person by secure mail');
     await addNote.getByRole('button', { name: 'Add note' }).click();
-    await page.getByRole('table', { name: 'Notes, oldest first' }).getByRole('cell', { name: 'Sent the export to the person by secure mail' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Notes, oldest first' })
+      .getByRole('cell', { name: 'Sent the export to the person by secure mail' })
+      .waitFor();
     await page.screenshot({ path: path.join(shots, 'privacy-request.png'), fullPage: true });
     await fitsPhone('privacy-request-375.png');
   });
@@ -134,13 +159,22 @@ describe('the privacy screens in Chromium', () => {
     await hold.getByLabel('Their phone number').fill(PHONE);
     await hold.getByLabel('Reason for the hold').fill('Court case 12 O 345/26');
     await hold.getByRole('button', { name: 'Place hold' }).click();
-    await page.getByRole('table', { name: 'Legal holds' }).getByRole('cell', { name: 'Court case 12 O 345/26', exact: true }).waitFor();
+    await page
+      .getByRole('table', { name: 'Legal holds' })
+      .getByRole('cell', { name: 'Court case 12 O 345/26', exact: true })
+      .waitFor();
     await page.screenshot({ path: path.join(shots, 'privacy-settings.png'), fullPage: true });
 
-    const erasure = await t.api.post('/v1/privacy/requests', { key: client.key, body: { type: 'erasure', subject: { phone: PHONE } } });
+    const erasure = await t.api.post('/v1/privacy/requests', {
+      key: client.key,
+      body: { type: 'erasure', subject: { phone: PHONE } },
+    });
     await page.goto(`/privacy/requests/${erasure.body.id}`);
     await requestStatus('rejected');
-    await page.getByText(/a legal hold applies/).first().waitFor();
+    await page
+      .getByText(/a legal hold applies/)
+      .first()
+      .waitFor();
 
     await page.goto('/privacy/settings');
     await page.getByRole('button', { name: 'Release hold: Court case 12 O 345/26' }).click();
@@ -157,9 +191,15 @@ describe('the privacy screens in Chromium', () => {
     await form.getByRole('button', { name: 'File request' }).click();
     await page.getByRole('heading', { name: 'erasure request' }).waitFor();
     await requestStatus('completed');
-    await page.getByRole('table', { name: 'What the erasure removed' }).getByRole('row', { name: 'contact entries deleted 1' }).waitFor();
+    await page
+      .getByRole('table', { name: 'What the erasure removed' })
+      .getByRole('row', { name: 'contact entries deleted 1' })
+      .waitFor();
     const kept = page.getByRole('table', { name: 'What the erasure kept, with the reason' });
-    await kept.getByRole('row', { name: /suppression entries \(hashed\)/ }).getByText('a person who opted out stays opted out after erasure').waitFor();
+    await kept
+      .getByRole('row', { name: /suppression entries \(hashed\)/ })
+      .getByText('a person who opted out stays opted out after erasure')
+      .waitFor();
     await page.getByText('erased', { exact: true }).waitFor();
 
     await nav('Contacts');
@@ -174,7 +214,11 @@ describe('the privacy screens in Chromium', () => {
     await settings.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Privacy settings saved.').waitFor();
     // Consent is enforced for client accounts: marketing without a grant is rejected automatically.
-    const rejected = await send(t, client.key, { to: OTHER_PHONE, body: 'Spring sale: 20 % off', purpose: 'marketing' });
+    const rejected = await send(t, client.key, {
+      to: OTHER_PHONE,
+      body: 'Spring sale: 20 % off',
+      purpose: 'marketing',
+    });
     await waitForStatus(t, client.key, rejected.id, ['rejected']);
 
     await nav('Privacy requests');
@@ -197,8 +241,12 @@ describe('the privacy screens in Chromium', () => {
     const published = await t.api.post('/v1/admin/policies', {
       key: t.boot.adminApiKey,
       body: {
-        kind: 'terms', version: '2027-01', title: 'CX Engage Terms', text: '# Terms\n\n1. Prices are listed per destination country.',
-        summaryOfChanges: 'Prices are now listed per destination country.', effectiveAt: new Date(Date.now() + 40 * 86_400_000).toISOString(),
+        kind: 'terms',
+        version: '2027-01',
+        title: 'CX Engage Terms',
+        text: '# Terms\n\n1. Prices are listed per destination country.',
+        summaryOfChanges: 'Prices are now listed per destination country.',
+        effectiveAt: new Date(Date.now() + 40 * 86_400_000).toISOString(),
       },
     });
     assert.equal(published.status, 201, JSON.stringify(published.body));
@@ -220,25 +268,47 @@ describe('the privacy screens in Chromium', () => {
     await page.screenshot({ path: path.join(shots, 'policy.png'), fullPage: true });
     await page.getByText('We object: our contract fixes prices per region until 2028.').waitFor();
 
-    const objections = await t.api.get(`/v1/admin/policies/${published.body.id}/objections`, { key: t.boot.adminApiKey });
-    assert.deepEqual(objections.body.data.map((o: { text: string; signer: string }) => [o.text, o.signer]),
-      [['We object: our contract fixes prices per region until 2028.', 'Dora Officer, Data Protection']]);
+    const objections = await t.api.get(`/v1/admin/policies/${published.body.id}/objections`, {
+      key: t.boot.adminApiKey,
+    });
+    assert.deepEqual(
+      objections.body.data.map((o: { text: string; signer: string }) => [o.text, o.signer]),
+      [['We object: our contract fixes prices per region until 2028.', 'Dora Officer, Data Protection']],
+    );
     await nav('Policies');
-    await page.getByRole('table', { name: 'Policy versions' }).getByRole('row', { name: /CX Engage Terms.*objected/ }).waitFor();
+    await page
+      .getByRole('table', { name: 'Policy versions' })
+      .getByRole('row', { name: /CX Engage Terms.*objected/ })
+      .waitFor();
   });
 
-  it('imports contacts from a CSV file with the list\'s consent, naming the file\'s lines it refuses', async () => {
+  it("imports contacts from a CSV file with the list's consent, naming the file's lines it refuses", async () => {
     await nav('Contacts');
     const form = page.getByRole('form', { name: 'Import contacts' });
-    const csv = (rows: string[]) => ({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(['Phone,Name,Tags,City', ...rows].join('\n')) });
-    await form.getByLabel('CSV file').setInputFiles(csv(['+4915112340001,Bea,vip;spring,Leipzig', 'not a number,Carl,,']));
+    const csv = (rows: string[]) => ({
+      name: 'list.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['Phone,Name,Tags,City', ...rows].join('\n')),
+    });
+    await form
+      .getByLabel('CSV file')
+      .setInputFiles(csv(['+4915112340001,Bea,vip;spring,Leipzig', 'not a number,Carl,,']));
     await form.getByLabel('Everyone on this list gave consent').check();
     await form.getByLabel('Evidence').fill('spring fair sign-up sheet');
     await form.getByRole('button', { name: 'Import' }).click();
-    await form.getByRole('alert').getByText(/line 3 \(phone\): must be an E\.164 number/).waitFor();
-    assert.equal((await t.api.get('/v1/contacts?phone=%2B4915112340001', { key: client.key })).body.data.length, 0, 'nothing imported');
+    await form
+      .getByRole('alert')
+      .getByText(/line 3 \(phone\): must be an E\.164 number/)
+      .waitFor();
+    assert.equal(
+      (await t.api.get('/v1/contacts?phone=%2B4915112340001', { key: client.key })).body.data.length,
+      0,
+      'nothing imported',
+    );
 
-    await form.getByLabel('CSV file').setInputFiles(csv(['+4915112340001,Bea,vip;spring,Leipzig', '+49 151 1234 0002,Carl,,']));
+    await form
+      .getByLabel('CSV file')
+      .setInputFiles(csv(['+4915112340001,Bea,vip;spring,Leipzig', '+49 151 1234 0002,Carl,,']));
     await form.getByRole('button', { name: 'Import' }).click();
     await form.getByText('Imported 2 rows: 2 created, 0 updated, 0 left as they were, 2 consents recorded.').waitFor();
     await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: '+4915112340002' }).waitFor();
@@ -247,7 +317,14 @@ describe('the privacy screens in Chromium', () => {
     const [bea] = (await t.api.get('/v1/contacts?phone=%2B4915112340001', { key: client.key })).body.data;
     assert.deepEqual([bea.name, bea.tags, bea.attributes], ['Bea', ['vip', 'spring'], { City: 'Leipzig' }]);
     const consent = (await t.api.get(`/v1/contacts/${bea.id}/consents`, { key: client.key })).body;
-    assert.deepEqual(consent.history.map((h: { channel: string; purpose: string; source: string; evidence: string }) => [h.channel, h.purpose, h.source, h.evidence]), [['sms', 'marketing', 'import', 'spring fair sign-up sheet']]);
+    assert.deepEqual(
+      consent.history.map((h: { channel: string; purpose: string; source: string; evidence: string }) => [
+        h.channel,
+        h.purpose,
+        h.source,
+        h.evidence,
+      ]),
+      [['sms', 'marketing', 'import', 'spring fair sign-up sheet']],
+    );
   });
-
 });

@@ -9,7 +9,8 @@ const sdkDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SPEC_FILE = path.join(sdkDir, 'openapi.json');
 export const GENERATED_FILE = path.join(sdkDir, 'src/generated/openapi.ts');
 
-const HEADER = '// generated, do not edit: `npm run sdk:generate` writes it from packages/sdk/openapi.json (scripts/generate.ts)\n\n';
+const HEADER =
+  '// generated, do not edit: `npm run sdk:generate` writes it from packages/sdk/openapi.json (scripts/generate.ts)\n\n';
 
 export async function generateTypes(spec: unknown): Promise<string> {
   const ast = await openapiTS(defaultsOptional(spec) as OpenAPI3, { silent: true });
@@ -40,7 +41,9 @@ function defaultsOptional(spec: unknown): unknown {
 function dropDefaultedFromRequired(schema: Json): void {
   const props = schema.properties;
   if (!Array.isArray(schema.required) || !isObject(props)) return;
-  schema.required = schema.required.filter((name) => !(typeof name === 'string' && isObject(props[name]) && 'default' in props[name]));
+  schema.required = schema.required.filter(
+    (name) => !(typeof name === 'string' && isObject(props[name]) && 'default' in props[name]),
+  );
 }
 
 function walkSchemas(node: unknown, visit: (schema: Json) => void): void {

@@ -11,7 +11,9 @@ export type PathsFor<M extends HttpMethod> = {
 
 type Operation<M extends HttpMethod, P extends PathsFor<M>> = NonNullable<paths[P][M]>;
 
-type ParametersIn<Op, Where extends 'path' | 'query'> = Op extends { parameters: { [K in Where]?: infer T } } ? NonNullable<T> : never;
+type ParametersIn<Op, Where extends 'path' | 'query'> = Op extends { parameters: { [K in Where]?: infer T } }
+  ? NonNullable<T>
+  : never;
 
 export type PathParams<M extends HttpMethod, P extends PathsFor<M>> = ParametersIn<Operation<M, P>, 'path'>;
 export type QueryParams<M extends HttpMethod, P extends PathsFor<M>> = ParametersIn<Operation<M, P>, 'query'>;
@@ -24,7 +26,13 @@ export type RequestBody<M extends HttpMethod, P extends PathsFor<M>> =
 /** The JSON of every 2xx response; `undefined` for one without content (204). */
 export type ResponseBody<M extends HttpMethod, P extends PathsFor<M>> =
   Operation<M, P> extends { responses: infer R }
-    ? { [S in keyof R]: `${S & (string | number)}` extends `2${string}` ? ([JsonContent<R[S]>] extends [never] ? undefined : JsonContent<R[S]>) : never }[keyof R]
+    ? {
+        [S in keyof R]: `${S & (string | number)}` extends `2${string}`
+          ? [JsonContent<R[S]>] extends [never]
+            ? undefined
+            : JsonContent<R[S]>
+          : never;
+      }[keyof R]
     : never;
 
 /** Per-call options every request accepts. */
@@ -40,10 +48,16 @@ export interface RequestOptions {
 
 // `never` means the operation takes no such input; a field whose properties are all optional
 // may be left out.
-type Field<K extends string, T> = [T] extends [never] ? { [_ in K]?: never } : object extends T ? { [_ in K]?: T } : { [_ in K]: T };
+type Field<K extends string, T> = [T] extends [never]
+  ? { [_ in K]?: never }
+  : object extends T
+    ? { [_ in K]?: T }
+    : { [_ in K]: T };
 
-export type RequestArgs<M extends HttpMethod, P extends PathsFor<M>> =
-  Field<'path', PathParams<M, P>> & Field<'query', QueryParams<M, P>> & Field<'body', RequestBody<M, P>> & RequestOptions;
+export type RequestArgs<M extends HttpMethod, P extends PathsFor<M>> = Field<'path', PathParams<M, P>> &
+  Field<'query', QueryParams<M, P>> &
+  Field<'body', RequestBody<M, P>> &
+  RequestOptions;
 
 /** `[args]` when something is required, `[args?]` otherwise. */
 export type RequestArgsTuple<M extends HttpMethod, P extends PathsFor<M>> =

@@ -56,7 +56,11 @@ export class CxEngage {
    * Any operation of the API, typed from its OpenAPI document, with the same retries and errors:
    * `client.request('get', '/v1/messages/{messageId}', { path: { messageId } })`.
    */
-  request<M extends HttpMethod, P extends PathsFor<M>>(method: M, path: P, ...args: RequestArgsTuple<M, P>): Promise<ResponseBody<M, P>> {
+  request<M extends HttpMethod, P extends PathsFor<M>>(
+    method: M,
+    path: P,
+    ...args: RequestArgsTuple<M, P>
+  ): Promise<ResponseBody<M, P>> {
     return this.#http.request(method, path, ...args);
   }
 }

@@ -57,14 +57,22 @@ export function problemError(problem: Problem, headers: Headers): ProblemError {
   const status = problem.status;
   if (status >= 500) return new ServerError(problem, headers);
   switch (status) {
-    case 400: return new BadRequestError(problem, headers);
-    case 401: return new AuthenticationError(problem, headers);
-    case 403: return new PermissionDeniedError(problem, headers);
-    case 404: return new NotFoundError(problem, headers);
-    case 409: return new ConflictError(problem, headers);
-    case 422: return new ValidationError(problem, headers);
-    case 429: return new RateLimitError(problem, headers);
-    default: return new ProblemError(problem, headers);
+    case 400:
+      return new BadRequestError(problem, headers);
+    case 401:
+      return new AuthenticationError(problem, headers);
+    case 403:
+      return new PermissionDeniedError(problem, headers);
+    case 404:
+      return new NotFoundError(problem, headers);
+    case 409:
+      return new ConflictError(problem, headers);
+    case 422:
+      return new ValidationError(problem, headers);
+    case 429:
+      return new RateLimitError(problem, headers);
+    default:
+      return new ProblemError(problem, headers);
   }
 }
 

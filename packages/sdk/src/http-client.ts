@@ -74,7 +74,11 @@ export class HttpClient {
    * Any API operation, typed from the OpenAPI document:
    * `request('get', '/v1/messages/{messageId}', { path: { messageId } })`.
    */
-  request<M extends HttpMethod, P extends PathsFor<M>>(method: M, path: P, ...[args]: RequestArgsTuple<M, P>): Promise<ResponseBody<M, P>> {
+  request<M extends HttpMethod, P extends PathsFor<M>>(
+    method: M,
+    path: P,
+    ...[args]: RequestArgsTuple<M, P>
+  ): Promise<ResponseBody<M, P>> {
     return this.#send(method, path, (args ?? {}) as UntypedArgs) as Promise<ResponseBody<M, P>>;
   }
 
@@ -89,7 +93,10 @@ export class HttpClient {
     // attempts: a retry after a lost response replays the first answer instead of acting twice.
     if (method === 'post') headers.set('idempotency-key', args.idempotencyKey ?? crypto.randomUUID());
     const init: RequestInit = {
-      method: method.toUpperCase(), headers, ...(body !== undefined && { body }), ...(this.#credentials && { credentials: this.#credentials }),
+      method: method.toUpperCase(),
+      headers,
+      ...(body !== undefined && { body }),
+      ...(this.#credentials && { credentials: this.#credentials }),
     };
 
     for (let attempt = 0; ; attempt++) {
@@ -129,8 +136,11 @@ export class HttpClient {
       return { response, text: await response.text() };
     } catch (err) {
       if (signal?.aborted) throw signal.reason;
-      if (timedOut) throw new TimeoutError(`${init.method} ${url}: no response within ${this.#timeoutMs} ms`, { cause: err });
-      throw new ConnectionError(`${init.method} ${url}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      if (timedOut)
+        throw new TimeoutError(`${init.method} ${url}: no response within ${this.#timeoutMs} ms`, { cause: err });
+      throw new ConnectionError(`${init.method} ${url}: ${err instanceof Error ? err.message : String(err)}`, {
+        cause: err,
+      });
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', forwardAbort);
@@ -140,7 +150,8 @@ export class HttpClient {
   #url(template: string, args: UntypedArgs): string {
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = args.path?.[name];
-      if (value === undefined || value === '') throw new CxEngageError(`missing path parameter ${name} for ${template}`);
+      if (value === undefined || value === '')
+        throw new CxEngageError(`missing path parameter ${name} for ${template}`);
       return encodeURIComponent(String(value));
     });
     const query = new URLSearchParams();
@@ -169,7 +180,11 @@ function parseSuccess(response: Response, text: string): unknown {
 
 /** The RFC 9457 body; something close enough for a non-JSON error (e.g. from a proxy). */
 function parseProblem(response: Response, text: string): Problem {
-  const fallback: Problem = { type: 'about:blank', title: response.statusText || `HTTP ${response.status}`, status: response.status };
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: response.statusText || `HTTP ${response.status}`,
+    status: response.status,
+  };
   try {
     const body: unknown = JSON.parse(text);
     if (typeof body !== 'object' || body === null || typeof (body as Problem).title !== 'string') return fallback;

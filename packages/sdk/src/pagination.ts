@@ -13,6 +13,7 @@ export class PageRequest<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   }
 
   // Lazy: nothing is requested until the page is awaited or the items are iterated.
+  // biome-ignore lint/suspicious/noThenProperty: a page is awaitable on purpose (`await client.messages.list()`).
   then<R1 = Page<T>, R2 = never>(
     onFulfilled?: ((page: Page<T>) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
@@ -38,6 +39,9 @@ export class PageRequest<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
 }
 
 /** A PageRequest for a list endpoint whose query takes `cursor` (and starts from the caller's, if any). */
-export function paginate<Q extends { cursor?: string }, T>(query: Q, fetchPage: (query: Q) => Promise<Page<T>>): PageRequest<T> {
+export function paginate<Q extends { cursor?: string }, T>(
+  query: Q,
+  fetchPage: (query: Q) => Promise<Page<T>>,
+): PageRequest<T> {
   return new PageRequest((cursor) => fetchPage({ ...query, cursor }), query.cursor);
 }

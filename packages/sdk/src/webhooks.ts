@@ -67,7 +67,9 @@ export async function verifyWebhook(
     if (actual && constantTimeEqual(actual, expected)) matched = true;
   }
   if (!matched) {
-    throw new WebhookVerificationError('no webhook-signature matches: a different secret, or a body changed after signing (verify the raw body, before any JSON parsing)');
+    throw new WebhookVerificationError(
+      'no webhook-signature matches: a different secret, or a body changed after signing (verify the raw body, before any JSON parsing)',
+    );
   }
   return parseBody(rawBody);
 }
@@ -84,12 +86,17 @@ export async function signWebhook(
   const id = options.id ?? `msg_${crypto.randomUUID().replaceAll('-', '')}`;
   const timestamp = Math.floor((options.timestamp ?? new Date()).getTime() / 1000);
   const signature = await hmacSha256(secretKey(secret), signedContent(id, timestamp, rawBody));
-  return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': `v1,${encodeBase64(signature)}` };
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': `v1,${encodeBase64(signature)}`,
+  };
 }
 
 function requiredHeader(headers: WebhookHeaderSource, name: string): string {
   const value = headerValue(headers, name);
-  if (!value) throw new WebhookVerificationError(`missing ${name} header: not a webhook from CX Engage, or a proxy dropped it`);
+  if (!value)
+    throw new WebhookVerificationError(`missing ${name} header: not a webhook from CX Engage, or a proxy dropped it`);
   return value;
 }
 
@@ -104,7 +111,8 @@ function headerValue(headers: WebhookHeaderSource, name: string): string | undef
 }
 
 function parseTimestamp(value: string): number {
-  if (!/^\d+$/.test(value)) throw new WebhookVerificationError(`webhook-timestamp ${JSON.stringify(value)} is not Unix seconds`);
+  if (!/^\d+$/.test(value))
+    throw new WebhookVerificationError(`webhook-timestamp ${JSON.stringify(value)} is not Unix seconds`);
   return Number(value);
 }
 
@@ -112,16 +120,21 @@ function checkTimestamp(timestamp: number, options: VerifyWebhookOptions): void 
   const tolerance = options.toleranceSeconds ?? 300;
   const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
   if (now - timestamp > tolerance) {
-    throw new WebhookVerificationError(`webhook-timestamp is ${now - timestamp} s old, more than the ${tolerance} s tolerance: a replay, or a clock out of sync`);
+    throw new WebhookVerificationError(
+      `webhook-timestamp is ${now - timestamp} s old, more than the ${tolerance} s tolerance: a replay, or a clock out of sync`,
+    );
   }
   if (timestamp - now > tolerance) {
-    throw new WebhookVerificationError(`webhook-timestamp is ${timestamp - now} s in the future, more than the ${tolerance} s tolerance: a clock out of sync`);
+    throw new WebhookVerificationError(
+      `webhook-timestamp is ${timestamp - now} s in the future, more than the ${tolerance} s tolerance: a clock out of sync`,
+    );
   }
 }
 
 function secretKey(secret: string): Uint8Array<ArrayBuffer> {
   const key = decodeBase64(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret);
-  if (!key || key.length === 0) throw new WebhookVerificationError('the secret is not a whsec_… webhook secret (base64 after the prefix)');
+  if (!key || key.length === 0)
+    throw new WebhookVerificationError('the secret is not a whsec_… webhook secret (base64 after the prefix)');
   return key;
 }
 
@@ -135,7 +148,10 @@ function signedContent(id: string, timestamp: number, rawBody: string | Uint8Arr
   return content;
 }
 
-async function hmacSha256(key: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+async function hmacSha256(
+  key: Uint8Array<ArrayBuffer>,
+  data: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
   const cryptoKey = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, data));
 }

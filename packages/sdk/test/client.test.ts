@@ -9,8 +9,18 @@ import { addUser } from '../../server/test/portal.ts';
 import { startReceiver } from '../../server/test/receiver.ts';
 import { waitFor } from '../../server/test/wait.ts';
 import {
-  AuthenticationError, ConflictError, ConnectionError, CxEngage, NotFoundError, PermissionDeniedError, ProblemError, ServerError, TimeoutError, ValidationError,
-  verifyWebhook, type Message,
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  CxEngage,
+  NotFoundError,
+  PermissionDeniedError,
+  ProblemError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+  verifyWebhook,
+  type Message,
 } from '../src/index.ts';
 
 /** A destination of its own per test, so that lists and counts see only that test's messages. */
@@ -48,7 +58,11 @@ describe('CxEngage client against the platform', () => {
 
   it('sends a batch and reports the invalid item on its own', async () => {
     const to = freshNumber();
-    const { data } = await client.messages.batch([{ to, body: 'one' }, { to: 'not a number', body: 'two' }, { to, body: 'three' }]);
+    const { data } = await client.messages.batch([
+      { to, body: 'one' },
+      { to: 'not a number', body: 'two' },
+      { to, body: 'three' },
+    ]);
     assert.equal(data.length, 3);
     const [first, refused, third] = data;
     assert.ok(first && 'id' in first && first.status === 'queued');
@@ -64,12 +78,19 @@ describe('CxEngage client against the platform', () => {
     for (let i = 0; i < 5; i++) ids.push((await client.messages.send({ to, body: `page test ${i}` })).id);
 
     const first = await client.messages.list({ to, limit: 2 });
-    assert.deepEqual(first.data.map((m) => m.id), [ids[4], ids[3]], 'newest first');
+    assert.deepEqual(
+      first.data.map((m) => m.id),
+      [ids[4], ids[3]],
+      'newest first',
+    );
     assert.ok(first.nextCursor);
 
     const all: Message[] = [];
     for await (const m of client.messages.list({ to, limit: 2 })) all.push(m);
-    assert.deepEqual(all.map((m) => m.id), [...ids].reverse());
+    assert.deepEqual(
+      all.map((m) => m.id),
+      [...ids].reverse(),
+    );
 
     let pages = 0;
     for await (const page of client.messages.list({ to, limit: 2 }).pages()) pages += page.data.length > 0 ? 1 : 0;
@@ -133,7 +154,10 @@ describe('CxEngage client against the platform', () => {
     assert.ok(keys[0]);
     assert.equal(keys[1], keys[0], 'the retry reuses the key');
     const { data } = await client.messages.list({ to });
-    assert.deepEqual(data.map((m) => m.id), [sent.id]);
+    assert.deepEqual(
+      data.map((m) => m.id),
+      [sent.id],
+    );
   });
 
   it('lets the caller choose the Idempotency-Key', async () => {
@@ -172,7 +196,7 @@ describe('CxEngage client against the platform', () => {
     const scoped = new CxEngage({ apiKey: created.secret, baseUrl: t.url });
     assert.equal((await scoped.account.get()).id, account.id);
     assert.ok((await live.apiKeys.revoke(created.id)).revokedAt);
-    assert.ok(await scoped.account.get().catch((e: unknown) => e) instanceof AuthenticationError);
+    assert.ok((await scoped.account.get().catch((e: unknown) => e)) instanceof AuthenticationError);
 
     const numbers = await live.numbers.list();
     assert.ok(numbers.data.some((n) => n.number === t.boot.sandboxNumber));
@@ -196,35 +220,49 @@ describe('CxEngage client against the platform', () => {
       assert.match(endpoint.secret, /^whsec_/);
       const m = await live.messages.send({ to: freshNumber(), body: 'webhook me' });
       const forMessage = () => receiver.received.filter((r) => JSON.parse(r.body).data.id === m.id);
-      const [first] = await waitFor(async () => (forMessage().length >= 1 ? forMessage() : undefined), 'the message.delivered webhook');
+      const [first] = await waitFor(
+        async () => (forMessage().length >= 1 ? forMessage() : undefined),
+        'the message.delivered webhook',
+      );
       assert.ok(first);
       const event = await verifyWebhook(first.body, first.headers, endpoint.secret);
       assert.equal(event.type, 'message.delivered');
       assert.equal(event.data.id, m.id);
 
       // Other live messages of this account may be delivered meanwhile: find this event's delivery.
-      const delivery = await waitFor(async () => (await live.webhookDeliveries.list({ endpointId: endpoint.id, status: 'delivered' }))
-        .data.find((d) => d.eventId === first.headers['webhook-id']), 'the delivery to be recorded');
+      const delivery = await waitFor(
+        async () =>
+          (await live.webhookDeliveries.list({ endpointId: endpoint.id, status: 'delivered' })).data.find(
+            (d) => d.eventId === first.headers['webhook-id'],
+          ),
+        'the delivery to be recorded',
+      );
       assert.equal(delivery.eventId, first.headers['webhook-id']);
       assert.ok((await live.webhookDeliveries.get(delivery.id)).attempts.length >= 1);
 
       // During a rotation both secrets sign: a receiver that switches late still verifies.
       const rotated = await live.webhookEndpoints.rotateSecret(endpoint.id);
       await live.webhookDeliveries.retry(delivery.id);
-      const [, again] = await waitFor(async () => (forMessage().length >= 2 ? forMessage() : undefined), 'the retried delivery');
+      const [, again] = await waitFor(
+        async () => (forMessage().length >= 2 ? forMessage() : undefined),
+        'the retried delivery',
+      );
       assert.ok(again);
       assert.equal(again.headers['webhook-id'], first.headers['webhook-id'], 'a retry keeps the webhook-id');
       await verifyWebhook(again.body, again.headers, endpoint.secret);
       await verifyWebhook(again.body, again.headers, rotated.secret);
 
-      const replayed = await live.webhookEndpoints.replay(endpoint.id, { from: new Date(Date.now() - 3600_000).toISOString(), to: new Date().toISOString() });
+      const replayed = await live.webhookEndpoints.replay(endpoint.id, {
+        from: new Date(Date.now() - 3600_000).toISOString(),
+        to: new Date().toISOString(),
+      });
       assert.ok(replayed.deliveries >= 1);
       assert.equal((await live.webhookEndpoints.update(endpoint.id, { enabled: false })).disabledReason, 'manual');
       const endpoints = [];
       for await (const e of live.webhookEndpoints.list()) endpoints.push(e.id);
       assert.ok(endpoints.includes(endpoint.id));
       await live.webhookEndpoints.delete(endpoint.id);
-      assert.ok(await live.webhookEndpoints.get(endpoint.id).catch((e: unknown) => e) instanceof NotFoundError);
+      assert.ok((await live.webhookEndpoints.get(endpoint.id).catch((e: unknown) => e)) instanceof NotFoundError);
     } finally {
       await receiver.close();
     }
@@ -254,18 +292,43 @@ describe('CxEngage client against the platform', () => {
 
   it('signs in with a session cookie and the CSRF header instead of an API key, as the portal does', async () => {
     const operator = new CxEngage({ apiKey: t.boot.adminApiKey, baseUrl: t.url });
-    const account = await operator.request('post', '/v1/admin/accounts', { body: { name: 'SDK session', status: 'active' } });
-    const key = await operator.request('post', '/v1/admin/accounts/{accountId}/api-keys', { path: { accountId: account.id }, body: { name: 'k' } });
-    await addUser(t, { id: account.id, key: key.secret }, 'sdk-session@client.example', 'owner', 'a long session password');
+    const account = await operator.request('post', '/v1/admin/accounts', {
+      body: { name: 'SDK session', status: 'active' },
+    });
+    const key = await operator.request('post', '/v1/admin/accounts/{accountId}/api-keys', {
+      path: { accountId: account.id },
+      body: { name: 'k' },
+    });
+    await addUser(
+      t,
+      { id: account.id, key: key.secret },
+      'sdk-session@client.example',
+      'owner',
+      'a long session password',
+    );
     const jar = cookieJar();
     const csrf = () => ({ 'x-csrf-token': jar.cookies.get('cx_csrf') ?? '' });
-    const session = new CxEngage({ baseUrl: t.url, credentials: 'same-origin', headers: csrf, fetch: jar.fetch, maxRetries: 0 });
-    const signedIn = await session.request('post', '/v1/auth/login', { body: { email: 'sdk-session@client.example', password: 'a long session password' } });
+    const session = new CxEngage({
+      baseUrl: t.url,
+      credentials: 'same-origin',
+      headers: csrf,
+      fetch: jar.fetch,
+      maxRetries: 0,
+    });
+    const signedIn = await session.request('post', '/v1/auth/login', {
+      body: { email: 'sdk-session@client.example', password: 'a long session password' },
+    });
     assert.equal(signedIn.twoFactorRequired, false);
     const me = await session.request('get', '/v1/auth/session');
     assert.equal(me.account.id, account.id);
-    assert.ok(jar.sent.every((h) => !h.has('authorization')), 'no Authorization header without an API key');
-    assert.ok(jar.sent.every((h) => h.get('x-csrf-token') !== null), 'the headers option goes with every request');
+    assert.ok(
+      jar.sent.every((h) => !h.has('authorization')),
+      'no Authorization header without an API key',
+    );
+    assert.ok(
+      jar.sent.every((h) => h.get('x-csrf-token') !== null),
+      'the headers option goes with every request',
+    );
     const created = await session.apiKeys.create({ name: 'made in a session' });
     assert.match(created.secret, /^cxk_live_/);
 
@@ -278,13 +341,28 @@ describe('CxEngage client against the platform', () => {
 
   it('reads policy versions and objects to one in writing', async () => {
     const operator = new CxEngage({ apiKey: t.boot.adminApiKey, baseUrl: t.url });
-    const account = await operator.request('post', '/v1/admin/accounts', { body: { name: 'SDK policies', status: 'active' } });
-    const key = await operator.request('post', '/v1/admin/accounts/{accountId}/api-keys', { path: { accountId: account.id }, body: { name: 'k', scopes: ['account:manage'] } });
-    const published = await operator.request('post', '/v1/admin/policies', { body: {
-      kind: 'terms', version: 'sdk-1', title: 'Terms', text: '# Terms', summaryOfChanges: 'New clause 9.', effectiveAt: '2099-01-01T00:00:00Z',
-    } });
+    const account = await operator.request('post', '/v1/admin/accounts', {
+      body: { name: 'SDK policies', status: 'active' },
+    });
+    const key = await operator.request('post', '/v1/admin/accounts/{accountId}/api-keys', {
+      path: { accountId: account.id },
+      body: { name: 'k', scopes: ['account:manage'] },
+    });
+    const published = await operator.request('post', '/v1/admin/policies', {
+      body: {
+        kind: 'terms',
+        version: 'sdk-1',
+        title: 'Terms',
+        text: '# Terms',
+        summaryOfChanges: 'New clause 9.',
+        effectiveAt: '2099-01-01T00:00:00Z',
+      },
+    });
     const own = new CxEngage({ apiKey: key.secret, baseUrl: t.url });
-    assert.deepEqual((await own.policies.list()).data.map((p) => [p.id, p.notice.status]), [[published.id, 'pending']]);
+    assert.deepEqual(
+      (await own.policies.list()).data.map((p) => [p.id, p.notice.status]),
+      [[published.id, 'pending']],
+    );
     assert.equal((await own.policies.get(published.id)).text, '# Terms');
     const objected = await own.policies.object(published.id, { text: 'We object to clause 9.', signer: 'S. Signer' });
     assert.equal(objected.notice.status, 'objected');
@@ -293,28 +371,52 @@ describe('CxEngage client against the platform', () => {
 
   it('keeps contacts and consent, and files a data-subject request that completes', async () => {
     const operator = new CxEngage({ apiKey: t.boot.adminApiKey, baseUrl: t.url });
-    const account = await operator.request('post', '/v1/admin/accounts', { body: { name: 'SDK privacy', status: 'active' } });
-    const key = await operator.request('post', '/v1/admin/accounts/{accountId}/api-keys', { path: { accountId: account.id }, body: { name: 'k', scopes: ['contacts:read', 'contacts:write', 'privacy:manage'] } });
+    const account = await operator.request('post', '/v1/admin/accounts', {
+      body: { name: 'SDK privacy', status: 'active' },
+    });
+    const key = await operator.request('post', '/v1/admin/accounts/{accountId}/api-keys', {
+      path: { accountId: account.id },
+      body: { name: 'k', scopes: ['contacts:read', 'contacts:write', 'privacy:manage'] },
+    });
     const own = new CxEngage({ apiKey: key.secret, baseUrl: t.url });
     const phone = freshNumber();
     const contact = await own.contacts.create({ phone, name: 'Sam SDK' });
     assert.equal((await own.contacts.create({ phone })).id, contact.id, 'one contact per number');
-    const state = await own.contacts.recordConsent(contact.id, { channel: 'sms', purpose: 'marketing', action: 'granted', source: 'api' });
-    assert.deepEqual(state.current.map((c) => c.granted), [true]);
+    const state = await own.contacts.recordConsent(contact.id, {
+      channel: 'sms',
+      purpose: 'marketing',
+      action: 'granted',
+      source: 'api',
+    });
+    assert.deepEqual(
+      state.current.map((c) => c.granted),
+      [true],
+    );
     await assert.rejects(own.contacts.create({ phone: 'not a number' }), ValidationError);
-    const imported = await own.contacts.import({ contacts: [{ phone, tags: ['imported'] }, { phone: freshNumber(), consents: [{ channel: 'sms', purpose: 'otp', action: 'granted' }] }] });
+    const imported = await own.contacts.import({
+      contacts: [
+        { phone, tags: ['imported'] },
+        { phone: freshNumber(), consents: [{ channel: 'sms', purpose: 'otp', action: 'granted' }] },
+      ],
+    });
     assert.deepEqual([imported.created, imported.updated, imported.consentsRecorded], [1, 1, 1]);
     assert.deepEqual((await own.contacts.get(contact.id)).tags, ['imported']);
     const bad = await own.contacts.import({ contacts: [{ phone: 'nope' }] }).catch((err: unknown) => err);
     assert.ok(bad instanceof ValidationError);
-    assert.deepEqual(bad.problem.errors?.map((e) => e.pointer), ['/contacts/0/phone']);
+    assert.deepEqual(
+      bad.problem.errors?.map((e) => e.pointer),
+      ['/contacts/0/phone'],
+    );
     const filed = await own.privacyRequests.create({ type: 'objection', subject: { contactId: contact.id } });
     const done = await waitFor(async () => {
       const r = await own.privacyRequests.get(filed.id);
       return r.status === 'completed' ? r : undefined;
     }, 'the objection to complete');
     assert.equal(done.type, 'objection');
-    assert.deepEqual((await own.privacyRequests.list({ type: 'objection' })).data.map((r) => r.id), [filed.id]);
+    assert.deepEqual(
+      (await own.privacyRequests.list({ type: 'objection' })).data.map((r) => r.id),
+      [filed.id],
+    );
     await assert.rejects(own.privacyRequests.extend(filed.id, 'too late'), ConflictError);
   });
 });
@@ -359,7 +461,10 @@ describe('CxEngage client retries and timeouts', () => {
       (res) => json(res, 202, { id: 'msg_replayed' }),
     ]);
     try {
-      const sent = await new CxEngage({ apiKey: 'cxk_test_x', baseUrl: server.url }).messages.send({ to: '+4915112345678', body: 'x' });
+      const sent = await new CxEngage({ apiKey: 'cxk_test_x', baseUrl: server.url }).messages.send({
+        to: '+4915112345678',
+        body: 'x',
+      });
       assert.equal(sent.id, 'msg_replayed');
       assert.equal(server.requests.length, 2);
     } finally {
@@ -370,7 +475,9 @@ describe('CxEngage client retries and timeouts', () => {
   it('does not retry other 4xx', async () => {
     const server = await scriptedServer([(res) => problem(res, 409), (res) => json(res, 200, {})]);
     try {
-      const err = await new CxEngage({ apiKey: 'cxk_test_x', baseUrl: server.url }).messages.cancel('msg_1').catch((e: unknown) => e);
+      const err = await new CxEngage({ apiKey: 'cxk_test_x', baseUrl: server.url }).messages
+        .cancel('msg_1')
+        .catch((e: unknown) => e);
       assert.ok(err instanceof ConflictError);
       assert.equal(server.requests.length, 1);
     } finally {
@@ -382,7 +489,9 @@ describe('CxEngage client retries and timeouts', () => {
     const unavailable = (res: http.ServerResponse) => problem(res, 503);
     const server = await scriptedServer([unavailable, unavailable, unavailable]);
     try {
-      const err = await new CxEngage({ apiKey: 'cxk_test_x', baseUrl: server.url, maxRetries: 2 }).account.get().catch((e: unknown) => e);
+      const err = await new CxEngage({ apiKey: 'cxk_test_x', baseUrl: server.url, maxRetries: 2 }).account
+        .get()
+        .catch((e: unknown) => e);
       assert.ok(err instanceof ServerError);
       assert.equal(err.status, 503);
       assert.equal(server.requests.length, 3);
@@ -407,7 +516,9 @@ describe('CxEngage client retries and timeouts', () => {
   it('throws a ConnectionError when the server cannot be reached', async () => {
     const server = await scriptedServer([]);
     await server.close();
-    const err = await new CxEngage({ apiKey: 'cxk_test_x', baseUrl: server.url, maxRetries: 1 }).account.get().catch((e: unknown) => e);
+    const err = await new CxEngage({ apiKey: 'cxk_test_x', baseUrl: server.url, maxRetries: 1 }).account
+      .get()
+      .catch((e: unknown) => e);
     assert.ok(err instanceof ConnectionError);
     assert.ok(!(err instanceof TimeoutError));
   });
@@ -462,10 +573,11 @@ async function scriptedServer(handlers: ((res: http.ServerResponse) => void)[]):
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -473,7 +585,13 @@ function json(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-function problem(res: http.ServerResponse, status: number, headers: Record<string, string> = {}, type = 'https://cx-engage.dev/problems/test'): void {
-  res.writeHead(status, { 'content-type': 'application/problem+json', ...headers })
+function problem(
+  res: http.ServerResponse,
+  status: number,
+  headers: Record<string, string> = {},
+  type = 'https://cx-engage.dev/problems/test',
+): void {
+  res
+    .writeHead(status, { 'content-type': 'application/problem+json', ...headers })
     .end(JSON.stringify({ type, title: http.STATUS_CODES[status] ?? 'error', status }));
 }

@@ -13,13 +13,16 @@ describe('OpenAPI drift', () => {
   it('packages/sdk/openapi.json is what the server publishes', async () => {
     const live = await openApiSpec();
     const committed: unknown = JSON.parse(await fs.readFile(SPEC_FILE, 'utf8'));
-    assert.ok(isDeepStrictEqual(live, committed), `packages/sdk/openapi.json differs from the server's spec (${driftSummary(live, committed)}): ${FIX}`);
+    assert.ok(
+      isDeepStrictEqual(live, committed),
+      `packages/sdk/openapi.json differs from the server's spec (${driftSummary(live, committed)}): ${FIX}`,
+    );
   });
 
   it('src/generated/openapi.ts is generated from packages/sdk/openapi.json', async () => {
     const committed: unknown = JSON.parse(await fs.readFile(SPEC_FILE, 'utf8'));
     const generated = await fs.readFile(GENERATED_FILE, 'utf8');
-    assert.ok(await generateTypes(committed) === generated, `packages/sdk/src/generated/openapi.ts is stale: ${FIX}`);
+    assert.ok((await generateTypes(committed)) === generated, `packages/sdk/src/generated/openapi.ts is stale: ${FIX}`);
   });
 });
 
@@ -28,7 +31,8 @@ function driftSummary(live: unknown, committed: unknown): string {
   const ops = (spec: unknown) => {
     const out = new Map<string, unknown>();
     const paths = (spec as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
-    for (const [p, item] of Object.entries(paths)) for (const [method, op] of Object.entries(item)) out.set(`${method.toUpperCase()} ${p}`, op);
+    for (const [p, item] of Object.entries(paths))
+      for (const [method, op] of Object.entries(item)) out.set(`${method.toUpperCase()} ${p}`, op);
     return out;
   };
   const now = ops(live);

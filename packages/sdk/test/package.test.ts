@@ -75,10 +75,19 @@ describe('the packed SDK, installed into an empty project', { skip: await skipRe
     t = await startTestPlatform({ role: 'api' });
     consumerDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-sdk-consumer-'));
     // As `npm publish` would: prepack builds dist/ first.
-    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', consumerDir], { cwd: sdkDir, env: npmEnv });
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', consumerDir], {
+      cwd: sdkDir,
+      env: npmEnv,
+    });
     [packed] = JSON.parse(stdout);
-    await fs.writeFile(path.join(consumerDir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    await run('npm', ['install', '--offline', '--no-audit', '--no-fund', `./${packed.filename}`], { cwd: consumerDir, env: npmEnv });
+    await fs.writeFile(
+      path.join(consumerDir, 'package.json'),
+      JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+    );
+    await run('npm', ['install', '--offline', '--no-audit', '--no-fund', `./${packed.filename}`], {
+      cwd: consumerDir,
+      env: npmEnv,
+    });
     await fs.writeFile(path.join(consumerDir, 'consumer.mjs'), consumerScript);
     await fs.writeFile(path.join(consumerDir, 'consumer.ts'), typedConsumer);
   });
@@ -111,9 +120,27 @@ describe('the packed SDK, installed into an empty project', { skip: await skipRe
   });
 
   it('gives a strict TypeScript consumer its types (NodeNext and bundler resolution)', async () => {
-    for (const [module, moduleResolution] of [['nodenext', 'nodenext'], ['esnext', 'bundler']] as const) {
-      const args = ['--noEmit', '--strict', '--skipLibCheck', 'false', '--target', 'es2022', '--lib', 'es2022,dom', '--types', '',
-        '--module', module, '--moduleResolution', moduleResolution, 'consumer.ts'];
+    for (const [module, moduleResolution] of [
+      ['nodenext', 'nodenext'],
+      ['esnext', 'bundler'],
+    ] as const) {
+      const args = [
+        '--noEmit',
+        '--strict',
+        '--skipLibCheck',
+        'false',
+        '--target',
+        'es2022',
+        '--lib',
+        'es2022,dom',
+        '--types',
+        '',
+        '--module',
+        module,
+        '--moduleResolution',
+        moduleResolution,
+        'consumer.ts',
+      ];
       const result = await run(tsc, args, { cwd: consumerDir }).catch((e: { stdout: string }) => e);
       assert.equal(result.stdout, '', `tsc --moduleResolution ${moduleResolution}`);
     }
@@ -123,7 +150,10 @@ describe('the packed SDK, installed into an empty project', { skip: await skipRe
 describe('the SDK in this repository', { skip: await skipReason() }, () => {
   it('imports by name from the repository root on Node 20 (the workspace link and dist/)', async () => {
     const script = `import * as sdk from '@cx-engage/sdk'; console.log(JSON.stringify([typeof sdk.CxEngage, typeof sdk.verifyWebhook]));`;
-    const { stdout } = await run(NODE20, ['--input-type=module', '--eval', script], { cwd: repoRoot, env: { PATH: process.env.PATH } });
+    const { stdout } = await run(NODE20, ['--input-type=module', '--eval', script], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH },
+    });
     assert.deepEqual(JSON.parse(stdout), ['function', 'function']);
   });
 });

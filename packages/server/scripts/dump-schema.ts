@@ -16,7 +16,16 @@ const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-schema-'));
 const port = await freePort();
 await ensureTraversable(dir);
 await ensureTraversable(postgresBinaries());
-const pg = new EmbeddedPostgres({ databaseDir: dir, user: 'postgres', password: 'schema', port, persistent: false, createPostgresUser: true, onLog: () => {}, onError: () => {} });
+const pg = new EmbeddedPostgres({
+  databaseDir: dir,
+  user: 'postgres',
+  password: 'schema',
+  port,
+  persistent: false,
+  createPostgresUser: true,
+  onLog: () => {},
+  onError: () => {},
+});
 try {
   await pg.initialise();
   await pg.start();

@@ -19,5 +19,6 @@ export function ensureTestTools(): void {
     aptGet('update');
     result = aptGet('install', '-y', '--no-install-recommends', ...packages);
   }
-  if (result.status !== 0) console.warn(`could not install ${packages.join(', ')}; the tests that need them will be skipped`);
+  if (result.status !== 0)
+    console.warn(`could not install ${packages.join(', ')}; the tests that need them will be skipped`);
 }

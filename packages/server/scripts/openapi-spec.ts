@@ -12,7 +12,10 @@ import type { Context } from '../src/context.ts';
 export async function openApiSpec(): Promise<unknown> {
   const sql = openPool('postgres://unused@127.0.0.1:1/unused', { max: 1 });
   const config = loadConfig({ CX_DATA_DIR: '/nonexistent', CX_SANDBOX: 'true' });
-  const keyring = createKeyring(sql, { current: masterKeyFromBase64(Buffer.alloc(32).toString('base64'), 'unused'), previous: [] });
+  const keyring = createKeyring(sql, {
+    current: masterKeyFromBase64(Buffer.alloc(32).toString('base64'), 'unused'),
+    previous: [],
+  });
   const ctx: Context = { sql, log: createLogger('silent'), config, clock: systemClock, keyring };
   const app = await buildApp(ctx);
   try {

@@ -28,10 +28,25 @@ await fs.mkdir(pgDir, { recursive: true });
 await ensureTraversable(pgDir);
 await ensureTraversable(postgresBinaries());
 const pg = new EmbeddedPostgres({
-  databaseDir: pgDir, user: 'postgres', password: 'test', port, persistent: false, createPostgresUser: true,
+  databaseDir: pgDir,
+  user: 'postgres',
+  password: 'test',
+  port,
+  persistent: false,
+  createPostgresUser: true,
   // Tests can lose data on a crash: trade durability for speed.
-  postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=400'],
-  onLog: () => {}, onError: () => {},
+  postgresFlags: [
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=400',
+  ],
+  onLog: () => {},
+  onError: () => {},
 });
 let code = 1;
 try {
@@ -62,6 +77,7 @@ process.exit(code);
 
 async function testFiles(): Promise<string[]> {
   const out: string[] = [];
-  for await (const f of fs.glob(['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'], { cwd: root })) out.push(path.join(root, f));
+  for await (const f of fs.glob(['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'], { cwd: root }))
+    out.push(path.join(root, f));
   return out.sort();
 }

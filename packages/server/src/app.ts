@@ -104,7 +104,9 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<App
         version: '1',
         description: 'Send and receive SMS and WhatsApp messages. Errors are RFC 9457 problem documents.',
       },
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'cxk_live_… or cxk_test_…' } } },
+      components: {
+        securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'cxk_live_… or cxk_test_…' } },
+      },
       security: [{ apiKey: [] }],
     },
   });

@@ -32,7 +32,8 @@ const TWO_WAY_ALLOWED: Record<string, string> = {
   'channels <-> messaging': "channels/whatsapp's routes hand Meta's webhooks to messaging and use its input",
   'country-rules <-> messaging': 'country-rules uses the message model, input and error codes',
   'country-rules <-> send-policy': 'as billing: a policy that send-policy/order.ts lists',
-  'fraud <-> messaging': 'fraud reads and releases held messages through messaging; messaging types name fraud decisions',
+  'fraud <-> messaging':
+    'fraud reads and releases held messages through messaging; messaging types name fraud decisions',
   'fraud <-> send-policy': 'as billing; send-policy/policy.ts also names fraud/decision.ts',
   'messaging <-> privacy': 'privacy uses the message model, input, status and keywords',
   'messaging <-> send-policy': 'send-policy/policy.ts and order.ts use the message model and the WhatsApp window',
@@ -40,18 +41,24 @@ const TWO_WAY_ALLOWED: Record<string, string> = {
   'privacy <-> send-policy': 'as billing: privacy/enforcement.ts is a policy that send-policy/order.ts lists',
 };
 
-interface Import { from: string; to: string }
+interface Import {
+  from: string;
+  to: string;
+}
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) return sourceFiles(p);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path.relative(SRC, p).split(path.sep).join('/')] : [];
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')
+      ? [path.relative(SRC, p).split(path.sep).join('/')]
+      : [];
   });
 }
 
 // `import …/export … from './x.ts'` over several lines, `import type`, and `import './x.ts'`.
-const IMPORT = /^(?:import|export)\s+(?:type\s+)?(?:[\w$*\s,]|\{[^}]*\})*?\bfrom\s+'(\.\.?\/[^']+)'|^import\s+'(\.\.?\/[^']+)'/gm;
+const IMPORT =
+  /^(?:import|export)\s+(?:type\s+)?(?:[\w$*\s,]|\{[^}]*\})*?\bfrom\s+'(\.\.?\/[^']+)'|^import\s+'(\.\.?\/[^']+)'/gm;
 
 function importsOf(file: string): Import[] {
   const text = fs.readFileSync(path.join(SRC, file), 'utf8');
@@ -90,8 +97,12 @@ it('reads an import from every file that has one, each naming a file that exists
 it('route files are registered only by the app wiring', () => {
   // app.ts registers every plugin; a route file may also register its own folder's route files
   // under one prefix (auth/portal-routes.ts). Anything else would use a route file as a library.
-  const bad = imports.filter((i) => isRouteFile(i.to) && i.from !== 'app.ts'
-    && !(isRouteFile(i.from) && path.posix.dirname(i.from) === path.posix.dirname(i.to)));
+  const bad = imports.filter(
+    (i) =>
+      isRouteFile(i.to) &&
+      i.from !== 'app.ts' &&
+      !(isRouteFile(i.from) && path.posix.dirname(i.from) === path.posix.dirname(i.to)),
+  );
   assert.deepEqual(bad.map(show), [], 'move what these need out of the route file into a module of its domain');
 });
 
@@ -123,8 +134,11 @@ function fileCycles(): string[][] {
 }
 
 it('no import cycle between files', () => {
-  assert.deepEqual(fileCycles().map((c) => c.join(' → ')), [],
-    'move the piece both sides need to the lower one (or a file of its own), so imports go one way');
+  assert.deepEqual(
+    fileCycles().map((c) => c.join(' → ')),
+    [],
+    'move the piece both sides need to the lower one (or a file of its own), so imports go one way',
+  );
 });
 
 /** Pairs of domains that import each other, "a <-> b" with a < b, and one import each way. */
@@ -141,7 +155,11 @@ function twoWayPairs(): Map<string, string> {
 
 it('no two domains import each other, except the listed older pairs', () => {
   const bad = [...twoWayPairs()].filter(([pair]) => !(pair in TWO_WAY_ALLOWED)).map(([pair, how]) => `${pair}: ${how}`);
-  assert.deepEqual(bad, [], 'a domain cycle: move the shared piece to the lower domain (docs/architecture.md, Domains and their arrows)');
+  assert.deepEqual(
+    bad,
+    [],
+    'a domain cycle: move the shared piece to the lower domain (docs/architecture.md, Domains and their arrows)',
+  );
 });
 
 it('the listed older two-way pairs all still exist', () => {
@@ -170,7 +188,8 @@ it('package sources import another workspace package by its name, never by a pat
       const file = path.join(src, entry);
       for (const m of fs.readFileSync(file, 'utf8').matchAll(/\bfrom\s+'(\.\.?\/[^']+)'/g)) {
         const target = path.resolve(path.dirname(file), m[1]!);
-        if (!target.startsWith(path.join(packages, pkg) + path.sep)) bad.push(`${path.relative(packages, file)} → ${m[1]}`);
+        if (!target.startsWith(path.join(packages, pkg) + path.sep))
+          bad.push(`${path.relative(packages, file)} → ${m[1]}`);
       }
     }
   }
@@ -179,7 +198,11 @@ it('package sources import another workspace package by its name, never by a pat
 
 it('docs/architecture.md lists every domain with exactly the arrows the code has', () => {
   const documented = documentedArrows();
-  assert.deepEqual([...documented.keys()].sort(), domains, 'the domains listed in "Domains and their arrows" differ from the folders under src');
+  assert.deepEqual(
+    [...documented.keys()].sort(),
+    domains,
+    'the domains listed in "Domains and their arrows" differ from the folders under src',
+  );
   const code = arrows();
   const problems: string[] = [];
   for (const [key, why] of code) {
@@ -187,7 +210,12 @@ it('docs/architecture.md lists every domain with exactly the arrows the code has
     if (!documented.get(a)?.includes(b)) problems.push(`${key} is not documented (${show(why[0]!)})`);
   }
   for (const [a, targets] of documented) {
-    for (const b of targets) if (!code.has(`${a} -> ${b}`)) problems.push(`${a} -> ${b} is documented but no file makes it`);
+    for (const b of targets)
+      if (!code.has(`${a} -> ${b}`)) problems.push(`${a} -> ${b} is documented but no file makes it`);
   }
-  assert.deepEqual(problems, [], 'a new arrow is a design decision: add it to the table on purpose (and never make a pair two-way)');
+  assert.deepEqual(
+    problems,
+    [],
+    'a new arrow is a design decision: add it to the table on purpose (and never make a pair two-way)',
+  );
 });

@@ -51,17 +51,50 @@ export async function ensureBootstrap(ctx: Context, apiUrl: string): Promise<{ p
       at,
     });
     const system = { type: 'system' as const, id: 'bootstrap' };
-    const live = await insertApiKey(tx, { accountId: account.id, name: 'Bootstrap live key', mode: 'live', scopes: CLIENT_SCOPES, createdBy: 'bootstrap', at });
-    const test = await insertApiKey(tx, { accountId: account.id, name: 'Bootstrap test key', mode: 'test', scopes: CLIENT_SCOPES, createdBy: 'bootstrap', at });
-    const admin = await insertApiKey(tx, { accountId: account.id, name: 'Operator admin key', mode: 'live', scopes: OPERATOR_SCOPES, createdBy: 'bootstrap', at });
+    const live = await insertApiKey(tx, {
+      accountId: account.id,
+      name: 'Bootstrap live key',
+      mode: 'live',
+      scopes: CLIENT_SCOPES,
+      createdBy: 'bootstrap',
+      at,
+    });
+    const test = await insertApiKey(tx, {
+      accountId: account.id,
+      name: 'Bootstrap test key',
+      mode: 'test',
+      scopes: CLIENT_SCOPES,
+      createdBy: 'bootstrap',
+      at,
+    });
+    const admin = await insertApiKey(tx, {
+      accountId: account.id,
+      name: 'Operator admin key',
+      mode: 'live',
+      scopes: OPERATOR_SCOPES,
+      createdBy: 'bootstrap',
+      at,
+    });
     const adminPassword = generatePassword();
     const adminUserId = newId('usr', at);
     await tx`insert into users (account_id, id, email, name, role, password_hash, created_at)
              values (${account.id}, ${adminUserId}, ${ADMIN_EMAIL}, 'Operator admin', 'operator', ${await hashPassword(adminPassword)}, ${at})`;
     await tx`insert into numbers (account_id, id, number, channels, is_sandbox, created_at)
              values (${account.id}, ${newId('num', at)}, ${SANDBOX_NUMBER}, ${['sms', 'whatsapp']}, true, ${at})`;
-    for (const [action, id] of [['account.created', account.id], ['api_key.created', live.row.id], ['api_key.created', test.row.id], ['api_key.created', admin.row.id], ['user.created', adminUserId]] as const) {
-      await appendAudit(tx, { accountId: account.id, actor: system, action, target: { type: action.split('.')[0]!, id }, at });
+    for (const [action, id] of [
+      ['account.created', account.id],
+      ['api_key.created', live.row.id],
+      ['api_key.created', test.row.id],
+      ['api_key.created', admin.row.id],
+      ['user.created', adminUserId],
+    ] as const) {
+      await appendAudit(tx, {
+        accountId: account.id,
+        actor: system,
+        action,
+        target: { type: action.split('.')[0]!, id },
+        at,
+      });
     }
     return {
       apiUrl,

@@ -21,10 +21,19 @@ interface Running {
 
 /** `group`: in a process group of its own, as a terminal runs it (a Ctrl-C reaches every process in it). */
 function startCli(args: string[], env: Record<string, string>, opts: { group?: boolean } = {}): Running {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', CX_LOG_FORMAT: 'pretty', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.group ?? false });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', CX_LOG_FORMAT: 'pretty', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: opts.group ?? false,
+  });
   const started = watchStart(child);
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const ready = Promise.race([started.url, exit.then(() => { throw new Error(`exited early:\n${started.output()}`); })]);
+  const ready = Promise.race([
+    started.url,
+    exit.then(() => {
+      throw new Error(`exited early:\n${started.output()}`);
+    }),
+  ]);
   ready.catch(() => {}); // tests that expect an early exit never await it
   return { child, output: started.output, url: ready, exit };
 }
@@ -52,12 +61,26 @@ describe('cx-engage start', () => {
     const stat = await fs.stat(file);
     assert.equal(stat.mode & 0o777, 0o600);
     const boot = JSON.parse(await fs.readFile(file, 'utf8'));
-    for (const field of ['apiUrl', 'accountId', 'apiKey', 'testApiKey', 'adminEmail', 'adminPassword', 'adminApiKey', 'sandboxNumber']) {
+    for (const field of [
+      'apiUrl',
+      'accountId',
+      'apiKey',
+      'testApiKey',
+      'adminEmail',
+      'adminPassword',
+      'adminApiKey',
+      'sandboxNumber',
+    ]) {
       assert.ok(boot[field], `bootstrap.json has ${field}`);
     }
-    assert.ok(!first.output().includes(boot.apiKey) && !first.output().includes(boot.adminPassword), 'no secret on the console');
-    assert.equal(((await fs.stat(path.join(dataDir, 'master.key'))).mode & 0o777), 0o600);
-    const account = (await (await fetch(`${url}/v1/account`, { headers: { authorization: `Bearer ${boot.apiKey}` } })).json()) as { id: string };
+    assert.ok(
+      !first.output().includes(boot.apiKey) && !first.output().includes(boot.adminPassword),
+      'no secret on the console',
+    );
+    assert.equal((await fs.stat(path.join(dataDir, 'master.key'))).mode & 0o777, 0o600);
+    const account = (await (
+      await fetch(`${url}/v1/account`, { headers: { authorization: `Bearer ${boot.apiKey}` } })
+    ).json()) as { id: string };
     assert.equal(account.id, boot.accountId);
     assert.equal(await stop(first), 0, 'SIGTERM exits cleanly');
 
@@ -77,8 +100,17 @@ describe('cx-engage start', () => {
     await admin.unsafe(`create database ${name}`);
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-roles-'));
     dirs.push(dataDir);
-    const env = { DATABASE_URL: `${process.env.CX_TEST_ADMIN_URL}/${name}`, CX_MASTER_KEY: TEST_MASTER_KEY, CX_DATA_DIR: dataDir, PORT: '0' };
-    const procs = [startCli(['start', '--role', 'api'], env), startCli(['start', '--role', 'worker'], env), startCli(['start', '--role', 'api'], env)];
+    const env = {
+      DATABASE_URL: `${process.env.CX_TEST_ADMIN_URL}/${name}`,
+      CX_MASTER_KEY: TEST_MASTER_KEY,
+      CX_DATA_DIR: dataDir,
+      PORT: '0',
+    };
+    const procs = [
+      startCli(['start', '--role', 'api'], env),
+      startCli(['start', '--role', 'worker'], env),
+      startCli(['start', '--role', 'api'], env),
+    ];
     try {
       const urls = await Promise.all(procs.map((p) => p.url));
       assert.equal(urls[1], undefined, 'the worker serves no HTTP');
@@ -108,20 +140,34 @@ describe('cx-engage start', () => {
     const url = (await r.url)!;
     const boot = JSON.parse(await fs.readFile(path.join(dataDir, 'bootstrap.json'), 'utf8'));
     const delivered = async (to: string) => {
-      const sent = await fetch(`${url}/v1/messages`, { method: 'POST', headers: { authorization: `Bearer ${boot.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ to, body: 'split' }) });
+      const sent = await fetch(`${url}/v1/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${boot.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ to, body: 'split' }),
+      });
       assert.equal(sent.status, 202);
       const { id } = (await sent.json()) as { id: string };
-      return waitFor(async () => {
-        const m = (await (await fetch(`${url}/v1/messages/${id}`, { headers: { authorization: `Bearer ${boot.apiKey}` } })).json()) as { status: string };
-        return m.status === 'delivered' || undefined;
-      }, 'delivered through the worker process', 60_000);
+      return waitFor(
+        async () => {
+          const m = (await (
+            await fetch(`${url}/v1/messages/${id}`, { headers: { authorization: `Bearer ${boot.apiKey}` } })
+          ).json()) as { status: string };
+          return m.status === 'delivered' || undefined;
+        },
+        'delivered through the worker process',
+        60_000,
+      );
     };
     try {
       await delivered('+4915123000101');
       const first = await waitFor(async () => childProcesses(r.child.pid!, 'worker')[0], 'the worker process');
       assert.equal(first.nice, procInfo(r.child.pid!)!.nice + 10, 'the worker runs at a lower priority than the API');
       process.kill(first.pid, 'SIGKILL');
-      const second = await waitFor(async () => childProcesses(r.child.pid!, 'worker').find((w) => w.pid !== first.pid), 'a new worker process', 30_000);
+      const second = await waitFor(
+        async () => childProcesses(r.child.pid!, 'worker').find((w) => w.pid !== first.pid),
+        'a new worker process',
+        30_000,
+      );
       await delivered('+4915123000102');
       assert.equal(await stop(r), 0, 'SIGTERM exits cleanly');
       assert.equal(procInfo(second.pid), undefined, 'the worker stopped with it');
@@ -137,16 +183,32 @@ describe('cx-engage start', () => {
     const url = (await r.url)!;
     const boot = JSON.parse(await fs.readFile(path.join(dataDir, 'bootstrap.json'), 'utf8'));
     // Work in flight when the Ctrl-C comes.
-    const sends = Array.from({ length: 20 }, (_, i) => fetch(`${url}/v1/messages`, {
-      method: 'POST', headers: { authorization: `Bearer ${boot.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ to: `+49151230002${String(i).padStart(2, '0')}`, body: 'ctrl-c' }),
-    }).then((res) => res.status, () => 'refused'));
+    const sends = Array.from({ length: 20 }, (_, i) =>
+      fetch(`${url}/v1/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${boot.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ to: `+49151230002${String(i).padStart(2, '0')}`, body: 'ctrl-c' }),
+      }).then(
+        (res) => res.status,
+        () => 'refused',
+      ),
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     process.kill(-r.child.pid!, 'SIGINT');
     assert.equal(await r.exit, 0, r.output());
     const statuses = await Promise.all(sends);
-    assert.ok(statuses.every((s) => s === 202 || s === 503 || s === 'refused'), `every request answered or never taken: ${statuses.join(' ')}`);
-    assert.doesNotMatch(r.output(), /terminating connection|database system is shutting down|Error with notify listener/, 'no part lost its database before it stopped');
-    const pid = Number((await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').catch(() => '0')).split('\n')[0]);
+    assert.ok(
+      statuses.every((s) => s === 202 || s === 503 || s === 'refused'),
+      `every request answered or never taken: ${statuses.join(' ')}`,
+    );
+    assert.doesNotMatch(
+      r.output(),
+      /terminating connection|database system is shutting down|Error with notify listener/,
+      'no part lost its database before it stopped',
+    );
+    const pid = Number(
+      (await fs.readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').catch(() => '0')).split('\n')[0],
+    );
     assert.ok(!pid || procInfo(pid) === undefined, 'PostgreSQL stopped too');
   });
 

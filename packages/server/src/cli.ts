@@ -29,7 +29,10 @@ async function main(argv: string[]): Promise<number> {
   if (command !== 'start') {
     // Operator commands parse their own options; --data-dir locates the embedded database.
     const { dataDir, args } = takeDataDir(rest);
-    return runOperatorCommand(loadConfig(process.env, { dataDir, stdoutIsTTY: process.stdout.isTTY }), [command, ...args]);
+    return runOperatorCommand(loadConfig(process.env, { dataDir, stdoutIsTTY: process.stdout.isTTY }), [
+      command,
+      ...args,
+    ]);
   }
   const { values } = parseArgs({
     args: rest,
@@ -71,7 +74,12 @@ async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
   const split = config.role === 'all' && config.workerProcess;
   const platform = await startPlatform(split ? { ...config, role: 'api' } : config);
   const worker = split
-    ? superviseWorker({ cli: process.argv[1]!, dataDir: config.dataDir, apiPort: Number(new URL(platform.url!).port), log: platform.ctx.log })
+    ? superviseWorker({
+        cli: process.argv[1]!,
+        dataDir: config.dataDir,
+        apiPort: Number(new URL(platform.url!).port),
+        log: platform.ctx.log,
+      })
     : undefined;
   announce(config, platform);
   return new Promise((resolve) => {
@@ -81,12 +89,18 @@ async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
       stopping = true;
       platform.ctx.log.info({ signal }, 'shutting down: no new work, finishing what is in flight');
       // The worker first: it finishes its in-flight work while the database is still up.
-      (worker ? worker.stop() : Promise.resolve()).then(() => platform.stop()).then(() => resolve(0), () => resolve(1));
+      (worker ? worker.stop() : Promise.resolve())
+        .then(() => platform.stop())
+        .then(
+          () => resolve(0),
+          () => resolve(1),
+        );
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGHUP', () => shutdown('SIGHUP')); // the terminal closed
-    if (config.workerOf) watchParent(config.workerOf, () => shutdown('the API process that started this worker is gone'));
+    if (config.workerOf)
+      watchParent(config.workerOf, () => shutdown('the API process that started this worker is gone'));
   });
 }
 
@@ -98,18 +112,29 @@ function announce(config: ReturnType<typeof loadConfig>, platform: Awaited<Retur
   if (config.logFormat === 'json') {
     const msg = platform.url ? 'CX Engage is running' : 'CX Engage worker is running';
     // Whatever LOG_LEVEL says: where the platform runs is the one line an operator always needs.
-    platform.ctx.log.child({}, { level: 'info' }).info({ url: platform.url, role: config.role, bootstrapFile: platform.bootstrapFile, docs }, msg);
+    platform.ctx.log
+      .child({}, { level: 'info' })
+      .info({ url: platform.url, role: config.role, bootstrapFile: platform.bootstrapFile, docs }, msg);
     return;
   }
-  const where = platform.url ? `CX Engage is running at ${platform.url} (role ${config.role})` : `CX Engage worker is running (role ${config.role})`;
-  console.log([where, `API keys and the operator login are in ${platform.bootstrapFile}`, ...(docs ? [`API docs: ${docs}`] : [])].join('\n'));
+  const where = platform.url
+    ? `CX Engage is running at ${platform.url} (role ${config.role})`
+    : `CX Engage worker is running (role ${config.role})`;
+  console.log(
+    [
+      where,
+      `API keys and the operator login are in ${platform.bootstrapFile}`,
+      ...(docs ? [`API docs: ${docs}`] : []),
+    ].join('\n'),
+  );
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     if (err instanceof ConfigError) console.error(`cx-engage: ${err.message}`);
-    else if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`${err.message}\n\n${USAGE}`);
+    else if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+      console.error(`${err.message}\n\n${USAGE}`);
     else console.error('cx-engage: failed:', err);
     process.exit(1);
   },

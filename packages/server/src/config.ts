@@ -22,8 +22,18 @@ const envSchema = z.object({
   CX_PUBLIC_URL: z.string().url().optional(),
   CX_TRUST_PROXY: z.string().default('false'),
   // Portal sessions (auth/): idle and absolute timeouts.
-  CX_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
-  CX_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
+  CX_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
+  CX_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24)
+    .default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CX_LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   CX_WORKER_PROCESS: booleanFromEnv.default(true),
@@ -90,7 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: CliOverrides = {})
     databaseUrl: e.DATABASE_URL,
     sandbox: e.CX_SANDBOX,
     masterKey: e.CX_MASTER_KEY,
-    previousMasterKeys: (e.CX_MASTER_KEY_PREVIOUS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    previousMasterKeys: (e.CX_MASTER_KEY_PREVIOUS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     webhookAllowPrivate: e.CX_WEBHOOK_ALLOW_PRIVATE,
     metricsToken: e.CX_METRICS_TOKEN,
     publicUrl: e.CX_PUBLIC_URL,
@@ -111,9 +124,14 @@ function parseTrustProxy(value: string): boolean | string[] {
   const v = value.trim().toLowerCase();
   if (['true', '1', 'yes'].includes(v)) return true;
   if (['false', '0', 'no', ''].includes(v)) return false;
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (list.some((s) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(s))) {
-    throw new ConfigError('invalid environment:\n  CX_TRUST_PROXY: true, false, or comma-separated proxy addresses/CIDRs');
+    throw new ConfigError(
+      'invalid environment:\n  CX_TRUST_PROXY: true, false, or comma-separated proxy addresses/CIDRs',
+    );
   }
   return list;
 }

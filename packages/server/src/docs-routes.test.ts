@@ -10,35 +10,69 @@ import { fileURLToPath } from 'node:url';
 import { CLI } from '../test/cli.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const docFiles = ['README.md', ...fs.readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const docFiles = [
+  'README.md',
+  ...fs
+    .readdirSync(path.join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const docs = docFiles.map((file) => ({ file, text: fs.readFileSync(path.join(root, file), 'utf8') }));
 
 // The document `npm run sdk:generate` dumps; openapi-drift.test.ts keeps it equal to the served one.
-const openapi = JSON.parse(fs.readFileSync(path.join(root, 'packages/sdk/openapi.json'), 'utf8')) as { paths: Record<string, Record<string, unknown>> };
-const operations = Object.entries(openapi.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => ({
-  method: m.toUpperCase(),
-  path: p,
-  pattern: new RegExp(`^${p.split('/').map((s) => (/^\{.+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))).join('/')}$`),
-})));
+const openapi = JSON.parse(fs.readFileSync(path.join(root, 'packages/sdk/openapi.json'), 'utf8')) as {
+  paths: Record<string, Record<string, unknown>>;
+};
+const operations = Object.entries(openapi.paths).flatMap(([p, methods]) =>
+  Object.keys(methods).map((m) => ({
+    method: m.toUpperCase(),
+    path: p,
+    pattern: new RegExp(
+      `^${p
+        .split('/')
+        .map((s) => (/^\{.+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+        .join('/')}$`,
+    ),
+  })),
+);
 
-interface Mention { file: string; method: string | undefined; path: string }
+interface Mention {
+  file: string;
+  method: string | undefined;
+  path: string;
+}
 
 // `GET /v1/x/{id}`, `POST /v1/x` in prose and tables.
 function namedRoutes(file: string, text: string): Mention[] {
-  return [...text.matchAll(/\b(GET|POST|PUT|PATCH|DELETE) +(\/v1\/[^\s`'")|,;]*)/g)].map((m) => ({ file, method: m[1], path: m[2]! }));
+  return [...text.matchAll(/\b(GET|POST|PUT|PATCH|DELETE) +(\/v1\/[^\s`'")|,;]*)/g)].map((m) => ({
+    file,
+    method: m[1],
+    path: m[2]!,
+  }));
 }
 
 // What `curl` examples call: -X says the method, else a body means POST, else GET.
 function curlRoutes(file: string, text: string): Mention[] {
-  const commands = text.replace(/\\\n/g, ' ').split('\n').filter((l) => l.includes('curl '));
+  const commands = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .filter((l) => l.includes('curl '));
   return commands.flatMap((line) => {
-    const method = /(?:-X|--request) +([A-Z]+)/.exec(line)?.[1] ?? (/ (?:-d|--data[a-z-]*|-F|--form) /.test(line) ? 'POST' : 'GET');
-    return [...line.matchAll(/(?:\$\{?API\}?|https?:\/\/127\.0\.0\.1:8080)(\/v1\/[^\s`'")]*)/g)].map((m) => ({ file, method, path: m[1]! }));
+    const method =
+      /(?:-X|--request) +([A-Z]+)/.exec(line)?.[1] ?? (/ (?:-d|--data[a-z-]*|-F|--form) /.test(line) ? 'POST' : 'GET');
+    return [...line.matchAll(/(?:\$\{?API\}?|https?:\/\/127\.0\.0\.1:8080)(\/v1\/[^\s`'")]*)/g)].map((m) => ({
+      file,
+      method,
+      path: m[1]!,
+    }));
   });
 }
 
 function exists(m: Mention): boolean {
-  const clean = m.path.replace(/[?#].*$/, '').replace(/[.:]+$/, '').replace(/\/$/, '');
+  const clean = m.path
+    .replace(/[?#].*$/, '')
+    .replace(/[.:]+$/, '')
+    .replace(/\/$/, '');
   // `/v1/admin/...`, `/v1/sandbox/*`: some route under it.
   const prefix = /\/(\*|\.\.\.|…)$/.exec(clean);
   if (prefix) return operations.some((o) => o.path.startsWith(clean.slice(0, prefix.index + 1)));
@@ -57,8 +91,10 @@ it('names only cx-engage commands that the CLI knows', () => {
   // Each command is a usage line of its own: one or two words before its options.
   const commands = [...help.matchAll(/^ {2}([a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)?)(?= |$)/gm)].map((m) => m[1]!);
   assert.ok(commands.includes('start') && commands.includes('audit verify'), commands.join(', '));
-  const missing = docs.flatMap(({ file, text }) => [...text.matchAll(/\bcx-engage ([a-z][a-z0-9-]*)(?: ([a-z][a-z0-9-]*))?/g)]
-    .filter(([, first, second]) => !commands.some((c) => c === first || c === `${first} ${second}`))
-    .map(([mention]) => `${file}: ${mention}`));
+  const missing = docs.flatMap(({ file, text }) =>
+    [...text.matchAll(/\bcx-engage ([a-z][a-z0-9-]*)(?: ([a-z][a-z0-9-]*))?/g)]
+      .filter(([, first, second]) => !commands.some((c) => c === first || c === `${first} ${second}`))
+      .map(([mention]) => `${file}: ${mention}`),
+  );
   assert.deepEqual(missing, []);
 });

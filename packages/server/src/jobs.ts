@@ -65,6 +65,17 @@ export function workerJobs(ctx: Context): JobSpec {
         if (removed) ctx.log.info({ removed }, 'expired idempotency keys removed');
       },
     },
-    crontab: ['17 * * * * sweep_idempotency_keys', '* * * * * send_emails', '*/10 * * * * delete_expired_files', '23 * * * * sweep_webhook_deliveries', '0 3 1 * * invoice_run', '0 8 * * * invoice_reminders', '41 * * * * prune_fraud_counters', '*/5 * * * * sync_whatsapp_templates', '30 2 * * * apply_retention', '*/10 * * * * deem_policies_accepted'],
+    crontab: [
+      '17 * * * * sweep_idempotency_keys',
+      '* * * * * send_emails',
+      '*/10 * * * * delete_expired_files',
+      '23 * * * * sweep_webhook_deliveries',
+      '0 3 1 * * invoice_run',
+      '0 8 * * * invoice_reminders',
+      '41 * * * * prune_fraud_counters',
+      '*/5 * * * * sync_whatsapp_templates',
+      '30 2 * * * apply_retention',
+      '*/10 * * * * deem_policies_accepted',
+    ],
   };
 }

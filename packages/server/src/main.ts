@@ -59,7 +59,13 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
   try {
     const applied = await migrate(sql);
     if (applied.length) log.info({ applied }, 'migrations applied');
-    const ctx: Context = { sql, log, config, clock: opts.clock ?? systemClock, keyring: createKeyring(sql, masterKeys) };
+    const ctx: Context = {
+      sql,
+      log,
+      config,
+      clock: opts.clock ?? systemClock,
+      keyring: createKeyring(sql, masterKeys),
+    };
     await migrateJobQueue(log, databaseUrl);
 
     let app: App | undefined;
@@ -82,9 +88,12 @@ export async function startPlatform(config: Config, opts: StartOptions = {}): Pr
         databaseUrl,
         hasher: createSubjectHasher(sql, ctx.keyring),
         // Settings stored by older versions lack newer fields: fill them with today's defaults.
-        makeLink: (row, password, handlers, share) => createSmppLink({ connectorId: row.id, config: withDefaults(row.config), password, handlers, log, share }),
+        makeLink: (row, password, handlers, share) =>
+          createSmppLink({ connectorId: row.id, config: withDefaults(row.config), password, handlers, log, share }),
         // The sandbox WhatsApp simulator posts its webhooks to this process's API (or the public URL).
-        ...(config.sandbox && { onLead: () => leadSandbox(ctx, config.publicUrl ?? url ?? `http://127.0.0.1:${config.port}`) }),
+        ...(config.sandbox && {
+          onLead: () => leadSandbox(ctx, config.publicUrl ?? url ?? `http://127.0.0.1:${config.port}`),
+        }),
       });
       stops.push(() => messaging.stop());
       const webhooks = startWebhookDeliverer(ctx);

@@ -18,7 +18,13 @@ import { registerEventFanOut } from './platform/events.ts';
 import { webhookFanOut } from './webhooks/fan-out.ts';
 import type { OperatorCommand } from './platform/operator-command.ts';
 
-export const OPERATOR_COMMANDS: OperatorCommand[] = [auditVerifyCommand, keysRotateCommand, resetPasswordCommand, resetTwoFactorCommand, reapplyErasuresCommand];
+export const OPERATOR_COMMANDS: OperatorCommand[] = [
+  auditVerifyCommand,
+  keysRotateCommand,
+  resetPasswordCommand,
+  resetTwoFactorCommand,
+  reapplyErasuresCommand,
+];
 
 export async function runOperatorCommand(config: Config, args: string[]): Promise<number> {
   const name = args.slice(0, 2).join(' ');

@@ -14,18 +14,32 @@ import { freePort } from './db/embedded.ts';
 import { CLI, watchStart } from '../test/cli.ts';
 import { waitFor } from '../test/wait.ts';
 import {
-  assignments, curlRequest, expectedAnswer, fencedBlocks, findString, elided, mismatch, shellCommands, type Block,
+  assignments,
+  curlRequest,
+  expectedAnswer,
+  fencedBlocks,
+  findString,
+  elided,
+  mismatch,
+  shellCommands,
+  type Block,
 } from '../test/doc-tour.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const DOC = 'docs/quickstart.md';
 const PATIENCE_MS = 20_000;
 
-interface Answer { status: number; body: unknown; text: string }
+interface Answer {
+  status: number;
+  body: unknown;
+  text: string;
+}
 
 /** The environment a reader has: none of the settings a test run or a shell may carry. */
 function readersEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(CX_|DATABASE_URL$|PORT$|HOST$)/.test(k)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(CX_|DATABASE_URL$|PORT$|HOST$)/.test(k)),
+  );
   return { ...env, ...extra };
 }
 
@@ -56,7 +70,13 @@ class Tour {
     await this.stopPlatform();
     const child = spawn(process.execPath, [CLI, 'start'], {
       cwd: root,
-      env: readersEnv({ ...env, CX_DATA_DIR: this.dataDir, PORT: String(this.ports.platform), LOG_LEVEL: 'warn', CX_LOG_FORMAT: 'pretty' }),
+      env: readersEnv({
+        ...env,
+        CX_DATA_DIR: this.dataDir,
+        PORT: String(this.ports.platform),
+        LOG_LEVEL: 'warn',
+        CX_LOG_FORMAT: 'pretty',
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const started = watchStart(child);
@@ -74,7 +94,9 @@ class Tour {
 
   startReceiver(env: Record<string, string>, args: string[]): void {
     const child = spawn(process.execPath, args, {
-      cwd: root, env: readersEnv({ ...env, RECEIVER_PORT: String(this.ports.receiver) }), stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: root,
+      env: readersEnv({ ...env, RECEIVER_PORT: String(this.ports.receiver) }),
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines: string[] = [];
     const collect = (d: Buffer) => lines.push(...d.toString().split('\n').filter(Boolean));
@@ -99,7 +121,9 @@ class Tour {
     let body: unknown = text;
     try {
       body = JSON.parse(text);
-    } catch { /* a download: kept as text */ }
+    } catch {
+      /* a download: kept as text */
+    }
     return { status: res.status, body, text };
   }
 }
@@ -108,11 +132,15 @@ class Tour {
 async function runBlock(tour: Tour, block: Block, expected: Block | undefined): Promise<void> {
   const where = `${DOC}:${block.line}`;
   // $(node -p "require('./data/bootstrap.json').apiKey"): a field of the data dir's bootstrap.json.
-  const boot = JSON.parse(await fs.readFile(path.join(tour.dataDir, 'bootstrap.json'), 'utf8').catch(() => '{}')) as Record<string, string>;
-  const text = tour.localize(block.text).replace(/\$\(node -p "require\('\.\/data\/bootstrap\.json'\)\.(\w+)"\)/g, (_, field: string) => {
-    assert.ok(boot[field], `${where}: bootstrap.json has no ${field}`);
-    return `'${boot[field]}'`;
-  });
+  const boot = JSON.parse(
+    await fs.readFile(path.join(tour.dataDir, 'bootstrap.json'), 'utf8').catch(() => '{}'),
+  ) as Record<string, string>;
+  const text = tour
+    .localize(block.text)
+    .replace(/\$\(node -p "require\('\.\/data\/bootstrap\.json'\)\.(\w+)"\)/g, (_, field: string) => {
+      assert.ok(boot[field], `${where}: bootstrap.json has no ${field}`);
+      return `'${boot[field]}'`;
+    });
   tour.receiverMark = tour.receiver?.lines.length ?? 0;
   // A curl is judged once the next command shows whether it was the block's last.
   let pending: string[] | undefined;
@@ -122,7 +150,8 @@ async function runBlock(tour: Tour, block: Block, expected: Block | undefined): 
     const { set, rest } = assignments(words);
     const env = Object.fromEntries(Object.entries(set).map(([k, v]) => [k, tour.value(v, where)]));
     if (rest.length === 0) for (const [k, v] of Object.entries(env)) tour.vars.set(k, v);
-    else if (rest.join(' ') === 'npm ci') continue; // installed already
+    else if (rest.join(' ') === 'npm ci')
+      continue; // installed already
     else if (rest.join(' ') === 'npm start') await tour.startPlatform(env);
     else if (rest[0] === 'node' && rest[1]?.startsWith('docs/examples/')) tour.startReceiver(env, rest.slice(1));
     else if (rest[0] === 'curl') {
@@ -136,14 +165,18 @@ async function runBlock(tour: Tour, block: Block, expected: Block | undefined): 
 /** Checks the answer a curl gave (`tour.last`): the documented one, or else any 2xx. */
 async function judgeCurl(tour: Tour, args: string[], expected: Block | undefined, where: string): Promise<void> {
   if (!expected) {
-    assert.ok(tour.last!.status < 300, `${where}: curl ${args.join(' ')}\nanswered ${tour.last!.status}: ${tour.last!.text}`);
+    assert.ok(
+      tour.last!.status < 300,
+      `${where}: curl ${args.join(' ')}\nanswered ${tour.last!.status}: ${tour.last!.text}`,
+    );
     return;
   }
   const want = expectedAnswer({ ...expected, text: tour.localize(expected.text) });
-  const check = (a: Answer) => (a.status === want.status ? mismatch(want.json, a.body) : `status ${a.status}, expected ${want.status}`);
+  const check = (a: Answer) =>
+    a.status === want.status ? mismatch(want.json, a.body) : `status ${a.status}, expected ${want.status}`;
   // Statuses change in the background: a GET (safe to repeat) is asked again until it matches.
   if (curlRequest(args).method === 'GET' && check(tour.last!) !== undefined) {
-    const matches = async () => (check(tour.last = await tour.curl(args)) === undefined ? true : undefined);
+    const matches = async () => (check((tour.last = await tour.curl(args))) === undefined ? true : undefined);
     await waitFor(matches, 'the documented answer', PATIENCE_MS).catch(() => undefined);
   }
   const problem = check(tour.last!);
@@ -154,11 +187,17 @@ async function judgeCurl(tour: Tour, args: string[], expected: Block | undefined
 async function checkReceiver(tour: Tour, block: Block): Promise<void> {
   const receiver = tour.receiver;
   assert.ok(receiver, `${DOC}:${block.line}: receiver output, but no receiver was started`);
-  for (const line of tour.localize(block.text).split('\n').filter((l) => l.trim())) {
+  for (const line of tour
+    .localize(block.text)
+    .split('\n')
+    .filter((l) => l.trim())) {
     const pattern = elided(line);
     const printed = () => receiver.lines.slice(tour.receiverMark).some((l) => pattern.test(l));
     await waitFor(async () => printed() || undefined, line, PATIENCE_MS).catch(() => undefined);
-    assert.ok(printed(), `${DOC}:${block.line}: the receiver did not print "${line}"; it printed:\n${receiver.lines.join('\n')}`);
+    assert.ok(
+      printed(),
+      `${DOC}:${block.line}: the receiver did not print "${line}"; it printed:\n${receiver.lines.join('\n')}`,
+    );
   }
 }
 
@@ -170,7 +209,11 @@ after(async () => {
 it('runs docs/quickstart.md step by step against a fresh platform, as a reader would', async () => {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-tour-'));
   const tour = new Tour(dataDir, { platform: await freePort(), receiver: await freePort() });
-  cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }), () => tour.stopPlatform(), async () => tour.receiver?.child.kill());
+  cleanups.push(
+    () => fs.rm(dataDir, { recursive: true, force: true }),
+    () => tour.stopPlatform(),
+    async () => tour.receiver?.child.kill(),
+  );
 
   const blocks = fencedBlocks(await fs.readFile(path.join(root, DOC), 'utf8'));
   assert.ok(blocks.filter((b) => b.lang === 'sh').length >= 10, 'the tour has its steps');
@@ -178,6 +221,11 @@ it('runs docs/quickstart.md step by step against a fresh platform, as a reader w
     const next = blocks[i + 1];
     if (block.lang === 'sh') await runBlock(tour, block, next?.lang === 'jsonc' ? next : undefined);
     else if (block.lang === 'text') await checkReceiver(tour, block);
-    else assert.equal(block.lang, 'jsonc', `${DOC}:${block.line}: a block the tour test does not know (\`\`\`${block.lang})`);
+    else
+      assert.equal(
+        block.lang,
+        'jsonc',
+        `${DOC}:${block.line}: a block the tour test does not know (\`\`\`${block.lang})`,
+      );
   }
 });

@@ -37,10 +37,14 @@ export function superviseWorker(opts: WorkerProcessOptions): WorkerProcess {
 
   function run(): void {
     const started = Date.now();
-    const c = spawn(process.execPath, [...nodeFlags(), opts.cli, 'start', '--role', 'worker', '--data-dir', opts.dataDir], {
-      env: { ...process.env, PORT: String(opts.apiPort), CX_WORKER_OF: String(process.pid) },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const c = spawn(
+      process.execPath,
+      [...nodeFlags(), opts.cli, 'start', '--role', 'worker', '--data-dir', opts.dataDir],
+      {
+        env: { ...process.env, PORT: String(opts.apiPort), CX_WORKER_OF: String(process.pid) },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     child = c;
     if (c.pid !== undefined) lowerPriority(c.pid, opts.log);
     c.on('exit', (code, signal) => {
@@ -79,7 +83,7 @@ function lowerPriority(pid: number, log: Logger): void {
   try {
     os.setPriority(pid, Math.min(19, os.getPriority() + NICE_INCREMENT));
   } catch (err) {
-    log.warn({ err }, 'could not lower the worker process\'s CPU priority; it runs at the API\'s');
+    log.warn({ err }, "could not lower the worker process's CPU priority; it runs at the API's");
   }
 }
 

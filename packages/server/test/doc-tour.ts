@@ -143,15 +143,20 @@ export function expectedAnswer(block: Block): { status: number; json: unknown } 
  */
 export function mismatch(expected: unknown, actual: unknown, at = ''): string | undefined {
   if (typeof expected === 'string' && expected.includes('…')) {
-    return typeof actual === 'string' && elided(expected).test(actual) ? undefined : `${at || '/'}: ${JSON.stringify(actual)} is not "${expected}"`;
+    return typeof actual === 'string' && elided(expected).test(actual)
+      ? undefined
+      : `${at || '/'}: ${JSON.stringify(actual)} is not "${expected}"`;
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return `${at}: expected an array, got ${JSON.stringify(actual)}`;
     const missing = expected.find((e) => !actual.some((a) => mismatch(e, a) === undefined));
-    return missing === undefined ? undefined : `${at}: no element matches ${JSON.stringify(missing)} in ${JSON.stringify(actual)}`;
+    return missing === undefined
+      ? undefined
+      : `${at}: no element matches ${JSON.stringify(missing)} in ${JSON.stringify(actual)}`;
   }
   if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object') return `${at}: expected an object, got ${JSON.stringify(actual)}`;
+    if (actual === null || typeof actual !== 'object')
+      return `${at}: expected an object, got ${JSON.stringify(actual)}`;
     for (const [key, value] of Object.entries(expected)) {
       const found = mismatch(value, (actual as Record<string, unknown>)[key], `${at}/${key}`);
       if (found) return found;
@@ -174,6 +179,9 @@ export function findString(value: unknown, shown: string): string | undefined {
 
 /** What the tour shows as a pattern for the whole text: … stands for any text without spaces. */
 export function elided(shown: string): RegExp {
-  const escaped = shown.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/…/g, '\\S*');
+  const escaped = shown
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/…/g, '\\S*');
   return new RegExp(`^${escaped}$`);
 }

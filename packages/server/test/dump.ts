@@ -19,5 +19,7 @@ export async function dumpDatabase(sql: Sql): Promise<Map<string, string>> {
 /** The tables whose dump contains the needle, as text or as the hex of its UTF-8 bytes. */
 export function findInDump(dump: Map<string, string>, needle: string): string[] {
   const hex = Buffer.from(needle, 'utf8').toString('hex');
-  return [...dump].filter(([, text]) => text.includes(needle) || text.toLowerCase().includes(hex)).map(([table]) => table);
+  return [...dump]
+    .filter(([, text]) => text.includes(needle) || text.toLowerCase().includes(hex))
+    .map(([table]) => table);
 }

@@ -65,14 +65,30 @@ export async function startTestPlatform(opts: TestPlatformOptions = {}): Promise
   const database = opts.database ?? (await createTestDatabase());
   const dataDir = opts.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'cx-test-')));
   const config = loadConfig(
-    { DATABASE_URL: database.url, CX_MASTER_KEY: TEST_MASTER_KEY, CX_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', CX_WEBHOOK_ALLOW_PRIVATE: 'true', ...opts.env },
+    {
+      DATABASE_URL: database.url,
+      CX_MASTER_KEY: TEST_MASTER_KEY,
+      CX_DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      CX_WEBHOOK_ALLOW_PRIVATE: 'true',
+      ...opts.env,
+    },
     { role: opts.role ?? 'all' },
   );
-  const platform = await startPlatform(config, { ...(opts.clock && { clock: opts.clock }), log: opts.log ?? createLogger(process.env.CX_TEST_LOG ?? 'silent') });
+  const platform = await startPlatform(config, {
+    ...(opts.clock && { clock: opts.clock }),
+    log: opts.log ?? createLogger(process.env.CX_TEST_LOG ?? 'silent'),
+  });
   const boot = JSON.parse(await fs.readFile(platform.bootstrapFile, 'utf8')) as Bootstrap;
   const url = platform.url ?? '';
   return {
-    url, boot, platform, config, database, dataDir,
+    url,
+    boot,
+    platform,
+    config,
+    database,
+    dataDir,
     api: new ApiClient(url),
     close: async (o = {}) => {
       await platform.stop();
@@ -110,35 +126,58 @@ export class ApiClient {
     if (o.key) headers.authorization = `Bearer ${o.key}`;
     let payload: string | undefined = o.raw;
     if (payload === undefined && o.body !== undefined) payload = JSON.stringify(o.body);
-    if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
-    const res = await fetch(this.baseUrl + urlPath, { method, headers, ...(payload !== undefined && { body: payload }) });
+    if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+      headers['content-type'] = 'application/json';
+    const res = await fetch(this.baseUrl + urlPath, {
+      method,
+      headers,
+      ...(payload !== undefined && { body: payload }),
+    });
     const text = await res.text();
     let body: unknown = text;
     if ((res.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text);
     return { status: res.status, headers: res.headers, body: body as T };
   }
 
-  get<T = any>(p: string, o?: RequestOptions) { return this.request<T>('GET', p, o); }
-  post<T = any>(p: string, o?: RequestOptions) { return this.request<T>('POST', p, o); }
-  patch<T = any>(p: string, o?: RequestOptions) { return this.request<T>('PATCH', p, o); }
-  delete<T = any>(p: string, o?: RequestOptions) { return this.request<T>('DELETE', p, o); }
+  get<T = any>(p: string, o?: RequestOptions) {
+    return this.request<T>('GET', p, o);
+  }
+  post<T = any>(p: string, o?: RequestOptions) {
+    return this.request<T>('POST', p, o);
+  }
+  patch<T = any>(p: string, o?: RequestOptions) {
+    return this.request<T>('PATCH', p, o);
+  }
+  delete<T = any>(p: string, o?: RequestOptions) {
+    return this.request<T>('DELETE', p, o);
+  }
 }
 
 /** Boards a pending account the way an operator does: company details, then written acceptance. */
 export async function boardForTest(t: TestPlatform, accountId: string): Promise<void> {
   const admin = t.boot.adminApiKey;
   const company = {
-    legalName: 'Test Client Ltd', addressLines: ['1 Test Street'], country: 'DE', vatId: 'DE811907980',
-    contact: { name: 'Test Contact', email: 'contact@client.example' }, businessUse: true,
+    legalName: 'Test Client Ltd',
+    addressLines: ['1 Test Street'],
+    country: 'DE',
+    vatId: 'DE811907980',
+    contact: { name: 'Test Contact', email: 'contact@client.example' },
+    businessUse: true,
   };
   const put = await t.api.request('PUT', `/v1/admin/accounts/${accountId}/company`, { key: admin, body: company });
   if (put.status !== 200) throw new Error(`company details refused: ${JSON.stringify(put.body)}`);
-  const res = await t.api.post(`/v1/admin/accounts/${accountId}/board`, { key: admin, body: { acceptance: { text: 'Accepted under our terms.', signer: 'Test Operator' } } });
+  const res = await t.api.post(`/v1/admin/accounts/${accountId}/board`, {
+    key: admin,
+    body: { acceptance: { text: 'Accepted under our terms.', signer: 'Test Operator' } },
+  });
   if (res.status !== 200) throw new Error(`boarding refused: ${JSON.stringify(res.body)}`);
 }
 
 /** Turns the fraud rules off for an account whose test sends machine-made traffic (sequential numbers, bursts) on purpose. */
 export async function fraudRulesOff(t: TestPlatform, accountId: string): Promise<void> {
-  const res = await t.api.request('PUT', `/v1/admin/accounts/${accountId}/fraud-settings`, { key: t.boot.adminApiKey, body: { mode: 'off' } });
+  const res = await t.api.request('PUT', `/v1/admin/accounts/${accountId}/fraud-settings`, {
+    key: t.boot.adminApiKey,
+    body: { mode: 'off' },
+  });
   if (res.status !== 200) throw new Error(`fraud settings refused: ${JSON.stringify(res.body)}`);
 }

@@ -5,10 +5,13 @@ import { waitFor } from './wait.ts';
 export { waitFor };
 
 export async function waitForStatus(t: TestPlatform, key: string, id: string, statuses: string[]): Promise<any> {
-  return waitFor(async () => {
-    const res = await t.api.get(`/v1/messages/${id}`, { key });
-    return statuses.includes(res.body.status) ? res.body : undefined;
-  }, `message ${id} to reach ${statuses.join('/')}`);
+  return waitFor(
+    async () => {
+      const res = await t.api.get(`/v1/messages/${id}`, { key });
+      return statuses.includes(res.body.status) ? res.body : undefined;
+    },
+    `message ${id} to reach ${statuses.join('/')}`,
+  );
 }
 
 export async function send(t: TestPlatform, key: string, body: Record<string, unknown>): Promise<any> {
@@ -20,6 +23,8 @@ export async function send(t: TestPlatform, key: string, body: Record<string, un
 export async function waitForBound(t: TestPlatform): Promise<void> {
   await waitFor(async () => {
     const res = await t.api.get('/v1/admin/connectors', { key: t.boot.adminApiKey });
-    return res.body.data?.some((c: { sandbox: boolean; state: string }) => c.sandbox && c.state === 'bound') ? true : undefined;
+    return res.body.data?.some((c: { sandbox: boolean; state: string }) => c.sandbox && c.state === 'bound')
+      ? true
+      : undefined;
   }, 'the sandbox connector to bind');
 }

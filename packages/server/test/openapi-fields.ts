@@ -108,13 +108,22 @@ class FieldWalker {
   walk(raw: JsonSchema, part: Part, segments: Segment[], consts: InputField['consts'], depth: number): void {
     if (depth > MAX_DEPTH) return;
     const s = this.deref(raw);
-    for (const branch of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])]) this.walk(branch, part, segments, consts, depth + 1);
+    for (const branch of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])])
+      this.walk(branch, part, segments, consts, depth + 1);
     const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
     if (types.includes('object') || s.properties) this.walkObject(s, part, segments, consts, depth);
     if (types.includes('array') && s.items) this.walk(s.items, part, [...segments, 0], consts, depth + 1);
     if (types.includes('string')) this.add({ part, segments, kind: stringKind(s), consts });
     for (const kind of ['integer', 'number'] as const) {
-      if (types.includes(kind)) this.add({ part, segments, kind, consts, ...(s.minimum !== undefined && { minimum: s.minimum }), ...(s.maximum !== undefined && { maximum: s.maximum }) });
+      if (types.includes(kind))
+        this.add({
+          part,
+          segments,
+          kind,
+          consts,
+          ...(s.minimum !== undefined && { minimum: s.minimum }),
+          ...(s.maximum !== undefined && { maximum: s.maximum }),
+        });
     }
   }
 
@@ -124,9 +133,13 @@ class FieldWalker {
       const p = this.deref(prop);
       if (typeof p.const === 'string') consts.push({ segments: [...segments, name], value: p.const });
     }
-    for (const [name, prop] of Object.entries(s.properties ?? {})) this.walk(prop, part, [...segments, name], consts, depth + 1);
+    for (const [name, prop] of Object.entries(s.properties ?? {}))
+      this.walk(prop, part, [...segments, name], consts, depth + 1);
     // A map (`metadata`, `attributes`): its keys are input too, and so are its values under any key.
-    const maps = [...Object.values(s.patternProperties ?? {}), ...(typeof s.additionalProperties === 'object' ? [s.additionalProperties] : [])];
+    const maps = [
+      ...Object.values(s.patternProperties ?? {}),
+      ...(typeof s.additionalProperties === 'object' ? [s.additionalProperties] : []),
+    ];
     for (const values of maps) {
       this.add({ part, segments, kind: 'key', consts });
       this.walk(values, part, [...segments, 'k'], consts, depth + 1);

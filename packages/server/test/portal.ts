@@ -14,13 +14,21 @@ export class Browser {
     this.headers = headers;
   }
 
-  async request<T = any>(method: string, path: string, o: { body?: unknown; csrf?: boolean; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    o: { body?: unknown; csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...this.headers, ...o.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const csrf = this.cookies.get('cx_csrf');
     if (o.csrf !== false && csrf && !['GET', 'HEAD'].includes(method)) headers['x-csrf-token'] = csrf;
     if (o.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(this.baseUrl + path, { method, headers, ...(o.body !== undefined && { body: JSON.stringify(o.body) }) });
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      ...(o.body !== undefined && { body: JSON.stringify(o.body) }),
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const [name, value] = pair!.split('=') as [string, string];
@@ -32,11 +40,21 @@ export class Browser {
     return { status: res.status, headers: res.headers, body: body as T };
   }
 
-  get<T = any>(p: string, o?: { headers?: Record<string, string> }) { return this.request<T>('GET', p, o); }
-  post<T = any>(p: string, body?: unknown, o: { csrf?: boolean; headers?: Record<string, string> } = {}) { return this.request<T>('POST', p, { ...o, body }); }
-  patch<T = any>(p: string, body?: unknown, o: { csrf?: boolean } = {}) { return this.request<T>('PATCH', p, { ...o, body }); }
-  put<T = any>(p: string, body?: unknown, o: { csrf?: boolean } = {}) { return this.request<T>('PUT', p, { ...o, body }); }
-  delete<T = any>(p: string, o: { csrf?: boolean } = {}) { return this.request<T>('DELETE', p, o); }
+  get<T = any>(p: string, o?: { headers?: Record<string, string> }) {
+    return this.request<T>('GET', p, o);
+  }
+  post<T = any>(p: string, body?: unknown, o: { csrf?: boolean; headers?: Record<string, string> } = {}) {
+    return this.request<T>('POST', p, { ...o, body });
+  }
+  patch<T = any>(p: string, body?: unknown, o: { csrf?: boolean } = {}) {
+    return this.request<T>('PATCH', p, { ...o, body });
+  }
+  put<T = any>(p: string, body?: unknown, o: { csrf?: boolean } = {}) {
+    return this.request<T>('PUT', p, { ...o, body });
+  }
+  delete<T = any>(p: string, o: { csrf?: boolean } = {}) {
+    return this.request<T>('DELETE', p, o);
+  }
 
   /** Signs in without a second factor; fails the test otherwise. */
   async login(email: string, password: string): Promise<any> {
@@ -51,7 +69,10 @@ export class Browser {
     const first = await this.post('/v1/auth/login', { email, password });
     assert.equal(first.status, 200, JSON.stringify(first.body));
     assert.equal(first.body.twoFactorRequired, true);
-    const res = await this.post('/v1/auth/login/2fa', { challengeId: first.body.challengeId, code: await totpAt(secret, at) });
+    const res = await this.post('/v1/auth/login/2fa', {
+      challengeId: first.body.challengeId,
+      code: await totpAt(secret, at),
+    });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     return res.body;
   }
@@ -70,7 +91,10 @@ export interface ClientAccount {
 export async function createClientAccount(t: TestPlatform, name = 'Portal Client'): Promise<ClientAccount> {
   const acc = await t.api.post('/v1/admin/accounts', { key: t.boot.adminApiKey, body: { name, status: 'active' } });
   assert.equal(acc.status, 201, JSON.stringify(acc.body));
-  const key = await t.api.post(`/v1/admin/accounts/${acc.body.id}/api-keys`, { key: t.boot.adminApiKey, body: { name: 'test' } });
+  const key = await t.api.post(`/v1/admin/accounts/${acc.body.id}/api-keys`, {
+    key: t.boot.adminApiKey,
+    body: { name: 'test' },
+  });
   return { id: acc.body.id, key: key.body.secret };
 }
 
@@ -85,11 +109,22 @@ export async function linkTokenFor(t: TestPlatform, account: ClientAccount, to: 
 }
 
 /** Invites `email` as `role` (as an operator would) and accepts with `password`. */
-export async function addUser(t: TestPlatform, account: ClientAccount, email: string, role: string, password: string): Promise<string> {
-  const inv = await t.api.post(`/v1/admin/accounts/${account.id}/invitations`, { key: t.boot.adminApiKey, body: { email, role } });
+export async function addUser(
+  t: TestPlatform,
+  account: ClientAccount,
+  email: string,
+  role: string,
+  password: string,
+): Promise<string> {
+  const inv = await t.api.post(`/v1/admin/accounts/${account.id}/invitations`, {
+    key: t.boot.adminApiKey,
+    body: { email, role },
+  });
   assert.equal(inv.status, 201, JSON.stringify(inv.body));
   const token = await linkTokenFor(t, account, email);
-  const accepted = await t.api.post('/v1/auth/invitations/accept', { body: { token, password, name: email.split('@')[0] } });
+  const accepted = await t.api.post('/v1/auth/invitations/accept', {
+    body: { token, password, name: email.split('@')[0] },
+  });
   assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
   return accepted.body.id;
 }

@@ -17,22 +17,39 @@ export interface RoleProcess {
 }
 
 /** Starts `cx-engage start --role <role>` on `databaseUrl` with its own data dir. */
-export async function startRole(role: 'api' | 'worker', databaseUrl: string, env: Record<string, string> = {}): Promise<RoleProcess> {
+export async function startRole(
+  role: 'api' | 'worker',
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<RoleProcess> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `cx-${role}-`));
   const child = spawn(process.execPath, [CLI, 'start', '--role', role], {
     env: {
-      ...process.env, DATABASE_URL: databaseUrl, CX_MASTER_KEY: TEST_MASTER_KEY, CX_DATA_DIR: dataDir, PORT: '0',
-      LOG_LEVEL: 'warn', CX_LOG_FORMAT: 'pretty', CX_WEBHOOK_ALLOW_PRIVATE: 'true', ...env,
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      CX_MASTER_KEY: TEST_MASTER_KEY,
+      CX_DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      CX_LOG_FORMAT: 'pretty',
+      CX_WEBHOOK_ALLOW_PRIVATE: 'true',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const started = watchStart(child);
-  const url = Promise.race([started.url, exited.then(() => Promise.reject(new Error(`${role} exited early:\n${started.output()}`)))]);
+  const url = Promise.race([
+    started.url,
+    exited.then(() => Promise.reject(new Error(`${role} exited early:\n${started.output()}`))),
+  ]);
   url.catch(() => {});
   void exited.then(() => fs.rm(dataDir, { recursive: true, force: true }));
   return {
-    child, pid: child.pid!, url, exited,
+    child,
+    pid: child.pid!,
+    url,
+    exited,
     async kill(signal = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
@@ -63,8 +80,10 @@ export function procInfo(pid: number): ProcInfo | undefined {
 
 /** The live children of `parent` whose command line holds `arg`. */
 export function childProcesses(parent: number, arg: string): ProcInfo[] {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
-    const p = procInfo(Number(d));
-    return p && p.ppid === parent && p.args.some((a) => a.includes(arg)) ? [p] : [];
-  });
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      const p = procInfo(Number(d));
+      return p && p.ppid === parent && p.args.some((a) => a.includes(arg)) ? [p] : [];
+    });
 }

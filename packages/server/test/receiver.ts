@@ -25,18 +25,25 @@ export interface Receiver {
 export async function startReceiver(host = '127.0.0.1'): Promise<Receiver> {
   const hanging = new Set<http.ServerResponse>();
   const receiver: Receiver = {
-    url: '', received: [], answer: () => ({ status: 204 }),
-    close: () => new Promise<void>((resolve) => {
-      for (const res of hanging) res.destroy();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    url: '',
+    received: [],
+    answer: () => ({ status: 204 }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const r: Received = { headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+      const r: Received = {
+        headers: req.headers as Record<string, string>,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      };
       const n = receiver.received.length;
       receiver.received.push(r);
       const a = receiver.answer(r, n);

@@ -14,8 +14,8 @@ export function PolicyNoticeBanner() {
     <>
       {pending.map((p) => (
         <Notice key={p.id} tone="warning">
-          <strong>{p.title}</strong> (version {p.version}) changes: {p.summaryOfChanges}{' '}
-          Object in writing by {dateTime(p.notice.objectionDeadline)}, or it is deemed accepted.{' '}
+          <strong>{p.title}</strong> (version {p.version}) changes: {p.summaryOfChanges} Object in writing by{' '}
+          {dateTime(p.notice.objectionDeadline)}, or it is deemed accepted.{' '}
           <Link to={`/policies/${p.id}`}>Read it and decide</Link>
         </Notice>
       ))}

@@ -13,9 +13,12 @@ export function RoleGate({ scope, doing, children }: { scope: string; doing: str
       <h1>Not available to your role</h1>
       <p data-testid="role-gate">
         Your role, <strong>{me.user.role}</strong>, cannot {doing} in {me.account.name}.{' '}
-        {me.account.isHouse ? 'Ask an operator with full rights' : 'Ask an owner or admin of the account'} if you need to.
+        {me.account.isHouse ? 'Ask an operator with full rights' : 'Ask an owner or admin of the account'} if you need
+        to.
       </p>
-      <p><Link to="/">Go to the start page</Link></p>
+      <p>
+        <Link to="/">Go to the start page</Link>
+      </p>
     </>
   );
 }

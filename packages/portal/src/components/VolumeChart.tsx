@@ -34,7 +34,13 @@ export function VolumeChart({ days }: { days: DayVolume[] }) {
       grid: { left: 40, right: 10, top: 10, bottom: 40 },
       xAxis: { type: 'category', data: days.map((d) => d.day) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: SERIES.map((s) => ({ type: 'bar', stack: 'all', name: s.name, itemStyle: { color: s.color }, data: days.map((d) => d[s.key]) })),
+      series: SERIES.map((s) => ({
+        type: 'bar',
+        stack: 'all',
+        name: s.name,
+        itemStyle: { color: s.color },
+        data: days.map((d) => d[s.key]),
+      })),
     });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
@@ -48,8 +54,24 @@ export function VolumeChart({ days }: { days: DayVolume[] }) {
       <div ref={ref} className="chart" role="img" aria-label="Messages per day, last 7 days" />
       <table className="visually-hidden">
         <caption>Messages per day</caption>
-        <thead><tr><th>Day</th>{SERIES.map((s) => <th key={s.key}>{s.name}</th>)}</tr></thead>
-        <tbody>{days.map((d) => <tr key={d.day}><td>{d.day}</td>{SERIES.map((s) => <td key={s.key}>{d[s.key]}</td>)}</tr>)}</tbody>
+        <thead>
+          <tr>
+            <th>Day</th>
+            {SERIES.map((s) => (
+              <th key={s.key}>{s.name}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((d) => (
+            <tr key={d.day}>
+              <td>{d.day}</td>
+              {SERIES.map((s) => (
+                <td key={s.key}>{d[s.key]}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
       </table>
     </figure>
   );

@@ -18,10 +18,18 @@ function dayBound(date: string | null, nextDay: boolean): string | undefined {
 export function MessageLog() {
   const [params] = useSearchParams();
   const value = (k: string) => params.get(k) ?? '';
-  const list = usePaged('/v1/messages', {
-    status: value('status'), to: value('to'), channel: value('channel'), direction: value('direction'),
-    createdAfter: dayBound(params.get('fromDate'), false), createdBefore: dayBound(params.get('toDate'), true),
-  }, 50);
+  const list = usePaged(
+    '/v1/messages',
+    {
+      status: value('status'),
+      to: value('to'),
+      channel: value('channel'),
+      direction: value('direction'),
+      createdAfter: dayBound(params.get('fromDate'), false),
+      createdBefore: dayBound(params.get('toDate'), true),
+    },
+    50,
+  );
 
   return (
     <>
@@ -29,14 +37,29 @@ export function MessageLog() {
       <FilterForm label="Filter messages" fields={FILTERS}>
         <Select label="Status" name="status" defaultValue={value('status')} problem={list.problem}>
           <option value="">Any</option>
-          {MESSAGE_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+          {MESSAGE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
         </Select>
-        <Input label="To" name="to" type="tel" defaultValue={value('to')} placeholder="+4915112345678" problem={list.problem} />
+        <Input
+          label="To"
+          name="to"
+          type="tel"
+          defaultValue={value('to')}
+          placeholder="+4915112345678"
+          problem={list.problem}
+        />
         <Select label="Channel" name="channel" defaultValue={value('channel')}>
-          <option value="">Any</option><option value="sms">SMS</option><option value="whatsapp">WhatsApp</option>
+          <option value="">Any</option>
+          <option value="sms">SMS</option>
+          <option value="whatsapp">WhatsApp</option>
         </Select>
         <Select label="Direction" name="direction" defaultValue={value('direction')}>
-          <option value="">Any</option><option value="outbound">Outbound</option><option value="inbound">Inbound</option>
+          <option value="">Any</option>
+          <option value="outbound">Outbound</option>
+          <option value="inbound">Inbound</option>
         </Select>
         <Input label="From date" name="fromDate" type="date" defaultValue={value('fromDate')} />
         <Input label="To date" name="toDate" type="date" defaultValue={value('toDate')} />
@@ -45,17 +68,44 @@ export function MessageLog() {
         list={list}
         caption="Messages"
         empty={params.size ? 'No message matches these filters.' : 'No messages yet. Send one to see it here.'}
-        head={<><th>Created</th><th>Status</th><th>Channel</th><th>To</th><th>Text</th><th>From</th><th>Parts</th><th><span className="visually-hidden">Details</span></th></>}
+        head={
+          <>
+            <th>Created</th>
+            <th>Status</th>
+            <th>Channel</th>
+            <th>To</th>
+            <th>Text</th>
+            <th>From</th>
+            <th>Parts</th>
+            <th>
+              <span className="visually-hidden">Details</span>
+            </th>
+          </>
+        }
         row={(m) => (
           <tr key={m.id}>
             <td>{dateTime(m.createdAt)}</td>
-            <td><StatusBadge status={m.status} /></td>
-            <td>{m.channel} {m.direction === 'inbound' ? '↓' : '↑'}<span className="visually-hidden">{m.direction}</span></td>
+            <td>
+              <StatusBadge status={m.status} />
+            </td>
+            <td>
+              {m.channel} {m.direction === 'inbound' ? '↓' : '↑'}
+              <span className="visually-hidden">{m.direction}</span>
+            </td>
             <td>{m.to}</td>
-            <td><TextPreview message={m} /></td>
+            <td>
+              <TextPreview message={m} />
+            </td>
             <td>{m.from ?? '—'}</td>
             <td>{m.segments ?? '—'}</td>
-            <td><Link to={`/messages/${m.id}`} aria-label={`Details of the message to ${m.to} at ${dateTime(m.createdAt)}`}>Details</Link></td>
+            <td>
+              <Link
+                to={`/messages/${m.id}`}
+                aria-label={`Details of the message to ${m.to} at ${dateTime(m.createdAt)}`}
+              >
+                Details
+              </Link>
+            </td>
           </tr>
         )}
       />

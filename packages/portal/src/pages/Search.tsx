@@ -6,18 +6,30 @@ import { useMe } from '../session.tsx';
 import type { Me, SearchHit as Hit } from '../types.ts';
 import { PageHeader, ProblemAlert } from '../ui.tsx';
 
-
-const KIND = { message: 'Message', contact: 'Contact', number: 'Number', webhook_endpoint: 'Webhook endpoint', account: 'Account', connector: 'Connector' };
+const KIND = {
+  message: 'Message',
+  contact: 'Contact',
+  number: 'Number',
+  webhook_endpoint: 'Webhook endpoint',
+  account: 'Account',
+  connector: 'Connector',
+};
 
 /** Where a hit opens: the page that shows it (another account's number: the accounts page). */
 function linkOf(hit: Hit, me: Me): string {
   switch (hit.kind) {
-    case 'message': return `/messages/${hit.id}`;
-    case 'contact': return `/contacts/${hit.id}`;
-    case 'number': return hit.accountId === me.account.id ? '/numbers' : `/operator/accounts#${hit.accountId}`;
-    case 'webhook_endpoint': return '/webhook-endpoints';
-    case 'account': return `/operator/accounts#${hit.id}`;
-    case 'connector': return '/operator/connectors';
+    case 'message':
+      return `/messages/${hit.id}`;
+    case 'contact':
+      return `/contacts/${hit.id}`;
+    case 'number':
+      return hit.accountId === me.account.id ? '/numbers' : `/operator/accounts#${hit.accountId}`;
+    case 'webhook_endpoint':
+      return '/webhook-endpoints';
+    case 'account':
+      return `/operator/accounts#${hit.id}`;
+    case 'connector':
+      return '/operator/connectors';
   }
 }
 
@@ -36,7 +48,11 @@ export function Search() {
       </p>
       <ProblemAlert problem={found.problem} />
       {!q && <p className="empty">Type an id, a phone number or an email in the search box.</p>}
-      {q && found.loading && !found.data && <p className="muted" role="status">Searching…</p>}
+      {q && found.loading && !found.data && (
+        <p className="muted" role="status">
+          Searching…
+        </p>
+      )}
       {q && found.data && hits.length === 0 && <p className="empty">Nothing found for &ldquo;{q}&rdquo;.</p>}
       {hits.length > 0 && (
         <ul className="hits" aria-label="Search results">
@@ -44,7 +60,9 @@ export function Search() {
             <li key={`${h.kind}:${h.id}`} className="card">
               <span className="badge">{KIND[h.kind]}</span> <Link to={linkOf(h, me)}>{h.title}</Link>
               {h.detail && <span className="muted"> · {h.detail}</span>}
-              <div><code>{h.id}</code></div>
+              <div>
+                <code>{h.id}</code>
+              </div>
             </li>
           ))}
         </ul>

@@ -3,7 +3,20 @@
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { usePaged } from '../hooks.ts';
-import { ConfirmButton, Input, ListTable, PageHeader, ProblemAlert, Section, Select, StatusBadge, dateTime, text, useSubmit, problemText } from '../ui.tsx';
+import {
+  ConfirmButton,
+  Input,
+  ListTable,
+  PageHeader,
+  ProblemAlert,
+  Section,
+  Select,
+  StatusBadge,
+  dateTime,
+  text,
+  useSubmit,
+  problemText,
+} from '../ui.tsx';
 import { SecretOnce } from '../components/SecretOnce.tsx';
 
 export function Webhooks() {
@@ -14,7 +27,9 @@ export function Webhooks() {
   const [secret, setSecret] = useState<string>();
   const create = useSubmit(async (f) => {
     const description = text(f, 'description');
-    const created = await api('post', '/v1/webhook-endpoints', { body: { url: text(f, 'url'), ...(description && { description }) } });
+    const created = await api('post', '/v1/webhook-endpoints', {
+      body: { url: text(f, 'url'), ...(description && { description }) },
+    });
     setSecret(created.secret);
     endpoints.reload();
   });
@@ -22,30 +37,79 @@ export function Webhooks() {
     <>
       <PageHeader title="Webhooks" />
       <Section title="Add an endpoint">
-        {secret
-          ? <SecretOnce label="The endpoint's signing secret." secret={secret} onDone={() => setSecret(undefined)} />
-          : (
-            <form className="inline-form" onSubmit={create.onSubmit} noValidate>
-              <Input label="URL" name="url" type="url" placeholder="https://example.com/hooks/cx" required problem={create.problem} />
-              <Input label="Description" name="description" problem={create.problem} />
-              <button type="submit" className="primary" disabled={create.busy}>Add endpoint</button>
-            </form>
-          )}
+        {secret ? (
+          <SecretOnce label="The endpoint's signing secret." secret={secret} onDone={() => setSecret(undefined)} />
+        ) : (
+          <form className="inline-form" onSubmit={create.onSubmit} noValidate>
+            <Input
+              label="URL"
+              name="url"
+              type="url"
+              placeholder="https://example.com/hooks/cx"
+              required
+              problem={create.problem}
+            />
+            <Input label="Description" name="description" problem={create.problem} />
+            <button type="submit" className="primary" disabled={create.busy}>
+              Add endpoint
+            </button>
+          </form>
+        )}
         <ProblemAlert problem={create.problem} />
       </Section>
       <ListTable
         list={endpoints}
         caption="Webhook endpoints"
         empty="No endpoints yet. Add one to receive message events."
-        head={<><th>URL</th><th>Events</th><th>State</th><th>Actions</th></>}
+        head={
+          <>
+            <th>URL</th>
+            <th>Events</th>
+            <th>State</th>
+            <th>Actions</th>
+          </>
+        }
         row={(e) => (
           <tr key={e.id}>
-            <td><code>{e.url}</code>{e.mode === 'test' && <> <span className="badge">test</span></>}{e.description && <div className="muted">{e.description}</div>}</td>
+            <td>
+              <code>{e.url}</code>
+              {e.mode === 'test' && (
+                <>
+                  {' '}
+                  <span className="badge">test</span>
+                </>
+              )}
+              {e.description && <div className="muted">{e.description}</div>}
+            </td>
             <td>{e.events.length ? e.events.join(', ') : 'all'}</td>
-            <td>{e.enabled ? <span className="badge badge-active">enabled</span> : <span className="badge badge-rejected">disabled{e.disabledReason && ` (${e.disabledReason})`}</span>}</td>
+            <td>
+              {e.enabled ? (
+                <span className="badge badge-active">enabled</span>
+              ) : (
+                <span className="badge badge-rejected">disabled{e.disabledReason && ` (${e.disabledReason})`}</span>
+              )}
+            </td>
             <td className="actions">
-              <button type="button" onClick={() => void api('patch', '/v1/webhook-endpoints/{endpointId}', { path: { endpointId: e.id }, body: { enabled: !e.enabled } }).then(endpoints.reload)}>{e.enabled ? 'Disable' : 'Enable'}</button>
-              <ConfirmButton label="Delete" confirmLabel="Yes, delete" onConfirm={() => api('delete', '/v1/webhook-endpoints/{endpointId}', { path: { endpointId: e.id } }).then(endpoints.reload)} />
+              <button
+                type="button"
+                onClick={() =>
+                  void api('patch', '/v1/webhook-endpoints/{endpointId}', {
+                    path: { endpointId: e.id },
+                    body: { enabled: !e.enabled },
+                  }).then(endpoints.reload)
+                }
+              >
+                {e.enabled ? 'Disable' : 'Enable'}
+              </button>
+              <ConfirmButton
+                label="Delete"
+                confirmLabel="Yes, delete"
+                onConfirm={() =>
+                  api('delete', '/v1/webhook-endpoints/{endpointId}', { path: { endpointId: e.id } }).then(
+                    endpoints.reload,
+                  )
+                }
+              />
             </td>
           </tr>
         )}
@@ -54,27 +118,62 @@ export function Webhooks() {
       <div className="card filters">
         <Select label="Endpoint" name="endpointId" value={endpointId} onChange={(e) => setEndpointId(e.target.value)}>
           <option value="">All endpoints</option>
-          {endpoints.rows.map((e) => <option key={e.id} value={e.id}>{e.url}</option>)}
+          {endpoints.rows.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.url}
+            </option>
+          ))}
         </Select>
         <Select label="Delivery status" name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
-          <option value="">Any</option><option value="pending">pending</option><option value="delivered">delivered</option><option value="dead">dead</option>
+          <option value="">Any</option>
+          <option value="pending">pending</option>
+          <option value="delivered">delivered</option>
+          <option value="dead">dead</option>
         </Select>
-        <button type="button" onClick={deliveries.reload}>Refresh</button>
+        <button type="button" onClick={deliveries.reload}>
+          Refresh
+        </button>
       </div>
       <ListTable
         list={deliveries}
         caption="Webhook deliveries"
         empty="No deliveries yet."
-        head={<><th>Event</th><th>Status</th><th>Attempts</th><th>Created</th><th>Actions</th></>}
+        head={
+          <>
+            <th>Event</th>
+            <th>Status</th>
+            <th>Attempts</th>
+            <th>Created</th>
+            <th>Actions</th>
+          </>
+        }
         row={(d) => (
           <tr key={d.id}>
-            <td>{d.eventType}<div className="muted"><code>{d.url}</code></div></td>
-            <td><StatusBadge status={d.status} />{d.nextAttemptAt && <div className="muted">next try {dateTime(d.nextAttemptAt)}</div>}</td>
             <td>
-              {d.attempts.length === 0 ? 'none yet' : (
+              {d.eventType}
+              <div className="muted">
+                <code>{d.url}</code>
+              </div>
+            </td>
+            <td>
+              <StatusBadge status={d.status} />
+              {d.nextAttemptAt && <div className="muted">next try {dateTime(d.nextAttemptAt)}</div>}
+            </td>
+            <td>
+              {d.attempts.length === 0 ? (
+                'none yet'
+              ) : (
                 <details>
-                  <summary>{d.attempts.length} attempt{d.attempts.length === 1 ? '' : 's'}</summary>
-                  <ol>{d.attempts.map((a) => <li key={a.attempt}>{dateTime(a.at)}: {a.statusCode ?? 'no answer'} in {a.latencyMs} ms{a.error && ` (${a.error})`}</li>)}</ol>
+                  <summary>
+                    {d.attempts.length} attempt{d.attempts.length === 1 ? '' : 's'}
+                  </summary>
+                  <ol>
+                    {d.attempts.map((a) => (
+                      <li key={a.attempt}>
+                        {dateTime(a.at)}: {a.statusCode ?? 'no answer'} in {a.latencyMs} ms{a.error && ` (${a.error})`}
+                      </li>
+                    ))}
+                  </ol>
                 </details>
               )}
             </td>
@@ -94,8 +193,14 @@ function RetryButton({ id, onDone }: { id: string; onDone: () => void }) {
   });
   return (
     <form onSubmit={retry.onSubmit}>
-      <button type="submit" disabled={retry.busy}>Retry now</button>
-      {retry.problem && <div className="field-error" role="alert">{problemText(retry.problem)}</div>}
+      <button type="submit" disabled={retry.busy}>
+        Retry now
+      </button>
+      {retry.problem && (
+        <div className="field-error" role="alert">
+          {problemText(retry.problem)}
+        </div>
+      )}
     </form>
   );
 }

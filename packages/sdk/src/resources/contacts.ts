@@ -57,11 +57,18 @@ export class ContactsResource {
   }
 
   recordConsent(contactId: string, input: ConsentInput, options?: RequestOptions): Promise<ConsentState> {
-    return this.#api.request('post', '/v1/contacts/{contactId}/consents', { path: { contactId }, body: input, ...options });
+    return this.#api.request('post', '/v1/contacts/{contactId}/consents', {
+      path: { contactId },
+      body: input,
+      ...options,
+    });
   }
 
   /** Records consent by number, creating the number's contact if it has none. */
-  recordConsentByPhone(input: ConsentByPhoneInput, options?: RequestOptions): Promise<ResponseBody<'post', '/v1/consents'>> {
+  recordConsentByPhone(
+    input: ConsentByPhoneInput,
+    options?: RequestOptions,
+  ): Promise<ResponseBody<'post', '/v1/consents'>> {
     return this.#api.request('post', '/v1/consents', { body: input, ...options });
   }
 }

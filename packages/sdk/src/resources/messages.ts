@@ -66,6 +66,10 @@ export class MessagesResource {
 
   /** Reports that the passcode in this message was verified: the fraud rules judge OTP conversion with it. */
   async reportVerified(messageId: string, options?: RequestOptions): Promise<void> {
-    await this.#api.request('post', '/v1/messages/{messageId}/feedback', { path: { messageId }, body: { outcome: 'verified' }, ...options });
+    await this.#api.request('post', '/v1/messages/{messageId}/feedback', {
+      path: { messageId },
+      body: { outcome: 'verified' },
+      ...options,
+    });
   }
 }

@@ -29,10 +29,18 @@ export class PoliciesResource {
 
   /** Objects in writing; recorded only before the objection deadline. */
   object(policyId: string, input: PolicyObjectionInput, options?: RequestOptions): Promise<Policy> {
-    return this.#api.request('post', '/v1/policies/{policyId}/objection', { path: { policyId }, body: input, ...options });
+    return this.#api.request('post', '/v1/policies/{policyId}/objection', {
+      path: { policyId },
+      body: input,
+      ...options,
+    });
   }
 
   accept(policyId: string, input: PolicyAcceptanceInput, options?: RequestOptions): Promise<Policy> {
-    return this.#api.request('post', '/v1/policies/{policyId}/acceptance', { path: { policyId }, body: input, ...options });
+    return this.#api.request('post', '/v1/policies/{policyId}/acceptance', {
+      path: { policyId },
+      body: input,
+      ...options,
+    });
   }
 }

@@ -29,24 +29,46 @@ export class PrivacyRequestsResource {
     return this.#api.request('get', '/v1/privacy/requests/{requestId}', { path: { requestId }, ...options });
   }
 
-  approve(requestId: string, input: RequestBody<'post', '/v1/privacy/requests/{requestId}/approve'> = {}, options?: RequestOptions): Promise<PrivacyRequest> {
-    return this.#api.request('post', '/v1/privacy/requests/{requestId}/approve', { path: { requestId }, body: input, ...options });
+  approve(
+    requestId: string,
+    input: RequestBody<'post', '/v1/privacy/requests/{requestId}/approve'> = {},
+    options?: RequestOptions,
+  ): Promise<PrivacyRequest> {
+    return this.#api.request('post', '/v1/privacy/requests/{requestId}/approve', {
+      path: { requestId },
+      body: input,
+      ...options,
+    });
   }
 
   reject(requestId: string, reason: string, options?: RequestOptions): Promise<PrivacyRequest> {
-    return this.#api.request('post', '/v1/privacy/requests/{requestId}/reject', { path: { requestId }, body: { reason }, ...options });
+    return this.#api.request('post', '/v1/privacy/requests/{requestId}/reject', {
+      path: { requestId },
+      body: { reason },
+      ...options,
+    });
   }
 
   /** Two more months, once, with the reason (GDPR Art. 12(3)). */
   extend(requestId: string, reason: string, options?: RequestOptions): Promise<PrivacyRequest> {
-    return this.#api.request('post', '/v1/privacy/requests/{requestId}/extend', { path: { requestId }, body: { reason }, ...options });
+    return this.#api.request('post', '/v1/privacy/requests/{requestId}/extend', {
+      path: { requestId },
+      body: { reason },
+      ...options,
+    });
   }
 
   async decisions(requestId: string, options?: RequestOptions): Promise<AutomatedDecision[]> {
-    return (await this.#api.request('get', '/v1/privacy/requests/{requestId}/decisions', { path: { requestId }, ...options })).data;
+    return (
+      await this.#api.request('get', '/v1/privacy/requests/{requestId}/decisions', { path: { requestId }, ...options })
+    ).data;
   }
 
   review(requestId: string, input: DecisionReviewInput, options?: RequestOptions): Promise<PrivacyRequest> {
-    return this.#api.request('post', '/v1/privacy/requests/{requestId}/reviews', { path: { requestId }, body: input, ...options });
+    return this.#api.request('post', '/v1/privacy/requests/{requestId}/reviews', {
+      path: { requestId },
+      body: input,
+      ...options,
+    });
   }
 }

@@ -33,7 +33,11 @@ export class WebhookEndpointsResource {
 
   /** `{ enabled: true }` re-enables an endpoint that was disabled (by you, a 410 or failures). */
   update(endpointId: string, input: UpdateWebhookEndpointInput, options?: RequestOptions): Promise<WebhookEndpoint> {
-    return this.#api.request('patch', '/v1/webhook-endpoints/{endpointId}', { path: { endpointId }, body: input, ...options });
+    return this.#api.request('patch', '/v1/webhook-endpoints/{endpointId}', {
+      path: { endpointId },
+      body: input,
+      ...options,
+    });
   }
 
   /** Its pending deliveries are dropped. */
@@ -43,11 +47,22 @@ export class WebhookEndpointsResource {
 
   /** A new secret; the previous one keeps signing too for 24 hours, so receivers can switch. */
   rotateSecret(endpointId: string, options?: RequestOptions): Promise<WebhookEndpointWithSecret> {
-    return this.#api.request('post', '/v1/webhook-endpoints/{endpointId}/rotate-secret', { path: { endpointId }, ...options });
+    return this.#api.request('post', '/v1/webhook-endpoints/{endpointId}/rotate-secret', {
+      path: { endpointId },
+      ...options,
+    });
   }
 
   /** Sends the endpoint's events of a time range (at most 31 days) again. */
-  replay(endpointId: string, input: ReplayWebhookEventsInput, options?: RequestOptions): Promise<ReplayedWebhookEvents> {
-    return this.#api.request('post', '/v1/webhook-endpoints/{endpointId}/replay', { path: { endpointId }, body: input, ...options });
+  replay(
+    endpointId: string,
+    input: ReplayWebhookEventsInput,
+    options?: RequestOptions,
+  ): Promise<ReplayedWebhookEvents> {
+    return this.#api.request('post', '/v1/webhook-endpoints/{endpointId}/replay', {
+      path: { endpointId },
+      body: input,
+      ...options,
+    });
   }
 }

@@ -21,9 +21,14 @@ describe('operator account administration', () => {
 
   it('boards, suspends, reactivates and closes an account, refusing transitions that make no sense', async () => {
     const { body: acc } = await t.api.post('/v1/admin/accounts', { key: admin, body: { name: 'Lifecycle' } });
-    const step = (action: string) => t.api.post(`/v1/admin/accounts/${acc.id}/${action}`, { key: admin, body: { reason: 'test' } });
+    const step = (action: string) =>
+      t.api.post(`/v1/admin/accounts/${acc.id}/${action}`, { key: admin, body: { reason: 'test' } });
     assert.equal((await step('reactivate')).status, 409);
-    const boardAgain = () => t.api.post(`/v1/admin/accounts/${acc.id}/board`, { key: admin, body: { acceptance: { text: 'Accepted.', signer: 'Op' } } });
+    const boardAgain = () =>
+      t.api.post(`/v1/admin/accounts/${acc.id}/board`, {
+        key: admin,
+        body: { acceptance: { text: 'Accepted.', signer: 'Op' } },
+      });
     await boardForTest(t, acc.id);
     assert.equal((await boardAgain()).status, 409);
     assert.equal((await step('suspend')).body.status, 'suspended');
@@ -36,16 +41,25 @@ describe('operator account administration', () => {
   });
 
   it('records account.suspended and account.reactivated events with the change', async () => {
-    const { body: acc } = await t.api.post('/v1/admin/accounts', { key: admin, body: { name: 'Events', status: 'active' } });
+    const { body: acc } = await t.api.post('/v1/admin/accounts', {
+      key: admin,
+      body: { name: 'Events', status: 'active' },
+    });
     await t.api.post(`/v1/admin/accounts/${acc.id}/suspend`, { key: admin });
     await t.api.post(`/v1/admin/accounts/${acc.id}/reactivate`, { key: admin });
     await t.api.post(`/v1/admin/accounts/${acc.id}/traffic-hold`, { key: admin, body: { reason: 'pumping' } });
     await t.api.request('DELETE', `/v1/admin/accounts/${acc.id}/traffic-hold`, { key: admin });
     const rows = await t.platform.ctx.sql<{ type: string; sequence: number }[]>`
       select type, sequence from events where account_id = ${acc.id} order by sequence`;
-    assert.deepEqual(rows.map((r) => [r.type, r.sequence]), [
-      ['account.suspended', 1], ['account.reactivated', 2], ['account.traffic_hold', 3], ['account.traffic_released', 4],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [r.type, r.sequence]),
+      [
+        ['account.suspended', 1],
+        ['account.reactivated', 2],
+        ['account.traffic_hold', 3],
+        ['account.traffic_released', 4],
+      ],
+    );
   });
 
   it('lists accounts with cursor pagination and a status filter', async () => {
@@ -78,7 +92,10 @@ describe('operator account administration', () => {
 
   it('changes rate limits, with null meaning unlimited', async () => {
     const { body: acc } = await t.api.post('/v1/admin/accounts', { key: admin, body: { name: 'Limits' } });
-    const res = await t.api.patch(`/v1/admin/accounts/${acc.id}`, { key: admin, body: { rateLimits: { perKey: 5, perAccount: null } } });
+    const res = await t.api.patch(`/v1/admin/accounts/${acc.id}`, {
+      key: admin,
+      body: { rateLimits: { perKey: 5, perAccount: null } },
+    });
     assert.equal(res.status, 200);
     assert.deepEqual(res.body.rateLimits, { perKey: 5, perAccount: null });
   });

@@ -16,20 +16,46 @@ export interface Acceptance {
   reference?: string | null | undefined;
 }
 
-export async function boardAccount(ctx: Context, actor: Actor, accountId: string, acceptance: Acceptance): Promise<AccountRow> {
+export async function boardAccount(
+  ctx: Context,
+  actor: Actor,
+  accountId: string,
+  acceptance: Acceptance,
+): Promise<AccountRow> {
   return mutateAccount(ctx, accountId, async (tx, current, at) => {
-    if (current.status !== 'pending') throw new Problem(P['invalid-state'], `cannot board an account that is ${current.status} (allowed from: pending)`);
+    if (current.status !== 'pending')
+      throw new Problem(
+        P['invalid-state'],
+        `cannot board an account that is ${current.status} (allowed from: pending)`,
+      );
     const company = await getCompanyDetails(tx, accountId);
-    const missing = [...missingCompanyDetails(company), ...await missingDeposit(tx, current)];
+    const missing = [...missingCompanyDetails(company), ...(await missingDeposit(tx, current))];
     if (missing.length > 0) {
-      throw new Problem(P['invalid-state'], `the account cannot be boarded yet: ${missing.map((m) => m.detail).join('; ')}`, missing);
+      throw new Problem(
+        P['invalid-state'],
+        `the account cannot be boarded yet: ${missing.map((m) => m.detail).join('; ')}`,
+        missing,
+      );
     }
-    const record = { text: acceptance.text, signer: acceptance.signer, reference: acceptance.reference ?? null, at: at.toISOString() };
+    const record = {
+      text: acceptance.text,
+      signer: acceptance.signer,
+      reference: acceptance.reference ?? null,
+      at: at.toISOString(),
+    };
     await recordBoardingAcceptance(tx, accountId, record);
     const account = await updateAccount(tx, accountId, { status: 'active' }, at);
     await startBillingProfile(tx, accountId, company!, at);
     // The signer is named in the acceptance record on the account; audit entries carry no names.
-    await recordChange(tx, actor, account, 'account.board', 'account.activated', `accepted in writing${record.reference ? ` (${record.reference})` : ''}`, at);
+    await recordChange(
+      tx,
+      actor,
+      account,
+      'account.board',
+      'account.activated',
+      `accepted in writing${record.reference ? ` (${record.reference})` : ''}`,
+      at,
+    );
     return account;
   });
 }
@@ -38,7 +64,12 @@ async function missingDeposit(tx: Tx, account: AccountRow): Promise<FieldError[]
   if (account.depositRequiredMinor === null || !account.depositCurrency) return [];
   const held = (await heldDeposits(tx, account.id)).get(account.depositCurrency) ?? 0;
   if (held >= account.depositRequiredMinor) return [];
-  return [{ pointer: '/deposit', detail: `a deposit of ${account.depositRequiredMinor} ${account.depositCurrency} (minor units) is required; ${held} is held` }];
+  return [
+    {
+      pointer: '/deposit',
+      detail: `a deposit of ${account.depositRequiredMinor} ${account.depositCurrency} (minor units) is required; ${held} is held`,
+    },
+  ];
 }
 
 /** Invoices need a billing profile: the company details start one unless the operator made it already. */

@@ -26,19 +26,40 @@ export interface CompanyInput {
 }
 
 export async function getCompanyDetails(db: Db, accountId: string): Promise<CompanyDetails | null> {
-  const [row] = await db<{ legalName: string; addressLines: string[]; country: string; vatId: string | null; contactName: string; contactEmail: string; contactPhone: string | null; declaredAt: Date | null }[]>`
+  const [row] = await db<
+    {
+      legalName: string;
+      addressLines: string[];
+      country: string;
+      vatId: string | null;
+      contactName: string;
+      contactEmail: string;
+      contactPhone: string | null;
+      declaredAt: Date | null;
+    }[]
+  >`
     select legal_name as "legalName", address_lines as "addressLines", country, vat_id as "vatId", contact_name as "contactName",
            contact_email as "contactEmail", contact_phone as "contactPhone", business_use_declared_at as "declaredAt"
     from company_details where account_id = ${accountId}`;
   if (!row) return null;
   return {
-    legalName: row.legalName, addressLines: row.addressLines, country: row.country, vatId: row.vatId,
-    contact: { name: row.contactName, email: row.contactEmail, phone: row.contactPhone }, businessUseDeclaredAt: row.declaredAt?.toISOString() ?? null,
+    legalName: row.legalName,
+    addressLines: row.addressLines,
+    country: row.country,
+    vatId: row.vatId,
+    contact: { name: row.contactName, email: row.contactEmail, phone: row.contactPhone },
+    businessUseDeclaredAt: row.declaredAt?.toISOString() ?? null,
   };
 }
 
 /** Stores the details; the declaration keeps its first date while it stays given. */
-export async function saveCompanyDetails(db: Db, accountId: string, input: CompanyInput, declaredBy: string, at: Date): Promise<void> {
+export async function saveCompanyDetails(
+  db: Db,
+  accountId: string,
+  input: CompanyInput,
+  declaredBy: string,
+  at: Date,
+): Promise<void> {
   await db`
     insert into company_details (account_id, legal_name, address_lines, country, vat_id, contact_name, contact_email, contact_phone,
                                  business_use_declared_at, declared_by, updated_at)
@@ -55,7 +76,12 @@ export async function saveCompanyDetails(db: Db, accountId: string, input: Compa
 export function missingCompanyDetails(details: CompanyDetails | null): FieldError[] {
   if (!details) return [{ pointer: '/company', detail: 'no company details yet (PUT /v1/account/company)' }];
   const missing: FieldError[] = [];
-  if (isEuMemberState(details.country) && !details.vatId) missing.push({ pointer: '/company/vatId', detail: `a company in ${details.country} (EU) must give its VAT id` });
-  if (!details.businessUseDeclaredAt) missing.push({ pointer: '/company/businessUse', detail: 'the client has not declared business use (the services are for businesses only)' });
+  if (isEuMemberState(details.country) && !details.vatId)
+    missing.push({ pointer: '/company/vatId', detail: `a company in ${details.country} (EU) must give its VAT id` });
+  if (!details.businessUseDeclaredAt)
+    missing.push({
+      pointer: '/company/businessUse',
+      detail: 'the client has not declared business use (the services are for businesses only)',
+    });
   return missing;
 }

@@ -9,7 +9,11 @@ import { getAccount } from './store.ts';
 export async function accountRoutes(base: FastifyInstance, opts: { ctx: Context }): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = opts;
-  app.get('/v1/account', {
-    schema: { tags: ['account'], summary: 'The account of the calling key', response: { 200: AccountSchema } },
-  }, async (request) => accountJson((await getAccount(ctx.sql, principalOf(request).accountId))!));
+  app.get(
+    '/v1/account',
+    {
+      schema: { tags: ['account'], summary: 'The account of the calling key', response: { 200: AccountSchema } },
+    },
+    async (request) => accountJson((await getAccount(ctx.sql, principalOf(request).accountId))!),
+  );
 }

@@ -18,8 +18,18 @@ describe('account-level refusal rule', () => {
   before(async () => {
     t = await startTestPlatform();
     accountId = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Rule' } })).body.id;
-    live = (await t.api.post(`/v1/admin/accounts/${accountId}/api-keys`, { key: admin(), body: { name: 'live', mode: 'live' } })).body.secret;
-    test = (await t.api.post(`/v1/admin/accounts/${accountId}/api-keys`, { key: admin(), body: { name: 'test', mode: 'test' } })).body.secret;
+    live = (
+      await t.api.post(`/v1/admin/accounts/${accountId}/api-keys`, {
+        key: admin(),
+        body: { name: 'live', mode: 'live' },
+      })
+    ).body.secret;
+    test = (
+      await t.api.post(`/v1/admin/accounts/${accountId}/api-keys`, {
+        key: admin(),
+        body: { name: 'test', mode: 'test' },
+      })
+    ).body.secret;
   });
   after(() => t.close());
 
@@ -56,7 +66,10 @@ describe('account-level refusal rule', () => {
   });
 
   it('refuses every key, test keys included, while the kill switch holds traffic', async () => {
-    await t.api.post(`/v1/admin/accounts/${accountId}/traffic-hold`, { key: admin(), body: { reason: 'suspected pumping' } });
+    await t.api.post(`/v1/admin/accounts/${accountId}/traffic-hold`, {
+      key: admin(),
+      body: { reason: 'suspected pumping' },
+    });
     assert.equal(await refusal(live), 'traffic-hold');
     assert.equal(await refusal(test), 'traffic-hold');
     await t.api.request('DELETE', `/v1/admin/accounts/${accountId}/traffic-hold`, { key: admin() });

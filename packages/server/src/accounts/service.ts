@@ -28,7 +28,12 @@ export const CLIENT_DEFAULTS = {
 export async function createAccount(
   ctx: Context,
   actor: Actor,
-  input: { name: string; status?: 'pending' | 'active'; rateLimitPerKey?: number | null; rateLimitPerAccount?: number | null },
+  input: {
+    name: string;
+    status?: 'pending' | 'active';
+    rateLimitPerKey?: number | null;
+    rateLimitPerAccount?: number | null;
+  },
 ): Promise<AccountRow> {
   const at = ctx.clock.now();
   return withTransaction(ctx.sql, async (tx) => {
@@ -38,12 +43,20 @@ export async function createAccount(
       status: input.status ?? 'pending',
       isHouse: false,
       rateLimitPerKey: input.rateLimitPerKey === undefined ? CLIENT_DEFAULTS.rateLimitPerKey : input.rateLimitPerKey,
-      rateLimitPerAccount: input.rateLimitPerAccount === undefined ? CLIENT_DEFAULTS.rateLimitPerAccount : input.rateLimitPerAccount,
+      rateLimitPerAccount:
+        input.rateLimitPerAccount === undefined ? CLIENT_DEFAULTS.rateLimitPerAccount : input.rateLimitPerAccount,
       smsLimit: CLIENT_DEFAULTS.smsLimit,
       settings: { ...CLIENT_DEFAULTS.settings },
       at,
     });
-    await appendAudit(tx, { accountId: account.id, actor, action: 'account.created', target: { type: 'account', id: account.id }, data: { status: account.status }, at });
+    await appendAudit(tx, {
+      accountId: account.id,
+      actor,
+      action: 'account.created',
+      target: { type: 'account', id: account.id },
+      data: { status: account.status },
+      at,
+    });
     // The account contracts under the privacy policy and terms in force (docs/policies.md).
     await recordPoliciesInForce(tx, account.id, at);
     return account;
@@ -69,7 +82,10 @@ export async function transitionAccount(
   const rule = TRANSITIONS[transition];
   return mutateAccount(ctx, accountId, async (tx, current, at) => {
     if (!rule.from.includes(current.status)) {
-      throw new Problem(P['invalid-state'], `cannot ${transition} an account that is ${current.status} (allowed from: ${rule.from.join(', ')})`);
+      throw new Problem(
+        P['invalid-state'],
+        `cannot ${transition} an account that is ${current.status} (allowed from: ${rule.from.join(', ')})`,
+      );
     }
     const account = await updateAccount(tx, accountId, { status: rule.to }, at);
     await recordChange(tx, actor, account, `account.${transition}`, rule.event, reason, at);
@@ -77,14 +93,26 @@ export async function transitionAccount(
   });
 }
 
-export async function changeAccount(ctx: Context, actor: Actor, accountId: string, changes: AccountChanges): Promise<AccountRow> {
+export async function changeAccount(
+  ctx: Context,
+  actor: Actor,
+  accountId: string,
+  changes: AccountChanges,
+): Promise<AccountRow> {
   return mutateAccount(ctx, accountId, async (tx, _current, at) => {
     const account = await updateAccount(tx, accountId, changes, at);
     const data: Record<string, string | number | null> = {};
     if (changes.name !== undefined) data.name = changes.name;
     if (changes.rateLimitPerKey !== undefined) data.rateLimitPerKey = changes.rateLimitPerKey;
     if (changes.rateLimitPerAccount !== undefined) data.rateLimitPerAccount = changes.rateLimitPerAccount;
-    await appendAudit(tx, { accountId, actor, action: 'account.updated', target: { type: 'account', id: accountId }, data, at });
+    await appendAudit(tx, {
+      accountId,
+      actor,
+      action: 'account.updated',
+      target: { type: 'account', id: accountId },
+      data,
+      at,
+    });
     return account;
   });
 }
@@ -111,11 +139,27 @@ export async function recordChange(
   reason: string | undefined,
   at: Date,
 ): Promise<void> {
-  await appendAudit(tx, { accountId: account.id, actor, action, target: { type: 'account', id: account.id }, freeText: { reason: reason ?? null }, at });
+  await appendAudit(tx, {
+    accountId: account.id,
+    actor,
+    action,
+    target: { type: 'account', id: account.id },
+    freeText: { reason: reason ?? null },
+    at,
+  });
   if (event) {
     await emitEvent(tx, {
-      accountId: account.id, type: event, objectType: 'account', objectId: account.id,
-      data: { status: account.status, trafficHold: account.trafficHold, smsBlocked: account.smsBlocked, reason: reason ?? null }, at,
+      accountId: account.id,
+      type: event,
+      objectType: 'account',
+      objectId: account.id,
+      data: {
+        status: account.status,
+        trafficHold: account.trafficHold,
+        smsBlocked: account.smsBlocked,
+        reason: reason ?? null,
+      },
+      at,
     });
   }
 }

@@ -46,7 +46,11 @@ export async function insertAccount(db: Db, a: NewAccount): Promise<AccountRow> 
 }
 
 /** `forUpdate` locks the account's own row, not its billing row. */
-export async function getAccount(db: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<AccountRow | undefined> {
+export async function getAccount(
+  db: Db,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<AccountRow | undefined> {
   const [row] = await db<AccountRow[]>`
     select ${columns(db)} from accounts a join billing_accounts b on b.account_id = a.id
     where a.id = ${id} ${opts.forUpdate ? db`for update of a` : db``}`;
@@ -79,7 +83,11 @@ export interface NumberMatch {
 }
 
 /** A number by its id or its digits; `accountId` undefined looks in every account (operators). */
-export async function numbersMatching(db: Db, accountId: string | undefined, match: { id: string } | { number: string }): Promise<NumberMatch[]> {
+export async function numbersMatching(
+  db: Db,
+  accountId: string | undefined,
+  match: { id: string } | { number: string },
+): Promise<NumberMatch[]> {
   return db<NumberMatch[]>`
     select id, account_id as "accountId", number, channels from numbers
     where ${'id' in match ? db`id = ${match.id}` : db`number = ${match.number}`}
@@ -109,21 +117,35 @@ export async function updateAccount(db: Db, id: string, c: AccountChanges, at: D
 }
 
 /** The operator's written acceptance that boarded the account (boarding.ts). */
-export async function recordBoardingAcceptance(db: Db, id: string, record: { text: string; signer: string; reference: string | null; at: string }): Promise<void> {
+export async function recordBoardingAcceptance(
+  db: Db,
+  id: string,
+  record: { text: string; signer: string; reference: string | null; at: string },
+): Promise<void> {
   await db`update accounts set boarding_acceptance = ${db.json(record)} where id = ${id}`;
 }
 
 /** The account's settings (each domain reads its own keys); `forUpdate` before replacing them. */
 export async function accountSettings<T extends object = Record<string, unknown>>(
-  db: Db, id: string, opts: { forUpdate?: boolean } = {},
+  db: Db,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
 ): Promise<T | undefined> {
-  const [row] = await db<{ settings: T }[]>`select settings from accounts where id = ${id} ${opts.forUpdate ? db`for update` : db``}`;
+  const [row] = await db<
+    { settings: T }[]
+  >`select settings from accounts where id = ${id} ${opts.forUpdate ? db`for update` : db``}`;
   return row?.settings;
 }
 
 /** Sets the given top-level keys of the settings, keeping the others; false when there is no such account. */
-export async function mergeAccountSettings(db: Db, id: string, keys: Record<string, unknown>, at: Date): Promise<boolean> {
-  const rows = await db`update accounts set settings = settings || ${jsonb(db, keys)}, updated_at = ${at} where id = ${id} returning id`;
+export async function mergeAccountSettings(
+  db: Db,
+  id: string,
+  keys: Record<string, unknown>,
+  at: Date,
+): Promise<boolean> {
+  const rows =
+    await db`update accounts set settings = settings || ${jsonb(db, keys)}, updated_at = ${at} where id = ${id} returning id`;
   return rows.length > 0;
 }
 

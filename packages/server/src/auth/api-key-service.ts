@@ -18,26 +18,43 @@ export interface IssueKeyInput {
   issuerScopes: ReadonlySet<string> | 'operator';
 }
 
-export async function issueApiKey(ctx: Context, actor: Actor, input: IssueKeyInput): Promise<{ row: ApiKeyRow; secret: string }> {
+export async function issueApiKey(
+  ctx: Context,
+  actor: Actor,
+  input: IssueKeyInput,
+): Promise<{ row: ApiKeyRow; secret: string }> {
   const at = ctx.clock.now();
   return withTransaction(ctx.sql, async (tx) => {
     const account = await getAccount(tx, input.accountId);
     if (!account) throw new Problem(P['not-found'], `no account ${input.accountId}`);
     if (account.status === 'closed') throw new Problem(P['invalid-state'], 'the account is closed');
     const scopes = checkScopes(input, account.isHouse);
-    const issued = await insertApiKey(tx, { accountId: account.id, name: input.name, mode: input.mode, scopes, createdBy: actor.id, at });
+    const issued = await insertApiKey(tx, {
+      accountId: account.id,
+      name: input.name,
+      mode: input.mode,
+      scopes,
+      createdBy: actor.id,
+      at,
+    });
     await appendAudit(tx, {
-      accountId: account.id, actor, action: 'api_key.created', target: { type: 'api_key', id: issued.row.id },
-      data: { mode: input.mode, scopes: scopes.join(' ') }, at,
+      accountId: account.id,
+      actor,
+      action: 'api_key.created',
+      target: { type: 'api_key', id: issued.row.id },
+      data: { mode: input.mode, scopes: scopes.join(' ') },
+      at,
     });
     return issued;
   });
 }
 
 function checkScopes(input: IssueKeyInput, isHouse: boolean): Scope[] {
-  const requested = input.scopes ?? (input.issuerScopes === 'operator'
-    ? CLIENT_SCOPES
-    : CLIENT_SCOPES.filter((s) => (input.issuerScopes as ReadonlySet<string>).has(s)));
+  const requested =
+    input.scopes ??
+    (input.issuerScopes === 'operator'
+      ? CLIENT_SCOPES
+      : CLIENT_SCOPES.filter((s) => (input.issuerScopes as ReadonlySet<string>).has(s)));
   const out: Scope[] = [];
   requested.forEach((s, i) => {
     const pointer = `/scopes/${i}`;

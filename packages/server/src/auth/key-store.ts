@@ -23,8 +23,18 @@ const keyColumns = (db: Db) => db`
 
 export async function findPrincipalByHash(db: Db, hash: Buffer): Promise<Principal | undefined> {
   const [row] = await db<
-    { accountId: string; keyId: string; mode: KeyMode; scopes: string[]; status: AccountStatus; isHouse: boolean;
-      smsBlocked: boolean; trafficHold: boolean; rateLimitPerKey: number | null; rateLimitPerAccount: number | null }[]
+    {
+      accountId: string;
+      keyId: string;
+      mode: KeyMode;
+      scopes: string[];
+      status: AccountStatus;
+      isHouse: boolean;
+      smsBlocked: boolean;
+      trafficHold: boolean;
+      rateLimitPerKey: number | null;
+      rateLimitPerAccount: number | null;
+    }[]
   >`
     select k.account_id as "accountId", k.id as "keyId", k.mode, k.scopes,
            a.status, a.is_house as "isHouse", b.sms_blocked as "smsBlocked", a.traffic_hold as "trafficHold",
@@ -38,8 +48,12 @@ export async function findPrincipalByHash(db: Db, hash: Buffer): Promise<Princip
     mode: row.mode,
     scopes: new Set(row.scopes),
     account: {
-      status: row.status, isHouse: row.isHouse, smsBlocked: row.smsBlocked, trafficHold: row.trafficHold,
-      rateLimitPerKey: row.rateLimitPerKey, rateLimitPerAccount: row.rateLimitPerAccount,
+      status: row.status,
+      isHouse: row.isHouse,
+      smsBlocked: row.smsBlocked,
+      trafficHold: row.trafficHold,
+      rateLimitPerKey: row.rateLimitPerKey,
+      rateLimitPerAccount: row.rateLimitPerAccount,
     },
   };
 }
@@ -63,7 +77,11 @@ export async function insertApiKey(db: Db, k: NewKey): Promise<{ row: ApiKeyRow;
   return { row: row!, secret: gen.secret };
 }
 
-export async function listApiKeys(db: Db, accountId: string, opts: { after?: string | undefined; limit: number }): Promise<ApiKeyRow[]> {
+export async function listApiKeys(
+  db: Db,
+  accountId: string,
+  opts: { after?: string | undefined; limit: number },
+): Promise<ApiKeyRow[]> {
   return db<ApiKeyRow[]>`
     select ${keyColumns(db)} from api_keys
     where account_id = ${accountId} ${opts.after ? db`and id > ${opts.after}` : db``}
@@ -71,7 +89,9 @@ export async function listApiKeys(db: Db, accountId: string, opts: { after?: str
 }
 
 export async function getApiKey(db: Db, accountId: string, id: string): Promise<ApiKeyRow | undefined> {
-  const [row] = await db<ApiKeyRow[]>`select ${keyColumns(db)} from api_keys where account_id = ${accountId} and id = ${id}`;
+  const [row] = await db<
+    ApiKeyRow[]
+  >`select ${keyColumns(db)} from api_keys where account_id = ${accountId} and id = ${id}`;
   return row;
 }
 
@@ -84,7 +104,10 @@ export async function revokeApiKey(db: Db, accountId: string, id: string, at: Da
 }
 
 /** Batched: request handlers only note the time; one statement per second writes them all. */
-export async function touchApiKeys(db: Db, used: Iterable<{ accountId: string; keyId: string; at: Date }>): Promise<void> {
+export async function touchApiKeys(
+  db: Db,
+  used: Iterable<{ accountId: string; keyId: string; at: Date }>,
+): Promise<void> {
   const rows = [...used];
   if (rows.length === 0) return;
   await db`

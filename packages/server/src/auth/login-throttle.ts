@@ -25,7 +25,10 @@ export interface ThrottleKey {
 
 export function throttleKeys(email: string, ip: string): ThrottleKey[] {
   const h = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
-  return [{ kind: 'email', key: `email:${h(email.trim().toLowerCase())}` }, { kind: 'ip', key: `ip:${h(ip)}` }];
+  return [
+    { kind: 'email', key: `email:${h(email.trim().toLowerCase())}` },
+    { kind: 'ip', key: `ip:${h(ip)}` },
+  ];
 }
 
 /** 429 with Retry-After while any of the keys is locked. */
@@ -35,13 +38,22 @@ export async function assertNotLocked(db: Db, keys: ThrottleKey[], now: Date): P
     where key = any(${keys.map((k) => k.key)}) and locked_until > ${now}`;
   if (!row?.lockedUntil) return;
   const seconds = Math.max(1, Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000));
-  throw new Problem(P['login-locked'], `too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes`, undefined, {
-    'retry-after': String(seconds),
-  });
+  throw new Problem(
+    P['login-locked'],
+    `too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes`,
+    undefined,
+    {
+      'retry-after': String(seconds),
+    },
+  );
 }
 
 /** Counts one failure against each key; returns the keys this failure locked, with until when. */
-export async function recordFailure(sql: Sql, keys: ThrottleKey[], now: Date): Promise<{ kind: ThrottleKind; until: Date }[]> {
+export async function recordFailure(
+  sql: Sql,
+  keys: ThrottleKey[],
+  now: Date,
+): Promise<{ kind: ThrottleKind; until: Date }[]> {
   return withTransaction(sql, async (tx) => {
     const locked: { kind: ThrottleKind; until: Date }[] = [];
     for (const k of keys) {

@@ -44,7 +44,8 @@ describe('portal sign-in', () => {
     // The session works on the API like a key with the role's scopes.
     assert.equal((await b.get('/v1/messages')).status, 200);
     assert.equal((await b.get('/v1/users')).status, 403);
-    const [stored] = await t.platform.ctx.sql`select token_hash from user_sessions where id = ${res.body.me.session.id}`;
+    const [stored] = await t.platform.ctx
+      .sql`select token_hash from user_sessions where id = ${res.body.me.session.id}`;
     assert.equal(stored!.token_hash.length, 32, 'only a hash of the token is stored');
   });
 
@@ -58,7 +59,9 @@ describe('portal sign-in', () => {
 
   it('takes JSON only, so a cross-site HTML form cannot post a sign-in', async () => {
     const res = await fetch(`${t.url}/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=a%40b.example&password=x',
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=a%40b.example&password=x',
     });
     assert.equal(res.status, 415);
   });
@@ -66,14 +69,24 @@ describe('portal sign-in', () => {
   it('trusts forwarded headers from all proxies, from listed ones only, or from none', () => {
     assert.equal(loadConfig({}).trustProxy, false);
     assert.equal(loadConfig({ CX_TRUST_PROXY: 'true' }).trustProxy, true);
-    assert.deepEqual(loadConfig({ CX_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).trustProxy, ['127.0.0.1', '10.0.0.0/8', '::1']);
+    assert.deepEqual(loadConfig({ CX_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).trustProxy, [
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+    ]);
     assert.throws(() => loadConfig({ CX_TRUST_PROXY: 'proxy.example' }), ConfigError);
   });
 
   it('answers a wrong password and an unknown email the same way, and audits both without the email', async () => {
     const userId = await addUser(t, client, 'bob@client.example', 'viewer', PASSWORD);
-    const wrong = await browser().post('/v1/auth/login', { email: 'bob@client.example', password: 'not the password!' });
-    const unknown = await browser().post('/v1/auth/login', { email: 'nobody@client.example', password: 'not the password!' });
+    const wrong = await browser().post('/v1/auth/login', {
+      email: 'bob@client.example',
+      password: 'not the password!',
+    });
+    const unknown = await browser().post('/v1/auth/login', {
+      email: 'nobody@client.example',
+      password: 'not the password!',
+    });
     for (const res of [wrong, unknown]) {
       assert.equal(res.status, 401);
       assert.equal(res.body.type, 'https://cx-engage.dev/problems/invalid-credentials');
@@ -83,7 +96,9 @@ describe('portal sign-in', () => {
     const audit = await t.api.get(`/v1/audit-log?action=user.login_failed&targetId=${userId}`, { key: client.key });
     assert.equal(audit.body.data.length, 1);
     assert.deepEqual(audit.body.data[0].data, { reason: 'password' });
-    const house = await t.api.get('/v1/admin/audit-log?action=user.login_failed&limit=1000', { key: t.boot.adminApiKey });
+    const house = await t.api.get('/v1/admin/audit-log?action=user.login_failed&limit=1000', {
+      key: t.boot.adminApiKey,
+    });
     assert.ok(house.body.data.some((e: { data: { reason: string } }) => e.data.reason === 'unknown_user'));
     assert.ok(!JSON.stringify(house.body).includes('@client.example'), 'no email in the audit log');
   });
@@ -91,7 +106,11 @@ describe('portal sign-in', () => {
   it('locks an email out after 5 failures with 429 and Retry-After, even for the right password, then lets it in again', async () => {
     const userId = await addUser(t, client, 'carol@client.example', 'viewer', PASSWORD);
     for (let i = 0; i < 5; i++) {
-      assert.equal((await browser().post('/v1/auth/login', { email: 'carol@client.example', password: `wrong password ${i}` })).status, 401);
+      assert.equal(
+        (await browser().post('/v1/auth/login', { email: 'carol@client.example', password: `wrong password ${i}` }))
+          .status,
+        401,
+      );
     }
     const locked = await browser().post('/v1/auth/login', { email: 'carol@client.example', password: PASSWORD });
     assert.equal(locked.status, 429);
@@ -103,13 +122,17 @@ describe('portal sign-in', () => {
 
     clock.advance(15 * 60_000 + 1000);
     await browser().login('carol@client.example', PASSWORD);
-    assert.equal((await t.api.get(`/v1/audit-log?action=user.login&actorId=${userId}`, { key: client.key })).body.data.length, 1);
+    assert.equal(
+      (await t.api.get(`/v1/audit-log?action=user.login&actorId=${userId}`, { key: client.key })).body.data.length,
+      1,
+    );
   });
 
   it('locks longer after each further lockout', async () => {
     await addUser(t, client, 'dan@client.example', 'viewer', PASSWORD);
     const failFive = async () => {
-      for (let i = 0; i < 5; i++) await browser().post('/v1/auth/login', { email: 'dan@client.example', password: `wrong password ${i}` });
+      for (let i = 0; i < 5; i++)
+        await browser().post('/v1/auth/login', { email: 'dan@client.example', password: `wrong password ${i}` });
     };
     await failFive();
     clock.advance(15 * 60_000 + 1000);
@@ -125,7 +148,10 @@ describe('portal sign-in', () => {
     await addUser(t, client, 'erin@client.example', 'viewer', PASSWORD);
     const b = browser();
     for (let i = 0; i < 20; i++) {
-      assert.equal((await b.post('/v1/auth/login', { email: `guess${i}@client.example`, password: 'not the password!' })).status, 401);
+      assert.equal(
+        (await b.post('/v1/auth/login', { email: `guess${i}@client.example`, password: 'not the password!' })).status,
+        401,
+      );
     }
     const locked = await b.post('/v1/auth/login', { email: 'erin@client.example', password: PASSWORD });
     assert.equal(locked.status, 429);

@@ -8,26 +8,51 @@ import { sessionTimeouts } from './session-auth.ts';
 import { scopesOfRole, twoFactorRequired } from './roles.ts';
 
 export const MeSchema = Type.Object({
-  user: Type.Object({ id: Type.String(), email: Type.String(), name: Type.Union([Type.String(), Type.Null()]), role: Type.String() }),
+  user: Type.Object({
+    id: Type.String(),
+    email: Type.String(),
+    name: Type.Union([Type.String(), Type.Null()]),
+    role: Type.String(),
+  }),
   account: Type.Object({ id: Type.String(), name: Type.String(), status: Type.String(), isHouse: Type.Boolean() }),
-  scopes: Type.Array(Type.String(), { description: "what the role allows; empty until two-factor is enabled when it is mandatory" }),
+  scopes: Type.Array(Type.String(), {
+    description: 'what the role allows; empty until two-factor is enabled when it is mandatory',
+  }),
   twoFactor: Type.Object({
     enabled: Type.Boolean(),
     required: Type.Boolean({ description: 'always for operators; for client users when the account policy says so' }),
-    enrollmentRequired: Type.Boolean({ description: 'required but not enabled: only /v1/auth/... routes work until it is' }),
+    enrollmentRequired: Type.Boolean({
+      description: 'required but not enabled: only /v1/auth/... routes work until it is',
+    }),
   }),
   session: Type.Object({
-    id: Type.String(), method: Type.String(), createdAt: Timestamp,
-    expiresAt: Timestamp, idleExpiresAt: Timestamp,
+    id: Type.String(),
+    method: Type.String(),
+    createdAt: Timestamp,
+    expiresAt: Timestamp,
+    idleExpiresAt: Timestamp,
   }),
-  csrfToken: Type.String({ description: 'send it as X-CSRF-Token on every POST, PUT, PATCH and DELETE (also in the cx_csrf cookie)' }),
+  csrfToken: Type.String({
+    description: 'send it as X-CSRF-Token on every POST, PUT, PATCH and DELETE (also in the cx_csrf cookie)',
+  }),
 });
 export type Me = Static<typeof MeSchema>;
 
 interface Row {
-  userId: string; email: string; name: string | null; role: string;
-  accountId: string; accountName: string; status: string; isHouse: boolean; settings: Record<string, unknown>;
-  twoFactorEnabled: boolean; sessionId: string; method: string; createdAt: Date; lastSeenAt: Date;
+  userId: string;
+  email: string;
+  name: string | null;
+  role: string;
+  accountId: string;
+  accountName: string;
+  status: string;
+  isHouse: boolean;
+  settings: Record<string, unknown>;
+  twoFactorEnabled: boolean;
+  sessionId: string;
+  method: string;
+  createdAt: Date;
+  lastSeenAt: Date;
 }
 
 export async function loadMe(ctx: Context, accountId: string, sessionId: string, sessionToken: string): Promise<Me> {
@@ -47,9 +72,13 @@ export async function loadMe(ctx: Context, accountId: string, sessionId: string,
     scopes: enrollmentRequired ? [] : [...scopesOfRole(r.role, r.isHouse)],
     twoFactor: { enabled: r.twoFactorEnabled, required, enrollmentRequired },
     session: {
-      id: r.sessionId, method: r.method, createdAt: r.createdAt.toISOString(),
+      id: r.sessionId,
+      method: r.method,
+      createdAt: r.createdAt.toISOString(),
       expiresAt: new Date(r.createdAt.getTime() + t.absoluteMs).toISOString(),
-      idleExpiresAt: new Date(Math.min(r.lastSeenAt.getTime() + t.idleMs, r.createdAt.getTime() + t.absoluteMs)).toISOString(),
+      idleExpiresAt: new Date(
+        Math.min(r.lastSeenAt.getTime() + t.idleMs, r.createdAt.getTime() + t.absoluteMs),
+      ).toISOString(),
     },
     csrfToken: csrfTokenFor(sessionToken),
   };

@@ -9,7 +9,14 @@ import { hashPassword, verifyPassword } from './passwords.ts';
 import { clearEmailFailures, throttleKeys } from './login-throttle.ts';
 import { generateToken, hashToken, looksLikeToken } from './session-cookies.ts';
 import { revokeUserSessions } from './session-store.ts';
-import { consumePasswordReset, countRecentResets, findLoginUser, getUser, insertPasswordReset, setPasswordHash } from './user-store.ts';
+import {
+  consumePasswordReset,
+  countRecentResets,
+  findLoginUser,
+  getUser,
+  insertPasswordReset,
+  setPasswordHash,
+} from './user-store.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 const RESET_TTL_MS = 60 * 60_000;
@@ -18,7 +25,8 @@ const RESETS_PER_HOUR = 3;
 
 /** Length is what makes a password strong; the only other rule: not the email (or its local part). */
 export function checkPasswordPolicy(password: string, email: string, pointer = '/password'): void {
-  if ([...password].length < MIN_PASSWORD_LENGTH) throw Problem.field(pointer, `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    throw Problem.field(pointer, `must be at least ${MIN_PASSWORD_LENGTH} characters`);
   const p = password.trim().toLowerCase();
   const e = email.trim().toLowerCase();
   if (p === e || p === e.split('@')[0]) throw Problem.field(pointer, 'must not be your email address');
@@ -36,15 +44,32 @@ export async function requestPasswordReset(ctx: Context, email: string): Promise
   const user = await findLoginUser(ctx.sql, email);
   if (!user || user.disabledAt || user.accountStatus === 'closed') return;
   await withTransaction(ctx.sql, async (tx) => {
-    if ((await countRecentResets(tx, user.accountId, user.id, new Date(at.getTime() - 3_600_000))) >= RESETS_PER_HOUR) return;
+    if ((await countRecentResets(tx, user.accountId, user.id, new Date(at.getTime() - 3_600_000))) >= RESETS_PER_HOUR)
+      return;
     const { token, hash } = generateToken('l');
-    await insertPasswordReset(tx, { accountId: user.accountId, userId: user.id, tokenHash: hash, at, expiresAt: new Date(at.getTime() + RESET_TTL_MS) });
-    await enqueueEmail(tx, {
-      accountId: user.accountId, to: user.email, subject: 'Reset your CX Engage password', at,
-      text: `Someone asked to reset the password of your CX Engage user.\n\nChoose a new password within one hour:\n${portalLink(ctx, 'reset-password', token)}\n\n`
-        + 'If this was not you, ignore this email; your password stays as it is.\n',
+    await insertPasswordReset(tx, {
+      accountId: user.accountId,
+      userId: user.id,
+      tokenHash: hash,
+      at,
+      expiresAt: new Date(at.getTime() + RESET_TTL_MS),
     });
-    await appendAudit(tx, { accountId: user.accountId, actor: { type: 'system', id: 'login' }, action: 'user.password_reset_requested', target: { type: 'user', id: user.id }, at });
+    await enqueueEmail(tx, {
+      accountId: user.accountId,
+      to: user.email,
+      subject: 'Reset your CX Engage password',
+      at,
+      text:
+        `Someone asked to reset the password of your CX Engage user.\n\nChoose a new password within one hour:\n${portalLink(ctx, 'reset-password', token)}\n\n` +
+        'If this was not you, ignore this email; your password stays as it is.\n',
+    });
+    await appendAudit(tx, {
+      accountId: user.accountId,
+      actor: { type: 'system', id: 'login' },
+      action: 'user.password_reset_requested',
+      target: { type: 'user', id: user.id },
+      at,
+    });
   });
 }
 
@@ -64,26 +89,38 @@ export async function confirmPasswordReset(ctx: Context, token: string, password
     const revoked = await revokeUserSessions(tx, user.accountId, user.id, at);
     await clearEmailFailures(tx, throttleKeys(user.email, ''));
     await appendAudit(tx, {
-      accountId: user.accountId, actor: { type: 'user', id: user.id }, action: 'user.password_reset', target: { type: 'user', id: user.id },
-      data: { sessionsRevoked: revoked }, at,
+      accountId: user.accountId,
+      actor: { type: 'user', id: user.id },
+      action: 'user.password_reset',
+      target: { type: 'user', id: user.id },
+      data: { sessionsRevoked: revoked },
+      at,
     });
   });
 }
 
 export async function changePassword(
-  ctx: Context, who: { accountId: string; userId: string; sessionId: string }, current: string, next: string,
+  ctx: Context,
+  who: { accountId: string; userId: string; sessionId: string },
+  current: string,
+  next: string,
 ): Promise<void> {
   const at = ctx.clock.now();
   const user = await getUser(ctx.sql, who.accountId, who.userId);
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current))) throw Problem.field('/currentPassword', 'the password is incorrect');
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current)))
+    throw Problem.field('/currentPassword', 'the password is incorrect');
   checkPasswordPolicy(next, user.email, '/newPassword');
   const passwordHash = await hashPassword(next);
   await withTransaction(ctx.sql, async (tx) => {
     await setPasswordHash(tx, who.accountId, who.userId, passwordHash);
     const revoked = await revokeUserSessions(tx, who.accountId, who.userId, at, who.sessionId);
     await appendAudit(tx, {
-      accountId: who.accountId, actor: { type: 'user', id: who.userId }, action: 'user.password_changed', target: { type: 'user', id: who.userId },
-      data: { sessionsRevoked: revoked }, at,
+      accountId: who.accountId,
+      actor: { type: 'user', id: who.userId },
+      action: 'user.password_changed',
+      target: { type: 'user', id: who.userId },
+      data: { sessionsRevoked: revoked },
+      at,
     });
   });
 }

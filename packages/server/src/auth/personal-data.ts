@@ -14,7 +14,13 @@ const ofUsers = (db: Db, users: { accountId: string; id: string }[]) =>
 const hashOf = (db: Db, column: string) => db`sha256(convert_to(lower(trim(${db(column)})), 'UTF8'))`;
 
 /** Sessions ended (revoked, idle or past their maximum age) before the cutoff. */
-export async function deleteEndedSessions(tx: Tx, accountId: string, cutoff: Date, limit: number, t: Timeouts): Promise<number> {
+export async function deleteEndedSessions(
+  tx: Tx,
+  accountId: string,
+  cutoff: Date,
+  limit: number,
+  t: Timeouts,
+): Promise<number> {
   const rows = await tx`
     delete from user_sessions where account_id = ${accountId} and id in (
       select id from user_sessions where account_id = ${accountId}
@@ -35,12 +41,14 @@ export async function deleteEndedTokens(tx: Tx, accountId: string, cutoff: Date,
     returning id`;
   let n = invitations.length;
   for (const table of ['password_resets', 'login_challenges']) {
-    n += (await tx`
+    n += (
+      await tx`
       delete from ${tx(table)} where (account_id, user_id, token_hash) in (
         select account_id, user_id, token_hash from ${tx(table)} where account_id = ${accountId}
           and least(coalesce(used_at, 'infinity'), expires_at) < ${cutoff}
         order by created_at limit ${limit})
-      returning token_hash`).length;
+      returning token_hash`
+    ).length;
   }
   return n;
 }
@@ -63,10 +71,18 @@ export async function anonymizeUsers(tx: Tx, accountId: string, ids: string[], a
 }
 
 /** Users disabled before the cutoff and not yet anonymized. */
-export async function anonymizeDisabledUsers(tx: Tx, accountId: string, cutoff: Date, limit: number, at: Date): Promise<number> {
-  const ids = (await tx<{ id: string }[]>`
+export async function anonymizeDisabledUsers(
+  tx: Tx,
+  accountId: string,
+  cutoff: Date,
+  limit: number,
+  at: Date,
+): Promise<number> {
+  const ids = (
+    await tx<{ id: string }[]>`
     select id from users where account_id = ${accountId} and disabled_at < ${cutoff} and anonymized_at is null
-    order by disabled_at limit ${limit} for update`).map((r) => r.id);
+    order by disabled_at limit ${limit} for update`
+  ).map((r) => r.id);
   return anonymizeUsers(tx, accountId, ids, at);
 }
 
@@ -83,28 +99,89 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Everything the auth domain holds about the person with this email hash, on any account. */
 export async function portalDataOf(db: Db, emailHash: Buffer): Promise<PortalData> {
-  const users = await db<{ accountId: string; id: string; email: string; name: string | null; role: string; createdAt: Date; lastLoginAt: Date | null; disabledAt: Date | null }[]>`
+  const users = await db<
+    {
+      accountId: string;
+      id: string;
+      email: string;
+      name: string | null;
+      role: string;
+      createdAt: Date;
+      lastLoginAt: Date | null;
+      disabledAt: Date | null;
+    }[]
+  >`
     select account_id as "accountId", id, email, name, role, created_at as "createdAt", last_login_at as "lastLoginAt", disabled_at as "disabledAt"
     from users where ${hashOf(db, 'email')} = ${emailHash} order by id`;
-  const sessions = await db<{ accountId: string; id: string; userId: string; createdAt: Date; lastSeenAt: Date; userAgent: string | null; ip: string | null; method: string; revokedAt: Date | null }[]>`
+  const sessions = await db<
+    {
+      accountId: string;
+      id: string;
+      userId: string;
+      createdAt: Date;
+      lastSeenAt: Date;
+      userAgent: string | null;
+      ip: string | null;
+      method: string;
+      revokedAt: Date | null;
+    }[]
+  >`
     select account_id as "accountId", id, user_id as "userId", created_at as "createdAt", last_seen_at as "lastSeenAt", user_agent as "userAgent", ip, method, revoked_at as "revokedAt"
     from user_sessions where ${ofUsers(db, users)} order by id`;
-  const invitations = await db<{ accountId: string; id: string; email: string; role: string; createdAt: Date; expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null }[]>`
+  const invitations = await db<
+    {
+      accountId: string;
+      id: string;
+      email: string;
+      role: string;
+      createdAt: Date;
+      expiresAt: Date;
+      acceptedAt: Date | null;
+      revokedAt: Date | null;
+    }[]
+  >`
     select account_id as "accountId", id, email, role, created_at as "createdAt", expires_at as "expiresAt", accepted_at as "acceptedAt", revoked_at as "revokedAt"
     from user_invitations where ${hashOf(db, 'email')} = ${emailHash} order by id`;
-  const resets = await db<{ accountId: string; userId: string; createdAt: Date; expiresAt: Date; usedAt: Date | null }[]>`
+  const resets = await db<
+    { accountId: string; userId: string; createdAt: Date; expiresAt: Date; usedAt: Date | null }[]
+  >`
     select account_id as "accountId", user_id as "userId", created_at as "createdAt", expires_at as "expiresAt", used_at as "usedAt"
     from password_resets where ${ofUsers(db, users)} order by created_at`;
   return {
-    users: users.map((u) => ({ ...u, createdAt: iso(u.createdAt), lastLoginAt: iso(u.lastLoginAt), disabledAt: iso(u.disabledAt) })),
-    sessions: sessions.map((s) => ({ ...s, createdAt: iso(s.createdAt), lastSeenAt: iso(s.lastSeenAt), revokedAt: iso(s.revokedAt) })),
-    invitations: invitations.map((i) => ({ ...i, createdAt: iso(i.createdAt), expiresAt: iso(i.expiresAt), acceptedAt: iso(i.acceptedAt), revokedAt: iso(i.revokedAt) })),
-    passwordResets: resets.map((r) => ({ ...r, createdAt: iso(r.createdAt), expiresAt: iso(r.expiresAt), usedAt: iso(r.usedAt) })),
+    users: users.map((u) => ({
+      ...u,
+      createdAt: iso(u.createdAt),
+      lastLoginAt: iso(u.lastLoginAt),
+      disabledAt: iso(u.disabledAt),
+    })),
+    sessions: sessions.map((s) => ({
+      ...s,
+      createdAt: iso(s.createdAt),
+      lastSeenAt: iso(s.lastSeenAt),
+      revokedAt: iso(s.revokedAt),
+    })),
+    invitations: invitations.map((i) => ({
+      ...i,
+      createdAt: iso(i.createdAt),
+      expiresAt: iso(i.expiresAt),
+      acceptedAt: iso(i.acceptedAt),
+      revokedAt: iso(i.revokedAt),
+    })),
+    passwordResets: resets.map((r) => ({
+      ...r,
+      createdAt: iso(r.createdAt),
+      expiresAt: iso(r.expiresAt),
+      usedAt: iso(r.usedAt),
+    })),
   };
 }
 
 /** Erases the person with this email hash from users, sessions, invitations and resets. */
-export async function erasePortalData(tx: Tx, emailHash: Buffer, at: Date): Promise<{ users: number; sessions: number; invitations: number; passwordResets: number }> {
+export async function erasePortalData(
+  tx: Tx,
+  emailHash: Buffer,
+  at: Date,
+): Promise<{ users: number; sessions: number; invitations: number; passwordResets: number }> {
   const users = await tx<{ accountId: string; id: string }[]>`
     select account_id as "accountId", id from users where ${hashOf(tx, 'email')} = ${emailHash} for update`;
   const [counts] = await tx<{ sessions: number; passwordResets: number }[]>`
@@ -112,5 +189,10 @@ export async function erasePortalData(tx: Tx, emailHash: Buffer, at: Date): Prom
            (select count(*)::int from password_resets where ${ofUsers(tx, users)}) as "passwordResets"`;
   for (const u of users) await anonymizeUsers(tx, u.accountId, [u.id], at);
   const invitations = await tx`delete from user_invitations where ${hashOf(tx, 'email')} = ${emailHash} returning id`;
-  return { users: users.length, sessions: counts!.sessions, invitations: invitations.length, passwordResets: counts!.passwordResets };
+  return {
+    users: users.length,
+    sessions: counts!.sessions,
+    invitations: invitations.length,
+    passwordResets: counts!.passwordResets,
+  };
 }

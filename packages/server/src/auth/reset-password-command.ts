@@ -24,7 +24,11 @@ export const resetPasswordCommand: OperatorCommand = {
         returning account_id as "accountId", id`;
       if (!u) return undefined;
       await appendAudit(tx, {
-        accountId: u.accountId, actor: { type: 'system', id: 'cli' }, action: 'user.password_reset', target: { type: 'user', id: u.id }, at: ctx.clock.now(),
+        accountId: u.accountId,
+        actor: { type: 'system', id: 'cli' },
+        action: 'user.password_reset',
+        target: { type: 'user', id: u.id },
+        at: ctx.clock.now(),
       });
       return u;
     });

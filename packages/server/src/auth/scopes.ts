@@ -2,9 +2,21 @@
 // in http/permissions.ts; this file is the only place scopes and roles are defined.
 
 export const CLIENT_SCOPES = [
-  'messages:read', 'messages:write', 'webhooks:manage', 'contacts:read', 'contacts:write',
-  'privacy:manage', 'billing:read', 'account:manage', 'keys:manage', 'users:manage',
-  'audit:read', 'templates:manage', 'numbers:read', 'fraud:review', 'sandbox:use',
+  'messages:read',
+  'messages:write',
+  'webhooks:manage',
+  'contacts:read',
+  'contacts:write',
+  'privacy:manage',
+  'billing:read',
+  'account:manage',
+  'keys:manage',
+  'users:manage',
+  'audit:read',
+  'templates:manage',
+  'numbers:read',
+  'fraud:review',
+  'sandbox:use',
 ] as const;
 export const OPERATOR_SCOPES = ['platform:admin', 'platform:read'] as const;
 
@@ -29,7 +41,16 @@ export type OperatorRole = 'operator' | 'operator_readonly';
 export const ROLE_SCOPES: Record<ClientRole | OperatorRole, readonly Scope[]> = {
   owner: CLIENT_SCOPES,
   admin: CLIENT_SCOPES.filter((s) => s !== 'billing:read'),
-  developer: ['messages:read', 'messages:write', 'webhooks:manage', 'templates:manage', 'numbers:read', 'keys:manage', 'sandbox:use', 'contacts:read'],
+  developer: [
+    'messages:read',
+    'messages:write',
+    'webhooks:manage',
+    'templates:manage',
+    'numbers:read',
+    'keys:manage',
+    'sandbox:use',
+    'contacts:read',
+  ],
   agent: ['messages:read', 'messages:write', 'contacts:read', 'contacts:write', 'templates:manage'],
   billing: ['billing:read', 'account:manage'],
   viewer: ['messages:read', 'contacts:read', 'numbers:read', 'billing:read'],

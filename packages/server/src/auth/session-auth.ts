@@ -35,12 +35,22 @@ export async function authenticateSession(ctx: Context, request: FastifyRequest)
     mode: 'live',
     scopes: new Set(enrollmentOnly ? [] : scopesOfRole(s.role, s.isHouse)),
     account: {
-      status: s.status, isHouse: s.isHouse, smsBlocked: s.smsBlocked, trafficHold: s.trafficHold,
-      rateLimitPerKey: s.rateLimitPerKey, rateLimitPerAccount: s.rateLimitPerAccount,
+      status: s.status,
+      isHouse: s.isHouse,
+      smsBlocked: s.smsBlocked,
+      trafficHold: s.trafficHold,
+      rateLimitPerKey: s.rateLimitPerKey,
+      rateLimitPerAccount: s.rateLimitPerAccount,
     },
     session: {
-      id: s.id, userId: s.userId, role: s.role, enrollmentOnly, twoFactorEnabled: s.twoFactorEnabled, twoFactorRequired: required,
-      createdAt: s.createdAt, lastSeenAt: s.lastSeenAt,
+      id: s.id,
+      userId: s.userId,
+      role: s.role,
+      enrollmentOnly,
+      twoFactorEnabled: s.twoFactorEnabled,
+      twoFactorRequired: required,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
     },
   };
   request.principal = principal;
@@ -56,7 +66,10 @@ export function checkSessionRoute(principal: Principal, scope: Scope | 'session'
     throw new Problem(P.forbidden, 'this route is for portal sessions; sign in with email and password');
   }
   if (scope !== 'session' && principal.session?.enrollmentOnly) {
-    throw new Problem(P['two-factor-enrollment-required'], 'two-factor authentication is mandatory for you: set it up at /v1/auth/2fa/setup');
+    throw new Problem(
+      P['two-factor-enrollment-required'],
+      'two-factor authentication is mandatory for you: set it up at /v1/auth/2fa/setup',
+    );
   }
 }
 

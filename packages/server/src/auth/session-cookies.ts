@@ -52,16 +52,41 @@ export function hasSessionCookie(request: FastifyRequest): boolean {
 }
 
 export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeMs: number): void {
-  writeCookies(request, reply, [[SESSION_COOKIE, token, true], [CSRF_COOKIE, csrfTokenFor(token), false]], Math.floor(maxAgeMs / 1000));
+  writeCookies(
+    request,
+    reply,
+    [
+      [SESSION_COOKIE, token, true],
+      [CSRF_COOKIE, csrfTokenFor(token), false],
+    ],
+    Math.floor(maxAgeMs / 1000),
+  );
 }
 
 export function clearSessionCookies(request: FastifyRequest, reply: FastifyReply): void {
-  writeCookies(request, reply, [[SESSION_COOKIE, '', true], [CSRF_COOKIE, '', false]], 0);
+  writeCookies(
+    request,
+    reply,
+    [
+      [SESSION_COOKIE, '', true],
+      [CSRF_COOKIE, '', false],
+    ],
+    0,
+  );
 }
 
-function writeCookies(request: FastifyRequest, reply: FastifyReply, cookies: [string, string, boolean][], maxAge: number): void {
+function writeCookies(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cookies: [string, string, boolean][],
+  maxAge: number,
+): void {
   // request.protocol honours X-Forwarded-Proto only from proxies trusted by CX_TRUST_PROXY.
   const secure = request.protocol === 'https';
-  reply.header('set-cookie', cookies.map(([name, value, httpOnly]) =>
-    stringifySetCookie({ name, value, httpOnly, secure, sameSite: 'lax', path: '/', maxAge })));
+  reply.header(
+    'set-cookie',
+    cookies.map(([name, value, httpOnly]) =>
+      stringifySetCookie({ name, value, httpOnly, secure, sameSite: 'lax', path: '/', maxAge }),
+    ),
+  );
 }

@@ -30,7 +30,15 @@ const columns = (db: Db) => db`
 
 export async function insertSession(
   db: Db,
-  s: { accountId: string; userId: string; tokenHash: Buffer; method: SessionMethod; userAgent: string | undefined; ip: string | undefined; at: Date },
+  s: {
+    accountId: string;
+    userId: string;
+    tokenHash: Buffer;
+    method: SessionMethod;
+    userAgent: string | undefined;
+    ip: string | undefined;
+    at: Date;
+  },
 ): Promise<SessionRow> {
   const [row] = await db<SessionRow[]>`
     insert into user_sessions (account_id, id, user_id, token_hash, created_at, last_seen_at, user_agent, ip, method)
@@ -52,7 +60,12 @@ export interface ActiveSession extends AccountGate {
 }
 
 /** Finds a live session by its token's hash and records this use. */
-export async function touchSession(db: Db, tokenHash: Buffer, now: Date, t: Timeouts): Promise<ActiveSession | undefined> {
+export async function touchSession(
+  db: Db,
+  tokenHash: Buffer,
+  now: Date,
+  t: Timeouts,
+): Promise<ActiveSession | undefined> {
   const [row] = await db<ActiveSession[]>`
     update user_sessions s set last_seen_at = greatest(s.last_seen_at, ${now})
     from users u
@@ -72,7 +85,12 @@ export async function touchSession(db: Db, tokenHash: Buffer, now: Date, t: Time
 
 /** A user's sessions that still work, oldest first (ids are time-sortable). */
 export async function listActiveSessions(
-  db: Db, accountId: string, userId: string, now: Date, t: Timeouts, opts: { after?: string | undefined; limit: number },
+  db: Db,
+  accountId: string,
+  userId: string,
+  now: Date,
+  t: Timeouts,
+  opts: { after?: string | undefined; limit: number },
 ): Promise<SessionRow[]> {
   return db<SessionRow[]>`
     select ${columns(db)} from user_sessions
@@ -82,7 +100,13 @@ export async function listActiveSessions(
     order by id limit ${opts.limit}`;
 }
 
-export async function revokeSession(db: Db, accountId: string, userId: string, id: string, at: Date): Promise<SessionRow | undefined> {
+export async function revokeSession(
+  db: Db,
+  accountId: string,
+  userId: string,
+  id: string,
+  at: Date,
+): Promise<SessionRow | undefined> {
   const [row] = await db<SessionRow[]>`
     update user_sessions set revoked_at = coalesce(revoked_at, ${at})
     where account_id = ${accountId} and user_id = ${userId} and id = ${id}
@@ -91,7 +115,13 @@ export async function revokeSession(db: Db, accountId: string, userId: string, i
 }
 
 /** Ends every session of a user (password reset, 2FA reset, disabling), or all but one. */
-export async function revokeUserSessions(db: Db, accountId: string, userId: string, at: Date, exceptId?: string): Promise<number> {
+export async function revokeUserSessions(
+  db: Db,
+  accountId: string,
+  userId: string,
+  at: Date,
+  exceptId?: string,
+): Promise<number> {
   const rows = await db`
     update user_sessions set revoked_at = ${at}
     where account_id = ${accountId} and user_id = ${userId} and revoked_at is null

@@ -106,10 +106,16 @@ describe('portal sessions', () => {
     const none = await b.post('/v1/users/invitations', body, { csrf: false });
     assert.equal(none.status, 403);
     assert.equal(none.body.type, 'https://cx-engage.dev/problems/csrf-token-invalid');
-    const forged = await b.post('/v1/users/invitations', body, { csrf: false, headers: { 'x-csrf-token': 'A'.repeat(43) } });
+    const forged = await b.post('/v1/users/invitations', body, {
+      csrf: false,
+      headers: { 'x-csrf-token': 'A'.repeat(43) },
+    });
     assert.equal(forged.status, 403);
     const otherSession = (await signIn()).cookies.get('cx_csrf')!;
-    const crossed = await b.post('/v1/users/invitations', body, { csrf: false, headers: { 'x-csrf-token': otherSession } });
+    const crossed = await b.post('/v1/users/invitations', body, {
+      csrf: false,
+      headers: { 'x-csrf-token': otherSession },
+    });
     assert.equal(crossed.status, 403, "another session's token does not fit");
     assert.equal((await b.delete('/v1/auth/sessions/ses_x', { csrf: false })).status, 403);
     assert.equal((await b.post('/v1/auth/logout', undefined, { csrf: false })).status, 403);
@@ -120,10 +126,15 @@ describe('portal sessions', () => {
 
   it('leaves API keys as they were: no CSRF token, the key wins over a cookie, session routes need a session', async () => {
     const b = await signIn();
-    const viaKey = await t.api.post('/v1/users/invitations', { key: client.key, body: { email: 'bykey@client.example', role: 'viewer' } });
+    const viaKey = await t.api.post('/v1/users/invitations', {
+      key: client.key,
+      body: { email: 'bykey@client.example', role: 'viewer' },
+    });
     assert.equal(viaKey.status, 201);
     const both = await t.api.post('/v1/api-keys', {
-      key: client.key, body: { name: 'ci' }, headers: { cookie: `cx_session=${b.cookies.get('cx_session')}` },
+      key: client.key,
+      body: { name: 'ci' },
+      headers: { cookie: `cx_session=${b.cookies.get('cx_session')}` },
     });
     assert.equal(both.status, 201, 'an Authorization header is used as before, with no CSRF check');
     const forSession = await t.api.get('/v1/auth/session', { key: client.key });

@@ -35,7 +35,8 @@ const FORBIDDEN_TYPE = 'https://cx-engage.dev/problems/test-key-forbidden';
 async function servedRoutes(t: TestPlatform): Promise<string[]> {
   const doc = (await t.api.get('/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
   const fromDoc = Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+  );
   return [...new Set([...fromDoc, ...Object.keys(ROUTE_PERMISSIONS)])].sort();
 }
 
@@ -70,7 +71,9 @@ describe('test keys', () => {
   describe('refused routes answer 403 test-key-forbidden to the bootstrap test key', () => {
     // Registered at load time from the table; servedRoutes() adds nothing the table lacks
     // (the first test fails if it would).
-    const refused = Object.entries(ROUTE_PERMISSIONS).filter(([, p]) => p.scope !== 'public' && !p.testKeys).map(([r]) => r);
+    const refused = Object.entries(ROUTE_PERMISSIONS)
+      .filter(([, p]) => p.scope !== 'public' && !p.testKeys)
+      .map(([r]) => r);
     for (const route of refused) {
       const [method, url] = route.split(' ') as [string, string];
       it(route, async () => {
@@ -92,9 +95,15 @@ describe('test keys', () => {
     assert.equal(mint.body.type, FORBIDDEN_TYPE);
     assert.equal((await t.api.get('/v1/api-keys', { key: t.boot.apiKey })).body.data.length, keysBefore);
 
-    const invite = await t.api.post('/v1/users/invitations', { key: t.boot.testApiKey, body: { email: 'evil@example.com', role: 'owner' } });
+    const invite = await t.api.post('/v1/users/invitations', {
+      key: t.boot.testApiKey,
+      body: { email: 'evil@example.com', role: 'owner' },
+    });
     assert.equal(invite.status, 403);
-    const [{ n }] = await sql()`select count(*)::int as n from user_invitations where email = 'evil@example.com'` as unknown as [{ n: number }];
+    const [{ n }] =
+      (await sql()`select count(*)::int as n from user_invitations where email = 'evil@example.com'`) as unknown as [
+        { n: number },
+      ];
     assert.equal(n, 0);
   });
 
@@ -112,8 +121,14 @@ describe('test keys', () => {
 
     before(async () => {
       // Scheduled, so both stay cancelable while the tests run.
-      const live = await t.api.post('/v1/messages', { key: t.boot.apiKey, body: { to: '+4915112345678', body: 'live', scheduledAt: later() } });
-      const test = await t.api.post('/v1/messages', { key: t.boot.testApiKey, body: { to: '+4915112345678', body: 'test', scheduledAt: later() } });
+      const live = await t.api.post('/v1/messages', {
+        key: t.boot.apiKey,
+        body: { to: '+4915112345678', body: 'live', scheduledAt: later() },
+      });
+      const test = await t.api.post('/v1/messages', {
+        key: t.boot.testApiKey,
+        body: { to: '+4915112345678', body: 'test', scheduledAt: later() },
+      });
       assert.equal(live.status, 202, JSON.stringify(live.body));
       assert.equal(test.status, 202, JSON.stringify(test.body));
       liveId = live.body.id;
@@ -121,11 +136,19 @@ describe('test keys', () => {
     });
 
     it('creates test-mode messages, one by one and in batches', async () => {
-      const batch = await t.api.post('/v1/messages/batch', { key: t.boot.testApiKey, body: { messages: [{ to: '+4915112345679', body: 'b' }] } });
+      const batch = await t.api.post('/v1/messages/batch', {
+        key: t.boot.testApiKey,
+        body: { messages: [{ to: '+4915112345679', body: 'b' }] },
+      });
       assert.equal(batch.status, 202);
       const ids = [testId, batch.body.data[0].id as string];
-      const rows = await sql()<{ keyMode: string }[]>`select key_mode as "keyMode" from messages where id = any(${ids})`;
-      assert.deepEqual(rows.map((r) => r.keyMode), ['test', 'test']);
+      const rows = await sql()<
+        { keyMode: string }[]
+      >`select key_mode as "keyMode" from messages where id = any(${ids})`;
+      assert.deepEqual(
+        rows.map((r) => r.keyMode),
+        ['test', 'test'],
+      );
     });
 
     it('GET /v1/messages never lists a live message to a test key; a live key still sees both', async () => {
@@ -133,10 +156,17 @@ describe('test keys', () => {
       assert.equal(asTest.status, 200);
       const ids = asTest.body.data.map((m: { id: string }) => m.id);
       assert.ok(ids.includes(testId));
-      const modes = await sql()<{ keyMode: string }[]>`select distinct key_mode as "keyMode" from messages where id = any(${ids})`;
-      assert.deepEqual(modes.map((r) => r.keyMode), ['test']);
+      const modes = await sql()<
+        { keyMode: string }[]
+      >`select distinct key_mode as "keyMode" from messages where id = any(${ids})`;
+      assert.deepEqual(
+        modes.map((r) => r.keyMode),
+        ['test'],
+      );
 
-      const asLive = (await t.api.get('/v1/messages?limit=1000', { key: t.boot.apiKey })).body.data.map((m: { id: string }) => m.id);
+      const asLive = (await t.api.get('/v1/messages?limit=1000', { key: t.boot.apiKey })).body.data.map(
+        (m: { id: string }) => m.id,
+      );
       assert.ok(asLive.includes(liveId) && asLive.includes(testId));
     });
 

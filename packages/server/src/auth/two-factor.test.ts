@@ -39,9 +39,15 @@ describe('two-factor authentication', () => {
     const setup = await b.post('/v1/auth/2fa/setup');
     assert.equal(setup.status, 200);
     assert.match(setup.body.secret, /^[A-Z2-7]{32}$/);
-    assert.equal(setup.body.otpauthUri, `otpauth://totp/CX%20Engage:ada%40client.example?secret=${setup.body.secret}&issuer=CX%20Engage`);
+    assert.equal(
+      setup.body.otpauthUri,
+      `otpauth://totp/CX%20Engage:ada%40client.example?secret=${setup.body.secret}&issuer=CX%20Engage`,
+    );
     const [row] = await t.platform.ctx.sql`select secret, enabled_at from user_totp where user_id = ${userId}`;
-    assert.ok(!Buffer.from(row!.secret).toString('latin1').includes(setup.body.secret), 'the secret is encrypted at rest');
+    assert.ok(
+      !Buffer.from(row!.secret).toString('latin1').includes(setup.body.secret),
+      'the secret is encrypted at rest',
+    );
     assert.equal(row!.enabled_at, null);
 
     const wrong = await b.post('/v1/auth/2fa/enable', { code: '000000' });
@@ -78,7 +84,11 @@ describe('two-factor authentication', () => {
     assert.equal(ok.status, 200);
     assert.equal(ok.body.session.method, 'totp');
     assert.equal((await b.get('/v1/messages')).status, 200);
-    assert.equal((await b.post('/v1/auth/login/2fa', { challengeId: first.body.challengeId, code })).status, 401, 'a challenge is used once');
+    assert.equal(
+      (await b.post('/v1/auth/login/2fa', { challengeId: first.body.challengeId, code })).status,
+      401,
+      'a challenge is used once',
+    );
 
     const other = await new Browser(t.url).post('/v1/auth/login', { email: 'bob@client.example', password: PASSWORD });
     const replay = await new Browser(t.url).post('/v1/auth/login/2fa', { challengeId: other.body.challengeId, code });
@@ -99,15 +109,23 @@ describe('two-factor authentication', () => {
     assert.equal(ok.status, 200);
     assert.equal(ok.body.session.method, 'recovery_code');
     assert.equal((await useCode(recoveryCodes[0]!)).status, 401, 'used up');
-    const audit = await t.api.get(`/v1/audit-log?action=user.recovery_code_used&targetId=${userId}`, { key: client.key });
-    assert.deepEqual(audit.body.data.map((e: { data: unknown }) => e.data), [{ remaining: 9 }]);
+    const audit = await t.api.get(`/v1/audit-log?action=user.recovery_code_used&targetId=${userId}`, {
+      key: client.key,
+    });
+    assert.deepEqual(
+      audit.body.data.map((e: { data: unknown }) => e.data),
+      [{ remaining: 9 }],
+    );
   });
 
   it('disables two-factor with the password and a current code', async () => {
     await addUser(t, client, 'dan@client.example', 'viewer', PASSWORD);
     const b = await signedIn('dan@client.example');
     const { secret } = await enrol(b);
-    const badPassword = await b.post('/v1/auth/2fa/disable', { password: 'wrong password here', code: await totpAt(secret, clock.now()) });
+    const badPassword = await b.post('/v1/auth/2fa/disable', {
+      password: 'wrong password here',
+      code: await totpAt(secret, clock.now()),
+    });
     assert.equal(badPassword.status, 422);
     assert.equal(badPassword.body.errors[0].pointer, '/password');
     const off = await b.post('/v1/auth/2fa/disable', { password: PASSWORD, code: await totpAt(secret, clock.now()) });
@@ -135,7 +153,10 @@ describe('two-factor authentication', () => {
     await enrol(eve);
     assert.equal((await eve.get('/v1/users')).status, 200, 'the same session has its role back');
 
-    const disable = await owner.post('/v1/auth/2fa/disable', { password: PASSWORD, code: await totpAt(ownerSecret, clock.now()) });
+    const disable = await owner.post('/v1/auth/2fa/disable', {
+      password: PASSWORD,
+      code: await totpAt(ownerSecret, clock.now()),
+    });
     assert.equal(disable.status, 409);
     assert.equal(disable.body.type, problem('two-factor-mandatory'));
     const audit = await t.api.get('/v1/audit-log?action=account.security_policy_changed', { key: acc.key });
@@ -155,12 +176,21 @@ describe('two-factor authentication', () => {
     const scopes: string[] = (await op.get('/v1/auth/session')).body.scopes;
     assert.ok(scopes.includes('platform:admin') && scopes.includes('messages:write') && scopes.includes('keys:manage'));
     // The house account is the operator's own: its traffic, sent with the bootstrap key, shows.
-    const sent = await t.api.post('/v1/messages', { key: t.boot.apiKey, body: { to: '+4915112345678', body: 'house traffic' } });
+    const sent = await t.api.post('/v1/messages', {
+      key: t.boot.apiKey,
+      body: { to: '+4915112345678', body: 'house traffic' },
+    });
     assert.equal(sent.status, 202);
     const log = await op.get('/v1/messages');
     assert.equal(log.status, 200);
-    assert.deepEqual(log.body.data.map((m: { id: string }) => m.id), [sent.body.id]);
-    const disable = await op.post('/v1/auth/2fa/disable', { password: t.boot.adminPassword, code: await totpAt(secret, clock.now()) });
+    assert.deepEqual(
+      log.body.data.map((m: { id: string }) => m.id),
+      [sent.body.id],
+    );
+    const disable = await op.post('/v1/auth/2fa/disable', {
+      password: t.boot.adminPassword,
+      code: await totpAt(secret, clock.now()),
+    });
     assert.equal(disable.status, 409, 'operators cannot turn it off');
   });
 

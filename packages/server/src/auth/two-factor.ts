@@ -17,7 +17,12 @@ export interface TotpState {
   lastTimeStep: bigint | null;
 }
 
-export async function getTotp(db: Db, accountId: string, userId: string, forUpdate = false): Promise<TotpState | undefined> {
+export async function getTotp(
+  db: Db,
+  accountId: string,
+  userId: string,
+  forUpdate = false,
+): Promise<TotpState | undefined> {
   const [row] = await db<TotpState[]>`
     select secret, enabled_at as "enabledAt", last_time_step as "lastTimeStep" from user_totp
     where account_id = ${accountId} and user_id = ${userId} ${forUpdate ? db`for update` : db``}`;
@@ -25,7 +30,13 @@ export async function getTotp(db: Db, accountId: string, userId: string, forUpda
 }
 
 /** A new secret waiting for its first code; replaces an unfinished setup. */
-export async function storePendingSecret(ctx: Context, db: Db, accountId: string, userId: string, at: Date): Promise<string> {
+export async function storePendingSecret(
+  ctx: Context,
+  db: Db,
+  accountId: string,
+  userId: string,
+  at: Date,
+): Promise<string> {
   const secret = generateSecret();
   const sealed = await ctx.keyring.encrypt(accountId, secret);
   await db`
@@ -43,12 +54,23 @@ export function otpauthUri(email: string, secret: string): string {
  * Checks a code against the stored secret at the clock's time. A code is accepted once:
  * its time step is remembered and only later steps pass afterwards (RFC 6238 §5.2).
  */
-export async function checkTotp(ctx: Context, db: Db, accountId: string, userId: string, state: TotpState, code: string, at: Date): Promise<boolean> {
+export async function checkTotp(
+  ctx: Context,
+  db: Db,
+  accountId: string,
+  userId: string,
+  state: TotpState,
+  code: string,
+  at: Date,
+): Promise<boolean> {
   if (!/^\d{6}$/.test(code)) return false;
   const secret = (await ctx.keyring.decrypt(accountId, state.secret)).toString('utf8');
   const epoch = Math.floor(at.getTime() / 1000);
   const result = await verify({
-    secret, token: code, epoch, epochTolerance: EPOCH_TOLERANCE_S,
+    secret,
+    token: code,
+    epoch,
+    epochTolerance: EPOCH_TOLERANCE_S,
     ...(state.lastTimeStep !== null && { afterTimeStep: Number(state.lastTimeStep) }),
   });
   if (!result.valid) return false;
@@ -71,7 +93,13 @@ export async function issueRecoveryCodes(db: Db, accountId: string, userId: stri
 }
 
 /** Uses up a recovery code; false when it is unknown or already used. */
-export async function useRecoveryCode(db: Db, accountId: string, userId: string, code: string, at: Date): Promise<boolean> {
+export async function useRecoveryCode(
+  db: Db,
+  accountId: string,
+  userId: string,
+  code: string,
+  at: Date,
+): Promise<boolean> {
   const rows = await db`
     update user_recovery_codes set used_at = ${at}
     where account_id = ${accountId} and user_id = ${userId} and code_hash = ${hashRecoveryCode(code)} and used_at is null
@@ -88,7 +116,8 @@ export async function remainingRecoveryCodes(db: Db, accountId: string, userId: 
 /** Forgets the secret and the recovery codes (disable, or `cx-engage users reset-2fa`). */
 export async function removeTwoFactor(db: Db, accountId: string, userId: string): Promise<boolean> {
   await db`delete from user_recovery_codes where account_id = ${accountId} and user_id = ${userId}`;
-  const rows = await db`delete from user_totp where account_id = ${accountId} and user_id = ${userId} returning enabled_at`;
+  const rows =
+    await db`delete from user_totp where account_id = ${accountId} and user_id = ${userId} returning enabled_at`;
   return rows.length === 1 && rows[0]!.enabled_at !== null;
 }
 
@@ -102,5 +131,8 @@ function newRecoveryCode(): string {
 }
 
 function hashRecoveryCode(code: string): Buffer {
-  return crypto.createHash('sha256').update(code.toLowerCase().replace(/[^a-z2-7]/g, '')).digest();
+  return crypto
+    .createHash('sha256')
+    .update(code.toLowerCase().replace(/[^a-z2-7]/g, ''))
+    .digest();
 }

@@ -35,13 +35,21 @@ export async function findLoginUser(db: Db, email: string): Promise<LoginUser | 
   return row;
 }
 
-export async function getUser(db: Db, accountId: string, id: string): Promise<(UserRow & { passwordHash: string | null }) | undefined> {
+export async function getUser(
+  db: Db,
+  accountId: string,
+  id: string,
+): Promise<(UserRow & { passwordHash: string | null }) | undefined> {
   const [row] = await db<(UserRow & { passwordHash: string | null })[]>`
     select ${userColumns(db)}, u.password_hash as "passwordHash" from users u where u.account_id = ${accountId} and u.id = ${id}`;
   return row;
 }
 
-export async function listUsers(db: Db, accountId: string, opts: { after?: string | undefined; limit: number }): Promise<UserRow[]> {
+export async function listUsers(
+  db: Db,
+  accountId: string,
+  opts: { after?: string | undefined; limit: number },
+): Promise<UserRow[]> {
   return db<UserRow[]>`
     select ${userColumns(db)} from users u
     where u.account_id = ${accountId} ${opts.after ? db`and u.id > ${opts.after}` : db``}
@@ -49,14 +57,17 @@ export async function listUsers(db: Db, accountId: string, opts: { after?: strin
 }
 
 export async function insertUser(
-  db: Db, u: { accountId: string; id: string; email: string; name: string; role: string; passwordHash: string; at: Date },
+  db: Db,
+  u: { accountId: string; id: string; email: string; name: string; role: string; passwordHash: string; at: Date },
 ): Promise<void> {
   await db`insert into users (account_id, id, email, name, role, password_hash, created_at)
            values (${u.accountId}, ${u.id}, ${u.email}, ${u.name}, ${u.role}, ${u.passwordHash}, ${u.at})`;
 }
 
 export async function emailTaken(db: Db, email: string): Promise<{ accountId: string } | undefined> {
-  const [row] = await db<{ accountId: string }[]>`select account_id as "accountId" from users where lower(email) = lower(${email})`;
+  const [row] = await db<
+    { accountId: string }[]
+  >`select account_id as "accountId" from users where lower(email) = lower(${email})`;
   return row;
 }
 
@@ -101,7 +112,17 @@ const invitationColumns = (db: Db) => db`
   accepted_at as "acceptedAt", user_id as "userId", revoked_at as "revokedAt"`;
 
 export async function insertInvitation(
-  db: Db, i: { accountId: string; id: string; email: string; role: string; tokenHash: Buffer; invitedBy: string; at: Date; expiresAt: Date },
+  db: Db,
+  i: {
+    accountId: string;
+    id: string;
+    email: string;
+    role: string;
+    tokenHash: Buffer;
+    invitedBy: string;
+    at: Date;
+    expiresAt: Date;
+  },
 ): Promise<InvitationRow> {
   // One open invitation per email and account: a new one replaces the earlier link.
   await db`update user_invitations set revoked_at = ${i.at}
@@ -114,15 +135,28 @@ export async function insertInvitation(
 }
 
 export async function findInvitationByToken(db: Db, tokenHash: Buffer): Promise<InvitationRow | undefined> {
-  const [row] = await db<InvitationRow[]>`select ${invitationColumns(db)} from user_invitations where token_hash = ${tokenHash} for update`;
+  const [row] = await db<
+    InvitationRow[]
+  >`select ${invitationColumns(db)} from user_invitations where token_hash = ${tokenHash} for update`;
   return row;
 }
 
-export async function markInvitationAccepted(db: Db, accountId: string, id: string, userId: string, at: Date): Promise<void> {
+export async function markInvitationAccepted(
+  db: Db,
+  accountId: string,
+  id: string,
+  userId: string,
+  at: Date,
+): Promise<void> {
   await db`update user_invitations set accepted_at = ${at}, user_id = ${userId} where account_id = ${accountId} and id = ${id}`;
 }
 
-export async function listOpenInvitations(db: Db, accountId: string, now: Date, opts: { after?: string | undefined; limit: number }): Promise<InvitationRow[]> {
+export async function listOpenInvitations(
+  db: Db,
+  accountId: string,
+  now: Date,
+  opts: { after?: string | undefined; limit: number },
+): Promise<InvitationRow[]> {
   return db<InvitationRow[]>`
     select ${invitationColumns(db)} from user_invitations
     where account_id = ${accountId} and accepted_at is null and revoked_at is null and expires_at > ${now}
@@ -130,7 +164,12 @@ export async function listOpenInvitations(db: Db, accountId: string, now: Date, 
     order by id limit ${opts.limit}`;
 }
 
-export async function revokeInvitation(db: Db, accountId: string, id: string, at: Date): Promise<InvitationRow | undefined> {
+export async function revokeInvitation(
+  db: Db,
+  accountId: string,
+  id: string,
+  at: Date,
+): Promise<InvitationRow | undefined> {
   const [row] = await db<InvitationRow[]>`
     update user_invitations set revoked_at = coalesce(revoked_at, ${at})
     where account_id = ${accountId} and id = ${id} and accepted_at is null
@@ -138,7 +177,10 @@ export async function revokeInvitation(db: Db, accountId: string, id: string, at
   return row;
 }
 
-export async function insertPasswordReset(db: Db, r: { accountId: string; userId: string; tokenHash: Buffer; at: Date; expiresAt: Date }): Promise<void> {
+export async function insertPasswordReset(
+  db: Db,
+  r: { accountId: string; userId: string; tokenHash: Buffer; at: Date; expiresAt: Date },
+): Promise<void> {
   await db`insert into password_resets (account_id, user_id, token_hash, created_at, expires_at)
            values (${r.accountId}, ${r.userId}, ${r.tokenHash}, ${r.at}, ${r.expiresAt})`;
 }
@@ -150,7 +192,11 @@ export async function countRecentResets(db: Db, accountId: string, userId: strin
 }
 
 /** Uses up a reset link: returns its user when the link is known, unused and not expired. */
-export async function consumePasswordReset(db: Db, tokenHash: Buffer, now: Date): Promise<{ accountId: string; userId: string } | undefined> {
+export async function consumePasswordReset(
+  db: Db,
+  tokenHash: Buffer,
+  now: Date,
+): Promise<{ accountId: string; userId: string } | undefined> {
   const [row] = await db<{ accountId: string; userId: string }[]>`
     update password_resets set used_at = ${now}
     where token_hash = ${tokenHash} and used_at is null and expires_at > ${now}

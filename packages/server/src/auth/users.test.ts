@@ -32,7 +32,8 @@ describe('users, invitations and passwords', () => {
     assert.equal(res.status, 201, JSON.stringify(res.body));
     return { invitation: res.body, token: await linkTokenFor(t, client, email) };
   };
-  const accept = (token: string, password = PASSWORD) => t.api.post('/v1/auth/invitations/accept', { body: { token, password, name: 'New Person' } });
+  const accept = (token: string, password = PASSWORD) =>
+    t.api.post('/v1/auth/invitations/accept', { body: { token, password, name: 'New Person' } });
 
   it('invites by email; the link sets a password and the new user signs in with the invited role', async () => {
     const { invitation, token } = await invite('viv@client.example', 'viewer');
@@ -50,7 +51,9 @@ describe('users, invitations and passwords', () => {
     assert.equal(me.user.id, accepted.body.id);
     assert.deepEqual(me.scopes, ['messages:read', 'contacts:read', 'numbers:read', 'billing:read']);
     const users = await owner.get('/v1/users');
-    assert.ok(users.body.data.some((u: { id: string; lastLoginAt: string }) => u.id === accepted.body.id && u.lastLoginAt));
+    assert.ok(
+      users.body.data.some((u: { id: string; lastLoginAt: string }) => u.id === accepted.body.id && u.lastLoginAt),
+    );
   });
 
   it('refuses a used, expired or withdrawn invitation link', async () => {
@@ -94,19 +97,36 @@ describe('users, invitations and passwords', () => {
 
     const weak = await t.api.post('/v1/auth/password-reset/confirm', { body: { token, password: 'too short' } });
     assert.equal(weak.status, 422);
-    const done = await t.api.post('/v1/auth/password-reset/confirm', { body: { token, password: 'a brand new passphrase' } });
+    const done = await t.api.post('/v1/auth/password-reset/confirm', {
+      body: { token, password: 'a brand new passphrase' },
+    });
     assert.equal(done.status, 204);
     assert.equal((await laptop.get('/v1/auth/session')).status, 401, 'sessions revoked');
-    assert.equal((await new Browser(t.url).post('/v1/auth/login', { email: 'forgot@client.example', password: PASSWORD })).status, 401);
+    assert.equal(
+      (await new Browser(t.url).post('/v1/auth/login', { email: 'forgot@client.example', password: PASSWORD })).status,
+      401,
+    );
     await new Browser(t.url).login('forgot@client.example', 'a brand new passphrase');
-    assert.equal((await t.api.post('/v1/auth/password-reset/confirm', { body: { token, password: 'yet another passphrase' } })).status, 422, 'used once');
+    assert.equal(
+      (await t.api.post('/v1/auth/password-reset/confirm', { body: { token, password: 'yet another passphrase' } }))
+        .status,
+      422,
+      'used once',
+    );
     const audit = await t.api.get(`/v1/audit-log?action=user.password_reset&targetId=${userId}`, { key: client.key });
     assert.deepEqual(audit.body.data[0].data, { sessionsRevoked: 1 });
 
     await t.api.post('/v1/auth/password-reset', { body: { email: 'forgot@client.example' } });
     const stale = await linkTokenFor(t, client, 'forgot@client.example');
     clock.advance(3_600_000 + 1000);
-    assert.equal((await t.api.post('/v1/auth/password-reset/confirm', { body: { token: stale, password: 'expired link passphrase' } })).status, 422);
+    assert.equal(
+      (
+        await t.api.post('/v1/auth/password-reset/confirm', {
+          body: { token: stale, password: 'expired link passphrase' },
+        })
+      ).status,
+      422,
+    );
   });
 
   it('changes your own password with the current one, ending your other sessions', async () => {
@@ -115,9 +135,16 @@ describe('users, invitations and passwords', () => {
     const there = new Browser(t.url);
     await here.login('change@client.example', PASSWORD);
     await there.login('change@client.example', PASSWORD);
-    const wrong = await here.post('/v1/auth/password', { currentPassword: 'not my password', newPassword: 'another long passphrase' });
+    const wrong = await here.post('/v1/auth/password', {
+      currentPassword: 'not my password',
+      newPassword: 'another long passphrase',
+    });
     assert.equal(wrong.status, 422);
-    assert.equal((await here.post('/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'another long passphrase' })).status, 204);
+    assert.equal(
+      (await here.post('/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'another long passphrase' }))
+        .status,
+      204,
+    );
     assert.equal((await here.get('/v1/auth/session')).status, 200);
     assert.equal((await there.get('/v1/auth/session')).status, 401);
   });
@@ -130,7 +157,13 @@ describe('users, invitations and passwords', () => {
     const changed = await owner.patch(`/v1/users/${userId}`, { role: 'agent' });
     assert.equal(changed.status, 200);
     assert.equal(changed.body.role, 'agent');
-    assert.deepEqual((await viewer.get('/v1/auth/session')).body.scopes, ['messages:read', 'messages:write', 'contacts:read', 'contacts:write', 'templates:manage']);
+    assert.deepEqual((await viewer.get('/v1/auth/session')).body.scopes, [
+      'messages:read',
+      'messages:write',
+      'contacts:read',
+      'contacts:write',
+      'templates:manage',
+    ]);
     const audit = await t.api.get(`/v1/audit-log?action=user.role_changed&targetId=${userId}`, { key: client.key });
     assert.equal(audit.body.data.length, 1);
     assert.deepEqual(audit.body.data[0].data, { from: 'viewer', to: 'agent' });
@@ -162,20 +195,51 @@ describe('users, invitations and passwords', () => {
     assert.equal(op.status, 422);
     assert.equal(op.body.errors[0].pointer, '/role');
     assert.equal((await owner.patch(`/v1/users/${adminId}`, { role: 'operator_readonly' })).status, 422);
-    assert.equal((await admin.patch(`/v1/users/${adminId}`, { role: 'owner' })).status, 403, 'an admin cannot make itself owner');
-    assert.equal((await admin.post('/v1/users/invitations', { email: 'o2@client.example', role: 'owner' })).status, 403);
-    assert.equal((await t.api.post(`/v1/admin/accounts/${client.id}/invitations`, { key: t.boot.adminApiKey, body: { email: 'op@client.example', role: 'operator' } })).status, 422);
-    const house = await t.api.post(`/v1/admin/accounts/${t.boot.accountId}/invitations`, { key: t.boot.adminApiKey, body: { email: 'ops2@house.example', role: 'operator_readonly' } });
+    assert.equal(
+      (await admin.patch(`/v1/users/${adminId}`, { role: 'owner' })).status,
+      403,
+      'an admin cannot make itself owner',
+    );
+    assert.equal(
+      (await admin.post('/v1/users/invitations', { email: 'o2@client.example', role: 'owner' })).status,
+      403,
+    );
+    assert.equal(
+      (
+        await t.api.post(`/v1/admin/accounts/${client.id}/invitations`, {
+          key: t.boot.adminApiKey,
+          body: { email: 'op@client.example', role: 'operator' },
+        })
+      ).status,
+      422,
+    );
+    const house = await t.api.post(`/v1/admin/accounts/${t.boot.accountId}/invitations`, {
+      key: t.boot.adminApiKey,
+      body: { email: 'ops2@house.example', role: 'operator_readonly' },
+    });
     assert.equal(house.status, 201, 'operators invite operators to the house account');
     const token = await linkTokenFor(t, { id: t.boot.accountId, key: t.boot.apiKey }, 'ops2@house.example');
     const ops2 = (await accept(token)).body.id;
-    const promoted = await t.api.patch(`/v1/admin/accounts/${t.boot.accountId}/users/${ops2}`, { key: t.boot.adminApiKey, body: { role: 'operator' } });
+    const promoted = await t.api.patch(`/v1/admin/accounts/${t.boot.accountId}/users/${ops2}`, {
+      key: t.boot.adminApiKey,
+      body: { role: 'operator' },
+    });
     assert.equal(promoted.status, 200);
     assert.equal(promoted.body.role, 'operator');
-    const audit = await t.api.get(`/v1/admin/audit-log?action=user.role_changed&targetId=${ops2}`, { key: t.boot.adminApiKey });
+    const audit = await t.api.get(`/v1/admin/audit-log?action=user.role_changed&targetId=${ops2}`, {
+      key: t.boot.adminApiKey,
+    });
     assert.equal(audit.body.data[0].actor.type, 'operator');
-    assert.equal((await t.api.patch(`/v1/admin/accounts/${client.id}/users/${adminId}`, { key: t.boot.adminApiKey, body: { role: 'operator' } })).status, 422);
-    assert.equal((await owner.patch(`/v1/users/${ops2}`, { role: 'viewer' })).status, 404, 'another account\'s user');
+    assert.equal(
+      (
+        await t.api.patch(`/v1/admin/accounts/${client.id}/users/${adminId}`, {
+          key: t.boot.adminApiKey,
+          body: { role: 'operator' },
+        })
+      ).status,
+      422,
+    );
+    assert.equal((await owner.patch(`/v1/users/${ops2}`, { role: 'viewer' })).status, 404, "another account's user");
   });
 
   it('keeps at least one owner', async () => {
@@ -188,6 +252,10 @@ describe('users, invitations and passwords', () => {
     assert.equal((await solo.delete(`/v1/users/${soloId}`)).status, 409);
     const secondId = await addUser(t, acc, 'second@solo.example', 'admin', PASSWORD);
     assert.equal((await solo.patch(`/v1/users/${secondId}`, { role: 'owner' })).status, 200);
-    assert.equal((await solo.patch(`/v1/users/${soloId}`, { role: 'admin' })).status, 200, 'with another owner it may step down');
+    assert.equal(
+      (await solo.patch(`/v1/users/${soloId}`, { role: 'admin' })).status,
+      200,
+      'with another owner it may step down',
+    );
   });
 });

@@ -75,13 +75,24 @@ export async function lockSmsCounters(db: Db, accountIds: string[]): Promise<Sms
 }
 
 /** Stores the count after accepting; `warn` and `block` only ever switch on here. */
-export async function recordSmsUse(db: Db, accountId: string, used: number, warn: boolean, block: boolean, at: Date): Promise<void> {
+export async function recordSmsUse(
+  db: Db,
+  accountId: string,
+  used: number,
+  warn: boolean,
+  block: boolean,
+  at: Date,
+): Promise<void> {
   await db`update billing_accounts set sms_used = ${used}, sms_warned = sms_warned or ${warn}, sms_blocked = sms_blocked or ${block}, updated_at = ${at}
            where account_id = ${accountId}`;
 }
 
 /** Takes `n` back from each account's count, only while its cycle is still `cycle`. */
-export async function releaseSmsCounts(db: Db, rows: { accountId: string; cycle: number; n: number }[], at: Date): Promise<void> {
+export async function releaseSmsCounts(
+  db: Db,
+  rows: { accountId: string; cycle: number; n: number }[],
+  at: Date,
+): Promise<void> {
   await db`
     update billing_accounts b set sms_used = greatest(0, b.sms_used - g.n), updated_at = ${at}
     from unnest(${rows.map((r) => r.accountId)}::text[], ${rows.map((r) => r.cycle)}::int[], ${rows.map((r) => r.n)}::int[]) as g(account_id, cycle, n)
@@ -89,7 +100,10 @@ export async function releaseSmsCounts(db: Db, rows: { accountId: string; cycle:
 }
 
 /** The count and block of one account, locked for a limit change or a settlement. */
-export async function smsStateForUpdate(db: Db, accountId: string): Promise<{ smsUsed: number; smsBlocked: boolean } | undefined> {
+export async function smsStateForUpdate(
+  db: Db,
+  accountId: string,
+): Promise<{ smsUsed: number; smsBlocked: boolean } | undefined> {
   const [row] = await db<{ smsUsed: number; smsBlocked: boolean }[]>`
     select sms_used as "smsUsed", sms_blocked as "smsBlocked" from billing_accounts where account_id = ${accountId} for no key update`;
   return row;
@@ -101,7 +115,12 @@ export async function startSmsCycle(db: Db, accountId: string, at: Date): Promis
            where account_id = ${accountId}`;
 }
 
-export async function setSmsLimit(db: Db, accountId: string, s: { limit: number | null; blocked: boolean; warned: boolean }, at: Date): Promise<void> {
+export async function setSmsLimit(
+  db: Db,
+  accountId: string,
+  s: { limit: number | null; blocked: boolean; warned: boolean },
+  at: Date,
+): Promise<void> {
   await db`update billing_accounts set sms_limit = ${s.limit}, sms_blocked = ${s.blocked}, sms_warned = ${s.warned}, updated_at = ${at}
            where account_id = ${accountId}`;
 }
@@ -109,7 +128,13 @@ export async function setSmsLimit(db: Db, accountId: string, s: { limit: number 
 // ---- Spend caps (spend.ts) ----
 
 /** A new cap starts its alerts over. */
-export async function setSpendCap(db: Db, accountId: string, capMicros: number | null, alertPercents: number[], at: Date): Promise<void> {
+export async function setSpendCap(
+  db: Db,
+  accountId: string,
+  capMicros: number | null,
+  alertPercents: number[],
+  at: Date,
+): Promise<void> {
   await db`update billing_accounts set spend_cap_micros = ${capMicros}, spend_alert_percents = ${alertPercents}, spend_alerted_percent = 0, updated_at = ${at}
            where account_id = ${accountId}`;
 }
@@ -126,7 +151,11 @@ export interface SpendAdded {
 }
 
 /** Adds rated amounts to each account's `month` (a new month starts from zero) and debits the prepaid part from the balance. */
-export async function addMonthSpend(db: Db, month: string, sums: { id: string; micros: number; prepaid: number }[]): Promise<SpendAdded[]> {
+export async function addMonthSpend(
+  db: Db,
+  month: string,
+  sums: { id: string; micros: number; prepaid: number }[],
+): Promise<SpendAdded[]> {
   return db<SpendAdded[]>`
     update billing_accounts b set
       spend_month_micros = case when b.spend_month = ${month}::date then b.spend_month_micros else 0 end + s.micros,
@@ -146,7 +175,11 @@ export async function markSpendAlerted(db: Db, accountId: string, percent: numbe
 // ---- Deposits demanded (deposit-demands.ts) ----
 
 export async function setDepositRequired(
-  db: Db, accountId: string, required: { amountMinor: number; currency: string } | null, dueOn: string | null, at: Date,
+  db: Db,
+  accountId: string,
+  required: { amountMinor: number; currency: string } | null,
+  dueOn: string | null,
+  at: Date,
 ): Promise<void> {
   await db`update billing_accounts set deposit_required_minor = ${required?.amountMinor ?? null}, deposit_currency = ${required?.currency ?? null},
            deposit_due_on = ${dueOn}, updated_at = ${at} where account_id = ${accountId}`;
@@ -156,7 +189,8 @@ export async function setDepositRequired(
 
 /** Whether it is the house account (never billed), its mode and balance currency, locked for a change of mode or a top-up. */
 export async function prepaidStateForUpdate(
-  db: Db, accountId: string,
+  db: Db,
+  accountId: string,
 ): Promise<{ isHouse: boolean; mode: 'postpaid' | 'prepaid'; currency: string | null } | undefined> {
   const [row] = await db<{ isHouse: boolean; mode: 'postpaid' | 'prepaid'; currency: string | null }[]>`
     select a.is_house as "isHouse", b.billing_mode as mode, b.balance_currency as currency
@@ -164,7 +198,12 @@ export async function prepaidStateForUpdate(
   return row;
 }
 
-export async function setBillingModeRow(db: Db, accountId: string, mode: 'postpaid' | 'prepaid', at: Date): Promise<void> {
+export async function setBillingModeRow(
+  db: Db,
+  accountId: string,
+  mode: 'postpaid' | 'prepaid',
+  at: Date,
+): Promise<void> {
   await db`update billing_accounts set billing_mode = ${mode}, updated_at = ${at} where account_id = ${accountId}`;
 }
 
@@ -174,7 +213,13 @@ export async function fixBalanceCurrency(db: Db, accountId: string, currency: st
 }
 
 /** A paid top-up's credit (micros as text: bigint); returns the new balance. */
-export async function creditBalance(db: Db, accountId: string, micros: string, currency: string, at: Date): Promise<string> {
+export async function creditBalance(
+  db: Db,
+  accountId: string,
+  micros: string,
+  currency: string,
+  at: Date,
+): Promise<string> {
   const [row] = await db<{ balance: string }[]>`
     update billing_accounts set balance_micros = balance_micros + ${micros}::bigint, balance_currency = ${currency}, updated_at = ${at}
     where account_id = ${accountId} returning balance_micros::text as balance`;

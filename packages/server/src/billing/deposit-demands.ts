@@ -25,41 +25,86 @@ export interface DepositDemand {
   dueOn?: string | undefined;
 }
 
-export async function setDepositRequirement(ctx: Context, actor: Actor, accountId: string, required: DepositDemand | null): Promise<void> {
-  await withTransaction(ctx.sql, (tx) => demandDepositIn(tx, actor, accountId, required, ctx.clock.now(), '/required/dueOn'));
+export async function setDepositRequirement(
+  ctx: Context,
+  actor: Actor,
+  accountId: string,
+  required: DepositDemand | null,
+): Promise<void> {
+  await withTransaction(ctx.sql, (tx) =>
+    demandDepositIn(tx, actor, accountId, required, ctx.clock.now(), '/required/dueOn'),
+  );
 }
 
 /** Sets (or with null lifts) the requirement; a shortfall is announced to the client with its due date. */
-export async function demandDepositIn(tx: Tx, actor: Actor, accountId: string, required: DepositDemand | null, at: Date, dueOnPointer: string): Promise<{ dueOn: string | null }> {
+export async function demandDepositIn(
+  tx: Tx,
+  actor: Actor,
+  accountId: string,
+  required: DepositDemand | null,
+  at: Date,
+  dueOnPointer: string,
+): Promise<{ dueOn: string | null }> {
   const [account] = await tx<{ isHouse: boolean; status: string; terms: number | null; billingEmail: string | null }[]>`
     select a.is_house as "isHouse", a.status, p.payment_terms_days as terms, p.email as "billingEmail"
     from accounts a join billing_accounts b on b.account_id = a.id left join billing_profiles p on p.account_id = a.id
     where a.id = ${accountId} for no key update of b`;
   if (!account) throw new Problem(P['not-found'], `no account ${accountId}`);
-  if (account.isHouse) throw new Problem(P['invalid-state'], 'the house account is the operator itself: it holds no deposit');
+  if (account.isHouse)
+    throw new Problem(P['invalid-state'], 'the house account is the operator itself: it holds no deposit');
   const dueOn = required ? dueDateOf(required, account.status, account.terms ?? 14, at, dueOnPointer) : null;
   await setDepositRequired(tx, accountId, required, dueOn, at);
   const data = { amountMinor: required?.amountMinor ?? null, currency: required?.currency ?? null, dueOn };
-  await appendAudit(tx, { accountId, actor, action: 'account.deposit_required', target: { type: 'account', id: accountId }, data, at });
+  await appendAudit(tx, {
+    accountId,
+    actor,
+    action: 'account.deposit_required',
+    target: { type: 'account', id: accountId },
+    data,
+    at,
+  });
   if (!required || dueOn === null) return { dueOn };
   const heldMinor = (await heldDeposits(tx, accountId)).get(required.currency) ?? 0;
   if (heldMinor >= required.amountMinor) return { dueOn };
-  await emitEvents(tx, [{ accountId, type: 'account.deposit_demanded', objectType: 'account', objectId: accountId, at, data: { ...data, heldMinor } }]);
+  await emitEvents(tx, [
+    {
+      accountId,
+      type: 'account.deposit_demanded',
+      objectType: 'account',
+      objectId: accountId,
+      at,
+      data: { ...data, heldMinor },
+    },
+  ]);
   const missing = formatMoney(required.amountMinor - heldMinor, required.currency);
-  for (const to of new Set([...(account.billingEmail ? [account.billingEmail] : []), ...await accountNotificationEmails(tx, accountId)])) {
+  for (const to of new Set([
+    ...(account.billingEmail ? [account.billingEmail] : []),
+    ...(await accountNotificationEmails(tx, accountId)),
+  ])) {
     await enqueueEmail(tx, {
-      accountId, to, at, subject: `Deposit of ${formatMoney(required.amountMinor, required.currency)} due on ${dueOn}`,
-      text: `Under our terms we ask you to pay a deposit of ${formatMoney(required.amountMinor, required.currency)}; ${missing} is still to be paid, `
-        + `by ${dueOn}. After that date your messages are refused (error code deposit_overdue) until the deposit is received. `
-        + 'GET /v1/balance shows the deposit and what is held.\n',
+      accountId,
+      to,
+      at,
+      subject: `Deposit of ${formatMoney(required.amountMinor, required.currency)} due on ${dueOn}`,
+      text:
+        `Under our terms we ask you to pay a deposit of ${formatMoney(required.amountMinor, required.currency)}; ${missing} is still to be paid, ` +
+        `by ${dueOn}. After that date your messages are refused (error code deposit_overdue) until the deposit is received. ` +
+        'GET /v1/balance shows the deposit and what is held.\n',
     });
   }
   return { dueOn };
 }
 
-function dueDateOf(required: DepositDemand, status: string, termsDays: number, at: Date, pointer: string): string | null {
+function dueDateOf(
+  required: DepositDemand,
+  status: string,
+  termsDays: number,
+  at: Date,
+  pointer: string,
+): string | null {
   if (required.dueOn !== undefined) {
-    if (isoDateToDayNumber(required.dueOn) < utcDayNumber(at)) throw Problem.field(pointer, `must be today (${toIsoDate(at)}) or later`);
+    if (isoDateToDayNumber(required.dueOn) < utcDayNumber(at))
+      throw Problem.field(pointer, `must be today (${toIsoDate(at)}) or later`);
     return required.dueOn;
   }
   // Before boarding the requirement is a condition of activation, not a debt with a date.
@@ -83,7 +128,8 @@ export const depositCheck: SendCheck = {
         and coalesce((select sum(d.amount_minor) from deposits d
                       where d.account_id = b.account_id and d.status = 'held' and d.currency = b.deposit_currency), 0) < b.deposit_required_minor`;
     const refused = new Set(overdue.map((r) => r.id));
-    for (const c of live) if (refused.has(c.accountId)) verdicts.set(c, { verdict: { kind: 'refuse', error: DEPOSIT_OVERDUE } });
+    for (const c of live)
+      if (refused.has(c.accountId)) verdicts.set(c, { verdict: { kind: 'refuse', error: DEPOSIT_OVERDUE } });
     return verdicts;
   },
 };

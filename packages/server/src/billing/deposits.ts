@@ -22,10 +22,15 @@ export interface DepositInput {
   method: string;
 }
 
-export async function recordDeposit(ctx: Context, actor: Actor, accountId: string, d: DepositInput): Promise<{ deposit: DepositRow; settled: boolean }> {
+export async function recordDeposit(
+  ctx: Context,
+  actor: Actor,
+  accountId: string,
+  d: DepositInput,
+): Promise<{ deposit: DepositRow; settled: boolean }> {
   const at = ctx.clock.now();
   return withTransaction(ctx.sql, async (tx) => {
-    if (!await lockBillingAccount(tx, accountId)) throw new Problem(P['not-found'], `no account ${accountId}`);
+    if (!(await lockBillingAccount(tx, accountId))) throw new Problem(P['not-found'], `no account ${accountId}`);
     const [deposit] = await tx<DepositRow[]>`
       insert into deposits (account_id, id, amount_minor, currency, received_on, reference, method, status, recorded_by, created_at)
       values (${accountId}, ${newId('dep', at)}, ${d.amountMinor}, ${d.currency}, ${d.receivedOn}, ${d.reference}, ${d.method}, 'held', ${actor.id}, ${at})
@@ -37,10 +42,18 @@ export async function recordDeposit(ctx: Context, actor: Actor, accountId: strin
   });
 }
 
-export async function refundDeposit(ctx: Context, actor: Actor, accountId: string, depositId: string, note: string): Promise<DepositRow> {
+export async function refundDeposit(
+  ctx: Context,
+  actor: Actor,
+  accountId: string,
+  depositId: string,
+  note: string,
+): Promise<DepositRow> {
   const at = ctx.clock.now();
   return withTransaction(ctx.sql, async (tx) => {
-    const [current] = await tx<DepositRow[]>`select ${depositColumns(tx)} from deposits where account_id = ${accountId} and id = ${depositId} for update`;
+    const [current] = await tx<
+      DepositRow[]
+    >`select ${depositColumns(tx)} from deposits where account_id = ${accountId} and id = ${depositId} for update`;
     if (!current) throw new Problem(P['not-found'], `no deposit ${depositId}`);
     if (current.status !== 'held') throw new Problem(P['invalid-state'], 'the deposit was already refunded');
     const [deposit] = await tx<DepositRow[]>`

@@ -37,8 +37,10 @@ export const smsLimitCounter: SendCounter = {
     for (const account of accounts) {
       const mine = counted.filter((r) => r.accountId === account.id);
       const room = account.smsBlocked ? 0 : Math.max(0, account.smsLimit - account.smsUsed);
-      mine.forEach((c, i) => out.set(c, i < room ? { smsCycle: account.smsCycle } : { verdict: { kind: 'refuse', error: LIMIT_REACHED } }));
-      events.push(...await recordUse(tx, account, Math.min(room, mine.length), at));
+      mine.forEach((c, i) =>
+        out.set(c, i < room ? { smsCycle: account.smsCycle } : { verdict: { kind: 'refuse', error: LIMIT_REACHED } }),
+      );
+      events.push(...(await recordUse(tx, account, Math.min(room, mine.length), at)));
     }
     await emitEvents(tx, events);
     return out;
@@ -55,16 +57,40 @@ async function recordUse(tx: Db, account: SmsCounters, count: number, at: Date):
   const events: NewEvent[] = [];
   const data = { smsLimit: account.smsLimit, smsUsed: used };
   if (warn) {
-    events.push({ accountId: account.id, type: 'account.limit_warning', objectType: 'account', objectId: account.id, at, data });
-    await notify(tx, account.id, at, 'You have used 75 % of your SMS limit',
-      `Your account has sent ${used} of its ${account.smsLimit} SMS since the last settlement. At the limit, further SMS are refused `
-      + 'until the usage is paid or a higher limit is approved in writing. Request a higher limit with POST /v1/account/limit-requests.');
+    events.push({
+      accountId: account.id,
+      type: 'account.limit_warning',
+      objectType: 'account',
+      objectId: account.id,
+      at,
+      data,
+    });
+    await notify(
+      tx,
+      account.id,
+      at,
+      'You have used 75 % of your SMS limit',
+      `Your account has sent ${used} of its ${account.smsLimit} SMS since the last settlement. At the limit, further SMS are refused ` +
+        'until the usage is paid or a higher limit is approved in writing. Request a higher limit with POST /v1/account/limit-requests.',
+    );
   }
   if (block) {
-    events.push({ accountId: account.id, type: 'account.limit_reached', objectType: 'account', objectId: account.id, at, data: { ...data, smsBlocked: true } });
-    await notify(tx, account.id, at, 'Your SMS limit is reached: SMS are paused',
-      `Your account has reached its limit of ${account.smsLimit} SMS. New SMS are refused (limit_reached) until the usage is settled `
-      + 'or an operator approves a higher limit.');
+    events.push({
+      accountId: account.id,
+      type: 'account.limit_reached',
+      objectType: 'account',
+      objectId: account.id,
+      at,
+      data: { ...data, smsBlocked: true },
+    });
+    await notify(
+      tx,
+      account.id,
+      at,
+      'Your SMS limit is reached: SMS are paused',
+      `Your account has reached its limit of ${account.smsLimit} SMS. New SMS are refused (limit_reached) until the usage is settled ` +
+        'or an operator approves a higher limit.',
+    );
   }
   return events;
 }
@@ -75,7 +101,11 @@ async function recordUse(tx: Db, account: SmsCounters, count: number, at: Date):
  * older ones. Giving back never lifts a block or repeats the 75 % notice: that takes payment
  * or a written limit change.
  */
-export async function giveBackSmsCounts(db: Db, counted: { accountId: string; smsCycle: number }[], at: Date): Promise<void> {
+export async function giveBackSmsCounts(
+  db: Db,
+  counted: { accountId: string; smsCycle: number }[],
+  at: Date,
+): Promise<void> {
   if (counted.length === 0) return;
   const byKey = new Map<string, { accountId: string; cycle: number; n: number }>();
   for (const c of counted) {
@@ -89,5 +119,6 @@ export async function giveBackSmsCounts(db: Db, counted: { accountId: string; sm
 }
 
 async function notify(db: Db, accountId: string, at: Date, subject: string, text: string): Promise<void> {
-  for (const to of await accountNotificationEmails(db, accountId)) await enqueueEmail(db, { accountId, to, subject, text, at });
+  for (const to of await accountNotificationEmails(db, accountId))
+    await enqueueEmail(db, { accountId, to, subject, text, at });
 }

@@ -2,9 +2,8 @@
 // notes first (same currency); when nothing is left open and no usage waits to be invoiced, the
 // SMS usage counts as settled. Statements add the late interest not yet charged (interest-notes.ts).
 import type { Context } from '../context.ts';
-import type { Tx } from '../db/pool.ts';
 import { withTransaction } from '../db/tx.ts';
-import { P, Problem } from '../http/problem.ts';
+import { Problem } from '../http/problem.ts';
 import type { Actor } from '../accounts/service.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { emitEvents } from '../platform/events.ts';
@@ -37,7 +36,7 @@ export interface PaymentResult {
 export async function recordPayment(ctx: Context, actor: Actor, p: PaymentInput): Promise<PaymentResult> {
   const at = ctx.clock.now();
   return withTransaction(ctx.sql, async (tx) => {
-    if (!await lockBillingAccount(tx, p.accountId)) throw Problem.field('/accountId', 'no such account');
+    if (!(await lockBillingAccount(tx, p.accountId))) throw Problem.field('/accountId', 'no such account');
     const open = await tx<InvoiceRow[]>`
       select ${invoiceColumns(tx)} from invoices
       where account_id = ${p.accountId} and kind in ('invoice', 'interest_note') and currency = ${p.currency} and paid_minor < total_minor
@@ -59,12 +58,25 @@ export async function recordPayment(ctx: Context, actor: Actor, p: PaymentInput)
         update invoices set paid_minor = paid_minor + ${a.amountMinor} where account_id = ${p.accountId} and id = ${a.invoiceId}
         returning paid_minor >= total_minor as paid`;
       if (!inv!.paid) continue;
-      await emitEvents(tx, [{ accountId: p.accountId, type: 'invoice.paid', objectType: 'invoice', objectId: a.invoiceId, at, data: { number: a.number } }]);
+      await emitEvents(tx, [
+        {
+          accountId: p.accountId,
+          type: 'invoice.paid',
+          objectType: 'invoice',
+          objectId: a.invoiceId,
+          at,
+          data: { number: a.number },
+        },
+      ]);
       await creditPrepaidInvoice(tx, p.accountId, a.invoiceId, at);
     }
     await appendAudit(tx, {
-      accountId: p.accountId, actor, action: 'payment.recorded', target: { type: 'payment', id },
-      data: { amountMinor: p.amountMinor, currency: p.currency, reference: p.reference, invoices: allocations.length }, at,
+      accountId: p.accountId,
+      actor,
+      action: 'payment.recorded',
+      target: { type: 'payment', id },
+      data: { amountMinor: p.amountMinor, currency: p.currency, reference: p.reference, invoices: allocations.length },
+      at,
     });
     const settled = await settleIfClear(tx, actor, p.accountId, p.reference, at);
     return { id, allocations, unallocatedMinor: left, settled };
@@ -87,22 +99,49 @@ export interface StatementLine {
  * Open invoices and interest notes, with the interest and fixed compensation each invoice has
  * accrued by `now` and that no interest note has charged yet (no interest on interest notes).
  */
-export async function statement(ctx: Context, accountId: string): Promise<{ lines: StatementLine[]; currency: string | null; outstandingMinor: number; interestMinor: number; compensationMinor: number }> {
+export async function statement(
+  ctx: Context,
+  accountId: string,
+): Promise<{
+  lines: StatementLine[];
+  currency: string | null;
+  outstandingMinor: number;
+  interestMinor: number;
+  compensationMinor: number;
+}> {
   const now = ctx.clock.now();
   const open = await ctx.sql<InvoiceRow[]>`
     select ${invoiceColumns(ctx.sql)} from invoices where account_id = ${accountId} and kind in ('invoice', 'interest_note') and paid_minor < total_minor
     order by issue_date, number`;
-  const accrued = await accruedInterest(ctx.sql, accountId, open.filter((i) => i.kind === 'invoice'), now);
+  const accrued = await accruedInterest(
+    ctx.sql,
+    accountId,
+    open.filter((i) => i.kind === 'invoice'),
+    now,
+  );
   const today = utcDayNumber(now);
   const lines = open.map((inv) => {
     const interest = accrued.get(inv.id);
     return {
-      invoiceId: inv.id, number: inv.number, dueDate: inv.dueDate, totalMinor: inv.totalMinor, paidMinor: inv.paidMinor, outstandingMinor: inv.totalMinor - inv.paidMinor,
-      daysOverdue: Math.max(0, today - isoDateToDayNumber(inv.dueDate)), interestMinor: interest?.interestMinor ?? 0, compensationMinor: interest?.compensationMinor ?? 0,
+      invoiceId: inv.id,
+      number: inv.number,
+      dueDate: inv.dueDate,
+      totalMinor: inv.totalMinor,
+      paidMinor: inv.paidMinor,
+      outstandingMinor: inv.totalMinor - inv.paidMinor,
+      daysOverdue: Math.max(0, today - isoDateToDayNumber(inv.dueDate)),
+      interestMinor: interest?.interestMinor ?? 0,
+      compensationMinor: interest?.compensationMinor ?? 0,
     };
   });
   const sum = (k: 'outstandingMinor' | 'interestMinor' | 'compensationMinor') => lines.reduce((n, l) => n + l[k], 0);
-  return { lines, currency: open[0]?.currency ?? null, outstandingMinor: sum('outstandingMinor'), interestMinor: sum('interestMinor'), compensationMinor: sum('compensationMinor') };
+  return {
+    lines,
+    currency: open[0]?.currency ?? null,
+    outstandingMinor: sum('outstandingMinor'),
+    interestMinor: sum('interestMinor'),
+    compensationMinor: sum('compensationMinor'),
+  };
 }
 
 /** Daily: a reminder (event and email) per overdue invoice, at most weekly. */
@@ -115,13 +154,31 @@ export async function remindOverdue(ctx: Context): Promise<number> {
   for (const inv of due) {
     await withTransaction(ctx.sql, async (tx) => {
       await tx`update invoices set reminded_at = ${now} where account_id = ${inv.accountId} and id = ${inv.id}`;
-      await emitEvents(tx, [{ accountId: inv.accountId, type: 'invoice.overdue', objectType: 'invoice', objectId: inv.id, at: now, data: { number: inv.number, dueDate: inv.dueDate } }]);
-      const [profile] = await tx<{ email: string | null }[]>`select email from billing_profiles where account_id = ${inv.accountId}`;
-      for (const to of new Set([...(profile?.email ? [profile.email] : []), ...await accountNotificationEmails(tx, inv.accountId)])) {
+      await emitEvents(tx, [
+        {
+          accountId: inv.accountId,
+          type: 'invoice.overdue',
+          objectType: 'invoice',
+          objectId: inv.id,
+          at: now,
+          data: { number: inv.number, dueDate: inv.dueDate },
+        },
+      ]);
+      const [profile] = await tx<
+        { email: string | null }[]
+      >`select email from billing_profiles where account_id = ${inv.accountId}`;
+      for (const to of new Set([
+        ...(profile?.email ? [profile.email] : []),
+        ...(await accountNotificationEmails(tx, inv.accountId)),
+      ])) {
         await enqueueEmail(tx, {
-          accountId: inv.accountId, to, at: now, subject: `Reminder: invoice ${inv.number} is overdue`,
-          text: `Invoice ${inv.number} was due on ${inv.dueDate} and is not fully paid. Late payment accrues statutory interest `
-            + '(GET /v1/statement shows it). If you have paid in the meantime, please ignore this reminder.\n',
+          accountId: inv.accountId,
+          to,
+          at: now,
+          subject: `Reminder: invoice ${inv.number} is overdue`,
+          text:
+            `Invoice ${inv.number} was due on ${inv.dueDate} and is not fully paid. Late payment accrues statutory interest ` +
+            '(GET /v1/statement shows it). If you have paid in the meantime, please ignore this reminder.\n',
         });
       }
     });

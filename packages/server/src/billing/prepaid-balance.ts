@@ -13,10 +13,21 @@ export async function creditPrepaidInvoice(tx: Tx, accountId: string, invoiceId:
     returning credit_micros::text as micros, currency, number`;
   if (!inv) return;
   const balance = await creditBalance(tx, accountId, inv.micros, inv.currency, at);
-  await emitEvents(tx, [{
-    accountId, type: 'account.balance_credited', objectType: 'account', objectId: accountId, at,
-    data: { creditMicros: Number(inv.micros), balanceMicros: Number(balance), currency: inv.currency, invoiceNumber: inv.number },
-  }]);
+  await emitEvents(tx, [
+    {
+      accountId,
+      type: 'account.balance_credited',
+      objectType: 'account',
+      objectId: accountId,
+      at,
+      data: {
+        creditMicros: Number(inv.micros),
+        balanceMicros: Number(balance),
+        currency: inv.currency,
+        invoiceNumber: inv.number,
+      },
+    },
+  ]);
 }
 
 /** A credit note on a paid top-up takes the credit back (the balance may go below zero). */
@@ -25,5 +36,12 @@ export async function reversePrepaidCredit(tx: Tx, accountId: string, invoiceId:
     select credit_micros::text as micros from invoices where account_id = ${accountId} and id = ${invoiceId} and purpose = 'prepaid_credit' and credited_at is not null`;
   if (!inv) return;
   await debitBalance(tx, accountId, inv.micros, at);
-  await appendAudit(tx, { accountId, actor: { type: 'system', id: 'billing' }, action: 'account.balance_reversed', target: { type: 'invoice', id: invoiceId }, data: { creditMicros: Number(inv.micros) }, at });
+  await appendAudit(tx, {
+    accountId,
+    actor: { type: 'system', id: 'billing' },
+    action: 'account.balance_reversed',
+    target: { type: 'invoice', id: invoiceId },
+    data: { creditMicros: Number(inv.micros) },
+    at,
+  });
 }

@@ -52,7 +52,13 @@ export function priceBookOf(rows: PriceRow[], houseAccountId: string | null = nu
   function best(candidates: PriceRow[] | undefined, q: PriceQuery): PriceRow | undefined {
     let found: PriceRow | undefined;
     for (const r of candidates ?? []) {
-      if (r.channel !== q.channel || r.direction !== q.direction || !q.number.startsWith(r.prefix) || r.effectiveFrom > q.at) continue;
+      if (
+        r.channel !== q.channel ||
+        r.direction !== q.direction ||
+        !q.number.startsWith(r.prefix) ||
+        r.effectiveFrom > q.at
+      )
+        continue;
       if (r.connectorId !== null && r.connectorId !== q.connectorId) continue;
       if (r.category && r.category !== q.category) continue;
       if (!found || rank(r) > rank(found)) found = r;
@@ -60,7 +66,8 @@ export function priceBookOf(rows: PriceRow[], houseAccountId: string | null = nu
     return found;
   }
   // Longest prefix, then a category-specific price, then a connector-specific one, then the latest.
-  const rank = (r: PriceRow) => r.prefix.length * 1e16 + (r.category ? 2e14 : 0) + (r.connectorId ? 1e14 : 0) + r.effectiveFrom.getTime();
+  const rank = (r: PriceRow) =>
+    r.prefix.length * 1e16 + (r.category ? 2e14 : 0) + (r.connectorId ? 1e14 : 0) + r.effectiveFrom.getTime();
 
   function listPrice(q: PriceQuery): Price | undefined {
     const r = best(byAccount.get(null), q);
@@ -72,10 +79,17 @@ export function priceBookOf(rows: PriceRow[], houseAccountId: string | null = nu
     priceOf(q) {
       const own = best(byAccount.get(q.accountId), q);
       if (!own) return listPrice(q);
-      if (own.kind === 'price') return { unitPriceMicros: own.unitPriceMicros!, currency: own.currency, priceId: own.id };
+      if (own.kind === 'price')
+        return { unitPriceMicros: own.unitPriceMicros!, currency: own.currency, priceId: own.id };
       // A discount follows the list price in force, so list price changes reach it.
       const list = listPrice(q);
-      return list && { ...list, unitPriceMicros: Math.round((list.unitPriceMicros * (10_000 - own.discountBasisPoints!)) / 10_000), priceId: own.id };
+      return (
+        list && {
+          ...list,
+          unitPriceMicros: Math.round((list.unitPriceMicros * (10_000 - own.discountBasisPoints!)) / 10_000),
+          priceId: own.id,
+        }
+      );
     },
   };
 }
@@ -91,6 +105,10 @@ export async function loadPrices(db: Db): Promise<PriceRow[]> {
 /** The price book, reloaded at most every `maxAgeMs` (price changes apply within that time). */
 export function cachedPriceBook(db: Db, maxAgeMs = 5000, now: () => number = Date.now): () => Promise<PriceBook> {
   const cached = createCache<Promise<PriceBook>>({ ttlMs: maxAgeMs, now });
-  return () => cached.get('book', () => Promise.all([loadPrices(db), db<{ id: string }[]>`select id from accounts where is_house`])
-    .then(([prices, [house]]) => priceBookOf(prices, house?.id ?? null)));
+  return () =>
+    cached.get('book', () =>
+      Promise.all([loadPrices(db), db<{ id: string }[]>`select id from accounts where is_house`]).then(
+        ([prices, [house]]) => priceBookOf(prices, house?.id ?? null),
+      ),
+    );
 }

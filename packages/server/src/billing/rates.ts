@@ -27,15 +27,22 @@ export async function loadBillingRates(db: Db): Promise<BillingRates> {
       from late_interest_reference_rates order by jurisdiction, valid_from`,
     db<{ bp: number }[]>`select consumer_late_rate_basis_points as bp from billing_supplier`,
   ]);
-  const vat: Record<string, VatRatePeriod[]> = Object.fromEntries(Object.entries(DEFAULT_VAT_RATES).map(([c, periods]) => [c, [...periods]]));
+  const vat: Record<string, VatRatePeriod[]> = Object.fromEntries(
+    Object.entries(DEFAULT_VAT_RATES).map(([c, periods]) => [c, [...periods]]),
+  );
   for (const r of vatRows) {
     const periods = (vat[r.country] ?? []).filter((p) => p.from !== r.from);
-    vat[r.country] = [...periods, { from: r.from, standardRateBasisPoints: r.bp }].sort((a, b) => a.from.localeCompare(b.from));
+    vat[r.country] = [...periods, { from: r.from, standardRateBasisPoints: r.bp }].sort((a, b) =>
+      a.from.localeCompare(b.from),
+    );
   }
   return {
     vat,
     lateInterest: rules.map((r) => ({
-      ...r, referenceRates: refRows.filter((x) => x.jurisdiction === r.jurisdiction).map(({ validFrom, rateBasisPoints }) => ({ validFrom, rateBasisPoints })),
+      ...r,
+      referenceRates: refRows
+        .filter((x) => x.jurisdiction === r.jurisdiction)
+        .map(({ validFrom, rateBasisPoints }) => ({ validFrom, rateBasisPoints })),
     })),
     consumerLateRateBasisPoints: supplier[0]?.bp ?? DEFAULT_CONSUMER_LATE_RATE_BASIS_POINTS,
   };

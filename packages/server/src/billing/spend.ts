@@ -37,7 +37,11 @@ export const moneyCheck: SendCheck = {
 };
 
 /** Adds newly rated amounts to each account's month, debits prepaid ones, and sends the alerts they cross. */
-export async function addSpend(db: Db, amounts: { accountId: string; micros: number; prepaid: boolean }[], at: Date): Promise<void> {
+export async function addSpend(
+  db: Db,
+  amounts: { accountId: string; micros: number; prepaid: boolean }[],
+  at: Date,
+): Promise<void> {
   const byAccount = new Map<string, { micros: number; prepaid: number }>();
   // Unpriced traffic (zero) changes nothing: no write to the billing row.
   for (const a of amounts) {
@@ -49,31 +53,62 @@ export async function addSpend(db: Db, amounts: { accountId: string; micros: num
   }
   if (byAccount.size === 0) return;
   const month = monthOf(at);
-  const rows = await addMonthSpend(db, month, [...byAccount].map(([id, sum]) => ({ id, ...sum })));
+  const rows = await addMonthSpend(
+    db,
+    month,
+    [...byAccount].map(([id, sum]) => ({ id, ...sum })),
+  );
   const events: NewEvent[] = [];
   for (const r of rows) {
     // The debit that takes the credit to zero or below: from now on messages are refused.
     if (Number(r.debited) > 0 && Number(r.balance) <= 0 && Number(r.balance) + Number(r.debited) > 0) {
-      events.push({ accountId: r.id, type: 'account.balance_exhausted', objectType: 'account', objectId: r.id, at, data: { balanceMicros: Number(r.balance), currency: r.currency } });
+      events.push({
+        accountId: r.id,
+        type: 'account.balance_exhausted',
+        objectType: 'account',
+        objectId: r.id,
+        at,
+        data: { balanceMicros: Number(r.balance), currency: r.currency },
+      });
       for (const to of await accountNotificationEmails(db, r.id)) {
         await enqueueEmail(db, {
-          accountId: r.id, to, at, subject: 'Your prepaid credit is used up',
+          accountId: r.id,
+          to,
+          at,
+          subject: 'Your prepaid credit is used up',
           text: 'Your prepaid messaging credit is used up. New messages are refused (insufficient_balance) until you buy more credit.\n',
         });
       }
     }
     if (r.cap === null || Number(r.cap) === 0) continue;
     const percent = Math.floor((Number(r.spent) * 100) / Number(r.cap));
-    const crossed = [...r.percents, 100].filter((p) => p > r.alerted && p <= percent).sort((a, b) => a - b).at(-1);
+    const crossed = [...r.percents, 100]
+      .filter((p) => p > r.alerted && p <= percent)
+      .sort((a, b) => a - b)
+      .at(-1);
     if (crossed === undefined) continue;
     await markSpendAlerted(db, r.id, crossed);
     const type = crossed >= 100 ? 'account.spend_cap_reached' : 'account.spend_alert';
-    events.push({ accountId: r.id, type, objectType: 'account', objectId: r.id, at, data: { month, spendMicros: Number(r.spent), capMicros: Number(r.cap), percent: crossed } });
+    events.push({
+      accountId: r.id,
+      type,
+      objectType: 'account',
+      objectId: r.id,
+      at,
+      data: { month, spendMicros: Number(r.spent), capMicros: Number(r.cap), percent: crossed },
+    });
     for (const to of await accountNotificationEmails(db, r.id)) {
       await enqueueEmail(db, {
-        accountId: r.id, to, at, subject: crossed >= 100 ? 'Your monthly spend cap is reached' : `You have used ${crossed} % of your monthly spend cap`,
-        text: `This month's rated spend is ${(Number(r.spent) / 1e6).toFixed(2)} of a cap of ${(Number(r.cap) / 1e6).toFixed(2)} (excluding VAT).`
-          + (crossed >= 100 ? ' New messages are refused (spend_cap) until next month or until you raise the cap.\n' : '\n'),
+        accountId: r.id,
+        to,
+        at,
+        subject:
+          crossed >= 100 ? 'Your monthly spend cap is reached' : `You have used ${crossed} % of your monthly spend cap`,
+        text:
+          `This month's rated spend is ${(Number(r.spent) / 1e6).toFixed(2)} of a cap of ${(Number(r.cap) / 1e6).toFixed(2)} (excluding VAT).` +
+          (crossed >= 100
+            ? ' New messages are refused (spend_cap) until next month or until you raise the cap.\n'
+            : '\n'),
       });
     }
   }

@@ -28,13 +28,31 @@ export async function recordUsage(db: Db, book: PriceBook, items: Billable[]): P
   const billable = items.filter((i) => i.keyMode === 'live' && i.units > 0 && book.billed(i.accountId));
   if (billable.length === 0) return;
   const rows = billable.map((i) => {
-    const price = book.priceOf({ accountId: i.accountId, channel: i.channel, direction: i.direction, number: i.number, connectorId: i.connectorId, at: i.at, category: i.category ?? null });
+    const price = book.priceOf({
+      accountId: i.accountId,
+      channel: i.channel,
+      direction: i.direction,
+      number: i.number,
+      connectorId: i.connectorId,
+      at: i.at,
+      category: i.category ?? null,
+    });
     return {
-      account_id: i.accountId, id: newId('use', i.at), message_id: i.messageId, channel: i.channel, direction: i.direction,
-      country: parsePhoneNumberFromString(i.number)?.country ?? null, connector_id: i.connectorId, units: i.units,
+      account_id: i.accountId,
+      id: newId('use', i.at),
+      message_id: i.messageId,
+      channel: i.channel,
+      direction: i.direction,
+      country: parsePhoneNumberFromString(i.number)?.country ?? null,
+      connector_id: i.connectorId,
+      units: i.units,
       // Unpriced traffic is recorded at zero (and visible as such) rather than dropped.
-      unit_price_micros: price?.unitPriceMicros ?? null, amount_micros: (price?.unitPriceMicros ?? 0) * i.units,
-      currency: price?.currency ?? null, price_id: price?.priceId ?? null, occurred_at: i.at, category: i.category ?? null,
+      unit_price_micros: price?.unitPriceMicros ?? null,
+      amount_micros: (price?.unitPriceMicros ?? 0) * i.units,
+      currency: price?.currency ?? null,
+      price_id: price?.priceId ?? null,
+      occurred_at: i.at,
+      category: i.category ?? null,
     };
   });
   // Usage in a prepaid account's balance currency is paid from the credit: marked so, never invoiced.
@@ -42,18 +60,43 @@ export async function recordUsage(db: Db, book: PriceBook, items: Billable[]): P
     insert into usage_records (account_id, id, message_id, channel, direction, country, connector_id, units, unit_price_micros, amount_micros, currency, price_id, occurred_at, category, prepaid)
     select t.*, coalesce(b.billing_mode = 'prepaid' and b.balance_currency = t.currency, false)
     from ${recordset(db, rows, {
-      account_id: 'text', id: 'text', message_id: 'text', channel: 'text', direction: 'text', country: 'text', connector_id: 'text', units: 'integer',
-      unit_price_micros: 'bigint', amount_micros: 'bigint', currency: 'text', price_id: 'text', occurred_at: 'timestamptz', category: 'text',
+      account_id: 'text',
+      id: 'text',
+      message_id: 'text',
+      channel: 'text',
+      direction: 'text',
+      country: 'text',
+      connector_id: 'text',
+      units: 'integer',
+      unit_price_micros: 'bigint',
+      amount_micros: 'bigint',
+      currency: 'text',
+      price_id: 'text',
+      occurred_at: 'timestamptz',
+      category: 'text',
     })}
     join billing_accounts b on b.account_id = t.account_id
     returning account_id as "accountId", amount_micros::text as micros, prepaid`;
-  await addSpend(db, inserted.map((r) => ({ accountId: r.accountId, micros: Number(r.micros), prepaid: r.prepaid })), billable[0]!.at);
+  await addSpend(
+    db,
+    inserted.map((r) => ({ accountId: r.accountId, micros: Number(r.micros), prepaid: r.prepaid })),
+    billable[0]!.at,
+  );
   const priced = rows.filter((r) => r.currency !== null);
   if (priced.length === 0) return;
   // A message's price is the sum of its rated units (a retry on another connector adds to it).
   await db`
     update messages m set price_micros = coalesce(m.price_micros, 0) + p.amount_micros, price_currency = p.currency
-    from ${recordset(db, priced.map((r) => ({ account_id: r.account_id, id: r.message_id, amount_micros: r.amount_micros, currency: r.currency })),
-      { account_id: 'text', id: 'text', amount_micros: 'bigint', currency: 'text' }, 'p')}
+    from ${recordset(
+      db,
+      priced.map((r) => ({
+        account_id: r.account_id,
+        id: r.message_id,
+        amount_micros: r.amount_micros,
+        currency: r.currency,
+      })),
+      { account_id: 'text', id: 'text', amount_micros: 'bigint', currency: 'text' },
+      'p',
+    )}
     where m.account_id = p.account_id and m.id = p.id`;
 }

@@ -21,7 +21,10 @@ export class LinkError extends Error {
   readonly commandStatus: number | null;
   /** Not sent because of this hold (see OutboundSms.gate). */
   readonly held: string | null;
-  constructor(message: string, opts: { transient: boolean; throttled?: boolean; commandStatus?: number | null; held?: string | null }) {
+  constructor(
+    message: string,
+    opts: { transient: boolean; throttled?: boolean; commandStatus?: number | null; held?: string | null },
+  ) {
     super(message);
     this.transient = opts.transient;
     this.throttled = opts.throttled ?? false;
@@ -47,7 +50,10 @@ export interface InboundSms {
  * same). Nothing else is guessed.
  */
 export function smscIdKey(id: string): string {
-  return id.trim().toLowerCase().replace(/^0+(?=.)/, '');
+  return id
+    .trim()
+    .toLowerCase()
+    .replace(/^0+(?=.)/, '');
 }
 
 /** A delivery receipt from a connector, its id already in the stored key form. */

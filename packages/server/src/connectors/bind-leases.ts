@@ -46,7 +46,9 @@ export async function heartbeat(db: Db, worker: string, startedAt: Date, now: Da
 
 /** The workers whose heartbeat is recent enough. */
 export async function liveWorkers(db: Db, now: Date): Promise<string[]> {
-  const rows = await db<{ id: string }[]>`select id from workers where seen_at >= ${new Date(now.getTime() - BIND_LEASE_MS)} order by id`;
+  const rows = await db<
+    { id: string }[]
+  >`select id from workers where seen_at >= ${new Date(now.getTime() - BIND_LEASE_MS)} order by id`;
   return rows.map((r) => r.id);
 }
 
@@ -57,7 +59,9 @@ export function plannedBinds(connectors: { id: string; binds: number }[], worker
   if (position < 0) return mine;
   for (const c of connectors) {
     const offset = crypto.createHash('sha256').update(c.id).digest().readUInt32BE(0) % workers.length;
-    const indexes = Array.from({ length: c.binds }, (_, i) => i).filter((i) => (offset + i) % workers.length === position);
+    const indexes = Array.from({ length: c.binds }, (_, i) => i).filter(
+      (i) => (offset + i) % workers.length === position,
+    );
     if (indexes.length) mine.set(c.id, indexes);
   }
   return mine;
@@ -71,7 +75,10 @@ export function plannedBinds(connectors: { id: string; binds: number }[], worker
 export async function syncLeases(db: Db, worker: string, wanted: Binds, now: Date): Promise<LeaseView> {
   const until = new Date(now.getTime() + BIND_LEASE_MS);
   const flat = [...wanted].flatMap(([connectorId, indexes]) => indexes.map((index) => ({ connectorId, index })));
-  const taken = flat.length === 0 ? [] : await db<{ connectorId: string; index: number }[]>`
+  const taken =
+    flat.length === 0
+      ? []
+      : await db<{ connectorId: string; index: number }[]>`
     insert into bind_leases (connector_id, bind_index, worker, lease_until)
     select c, i, ${worker}, ${until} from unnest(${flat.map((b) => b.connectorId)}::text[], ${flat.map((b) => b.index)}::int[]) as w(c, i)
     on conflict (connector_id, bind_index) do update set worker = excluded.worker, lease_until = excluded.lease_until
@@ -83,7 +90,11 @@ export async function syncLeases(db: Db, worker: string, wanted: Binds, now: Dat
     where l.worker <> ${worker} and l.lease_until >= ${now}
     group by l.connector_id`;
   const held: Binds = new Map();
-  for (const b of taken) held.set(b.connectorId, [...(held.get(b.connectorId) ?? []), b.index].sort((x, y) => x - y));
+  for (const b of taken)
+    held.set(
+      b.connectorId,
+      [...(held.get(b.connectorId) ?? []), b.index].sort((x, y) => x - y),
+    );
   return { held, elsewhere: new Map(others.map((o) => [o.connectorId, { bound: o.bound }])) };
 }
 

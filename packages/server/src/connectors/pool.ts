@@ -8,7 +8,15 @@ import { createPrefixRouter, type Router } from '../routing/router.ts';
 import { listRoutes } from '../routing/routes-store.ts';
 import { listConnectors, writeConnectorStatuses, type ConnectorRow } from './store.ts';
 import { houseAccountId } from '../accounts/store.ts';
-import { bindsMissing, heartbeat, plannedBinds, releaseBinds, syncLeases, WHATSAPP_SENDER, type LeaseView } from './bind-leases.ts';
+import {
+  bindsMissing,
+  heartbeat,
+  plannedBinds,
+  releaseBinds,
+  syncLeases,
+  WHATSAPP_SENDER,
+  type LeaseView,
+} from './bind-leases.ts';
 
 /** The binds of a connector one worker holds: `binds` of its `of`; `receiver`: the separate receiver bind too. */
 export interface BindShare {
@@ -46,7 +54,12 @@ export interface ConnectorPool {
   close(): Promise<void>;
 }
 
-export function createConnectorPool(ctx: Context, handlers: LinkHandlers, makeLink: LinkFactory, worker: { id: string; startedAt: Date }): ConnectorPool {
+export function createConnectorPool(
+  ctx: Context,
+  handlers: LinkHandlers,
+  makeLink: LinkFactory,
+  worker: { id: string; startedAt: Date },
+): ConnectorPool {
   const links = new Map<string, { link: SmsLink; version: string }>();
   let router: Router = { route: () => [] };
   let view: LeaseView = { held: new Map(), elsewhere: new Map() };
@@ -61,9 +74,20 @@ export function createConnectorPool(ctx: Context, handlers: LinkHandlers, makeLi
 
   async function refresh(): Promise<void> {
     const now = ctx.clock.now();
-    const [rows, routes, workers] = await Promise.all([listConnectors(ctx.sql), listRoutes(ctx.sql), heartbeat(ctx.sql, worker.id, worker.startedAt, now)]);
+    const [rows, routes, workers] = await Promise.all([
+      listConnectors(ctx.sql),
+      listRoutes(ctx.sql),
+      heartbeat(ctx.sql, worker.id, worker.startedAt, now),
+    ]);
     const wanted = new Map(rows.filter((r) => r.enabled && (ctx.config.sandbox || !r.isSandbox)).map((r) => [r.id, r]));
-    const planned = plannedBinds([...[...wanted.values()].map((r) => ({ id: r.id, binds: r.config.binds ?? 1 })), { id: WHATSAPP_SENDER, binds: 1 }], workers, worker.id);
+    const planned = plannedBinds(
+      [
+        ...[...wanted.values()].map((r) => ({ id: r.id, binds: r.config.binds ?? 1 })),
+        { id: WHATSAPP_SENDER, binds: 1 },
+      ],
+      workers,
+      worker.id,
+    );
     // What the split gives to others now: unbind first, then give the lease up.
     const surplus = bindsMissing(view.held, planned);
     for (const id of surplus.keys()) await closeLink(id);
@@ -91,7 +115,10 @@ export function createConnectorPool(ctx: Context, handlers: LinkHandlers, makeLi
     router: () => router,
     holds: (id) => view.held.has(id),
     boundElsewhere: (id) => view.elsewhere.get(id)?.bound ?? false,
-    capacity: () => (view.elsewhere.size === 0 ? Infinity : 2 * [...links.values()].reduce((n, l) => n + l.link.window, 0) + WHATSAPP_ROOM),
+    capacity: () =>
+      view.elsewhere.size === 0
+        ? Infinity
+        : 2 * [...links.values()].reduce((n, l) => n + l.link.window, 0) + WHATSAPP_ROOM,
     onlyElsewhere: () => [...view.elsewhere.keys()].filter((id) => !view.held.has(id)),
     refresh,
     ready: () => ready,
@@ -113,4 +140,3 @@ const WHATSAPP_ROOM = 200;
 function versionOf(row: ConnectorRow, indexes: number[] | undefined): string {
   return `${row.updatedAt.getTime()}:${(indexes ?? []).join(',')}`;
 }
-

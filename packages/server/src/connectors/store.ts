@@ -20,7 +20,9 @@ export interface ConnectorRow {
 }
 
 /** Either kind, for the admin API; the SMPP side works with ConnectorRow only. */
-export type AnyConnectorRow = ConnectorRow | (Omit<ConnectorRow, 'kind' | 'config'> & { kind: 'whatsapp'; config: WhatsAppConfig });
+export type AnyConnectorRow =
+  | ConnectorRow
+  | (Omit<ConnectorRow, 'kind' | 'config'> & { kind: 'whatsapp'; config: WhatsAppConfig });
 
 export interface ConnectorStatusRow {
   state: string;
@@ -32,7 +34,8 @@ export interface ConnectorStatusRow {
   updatedAt: Date;
 }
 
-const cols = (db: Db) => db`id, name, kind, enabled, config, secret, is_sandbox as "isSandbox", created_at as "createdAt", updated_at as "updatedAt"`;
+const cols = (db: Db) =>
+  db`id, name, kind, enabled, config, secret, is_sandbox as "isSandbox", created_at as "createdAt", updated_at as "updatedAt"`;
 
 export async function insertConnector<C extends AnyConnectorRow>(db: Db, c: C): Promise<C> {
   const [row] = await db<C[]>`
@@ -56,7 +59,12 @@ export async function getConnector(db: Db, id: string): Promise<AnyConnectorRow 
   return row;
 }
 
-export async function updateConnector(db: Db, id: string, c: { name?: string; enabled?: boolean; config?: SmppConfig | WhatsAppConfig; secret?: Buffer | null }, at: Date): Promise<AnyConnectorRow | undefined> {
+export async function updateConnector(
+  db: Db,
+  id: string,
+  c: { name?: string; enabled?: boolean; config?: SmppConfig | WhatsAppConfig; secret?: Buffer | null },
+  at: Date,
+): Promise<AnyConnectorRow | undefined> {
   const set: Record<string, postgres.SerializableParameter> = { updated_at: at };
   if (c.name !== undefined) set.name = c.name;
   if (c.enabled !== undefined) set.enabled = c.enabled;
@@ -89,10 +97,28 @@ export async function writeConnectorStatuses(db: Db, worker: string, reports: St
   await db`
     insert into connector_status (connector_id, state, outstanding, submitted, failed, receipts, last_error, worker, updated_at)
     select r.connector_id, r.state, r.outstanding, r.submitted, r.failed, r.receipts, r.last_error, ${worker}, ${at}
-    from ${recordset(db, reports.map((r) => ({
-      connector_id: r.connectorId, state: r.state, outstanding: r.outstanding, submitted: r.submitted, failed: r.failed, receipts: r.receipts, last_error: r.lastError,
-    })),
-      { connector_id: 'text', state: 'text', outstanding: 'integer', submitted: 'bigint', failed: 'bigint', receipts: 'bigint', last_error: 'text' }, 'r')}
+    from ${recordset(
+      db,
+      reports.map((r) => ({
+        connector_id: r.connectorId,
+        state: r.state,
+        outstanding: r.outstanding,
+        submitted: r.submitted,
+        failed: r.failed,
+        receipts: r.receipts,
+        last_error: r.lastError,
+      })),
+      {
+        connector_id: 'text',
+        state: 'text',
+        outstanding: 'integer',
+        submitted: 'bigint',
+        failed: 'bigint',
+        receipts: 'bigint',
+        last_error: 'text',
+      },
+      'r',
+    )}
     where exists (select 1 from connectors c where c.id = r.connector_id)
     on conflict (connector_id, worker) do update set state = excluded.state, outstanding = excluded.outstanding, submitted = excluded.submitted,
       failed = excluded.failed, receipts = excluded.receipts, last_error = excluded.last_error, worker = excluded.worker, updated_at = excluded.updated_at`;

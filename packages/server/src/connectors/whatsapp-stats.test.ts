@@ -5,7 +5,11 @@ import assert from 'node:assert/strict';
 import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
 import { send, waitFor, waitForStatus } from '../../test/messages.ts';
 
-interface ConnectorJson { name: string; kind: string; stats: { submitted: number; failed: number; lastError: string | null } }
+interface ConnectorJson {
+  name: string;
+  kind: string;
+  stats: { submitted: number; failed: number; lastError: string | null };
+}
 
 describe('WhatsApp connector counters', () => {
   let t: TestPlatform;
@@ -19,7 +23,11 @@ describe('WhatsApp connector counters', () => {
   after(() => t.close());
 
   it('counts submitted and refused WhatsApp sends on the sandbox-whatsapp connector', async () => {
-    const hello = { name: 'hello_world', language: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ada' }] }] };
+    const hello = {
+      name: 'hello_world',
+      language: 'en_US',
+      components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ada' }] }],
+    };
     for (const to of ['+4915112340001', '+4915112340002']) {
       const m = await send(t, t.boot.apiKey, { channel: 'whatsapp', to, template: hello });
       await waitForStatus(t, t.boot.apiKey, m.id, ['delivered', 'read']);

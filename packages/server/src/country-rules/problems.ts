@@ -6,8 +6,11 @@ import type { MessageError } from '../messaging/model.ts';
 /** The generic form; the builders below say which rule refused the sender. */
 export const { SENDER_NOT_ALLOWED } = defineMessageErrors('country-rules', {
   SENDER_NOT_ALLOWED: {
-    code: 'sender_not_allowed', status: 'rejected', title: 'The sender is not allowed',
-    detail: 'this sender may not be used for this message; send from one of your numbers or a sender registered for the destination',
+    code: 'sender_not_allowed',
+    status: 'rejected',
+    title: 'The sender is not allowed',
+    detail:
+      'this sender may not be used for this message; send from one of your numbers or a sender registered for the destination',
     when: "the destination country does not carry this sender (alphanumeric, or not registered there), or it is not on the account's sender allow-list",
   },
 });

@@ -8,10 +8,11 @@ import { loadCountryRules, type CountryRules, type CountryVerdict } from './serv
 
 export function countryRulesCheck(ctx: Context): SendCheck {
   let loading: Promise<CountryRules> | undefined;
-  const rules = () => (loading ??= loadCountryRules(ctx).catch((err: unknown) => {
-    loading = undefined; // tried again by the next group
-    throw err;
-  }));
+  const rules = () =>
+    (loading ??= loadCountryRules(ctx).catch((err: unknown) => {
+      loading = undefined; // tried again by the next group
+      throw err;
+    }));
   return {
     name: 'per-country rules',
     async judge(_db, candidates, at) {
@@ -31,9 +32,13 @@ export function countryRulesCheck(ctx: Context): SendCheck {
 
 function judgementOf(v: CountryVerdict): Judgement | undefined {
   switch (v?.kind) {
-    case undefined: return undefined;
-    case 'refuse': return { verdict: { kind: 'refuse', error: v.error } };
-    case 'sender': return { sender: v.from };
-    case 'defer': return { verdict: { kind: 'defer', until: v.until }, ...(v.from && { sender: v.from }) };
+    case undefined:
+      return undefined;
+    case 'refuse':
+      return { verdict: { kind: 'refuse', error: v.error } };
+    case 'sender':
+      return { sender: v.from };
+    case 'defer':
+      return { verdict: { kind: 'defer', until: v.until }, ...(v.from && { sender: v.from }) };
   }
 }

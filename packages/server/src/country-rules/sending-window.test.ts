@@ -9,8 +9,10 @@ const hm = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
 function windowOf(timeZone: string, o: { quiet?: string; days?: number[]; holidays?: string[] } = {}): SendingWindow {
   const [start, end] = o.quiet?.split('-') ?? [];
   return {
-    timeZone, quiet: start && end ? { start: hm(start), end: hm(end) } : null,
-    quietDays: new Set(o.days ?? []), holidays: new Set(o.holidays ?? []),
+    timeZone,
+    quiet: start && end ? { start: hm(start), end: hm(end) } : null,
+    quietDays: new Set(o.days ?? []),
+    holidays: new Set(o.holidays ?? []),
   };
 }
 const opening = (w: SendingWindow, at: string) => nextOpening(w, new Date(at)).toISOString();
@@ -20,17 +22,29 @@ describe('quiet hours spanning midnight (21:00-08:00)', () => {
 
   it('lets marketing go at once outside the quiet hours', () => {
     assert.equal(opening(berlin, '2026-06-10T10:00:00.000Z'), '2026-06-10T10:00:00.000Z'); // 12:00 CEST
-    assert.equal(opening(berlin, '2026-06-10T06:00:00.000Z'), '2026-06-10T06:00:00.000Z', 'the window opens at 08:00 sharp');
+    assert.equal(
+      opening(berlin, '2026-06-10T06:00:00.000Z'),
+      '2026-06-10T06:00:00.000Z',
+      'the window opens at 08:00 sharp',
+    );
   });
 
   it('defers an evening message to 08:00 the next morning', () => {
-    assert.equal(opening(berlin, '2026-06-10T19:00:00.000Z'), '2026-06-11T06:00:00.000Z', '21:00 CEST is already quiet');
+    assert.equal(
+      opening(berlin, '2026-06-10T19:00:00.000Z'),
+      '2026-06-11T06:00:00.000Z',
+      '21:00 CEST is already quiet',
+    );
     assert.equal(opening(berlin, '2026-06-10T21:45:00.000Z'), '2026-06-11T06:00:00.000Z');
   });
 
   it('defers an early-morning message to 08:00 the same day', () => {
     assert.equal(opening(berlin, '2026-01-15T02:00:00.000Z'), '2026-01-15T07:00:00.000Z'); // 03:00 CET → 08:00 CET
-    assert.equal(opening(berlin, '2026-01-15T06:59:30.000Z'), '2026-01-15T07:00:00.000Z', 'a minute before the end is still quiet');
+    assert.equal(
+      opening(berlin, '2026-01-15T06:59:30.000Z'),
+      '2026-01-15T07:00:00.000Z',
+      'a minute before the end is still quiet',
+    );
   });
 
   it('handles quiet hours within one day (12:00-14:00)', () => {
@@ -64,7 +78,11 @@ describe('DST changes', () => {
   it('ends a quiet period at the next occurrence of a repeated end time (02:30 on 25 October)', () => {
     const w = windowOf('Europe/Berlin', { quiet: '01:00-02:30' });
     assert.equal(opening(w, '2026-10-25T00:10:00.000Z'), '2026-10-25T00:30:00.000Z', '02:10 CEST → 02:30 CEST');
-    assert.equal(opening(w, '2026-10-25T01:10:00.000Z'), '2026-10-25T01:30:00.000Z', '02:10 CET → 02:30 CET, not back in time');
+    assert.equal(
+      opening(w, '2026-10-25T01:10:00.000Z'),
+      '2026-10-25T01:30:00.000Z',
+      '02:10 CET → 02:30 CET, not back in time',
+    );
   });
 
   it('starts a day whose midnight the clocks skip at 01:00 (Santiago, 6 September 2026)', () => {
@@ -73,15 +91,26 @@ describe('DST changes', () => {
   });
 
   it('reads local times and both instants of a repeated time', () => {
-    assert.deepEqual(localTime('Europe/Berlin', new Date('2026-03-29T01:30:00Z')), { date: '2026-03-29', weekday: 7, minute: 210 });
-    assert.deepEqual(instantsOf('Europe/Berlin', '2026-10-25', 150).map((d) => d.toISOString()), ['2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z']);
+    assert.deepEqual(localTime('Europe/Berlin', new Date('2026-03-29T01:30:00Z')), {
+      date: '2026-03-29',
+      weekday: 7,
+      minute: 210,
+    });
+    assert.deepEqual(
+      instantsOf('Europe/Berlin', '2026-10-25', 150).map((d) => d.toISOString()),
+      ['2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z'],
+    );
   });
 });
 
 describe('holidays and quiet days', () => {
   it('skips public holidays, then waits for the quiet hours to end', () => {
     const w = windowOf('Europe/Berlin', { quiet: '21:00-08:00', holidays: ['2026-12-25', '2026-12-26'] });
-    assert.equal(opening(w, '2026-12-24T21:00:00.000Z'), '2026-12-27T07:00:00.000Z', 'Christmas Eve 22:00 → 27 December 08:00');
+    assert.equal(
+      opening(w, '2026-12-24T21:00:00.000Z'),
+      '2026-12-27T07:00:00.000Z',
+      'Christmas Eve 22:00 → 27 December 08:00',
+    );
     assert.equal(opening(w, '2026-12-25T12:00:00.000Z'), '2026-12-27T07:00:00.000Z');
   });
 

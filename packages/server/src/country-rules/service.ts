@@ -11,24 +11,40 @@ import type { Actor } from '../accounts/service.ts';
 import type { CountryRule } from './model.ts';
 import { CHANGE_CHANNEL, deleteCountryRule, getCountryRule, listCountryRules, putCountryRule } from './store.ts';
 import { checkCountryRule, type CountryRuleBody } from './validate.ts';
-import { compileRules, countryVerdicts, type CountryCandidate, type CountryVerdict, type RuleTable } from './verdicts.ts';
+import {
+  compileRules,
+  countryVerdicts,
+  type CountryCandidate,
+  type CountryVerdict,
+  type RuleTable,
+} from './verdicts.ts';
 
 export type { CountryCandidate, CountryVerdict } from './verdicts.ts';
 
 export async function setCountryRule(
-  ctx: Context, actor: Actor, country: string, body: CountryRuleBody,
+  ctx: Context,
+  actor: Actor,
+  country: string,
+  body: CountryRuleBody,
 ): Promise<{ rule: CountryRule; created: boolean }> {
   const input = await checkCountryRule(ctx.sql, body);
   return withTransaction(ctx.sql, async (tx) => {
     const at = ctx.clock.now();
     const created = await putCountryRule(tx, country, input, at);
     await appendAudit(tx, {
-      accountId: await houseAccountId(tx), actor, action: created ? 'country_rule.created' : 'country_rule.updated', at,
+      accountId: await houseAccountId(tx),
+      actor,
+      action: created ? 'country_rule.created' : 'country_rule.updated',
+      at,
       target: { type: 'country_rule', id: country },
       data: {
-        alphanumericSender: input.alphanumericSender, defaultSender: input.defaultSender, timeZone: input.timeZone,
+        alphanumericSender: input.alphanumericSender,
+        defaultSender: input.defaultSender,
+        timeZone: input.timeZone,
         quietHours: input.quietHours ? `${input.quietHours.start}-${input.quietHours.end}` : null,
-        quietDays: input.quietDays.join(','), holidays: input.holidays.length, registeredSenders: input.registeredSenders.length,
+        quietDays: input.quietDays.join(','),
+        holidays: input.holidays.length,
+        registeredSenders: input.registeredSenders.length,
       },
     });
     return { rule: (await getCountryRule(tx, country))!, created };
@@ -40,7 +56,11 @@ export async function removeCountryRule(ctx: Context, actor: Actor, country: str
   return withTransaction(ctx.sql, async (tx) => {
     if (!(await deleteCountryRule(tx, country))) return false;
     await appendAudit(tx, {
-      accountId: await houseAccountId(tx), actor, action: 'country_rule.deleted', at: ctx.clock.now(), target: { type: 'country_rule', id: country },
+      accountId: await houseAccountId(tx),
+      actor,
+      action: 'country_rule.deleted',
+      at: ctx.clock.now(),
+      target: { type: 'country_rule', id: country },
     });
     return true;
   });
@@ -78,10 +98,16 @@ export async function loadCountryRules(ctx: Context, opts: { refreshMs?: number 
     return running;
   };
   // The second callback runs each time LISTEN is (re)established: it covers what changed before.
-  const listener = await ctx.sql.listen(CHANGE_CHANNEL, () => void refresh(), () => void refresh()).catch((err: unknown) => {
-    ctx.log.warn({ err }, `LISTEN ${CHANGE_CHANNEL} failed; country rule changes apply within a minute`);
-    return undefined;
-  });
+  const listener = await ctx.sql
+    .listen(
+      CHANGE_CHANNEL,
+      () => void refresh(),
+      () => void refresh(),
+    )
+    .catch((err: unknown) => {
+      ctx.log.warn({ err }, `LISTEN ${CHANGE_CHANNEL} failed; country rule changes apply within a minute`);
+      return undefined;
+    });
   const timer = setInterval(() => void refresh(), opts.refreshMs ?? 60_000);
   timer.unref();
   return {

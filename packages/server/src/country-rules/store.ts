@@ -17,7 +17,10 @@ const columns = (db: Db) => db`
   r.updated_at as "updatedAt"`;
 
 /** Rules in country order; `after` and `limit` page through them (the API's cursor is a country). */
-export async function listCountryRules(db: Db, opts: { after?: string | undefined; limit?: number } = {}): Promise<CountryRule[]> {
+export async function listCountryRules(
+  db: Db,
+  opts: { after?: string | undefined; limit?: number } = {},
+): Promise<CountryRule[]> {
   return db<CountryRule[]>`
     select ${columns(db)} from country_rules r
     where ${opts.after === undefined ? db`true` : db`r.country > ${opts.after}`}

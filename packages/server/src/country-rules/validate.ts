@@ -15,38 +15,66 @@ export type CountryRuleBody = Partial<Omit<CountryRuleInput, 'registeredSenders'
 
 export function assertCountry(country: string): void {
   if (!isSupportedCountry(country)) {
-    throw Problem.field('/params/country', 'is not an ISO 3166-1 alpha-2 code of a country with phone numbers', P['bad-request']);
+    throw Problem.field(
+      '/params/country',
+      'is not an ISO 3166-1 alpha-2 code of a country with phone numbers',
+      P['bad-request'],
+    );
   }
 }
 
 function checkWindow(b: CountryRuleInput, errors: FieldError[]): void {
-  if (b.timeZone !== null && !isTimeZone(b.timeZone)) errors.push({ pointer: '/timeZone', detail: 'must be an IANA time zone, such as Europe/Berlin' });
+  if (b.timeZone !== null && !isTimeZone(b.timeZone))
+    errors.push({ pointer: '/timeZone', detail: 'must be an IANA time zone, such as Europe/Berlin' });
   if (b.timeZone === null && (b.quietHours || b.quietDays.length || b.holidays.length)) {
-    errors.push({ pointer: '/timeZone', detail: "is required with quietHours, quietDays or holidays: they are read on the country's clock" });
+    errors.push({
+      pointer: '/timeZone',
+      detail: "is required with quietHours, quietDays or holidays: they are read on the country's clock",
+    });
   }
-  if (b.quietHours && b.quietHours.start === b.quietHours.end) errors.push({ pointer: '/quietHours/end', detail: 'must differ from start' });
-  if (b.quietDays.length === WEEKDAYS.length) errors.push({ pointer: '/quietDays', detail: 'cannot hold every day: marketing would never go' });
+  if (b.quietHours && b.quietHours.start === b.quietHours.end)
+    errors.push({ pointer: '/quietHours/end', detail: 'must differ from start' });
+  if (b.quietDays.length === WEEKDAYS.length)
+    errors.push({ pointer: '/quietDays', detail: 'cannot hold every day: marketing would never go' });
 }
 
 async function checkSenders(db: Db, b: CountryRuleInput, errors: FieldError[]): Promise<void> {
   const seen = new Set<string>();
   for (const [i, s] of b.registeredSenders.entries()) {
     if (senderKind(s.sender) !== 'alphanumeric') {
-      errors.push({ pointer: `/registeredSenders/${i}/sender`, detail: 'must be an alphanumeric sender (1-11 letters, digits, spaces)' });
+      errors.push({
+        pointer: `/registeredSenders/${i}/sender`,
+        detail: 'must be an alphanumeric sender (1-11 letters, digits, spaces)',
+      });
     }
-    if (s.accountId !== null && !(await getAccount(db, s.accountId))) errors.push({ pointer: `/registeredSenders/${i}/accountId`, detail: 'no such account' });
+    if (s.accountId !== null && !(await getAccount(db, s.accountId)))
+      errors.push({ pointer: `/registeredSenders/${i}/accountId`, detail: 'no such account' });
     const key = `${s.sender}|${s.accountId ?? ''}`;
     if (seen.has(key)) errors.push({ pointer: `/registeredSenders/${i}`, detail: 'is listed twice' });
     seen.add(key);
   }
   const d = b.defaultSender;
   const kind = d === null ? null : senderKind(d);
-  if (kind === undefined) errors.push({ pointer: '/defaultSender', detail: 'must be an alphanumeric sender, a short code or an E.164 number' });
+  if (kind === undefined)
+    errors.push({
+      pointer: '/defaultSender',
+      detail: 'must be an alphanumeric sender, a short code or an E.164 number',
+    });
   if (kind === 'alphanumeric' && b.alphanumericSender === 'not_allowed') {
-    errors.push({ pointer: '/defaultSender', detail: 'is alphanumeric, which this country does not carry (alphanumericSender not_allowed)' });
+    errors.push({
+      pointer: '/defaultSender',
+      detail: 'is alphanumeric, which this country does not carry (alphanumericSender not_allowed)',
+    });
   }
-  if (kind === 'alphanumeric' && b.alphanumericSender === 'registered_only' && !b.registeredSenders.some((s) => s.sender === d && s.accountId === null)) {
-    errors.push({ pointer: '/defaultSender', detail: 'must be registered for every account (in registeredSenders with accountId null)' });
+  if (
+    kind === 'alphanumeric' &&
+    b.alphanumericSender === 'registered_only' &&
+    !b.registeredSenders.some((s) => s.sender === d && s.accountId === null)
+  ) {
+    errors.push({
+      pointer: '/defaultSender',
+      detail: 'must be registered for every account (in registeredSenders with accountId null)',
+    });
   }
 }
 
@@ -54,7 +82,10 @@ async function checkSenders(db: Db, b: CountryRuleInput, errors: FieldError[]): 
 export async function checkCountryRule(db: Db, body: CountryRuleBody): Promise<CountryRuleInput> {
   const rule: CountryRuleInput = {
     alphanumericSender: body.alphanumericSender ?? 'allowed',
-    registeredSenders: (body.registeredSenders ?? []).map((s) => ({ sender: s.sender, accountId: s.accountId ?? null })),
+    registeredSenders: (body.registeredSenders ?? []).map((s) => ({
+      sender: s.sender,
+      accountId: s.accountId ?? null,
+    })),
     defaultSender: body.defaultSender ?? null,
     timeZone: body.timeZone ?? null,
     quietHours: body.quietHours ?? null,
@@ -65,6 +96,7 @@ export async function checkCountryRule(db: Db, body: CountryRuleBody): Promise<C
   checkWindow(rule, errors);
   await checkSenders(db, rule, errors);
   if (errors.length) throw Problem.fields(errors);
-  if (rule.defaultSender && senderKind(rule.defaultSender) === 'e164') rule.defaultSender = normalizeE164(rule.defaultSender)!;
+  if (rule.defaultSender && senderKind(rule.defaultSender) === 'e164')
+    rule.defaultSender = normalizeE164(rule.defaultSender)!;
   return rule;
 }

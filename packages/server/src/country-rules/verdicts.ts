@@ -5,7 +5,12 @@
 //   one, and is otherwise refused (`sender_not_allowed`) when its sender is refused;
 // - the sending window (marketing only, every channel): quiet hours, quiet days and public
 //   holidays defer the message to the next moment the window opens in the country's zone.
-import { getCountries, getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import {
+  getCountries,
+  getCountryCallingCode,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js/max';
 import type { MessageError } from '../messaging/model.ts';
 import { WEEKDAYS, minutesOf, type AlphanumericSenderRule, type CountryRule } from './model.ts';
 import { alphanumericNotCarried, senderNotRegistered } from './problems.ts';
@@ -67,14 +72,19 @@ function compileRule(r: CountryRule): CompiledRule {
   }
   const hasWindow = r.timeZone && (r.quietHours || r.quietDays.length || r.holidays.length);
   return {
-    country: r.country, alphanumeric: r.alphanumericSender, defaultSender: r.defaultSender, registeredFor,
+    country: r.country,
+    alphanumeric: r.alphanumericSender,
+    defaultSender: r.defaultSender,
+    registeredFor,
     registered: new Set(r.registeredSenders.filter((s) => !s.accountId).map((s) => s.sender)),
-    window: hasWindow ? {
-      timeZone: r.timeZone!,
-      quiet: r.quietHours && { start: minutesOf(r.quietHours.start), end: minutesOf(r.quietHours.end) },
-      quietDays: new Set(r.quietDays.map((d) => WEEKDAYS.indexOf(d) + 1)),
-      holidays: new Set(r.holidays),
-    } : null,
+    window: hasWindow
+      ? {
+          timeZone: r.timeZone!,
+          quiet: r.quietHours && { start: minutesOf(r.quietHours.start), end: minutesOf(r.quietHours.end) },
+          quietDays: new Set(r.quietDays.map((d) => WEEKDAYS.indexOf(d) + 1)),
+          holidays: new Set(r.holidays),
+        }
+      : null,
   };
 }
 
@@ -130,7 +140,10 @@ function senderVerdict(rule: CompiledRule, c: CountryCandidate): { from: string 
   if (c.fromNumber === null) return rule.defaultSender ? { from: rule.defaultSender } : null;
   if (!isAlphanumeric(c.fromNumber) || senderCarried(rule, c.accountId, c.fromNumber)) return null;
   if (rule.defaultSender) return { from: rule.defaultSender };
-  return { error: rule.alphanumeric === 'not_allowed' ? alphanumericNotCarried(rule.country) : senderNotRegistered(rule.country) };
+  return {
+    error:
+      rule.alphanumeric === 'not_allowed' ? alphanumericNotCarried(rule.country) : senderNotRegistered(rule.country),
+  };
 }
 
 /**
@@ -150,7 +163,11 @@ function deferral(rule: CompiledRule, window: SendingWindow, at: Date, memo: Map
 }
 
 /** One verdict per candidate, in order. */
-export function countryVerdicts(table: RuleTable, candidates: readonly CountryCandidate[], now: Date): CountryVerdict[] {
+export function countryVerdicts(
+  table: RuleTable,
+  candidates: readonly CountryCandidate[],
+  now: Date,
+): CountryVerdict[] {
   const memo = new Map<string, Date | null>();
   return candidates.map((c): CountryVerdict => {
     const marketing = c.purpose === 'marketing';

@@ -14,7 +14,14 @@ function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(zone, f);
   }
@@ -71,6 +78,8 @@ export function instantsOf(zone: string, date: string, minute: number): Date[] {
   const wall = Date.parse(`${date}T00:00:00Z`) + minute * MINUTE;
   const before = wallMs(zone, wall - DAY) - (wall - DAY);
   const after = wallMs(zone, wall + DAY) - (wall + DAY);
-  const found = [...new Set([wall - before, wall - after])].filter((ms) => wallMs(zone, ms) === wall).sort((a, b) => a - b);
+  const found = [...new Set([wall - before, wall - after])]
+    .filter((ms) => wallMs(zone, ms) === wall)
+    .sort((a, b) => a - b);
   return (found.length ? found : [wall - before]).map((ms) => new Date(ms));
 }

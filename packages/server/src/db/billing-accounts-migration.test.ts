@@ -33,24 +33,60 @@ it('moves every existing account’s billing state to billing_accounts unchanged
         deposit_required_minor::float8 as deposit_required, deposit_currency, to_char(deposit_due_on, 'YYYY-MM-DD') as deposit_due_on,
         billing_mode, balance_micros::float8 as balance, balance_currency, updated_at
       from billing_accounts order by account_id`;
-    assert.deepEqual(rows.map((r) => ({ ...r })), [
-      {
-        account_id: 'acc_client', sms_limit: 100, sms_used: 100, sms_warned: true, sms_blocked: true, sms_cycle: 3, spend_cap: 5_000_000,
-        spend_alert_percents: [50, 80], spend_month: '2026-11-01', spend_month_micros: 4_200_000, spend_alerted_percent: 80,
-        deposit_required: 10_000, deposit_currency: 'EUR', deposit_due_on: '2026-12-01', billing_mode: 'prepaid', balance: -1500,
-        balance_currency: 'EUR', updated_at: updated,
-      },
-      {
-        account_id: 'acc_house', sms_limit: null, sms_used: 0, sms_warned: false, sms_blocked: false, sms_cycle: 0, spend_cap: null,
-        spend_alert_percents: [], spend_month: null, spend_month_micros: 0, spend_alerted_percent: 0, deposit_required: null,
-        deposit_currency: null, deposit_due_on: null, billing_mode: 'postpaid', balance: 0, balance_currency: null, updated_at: updated,
-      },
-    ]);
+    assert.deepEqual(
+      rows.map((r) => ({ ...r })),
+      [
+        {
+          account_id: 'acc_client',
+          sms_limit: 100,
+          sms_used: 100,
+          sms_warned: true,
+          sms_blocked: true,
+          sms_cycle: 3,
+          spend_cap: 5_000_000,
+          spend_alert_percents: [50, 80],
+          spend_month: '2026-11-01',
+          spend_month_micros: 4_200_000,
+          spend_alerted_percent: 80,
+          deposit_required: 10_000,
+          deposit_currency: 'EUR',
+          deposit_due_on: '2026-12-01',
+          billing_mode: 'prepaid',
+          balance: -1500,
+          balance_currency: 'EUR',
+          updated_at: updated,
+        },
+        {
+          account_id: 'acc_house',
+          sms_limit: null,
+          sms_used: 0,
+          sms_warned: false,
+          sms_blocked: false,
+          sms_cycle: 0,
+          spend_cap: null,
+          spend_alert_percents: [],
+          spend_month: null,
+          spend_month_micros: 0,
+          spend_alerted_percent: 0,
+          deposit_required: null,
+          deposit_currency: null,
+          deposit_due_on: null,
+          billing_mode: 'postpaid',
+          balance: 0,
+          balance_currency: null,
+          updated_at: updated,
+        },
+      ],
+    );
     const left = await sql`
       select column_name from information_schema.columns
       where table_name = 'accounts' and (column_name like 'sms\\_%' or column_name like 'spend\\_%' or column_name like 'deposit\\_%'
         or column_name like 'balance\\_%' or column_name = 'billing_mode')`;
-    assert.deepEqual(left.map((c) => c.column_name), [], 'no billing column is left on accounts');
+    assert.deepEqual(
+      left.map((c) => c.column_name),
+      [],
+      'no billing column is left on accounts',
+    );
   } finally {
     await sql.end();
     await admin.unsafe(`drop database if exists ${name} with (force)`);

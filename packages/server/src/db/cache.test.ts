@@ -25,7 +25,10 @@ it('shares one load between concurrent gets, and counts the TTL from when the lo
   const cache = createCache<Promise<string>>({ ttlMs: 100, now: clock.now });
   let loads = 0;
   let finish!: (v: string) => void;
-  const load = () => { loads++; return new Promise<string>((resolve) => (finish = resolve)); };
+  const load = () => {
+    loads++;
+    return new Promise<string>((resolve) => (finish = resolve));
+  };
   const first = cache.get('k', load);
   clock.move(500); // a slow load is not loaded again while it runs
   const second = cache.get('k', load);
@@ -42,7 +45,10 @@ it('shares one load between concurrent gets, and counts the TTL from when the lo
 
 it('drops a failed load and one that found nothing, so the next get tries again', async () => {
   const cache = createCache<Promise<string | undefined>>({ ttlMs: 60_000 });
-  await assert.rejects(cache.get('k', () => Promise.reject(new Error('database down'))), /database down/);
+  await assert.rejects(
+    cache.get('k', () => Promise.reject(new Error('database down'))),
+    /database down/,
+  );
   assert.equal(await cache.get('k', async () => undefined), undefined);
   assert.equal(await cache.get('k', async () => 'found'), 'found');
   assert.equal(await cache.get('k', async () => 'not asked'), 'found');
@@ -69,8 +75,14 @@ it('holds at most maxEntries keys, dropping the oldest', () => {
   cache.get('b', () => 'b1');
   cache.get('c', () => 'c1');
   assert.equal(cache.size, 2);
-  assert.equal(cache.get('a', () => 'a2'), 'a2');
-  assert.equal(cache.get('c', () => 'c2'), 'c1');
+  assert.equal(
+    cache.get('a', () => 'a2'),
+    'a2',
+  );
+  assert.equal(
+    cache.get('c', () => 'c2'),
+    'c1',
+  );
 });
 
 it('getMany loads the missing keys in one call and keeps only what it found', async () => {
@@ -80,7 +92,22 @@ it('getMany loads the missing keys in one call and keeps only what it found', as
     calls.push([...ids]);
     return new Map(ids.filter((id) => id !== 'gone').map((id) => [id, id.length]));
   };
-  assert.deepEqual(await getMany(cache, ['a', 'bb', 'gone'], load), new Map([['a', 1], ['bb', 2]]));
-  assert.deepEqual(await getMany(cache, ['bb', 'ccc', 'gone'], load), new Map([['bb', 2], ['ccc', 3]]));
-  assert.deepEqual(calls, [['a', 'bb', 'gone'], ['ccc', 'gone']]);
+  assert.deepEqual(
+    await getMany(cache, ['a', 'bb', 'gone'], load),
+    new Map([
+      ['a', 1],
+      ['bb', 2],
+    ]),
+  );
+  assert.deepEqual(
+    await getMany(cache, ['bb', 'ccc', 'gone'], load),
+    new Map([
+      ['bb', 2],
+      ['ccc', 3],
+    ]),
+  );
+  assert.deepEqual(calls, [
+    ['a', 'bb', 'gone'],
+    ['ccc', 'gone'],
+  ]);
 });

@@ -65,16 +65,24 @@ export function createCache<V>(opts: CacheOptions): Cache<V> {
  * waits on that one load. Keys the load does not return are not kept.
  */
 export async function getMany<T>(
-  cache: Cache<Promise<T | undefined>>, keys: readonly string[], load: (missing: string[]) => Promise<Map<string, T>>,
+  cache: Cache<Promise<T | undefined>>,
+  keys: readonly string[],
+  load: (missing: string[]) => Promise<Map<string, T>>,
 ): Promise<Map<string, T>> {
   const missing: string[] = [];
   let batch: Promise<Map<string, T>> | undefined;
-  const pending = keys.map((key) => [key, cache.get(key, () => {
-    missing.push(key);
-    // Started after every key was looked at (a microtask later), so it covers all the misses.
-    batch ??= Promise.resolve().then(() => load(missing));
-    return batch.then((found) => found.get(key));
-  })] as const);
+  const pending = keys.map(
+    (key) =>
+      [
+        key,
+        cache.get(key, () => {
+          missing.push(key);
+          // Started after every key was looked at (a microtask later), so it covers all the misses.
+          batch ??= Promise.resolve().then(() => load(missing));
+          return batch.then((found) => found.get(key));
+        }),
+      ] as const,
+  );
   const out = new Map<string, T>();
   for (const [key, value] of pending) {
     const v = await value;

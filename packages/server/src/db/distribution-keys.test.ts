@@ -14,13 +14,13 @@ const ROOT = 'accounts';
 
 /** Reference tables (a full copy on every node) with no account_id, each with why. */
 const REFERENCE: Record<string, string> = {
-  billing_supplier: 'the operator\'s own invoicing details, one row',
+  billing_supplier: "the operator's own invoicing details, one row",
   bind_leases: 'which worker process holds which bind of a connector, keyed by connector',
   cluster_state: 'process coordination (simulator ports, leader state), not tenant data',
-  connectors: 'the operator\'s SMSC and WhatsApp connections, shared by all accounts',
+  connectors: "the operator's SMSC and WhatsApp connections, shared by all accounts",
   connector_status: 'live state of each connector, keyed by connector',
   country_rules: 'global per-country sending rules',
-  email_seal_keys: 'the platform\'s key pair for sealed outgoing email',
+  email_seal_keys: "the platform's key pair for sealed outgoing email",
   fraud_ranges: 'global number ranges the operator reviews or blocks',
   inbound_parts: 'parts of concatenated inbound SMS before the owning account is known, keyed by connector',
   invoice_sequences: 'one gapless invoice counter per prefix and year across all accounts',
@@ -32,7 +32,7 @@ const REFERENCE: Record<string, string> = {
   policy_versions: 'published privacy policy and terms, the same for every account',
   retention_defaults: 'platform-wide retention defaults per category',
   schema_migrations: 'the migration ledger',
-  traffic_hold_epochs: 'one row: the operator\'s kill-switch epoch',
+  traffic_hold_epochs: "one row: the operator's kill-switch epoch",
   traffic_holds: 'operator holds on a connector or a country',
   vat_rates: 'VAT rates per country',
   workers: 'the heartbeats of the worker processes, not tenant data',
@@ -46,14 +46,16 @@ const REFERENCE: Record<string, string> = {
 const REFERENCE_WITH_ACCOUNT: Record<string, string> = {
   country_rule_senders: 'registered senders per country; an account_id narrows a row to one account',
   numbers:
-    'the operator\'s numbers, each assigned to one account; inbound looks a number up before it knows the account',
-  prices: 'the price list; an account_id marks an account\'s own price or discount',
-  routes: 'the routing table; an account_id marks an account\'s own route',
-  users:
-    'portal users: an email signs in to one account on the whole platform, looked up before the account is known',
+    "the operator's numbers, each assigned to one account; inbound looks a number up before it knows the account",
+  prices: "the price list; an account_id marks an account's own price or discount",
+  routes: "the routing table; an account_id marks an account's own route",
+  users: 'portal users: an email signs in to one account on the whole platform, looked up before the account is known',
 };
 
-interface TableRow { name: string; accountId: 'not null' | 'nullable' | null }
+interface TableRow {
+  name: string;
+  accountId: 'not null' | 'nullable' | null;
+}
 interface KeyRow {
   table: string;
   name: string;
@@ -157,9 +159,13 @@ it('the rule catches a key without the shard column, a foreign key across shards
     { name: 'vat_rates', accountId: null },
   ];
   const key = (
-    table: string, name: string, kind: string, columns: string[], target?: string, targetColumns?: string[],
-  ) =>
-    ({ table, name, kind, columns, target: target ?? null, targetColumns: targetColumns ?? null });
+    table: string,
+    name: string,
+    kind: string,
+    columns: string[],
+    target?: string,
+    targetColumns?: string[],
+  ) => ({ table, name, kind, columns, target: target ?? null, targetColumns: targetColumns ?? null });
   const keys: KeyRow[] = [
     key('accounts', 'accounts_pkey', 'p', ['id']),
     key('accounts', 'accounts_one_house', 'i', ['is_house']),

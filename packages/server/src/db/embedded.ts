@@ -36,7 +36,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   // Run as root, PostgreSQL runs as its own user and must reach its binaries and the data
   // dir (our secrets stay 0600 files inside).
   const opened = [...(await ensureTraversable(dataDir)), ...(await ensureTraversable(postgresBinaries()))];
-  if (opened.length) log.info({ directories: opened }, 'allowed the postgres user to pass through these directories (o+x)');
+  if (opened.length)
+    log.info({ directories: opened }, 'allowed the postgres user to pass through these directories (o+x)');
   let state = await readState(statePath);
   const fresh = !state || !(await exists(path.join(pgDir, 'PG_VERSION')));
   if (!state || fresh) {
@@ -49,11 +50,15 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   }
 
   const flags = [
-    '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200',
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'max_connections=200',
     // The data dir is local and mostly cached: an index probe costs about a sequential read.
     // With the default (4) the planner joins a batch of 20 rows to a young `messages` table
     // (a few thousand rows, dead versions included) by scanning all of it, on every batch.
-    '-c', 'random_page_cost=1.1',
+    '-c',
+    'random_page_cost=1.1',
     // Extra server settings, e.g. "-c shared_preload_libraries=pg_stat_statements" to profile.
     ...(process.env.CX_PG_FLAGS?.split(' ').filter(Boolean) ?? []),
   ];
@@ -77,7 +82,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     // Another cx-engage process (the server, while an operator command runs) owns it: share it.
     return { url, stop: async () => {} };
   }
-  const server = await startPostgresProcess(postgresBinary, ['-D', pgDir, '-p', String(state.port), ...flags], (m) => log.debug({ postgres: m.trim() }, 'postgres'));
+  const server = await startPostgresProcess(postgresBinary, ['-D', pgDir, '-p', String(state.port), ...flags], (m) =>
+    log.debug({ postgres: m.trim() }, 'postgres'),
+  );
   if (fresh) await createDatabase(url.replace(/\/cx_engage$/, '/postgres'), 'cx_engage');
   return { url, stop: () => server.stop() };
 }
@@ -100,7 +107,10 @@ async function readState(p: string): Promise<EmbeddedState | undefined> {
 }
 
 async function exists(p: string): Promise<boolean> {
-  return fs.access(p).then(() => true, () => false);
+  return fs.access(p).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** True when a live postmaster owns the directory; removes the pid file a kill -9 left behind. */

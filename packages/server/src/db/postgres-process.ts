@@ -10,10 +10,19 @@ export interface PostgresProcess {
   stop(): Promise<void>;
 }
 
-export async function startPostgresProcess(binary: string, args: string[], onLog: (line: string) => void): Promise<PostgresProcess> {
+export async function startPostgresProcess(
+  binary: string,
+  args: string[],
+  onLog: (line: string) => void,
+): Promise<PostgresProcess> {
   const ids = process.getuid?.() === 0 ? await postgresUserIds() : {};
   // English server messages: the ready line below is how we know it accepts connections.
-  const child = spawn(binary, args, { ...ids, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+  const child = spawn(binary, args, {
+    ...ids,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
   // Read its log for as long as it runs: a full pipe would block the server.
   child.stderr!.setEncoding('utf8');
   await new Promise<void>((resolve, reject) => {
@@ -21,7 +30,9 @@ export async function startPostgresProcess(binary: string, args: string[], onLog
       onLog(chunk);
       if (chunk.includes('database system is ready to accept connections')) resolve();
     });
-    child.once('exit', (code, signal) => reject(new Error(`postgres exited (${code ?? signal}) before accepting connections`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`postgres exited (${code ?? signal}) before accepting connections`)),
+    );
     child.once('error', reject);
   });
   // However this process ends (an uncaught error included), the database does not outlive it.

@@ -15,7 +15,15 @@ after(async () => {
   await db.drop();
 });
 
-interface Row { id: string; at: Date | null; n: number; big: bigint; ok: boolean; data: unknown; note?: string }
+interface Row {
+  id: string;
+  at: Date | null;
+  n: number;
+  big: bigint;
+  ok: boolean;
+  data: unknown;
+  note?: string;
+}
 
 it('turns typed rows into a table: dates as exact instants, bigints exact, null and missing values as null', async () => {
   const at = new Date('2026-03-01T12:34:56.789Z');
@@ -23,18 +31,27 @@ it('turns typed rows into a table: dates as exact instants, bigints exact, null 
     { id: 'a', at, n: 1, big: 2n ** 62n, ok: true, data: { x: [1, 'two'] }, note: "it's" },
     { id: 'b', at: null, n: -5, big: 0n, ok: false, data: null },
   ];
-  const out = await sql<{ id: string; at: Date | null; n: number; big: bigint; ok: boolean; data: unknown; note: string | null }[]>`
+  const out = await sql<
+    { id: string; at: Date | null; n: number; big: bigint; ok: boolean; data: unknown; note: string | null }[]
+  >`
     select * from ${recordset(sql, rows, { id: 'text', at: 'timestamptz', n: 'integer', big: 'bigint', ok: 'boolean', data: 'jsonb', note: 'text' }, 'r')}
     order by r.id`;
-  assert.deepEqual(out.map((r) => ({ ...r })), [
-    { id: 'a', at, n: 1, big: 2n ** 62n, ok: true, data: { x: [1, 'two'] }, note: "it's" },
-    { id: 'b', at: null, n: -5, big: 0n, ok: false, data: null, note: null },
-  ]);
+  assert.deepEqual(
+    out.map((r) => ({ ...r })),
+    [
+      { id: 'a', at, n: 1, big: 2n ** 62n, ok: true, data: { x: [1, 'two'] }, note: "it's" },
+      { id: 'b', at: null, n: -5, big: 0n, ok: false, data: null, note: null },
+    ],
+  );
 });
 
 it('sends only the listed columns, in the listed order, and an empty batch is an empty table', async () => {
   const rows = [{ b: 2, a: 'x', secret: 'not sent' }];
-  const [row] = await sql`select * from ${recordset(sql, rows.map(({ a, b }) => ({ a, b })), { b: 'integer', a: 'text' })}`;
+  const [row] = await sql`select * from ${recordset(
+    sql,
+    rows.map(({ a, b }) => ({ a, b })),
+    { b: 'integer', a: 'text' },
+  )}`;
   assert.deepEqual(Object.keys(row!), ['b', 'a']);
   const none = await sql`select * from ${recordset(sql, [] as { a: string }[], { a: 'text' })}`;
   assert.equal(none.length, 0);

@@ -10,14 +10,21 @@ export type ColumnType = 'text' | 'integer' | 'bigint' | 'boolean' | 'timestampt
  * The column types a JavaScript value may land in. Tuples stop the conditional from
  * distributing over unions, so `string | null` is judged as a string.
  */
-type TypesFor<V> = [V] extends [never] ? ColumnType
-  : [V] extends [boolean] ? 'boolean'
-  : [V] extends [number] ? 'integer' | 'bigint'
-  : [V] extends [bigint] ? 'bigint'
-  : [V] extends [Date] ? 'timestamptz'
-  : [V] extends [string] ? 'text' | 'timestamptz' | 'bigint'
-  : [V] extends [string | Date] ? 'timestamptz'
-  : 'jsonb';
+type TypesFor<V> = [V] extends [never]
+  ? ColumnType
+  : [V] extends [boolean]
+    ? 'boolean'
+    : [V] extends [number]
+      ? 'integer' | 'bigint'
+      : [V] extends [bigint]
+        ? 'bigint'
+        : [V] extends [Date]
+          ? 'timestamptz'
+          : [V] extends [string]
+            ? 'text' | 'timestamptz' | 'bigint'
+            : [V] extends [string | Date]
+              ? 'timestamptz'
+              : 'jsonb';
 
 /** One SQL type per key of the row type: no key missing, none extra, each type fitting its values. */
 export type Columns<T> = { readonly [K in keyof T]-?: TypesFor<NonNullable<T[K]>> };
@@ -29,9 +36,17 @@ export type Columns<T> = { readonly [K in keyof T]-?: TypesFor<NonNullable<T[K]>
  * ISO strings and bigints as decimal strings, both read back exactly by the column's type;
  * null and undefined become null.
  */
-export function recordset<T extends object>(db: Db, rows: readonly T[], columns: NoInfer<Columns<T>>, alias = 't'): postgres.Fragment {
+export function recordset<T extends object>(
+  db: Db,
+  rows: readonly T[],
+  columns: NoInfer<Columns<T>>,
+  alias = 't',
+): postgres.Fragment {
   const names = Object.keys(columns) as (keyof T & string)[];
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries(names.map((name) => [name, row[name] ?? null]))), jsonValue);
+  const json = JSON.stringify(
+    rows.map((row) => Object.fromEntries(names.map((name) => [name, row[name] ?? null]))),
+    jsonValue,
+  );
   const definition = names.map((name) => `${identifier(name)} ${columns[name]}`).join(', ');
   // Sent as text (oid 25) and cast in SQL: typed as jsonb, postgres.js would JSON-encode the text again.
   return db`jsonb_to_recordset(${db.typed(json, 25)}::jsonb) as ${db.unsafe(`${identifier(alias)}(${definition})`)}`;

@@ -21,16 +21,28 @@ describe('fraud counters across processes', () => {
   });
 
   const item = (to: string, purpose = 'transactional'): CountedItem => ({
-    accountId: account, candidate: { to, country: 'DE', range: to.slice(0, -4), purpose, text: null },
+    accountId: account,
+    candidate: { to, country: 'DE', range: to.slice(0, -4), purpose, text: null },
   });
   const at = new Date('2026-11-25T10:00:30Z');
 
   it('counts a batch up to each message, and shares repeated destinations after a sync', async () => {
     const a = createFraudCounters();
     const b = createFraudCounters();
-    const first = await a.count(sql, [item('+4915112345678'), item('+4915112345678'), item('+4915112345678'), item('+4915199990000')], at);
-    assert.deepEqual(first.map((c) => c.numberThisMinute), [1, 2, 3, 1], 'each message sees its batch up to itself');
-    assert.deepEqual(first.map((c) => c.accountThisHour), [1, 2, 3, 4]);
+    const first = await a.count(
+      sql,
+      [item('+4915112345678'), item('+4915112345678'), item('+4915112345678'), item('+4915199990000')],
+      at,
+    );
+    assert.deepEqual(
+      first.map((c) => c.numberThisMinute),
+      [1, 2, 3, 1],
+      'each message sees its batch up to itself',
+    );
+    assert.deepEqual(
+      first.map((c) => c.accountThisHour),
+      [1, 2, 3, 4],
+    );
 
     const before = await b.count(sql, [item('+4915112345678')], at);
     assert.equal(before[0]!.numberThisMinute, 1, 'nothing synced yet');
@@ -40,11 +52,19 @@ describe('fraud counters across processes', () => {
     assert.equal(afterSync[0]!.numberThisMinute, 3 + 2, "a's three plus b's two");
     assert.equal(afterSync[0]!.accountThisHour, 4 + 2, 'the hourly total is always shared');
 
-    const rows = await sql<{ key: string; count: number }[]>`select key, count from fraud_counters where account_id = ${account} and dimension = 'number' order by key`;
-    assert.deepEqual(rows.map((r) => [r.key, r.count]), [['+4915112345678', 3]], 'a number seen once per process is never written');
+    const rows = await sql<
+      { key: string; count: number }[]
+    >`select key, count from fraud_counters where account_id = ${account} and dimension = 'number' order by key`;
+    assert.deepEqual(
+      rows.map((r) => [r.key, r.count]),
+      [['+4915112345678', 3]],
+      'a number seen once per process is never written',
+    );
     await b.stop(sql);
     await a.stop(sql);
-    const [total] = await sql<{ count: number }[]>`select count from fraud_counters where account_id = ${account} and dimension = 'number'`;
+    const [total] = await sql<
+      { count: number }[]
+    >`select count from fraud_counters where account_id = ${account} and dimension = 'number'`;
     assert.equal(total!.count, 5, "b's repeats written at stop");
   });
 

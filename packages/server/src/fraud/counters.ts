@@ -72,7 +72,8 @@ export function createFraudCounters(snapshotTtlMs = 1000): FraudCounters {
     return cell.count + (others.get(id) ?? 0);
   };
 
-  const snapshotOf = (db: Db, accountId: string, at: Date): Promise<Snapshot> => snapshots.get(accountId, () => loadSnapshot(db, accountId, at));
+  const snapshotOf = (db: Db, accountId: string, at: Date): Promise<Snapshot> =>
+    snapshots.get(accountId, () => loadSnapshot(db, accountId, at));
 
   /** The walk through the range this number is part of, as seen by this process in the last minute. */
   const recentInRange = (accountId: string, c: Candidate, now: number): number[] => {
@@ -88,7 +89,14 @@ export function createFraudCounters(snapshotTtlMs = 1000): FraudCounters {
     const countries = [...newCountries.values()];
     newCountries.clear();
     if (due.length > 0 || countries.length > 0) {
-      const rows = due.map((c) => ({ account_id: c.accountId, dimension: c.dimension, key: c.key, bucket: new Date(c.bucket), count: c.count - c.flushed }))
+      const rows = due
+        .map((c) => ({
+          account_id: c.accountId,
+          dimension: c.dimension,
+          key: c.key,
+          bucket: new Date(c.bucket),
+          count: c.count - c.flushed,
+        }))
         .sort((a, b) => (a.account_id + a.dimension + a.key < b.account_id + b.dimension + b.key ? -1 : 1)); // one order: no deadlocks
       await db`
         with counted as (
@@ -102,7 +110,9 @@ export function createFraudCounters(snapshotTtlMs = 1000): FraudCounters {
       for (const c of due) c.flushed = c.count;
     }
     // Forget what no window needs any more (hour buckets live two hours, minute buckets two minutes).
-    for (const [id, c] of cells) if (now - c.bucket > (c.dimension === 'total_hour' || c.dimension === 'otp_sent' ? 2 * HOUR : 2 * MINUTE)) cells.delete(id);
+    for (const [id, c] of cells)
+      if (now - c.bucket > (c.dimension === 'total_hour' || c.dimension === 'otp_sent' ? 2 * HOUR : 2 * MINUTE))
+        cells.delete(id);
     for (const [key, numbers] of recent) if (numbers.idle(now, MINUTE)) recent.delete(key);
     if (Date.now() - lastRead >= 1000) {
       lastRead = Date.now();
@@ -132,7 +142,10 @@ export function createFraudCounters(snapshotTtlMs = 1000): FraudCounters {
   return {
     sync,
     start(ctx) {
-      timer = setInterval(() => void sync(ctx.sql).catch((err: unknown) => ctx.log.warn({ err }, 'fraud counters not synced; retrying')), 200);
+      timer = setInterval(
+        () => void sync(ctx.sql).catch((err: unknown) => ctx.log.warn({ err }, 'fraud counters not synced; retrying')),
+        200,
+      );
       timer.unref();
     },
     async stop(db) {
@@ -145,12 +158,21 @@ export function createFraudCounters(snapshotTtlMs = 1000): FraudCounters {
       latest = Math.max(latest, now);
       const minute = floorTo(now, MINUTE);
       const hour = floorTo(now, HOUR);
-      const snaps = new Map(await Promise.all([...new Set(items.map((i) => i.accountId))].map(async (id) => [id, await snapshotOf(db, id, at)] as const)));
+      const snaps = new Map(
+        await Promise.all(
+          [...new Set(items.map((i) => i.accountId))].map(async (id) => [id, await snapshotOf(db, id, at)] as const),
+        ),
+      );
       const otpInBatch = new Map<string, number>();
       return items.map(({ accountId, candidate: c }) => {
         const snap = snaps.get(accountId)!;
         const country = c.country ?? 'ZZ';
-        if (c.country && !snap.known.has(c.country)) newCountries.set(`${accountId}|${c.country}`, { account_id: accountId, country: c.country, first_seen_at: at });
+        if (c.country && !snap.known.has(c.country))
+          newCountries.set(`${accountId}|${c.country}`, {
+            account_id: accountId,
+            country: c.country,
+            first_seen_at: at,
+          });
         let otpSent = snap.otp.get(`${c.range}|otp_sent`) ?? 0;
         if (c.purpose === 'otp') {
           bump(accountId, 'otp_sent', c.range, hour);
@@ -178,7 +200,9 @@ export function createFraudCounters(snapshotTtlMs = 1000): FraudCounters {
 
 async function loadSnapshot(db: Db, accountId: string, at: Date): Promise<Snapshot> {
   const hour = floorTo(at.getTime(), HOUR);
-  const [row] = await db<{ week: string; otp: Record<string, number>; feedback: boolean; known: string[]; history: boolean }[]>`
+  const [row] = await db<
+    { week: string; otp: Record<string, number>; feedback: boolean; known: string[]; history: boolean }[]
+  >`
     select
       (select coalesce(sum(count), 0)::text from fraud_counters
         where account_id = ${accountId} and dimension = 'total_hour' and bucket >= ${new Date(hour - 7 * 24 * HOUR)} and bucket < ${new Date(hour)}) as week,
@@ -189,7 +213,13 @@ async function loadSnapshot(db: Db, accountId: string, at: Date): Promise<Snapsh
       exists (select 1 from fraud_counters where account_id = ${accountId} and dimension = 'otp_verified' and bucket >= ${new Date(at.getTime() - 7 * 24 * HOUR)}) as feedback,
       (select coalesce(array_agg(country), '{}') from fraud_known_countries where account_id = ${accountId} and first_seen_at <= ${new Date(at.getTime() - HOUR)}) as known,
       exists (select 1 from fraud_known_countries where account_id = ${accountId} and first_seen_at <= ${new Date(at.getTime() - HOUR)}) as history`;
-  return { weekTotal: Number(row!.week), otp: new Map(Object.entries(row!.otp)), feedback: row!.feedback, known: new Set(row!.known), hasHistory: row!.history };
+  return {
+    weekTotal: Number(row!.week),
+    otp: new Map(Object.entries(row!.otp)),
+    feedback: row!.feedback,
+    known: new Set(row!.known),
+    hasHistory: row!.history,
+  };
 }
 
 /** A client's report that an OTP was verified: counts towards its range's conversion. */

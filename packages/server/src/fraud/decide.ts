@@ -26,10 +26,13 @@ export function createFraudCounter(ctx: Context): SendCounter {
   counters.start(ctx);
   // Operator changes reach the rules within 5 s.
   const configCache = createCache<Promise<FraudConfig | undefined>>({ ttlMs: 5000 });
-  const configs = (db: Db, ids: string[]) => getMany(configCache, ids, async (missing) => {
-    const rows = await db<{ id: string; settings: Record<string, unknown> }[]>`select id, settings from accounts where id = any(${missing})`;
-    return new Map(rows.map((r) => [r.id, fraudConfigOf(r.settings)]));
-  });
+  const configs = (db: Db, ids: string[]) =>
+    getMany(configCache, ids, async (missing) => {
+      const rows = await db<
+        { id: string; settings: Record<string, unknown> }[]
+      >`select id, settings from accounts where id = any(${missing})`;
+      return new Map(rows.map((r) => [r.id, fraudConfigOf(r.settings)]));
+    });
   const ranges = createCache<Promise<RangeEntry[]>>({ ttlMs: 5000 });
   const rangeList = (db: Db) => ranges.get('all', () => loadRanges(db));
   const autoHold = createAutoHold(ctx);
@@ -53,15 +56,32 @@ export function createFraudCounter(ctx: Context): SendCounter {
         if (verdict.rules.length === 0) return;
         const action = config.mode === 'enforce' ? verdict.action : 'allow';
         const fraud: FraudDecision = {
-          action, wouldAction: verdict.action, mode: config.mode as 'monitor' | 'enforce', score: verdict.score,
-          rules: verdict.rules.map((r) => ({ rule: r.rule, score: r.score, explanation: r.explanation })), decidedAt: at.toISOString(),
+          action,
+          wouldAction: verdict.action,
+          mode: config.mode as 'monitor' | 'enforce',
+          score: verdict.score,
+          rules: verdict.rules.map((r) => ({ rule: r.rule, score: r.score, explanation: r.explanation })),
+          decidedAt: at.toISOString(),
         };
         out.set(c, {
           fraud,
           ...(action === 'review' && { verdict: { kind: 'hold', reason: 'fraud_review' } }),
-          ...(action === 'block' && { verdict: { kind: 'refuse', error: { ...FRAUD_BLOCKED, detail: verdict.rules.map((r) => r.explanation).join('; ') } } }),
+          ...(action === 'block' && {
+            verdict: {
+              kind: 'refuse',
+              error: { ...FRAUD_BLOCKED, detail: verdict.rules.map((r) => r.explanation).join('; ') },
+            },
+          }),
         });
-        if (action !== 'allow') events.push({ accountId: c.accountId, type: `fraud.${action === 'review' ? 'held' : 'blocked'}`, objectType: 'message', objectId: c.messageId, at, data: { score: verdict.score, rules: verdict.rules.map((r) => r.rule) } });
+        if (action !== 'allow')
+          events.push({
+            accountId: c.accountId,
+            type: `fraud.${action === 'review' ? 'held' : 'blocked'}`,
+            objectType: 'message',
+            objectId: c.messageId,
+            at,
+            data: { score: verdict.score, rules: verdict.rules.map((r) => r.rule) },
+          });
       });
       await emitEvents(db, events);
       await alert(db, [...new Set(events.map((e) => e.accountId))], at);
@@ -77,7 +97,13 @@ export function createFraudCounter(ctx: Context): SendCounter {
  */
 function createAutoHold(ctx: Context) {
   const blocks = new Map<string, number>();
-  return async (db: Tx, judged: Candidate[], out: Map<Candidate, Judgement>, cfg: Map<string, FraudConfig>, at: Date): Promise<void> => {
+  return async (
+    db: Tx,
+    judged: Candidate[],
+    out: Map<Candidate, Judgement>,
+    cfg: Map<string, FraudConfig>,
+    at: Date,
+  ): Promise<void> => {
     const minute = Math.floor(at.getTime() / 60_000);
     for (const key of blocks.keys()) if (!key.endsWith(`|${minute}`)) blocks.delete(key);
     const tripped = new Set<string>();
@@ -90,33 +116,62 @@ function createAutoHold(ctx: Context) {
       if (blocks.get(key)! >= limit) tripped.add(c.accountId);
     }
     for (const accountId of tripped) {
-      const [account] = await db<{ held: boolean }[]>`select traffic_hold as held from accounts where id = ${accountId} for no key update`;
+      const [account] = await db<
+        { held: boolean }[]
+      >`select traffic_hold as held from accounts where id = ${accountId} for no key update`;
       if (!account || account.held) continue;
       for (const c of judged) {
         const j = out.get(c) ?? {};
-        if (c.accountId === accountId && j.verdict?.kind !== 'refuse') out.set(c, { ...j, verdict: { kind: 'hold', reason: 'traffic_hold' } });
+        if (c.accountId === accountId && j.verdict?.kind !== 'refuse')
+          out.set(c, { ...j, verdict: { kind: 'hold', reason: 'traffic_hold' } });
       }
       const limit = cfg.get(accountId)!.autoHoldBlocksPerMinute;
-      await switchTraffic(db, { type: 'system', id: 'fraud-rules' }, accountId, true, `automatic: ${limit} messages blocked by the fraud rules within a minute`, at);
+      await switchTraffic(
+        db,
+        { type: 'system', id: 'fraud-rules' },
+        accountId,
+        true,
+        `automatic: ${limit} messages blocked by the fraud rules within a minute`,
+        at,
+      );
       ctx.log.warn({ accountId }, 'fraud rules put a traffic hold on an account');
     }
   };
 }
 
 function candidateOf(c: Candidate): RuleCandidate {
-  return { to: c.toNumber, country: parsePhoneNumberFromString(c.toNumber)?.country ?? null, range: rangeOf(c.toNumber), purpose: c.purpose, text: c.text };
+  return {
+    to: c.toNumber,
+    country: parsePhoneNumberFromString(c.toNumber)?.country ?? null,
+    range: rangeOf(c.toNumber),
+    purpose: c.purpose,
+    text: c.text,
+  };
 }
 
 /** At most one alert an hour per account: an event and an email to its owners and admins. */
 async function alert(db: Db, accountIds: string[], at: Date): Promise<void> {
   if (accountIds.length === 0) return;
   for (const id of await markFraudAlerted(db, accountIds, at, new Date(at.getTime() - 3_600_000))) {
-    await emitEvents(db, [{ accountId: id, type: 'fraud.alert', objectType: 'account', objectId: id, at, data: { reason: 'messages held or blocked by the fraud rules' } }]);
+    await emitEvents(db, [
+      {
+        accountId: id,
+        type: 'fraud.alert',
+        objectType: 'account',
+        objectId: id,
+        at,
+        data: { reason: 'messages held or blocked by the fraud rules' },
+      },
+    ]);
     for (const to of await accountNotificationEmails(db, id)) {
       await enqueueEmail(db, {
-        accountId: id, to, at, subject: 'Messages held or blocked by the fraud rules',
-        text: 'The fraud rules held or blocked messages of your account. Review held messages with GET /v1/messages?status=held; '
-          + 'each message shows which rules fired and why. Release or reject them with POST /v1/messages/{id}/release or /reject.\n',
+        accountId: id,
+        to,
+        at,
+        subject: 'Messages held or blocked by the fraud rules',
+        text:
+          'The fraud rules held or blocked messages of your account. Review held messages with GET /v1/messages?status=held; ' +
+          'each message shows which rules fired and why. Release or reject them with POST /v1/messages/{id}/release or /reject.\n',
       });
     }
   }

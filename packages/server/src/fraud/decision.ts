@@ -4,8 +4,12 @@
 import { Type, type Static } from 'typebox';
 
 export const FraudDecisionSchema = Type.Object({
-  action: Type.Union([Type.Literal('allow'), Type.Literal('review'), Type.Literal('block')], { description: 'what was done: review holds the message, block rejects it' }),
-  wouldAction: Type.Union([Type.Literal('allow'), Type.Literal('review'), Type.Literal('block')], { description: 'what the rules asked for (differs from action in monitor mode)' }),
+  action: Type.Union([Type.Literal('allow'), Type.Literal('review'), Type.Literal('block')], {
+    description: 'what was done: review holds the message, block rejects it',
+  }),
+  wouldAction: Type.Union([Type.Literal('allow'), Type.Literal('review'), Type.Literal('block')], {
+    description: 'what the rules asked for (differs from action in monitor mode)',
+  }),
   mode: Type.Union([Type.Literal('monitor'), Type.Literal('enforce')]),
   score: Type.Integer({ minimum: 0, maximum: 100 }),
   rules: Type.Array(Type.Object({ rule: Type.String(), score: Type.Number(), explanation: Type.String() })),

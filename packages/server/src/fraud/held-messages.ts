@@ -24,10 +24,17 @@ export async function holdWaitingMessages(db: Db, accountId: string, reason: str
     update messages set status = 'held', hold_reason = ${reason}, next_attempt_at = null, updated_at = ${at}
     where account_id = ${accountId} and status in ('queued', 'scheduled')
     returning account_id as "accountId", id, channel`;
-  await emitEvents(db, rows.map((r) => ({
-    accountId: r.accountId, type: 'message.held', objectType: 'message', objectId: r.id, at,
-    data: { status: 'held', channel: r.channel, connectorId: null, errorCode: null },
-  })));
+  await emitEvents(
+    db,
+    rows.map((r) => ({
+      accountId: r.accountId,
+      type: 'message.held',
+      objectType: 'message',
+      objectId: r.id,
+      at,
+      data: { status: 'held', channel: r.channel, connectorId: null, errorCode: null },
+    })),
+  );
   return rows.length;
 }
 
@@ -41,11 +48,18 @@ export async function releaseHeldMessages(tx: Tx, filter: HeldFilter, at: Date):
     select account_id as "accountId", id, channel, key_mode as "keyMode", to_number as "toNumber", from_number as "fromNumber",
       subject_hash as "subjectHash", purpose, sms_cycle as "smsCycle"
     from messages where status = 'held' ${where(tx, filter)} order by account_id, id for update`;
-  const uncounted = held.filter((m) => m.smsCycle === null && m.keyMode === 'live' && m.channel === 'sms').map(candidateOf);
+  const uncounted = held
+    .filter((m) => m.smsCycle === null && m.keyMode === 'live' && m.channel === 'sms')
+    .map(candidateOf);
   const counted = await smsLimitCounter.judge(tx, uncounted, at);
   const refused = uncounted.filter((c) => counted.get(c)?.verdict?.kind === 'refuse').map((c) => c.messageId);
   if (refused.length) await rejectHeldMessages(tx, { ids: refused }, LIMIT_REACHED, at);
-  const cycles = new Map(uncounted.flatMap((c) => { const cycle = counted.get(c)?.smsCycle; return cycle === undefined ? [] : [[c.messageId, cycle] as const]; }));
+  const cycles = new Map(
+    uncounted.flatMap((c) => {
+      const cycle = counted.get(c)?.smsCycle;
+      return cycle === undefined ? [] : [[c.messageId, cycle] as const];
+    }),
+  );
   const release = held.filter((m) => !refused.includes(m.id));
   if (release.length === 0) return refused;
   const rows = await tx<{ accountId: string; id: string; channel: string; status: string }[]>`
@@ -56,10 +70,17 @@ export async function releaseHeldMessages(tx: Tx, filter: HeldFilter, at: Date):
       as r(account_id, id, cycle)
     where m.account_id = r.account_id and m.id = r.id and m.status = 'held'
     returning m.account_id as "accountId", m.id, m.channel, m.status`;
-  await emitEvents(tx, rows.map((r) => ({
-    accountId: r.accountId, type: `message.${r.status}`, objectType: 'message', objectId: r.id, at,
-    data: { status: r.status, channel: r.channel, connectorId: null, errorCode: null },
-  })));
+  await emitEvents(
+    tx,
+    rows.map((r) => ({
+      accountId: r.accountId,
+      type: `message.${r.status}`,
+      objectType: 'message',
+      objectId: r.id,
+      at,
+      data: { status: r.status, channel: r.channel, connectorId: null, errorCode: null },
+    })),
+  );
   return [...refused, ...rows.map((r) => r.id)];
 }
 
@@ -77,13 +98,28 @@ interface HeldRow {
 
 function candidateOf(m: HeldRow): Candidate {
   return {
-    accountId: m.accountId, messageId: m.id, channel: 'sms', keyMode: m.keyMode, toNumber: m.toNumber, fromNumber: m.fromNumber,
-    subjectHash: m.subjectHash, purpose: m.purpose, text: '', whatsAppKind: null, canFailOver: false, sendAt: null,
+    accountId: m.accountId,
+    messageId: m.id,
+    channel: 'sms',
+    keyMode: m.keyMode,
+    toNumber: m.toNumber,
+    fromNumber: m.fromNumber,
+    subjectHash: m.subjectHash,
+    purpose: m.purpose,
+    text: '',
+    whatsAppKind: null,
+    canFailOver: false,
+    sendAt: null,
   };
 }
 
 /** Ends held messages as `rejected` with the given error (a reviewer's or operator's decision); counted ones give their SMS count back. */
-export async function rejectHeldMessages(db: Db, filter: HeldFilter, error: { code: string; title: string; detail: string }, at: Date): Promise<string[]> {
+export async function rejectHeldMessages(
+  db: Db,
+  filter: HeldFilter,
+  error: { code: string; title: string; detail: string },
+  at: Date,
+): Promise<string[]> {
   const held = await db<{ accountId: string; messageId: string }[]>`
     select account_id as "accountId", id as "messageId" from messages where status = 'held' ${where(db, filter)} for update`;
   await giveBackUnsent(db, held, at);
@@ -91,10 +127,17 @@ export async function rejectHeldMessages(db: Db, filter: HeldFilter, error: { co
     update messages set status = 'rejected', hold_reason = null, error_code = ${error.code}, error_title = ${error.title}, error_detail = ${error.detail}, updated_at = ${at}
     where status = 'held' ${where(db, filter)}
     returning account_id as "accountId", id, channel`;
-  await emitEvents(db, rows.map((r) => ({
-    accountId: r.accountId, type: 'message.rejected', objectType: 'message', objectId: r.id, at,
-    data: { status: 'rejected', channel: r.channel, connectorId: null, errorCode: error.code },
-  })));
+  await emitEvents(
+    db,
+    rows.map((r) => ({
+      accountId: r.accountId,
+      type: 'message.rejected',
+      objectType: 'message',
+      objectId: r.id,
+      at,
+      data: { status: 'rejected', channel: r.channel, connectorId: null, errorCode: error.code },
+    })),
+  );
   return rows.map((r) => r.id);
 }
 

@@ -22,11 +22,20 @@ export async function loadHoldSet(db: Db): Promise<HoldSet> {
            (select coalesce(array_agg(id), '{}') from accounts where traffic_hold) as accounts,
            (select coalesce(jsonb_agg(jsonb_build_object('scope', scope, 'target', target)), '[]') from traffic_holds) as holds`;
   const of = (scope: string) => new Set(row!.holds.filter((h) => h.scope === scope).map((h) => h.target));
-  return { epoch: Number(row!.epoch), accounts: new Set(row!.accounts), connectors: of('connector'), countries: of('country') };
+  return {
+    epoch: Number(row!.epoch),
+    accounts: new Set(row!.accounts),
+    connectors: of('connector'),
+    countries: of('country'),
+  };
 }
 
 /** Why this message may not be submitted now (through this connector), or null. */
-export function holdReason(holds: HoldSet, msg: { accountId: string; toNumber: string }, connectorId: string | null): string | null {
+export function holdReason(
+  holds: HoldSet,
+  msg: { accountId: string; toNumber: string },
+  connectorId: string | null,
+): string | null {
   if (holds.accounts.has(msg.accountId)) return 'traffic_hold';
   if (connectorId && holds.connectors.has(connectorId)) return `connector:${connectorId}`;
   if (holds.countries.size > 0) {

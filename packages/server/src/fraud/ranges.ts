@@ -20,20 +20,54 @@ export interface RangeEntry {
  * carriers report as frequent pumping targets). Reviewed, not blocked, by default.
  */
 export const SEED_RANGES: readonly RangeEntry[] = [
-  ['+870', 'Inmarsat (satellite)'], ['+881', 'Global Mobile Satellite System'], ['+882', 'International networks'],
-  ['+883', 'International networks'], ['+979', 'International premium rate service'], ['+808', 'International shared cost service'],
-  ['+4470', 'United Kingdom personal numbering (frequent IRSF target)'], ['+4487', 'United Kingdom premium rate (087)'],
-  ['+4490', 'United Kingdom premium rate (090)'], ['+4491', 'United Kingdom premium rate (091)'],
-  ['+3319', 'France special services'], ['+3389', 'France premium rate (089)'], ['+4990', 'Germany premium rate (0900)'],
-  ['+4919', 'Germany service numbers (019x)'], ['+3989', 'Italy premium rate (89x)'], ['+3480', 'Spain premium rate (80x)'],
-  ['+3590', 'Bulgaria premium rate'], ['+371900', 'Latvia premium rate'], ['+37090', 'Lithuania premium rate'],
-  ['+232', 'Sierra Leone'], ['+224', 'Guinea'], ['+252', 'Somalia'], ['+263', 'Zimbabwe'], ['+675', 'Papua New Guinea'],
-  ['+677', 'Solomon Islands'], ['+678', 'Vanuatu'], ['+681', 'Wallis and Futuna'], ['+682', 'Cook Islands'],
-  ['+683', 'Niue'], ['+686', 'Kiribati'], ['+688', 'Tuvalu'], ['+690', 'Tokelau'], ['+691', 'Micronesia'],
-  ['+692', 'Marshall Islands'], ['+239', 'Sao Tome and Principe'], ['+245', 'Guinea-Bissau'], ['+247', 'Ascension Island'],
-  ['+290', 'Saint Helena'], ['+960', 'Maldives'], ['+1268', 'Antigua and Barbuda'], ['+1473', 'Grenada'],
-  ['+1649', 'Turks and Caicos Islands'], ['+1664', 'Montserrat'], ['+1767', 'Dominica'], ['+1809', 'Dominican Republic'],
-  ['+1876', 'Jamaica'], ['+53', 'Cuba'], ['+7940', 'Abkhazia'],
+  ['+870', 'Inmarsat (satellite)'],
+  ['+881', 'Global Mobile Satellite System'],
+  ['+882', 'International networks'],
+  ['+883', 'International networks'],
+  ['+979', 'International premium rate service'],
+  ['+808', 'International shared cost service'],
+  ['+4470', 'United Kingdom personal numbering (frequent IRSF target)'],
+  ['+4487', 'United Kingdom premium rate (087)'],
+  ['+4490', 'United Kingdom premium rate (090)'],
+  ['+4491', 'United Kingdom premium rate (091)'],
+  ['+3319', 'France special services'],
+  ['+3389', 'France premium rate (089)'],
+  ['+4990', 'Germany premium rate (0900)'],
+  ['+4919', 'Germany service numbers (019x)'],
+  ['+3989', 'Italy premium rate (89x)'],
+  ['+3480', 'Spain premium rate (80x)'],
+  ['+3590', 'Bulgaria premium rate'],
+  ['+371900', 'Latvia premium rate'],
+  ['+37090', 'Lithuania premium rate'],
+  ['+232', 'Sierra Leone'],
+  ['+224', 'Guinea'],
+  ['+252', 'Somalia'],
+  ['+263', 'Zimbabwe'],
+  ['+675', 'Papua New Guinea'],
+  ['+677', 'Solomon Islands'],
+  ['+678', 'Vanuatu'],
+  ['+681', 'Wallis and Futuna'],
+  ['+682', 'Cook Islands'],
+  ['+683', 'Niue'],
+  ['+686', 'Kiribati'],
+  ['+688', 'Tuvalu'],
+  ['+690', 'Tokelau'],
+  ['+691', 'Micronesia'],
+  ['+692', 'Marshall Islands'],
+  ['+239', 'Sao Tome and Principe'],
+  ['+245', 'Guinea-Bissau'],
+  ['+247', 'Ascension Island'],
+  ['+290', 'Saint Helena'],
+  ['+960', 'Maldives'],
+  ['+1268', 'Antigua and Barbuda'],
+  ['+1473', 'Grenada'],
+  ['+1649', 'Turks and Caicos Islands'],
+  ['+1664', 'Montserrat'],
+  ['+1767', 'Dominica'],
+  ['+1809', 'Dominican Republic'],
+  ['+1876', 'Jamaica'],
+  ['+53', 'Cuba'],
+  ['+7940', 'Abkhazia'],
 ].map(([prefix, label]) => ({ prefix: prefix!, action: 'review' as const, label: label!, source: 'seed' as const }));
 
 /** Longest matching entry; an operator entry replaces a seed entry with the same prefix. */
@@ -44,9 +78,14 @@ export function matchRange(entries: readonly RangeEntry[], number: string): Rang
 }
 
 export async function loadRanges(db: Db): Promise<RangeEntry[]> {
-  const own = await db<{ prefix: string; action: RangeAction; label: string }[]>`select prefix, action, label from fraud_ranges`;
+  const own = await db<
+    { prefix: string; action: RangeAction; label: string }[]
+  >`select prefix, action, label from fraud_ranges`;
   const mine = new Set(own.map((r) => r.prefix));
-  return [...SEED_RANGES.filter((s) => !mine.has(s.prefix)), ...own.map((r) => ({ ...r, source: 'operator' as const }))];
+  return [
+    ...SEED_RANGES.filter((s) => !mine.has(s.prefix)),
+    ...own.map((r) => ({ ...r, source: 'operator' as const })),
+  ];
 }
 
 /** The operator's list as CSV (`prefix,action,label,source`), after the seed entries it does not replace. */
@@ -62,8 +101,10 @@ export function parseRangesCsv(csv: string): { prefix: string; action: RangeActi
   parseCsv(csv).forEach((cells, i) => {
     const [prefix = '', action = '', label = ''] = cells.map((c) => c.trim());
     if (i === 0 && prefix === 'prefix') return;
-    if (!/^\+[0-9]{1,15}$/.test(prefix)) errors.push({ pointer: `/lines/${i + 1}`, detail: `"${prefix}" is not a prefix like +882` });
-    else if (action !== 'review' && action !== 'block' && action !== 'allow') errors.push({ pointer: `/lines/${i + 1}`, detail: `action must be review, block or allow, not "${action}"` });
+    if (!/^\+[0-9]{1,15}$/.test(prefix))
+      errors.push({ pointer: `/lines/${i + 1}`, detail: `"${prefix}" is not a prefix like +882` });
+    else if (action !== 'review' && action !== 'block' && action !== 'allow')
+      errors.push({ pointer: `/lines/${i + 1}`, detail: `action must be review, block or allow, not "${action}"` });
     else rows.push({ prefix, action, label: label || prefix });
   });
   if (errors.length > 0) throw Problem.fields(errors);

@@ -16,7 +16,10 @@ export class RecentNumbers {
    * ascending order: its neighbours within WALK_GAP of each other in the last minute, itself included.
    */
   add(number: number, now: number, windowMs: number): number[] {
-    while (this.head < this.arrivals.length && (now - this.arrivals[this.head]!.at >= windowMs || this.arrivals.length - this.head >= CAPACITY)) {
+    while (
+      this.head < this.arrivals.length &&
+      (now - this.arrivals[this.head]!.at >= windowMs || this.arrivals.length - this.head >= CAPACITY)
+    ) {
       this.remove(this.arrivals[this.head++]!.number);
     }
     if (this.head > CAPACITY) {
@@ -31,7 +34,11 @@ export class RecentNumbers {
     }
     const walk = below.reverse();
     walk.push(number);
-    for (let i = at + 1, prev = number; i < this.sorted.length && this.sorted[i]! - prev <= WALK_GAP; prev = this.sorted[i++]!) {
+    for (
+      let i = at + 1, prev = number;
+      i < this.sorted.length && this.sorted[i]! - prev <= WALK_GAP;
+      prev = this.sorted[i++]!
+    ) {
       if (this.sorted[i] !== prev) walk.push(this.sorted[i]!);
     }
     return walk;

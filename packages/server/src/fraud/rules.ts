@@ -45,43 +45,77 @@ type Rule = (c: Candidate, n: Counts, cfg: FraudConfig, ranges: readonly RangeEn
 
 const lists: Rule = (c, _n, cfg, ranges) => {
   if (c.country && cfg.blockedCountries.includes(c.country)) {
-    return { rule: 'destination_blocked', score: 100, action: 'block', explanation: `messages to ${c.country} are blocked for this account` };
+    return {
+      rule: 'destination_blocked',
+      score: 100,
+      action: 'block',
+      explanation: `messages to ${c.country} are blocked for this account`,
+    };
   }
   const own = cfg.blockedPrefixes.filter((p) => c.to.startsWith(p)).sort((a, b) => b.length - a.length)[0];
-  if (own) return { rule: 'destination_blocked', score: 100, action: 'block', explanation: `destinations starting ${own} are blocked for this account` };
+  if (own)
+    return {
+      rule: 'destination_blocked',
+      score: 100,
+      action: 'block',
+      explanation: `destinations starting ${own} are blocked for this account`,
+    };
   if (cfg.allowedPrefixes.some((p) => c.to.startsWith(p))) return null;
   const hit = matchRange(ranges, c.to);
   if (!hit || hit.action === 'allow') return null;
   return {
-    rule: 'irsf_range', score: hit.action === 'block' ? 100 : 70, action: hit.action,
+    rule: 'irsf_range',
+    score: hit.action === 'block' ? 100 : 70,
+    action: hit.action,
     explanation: `${hit.prefix} (${hit.label}) is a destination range known for premium-rate or revenue-share fraud`,
   };
 };
 
 const velocity: Rule = (_c, n, cfg) => {
   if (n.numberThisMinute > cfg.numberPerMinuteBlock) {
-    return { rule: 'velocity_number', score: 95, action: 'block', explanation: `${n.numberThisMinute} messages to the same number within a minute (limit ${cfg.numberPerMinuteBlock})` };
+    return {
+      rule: 'velocity_number',
+      score: 95,
+      action: 'block',
+      explanation: `${n.numberThisMinute} messages to the same number within a minute (limit ${cfg.numberPerMinuteBlock})`,
+    };
   }
   if (n.numberThisMinute > cfg.numberPerMinute) {
-    return { rule: 'velocity_number', score: 60, explanation: `${n.numberThisMinute} messages to the same number within a minute (more than ${cfg.numberPerMinute})` };
+    return {
+      rule: 'velocity_number',
+      score: 60,
+      explanation: `${n.numberThisMinute} messages to the same number within a minute (more than ${cfg.numberPerMinute})`,
+    };
   }
   return null;
 };
 
 const rangeVelocity: Rule = (c, n, cfg) =>
   n.rangeThisMinute > cfg.rangePerMinute
-    ? { rule: 'velocity_range', score: 60, explanation: `${n.rangeThisMinute} messages to numbers of the range ${c.range}… within a minute (more than ${cfg.rangePerMinute})` }
+    ? {
+        rule: 'velocity_range',
+        score: 60,
+        explanation: `${n.rangeThisMinute} messages to numbers of the range ${c.range}… within a minute (more than ${cfg.rangePerMinute})`,
+      }
     : null;
 
 const countryVelocity: Rule = (c, n, cfg) =>
   n.countryThisMinute > cfg.countryPerMinute
-    ? { rule: 'velocity_country', score: 30, explanation: `${n.countryThisMinute} messages to ${c.country ?? 'one country'} within a minute (more than ${cfg.countryPerMinute})` }
+    ? {
+        rule: 'velocity_country',
+        score: 30,
+        explanation: `${n.countryThisMinute} messages to ${c.country ?? 'one country'} within a minute (more than ${cfg.countryPerMinute})`,
+      }
     : null;
 
 const spike: Rule = (_c, n, cfg) => {
   const threshold = Math.max(cfg.spikeFloor, Math.ceil(n.accountHourlyBaseline * cfg.spikeFactor));
   return n.accountThisHour > threshold
-    ? { rule: 'spike', score: 50, explanation: `${n.accountThisHour} messages this hour against an hourly average of ${Math.round(n.accountHourlyBaseline)} over the last 7 days` }
+    ? {
+        rule: 'spike',
+        score: 50,
+        explanation: `${n.accountThisHour} messages this hour against an hourly average of ${Math.round(n.accountHourlyBaseline)} over the last 7 days`,
+      }
     : null;
 };
 
@@ -96,7 +130,11 @@ const sequential: Rule = (c, n, cfg) => {
     if (run > best) best = run;
   }
   return best >= cfg.sequentialRun
-    ? { rule: 'sequential_numbers', score: 70, explanation: `${best} near-sequential numbers of the range ${c.range}… within a minute` }
+    ? {
+        rule: 'sequential_numbers',
+        score: 70,
+        explanation: `${best} near-sequential numbers of the range ${c.range}… within a minute`,
+      }
     : null;
 };
 
@@ -104,22 +142,42 @@ const otpConversion: Rule = (c, n, cfg) => {
   if (c.purpose !== 'otp' || !n.reportsFeedback || n.otpSent24h < cfg.otpMinSample) return null;
   const percent = (100 * n.otpVerified24h) / n.otpSent24h;
   return percent < cfg.otpMinConversionPercent
-    ? { rule: 'otp_low_conversion', score: 60, explanation: `only ${percent.toFixed(0)} % of ${n.otpSent24h} one-time passcodes to the range ${c.range}… were verified in 24 h` }
+    ? {
+        rule: 'otp_low_conversion',
+        score: 60,
+        explanation: `only ${percent.toFixed(0)} % of ${n.otpSent24h} one-time passcodes to the range ${c.range}… were verified in 24 h`,
+      }
     : null;
 };
 
 const newCountry: Rule = (c, n, cfg) =>
   c.country && !n.countryKnown && n.countryThisMinute > cfg.newCountryBurst
-    ? { rule: 'new_country', score: 50, explanation: `${n.countryThisMinute} messages within a minute to ${c.country}, a country this account has not used before` }
+    ? {
+        rule: 'new_country',
+        score: 50,
+        explanation: `${n.countryThisMinute} messages within a minute to ${c.country}, a country this account has not used before`,
+      }
     : null;
 
 const content: Rule = (c, _n, cfg) => {
   if (!c.text) return null;
   const lower = c.text.toLowerCase();
   const keyword = cfg.blockedKeywords.find((k) => lower.includes(k.toLowerCase()));
-  if (keyword) return { rule: 'content_keyword', score: 100, action: 'block', explanation: `the text contains "${keyword}", blocked for this account` };
+  if (keyword)
+    return {
+      rule: 'content_keyword',
+      score: 100,
+      action: 'block',
+      explanation: `the text contains "${keyword}", blocked for this account`,
+    };
   const shortener = cfg.urlShorteners.find((s) => shortenerPattern(s).test(c.text!));
-  return shortener ? { rule: 'content_url_shortener', score: 40, explanation: `the text links through the URL shortener ${shortener}, which hides the destination` } : null;
+  return shortener
+    ? {
+        rule: 'content_url_shortener',
+        score: 40,
+        explanation: `the text links through the URL shortener ${shortener}, which hides the destination`,
+      }
+    : null;
 };
 
 const patterns = new Map<string, RegExp>();
@@ -133,7 +191,17 @@ function shortenerPattern(domain: string): RegExp {
   return p;
 }
 
-export const RULES: readonly Rule[] = [lists, velocity, rangeVelocity, countryVelocity, spike, sequential, otpConversion, newCountry, content];
+export const RULES: readonly Rule[] = [
+  lists,
+  velocity,
+  rangeVelocity,
+  countryVelocity,
+  spike,
+  sequential,
+  otpConversion,
+  newCountry,
+  content,
+];
 
 export interface Verdict {
   action: 'allow' | 'review' | 'block';
@@ -147,10 +215,16 @@ export interface Verdict {
  * thresholds: blockScore and up blocks, reviewScore and up holds for review.
  */
 export function decide(c: Candidate, n: Counts, cfg: FraudConfig, ranges: readonly RangeEntry[]): Verdict {
-  const fired = RULES.map((r) => r(c, n, cfg, ranges)).filter((r): r is FiredRule => r !== null).sort((a, b) => b.score - a.score);
+  const fired = RULES.map((r) => r(c, n, cfg, ranges))
+    .filter((r): r is FiredRule => r !== null)
+    .sort((a, b) => b.score - a.score);
   if (fired.length === 0) return { action: 'allow', score: 0, rules: [] };
   const score = Math.min(100, fired[0]!.score + 10 * (fired.length - 1));
-  const named = fired.some((r) => r.action === 'block') ? 'block' : fired.some((r) => r.action === 'review') ? 'review' : 'allow';
+  const named = fired.some((r) => r.action === 'block')
+    ? 'block'
+    : fired.some((r) => r.action === 'review')
+      ? 'review'
+      : 'allow';
   const byScore = score >= cfg.blockScore ? 'block' : score >= cfg.reviewScore ? 'review' : 'allow';
   const rank = { allow: 0, review: 1, block: 2 } as const;
   return { action: rank[named] >= rank[byScore] ? named : byScore, score, rules: fired };

@@ -4,7 +4,10 @@ import client from 'prom-client';
 import type { Context } from '../context.ts';
 import { P, Problem } from '../http/problem.ts';
 
-export async function healthRoutes(app: FastifyInstance, opts: { ctx: Context; started: () => boolean }): Promise<void> {
+export async function healthRoutes(
+  app: FastifyInstance,
+  opts: { ctx: Context; started: () => boolean },
+): Promise<void> {
   const { ctx } = opts;
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'cx_' });
@@ -28,13 +31,19 @@ export async function healthRoutes(app: FastifyInstance, opts: { ctx: Context; s
     // The port opens before the house account and data/bootstrap.json exist (they need the
     // URL it listens on): not ready until the process has finished starting.
     if (!opts.started()) {
-      return reply.code(503).type('application/problem+json').send(new Problem(P.unavailable, 'still starting').toJSON());
+      return reply
+        .code(503)
+        .type('application/problem+json')
+        .send(new Problem(P.unavailable, 'still starting').toJSON());
     }
     try {
       await ctx.sql`select 1`;
       return { status: 'ready' };
     } catch {
-      return reply.code(503).type('application/problem+json').send(new Problem(P.unavailable, 'database unreachable').toJSON());
+      return reply
+        .code(503)
+        .type('application/problem+json')
+        .send(new Problem(P.unavailable, 'database unreachable').toJSON());
     }
   });
 

@@ -32,7 +32,10 @@ const PRINCIPAL_CACHE_MAX = 10_000;
 export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opts: { ctx: Context }) {
   const { ctx } = opts;
   const limiter = new RateLimiter();
-  const principals = createCache<Promise<Principal | undefined>>({ ttlMs: PRINCIPAL_TTL_MS, maxEntries: PRINCIPAL_CACHE_MAX });
+  const principals = createCache<Promise<Principal | undefined>>({
+    ttlMs: PRINCIPAL_TTL_MS,
+    maxEntries: PRINCIPAL_CACHE_MAX,
+  });
   const used = new Map<string, { accountId: string; keyId: string; at: Date }>();
 
   app.decorateRequest('principal', null);
@@ -53,12 +56,19 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opt
     const principal = await authenticate(request);
     // Deny by default: a test key reaches only routes the permission table opens to it.
     if (principal.mode === 'test' && !permission.testKeys) {
-      throw new Problem(P['test-key-forbidden'], 'test keys reach only test messages and a few reads; use a live key for this route');
+      throw new Problem(
+        P['test-key-forbidden'],
+        'test keys reach only test messages and a few reads; use a live key for this route',
+      );
     }
     checkSessionRoute(principal, permission.scope);
     if (permission.scope !== 'session' && !grants(principal.scopes, permission.scope)) {
       // A person signed in with a password has a role, not a key: the problem speaks of the role.
-      if (principal.session) throw new Problem(P['role-forbidden'], `the role ${principal.session.role} does not include ${permission.scope}`);
+      if (principal.session)
+        throw new Problem(
+          P['role-forbidden'],
+          `the role ${principal.session.role} does not include ${permission.scope}`,
+        );
       throw new Problem(P.forbidden, `this route needs the scope ${permission.scope}`);
     }
     const now = ctx.clock.now();
@@ -67,11 +77,17 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opt
       [`a:${principal.accountId}`, principal.account.rateLimitPerAccount],
     ]);
     if (!decision.allowed) {
-      throw new Problem(P['rate-limited'], 'slow down and retry after the number of seconds in Retry-After', undefined, {
-        'retry-after': String(decision.retryAfterSeconds),
-      });
+      throw new Problem(
+        P['rate-limited'],
+        'slow down and retry after the number of seconds in Retry-After',
+        undefined,
+        {
+          'retry-after': String(decision.retryAfterSeconds),
+        },
+      );
     }
-    if (!principal.session) used.set(principal.keyId, { accountId: principal.accountId, keyId: principal.keyId, at: now });
+    if (!principal.session)
+      used.set(principal.keyId, { accountId: principal.accountId, keyId: principal.keyId, at: now });
     if (permission.sends) assertAccountMaySend(principal);
   });
 
@@ -88,9 +104,12 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opt
     const secret = match[1]!;
     const principal = looksLikeApiKey(secret) ? await lookup(hashApiKey(secret)) : undefined;
     if (!principal) {
-      throw new Problem(P.unauthenticated, 'the API key is unknown or revoked', undefined, { 'www-authenticate': 'Bearer' });
+      throw new Problem(P.unauthenticated, 'the API key is unknown or revoked', undefined, {
+        'www-authenticate': 'Bearer',
+      });
     }
-    if (principal.account.status === 'closed') throw new Problem(P['account-closed'], 'the account is closed; its keys no longer work');
+    if (principal.account.status === 'closed')
+      throw new Problem(P['account-closed'], 'the account is closed; its keys no longer work');
     request.principal = principal;
     return principal;
   }
@@ -104,7 +123,8 @@ export const authPlugin = fp(async function authPlugin(app: FastifyInstance, opt
   // before the answer leaves, so the caller's next request already sees the change.
   app.addHook('onSend', async (request, _reply, payload) => {
     const url = request.routeOptions.url ?? '';
-    if (request.method !== 'GET' && (url.startsWith('/v1/admin/') || url.startsWith('/v1/api-keys'))) principals.clear();
+    if (request.method !== 'GET' && (url.startsWith('/v1/admin/') || url.startsWith('/v1/api-keys')))
+      principals.clear();
     return payload;
   });
 

@@ -9,7 +9,15 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { startTestPlatform, type ApiResponse, type TestPlatform } from '../../test/harness.ts';
 import { Browser } from '../../test/portal.ts';
-import { operationsOf, pointerOf, setAt, type InputField, type OpenApiDocument, type Operation, type PathParam } from '../../test/openapi-fields.ts';
+import {
+  operationsOf,
+  pointerOf,
+  setAt,
+  type InputField,
+  type OpenApiDocument,
+  type Operation,
+  type PathParam,
+} from '../../test/openapi-fields.ts';
 import { permissionFor } from './permissions.ts';
 import { STORABLE_INTEGER, STORABLE_NUMBER } from './storable.ts';
 
@@ -25,9 +33,16 @@ const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String
 
 const IMPOSSIBLE_DATE_TIMES = fc.oneof(
   fc.integer({ min: 0, max: 1969 }).map((y) => `${pad(y, 4)}-01-01T00:00:00Z`),
-  fc.date({ min: new Date('1970-01-02T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true })
+  fc
+    .date({ min: new Date('1970-01-02T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true })
     .map((d) => `${d.toISOString().slice(0, 10)}T23:59:60Z`),
-  fc.constantFrom('9999-12-31T23:30:00-01:00', '2023-02-29T00:00:00Z', '2024-04-31T12:00:00Z', '2024-13-01T00:00:00Z', '2024-01-01T24:00:00Z'),
+  fc.constantFrom(
+    '9999-12-31T23:30:00-01:00',
+    '2023-02-29T00:00:00Z',
+    '2024-04-31T12:00:00Z',
+    '2024-13-01T00:00:00Z',
+    '2024-01-01T24:00:00Z',
+  ),
 );
 const IMPOSSIBLE_DATES = fc.oneof(
   fc.integer({ min: 0, max: 1969 }).map((y) => `${pad(y, 4)}-01-01`),
@@ -103,13 +118,21 @@ describe('a bad value in any field of any operation is a 4xx naming the field', 
     ops = operationsOf(doc);
     const browser = new Browser(t.url);
     await browser.login(t.boot.adminEmail, t.boot.adminPassword);
-    sessionHeaders = { cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': browser.cookies.get('cx_csrf') ?? '' };
+    sessionHeaders = {
+      cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      'x-csrf-token': browser.cookies.get('cx_csrf') ?? '',
+    };
   });
   after(() => t.close());
 
   const call = (op: Operation, req: Request): Promise<ApiResponse> => {
     const scope = permissionFor(op.method, op.path.replace(/\{(\w+)\}/g, ':$1'))?.scope;
-    const key = scope === 'public' || scope === 'session' ? undefined : scope?.startsWith('platform:') ? t.boot.adminApiKey : t.boot.apiKey;
+    const key =
+      scope === 'public' || scope === 'session'
+        ? undefined
+        : scope?.startsWith('platform:')
+          ? t.boot.adminApiKey
+          : t.boot.apiKey;
     const headers = scope === 'session' ? sessionHeaders : {};
     return t.api.request(op.method, req.url, { key, headers, ...(req.body !== undefined && { raw: req.body }) });
   };
@@ -118,24 +141,34 @@ describe('a bad value in any field of any operation is a 4xx naming the field', 
     const fields = ops.flatMap((o) => o.fields);
     assert.ok(ops.length > 150, `only ${ops.length} operations`);
     for (const kind of ['text', 'key', 'date-time', 'date', 'integer', 'number'] as const) {
-      assert.ok(fields.some((f) => f.kind === kind), `no ${kind} field found`);
+      assert.ok(
+        fields.some((f) => f.kind === kind),
+        `no ${kind} field found`,
+      );
     }
   });
 
   it('refuses every bad value with a problem whose pointer names the field', async () => {
     const failures: string[] = [];
     for (const op of ops) {
-      await Promise.all(op.fields.map(async (field) => {
-        const { arbitrary, canonical } = badValues(field);
-        const key = field.kind === 'key' ? (v: string) => pointerOf(field, v) : () => pointerOf(field);
-        const property = fc.asyncProperty(arbitrary, async (value) => {
-          const res = await call(op, requestFor(op, field, value));
-          const named = Array.isArray(res.body?.errors) && res.body.errors.some((e: { pointer: string }) => e.pointer === key(value));
-          return (res.status === 400 || res.status === 422) && named;
-        });
-        const out = await fc.check(property, { numRuns: RUNS, examples: [[canonical]] });
-        if (out.failed) failures.push(`${op.method} ${op.path} ${pointerOf(field)} (${field.kind}) refused nothing for ${JSON.stringify(out.counterexample)} (seed ${out.seed})`);
-      }));
+      await Promise.all(
+        op.fields.map(async (field) => {
+          const { arbitrary, canonical } = badValues(field);
+          const key = field.kind === 'key' ? (v: string) => pointerOf(field, v) : () => pointerOf(field);
+          const property = fc.asyncProperty(arbitrary, async (value) => {
+            const res = await call(op, requestFor(op, field, value));
+            const named =
+              Array.isArray(res.body?.errors) &&
+              res.body.errors.some((e: { pointer: string }) => e.pointer === key(value));
+            return (res.status === 400 || res.status === 422) && named;
+          });
+          const out = await fc.check(property, { numRuns: RUNS, examples: [[canonical]] });
+          if (out.failed)
+            failures.push(
+              `${op.method} ${op.path} ${pointerOf(field)} (${field.kind}) refused nothing for ${JSON.stringify(out.counterexample)} (seed ${out.seed})`,
+            );
+        }),
+      );
     }
     assert.deepEqual(failures, []);
   });
@@ -143,16 +176,26 @@ describe('a bad value in any field of any operation is a 4xx naming the field', 
   it('answers any path id without a server error', async () => {
     const odd = fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' });
     const failures: string[] = [];
-    await Promise.all(ops.filter((o) => o.pathParams.length).map(async (op) => {
-      for (const param of op.pathParams) {
-        const field: InputField = { part: 'path', segments: [param.name], kind: 'text', consts: [] };
-        const out = await fc.check(fc.asyncProperty(odd, async (id) => {
-          const res = await call(op, requestFor(op, field, id));
-          return res.status < 500;
-        }), { numRuns: RUNS, examples: [['msg_00000000000000000000000000'], ['%'], ['..%2F']] });
-        if (out.failed) failures.push(`${op.method} ${op.path} {${param.name}} = ${JSON.stringify(out.counterexample)} (seed ${out.seed})`);
-      }
-    }));
+    await Promise.all(
+      ops
+        .filter((o) => o.pathParams.length)
+        .map(async (op) => {
+          for (const param of op.pathParams) {
+            const field: InputField = { part: 'path', segments: [param.name], kind: 'text', consts: [] };
+            const out = await fc.check(
+              fc.asyncProperty(odd, async (id) => {
+                const res = await call(op, requestFor(op, field, id));
+                return res.status < 500;
+              }),
+              { numRuns: RUNS, examples: [['msg_00000000000000000000000000'], ['%'], ['..%2F']] },
+            );
+            if (out.failed)
+              failures.push(
+                `${op.method} ${op.path} {${param.name}} = ${JSON.stringify(out.counterexample)} (seed ${out.seed})`,
+              );
+          }
+        }),
+    );
     assert.deepEqual(failures, []);
   });
 });

@@ -9,12 +9,22 @@ const BAD_BODIES: { label: string; raw: string }[] = [
   { label: 'a string', raw: '"text"' },
   { label: 'a number', raw: '42' },
   { label: 'null', raw: 'null' },
-  { label: 'wrong field types', raw: '{"name":{"a":1},"scopes":"all","reason":7,"rateLimits":[],"mode":"root","status":"gone"}' },
+  {
+    label: 'wrong field types',
+    raw: '{"name":{"a":1},"scopes":"all","reason":7,"rateLimits":[],"mode":"root","status":"gone"}',
+  },
   { label: 'deep nesting', raw: '{"name":' + '['.repeat(2000) + ']'.repeat(2000) + '}' },
   { label: 'a NUL character', raw: '{"name":"a\\u0000b","reason":"\\u0000"}' },
   { label: 'truncated JSON', raw: '{"name":"x"' },
 ];
-const BAD_QUERIES = ['?limit=-1', '?limit=abc', '?cursor=%00', '?status=nope', '?limit=1&limit=2', '?createdAfter=yesterday'];
+const BAD_QUERIES = [
+  '?limit=-1',
+  '?limit=abc',
+  '?cursor=%00',
+  '?status=nope',
+  '?limit=1&limit=2',
+  '?createdAfter=yesterday',
+];
 
 describe('bad input never causes a server error', () => {
   let t: TestPlatform;
@@ -29,9 +39,10 @@ describe('bad input never causes a server error', () => {
     it(`${route} answers bad input with a 4xx problem`, async () => {
       const key = url.startsWith('/v1/admin') ? t.boot.adminApiKey : t.boot.apiKey;
       const path = url.replace(':accountId', t.boot.accountId).replace(':keyId', 'key_00000000000000000000000000');
-      const attempts = method === 'GET' || method === 'DELETE'
-        ? BAD_QUERIES.map((q) => t.api.request(method, path + q, { key }))
-        : BAD_BODIES.map((b) => t.api.request(method, path, { key, raw: b.raw }));
+      const attempts =
+        method === 'GET' || method === 'DELETE'
+          ? BAD_QUERIES.map((q) => t.api.request(method, path + q, { key }))
+          : BAD_BODIES.map((b) => t.api.request(method, path, { key, raw: b.raw }));
       for (const res of await Promise.all(attempts)) {
         assert.ok(res.status < 500, `${route} answered ${res.status}: ${JSON.stringify(res.body)}`);
         if (res.status >= 400) {

@@ -11,8 +11,12 @@ describe('REST conventions', () => {
   let accountId: string;
   before(async () => {
     t = await startTestPlatform();
-    accountId = (await t.api.post('/v1/admin/accounts', { key: t.boot.adminApiKey, body: { name: 'Conv', status: 'active' } })).body.id;
-    key = (await t.api.post(`/v1/admin/accounts/${accountId}/api-keys`, { key: t.boot.adminApiKey, body: { name: 'k' } })).body.secret;
+    accountId = (
+      await t.api.post('/v1/admin/accounts', { key: t.boot.adminApiKey, body: { name: 'Conv', status: 'active' } })
+    ).body.id;
+    key = (
+      await t.api.post(`/v1/admin/accounts/${accountId}/api-keys`, { key: t.boot.adminApiKey, body: { name: 'k' } })
+    ).body.secret;
   });
   after(() => t.close());
 
@@ -46,21 +50,38 @@ describe('REST conventions', () => {
   });
 
   it('limits requests per key with 429 and Retry-After', async () => {
-    await t.api.patch(`/v1/admin/accounts/${accountId}`, { key: t.boot.adminApiKey, body: { rateLimits: { perKey: 3, perAccount: 1000 } } });
+    await t.api.patch(`/v1/admin/accounts/${accountId}`, {
+      key: t.boot.adminApiKey,
+      body: { rateLimits: { perKey: 3, perAccount: 1000 } },
+    });
     const results = await Promise.all(Array.from({ length: 12 }, () => t.api.get('/v1/account', { key })));
     const limited = results.filter((r) => r.status === 429);
     // 12 requests span at most two one-second windows, so at most 6 can pass.
     assert.ok(limited.length >= 6, `expected at least 6 refusals, got ${limited.length}`);
     assert.equal(limited[0]!.headers.get('retry-after'), '1');
     assert.equal(limited[0]!.body.type, 'https://cx-engage.dev/problems/rate-limited');
-    await t.api.patch(`/v1/admin/accounts/${accountId}`, { key: t.boot.adminApiKey, body: { rateLimits: { perKey: 200, perAccount: 1000 } } });
+    await t.api.patch(`/v1/admin/accounts/${accountId}`, {
+      key: t.boot.adminApiKey,
+      body: { rateLimits: { perKey: 200, perAccount: 1000 } },
+    });
   });
 
   it('limits requests per account across its keys', async () => {
-    const acc = (await t.api.post('/v1/admin/accounts', { key: t.boot.adminApiKey, body: { name: 'Shared', status: 'active', rateLimits: { perKey: 100, perAccount: 4 } } })).body.id;
-    const k1 = (await t.api.post(`/v1/admin/accounts/${acc}/api-keys`, { key: t.boot.adminApiKey, body: { name: 'a' } })).body.secret;
-    const k2 = (await t.api.post(`/v1/admin/accounts/${acc}/api-keys`, { key: t.boot.adminApiKey, body: { name: 'b' } })).body.secret;
-    const results = await Promise.all(Array.from({ length: 16 }, (_, i) => t.api.get('/v1/account', { key: i % 2 ? k1 : k2 })));
+    const acc = (
+      await t.api.post('/v1/admin/accounts', {
+        key: t.boot.adminApiKey,
+        body: { name: 'Shared', status: 'active', rateLimits: { perKey: 100, perAccount: 4 } },
+      })
+    ).body.id;
+    const k1 = (
+      await t.api.post(`/v1/admin/accounts/${acc}/api-keys`, { key: t.boot.adminApiKey, body: { name: 'a' } })
+    ).body.secret;
+    const k2 = (
+      await t.api.post(`/v1/admin/accounts/${acc}/api-keys`, { key: t.boot.adminApiKey, body: { name: 'b' } })
+    ).body.secret;
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => t.api.get('/v1/account', { key: i % 2 ? k1 : k2 })),
+    );
     const passed = results.filter((r) => r.status === 200).length;
     assert.ok(passed <= 8, `at most 8 pass in two windows, got ${passed}`);
     // The house account has no limit at all.
@@ -77,7 +98,8 @@ describe('REST conventions', () => {
     assert.equal(again.body.id, first.body.id);
     assert.equal(again.body.secret, first.body.secret);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
-    const count = await t.platform.ctx.sql`select count(*)::int as n from api_keys where account_id = ${accountId} and name = 'ci'`;
+    const count = await t.platform.ctx
+      .sql`select count(*)::int as n from api_keys where account_id = ${accountId} and name = 'ci'`;
     assert.equal(count[0]!.n, 1, 'created once');
     const other = await t.api.post('/v1/api-keys', { key, headers, body: { name: 'different' } });
     assert.equal(other.status, 422);
@@ -91,7 +113,11 @@ describe('REST conventions', () => {
     const res = await t.api.post('/v1/api-keys', { key, headers: { 'idempotency-key': 'busy' }, body: { name: 'x' } });
     assert.equal(res.status, 409);
     assert.equal(res.body.type, 'https://cx-engage.dev/problems/idempotency-in-flight');
-    const houseSameKey = await t.api.post('/v1/api-keys', { key: t.boot.apiKey, headers: { 'idempotency-key': 'busy' }, body: { name: 'x' } });
+    const houseSameKey = await t.api.post('/v1/api-keys', {
+      key: t.boot.apiKey,
+      headers: { 'idempotency-key': 'busy' },
+      body: { name: 'x' },
+    });
     assert.equal(houseSameKey.status, 201, 'another account may use the same key string');
   });
 

@@ -38,7 +38,10 @@ it('every message error code the source can record is declared in a problems.ts 
       assert.ok(entry, `${file}: codes \`${code}…\` have no family entry in a problems.ts`);
       assert.ok(docs.includes(`| \`${entry}\` |`), `docs/errors.md does not list \`${entry}\``);
     } else {
-      assert.ok(file.endsWith('problems.ts'), `${file}: message error code \`${code}\` belongs in the domain's problems.ts`);
+      assert.ok(
+        file.endsWith('problems.ts'),
+        `${file}: message error code \`${code}\` belongs in the domain's problems.ts`,
+      );
       assert.ok(declared.includes(code), `${file}: \`${code}\` is not declared with defineMessageErrors`);
       assert.ok(docs.includes(`| \`${code}\` |`), `docs/errors.md does not list \`${code}\``);
     }

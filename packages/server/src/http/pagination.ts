@@ -3,12 +3,10 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { P, Problem } from './problem.ts';
 
-export const ListQuery = Type.Object(
-  {
-    limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'Page size (≤ 1000).' }),
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'nextCursor of the previous page.' })),
-  },
-);
+export const ListQuery = Type.Object({
+  limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'Page size (≤ 1000).' }),
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'nextCursor of the previous page.' })),
+});
 export type ListQuery = Static<typeof ListQuery>;
 
 export function pageOf<T extends TSchema>(item: T) {
@@ -19,7 +17,9 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined;
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!/^[a-z]+_[0-9a-z]{26}$/.test(id)) {
-    throw new Problem(P['bad-request'], 'cursor is not one this API returned', [{ pointer: '/querystring/cursor', detail: 'is invalid' }]);
+    throw new Problem(P['bad-request'], 'cursor is not one this API returned', [
+      { pointer: '/querystring/cursor', detail: 'is invalid' },
+    ]);
   }
   return id;
 }

@@ -20,15 +20,27 @@ describe('permission table', () => {
     const acc = await t.api.post('/v1/admin/accounts', { key: admin, body: { name: 'Perm', status: 'active' } });
     accountId = acc.body.id;
     // Admin routes act on another account, so closing it does not stop the client keys above.
-    targetId = (await t.api.post('/v1/admin/accounts', { key: admin, body: { name: 'Target', status: 'active' } })).body.id;
+    targetId = (await t.api.post('/v1/admin/accounts', { key: admin, body: { name: 'Target', status: 'active' } })).body
+      .id;
     const issue = async (target: string, scopes: readonly string[]) => {
-      const res = await t.api.post(`/v1/admin/accounts/${target}/api-keys`, { key: admin, body: { name: scopes.join(','), scopes } });
+      const res = await t.api.post(`/v1/admin/accounts/${target}/api-keys`, {
+        key: admin,
+        body: { name: scopes.join(','), scopes },
+      });
       assert.equal(res.status, 201, JSON.stringify(res.body));
       return res.body as { id: string; secret: string };
     };
     for (const scope of CLIENT_SCOPES) {
       keysByScope.set(scope, (await issue(accountId, [scope])).secret);
-      keysWithout.set(scope, (await issue(accountId, CLIENT_SCOPES.filter((s) => s !== scope))).secret);
+      keysWithout.set(
+        scope,
+        (
+          await issue(
+            accountId,
+            CLIENT_SCOPES.filter((s) => s !== scope),
+          )
+        ).secret,
+      );
     }
     keyId = (await issue(targetId, ['messages:read'])).id;
     keysByScope.set('platform:read', (await issue(t.boot.accountId, ['platform:read'])).secret);
@@ -56,16 +68,27 @@ describe('permission table', () => {
     const scope = permission.scope as Scope;
     it(`${route}: 401 without a key, 403 without ${scope}, allowed with it`, async () => {
       const path = fill(url);
-      const anonymous = await t.api.request(method, path, { body: method === 'GET' || method === 'DELETE' ? undefined : {} });
+      const anonymous = await t.api.request(method, path, {
+        body: method === 'GET' || method === 'DELETE' ? undefined : {},
+      });
       assert.equal(anonymous.status, 401);
       assert.equal(anonymous.body.type, 'https://cx-engage.dev/problems/unauthenticated');
 
-      const without = await t.api.request(method, path, { key: keysWithout.get(scope)!, body: method === 'GET' || method === 'DELETE' ? undefined : {} });
+      const without = await t.api.request(method, path, {
+        key: keysWithout.get(scope)!,
+        body: method === 'GET' || method === 'DELETE' ? undefined : {},
+      });
       assert.equal(without.status, 403, `${route} answered ${without.status} to a key without ${scope}`);
       assert.match(without.body.detail, new RegExp(scope));
 
-      const withScope = await t.api.request(method, path, { key: keysByScope.get(scope)!, body: method === 'GET' || method === 'DELETE' ? undefined : {} });
-      assert.ok(![401, 403].includes(withScope.status), `${route} refused a key holding ${scope}: ${JSON.stringify(withScope.body)}`);
+      const withScope = await t.api.request(method, path, {
+        key: keysByScope.get(scope)!,
+        body: method === 'GET' || method === 'DELETE' ? undefined : {},
+      });
+      assert.ok(
+        ![401, 403].includes(withScope.status),
+        `${route} refused a key holding ${scope}: ${JSON.stringify(withScope.body)}`,
+      );
     });
   }
 });

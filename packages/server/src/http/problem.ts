@@ -165,7 +165,12 @@ function toProblem(err: FastifyError & { validation?: AjvError[]; validationCont
     return new Problem(P['bad-request'], err.message);
   }
   if (databaseUnavailable(err.code)) {
-    return new Problem(P.unavailable, 'the database is unavailable; retry after Retry-After seconds, with the same Idempotency-Key', undefined, { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
+    return new Problem(
+      P.unavailable,
+      'the database is unavailable; retry after Retry-After seconds, with the same Idempotency-Key',
+      undefined,
+      { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+    );
   }
   return new Problem(P.internal);
 }
@@ -174,7 +179,20 @@ function toProblem(err: FastifyError & { validation?: AjvError[]; validationCont
 const DATABASE_RETRY_AFTER_SECONDS = 2;
 // postgres.js connection errors, the socket's own, and SQLSTATEs of a server going away or not yet
 // back: class 08 (connection exception), 57P01-57P03 (shutdown, crash, starting up), 53300.
-const CONNECTION_ERRORS = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
+const CONNECTION_ERRORS = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
 
 /** The database cannot be reached right now: the request may be retried as it is. */
 export function databaseUnavailable(code: unknown): boolean {

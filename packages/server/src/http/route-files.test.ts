@@ -16,7 +16,7 @@ async function routeFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const e of await fs.readdir(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...await routeFiles(p));
+    if (e.isDirectory()) out.push(...(await routeFiles(p)));
     else if (/(^|-)routes\.ts$/.test(e.name)) out.push(p);
   }
   return out;
@@ -27,7 +27,9 @@ it('route files export only their plugins', async () => {
   for (const file of await routeFiles(SRC)) {
     const rel = path.relative(SRC, file);
     const text = await fs.readFile(file, 'utf8');
-    const names = [...text.matchAll(/^export (?:async )?(?:function|const|let|class|type|interface) (\w+)/gm)].map((m) => m[1]!);
+    const names = [...text.matchAll(/^export (?:async )?(?:function|const|let|class|type|interface) (\w+)/gm)].map(
+      (m) => m[1]!,
+    );
     for (const name of names) {
       if (!name.endsWith('Routes') && !(LEFTOVERS[rel] ?? []).includes(name)) offending.push(`${rel}: ${name}`);
     }
@@ -38,6 +40,11 @@ it('route files export only their plugins', async () => {
 it('the list of leftovers names only exports that still exist', async () => {
   for (const [rel, names] of Object.entries(LEFTOVERS)) {
     const text = await fs.readFile(path.join(SRC, rel), 'utf8');
-    for (const name of names) assert.match(text, new RegExp(`^export (?:async )?(?:function|const|type|interface) ${name}\\b`, 'm'), `${rel} no longer exports ${name}: take it off the list`);
+    for (const name of names)
+      assert.match(
+        text,
+        new RegExp(`^export (?:async )?(?:function|const|type|interface) ${name}\\b`, 'm'),
+        `${rel} no longer exports ${name}: take it off the list`,
+      );
   }
 });

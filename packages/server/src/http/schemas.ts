@@ -25,5 +25,7 @@ export const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
 
 /** Path ids are not pattern-checked: an id that does not exist, malformed or not, is a 404. */
 export function idParam<K extends string>(name: K) {
-  return Type.Object({ [name]: Type.String({ minLength: 1, maxLength: 64 }) } as { [P in K]: ReturnType<typeof Type.String> });
+  return Type.Object({ [name]: Type.String({ minLength: 1, maxLength: 64 }) } as {
+    [P in K]: ReturnType<typeof Type.String>;
+  });
 }

@@ -40,10 +40,16 @@ describe('security headers', () => {
   });
 
   it('answers that carry secrets are no-store: new API keys, webhook secrets, the session, two-factor setup', async () => {
-    const key = await t.api.post('/v1/api-keys', { key: t.boot.apiKey, body: { name: 'ci', mode: 'test', scopes: ['messages:read'] } });
+    const key = await t.api.post('/v1/api-keys', {
+      key: t.boot.apiKey,
+      body: { name: 'ci', mode: 'test', scopes: ['messages:read'] },
+    });
     assert.equal(key.status, 201);
     assert.ok(key.body.secret);
-    const endpoint = await t.api.post('/v1/webhook-endpoints', { key: t.boot.apiKey, body: { url: 'http://127.0.0.1:9/hook', events: ['message.delivered'] } });
+    const endpoint = await t.api.post('/v1/webhook-endpoints', {
+      key: t.boot.apiKey,
+      body: { url: 'http://127.0.0.1:9/hook', events: ['message.delivered'] },
+    });
     assert.equal(endpoint.status, 201, JSON.stringify(endpoint.body));
     const rotated = await t.api.post(`/v1/webhook-endpoints/${endpoint.body.id}/rotate-secret`, { key: t.boot.apiKey });
     const secret = await t.api.get('/v1/webhook-secret', { key: t.boot.apiKey });

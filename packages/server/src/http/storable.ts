@@ -63,7 +63,8 @@ export function declareStorableBounds(route: { schema?: Record<string, unknown> 
   const schema = route.schema;
   if (!schema) return;
   const parts = ['body', 'querystring', 'params'].filter((part) => schema[part]);
-  if (parts.length) route.schema = { ...schema, ...Object.fromEntries(parts.map((part) => [part, copyWith(schema[part], false)])) };
+  if (parts.length)
+    route.schema = { ...schema, ...Object.fromEntries(parts.map((part) => [part, copyWith(schema[part], false)])) };
 }
 
 function copyWith(schema: unknown, keyword: boolean): unknown {
@@ -72,10 +73,17 @@ function copyWith(schema: unknown, keyword: boolean): unknown {
   const s = schema as AnySchemaObject;
   const out: AnySchemaObject = {};
   for (const [k, v] of Object.entries(s)) {
-    out[k] = SUBSCHEMA_MAPS.has(k) ? mapValues(v, (x) => copyWith(x, keyword)) : SUBSCHEMAS.has(k) ? copyWith(v, keyword) : v;
+    out[k] = SUBSCHEMA_MAPS.has(k)
+      ? mapValues(v, (x) => copyWith(x, keyword))
+      : SUBSCHEMAS.has(k)
+        ? copyWith(v, keyword)
+        : v;
   }
   const types: unknown[] = Array.isArray(s.type) ? s.type : [s.type];
-  for (const [type, bounds] of [['integer', STORABLE_INTEGER], ['number', STORABLE_NUMBER]] as const) {
+  for (const [type, bounds] of [
+    ['integer', STORABLE_INTEGER],
+    ['number', STORABLE_NUMBER],
+  ] as const) {
     if (!types.includes(type)) continue;
     if (s.maximum === undefined && s.exclusiveMaximum === undefined) out.maximum = bounds.maximum;
     if (s.minimum === undefined && s.exclusiveMinimum === undefined) out.minimum = bounds.minimum;
@@ -84,7 +92,20 @@ function copyWith(schema: unknown, keyword: boolean): unknown {
   return out;
 }
 
-const SUBSCHEMAS = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'anyOf', 'oneOf', 'allOf', 'prefixItems']);
+const SUBSCHEMAS = new Set([
+  'items',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'prefixItems',
+]);
 const SUBSCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions']);
 
 function mapValues(v: unknown, fn: (x: unknown) => unknown): unknown {
@@ -114,7 +135,12 @@ const MAX_REPORTED = 20;
  * A string is checked where the schema describes it; an object's keys, and the values the schema
  * does not describe (extra fields, a schema-less value), are walked here, so nothing escapes.
  */
-const checkStorable: SchemaValidateFunction = function storable(_schema: boolean, data: unknown, parent?: AnySchemaObject, cxt?: DataValidationCxt): boolean {
+const checkStorable: SchemaValidateFunction = function storable(
+  _schema: boolean,
+  data: unknown,
+  parent?: AnySchemaObject,
+  cxt?: DataValidationCxt,
+): boolean {
   const errors: Partial<ErrorObject>[] = [];
   const at = cxt?.instancePath ?? '';
   if (typeof data === 'string') {
@@ -130,12 +156,19 @@ type Pending = [value: unknown, pointer: string][];
 
 /** The values under `data` that no subschema checks; an object's keys are checked on the way. */
 function undescribed(data: object, at: string, schema: AnySchemaObject, errors: Partial<ErrorObject>[]): Pending {
-  const isObjectSchema = schema.type === 'object' || schema.properties || schema.patternProperties || schema.additionalProperties !== undefined;
+  const isObjectSchema =
+    schema.type === 'object' ||
+    schema.properties ||
+    schema.patternProperties ||
+    schema.additionalProperties !== undefined;
   const isArraySchema = schema.type === 'array' || schema.items !== undefined;
-  const composed = schema.anyOf || schema.oneOf || schema.allOf || schema.$ref || schema.const !== undefined || schema.enum;
+  const composed =
+    schema.anyOf || schema.oneOf || schema.allOf || schema.$ref || schema.const !== undefined || schema.enum;
   if (!isObjectSchema && !isArraySchema) return composed || schema.type !== undefined ? [] : [[data, at]];
   if (Array.isArray(data)) {
-    return isArraySchema && typeof schema.items === 'object' ? [] : data.map((v, i): [unknown, string] => [v, `${at}/${i}`]);
+    return isArraySchema && typeof schema.items === 'object'
+      ? []
+      : data.map((v, i): [unknown, string] => [v, `${at}/${i}`]);
   }
   const pending: Pending = [];
   for (const [key, value] of Object.entries(data)) {

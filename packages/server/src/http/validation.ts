@@ -49,5 +49,6 @@ function discriminatedBranches(schema: object): [string, object][] | undefined {
 
 export function validatorCompiler(): FastifySchemaCompiler<unknown> {
   const coercing = makeAjv('array');
-  return ({ schema, httpPart }) => (httpPart === 'body' ? compileStrict(schema as object) : coercing.compile(withStorableRules(schema) as object));
+  return ({ schema, httpPart }) =>
+    httpPart === 'body' ? compileStrict(schema as object) : coercing.compile(withStorableRules(schema) as object);
 }

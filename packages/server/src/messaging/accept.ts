@@ -35,7 +35,12 @@ export interface Acceptor {
    * its answer is stored in the same transaction (platform/idempotency.ts), so a process that
    * dies between the commit and the answer leaves a retry the answer, not a second message.
    */
-  accept(principal: Principal, inputs: MessageInput[], pointerPrefix: (i: number) => string, idempotent?: IdempotentAnswer): Promise<AcceptOutcome[]>;
+  accept(
+    principal: Principal,
+    inputs: MessageInput[],
+    pointerPrefix: (i: number) => string,
+    idempotent?: IdempotentAnswer,
+  ): Promise<AcceptOutcome[]>;
   close(): Promise<void>;
 }
 
@@ -64,27 +69,60 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
   // against, so a second one at the same time would only wait for the first, holding a
   // connection, while its companions pile up behind it instead of joining the next group.
   const turns = oneAtATime();
-  const committer = new GroupCommit<Accepted>(async (group) => {
-    const at = ctx.clock.now();
-    const judged = group.filter((a) => !a.refused);
-    const checked = await policies.check(ctx.sql, judged.map((a) => a.candidate), at);
-    await turns(() => withTransaction(ctx.sql, async (tx) => {
-      const judgements = await policies.decide(tx, checked, at);
-      for (const a of group) if (a.refused) applyJudgement(a.row, { verdict: { kind: 'refuse', error: a.refused } });
-      const toSms = judged.filter((a) => applyJudgement(a.row, judgements.get(a.candidate)).failOver);
-      const rows = group.map((a) => a.row);
-      await insertMessages(tx, rows);
-      await emitEvents(tx, rows.map((r) => ({
-        accountId: r.accountId, type: `message.${r.status}`, objectType: 'message', objectId: r.id, at: r.createdAt,
-        data: { status: r.status, channel: r.channel, connectorId: null, errorCode: r.errorCode },
-      })), { newObjects: true });
-      // WhatsApp may not take these (window, opt-in) but their SMS fallback may: SMS at once.
-      await failOverToSms(ctx, tx, policies, toSms.map((a) => a.row), at);
-      await storeAnswers(tx, group.flatMap((a) => (a.answer ? [a.answer()] : [])), at);
-    }));
-  }, { maxWaitMs: 2, maxRows: 1000, concurrency: 2 });
+  const committer = new GroupCommit<Accepted>(
+    async (group) => {
+      const at = ctx.clock.now();
+      const judged = group.filter((a) => !a.refused);
+      const checked = await policies.check(
+        ctx.sql,
+        judged.map((a) => a.candidate),
+        at,
+      );
+      await turns(() =>
+        withTransaction(ctx.sql, async (tx) => {
+          const judgements = await policies.decide(tx, checked, at);
+          for (const a of group)
+            if (a.refused) applyJudgement(a.row, { verdict: { kind: 'refuse', error: a.refused } });
+          const toSms = judged.filter((a) => applyJudgement(a.row, judgements.get(a.candidate)).failOver);
+          const rows = group.map((a) => a.row);
+          await insertMessages(tx, rows);
+          await emitEvents(
+            tx,
+            rows.map((r) => ({
+              accountId: r.accountId,
+              type: `message.${r.status}`,
+              objectType: 'message',
+              objectId: r.id,
+              at: r.createdAt,
+              data: { status: r.status, channel: r.channel, connectorId: null, errorCode: r.errorCode },
+            })),
+            { newObjects: true },
+          );
+          // WhatsApp may not take these (window, opt-in) but their SMS fallback may: SMS at once.
+          await failOverToSms(
+            ctx,
+            tx,
+            policies,
+            toSms.map((a) => a.row),
+            at,
+          );
+          await storeAnswers(
+            tx,
+            group.flatMap((a) => (a.answer ? [a.answer()] : [])),
+            at,
+          );
+        }),
+      );
+    },
+    { maxWaitMs: 2, maxRows: 1000, concurrency: 2 },
+  );
 
-  async function accept(principal: Principal, inputs: MessageInput[], pointerPrefix: (i: number) => string, idempotent?: IdempotentAnswer): Promise<AcceptOutcome[]> {
+  async function accept(
+    principal: Principal,
+    inputs: MessageInput[],
+    pointerPrefix: (i: number) => string,
+    idempotent?: IdempotentAnswer,
+  ): Promise<AcceptOutcome[]> {
     const now = ctx.clock.now();
     const policy = await senders.get(principal.accountId);
     const outcomes: (AcceptOutcome | undefined)[] = new Array(inputs.length);
@@ -97,14 +135,21 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
       }
       let wa: WhatsAppContent | undefined;
       if (input.channel === 'whatsapp' || input.channel === 'auto') {
-        const prepared = await prepareWhatsApp(whatsAppDeps, principal.accountId, input, checked.ok.from, policy.defaultSender ?? null, pointerPrefix(i));
+        const prepared = await prepareWhatsApp(
+          whatsAppDeps,
+          principal.accountId,
+          input,
+          checked.ok.from,
+          policy.defaultSender ?? null,
+          pointerPrefix(i),
+        );
         if ('errors' in prepared) {
           outcomes[i] = { problem: Problem.fields(prepared.errors) };
           continue;
         }
         if ('content' in prepared) wa = prepared;
       }
-      const from = wa ? wa.from : checked.ok.from ?? policy.defaultSender;
+      const from = wa ? wa.from : (checked.ok.from ?? policy.defaultSender);
       const senderError = wa || !from ? undefined : checkSenderNumber(policy, from, pointerPrefix(i));
       if (senderError) {
         outcomes[i] = { problem: Problem.fields([senderError]) };
@@ -119,36 +164,76 @@ export function createAcceptor(ctx: Context, hasher: SubjectHasher, senders: Sen
     let settled: AcceptOutcome[] | undefined;
     const settle = () => {
       if (!settled) {
-        for (const a of accepted) outcomes[a.index] = { message: { ...messageJson(a.item.row, a.body), ...(a.warnings && { warnings: a.warnings }) } };
+        for (const a of accepted)
+          outcomes[a.index] = {
+            message: { ...messageJson(a.item.row, a.body), ...(a.warnings && { warnings: a.warnings }) },
+          };
         settled = outcomes as AcceptOutcome[];
       }
       return settled;
     };
     if (idempotent && accepted[0]) {
-      accepted[0].item.answer = () => ({ accountId: principal.accountId, key: idempotent.key, answer: idempotent.answer(settle()) });
+      accepted[0].item.answer = () => ({
+        accountId: principal.accountId,
+        key: idempotent.key,
+        answer: idempotent.answer(settle()),
+      });
     }
     await committer.add(accepted.map((a) => a.item));
     return settle();
   }
 
   /** The sealed row and the candidate the policies judge (with the plaintext the content rules read). */
-  async function buildMessage(principal: Principal, input: MessageInput, ok: CheckedInput, from: string | null, wa: WhatsAppContent | undefined, policy: SenderPolicy, now: Date): Promise<{ item: Accepted; body: string }> {
+  async function buildMessage(
+    principal: Principal,
+    input: MessageInput,
+    ok: CheckedInput,
+    from: string | null,
+    wa: WhatsAppContent | undefined,
+    policy: SenderPolicy,
+    now: Date,
+  ): Promise<{ item: Accepted; body: string }> {
     // An SMS body is analysed for its encoding and parts; WhatsApp content is kept as JSON.
     const analysis = wa ? undefined : analyzeText(input.body!, { smartEncoding: policy.smartEncoding });
     const text = wa ? JSON.stringify(wa.content) : analysis!.text;
     const scheduled = ok.scheduledAt && ok.scheduledAt > now;
     const row: MessageRow = {
-      accountId: principal.accountId, id: newId('msg', now), direction: 'outbound', channel: wa ? 'whatsapp' : 'sms',
-      status: scheduled ? 'scheduled' : 'queued', keyMode: principal.mode, toNumber: ok.to, fromNumber: from,
-      subjectHash: await hasher.hash(principal.accountId, ok.to), body: await ctx.keyring.encrypt(principal.accountId, text),
-      encoding: analysis?.encoding ?? null, segments: analysis?.segments ?? null, purpose: input.purpose ?? 'transactional',
-      priority: input.purpose === 'otp' ? 'high' : input.priority ?? 'normal', scheduledAt: ok.scheduledAt ?? null,
-      validUntil: ok.validUntil ?? null, reference: input.reference ?? null, metadata: input.metadata ?? null,
-      callbackUrl: input.callbackUrl ?? null, storeContent: input.storeContent ?? true, connectorId: null,
-      errorCode: null, errorTitle: null, errorDetail: null, attempts: 0,
-      nextAttemptAt: scheduled ? null : now, fallback: wa?.fallback ?? null, category: wa?.category ?? null, createdAt: now, updatedAt: now,
+      accountId: principal.accountId,
+      id: newId('msg', now),
+      direction: 'outbound',
+      channel: wa ? 'whatsapp' : 'sms',
+      status: scheduled ? 'scheduled' : 'queued',
+      keyMode: principal.mode,
+      toNumber: ok.to,
+      fromNumber: from,
+      subjectHash: await hasher.hash(principal.accountId, ok.to),
+      body: await ctx.keyring.encrypt(principal.accountId, text),
+      encoding: analysis?.encoding ?? null,
+      segments: analysis?.segments ?? null,
+      purpose: input.purpose ?? 'transactional',
+      priority: input.purpose === 'otp' ? 'high' : (input.priority ?? 'normal'),
+      scheduledAt: ok.scheduledAt ?? null,
+      validUntil: ok.validUntil ?? null,
+      reference: input.reference ?? null,
+      metadata: input.metadata ?? null,
+      callbackUrl: input.callbackUrl ?? null,
+      storeContent: input.storeContent ?? true,
+      connectorId: null,
+      errorCode: null,
+      errorTitle: null,
+      errorDetail: null,
+      attempts: 0,
+      nextAttemptAt: scheduled ? null : now,
+      fallback: wa?.fallback ?? null,
+      category: wa?.category ?? null,
+      createdAt: now,
+      updatedAt: now,
     };
-    const candidate = candidateOf(row, wa ? wa.content.body ?? '' : text, wa ? whatsAppKind(wa.content) ?? 'text' : null);
+    const candidate = candidateOf(
+      row,
+      wa ? (wa.content.body ?? '') : text,
+      wa ? (whatsAppKind(wa.content) ?? 'text') : null,
+    );
     return { item: { row, candidate }, body: text };
   }
 
@@ -178,5 +263,8 @@ function oneAtATime(): <T>(fn: () => Promise<T>) => Promise<T> {
  */
 function checkSenderNumber(policy: SenderPolicy, from: string, pointer: string): FieldError | undefined {
   if (senderKind(from) === 'alphanumeric' || policy.assigned.has(from)) return undefined;
-  return { pointer: `${pointer}/from`, detail: 'is not a number of this account: send from one of your numbers (GET /v1/numbers) or a sender name' };
+  return {
+    pointer: `${pointer}/from`,
+    detail: 'is not a number of this account: send from one of your numbers (GET /v1/numbers) or a sender name',
+  };
 }

@@ -41,9 +41,14 @@ describe('an api process SIGKILLed under load', () => {
     const load = async () => {
       while (next < TOTAL && api.child.exitCode === null && api.child.signalCode === null) {
         const i = next++;
-        const s: Sent = { key: `crash-${i}`, body: { to: `+4915123${String(i).padStart(6, '0')}`, body: `api crash ${i}`, reference: `api-crash-${i}` } };
+        const s: Sent = {
+          key: `crash-${i}`,
+          body: { to: `+4915123${String(i).padStart(6, '0')}`, body: `api crash ${i}`, reference: `api-crash-${i}` },
+        };
         sent.push(s);
-        const res = await client.post('/v1/messages', { key, body: s.body, headers: { 'idempotency-key': s.key } }).catch(() => undefined);
+        const res = await client
+          .post('/v1/messages', { key, body: s.body, headers: { 'idempotency-key': s.key } })
+          .catch(() => undefined);
         if (!res) continue; // the process died before it answered
         assert.equal(res.status, 202, JSON.stringify(res.body));
         s.id = res.body.id;
@@ -53,12 +58,19 @@ describe('an api process SIGKILLed under load', () => {
     await Promise.all(Array.from({ length: CONCURRENCY }, load));
     await api.exited;
     const given = sent.flatMap((s) => (s.id ? [s.id] : []));
-    assert.ok(given.length >= KILL_AT_ANSWER && sent.length > given.length, `${given.length} answered of ${sent.length} sent`);
+    assert.ok(
+      given.length >= KILL_AT_ANSWER && sent.length > given.length,
+      `${given.length} answered of ${sent.length} sent`,
+    );
 
     const stored = await t.platform.ctx.sql<{ id: string; reference: string }[]>`
       select id, reference from messages where account_id = ${t.boot.accountId} and reference like 'api-crash-%'`;
     const storedIds = new Set(stored.map((m) => m.id));
-    assert.deepEqual(given.filter((id) => !storedIds.has(id)), [], 'every id a client was given exists');
+    assert.deepEqual(
+      given.filter((id) => !storedIds.has(id)),
+      [],
+      'every id a client was given exists',
+    );
     const committed = new Map(stored.map((m) => [m.reference, m.id]));
     const unanswered = sent.filter((s) => !s.id);
     const committedUnanswered = unanswered.filter((s) => committed.has(s.body.reference)).length;
@@ -75,6 +87,8 @@ describe('an api process SIGKILLed under load', () => {
       select count(*)::int as n, count(distinct reference)::int as distinct from messages
       where account_id = ${t.boot.accountId} and reference like 'api-crash-%'`;
     assert.deepEqual(counts, { n: sent.length, distinct: sent.length }, 'one message per request, none twice');
-    console.log(`api crash: ${given.length} answered, ${unanswered.length} cut off, ${committedUnanswered} of those committed`);
+    console.log(
+      `api crash: ${given.length} answered, ${unanswered.length} cut off, ${committedUnanswered} of those committed`,
+    );
   });
 });

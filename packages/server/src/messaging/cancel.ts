@@ -8,7 +8,12 @@ import type { KeyMode } from '../auth/api-key-format.ts';
 
 const CANCELABLE = new Set(['scheduled', 'held', 'queued']);
 
-export async function cancelMessage(ctx: Context, accountId: string, messageId: string, keyMode?: KeyMode): Promise<MessageRow> {
+export async function cancelMessage(
+  ctx: Context,
+  accountId: string,
+  messageId: string,
+  keyMode?: KeyMode,
+): Promise<MessageRow> {
   return withTransaction(ctx.sql, async (tx) => {
     // The row lock waits for a dispatcher that is claiming it right now; after that the status is true.
     const m = await getMessage(tx, accountId, messageId, { forUpdate: true, keyMode });

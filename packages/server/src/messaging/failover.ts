@@ -25,7 +25,13 @@ export interface SmsFallback {
  * the send policies as an SMS, once (consent for SMS, fraud, money, the SMS limit): it is
  * queued, or rejected, held or scheduled as they say. Returns the ids that became SMS.
  */
-export async function failOverToSms(ctx: Context, tx: Tx, policies: SendPolicyEngine, messages: { accountId: string; id: string }[], at: Date): Promise<string[]> {
+export async function failOverToSms(
+  ctx: Context,
+  tx: Tx,
+  policies: SendPolicyEngine,
+  messages: { accountId: string; id: string }[],
+  at: Date,
+): Promise<string[]> {
   if (messages.length === 0) return [];
   const rows = await tx<FallbackRow[]>`
     select account_id as "accountId", id, body, key_mode as "keyMode", to_number as "toNumber", from_number as "fromNumber",
@@ -36,17 +42,32 @@ export async function failOverToSms(ctx: Context, tx: Tx, policies: SendPolicyEn
     for update`;
   const sms: { row: FallbackRow; candidate: Candidate; content: SmsFallback }[] = [];
   for (const row of rows) {
-    const content = row.body ? JSON.parse((await ctx.keyring.decrypt(row.accountId, row.body)).toString('utf8')) as { sms?: SmsFallback } : {};
+    const content = row.body
+      ? (JSON.parse((await ctx.keyring.decrypt(row.accountId, row.body)).toString('utf8')) as { sms?: SmsFallback })
+      : {};
     if (!content.sms) continue;
     const text = analyzeText(content.sms.body).text;
     const candidate: Candidate = {
-      accountId: row.accountId, messageId: row.id, channel: 'sms', keyMode: row.keyMode, toNumber: row.toNumber,
-      fromNumber: content.sms.from ?? row.fromNumber, subjectHash: row.subjectHash, purpose: row.purpose, text, whatsAppKind: null, canFailOver: false,
+      accountId: row.accountId,
+      messageId: row.id,
+      channel: 'sms',
+      keyMode: row.keyMode,
+      toNumber: row.toNumber,
+      fromNumber: content.sms.from ?? row.fromNumber,
+      subjectHash: row.subjectHash,
+      purpose: row.purpose,
+      text,
+      whatsAppKind: null,
+      canFailOver: false,
       sendAt: null,
     };
     sms.push({ row, candidate, content: content.sms });
   }
-  const judgements = await policies.judge(tx, sms.map((s) => s.candidate), at);
+  const judgements = await policies.judge(
+    tx,
+    sms.map((s) => s.candidate),
+    at,
+  );
   const events: NewEvent[] = [];
   for (const { row, candidate, content } of sms) {
     const j = judgements.get(candidate) ?? {};
@@ -62,7 +83,11 @@ export async function failOverToSms(ctx: Context, tx: Tx, policies: SendPolicyEn
         next_attempt_at = ${next.status === 'queued' ? at : null}, lease_until = null, leased_by = null, updated_at = ${at}
       where account_id = ${row.accountId} and id = ${row.id}`;
     events.push({
-      accountId: row.accountId, type: `message.${next.status}`, objectType: 'message', objectId: row.id, at,
+      accountId: row.accountId,
+      type: `message.${next.status}`,
+      objectType: 'message',
+      objectId: row.id,
+      at,
       data: { status: next.status, channel: 'sms', connectorId: null, errorCode: next.error?.code ?? null },
     });
   }
@@ -81,17 +106,32 @@ interface FallbackRow {
   purpose: string;
 }
 
-function statusAfter(v: Verdict | undefined): { status: string; error?: MessageError; holdReason?: string; until?: Date } {
+function statusAfter(v: Verdict | undefined): {
+  status: string;
+  error?: MessageError;
+  holdReason?: string;
+  until?: Date;
+} {
   switch (v?.kind) {
-    case 'refuse': return { status: 'rejected', error: v.error };
-    case 'hold': return { status: 'held', holdReason: v.reason };
-    case 'defer': return { status: 'scheduled', until: v.until };
-    default: return { status: 'queued' };
+    case 'refuse':
+      return { status: 'rejected', error: v.error };
+    case 'hold':
+      return { status: 'held', holdReason: v.reason };
+    case 'defer':
+      return { status: 'scheduled', until: v.until };
+    default:
+      return { status: 'queued' };
   }
 }
 
 /** Sent WhatsApp messages whose time to be delivered ran out (the leader sweeps every second). */
-export async function failOverOverdue(ctx: Context, tx: Tx, policies: SendPolicyEngine, at: Date, limit = 500): Promise<number> {
+export async function failOverOverdue(
+  ctx: Context,
+  tx: Tx,
+  policies: SendPolicyEngine,
+  at: Date,
+  limit = 500,
+): Promise<number> {
   const due = await tx<{ accountId: string; id: string }[]>`
     select account_id as "accountId", id from messages
     where status = 'sent' and fallback_due_at is not null and fallback_due_at <= ${at}

@@ -55,14 +55,16 @@ export class GroupCommit<T> {
     while (this.pending.length > 0 && this.inFlight < this.opts.concurrency) {
       const jobs = this.takeBatch();
       this.inFlight++;
-      this.write(jobs.flatMap((j) => j.rows)).then(
-        () => jobs.forEach((j) => j.resolve()),
-        (err: unknown) => jobs.forEach((j) => j.reject(err)),
-      ).finally(() => {
-        this.inFlight--;
-        this.idle.splice(0).forEach((r) => r());
-        if (this.pending.length > 0) this.flush();
-      });
+      this.write(jobs.flatMap((j) => j.rows))
+        .then(
+          () => jobs.forEach((j) => j.resolve()),
+          (err: unknown) => jobs.forEach((j) => j.reject(err)),
+        )
+        .finally(() => {
+          this.inFlight--;
+          this.idle.splice(0).forEach((r) => r());
+          if (this.pending.length > 0) this.flush();
+        });
     }
     // Everything left waits for a free slot; the finally above picks it up.
   }

@@ -5,7 +5,10 @@ import type { Sql } from '../db/pool.ts';
 import type { InboundSms } from '../channels/link.ts';
 
 /** Returns the whole text once the last missing part arrived, otherwise undefined. */
-export async function collectInboundPart(sql: Sql, m: InboundSms & { part: NonNullable<InboundSms['part']> }): Promise<string | undefined> {
+export async function collectInboundPart(
+  sql: Sql,
+  m: InboundSms & { part: NonNullable<InboundSms['part']> },
+): Promise<string | undefined> {
   return sql.begin(async (tx) => {
     const key = `${m.connectorId}|${m.from}|${m.to}|${m.part.ref}`;
     // Two parts of one message arriving at once must not both conclude "not complete yet".

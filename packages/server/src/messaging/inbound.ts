@@ -22,7 +22,12 @@ export interface InboundText {
   at: Date;
 }
 
-export async function receiveSms(ctx: Context, hasher: SubjectHasher, prices: () => Promise<PriceBook>, m: InboundText): Promise<string | undefined> {
+export async function receiveSms(
+  ctx: Context,
+  hasher: SubjectHasher,
+  prices: () => Promise<PriceBook>,
+  m: InboundText,
+): Promise<string | undefined> {
   const [owner] = await ctx.sql<{ accountId: string; settings: Record<string, unknown> }[]>`
     select n.account_id as "accountId", a.settings from numbers n join accounts a on a.id = n.account_id
     where n.number = ${m.to} and 'sms' = any(n.channels)`;
@@ -35,21 +40,63 @@ export async function receiveSms(ctx: Context, hasher: SubjectHasher, prices: ()
   const body = await ctx.keyring.encrypt(accountId, m.text);
   const analysis = analyzeText(m.text);
   const row: MessageRow = {
-    accountId, id: newId('msg', m.at), direction: 'inbound', channel: 'sms', status: 'received', keyMode: 'live',
-    toNumber: m.to, fromNumber: m.from, subjectHash, body, encoding: analysis.encoding, segments: analysis.segments,
-    purpose: 'transactional', priority: 'normal', scheduledAt: null, validUntil: null, reference: null, metadata: null,
-    callbackUrl: null, storeContent: true, connectorId: null, errorCode: null, errorTitle: null, errorDetail: null,
-    attempts: 0, nextAttemptAt: null, createdAt: m.at, updatedAt: m.at,
+    accountId,
+    id: newId('msg', m.at),
+    direction: 'inbound',
+    channel: 'sms',
+    status: 'received',
+    keyMode: 'live',
+    toNumber: m.to,
+    fromNumber: m.from,
+    subjectHash,
+    body,
+    encoding: analysis.encoding,
+    segments: analysis.segments,
+    purpose: 'transactional',
+    priority: 'normal',
+    scheduledAt: null,
+    validUntil: null,
+    reference: null,
+    metadata: null,
+    callbackUrl: null,
+    storeContent: true,
+    connectorId: null,
+    errorCode: null,
+    errorTitle: null,
+    errorDetail: null,
+    attempts: 0,
+    nextAttemptAt: null,
+    createdAt: m.at,
+    updatedAt: m.at,
   };
   const keyword = keywordOf(m.text, (owner.settings.keywords ?? {}) as KeywordLists);
   const book = await prices();
   // Inbound is billable only where the price list has an inbound price (a premium short code, say).
-  const billable: Billable = { accountId, messageId: row.id, keyMode: 'live', channel: 'sms', direction: 'inbound', number: m.from, connectorId: m.connectorId, units: 1, at: m.at };
+  const billable: Billable = {
+    accountId,
+    messageId: row.id,
+    keyMode: 'live',
+    channel: 'sms',
+    direction: 'inbound',
+    number: m.from,
+    connectorId: m.connectorId,
+    units: 1,
+    at: m.at,
+  };
   const priced = book.billed(accountId) && book.priceOf(billable) !== undefined;
   await withTransaction(ctx.sql, async (tx) => {
     await insertMessages(tx, [row]);
     if (priced) await recordUsage(tx, book, [billable]);
-    await emitEvents(tx, [{ accountId, type: 'message.received', objectType: 'message', objectId: row.id, at: m.at, data: { status: 'received', channel: 'sms', connectorId: null, errorCode: null } }]);
+    await emitEvents(tx, [
+      {
+        accountId,
+        type: 'message.received',
+        objectType: 'message',
+        objectId: row.id,
+        at: m.at,
+        data: { status: 'received', channel: 'sms', connectorId: null, errorCode: null },
+      },
+    ]);
     if (!keyword) return;
     if (keyword === 'stop') {
       await tx`insert into suppressions (account_id, subject_hash, channel, reason, created_at)
@@ -60,14 +107,27 @@ export async function receiveSms(ctx: Context, hasher: SubjectHasher, prices: ()
     if (keyword !== 'help') {
       // The keyword is also the person's word on SMS marketing, with the message as evidence.
       const contact = (await contactBySubject(tx, accountId, subjectHash))!;
-      await recordConsents(tx, ctx.keyring, [{
-        accountId, subjectHash, contactId: contact.id, channel: 'sms', purpose: 'marketing', action: keyword === 'stop' ? 'withdrawn' : 'granted',
-        source: 'keyword', evidence: `inbound message ${row.id}`, actor: { type: 'system', id: 'keyword' }, at: m.at,
-      }]);
+      await recordConsents(tx, ctx.keyring, [
+        {
+          accountId,
+          subjectHash,
+          contactId: contact.id,
+          channel: 'sms',
+          purpose: 'marketing',
+          action: keyword === 'stop' ? 'withdrawn' : 'granted',
+          source: 'keyword',
+          evidence: `inbound message ${row.id}`,
+          actor: { type: 'system', id: 'keyword' },
+          at: m.at,
+        },
+      ]);
     }
     const replies = (owner.settings.keywordReplies ?? {}) as Partial<typeof DEFAULT_REPLIES>;
     const help = typeof owner.settings.helpText === 'string' ? owner.settings.helpText : undefined;
-    const text = keyword === 'help' ? help ?? replies.help ?? DEFAULT_REPLIES.help : replies[keyword] ?? DEFAULT_REPLIES[keyword];
+    const text =
+      keyword === 'help'
+        ? (help ?? replies.help ?? DEFAULT_REPLIES.help)
+        : (replies[keyword] ?? DEFAULT_REPLIES[keyword]);
     await queueReply(ctx, tx, { ...row, subjectHash }, text, m.at);
   });
   return row.id;
@@ -77,12 +137,30 @@ export async function receiveSms(ctx: Context, hasher: SubjectHasher, prices: ()
 async function queueReply(ctx: Context, tx: Tx, inbound: MessageRow, text: string, at: Date): Promise<void> {
   const analysis = analyzeText(text);
   const reply: MessageRow = {
-    ...inbound, id: newId('msg', at), direction: 'outbound', status: 'queued', toNumber: inbound.fromNumber!, fromNumber: inbound.toNumber,
-    body: await ctx.keyring.encrypt(inbound.accountId, text), encoding: analysis.encoding, segments: analysis.segments,
-    priority: 'high', nextAttemptAt: at, reference: `reply:${inbound.id}`,
+    ...inbound,
+    id: newId('msg', at),
+    direction: 'outbound',
+    status: 'queued',
+    toNumber: inbound.fromNumber!,
+    fromNumber: inbound.toNumber,
+    body: await ctx.keyring.encrypt(inbound.accountId, text),
+    encoding: analysis.encoding,
+    segments: analysis.segments,
+    priority: 'high',
+    nextAttemptAt: at,
+    reference: `reply:${inbound.id}`,
   };
   await insertMessages(tx, [reply]);
-  await emitEvents(tx, [{ accountId: reply.accountId, type: 'message.queued', objectType: 'message', objectId: reply.id, at, data: { status: 'queued', channel: 'sms', connectorId: null, errorCode: null } }]);
+  await emitEvents(tx, [
+    {
+      accountId: reply.accountId,
+      type: 'message.queued',
+      objectType: 'message',
+      objectId: reply.id,
+      at,
+      data: { status: 'queued', channel: 'sms', connectorId: null, errorCode: null },
+    },
+  ]);
 }
 
 export interface TestInbound {
@@ -105,19 +183,47 @@ export async function receiveTestInbound(ctx: Context, hasher: SubjectHasher, m:
   const sms = m.channel === 'sms' ? analyzeText(m.text) : undefined;
   const content = sms ? m.text : JSON.stringify({ body: m.text });
   const row: MessageRow = {
-    accountId: m.accountId, id: newId('msg', m.at), direction: 'inbound', channel: m.channel, status: 'received', keyMode: 'test',
-    toNumber: m.to, fromNumber: m.from, subjectHash: await hasher.hash(m.accountId, m.from), body: await ctx.keyring.encrypt(m.accountId, content),
-    encoding: sms?.encoding ?? null, segments: sms?.segments ?? null,
-    purpose: 'transactional', priority: 'normal', scheduledAt: null, validUntil: null, reference: null, metadata: null,
-    callbackUrl: null, storeContent: true, connectorId: null, errorCode: null, errorTitle: null, errorDetail: null,
-    attempts: 0, nextAttemptAt: null, createdAt: m.at, updatedAt: m.at,
+    accountId: m.accountId,
+    id: newId('msg', m.at),
+    direction: 'inbound',
+    channel: m.channel,
+    status: 'received',
+    keyMode: 'test',
+    toNumber: m.to,
+    fromNumber: m.from,
+    subjectHash: await hasher.hash(m.accountId, m.from),
+    body: await ctx.keyring.encrypt(m.accountId, content),
+    encoding: sms?.encoding ?? null,
+    segments: sms?.segments ?? null,
+    purpose: 'transactional',
+    priority: 'normal',
+    scheduledAt: null,
+    validUntil: null,
+    reference: null,
+    metadata: null,
+    callbackUrl: null,
+    storeContent: true,
+    connectorId: null,
+    errorCode: null,
+    errorTitle: null,
+    errorDetail: null,
+    attempts: 0,
+    nextAttemptAt: null,
+    createdAt: m.at,
+    updatedAt: m.at,
   };
   await withTransaction(ctx.sql, async (tx) => {
     await insertMessages(tx, [row]);
-    await emitEvents(tx, [{
-      accountId: m.accountId, type: 'message.received', objectType: 'message', objectId: row.id, at: m.at,
-      data: { status: 'received', channel: m.channel, connectorId: null, errorCode: null },
-    }]);
+    await emitEvents(tx, [
+      {
+        accountId: m.accountId,
+        type: 'message.received',
+        objectType: 'message',
+        objectId: row.id,
+        at: m.at,
+        data: { status: 'received', channel: m.channel, connectorId: null, errorCode: null },
+      },
+    ]);
   });
   return row.id;
 }

@@ -6,9 +6,18 @@ import type { MessageRow } from './store.ts';
 /** The candidate a row is judged as, on the channel it is about to be sent on. */
 export function candidateOf(row: MessageRow, text: string, whatsAppKind: string | null): Candidate {
   return {
-    accountId: row.accountId, messageId: row.id, channel: row.channel === 'whatsapp' ? 'whatsapp' : 'sms', keyMode: row.keyMode,
-    toNumber: row.toNumber, fromNumber: row.fromNumber, subjectHash: row.subjectHash, purpose: row.purpose, text, whatsAppKind,
-    canFailOver: Boolean(row.fallback?.channels.includes('sms')), sendAt: row.scheduledAt,
+    accountId: row.accountId,
+    messageId: row.id,
+    channel: row.channel === 'whatsapp' ? 'whatsapp' : 'sms',
+    keyMode: row.keyMode,
+    toNumber: row.toNumber,
+    fromNumber: row.fromNumber,
+    subjectHash: row.subjectHash,
+    purpose: row.purpose,
+    text,
+    whatsAppKind,
+    canFailOver: Boolean(row.fallback?.channels.includes('sms')),
+    sendAt: row.scheduledAt,
   };
 }
 
@@ -22,7 +31,13 @@ export function applyJudgement(row: MessageRow, j: Judgement | undefined): { fai
   if (!v) return { failOver: false };
   switch (v.kind) {
     case 'refuse':
-      Object.assign(row, { status: 'rejected', nextAttemptAt: null, errorCode: v.error.code, errorTitle: v.error.title, errorDetail: v.error.detail });
+      Object.assign(row, {
+        status: 'rejected',
+        nextAttemptAt: null,
+        errorCode: v.error.code,
+        errorTitle: v.error.title,
+        errorDetail: v.error.detail,
+      });
       return { failOver: false };
     case 'hold':
       Object.assign(row, { status: 'held', holdReason: v.reason, nextAttemptAt: null });

@@ -20,7 +20,11 @@ export function keywordOf(text: string, custom: KeywordLists = {}): KeywordActio
   return (['stop', 'start', 'help'] as const).find((action) => lists[action].has(word));
 }
 
-export const DEFAULT_KEYWORDS: Record<KeywordAction, string[]> = { stop: [...STOP], start: [...START], help: [...HELP] };
+export const DEFAULT_KEYWORDS: Record<KeywordAction, string[]> = {
+  stop: [...STOP],
+  start: [...START],
+  help: [...HELP],
+};
 
 export const DEFAULT_REPLIES: Record<KeywordAction, string> = {
   stop: 'You have been unsubscribed and will receive no more messages from this number. Reply START to subscribe again.',

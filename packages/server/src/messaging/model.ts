@@ -1,10 +1,30 @@
 // The message as the contract defines it: statuses, precedence, and its JSON shape.
 import type { MessageRow } from './store.ts';
 
-export const FINAL_STATUSES = new Set(['delivered', 'undelivered', 'read', 'failed', 'expired', 'rejected', 'canceled', 'received']);
+export const FINAL_STATUSES = new Set([
+  'delivered',
+  'undelivered',
+  'read',
+  'failed',
+  'expired',
+  'rejected',
+  'canceled',
+  'received',
+]);
 export type MessageStatus =
-  | 'scheduled' | 'held' | 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'read'
-  | 'failed' | 'expired' | 'rejected' | 'canceled' | 'received';
+  | 'scheduled'
+  | 'held'
+  | 'queued'
+  | 'sending'
+  | 'sent'
+  | 'delivered'
+  | 'undelivered'
+  | 'read'
+  | 'failed'
+  | 'expired'
+  | 'rejected'
+  | 'canceled'
+  | 'received';
 
 /** Contract precedence: the first final status wins, except delivered → read. */
 export function canMoveTo(from: string, to: string): boolean {
@@ -85,12 +105,18 @@ export function messageJson(m: MessageRow, stored: string | null): MessageJson {
     callbackUrl: m.callbackUrl,
     storeContent: m.storeContent,
     connectorId: m.connectorId,
-    price: m.priceMicros != null && m.priceCurrency ? { amountMicros: Number(m.priceMicros), currency: m.priceCurrency } : null,
+    price:
+      m.priceMicros != null && m.priceCurrency
+        ? { amountMicros: Number(m.priceMicros), currency: m.priceCurrency }
+        : null,
     error: m.errorCode ? { code: m.errorCode, title: m.errorTitle ?? '', detail: m.errorDetail ?? '' } : null,
     whatsapp,
-    holdReason: m.status === 'held' ? m.holdReason ?? null : null,
+    holdReason: m.status === 'held' ? (m.holdReason ?? null) : null,
     fraud: m.fraud ?? null,
-    contentErased: m.contentErasedAt && m.contentErasedReason ? { at: m.contentErasedAt.toISOString(), reason: m.contentErasedReason } : null,
+    contentErased:
+      m.contentErasedAt && m.contentErasedReason
+        ? { at: m.contentErasedAt.toISOString(), reason: m.contentErasedReason }
+        : null,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };

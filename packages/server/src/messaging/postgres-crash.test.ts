@@ -34,21 +34,48 @@ describe('PostgreSQL killed and restarted under load', () => {
     await ensureTraversable(postgresBinaries());
     const port = await freePort();
     pg = new EmbeddedPostgres({
-      databaseDir: path.join(dir, 'data'), user: 'postgres', password: 'crash', port, persistent: false, createPostgresUser: true,
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100'], onLog: () => {}, onError: () => {},
+      databaseDir: path.join(dir, 'data'),
+      user: 'postgres',
+      password: 'crash',
+      port,
+      persistent: false,
+      createPostgresUser: true,
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100'],
+      onLog: () => {},
+      onError: () => {},
     });
     await pg.initialise();
     await pg.start();
     await pg.createDatabase('cx');
     const url = `postgres://postgres:crash@127.0.0.1:${port}/cx`;
     t = await startTestPlatform({ database: { url, drop: async () => {} } });
-    smsc = await startSmscSimulator({ systemId: 'operator', password: 'pw', log: createLogger('silent'), receiptDelayMs: 50 });
+    smsc = await startSmscSimulator({
+      systemId: 'operator',
+      password: 'pw',
+      log: createLogger('silent'),
+      receiptDelayMs: 50,
+    });
     const admin = t.boot.adminApiKey;
     const connector = await t.api.post('/v1/admin/connectors', {
-      key: admin, body: { name: 'operator', kind: 'smpp', config: { host: '127.0.0.1', port: smsc.port, systemId: 'operator', password: 'pw', reconnectMaxSeconds: 1 } },
+      key: admin,
+      body: {
+        name: 'operator',
+        kind: 'smpp',
+        config: { host: '127.0.0.1', port: smsc.port, systemId: 'operator', password: 'pw', reconnectMaxSeconds: 1 },
+      },
     });
-    await t.api.post('/v1/admin/routes', { key: admin, body: { prefix: '+4915124', connectors: [{ connectorId: connector.body.id, priority: 0 }] } });
-    await waitFor(async () => ((await t.api.get(`/v1/admin/connectors/${connector.body.id}`, { key: admin })).body.state === 'bound' ? true : undefined), 'the operator connector to bind', 30_000);
+    await t.api.post('/v1/admin/routes', {
+      key: admin,
+      body: { prefix: '+4915124', connectors: [{ connectorId: connector.body.id, priority: 0 }] },
+    });
+    await waitFor(
+      async () =>
+        (await t.api.get(`/v1/admin/connectors/${connector.body.id}`, { key: admin })).body.state === 'bound'
+          ? true
+          : undefined,
+      'the operator connector to bind',
+      30_000,
+    );
   });
   after(async () => {
     await t?.close();
@@ -60,8 +87,14 @@ describe('PostgreSQL killed and restarted under load', () => {
   /** `pg_ctl stop -m immediate`: every server process quits at once, no checkpoint, as in a crash. */
   function stopImmediately(): void {
     const pgCtl = path.join(postgresBinaries(), 'pg_ctl');
-    const owner = { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
-    execFileSync(pgCtl, ['stop', '-m', 'immediate', '-D', path.join(dir, 'data')], { ...(process.getuid?.() === 0 && owner), stdio: 'ignore' });
+    const owner = {
+      uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+      gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+    };
+    execFileSync(pgCtl, ['stop', '-m', 'immediate', '-D', path.join(dir, 'data')], {
+      ...(process.getuid?.() === 0 && owner),
+      stdio: 'ignore',
+    });
   }
 
   it('answers 503 with Retry-After while it is down, loses nothing acknowledged, and recovers by itself', async () => {
@@ -76,7 +109,11 @@ describe('PostgreSQL killed and restarted under load', () => {
     const load = async () => {
       while (next < TOTAL) {
         const i = next++;
-        const res = await t.api.post('/v1/messages', { key, headers: { 'idempotency-key': `pg-${i}` }, body: { to: `+4915124${String(i).padStart(6, '0')}`, body: `pg crash ${i}` } });
+        const res = await t.api.post('/v1/messages', {
+          key,
+          headers: { 'idempotency-key': `pg-${i}` },
+          body: { to: `+4915124${String(i).padStart(6, '0')}`, body: `pg crash ${i}` },
+        });
         if (res.status === 202) {
           acknowledged.push(res.body.id);
           if (phase === 'back') afterRestart++;
@@ -86,7 +123,11 @@ describe('PostgreSQL killed and restarted under load', () => {
           }
           continue;
         }
-        refusals.push({ status: res.status, retryAfter: res.headers.get('retry-after'), type: typeof res.body === 'string' ? res.body.slice(0, 200) : String(res.body?.type) });
+        refusals.push({
+          status: res.status,
+          retryAfter: res.headers.get('retry-after'),
+          type: typeof res.body === 'string' ? res.body.slice(0, 200) : String(res.body?.type),
+        });
         if (phase === 'down' && refusals.length === RESTART_AFTER_REFUSALS) {
           restarted = pg.start().then(() => void (phase = 'back'));
           await restarted;
@@ -100,10 +141,22 @@ describe('PostgreSQL killed and restarted under load', () => {
     assert.deepEqual(wrong, [], 'every refusal while it was down is a 503 with Retry-After');
     assert.ok(afterRestart > 0, 'the same process accepts again once PostgreSQL is back');
 
-    const statuses = async () => Object.fromEntries((await t.platform.ctx.sql<{ status: string; n: number }[]>`
-      select status, count(*)::int as n from messages where id = any(${acknowledged}) group by status`).map((r) => [r.status, r.n]));
-    await waitFor(async () => ((await statuses()).delivered === acknowledged.length ? true : undefined), 'every acknowledged message delivered', 60_000)
-      .catch(async (e: Error) => assert.fail(`${e.message}: ${JSON.stringify(await statuses())} of ${acknowledged.length}`));
-    console.log(`postgres crash: ${acknowledged.length} acknowledged (${afterRestart} after the restart), ${refusals.length} refused while down`);
+    const statuses = async () =>
+      Object.fromEntries(
+        (
+          await t.platform.ctx.sql<{ status: string; n: number }[]>`
+      select status, count(*)::int as n from messages where id = any(${acknowledged}) group by status`
+        ).map((r) => [r.status, r.n]),
+      );
+    await waitFor(
+      async () => ((await statuses()).delivered === acknowledged.length ? true : undefined),
+      'every acknowledged message delivered',
+      60_000,
+    ).catch(async (e: Error) =>
+      assert.fail(`${e.message}: ${JSON.stringify(await statuses())} of ${acknowledged.length}`),
+    );
+    console.log(
+      `postgres crash: ${acknowledged.length} acknowledged (${afterRestart} after the restart), ${refusals.length} refused while down`,
+    );
   });
 });

@@ -33,14 +33,16 @@ export function createSenderPolicies(sql: Sql) {
 export type SenderPolicies = ReturnType<typeof createSenderPolicies>;
 
 async function load(sql: Sql, accountId: string): Promise<SenderPolicy> {
-  const [account] = await sql<{ settings: Record<string, unknown> }[]>`select settings from accounts where id = ${accountId}`;
+  const [account] = await sql<
+    { settings: Record<string, unknown> }[]
+  >`select settings from accounts where id = ${accountId}`;
   const all = await sql<{ number: string; channels: string[] }[]>`
     select number, channels from numbers where account_id = ${accountId} order by created_at`;
   const numbers = all.filter((n) => n.channels.includes('sms'));
   const s = account?.settings ?? {};
   const allow = Array.isArray(s.senderAllowList) ? (s.senderAllowList as string[]) : null;
   return {
-    defaultSender: typeof s.defaultSender === 'string' ? s.defaultSender : numbers[0]?.number ?? null,
+    defaultSender: typeof s.defaultSender === 'string' ? s.defaultSender : (numbers[0]?.number ?? null),
     numbers: new Set(numbers.map((n) => n.number)),
     assigned: new Set(all.map((n) => n.number)),
     allowList: allow ? new Set(allow) : null,
@@ -60,5 +62,6 @@ export function senderAllowed(policy: SenderPolicy, from: string): boolean {
  */
 export const DEFAULT_SENDER_USED: MessageWarning = {
   code: 'default_sender_used',
-  detail: "no from was given and this account has no default sender or SMS number of its own: the destination country's default sender is used if it has one, otherwise the operator's default for the connection",
+  detail:
+    "no from was given and this account has no default sender or SMS number of its own: the destination country's default sender is used if it has one, otherwise the operator's default for the connection",
 };

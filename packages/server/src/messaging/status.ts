@@ -29,13 +29,27 @@ const NEVER_LEFT = new Set<MessageStatus>(['canceled', 'expired', 'rejected']);
 export async function applyStatusChanges(db: Db, changes: StatusChange[]): Promise<Set<string>> {
   if (changes.length === 0) return new Set();
   const moving = changes.filter((c) => !c.eventOnly);
-  await giveBackUnsent(db, moving.filter((c) => NEVER_LEFT.has(c.status)), changes[0]!.at);
+  await giveBackUnsent(
+    db,
+    moving.filter((c) => NEVER_LEFT.has(c.status)),
+    changes[0]!.at,
+  );
   const json = moving.map((c) => ({
-    account_id: c.accountId, id: c.messageId, status: c.status, at: c.at, connector_id: c.connectorId ?? null,
-    error_code: c.error?.code ?? null, error_title: c.error?.title ?? null, error_detail: c.error?.detail ?? null,
-    next_attempt_at: c.nextAttemptAt ?? null, keep_error: c.error === undefined,
+    account_id: c.accountId,
+    id: c.messageId,
+    status: c.status,
+    at: c.at,
+    connector_id: c.connectorId ?? null,
+    error_code: c.error?.code ?? null,
+    error_title: c.error?.title ?? null,
+    error_detail: c.error?.detail ?? null,
+    next_attempt_at: c.nextAttemptAt ?? null,
+    keep_error: c.error === undefined,
   }));
-  const updated = json.length === 0 ? [] : await db<{ id: string }[]>`
+  const updated =
+    json.length === 0
+      ? []
+      : await db<{ id: string }[]>`
     update messages m set
       status = c.status,
       updated_at = c.at,
@@ -45,17 +59,42 @@ export async function applyStatusChanges(db: Db, changes: StatusChange[]): Promi
       error_detail = case when c.keep_error then m.error_detail else c.error_detail end,
       next_attempt_at = case when c.status = 'queued' then c.next_attempt_at else null end,
       lease_until = null, leased_by = null
-    from ${recordset(db, json, {
-      account_id: 'text', id: 'text', status: 'text', at: 'timestamptz', connector_id: 'text', error_code: 'text', error_title: 'text',
-      error_detail: 'text', next_attempt_at: 'timestamptz', keep_error: 'boolean',
-    }, 'c')}
+    from ${recordset(
+      db,
+      json,
+      {
+        account_id: 'text',
+        id: 'text',
+        status: 'text',
+        at: 'timestamptz',
+        connector_id: 'text',
+        error_code: 'text',
+        error_title: 'text',
+        error_detail: 'text',
+        next_attempt_at: 'timestamptz',
+        keep_error: 'boolean',
+      },
+      'c',
+    )}
     where m.account_id = c.account_id and m.id = c.id and m.status <> c.status
       and (m.status <> all(${FINALS}::text[]) or (m.status = 'delivered' and c.status = 'read'))
     returning m.id`;
-  await emitEvents(db, changes.map((c) => ({
-    accountId: c.accountId, type: `message.${c.status}`, objectType: 'message', objectId: c.messageId, at: c.at,
-    data: { status: c.status, channel: c.channel, connectorId: c.connectorId ?? null, errorCode: c.error?.code ?? null },
-  })));
+  await emitEvents(
+    db,
+    changes.map((c) => ({
+      accountId: c.accountId,
+      type: `message.${c.status}`,
+      objectType: 'message',
+      objectId: c.messageId,
+      at: c.at,
+      data: {
+        status: c.status,
+        channel: c.channel,
+        connectorId: c.connectorId ?? null,
+        errorCode: c.error?.code ?? null,
+      },
+    })),
+  );
   return new Set(updated.map((r) => r.id));
 }
 
@@ -63,7 +102,11 @@ export async function applyStatusChanges(db: Db, changes: StatusChange[]): Promi
  * Of these messages, those counted toward the SMS limit and still waiting (never submitted)
  * give their count back (billing/limits.ts), once: the mark is cleared with it.
  */
-export async function giveBackUnsent(db: Db, ending: { accountId: string; messageId: string }[], at: Date): Promise<void> {
+export async function giveBackUnsent(
+  db: Db,
+  ending: { accountId: string; messageId: string }[],
+  at: Date,
+): Promise<void> {
   if (ending.length === 0) return;
   const counted = await db<{ accountId: string; smsCycle: number }[]>`
     with unsent as (

@@ -65,13 +65,38 @@ export const messageColumns = (db: Db) => db`
 export async function insertMessages(db: Db, rows: MessageRow[]): Promise<void> {
   if (rows.length === 0) return;
   const json = rows.map((r) => ({
-    account_id: r.accountId, id: r.id, direction: r.direction, channel: r.channel, status: r.status, key_mode: r.keyMode,
-    to_number: r.toNumber, from_number: r.fromNumber, subject_hash: r.subjectHash.toString('hex'),
-    body: r.body ? r.body.toString('hex') : null, encoding: r.encoding, segments: r.segments, purpose: r.purpose,
-    priority: r.priority, scheduled_at: r.scheduledAt, valid_until: r.validUntil, reference: r.reference,
-    metadata: r.metadata, callback_url: r.callbackUrl, store_content: r.storeContent, connector_id: r.connectorId,
-    error_code: r.errorCode, error_title: r.errorTitle, error_detail: r.errorDetail, next_attempt_at: r.nextAttemptAt,
-    hold_reason: r.holdReason ?? null, sms_cycle: r.smsCycle ?? null, fraud: r.fraud ?? null, fallback: r.fallback ?? null, category: r.category ?? null, created_at: r.createdAt, updated_at: r.updatedAt,
+    account_id: r.accountId,
+    id: r.id,
+    direction: r.direction,
+    channel: r.channel,
+    status: r.status,
+    key_mode: r.keyMode,
+    to_number: r.toNumber,
+    from_number: r.fromNumber,
+    subject_hash: r.subjectHash.toString('hex'),
+    body: r.body ? r.body.toString('hex') : null,
+    encoding: r.encoding,
+    segments: r.segments,
+    purpose: r.purpose,
+    priority: r.priority,
+    scheduled_at: r.scheduledAt,
+    valid_until: r.validUntil,
+    reference: r.reference,
+    metadata: r.metadata,
+    callback_url: r.callbackUrl,
+    store_content: r.storeContent,
+    connector_id: r.connectorId,
+    error_code: r.errorCode,
+    error_title: r.errorTitle,
+    error_detail: r.errorDetail,
+    next_attempt_at: r.nextAttemptAt,
+    hold_reason: r.holdReason ?? null,
+    sms_cycle: r.smsCycle ?? null,
+    fraud: r.fraud ?? null,
+    fallback: r.fallback ?? null,
+    category: r.category ?? null,
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
   }));
   await db`
     insert into messages (account_id, id, direction, channel, status, key_mode, to_number, from_number, subject_hash, body,
@@ -81,18 +106,50 @@ export async function insertMessages(db: Db, rows: MessageRow[]): Promise<void> 
       decode(body, 'hex'), encoding, segments, purpose, priority, scheduled_at, valid_until, reference, metadata, callback_url,
       store_content, connector_id, error_code, error_title, error_detail, next_attempt_at, hold_reason, sms_cycle, fraud, fallback, category, created_at, updated_at
     from ${recordset(db, json, {
-      account_id: 'text', id: 'text', direction: 'text', channel: 'text', status: 'text', key_mode: 'text', to_number: 'text', from_number: 'text',
-      subject_hash: 'text', body: 'text', encoding: 'text', segments: 'integer', purpose: 'text', priority: 'text', scheduled_at: 'timestamptz',
-      valid_until: 'timestamptz', reference: 'text', metadata: 'jsonb', callback_url: 'text', store_content: 'boolean', connector_id: 'text',
-      error_code: 'text', error_title: 'text', error_detail: 'text', next_attempt_at: 'timestamptz', hold_reason: 'text', sms_cycle: 'integer',
-      fraud: 'jsonb', fallback: 'jsonb', category: 'text', created_at: 'timestamptz', updated_at: 'timestamptz',
+      account_id: 'text',
+      id: 'text',
+      direction: 'text',
+      channel: 'text',
+      status: 'text',
+      key_mode: 'text',
+      to_number: 'text',
+      from_number: 'text',
+      subject_hash: 'text',
+      body: 'text',
+      encoding: 'text',
+      segments: 'integer',
+      purpose: 'text',
+      priority: 'text',
+      scheduled_at: 'timestamptz',
+      valid_until: 'timestamptz',
+      reference: 'text',
+      metadata: 'jsonb',
+      callback_url: 'text',
+      store_content: 'boolean',
+      connector_id: 'text',
+      error_code: 'text',
+      error_title: 'text',
+      error_detail: 'text',
+      next_attempt_at: 'timestamptz',
+      hold_reason: 'text',
+      sms_cycle: 'integer',
+      fraud: 'jsonb',
+      fallback: 'jsonb',
+      category: 'text',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
     })}`;
   // Every customer a live message goes to or comes from is a contact (privacy/contacts.ts).
   await ensureMessageContacts(db, rows);
 }
 
 /** `keyMode` narrows to one mode's rows (a test key's view); without it, any row of the account. */
-export async function getMessage(db: Db, accountId: string, id: string, opts: { forUpdate?: boolean; keyMode?: KeyMode | undefined } = {}): Promise<MessageRow | undefined> {
+export async function getMessage(
+  db: Db,
+  accountId: string,
+  id: string,
+  opts: { forUpdate?: boolean; keyMode?: KeyMode | undefined } = {},
+): Promise<MessageRow | undefined> {
   const [row] = await db<MessageRow[]>`
     select ${messageColumns(db)} from messages where account_id = ${accountId} and id = ${id}
     ${opts.keyMode ? db`and key_mode = ${opts.keyMode}` : db``}

@@ -23,28 +23,78 @@ export function whatsAppSenders(db: Db, ttlMs = 5000) {
   const load = async (accountId: string) => db<{ number: string; connectorId: string }[]>`
     select number, whatsapp_connector_id as "connectorId" from numbers
     where account_id = ${accountId} and 'whatsapp' = any(channels) and phone_number_id is not null order by number`;
-  return async (accountId: string, from: string | undefined, pointer: string): Promise<{ from: string; connectorId: string } | { error: FieldError }> => {
+  return async (
+    accountId: string,
+    from: string | undefined,
+    pointer: string,
+  ): Promise<{ from: string; connectorId: string } | { error: FieldError }> => {
     const numbers = await cache.get(accountId, () => load(accountId));
-    if (numbers.length === 0) return { error: { pointer: `${pointer}/channel`, detail: 'this account has no WhatsApp number yet (an operator assigns one)' } };
+    if (numbers.length === 0)
+      return {
+        error: {
+          pointer: `${pointer}/channel`,
+          detail: 'this account has no WhatsApp number yet (an operator assigns one)',
+        },
+      };
     const found = from === undefined ? numbers[0]! : numbers.find((n) => n.number === from);
-    return found ? { from: found.number, connectorId: found.connectorId }
-      : { error: { pointer: `${pointer}/from`, detail: `is not one of this account's WhatsApp numbers (${numbers.map((n) => n.number).join(', ')})` } };
+    return found
+      ? { from: found.number, connectorId: found.connectorId }
+      : {
+          error: {
+            pointer: `${pointer}/from`,
+            detail: `is not one of this account's WhatsApp numbers (${numbers.map((n) => n.number).join(', ')})`,
+          },
+        };
   };
 }
 
 /** A template message names an APPROVED template of the sender's Business Account and fills its placeholders exactly. */
-export function checkTemplate(templates: TemplateRow[], connectorId: string, given: TemplateContent, pointer: string): { errors: FieldError[]; template?: TemplateRow } {
-  const t = templates.find((r) => r.connectorId === connectorId && r.name === given.name && r.language === given.language);
-  if (!t) return { errors: [{ pointer: `${pointer}/template/name`, detail: `no template ${given.name} (${given.language}) on this number's Business Account (GET /v1/whatsapp/templates)` }] };
-  if (t.status !== 'APPROVED') return { errors: [{ pointer: `${pointer}/template/name`, detail: `the template is ${t.status}: only APPROVED templates can be sent` }] };
-  return { errors: templateParameterCheck(t.components, given.components).map((e) => ({ pointer: `${pointer}${e.pointer}`, detail: e.detail })), template: t };
+export function checkTemplate(
+  templates: TemplateRow[],
+  connectorId: string,
+  given: TemplateContent,
+  pointer: string,
+): { errors: FieldError[]; template?: TemplateRow } {
+  const t = templates.find(
+    (r) => r.connectorId === connectorId && r.name === given.name && r.language === given.language,
+  );
+  if (!t)
+    return {
+      errors: [
+        {
+          pointer: `${pointer}/template/name`,
+          detail: `no template ${given.name} (${given.language}) on this number's Business Account (GET /v1/whatsapp/templates)`,
+        },
+      ],
+    };
+  if (t.status !== 'APPROVED')
+    return {
+      errors: [
+        {
+          pointer: `${pointer}/template/name`,
+          detail: `the template is ${t.status}: only APPROVED templates can be sent`,
+        },
+      ],
+    };
+  return {
+    errors: templateParameterCheck(t.components, given.components).map((e) => ({
+      pointer: `${pointer}${e.pointer}`,
+      detail: e.detail,
+    })),
+    template: t,
+  };
 }
 
 export type PreparedWhatsApp =
   | { errors: FieldError[] }
   /** channel "auto" for an account without a WhatsApp number: it goes as an SMS. */
   | { sms: true }
-  | { from: string; content: WhatsAppFields & { sms?: SmsFallback }; fallback: { channels: string[]; afterSeconds: number } | null; category: string };
+  | {
+      from: string;
+      content: WhatsAppFields & { sms?: SmsFallback };
+      fallback: { channels: string[]; afterSeconds: number } | null;
+      category: string;
+    };
 
 export interface WhatsAppAcceptDeps {
   sender: ReturnType<typeof whatsAppSenders>;
@@ -52,15 +102,24 @@ export interface WhatsAppAcceptDeps {
 }
 
 /** The sender, the template check, and the SMS a fallback would send (its text, its sender). */
-export async function prepareWhatsApp(deps: WhatsAppAcceptDeps, accountId: string, input: MessageInput, from: string | undefined, smsSender: string | null, pointer: string): Promise<PreparedWhatsApp> {
+export async function prepareWhatsApp(
+  deps: WhatsAppAcceptDeps,
+  accountId: string,
+  input: MessageInput,
+  from: string | undefined,
+  smsSender: string | null,
+  pointer: string,
+): Promise<PreparedWhatsApp> {
   const sender = await deps.sender(accountId, from, pointer);
-  if ('error' in sender) return input.channel === 'auto' && input.body !== undefined ? { sms: true } : { errors: [sender.error] };
+  if ('error' in sender)
+    return input.channel === 'auto' && input.body !== undefined ? { sms: true } : { errors: [sender.error] };
   const fields = whatsAppFieldsOf(input);
   let template: TemplateRow | undefined;
   if (fields.template) {
     // A refusal is checked again without the cache: the template may have been approved a moment ago.
     let check = checkTemplate(await deps.templates(accountId), sender.connectorId, fields.template, pointer);
-    if (check.errors.length > 0) check = checkTemplate(await deps.templates(accountId, true), sender.connectorId, fields.template, pointer);
+    if (check.errors.length > 0)
+      check = checkTemplate(await deps.templates(accountId, true), sender.connectorId, fields.template, pointer);
     if (check.errors.length > 0) return { errors: check.errors };
     template = check.template;
   }
@@ -68,7 +127,10 @@ export async function prepareWhatsApp(deps: WhatsAppAcceptDeps, accountId: strin
   const category = template ? template.category.toLowerCase() : 'service';
   const wantsFallback = input.channel === 'auto' || input.fallback !== undefined;
   if (!wantsFallback) return { from: sender.from, content: fields, fallback: null, category };
-  const smsText = input.fallbackBody ?? input.body ?? (template ? renderTemplateText(template.components, fields.template?.components) : '');
+  const smsText =
+    input.fallbackBody ??
+    input.body ??
+    (template ? renderTemplateText(template.components, fields.template?.components) : '');
   return {
     from: sender.from,
     content: { ...fields, sms: { body: smsText, from: smsSender } },

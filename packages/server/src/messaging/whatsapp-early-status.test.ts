@@ -21,7 +21,14 @@ describe('WhatsApp statuses that arrive before the send is stored', () => {
   const secrets = { accessToken: 'EAAG-early-token', appSecret: 'early-app-secret', verifyToken: 'early-verify' };
   before(async () => {
     t = await startTestPlatform();
-    meta = await connectWhatsAppSimulator(t, { from: FROM, phoneNumberId: PHONE_NUMBER_ID, wabaId: WABA_ID, template: 'early_notice', secrets, simulator: { statusDelayMs: 20 } });
+    meta = await connectWhatsAppSimulator(t, {
+      from: FROM,
+      phoneNumberId: PHONE_NUMBER_ID,
+      wabaId: WABA_ID,
+      template: 'early_notice',
+      secrets,
+      simulator: { statusDelayMs: 20 },
+    });
   });
   after(async () => {
     await t.close();
@@ -30,17 +37,28 @@ describe('WhatsApp statuses that arrive before the send is stored', () => {
 
   it('keeps them durably and applies them once the send is stored: the message ends read', async () => {
     const { sql } = t.platform.ctx;
-    const template = { name: 'early_notice', language: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'A' }] }] };
-    const pending = async () => (await sql<{ n: number }[]>`select count(*)::int as n from pending_whatsapp_statuses`)[0]!.n;
+    const template = {
+      name: 'early_notice',
+      language: 'en_US',
+      components: [{ type: 'body', parameters: [{ type: 'text', text: 'A' }] }],
+    };
+    const pending = async () =>
+      (await sql<{ n: number }[]>`select count(*)::int as n from pending_whatsapp_statuses`)[0]!.n;
     let id = '';
     // Hold back the dispatcher's outcome (its first write is the attempt row) while Meta's three
     // statuses for the send arrive; release it once they wait in the database.
     await sql.begin(async (tx) => {
       await tx`lock table message_attempts in share mode`;
-      const res = await t.api.post('/v1/messages', { key: t.boot.apiKey, body: { channel: 'whatsapp', from: FROM, to: '+4915114777710', template } });
+      const res = await t.api.post('/v1/messages', {
+        key: t.boot.apiKey,
+        body: { channel: 'whatsapp', from: FROM, to: '+4915114777710', template },
+      });
       assert.equal(res.status, 202, JSON.stringify(res.body));
       id = res.body.id;
-      await waitFor(async () => ((await pending()) === 3 ? true : undefined), "Meta's three statuses waiting for the send");
+      await waitFor(
+        async () => ((await pending()) === 3 ? true : undefined),
+        "Meta's three statuses waiting for the send",
+      );
       const m = (await t.api.get(`/v1/messages/${id}`, { key: t.boot.apiKey })).body;
       assert.equal(m.status, 'sending', 'the send is not stored yet');
     });
@@ -48,7 +66,10 @@ describe('WhatsApp statuses that arrive before the send is stored', () => {
       const m = (await t.api.get(`/v1/messages/${id}`, { key: t.boot.apiKey })).body;
       return m.status === 'read' ? m : undefined;
     }, 'the message read');
-    assert.deepEqual(read.events.map((e: { status: string }) => e.status), ['queued', 'sending', 'sent', 'delivered', 'read']);
+    assert.deepEqual(
+      read.events.map((e: { status: string }) => e.status),
+      ['queued', 'sending', 'sent', 'delivered', 'read'],
+    );
     assert.equal(await pending(), 0, 'nothing left waiting');
   });
 
@@ -57,7 +78,17 @@ describe('WhatsApp statuses that arrive before the send is stored', () => {
     const now = new Date();
     const status = (wamid: string, minutesAgo: number) => {
       const at = new Date(now.getTime() - minutesAgo * 60_000);
-      const update = { phoneNumberId: PHONE_NUMBER_ID, wamid, status: 'delivered', timestamp: at.toISOString(), recipient: '', errors: [], category: null, billable: null, conversationId: null };
+      const update = {
+        phoneNumberId: PHONE_NUMBER_ID,
+        wamid,
+        status: 'delivered',
+        timestamp: at.toISOString(),
+        recipient: '',
+        errors: [],
+        category: null,
+        billable: null,
+        conversationId: null,
+      };
       return sql`insert into pending_whatsapp_statuses (connector_id, smsc_id, status, at, update, received_at)
                  values ('con_unknown', ${wamid.toLowerCase()}, 'delivered', ${at}, ${sql.json(update)}, ${at})`;
     };
@@ -71,9 +102,14 @@ describe('WhatsApp statuses that arrive before the send is stored', () => {
     }
     // The leader's own sweep may take the rows first: wait for whichever sweep ran to commit.
     const left = await waitFor(async () => {
-      const rows = await sql<{ smscId: string; receivedAt: Date }[]>`select smsc_id as "smscId", received_at as "receivedAt" from pending_whatsapp_statuses`;
+      const rows = await sql<
+        { smscId: string; receivedAt: Date }[]
+      >`select smsc_id as "smscId", received_at as "receivedAt" from pending_whatsapp_statuses`;
       return rows.length === 1 ? rows : undefined;
     }, 'one status left waiting');
-    assert.deepEqual(left.map((r) => [r.smscId, r.receivedAt.getTime()]), [['wamid.young', now.getTime() - 5 * 60_000]]);
+    assert.deepEqual(
+      left.map((r) => [r.smscId, r.receivedAt.getTime()]),
+      [['wamid.young', now.getTime() - 5 * 60_000]],
+    );
   });
 });

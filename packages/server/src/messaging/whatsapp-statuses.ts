@@ -38,14 +38,26 @@ const RANK: Record<StatusUpdate['status'], number> = { sent: 0, delivered: 1, fa
 const PENDING_FOR_MS = 3600_000;
 
 /** Applies statuses; those whose message is not known yet wait (same transaction). */
-export async function applyWhatsAppStatuses(ctx: Context, policies: SendPolicyEngine, connectorId: string, statuses: StatusUpdate[]): Promise<void> {
+export async function applyWhatsAppStatuses(
+  ctx: Context,
+  policies: SendPolicyEngine,
+  connectorId: string,
+  statuses: StatusUpdate[],
+): Promise<void> {
   if (statuses.length === 0) return;
   const now = ctx.clock.now();
-  await withTransaction(ctx.sql, async (tx) => keepPending(tx, connectorId, await applyIn(ctx, tx, policies, connectorId, statuses), () => now));
+  await withTransaction(ctx.sql, async (tx) =>
+    keepPending(tx, connectorId, await applyIn(ctx, tx, policies, connectorId, statuses), () => now),
+  );
 }
 
 /** The leader's sweep: statuses that waited for their send, applied now if it is stored. */
-export async function retryPendingWhatsAppStatuses(ctx: Context, tx: Tx, policies: SendPolicyEngine, now: Date): Promise<number> {
+export async function retryPendingWhatsAppStatuses(
+  ctx: Context,
+  tx: Tx,
+  policies: SendPolicyEngine,
+  now: Date,
+): Promise<number> {
   const rows = await tx<{ connectorId: string; update: StatusUpdate & { timestamp: string }; receivedAt: Date }[]>`
     delete from pending_whatsapp_statuses where ctid in (
       select ctid from pending_whatsapp_statuses order by received_at limit 1000 for update skip locked)
@@ -67,20 +79,36 @@ export async function retryPendingWhatsAppStatuses(ctx: Context, tx: Tx, policie
     // Still unknown: back to wait until an hour after it came.
     const waiting = unknown.filter((s) => now.getTime() - receivedAt.get(s)!.getTime() < PENDING_FOR_MS);
     await keepPending(tx, connectorId, waiting, (s) => receivedAt.get(s)!);
-    if (waiting.length < unknown.length) ctx.log.warn({ connectorId, count: unknown.length - waiting.length }, 'WhatsApp statuses for messages we do not know after an hour; dropped');
+    if (waiting.length < unknown.length)
+      ctx.log.warn(
+        { connectorId, count: unknown.length - waiting.length },
+        'WhatsApp statuses for messages we do not know after an hour; dropped',
+      );
   }
   return applied;
 }
 
-async function keepPending(tx: Tx, connectorId: string, statuses: StatusUpdate[], receivedAt: (s: StatusUpdate) => Date): Promise<void> {
+async function keepPending(
+  tx: Tx,
+  connectorId: string,
+  statuses: StatusUpdate[],
+  receivedAt: (s: StatusUpdate) => Date,
+): Promise<void> {
   if (statuses.length === 0) return;
   await tx`
     insert into pending_whatsapp_statuses (connector_id, smsc_id, status, at, update, received_at)
     select ${connectorId}, smsc_id, status, at, update, received_at
-    from ${recordset(tx, statuses.map((s) => ({
-      smsc_id: smscIdKey(s.wamid), status: s.status, at: s.timestamp, update: withoutRecipient(s), received_at: receivedAt(s),
-    })),
-      { smsc_id: 'text', status: 'text', at: 'timestamptz', update: 'jsonb', received_at: 'timestamptz' })}
+    from ${recordset(
+      tx,
+      statuses.map((s) => ({
+        smsc_id: smscIdKey(s.wamid),
+        status: s.status,
+        at: s.timestamp,
+        update: withoutRecipient(s),
+        received_at: receivedAt(s),
+      })),
+      { smsc_id: 'text', status: 'text', at: 'timestamptz', update: 'jsonb', received_at: 'timestamptz' },
+    )}
     on conflict do nothing`;
 }
 
@@ -90,7 +118,13 @@ function withoutRecipient(s: StatusUpdate): StatusUpdate {
 }
 
 /** Applies statuses in the caller's transaction; returns those whose message is not known (yet). */
-async function applyIn(ctx: Context, tx: Tx, policies: SendPolicyEngine, connectorId: string, statuses: StatusUpdate[]): Promise<StatusUpdate[]> {
+async function applyIn(
+  ctx: Context,
+  tx: Tx,
+  policies: SendPolicyEngine,
+  connectorId: string,
+  statuses: StatusUpdate[],
+): Promise<StatusUpdate[]> {
   if (statuses.length === 0) return [];
   const targets = new Map((await lockTargets(tx, connectorId, statuses)).map((t) => [t.smscId, t]));
   const unknown = statuses.filter((s) => !targets.has(smscIdKey(s.wamid)));
@@ -102,7 +136,10 @@ async function applyIn(ctx: Context, tx: Tx, policies: SendPolicyEngine, connect
     group.statuses.push(s);
     byMessage.set(target.messageId, group);
   }
-  const reached = await reachedStatuses(tx, [...byMessage.values()].map((g) => g.target));
+  const reached = await reachedStatuses(
+    tx,
+    [...byMessage.values()].map((g) => g.target),
+  );
   const changes: StatusChange[] = [];
   const failover: { target: Target; error: MessageError | undefined; at: Date }[] = [];
   for (const { target, statuses: mine } of byMessage.values()) {
@@ -114,7 +151,13 @@ async function applyIn(ctx: Context, tx: Tx, policies: SendPolicyEngine, connect
   if (failover.length > 0) {
     // SMS is left to try: the WhatsApp attempt failed, the message goes on (failover.ts).
     await failAttempts(tx, connectorId, failover);
-    await failOverToSms(ctx, tx, policies, failover.map((f) => ({ accountId: f.target.accountId, id: f.target.messageId })), ctx.clock.now());
+    await failOverToSms(
+      ctx,
+      tx,
+      policies,
+      failover.map((f) => ({ accountId: f.target.accountId, id: f.target.messageId })),
+      ctx.clock.now(),
+    );
   }
   return unknown;
 }
@@ -124,8 +167,15 @@ async function applyIn(ctx: Context, tx: Tx, policies: SendPolicyEngine, connect
  * the order of a message's life): those it has not reached yet become events; the last that
  * may move the message moves it, the others are events only (one UPDATE row per message).
  */
-function decide(connectorId: string, target: Target, statuses: StatusUpdate[], reached: Set<string>): { changes: StatusChange[]; failover?: { error: MessageError | undefined; at: Date } } {
-  const ordered = [...statuses].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime() || RANK[a.status] - RANK[b.status]);
+function decide(
+  connectorId: string,
+  target: Target,
+  statuses: StatusUpdate[],
+  reached: Set<string>,
+): { changes: StatusChange[]; failover?: { error: MessageError | undefined; at: Date } } {
+  const ordered = [...statuses].sort(
+    (a, b) => a.timestamp.getTime() - b.timestamp.getTime() || RANK[a.status] - RANK[b.status],
+  );
   const changes: StatusChange[] = [];
   let current = target.status;
   let mover: StatusChange | undefined;
@@ -141,8 +191,14 @@ function decide(connectorId: string, target: Target, statuses: StatusUpdate[], r
       break;
     }
     const change: StatusChange = {
-      accountId: target.accountId, messageId: target.messageId, status: s.status, channel: 'whatsapp', connectorId, at: s.timestamp,
-      ...(error && { error }), eventOnly: true,
+      accountId: target.accountId,
+      messageId: target.messageId,
+      status: s.status,
+      channel: 'whatsapp',
+      connectorId,
+      at: s.timestamp,
+      ...(error && { error }),
+      eventOnly: true,
     };
     if (canMoveTo(current, s.status)) {
       current = s.status;
@@ -188,8 +244,17 @@ async function reachedStatuses(tx: Tx, targets: Target[]): Promise<Set<string>> 
   return new Set(rows.map((r) => `${r.messageId} ${r.type.slice('message.'.length)}`));
 }
 
-async function failAttempts(tx: Tx, connectorId: string, failed: { target: Target; error: MessageError | undefined; at: Date }[]): Promise<void> {
-  const rows = failed.map((f) => ({ account_id: f.target.accountId, message_id: f.target.messageId, error_code: f.error?.code ?? null, at: f.at }));
+async function failAttempts(
+  tx: Tx,
+  connectorId: string,
+  failed: { target: Target; error: MessageError | undefined; at: Date }[],
+): Promise<void> {
+  const rows = failed.map((f) => ({
+    account_id: f.target.accountId,
+    message_id: f.target.messageId,
+    error_code: f.error?.code ?? null,
+    at: f.at,
+  }));
   await tx`
     update message_attempts a set status = 'failed', error_code = f.error_code, ended_at = f.at
     from ${recordset(tx, rows, { account_id: 'text', message_id: 'text', error_code: 'text', at: 'timestamptz' }, 'f')}

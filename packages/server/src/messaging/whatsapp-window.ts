@@ -18,10 +18,14 @@ export const whatsAppWindowCheck: SendCheck = {
     if (whatsapp.length === 0) return verdicts;
     const inWindow = await inOpenWindow(db, whatsapp, at);
     const outside = whatsapp.filter((c) => !inWindow.has(c));
-    const withoutOptIn = await lackingOptIn(db, outside.filter((c) => c.whatsAppKind === 'template'));
+    const withoutOptIn = await lackingOptIn(
+      db,
+      outside.filter((c) => c.whatsAppKind === 'template'),
+    );
     for (const c of outside) {
       const broken = c.whatsAppKind !== 'template' ? WINDOW_CLOSED : withoutOptIn.has(c) ? NO_OPT_IN : null;
-      if (broken) verdicts.set(c, { verdict: c.canFailOver ? { kind: 'fail_over' } : { kind: 'refuse', error: broken } });
+      if (broken)
+        verdicts.set(c, { verdict: c.canFailOver ? { kind: 'fail_over' } : { kind: 'refuse', error: broken } });
     }
     return verdicts;
   },
@@ -48,8 +52,13 @@ export async function inOpenWindow<T extends WindowKey>(db: Db, rows: readonly T
 /** Business-initiated templates of accounts that enforce consent, to customers without a current opt-in. */
 async function lackingOptIn(db: Db, templates: readonly Candidate[]): Promise<Set<Candidate>> {
   if (templates.length === 0) return new Set();
-  const enforcing = await enforcingAccounts(db, templates.map((r) => r.accountId));
+  const enforcing = await enforcingAccounts(
+    db,
+    templates.map((r) => r.accountId),
+  );
   const checked = templates.filter((r) => enforcing.has(r.accountId));
   const granted = await currentGrants(db, checked, 'whatsapp', [WHATSAPP_OPTIN]);
-  return new Set(checked.filter((r) => !granted.has(`${r.accountId}|${r.subjectHash.toString('hex')}|${WHATSAPP_OPTIN}`)));
+  return new Set(
+    checked.filter((r) => !granted.has(`${r.accountId}|${r.subjectHash.toString('hex')}|${WHATSAPP_OPTIN}`)),
+  );
 }

@@ -26,7 +26,10 @@ describe('a worker SIGKILLed mid-stream', () => {
   before(async () => {
     t = await startTestPlatform({ role: 'api' });
     smsc = await startSmscSimulator({
-      systemId: 'operator', password: 'pw', log: createLogger('silent'), receiptDelayMs: 50,
+      systemId: 'operator',
+      password: 'pw',
+      log: createLogger('silent'),
+      receiptDelayMs: 50,
       onAccepted: (s) => {
         journal.push(s);
         onSubmit();
@@ -45,16 +48,31 @@ describe('a worker SIGKILLed mid-stream', () => {
     return row?.state === 'bound' ? Number(row.worker.split('-')[0]) : undefined;
   };
 
-  it('loses nothing, re-sends at most its in-flight window, and ends each message in its receipt\'s status', async () => {
+  it("loses nothing, re-sends at most its in-flight window, and ends each message in its receipt's status", async () => {
     const admin = t.boot.adminApiKey;
     workers.push(await startRole('worker', t.database.url), await startRole('worker', t.database.url));
     await Promise.all(workers.map((w) => w.url));
     const connector = await t.api.post('/v1/admin/connectors', {
-      key: admin, body: { name: 'operator', kind: 'smpp', config: { host: '127.0.0.1', port: smsc.port, systemId: 'operator', password: 'pw', windowSize: WINDOW, reconnectMaxSeconds: 1 } },
+      key: admin,
+      body: {
+        name: 'operator',
+        kind: 'smpp',
+        config: {
+          host: '127.0.0.1',
+          port: smsc.port,
+          systemId: 'operator',
+          password: 'pw',
+          windowSize: WINDOW,
+          reconnectMaxSeconds: 1,
+        },
+      },
     });
     assert.equal(connector.status, 201);
     const connectorId: string = connector.body.id;
-    await t.api.post('/v1/admin/routes', { key: admin, body: { prefix: '+49157', connectors: [{ connectorId, priority: 0 }] } });
+    await t.api.post('/v1/admin/routes', {
+      key: admin,
+      body: { prefix: '+49157', connectors: [{ connectorId, priority: 0 }] },
+    });
     const first = await waitFor(() => leaderPid(connectorId), 'a worker to bind the operator connector', 30_000);
     const leader = workers.find((w) => w.pid === first)!;
     assert.ok(leader, 'one of our workers leads');
@@ -69,7 +87,8 @@ describe('a worker SIGKILLed mid-stream', () => {
       };
     });
     // Every 20th number ends in 902 (receipt UNDELIV), the next in 903 (EXPIRED), the rest DELIVRD.
-    const to = (i: number) => `+49157${String(i).padStart(5, '0')}${i % 20 === 0 ? '902' : i % 20 === 1 ? '903' : '000'}`;
+    const to = (i: number) =>
+      `+49157${String(i).padStart(5, '0')}${i % 20 === 0 ? '902' : i % 20 === 1 ? '903' : '000'}`;
     const ids = new Map<string, string>();
     for (let from = 0; from < TOTAL; from += 500) {
       const messages = Array.from({ length: 500 }, (_, i) => ({ to: to(from + i), body: `crash ${from + i}` }));
@@ -81,13 +100,23 @@ describe('a worker SIGKILLed mid-stream', () => {
     await killed;
     await leader.exited;
 
-    const statuses = async () => Object.fromEntries((await t.platform.ctx.sql<{ status: string; n: number }[]>`
-      select status, count(*)::int as n from messages where id = any(${[...ids.values()]}) group by status`).map((r) => [r.status, r.n]));
-    await waitFor(async () => {
-      const by = await statuses();
-      return (by.delivered ?? 0) + (by.undelivered ?? 0) + (by.expired ?? 0) === TOTAL ? true : undefined;
-    }, 'every message to end in its receipt\'s status', 60_000)
-      .catch(async (e: Error) => assert.fail(`${e.message}: ${JSON.stringify(await statuses())}, ${journal.length} submits`));
+    const statuses = async () =>
+      Object.fromEntries(
+        (
+          await t.platform.ctx.sql<{ status: string; n: number }[]>`
+      select status, count(*)::int as n from messages where id = any(${[...ids.values()]}) group by status`
+        ).map((r) => [r.status, r.n]),
+      );
+    await waitFor(
+      async () => {
+        const by = await statuses();
+        return (by.delivered ?? 0) + (by.undelivered ?? 0) + (by.expired ?? 0) === TOTAL ? true : undefined;
+      },
+      "every message to end in its receipt's status",
+      60_000,
+    ).catch(async (e: Error) =>
+      assert.fail(`${e.message}: ${JSON.stringify(await statuses())}, ${journal.length} submits`),
+    );
     assert.notEqual(await leaderPid(connectorId), first, 'the surviving worker holds the bind now');
 
     // Each message against the SMSC's own record of what it accepted.
@@ -102,8 +131,12 @@ describe('a worker SIGKILLed mid-stream', () => {
       const submits = bySmsc.get(row.to) ?? [];
       assert.ok(submits.length >= 1, `${row.to} reached the SMSC`);
       if (submits.length > 1) twice++;
-      for (const s of submits) assert.equal(row.status, STATUS_OF[s.receipt!], `${row.to} ends in the status of receipt ${s.messageId}`);
-      assert.ok(row.smscIds.every((id) => submits.some((s) => s.messageId === id)), `${row.to}: its stored ids are the SMSC's`);
+      for (const s of submits)
+        assert.equal(row.status, STATUS_OF[s.receipt!], `${row.to} ends in the status of receipt ${s.messageId}`);
+      assert.ok(
+        row.smscIds.every((id) => submits.some((s) => s.messageId === id)),
+        `${row.to}: its stored ids are the SMSC's`,
+      );
       assert.ok(submits.length <= row.claims, `${row.to} was submitted only by workers that claimed it`);
     }
     // The bound: only what the killed worker had submitted but not yet recorded goes out twice —
@@ -111,9 +144,14 @@ describe('a worker SIGKILLed mid-stream', () => {
     const inFlight = rows.filter((r) => r.claims > 1).length;
     const duplicates = journal.length - TOTAL;
     assert.equal(duplicates, twice, 'a duplicate is one message submitted twice, never more');
-    assert.ok(duplicates <= inFlight, `${duplicates} duplicates within the killed worker's ${inFlight} claimed messages`);
+    assert.ok(
+      duplicates <= inFlight,
+      `${duplicates} duplicates within the killed worker's ${inFlight} claimed messages`,
+    );
     const resent = smsc.unacknowledgedOnDrop();
     assert.ok(resent > 0, 'the killed worker left receipts unacknowledged; the SMSC sent them to the survivor');
-    console.log(`worker crash: ${duplicates} submitted twice, ${inFlight} claimed by the killed worker, ${resent} receipts sent again`);
+    console.log(
+      `worker crash: ${duplicates} submitted twice, ${inFlight} claimed by the killed worker, ${resent} receipts sent again`,
+    );
   });
 });

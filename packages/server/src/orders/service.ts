@@ -42,7 +42,12 @@ const columns = (db: Db) => db`
   decided_at as "decidedAt", acceptance, decision_note as "decisionNote", effects`;
 
 /** A client's request (`requested`, placed at once) or an operator's draft offer (`draft`). Neither binds anyone yet. */
-export async function createOrder(ctx: Context, actor: Actor, accountId: string, input: { items: OrderItem[]; note: string | null }): Promise<OrderRow> {
+export async function createOrder(
+  ctx: Context,
+  actor: Actor,
+  accountId: string,
+  input: { items: OrderItem[]; note: string | null },
+): Promise<OrderRow> {
   const at = ctx.clock.now();
   const status: OrderStatus = actor.type === 'operator' ? 'draft' : 'requested';
   const by = `${actor.type}:${actor.id}`;
@@ -62,7 +67,11 @@ export async function createOrder(ctx: Context, actor: Actor, accountId: string,
 /** The client places an operator's draft as its order: from now on only an operator's acceptance or rejection decides it. */
 export async function confirmOrder(ctx: Context, actor: Actor, accountId: string, orderId: string): Promise<OrderRow> {
   return decide(ctx, orderId, accountId, async (tx, order, at) => {
-    if (order.status !== 'draft') throw new Problem(P['invalid-state'], 'only a draft offered to you can be confirmed; your own requests are placed already');
+    if (order.status !== 'draft')
+      throw new Problem(
+        P['invalid-state'],
+        'only a draft offered to you can be confirmed; your own requests are placed already',
+      );
     const [row] = await tx<OrderRow[]>`
       update orders set status = 'requested', placed_by = ${`${actor.type}:${actor.id}`}, placed_at = ${at}
       where account_id = ${accountId} and id = ${orderId} returning ${columns(tx)}`;
@@ -71,10 +80,18 @@ export async function confirmOrder(ctx: Context, actor: Actor, accountId: string
   });
 }
 
-export async function acceptOrder(ctx: Context, actor: Actor, orderId: string, acceptance: Acceptance): Promise<OrderRow> {
+export async function acceptOrder(
+  ctx: Context,
+  actor: Actor,
+  orderId: string,
+  acceptance: Acceptance,
+): Promise<OrderRow> {
   return decide(ctx, orderId, undefined, async (tx, order, at) => {
     if (order.status === 'draft') {
-      throw new Problem(P['invalid-state'], 'the client has not placed this order: a draft binds only once the client confirms it (POST /v1/orders/{id}/confirm)');
+      throw new Problem(
+        P['invalid-state'],
+        'the client has not placed this order: a draft binds only once the client confirms it (POST /v1/orders/{id}/confirm)',
+      );
     }
     const effects = await applyOrder(tx, actor, order.accountId, order.id, order.items, acceptance, at);
     const [row] = await tx<OrderRow[]>`
@@ -97,7 +114,7 @@ export async function rejectOrder(ctx: Context, actor: Actor, orderId: string, n
 
 /** A client withdraws its request (or declines a draft) before an operator decides. */
 export async function cancelOrder(ctx: Context, actor: Actor, accountId: string, orderId: string): Promise<OrderRow> {
-  return decide(ctx, orderId, accountId, async (tx, order, at) => {
+  return decide(ctx, orderId, accountId, async (tx, _order, at) => {
     const [row] = await tx<OrderRow[]>`
       update orders set status = 'canceled', decided_by = ${actor.id}, decided_at = ${at} where account_id = ${accountId} and id = ${orderId} returning ${columns(tx)}`;
     await record(tx, actor, row!, 'order.canceled', 'order.canceled', at);
@@ -106,12 +123,17 @@ export async function cancelOrder(ctx: Context, actor: Actor, accountId: string,
 }
 
 export async function getOrder(db: Db, orderId: string, accountId?: string): Promise<OrderRow> {
-  const [row] = await db<OrderRow[]>`select ${columns(db)} from orders where id = ${orderId} ${accountId ? db`and account_id = ${accountId}` : db``}`;
+  const [row] = await db<
+    OrderRow[]
+  >`select ${columns(db)} from orders where id = ${orderId} ${accountId ? db`and account_id = ${accountId}` : db``}`;
   if (!row) throw new Problem(P['not-found'], `no order ${orderId}`);
   return row;
 }
 
-export async function listOrders(db: Db, filter: { accountId?: string | undefined; status?: string | undefined; after?: string | undefined; limit: number }): Promise<OrderRow[]> {
+export async function listOrders(
+  db: Db,
+  filter: { accountId?: string | undefined; status?: string | undefined; after?: string | undefined; limit: number },
+): Promise<OrderRow[]> {
   return db<OrderRow[]>`
     select ${columns(db)} from orders
     where true ${filter.accountId ? db`and account_id = ${filter.accountId}` : db``} ${filter.status ? db`and status = ${filter.status}` : db``}
@@ -120,13 +142,19 @@ export async function listOrders(db: Db, filter: { accountId?: string | undefine
 }
 
 /** Locks an undecided order (of `accountId` when a client acts: other tenants' orders are 404). */
-async function decide(ctx: Context, orderId: string, accountId: string | undefined, fn: (tx: Tx, order: OrderRow, at: Date) => Promise<OrderRow>): Promise<OrderRow> {
+async function decide(
+  ctx: Context,
+  orderId: string,
+  accountId: string | undefined,
+  fn: (tx: Tx, order: OrderRow, at: Date) => Promise<OrderRow>,
+): Promise<OrderRow> {
   const at = ctx.clock.now();
   return withTransaction(ctx.sql, async (tx) => {
     const [order] = await tx<OrderRow[]>`
       select ${columns(tx)} from orders where id = ${orderId} ${accountId ? tx`and account_id = ${accountId}` : tx``} for update`;
     if (!order) throw new Problem(P['not-found'], `no order ${orderId}`);
-    if (order.status !== 'draft' && order.status !== 'requested') throw new Problem(P['invalid-state'], `the order is already ${order.status}`);
+    if (order.status !== 'draft' && order.status !== 'requested')
+      throw new Problem(P['invalid-state'], `the order is already ${order.status}`);
     return fn(tx, order, at);
   });
 }
@@ -134,6 +162,15 @@ async function decide(ctx: Context, orderId: string, accountId: string | undefin
 async function record(tx: Tx, actor: Actor, order: OrderRow, action: string, event: string, at: Date): Promise<void> {
   // The signer is named on the order only: audit entries carry no names.
   const data = { status: order.status, items: order.items.length, reference: order.acceptance?.reference ?? null };
-  await appendAudit(tx, { accountId: order.accountId, actor, action, target: { type: 'order', id: order.id }, data, at });
-  await emitEvents(tx, [{ accountId: order.accountId, type: event, objectType: 'order', objectId: order.id, at, data }]);
+  await appendAudit(tx, {
+    accountId: order.accountId,
+    actor,
+    action,
+    target: { type: 'order', id: order.id },
+    data,
+    at,
+  });
+  await emitEvents(tx, [
+    { accountId: order.accountId, type: event, objectType: 'order', objectId: order.id, at, data },
+  ]);
 }

@@ -34,7 +34,10 @@ export function toCsv<R extends Record<keyof R, Cell>>(rows: readonly R[], optio
   const newline = options.newline ?? '\r\n';
   const config = { newline, escapeFormulae: FORMULA };
   // papaparse reads an empty `data` as one empty row, so an empty table is its header alone.
-  const text = rows.length === 0 ? Papa.unparse([[...columns]], config) : Papa.unparse({ fields: [...columns], data: [...rows] }, config);
+  const text =
+    rows.length === 0
+      ? Papa.unparse([[...columns]], config)
+      : Papa.unparse({ fields: [...columns], data: [...rows] }, config);
   return text + newline;
 }
 

@@ -94,7 +94,10 @@ export async function emitEvents(db: Db, events: NewEvent[], opts: { newObjects?
     from inserted`;
   // Wake the dispatcher and the webhook deliverer in every process, each only for what concerns
   // it (most events create no delivery); they re-read the tables, so a missed notice loses nothing.
-  const notice: EventsNotice = { types: [...new Set(events.map((e) => e.type))], deliveries: inserted[0]?.fannedOut ?? 0 };
+  const notice: EventsNotice = {
+    types: [...new Set(events.map((e) => e.type))],
+    deliveries: inserted[0]?.fannedOut ?? 0,
+  };
   await db`select pg_notify('cx_events', ${JSON.stringify(notice)})`;
   return inserted.map(({ fannedOut: _, ...event }) => event);
 }
@@ -113,7 +116,9 @@ export function readEventsNotice(payload: string): EventsNotice | undefined {
   if (!payload.startsWith('{')) return undefined;
   try {
     const n = JSON.parse(payload) as Partial<EventsNotice>;
-    return Array.isArray(n.types) && typeof n.deliveries === 'number' ? { types: n.types, deliveries: n.deliveries } : undefined;
+    return Array.isArray(n.types) && typeof n.deliveries === 'number'
+      ? { types: n.types, deliveries: n.deliveries }
+      : undefined;
   } catch {
     return undefined;
   }

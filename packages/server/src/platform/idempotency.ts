@@ -36,7 +36,9 @@ export const idempotencyPlugin = fp(async function idempotencyPlugin(app: Fastif
     const key = request.headers['idempotency-key'];
     if (key === undefined || !request.routeOptions.config.permission?.creates) return;
     if (typeof key !== 'string' || key.length === 0 || key.length > 255) {
-      throw new Problem(P['bad-request'], 'Idempotency-Key must be 1 to 255 characters', [{ pointer: '/headers/idempotency-key', detail: 'is invalid' }]);
+      throw new Problem(P['bad-request'], 'Idempotency-Key must be 1 to 255 characters', [
+        { pointer: '/headers/idempotency-key', detail: 'is invalid' },
+      ]);
     }
     const accountId = principalOf(request).accountId;
     const hash = requestHash(request);
@@ -55,15 +57,24 @@ export const idempotencyPlugin = fp(async function idempotencyPlugin(app: Fastif
     if (!stored) throw new Problem(P['idempotency-in-flight'], 'retry in a moment');
     const running = stored.responseStatus === null;
     if (running && now.getTime() - stored.createdAt.getTime() < IN_FLIGHT_TAKEOVER_MS) {
-      throw new Problem(P['idempotency-in-flight'], 'the first request with this Idempotency-Key is still running; retry in a moment');
+      throw new Problem(
+        P['idempotency-in-flight'],
+        'the first request with this Idempotency-Key is still running; retry in a moment',
+      );
     }
     if (!stored.requestHash.equals(hash)) {
-      throw new Problem(P['idempotency-key-reused'], 'this Idempotency-Key was first used with a different method, path or body');
+      throw new Problem(
+        P['idempotency-key-reused'],
+        'this Idempotency-Key was first used with a different method, path or body',
+      );
     }
     if (stored.responseStatus === null) {
       // Its process died mid-request: this retry takes the key over (only one retry can).
       if (!(await takeOver(accountId, key, stored.createdAt, now))) {
-        throw new Problem(P['idempotency-in-flight'], 'another retry with this Idempotency-Key is running; retry in a moment');
+        throw new Problem(
+          P['idempotency-in-flight'],
+          'another retry with this Idempotency-Key is running; retry in a moment',
+        );
       }
       request.idempotencyKey = key;
       return;
@@ -117,8 +128,12 @@ export async function storeAnswers(tx: Tx, answers: StoredAnswer[], at: Date): P
   if (answers.length === 0) return;
   await tx`
     update idempotency_keys k set response_status = a.status, response_body = a.body, completed_at = ${at}
-    from ${recordset(tx, answers.map((a) => ({ account_id: a.accountId, key: a.key, status: a.answer.status, body: a.answer.body })),
-      { account_id: 'text', key: 'text', status: 'integer', body: 'jsonb' }, 'a')}
+    from ${recordset(
+      tx,
+      answers.map((a) => ({ account_id: a.accountId, key: a.key, status: a.answer.status, body: a.answer.body })),
+      { account_id: 'text', key: 'text', status: 'integer', body: 'jsonb' },
+      'a',
+    )}
     where k.account_id = a.account_id and k.key = a.key`;
 }
 
@@ -128,7 +143,10 @@ export function answeredInTransaction(request: FastifyRequest): void {
 }
 
 function requestHash(request: FastifyRequest): Buffer {
-  return crypto.createHash('sha256').update(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`).digest();
+  return crypto
+    .createHash('sha256')
+    .update(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`)
+    .digest();
 }
 
 /** Sweep: forget keys older than the retention period. */

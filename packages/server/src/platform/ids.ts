@@ -17,9 +17,38 @@ function pooledRandom(): number {
 const nextUlid = monotonicFactory(pooledRandom);
 
 export type IdPrefix =
-  | 'acc' | 'key' | 'usr' | 'evt' | 'aud' | 'num' | 'eml' | 'fil' | 'dk'
-  | 'msg' | 'whk' | 'del' | 'con' | 'rte' | 'dsr' | 'inv' | 'sbx' | 'lim' | 'use' | 'prc' | 'pay' | 'dep' | 'ord' | 'tpl'
-  | 'ses' | 'uin' | 'ctc' | 'cns' | 'lgh' | 'ret' | 'pol' | 'esk';
+  | 'acc'
+  | 'key'
+  | 'usr'
+  | 'evt'
+  | 'aud'
+  | 'num'
+  | 'eml'
+  | 'fil'
+  | 'dk'
+  | 'msg'
+  | 'whk'
+  | 'del'
+  | 'con'
+  | 'rte'
+  | 'dsr'
+  | 'inv'
+  | 'sbx'
+  | 'lim'
+  | 'use'
+  | 'prc'
+  | 'pay'
+  | 'dep'
+  | 'ord'
+  | 'tpl'
+  | 'ses'
+  | 'uin'
+  | 'ctc'
+  | 'cns'
+  | 'lgh'
+  | 'ret'
+  | 'pol'
+  | 'esk';
 
 export function newId(prefix: IdPrefix, at: Date = new Date()): string {
   return `${prefix}_${nextUlid(at.getTime()).toLowerCase()}`;

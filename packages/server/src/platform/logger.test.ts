@@ -12,16 +12,29 @@ import { CLI } from '../../test/cli.ts';
 
 function capture() {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk, _enc, cb) { lines.push(chunk.toString()); cb(); } });
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(chunk.toString());
+      cb();
+    },
+  });
   return { lines, stream };
 }
 
 it('redacts secrets, phone numbers, bodies and emails from log objects', () => {
   const { lines, stream } = capture();
   const log = createLogger('info', stream);
-  log.info({ message: { to: '+447700900123', from: 'ACME', body: 'your code is 123456' }, user: { email: 'a@b.c', password: 'pw' }, key: { secret: 'cxk_live_x' } }, 'event');
+  log.info(
+    {
+      message: { to: '+447700900123', from: 'ACME', body: 'your code is 123456' },
+      user: { email: 'a@b.c', password: 'pw' },
+      key: { secret: 'cxk_live_x' },
+    },
+    'event',
+  );
   const text = lines.join('');
-  for (const leaked of ['+447700900123', '123456', 'a@b.c', 'pw"', 'cxk_live_x']) assert.ok(!text.includes(leaked), `${leaked} leaked: ${text}`);
+  for (const leaked of ['+447700900123', '123456', 'a@b.c', 'pw"', 'cxk_live_x'])
+    assert.ok(!text.includes(leaked), `${leaked} leaked: ${text}`);
   assert.match(text, /\[redacted\]/);
 });
 
@@ -43,11 +56,15 @@ it('never logs the API key or query strings of real requests', async () => {
 it('redacts the same fields in the pretty format', () => {
   const { lines, stream } = capture();
   const log = createLogger('info', stream, 'pretty');
-  log.info({ message: { to: '+447700900123', body: 'your code is 123456' }, key: { apiKey: 'cxk_live_x' } }, 'pretty event');
+  log.info(
+    { message: { to: '+447700900123', body: 'your code is 123456' }, key: { apiKey: 'cxk_live_x' } },
+    'pretty event',
+  );
   const text = lines.join('');
   assert.match(text, /pretty event/);
   assert.ok(!text.trimStart().startsWith('{'), `not JSON: ${text}`);
-  for (const leaked of ['+447700900123', '123456', 'cxk_live_x']) assert.ok(!text.includes(leaked), `${leaked} leaked: ${text}`);
+  for (const leaked of ['+447700900123', '123456', 'cxk_live_x'])
+    assert.ok(!text.includes(leaked), `${leaked} leaked: ${text}`);
 });
 
 it('picks pretty for a terminal and json otherwise unless CX_LOG_FORMAT says, and refuses other formats', () => {
@@ -55,7 +72,10 @@ it('picks pretty for a terminal and json otherwise unless CX_LOG_FORMAT says, an
   assert.equal(loadConfig({}, { stdoutIsTTY: false }).logFormat, 'json');
   assert.equal(loadConfig({ CX_LOG_FORMAT: 'json' }, { stdoutIsTTY: true }).logFormat, 'json');
   assert.equal(loadConfig({ CX_LOG_FORMAT: 'pretty' }, { stdoutIsTTY: false }).logFormat, 'pretty');
-  assert.throws(() => loadConfig({ CX_LOG_FORMAT: 'xml' }), (err: unknown) => err instanceof ConfigError && /CX_LOG_FORMAT/.test(err.message));
+  assert.throws(
+    () => loadConfig({ CX_LOG_FORMAT: 'xml' }),
+    (err: unknown) => err instanceof ConfigError && /CX_LOG_FORMAT/.test(err.message),
+  );
 });
 
 describe('cx-engage start with CX_LOG_FORMAT=json', () => {
@@ -68,7 +88,14 @@ describe('cx-engage start with CX_LOG_FORMAT=json', () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cx-log-'));
     dirs.push(dataDir);
     const child = spawn(process.execPath, [CLI, 'start'], {
-      env: { ...process.env, CX_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', CX_LOG_FORMAT: 'json', CX_MASTER_KEY: TEST_MASTER_KEY },
+      env: {
+        ...process.env,
+        CX_DATA_DIR: dataDir,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        CX_LOG_FORMAT: 'json',
+        CX_MASTER_KEY: TEST_MASTER_KEY,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -8,9 +8,23 @@ import pretty from 'pino-pretty';
 export type LogFormat = 'pretty' | 'json';
 
 const REDACT = [
-  'req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]',
-  '*.password', '*.adminPassword', '*.secret', '*.apiKey', '*.testApiKey', '*.adminApiKey', '*.token', '*.accessToken',
-  '*.to', '*.from', '*.phone', '*.number', '*.body', '*.email',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["idempotency-key"]',
+  '*.password',
+  '*.adminPassword',
+  '*.secret',
+  '*.apiKey',
+  '*.testApiKey',
+  '*.adminApiKey',
+  '*.token',
+  '*.accessToken',
+  '*.to',
+  '*.from',
+  '*.phone',
+  '*.number',
+  '*.body',
+  '*.email',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream, format: LogFormat = 'json'): Logger {
@@ -20,7 +34,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       redact: { paths: REDACT, censor: '[redacted]' },
       serializers: {
         // Query strings can carry numbers (`?to=+44...`): log the path only.
-        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+        req: (req: { method: string; url: string; id: string }) => ({
+          method: req.method,
+          url: req.url.split('?')[0],
+          id: req.id,
+        }),
       },
     },
     format === 'pretty' ? prettyStream(destination) : destination,

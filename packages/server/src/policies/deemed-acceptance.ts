@@ -20,11 +20,30 @@ export async function deemPoliciesAccepted(ctx: Context, opts: { batchSize?: num
       const rows = await deemDueNotices(tx, now, batchSize);
       // The event and audit entry are dated now (when the platform recorded it); the notice's
       // decidedAt is the deadline itself, whenever the sweep ran.
-      await emitEvents(tx, rows.map((r) => policyEvent(r.accountId, 'policy.deemed_accepted', r.policy, { status: 'deemed_accepted', objectionDeadline: r.objectionDeadline }, now)));
+      await emitEvents(
+        tx,
+        rows.map((r) =>
+          policyEvent(
+            r.accountId,
+            'policy.deemed_accepted',
+            r.policy,
+            { status: 'deemed_accepted', objectionDeadline: r.objectionDeadline },
+            now,
+          ),
+        ),
+      );
       for (const r of rows) {
         await appendAudit(tx, {
-          accountId: r.accountId, actor: SYSTEM, action: 'policy.deemed_accepted', target: { type: 'policy', id: r.policy.id },
-          data: { kind: r.policy.kind, version: r.policy.version, objectionDeadline: r.objectionDeadline.toISOString() }, at: now,
+          accountId: r.accountId,
+          actor: SYSTEM,
+          action: 'policy.deemed_accepted',
+          target: { type: 'policy', id: r.policy.id },
+          data: {
+            kind: r.policy.kind,
+            version: r.policy.version,
+            objectionDeadline: r.objectionDeadline.toISOString(),
+          },
+          at: now,
         });
       }
       return rows.length;

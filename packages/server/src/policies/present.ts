@@ -18,9 +18,15 @@ const versionFields = {
 };
 const TextField = Type.String({ description: 'the full text, markdown' });
 
-const CountsSchema = Type.Object({
-  pending: Type.Integer(), accepted: Type.Integer(), objected: Type.Integer(), deemedAccepted: Type.Integer(),
-}, { description: 'client accounts by the status of their notice of this version' });
+const CountsSchema = Type.Object(
+  {
+    pending: Type.Integer(),
+    accepted: Type.Integer(),
+    objected: Type.Integer(),
+    deemedAccepted: Type.Integer(),
+  },
+  { description: 'client accounts by the status of their notice of this version' },
+);
 
 export const AdminPolicySummarySchema = Type.Object({ ...versionFields, accounts: CountsSchema });
 export const AdminPolicySchema = Type.Object({ ...versionFields, text: TextField, accounts: CountsSchema });
@@ -29,9 +35,17 @@ const NoticeSchema = Type.Object({
   source: Type.Union([Type.Literal('publication'), Type.Literal('account_created')], {
     description: 'publication: notified when it was published; account_created: part of the contract from the start',
   }),
-  status: Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('objected'), Type.Literal('deemed_accepted')]),
+  status: Type.Union([
+    Type.Literal('pending'),
+    Type.Literal('accepted'),
+    Type.Literal('objected'),
+    Type.Literal('deemed_accepted'),
+  ]),
   notifiedAt: Timestamp,
-  objectionDeadline: Type.String({ format: 'date-time', description: 'a written objection is recorded only before this time' }),
+  objectionDeadline: Type.String({
+    format: 'date-time',
+    description: 'a written objection is recorded only before this time',
+  }),
   decidedAt: NullableTimestamp,
   signer: Type.Union([Type.String(), Type.Null()]),
   objection: Type.Union([Type.String(), Type.Null()], { description: 'the written objection' }),
@@ -51,20 +65,33 @@ export const ObjectionSchema = Type.Object({
 
 function versionJson(p: PolicyRow) {
   return {
-    id: p.id, kind: p.kind, version: p.version, title: p.title, summaryOfChanges: p.summaryOfChanges,
-    effectiveAt: p.effectiveAt.toISOString(), publishedAt: p.publishedAt.toISOString(),
+    id: p.id,
+    kind: p.kind,
+    version: p.version,
+    title: p.title,
+    summaryOfChanges: p.summaryOfChanges,
+    effectiveAt: p.effectiveAt.toISOString(),
+    publishedAt: p.publishedAt.toISOString(),
   };
 }
 
 /** Without the text (lists); the single-version answers add `text`. */
 export function adminPolicyJson(p: PolicyRow, counts: StatusCounts) {
-  const accounts = { pending: counts.pending, accepted: counts.accepted, objected: counts.objected, deemedAccepted: counts.deemed_accepted };
+  const accounts = {
+    pending: counts.pending,
+    accepted: counts.accepted,
+    objected: counts.objected,
+    deemedAccepted: counts.deemed_accepted,
+  };
   return { ...versionJson(p), accounts };
 }
 
 async function noticeJson(keyring: Keyring, n: NoticeRow) {
   return {
-    source: n.source, status: n.status, notifiedAt: n.notifiedAt.toISOString(), objectionDeadline: n.objectionDeadline.toISOString(),
+    source: n.source,
+    status: n.status,
+    notifiedAt: n.notifiedAt.toISOString(),
+    objectionDeadline: n.objectionDeadline.toISOString(),
     decidedAt: n.decidedAt?.toISOString() ?? null,
     signer: await decryptField(keyring, n.accountId, n.signer),
     objection: await decryptField(keyring, n.accountId, n.objectionText),
@@ -78,9 +105,11 @@ export async function clientPolicyJson(keyring: Keyring, row: AccountPolicyRow) 
 
 export async function objectionJson(keyring: Keyring, o: ObjectionRow) {
   return {
-    accountId: o.accountId, accountName: o.accountName,
+    accountId: o.accountId,
+    accountName: o.accountName,
     text: (await decryptField(keyring, o.accountId, o.objectionText)) ?? '',
     signer: (await decryptField(keyring, o.accountId, o.signer)) ?? '',
-    objectedAt: o.decidedAt!.toISOString(), objectedBy: o.decidedBy ?? '',
+    objectedAt: o.decidedAt!.toISOString(),
+    objectedBy: o.decidedBy ?? '',
   };
 }

@@ -15,8 +15,14 @@ import { addCalendarMonths } from '../platform/calendar.ts';
 import { emailObjectionToOperator, emailPublication } from './notify.ts';
 import { PolicyProblems } from './problems.ts';
 import {
-  accountPolicies, insertPolicy, noticeClientAccounts, recordDecision,
-  type AccountPolicyRow, type NoticeStatus, type PolicyKind, type PolicyRow,
+  accountPolicies,
+  insertPolicy,
+  noticeClientAccounts,
+  recordDecision,
+  type AccountPolicyRow,
+  type NoticeStatus,
+  type PolicyKind,
+  type PolicyRow,
 } from './store.ts';
 
 export interface PolicyInput {
@@ -37,10 +43,18 @@ export function policyEvent(
   at: Date,
 ): NewEvent {
   return {
-    accountId, type, objectType: 'policy', objectId: policy.id, at,
+    accountId,
+    type,
+    objectType: 'policy',
+    objectId: policy.id,
+    at,
     data: {
-      kind: policy.kind, version: policy.version, title: policy.title, effectiveAt: policy.effectiveAt.toISOString(),
-      objectionDeadline: notice.objectionDeadline.toISOString(), status: notice.status,
+      kind: policy.kind,
+      version: policy.version,
+      title: policy.title,
+      effectiveAt: policy.effectiveAt.toISOString(),
+      objectionDeadline: notice.objectionDeadline.toISOString(),
+      status: notice.status,
     },
   };
 }
@@ -49,25 +63,50 @@ export function policyEvent(
  * A version may take effect only once every client's month to object is over: effectiveAt
  * before the end of that month is refused, never silently moved.
  */
-export async function publishPolicy(ctx: Context, actor: Actor, input: PolicyInput): Promise<{ policy: PolicyRow; notified: number }> {
+export async function publishPolicy(
+  ctx: Context,
+  actor: Actor,
+  input: PolicyInput,
+): Promise<{ policy: PolicyRow; notified: number }> {
   const at = ctx.clock.now();
   const deadline = addCalendarMonths(at);
   if (input.effectiveAt < deadline) {
-    throw Problem.field('/effectiveAt', `must not be before ${deadline.toISOString()}: clients have one calendar month from today to object`);
+    throw Problem.field(
+      '/effectiveAt',
+      `must not be before ${deadline.toISOString()}: clients have one calendar month from today to object`,
+    );
   }
   return withTransaction(ctx.sql, async (tx) => {
     const policy = await insertPolicy(tx, { id: newId('pol', at), ...input, publishedAt: at, publishedBy: actor.id });
     if (!policy) {
-      throw new Problem(PolicyProblems['policy-version-exists'], `the ${input.kind} already has a version ${input.version}`, [{ pointer: '/version', detail: 'is already published' }]);
+      throw new Problem(
+        PolicyProblems['policy-version-exists'],
+        `the ${input.kind} already has a version ${input.version}`,
+        [{ pointer: '/version', detail: 'is already published' }],
+      );
     }
     const accountIds = await noticeClientAccounts(tx, policy.id, at, deadline);
     const notice = { status: 'pending' as const, objectionDeadline: deadline };
-    await emitEvents(tx, accountIds.map((id) => policyEvent(id, 'policy.published', policy, notice, at)), { newObjects: true });
+    await emitEvents(
+      tx,
+      accountIds.map((id) => policyEvent(id, 'policy.published', policy, notice, at)),
+      { newObjects: true },
+    );
     const emails = await emailPublication(tx, policy, accountIds, deadline);
     const [house] = await tx<{ id: string }[]>`select id from accounts where is_house`;
     await appendAudit(tx, {
-      accountId: house!.id, actor, action: 'policy.published', target: { type: 'policy', id: policy.id },
-      data: { kind: policy.kind, version: policy.version, effectiveAt: policy.effectiveAt.toISOString(), accountsNotified: accountIds.length, emails }, at,
+      accountId: house!.id,
+      actor,
+      action: 'policy.published',
+      target: { type: 'policy', id: policy.id },
+      data: {
+        kind: policy.kind,
+        version: policy.version,
+        effectiveAt: policy.effectiveAt.toISOString(),
+        accountsNotified: accountIds.length,
+        emails,
+      },
+      at,
     });
     return { policy, notified: accountIds.length };
   });
@@ -80,18 +119,34 @@ export interface ClientDecision {
 }
 
 /** A written objection, recorded only before the deadline; an earlier acceptance does not prevent it. */
-export async function objectToPolicy(ctx: Context, actor: Actor, accountId: string, policyId: string, d: ClientDecision & { text: string }): Promise<AccountPolicyRow> {
+export async function objectToPolicy(
+  ctx: Context,
+  actor: Actor,
+  accountId: string,
+  policyId: string,
+  d: ClientDecision & { text: string },
+): Promise<AccountPolicyRow> {
   return decide(ctx, actor, accountId, policyId, 'objected', d, (row) => {
     if (row.notice.status === 'objected') {
-      throw new Problem(P['invalid-state'], `your account objected to this version on ${row.notice.decidedAt!.toISOString()}`);
+      throw new Problem(
+        P['invalid-state'],
+        `your account objected to this version on ${row.notice.decidedAt!.toISOString()}`,
+      );
     }
   });
 }
 
 /** An explicit acceptance within the month (otherwise the version is deemed accepted at its end). */
-export async function acceptPolicy(ctx: Context, actor: Actor, accountId: string, policyId: string, d: ClientDecision): Promise<AccountPolicyRow> {
+export async function acceptPolicy(
+  ctx: Context,
+  actor: Actor,
+  accountId: string,
+  policyId: string,
+  d: ClientDecision,
+): Promise<AccountPolicyRow> {
   return decide(ctx, actor, accountId, policyId, 'accepted', d, (row) => {
-    if (row.notice.status !== 'pending') throw new Problem(P['invalid-state'], `your account's notice of this version is ${row.notice.status}`);
+    if (row.notice.status !== 'pending')
+      throw new Problem(P['invalid-state'], `your account's notice of this version is ${row.notice.status}`);
   });
 }
 
@@ -113,9 +168,12 @@ async function decide(
     if (!row) throw new Problem(P['not-found'], `no policy ${policyId}`);
     allowed(row);
     if (at >= row.notice.objectionDeadline) {
-      throw new Problem(PolicyProblems['policy-deadline-passed'], row.notice.source === 'account_created'
-        ? 'this version was already part of your contract when your account was created'
-        : `the deadline to object passed at ${row.notice.objectionDeadline.toISOString()}; the version is deemed accepted`);
+      throw new Problem(
+        PolicyProblems['policy-deadline-passed'],
+        row.notice.source === 'account_created'
+          ? 'this version was already part of your contract when your account was created'
+          : `the deadline to object passed at ${row.notice.objectionDeadline.toISOString()}; the version is deemed accepted`,
+      );
     }
     await recordDecision(tx, accountId, policyId, { status, at, by: actor.id, signer, objectionText });
     await recordClientDecision(tx, actor, row, status, at);
@@ -123,14 +181,26 @@ async function decide(
   });
 }
 
-async function recordClientDecision(tx: Tx, actor: Actor, row: AccountPolicyRow, status: 'accepted' | 'objected', at: Date): Promise<void> {
+async function recordClientDecision(
+  tx: Tx,
+  actor: Actor,
+  row: AccountPolicyRow,
+  status: 'accepted' | 'objected',
+  at: Date,
+): Promise<void> {
   const accountId = row.notice.accountId;
   // The signer and the objection stay on the notice: audit entries and events carry no names.
   await appendAudit(tx, {
-    accountId, actor, action: `policy.${status}`, target: { type: 'policy', id: row.id },
-    data: { kind: row.kind, version: row.version, previousStatus: row.notice.status }, at,
+    accountId,
+    actor,
+    action: `policy.${status}`,
+    target: { type: 'policy', id: row.id },
+    data: { kind: row.kind, version: row.version, previousStatus: row.notice.status },
+    at,
   });
-  await emitEvents(tx, [policyEvent(accountId, `policy.${status}`, row, { status, objectionDeadline: row.notice.objectionDeadline }, at)]);
+  await emitEvents(tx, [
+    policyEvent(accountId, `policy.${status}`, row, { status, objectionDeadline: row.notice.objectionDeadline }, at),
+  ]);
   if (status === 'objected') {
     const [account] = await tx<{ id: string; name: string }[]>`select id, name from accounts where id = ${accountId}`;
     await emailObjectionToOperator(tx, row, account!, at);

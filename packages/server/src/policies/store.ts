@@ -57,7 +57,12 @@ export async function insertPolicy(db: Db, p: PolicyRow): Promise<PolicyRow | un
  * A pending notice for every client account that can still be bound by it (not the house
  * account, not closed ones), in one statement; returns the accounts notified.
  */
-export async function noticeClientAccounts(db: Db, policyId: string, notifiedAt: Date, deadline: Date): Promise<string[]> {
+export async function noticeClientAccounts(
+  db: Db,
+  policyId: string,
+  notifiedAt: Date,
+  deadline: Date,
+): Promise<string[]> {
   const rows = await db<{ accountId: string }[]>`
     insert into policy_notices (account_id, policy_id, source, status, notified_at, objection_deadline)
     select id, ${policyId}, 'publication', 'pending', ${notifiedAt}, ${deadline}
@@ -103,7 +108,9 @@ export async function listPolicies(db: Db, opts: { after?: string | undefined; l
 export async function statusCounts(db: Db, policyIds: string[]): Promise<Map<string, StatusCounts>> {
   const rows = await db<{ policyId: string; status: NoticeStatus; n: number }[]>`
     select policy_id as "policyId", status, count(*)::int as n from policy_notices where policy_id = any(${policyIds}) group by 1, 2`;
-  const out = new Map(policyIds.map((id) => [id, { pending: 0, accepted: 0, objected: 0, deemed_accepted: 0 } as StatusCounts]));
+  const out = new Map(
+    policyIds.map((id) => [id, { pending: 0, accepted: 0, objected: 0, deemed_accepted: 0 } as StatusCounts]),
+  );
   for (const r of rows) out.get(r.policyId)![r.status] = r.n;
   return out;
 }
@@ -113,7 +120,11 @@ export interface ObjectionRow extends NoticeRow {
 }
 
 /** The written objections to a version, by account. */
-export async function listObjections(db: Db, policyId: string, opts: { after?: string | undefined; limit: number }): Promise<ObjectionRow[]> {
+export async function listObjections(
+  db: Db,
+  policyId: string,
+  opts: { after?: string | undefined; limit: number },
+): Promise<ObjectionRow[]> {
   return db<ObjectionRow[]>`
     select ${noticeColumns(db)}, a.name as "accountName" from policy_notices n join accounts a on a.id = n.account_id
     where n.policy_id = ${policyId} and n.status = 'objected' ${opts.after ? db`and n.account_id > ${opts.after}` : db``}
@@ -141,10 +152,33 @@ export async function accountPolicies(
 
 /** The row of `accountPolicies` carries both sets of columns flat; split them back. */
 function splitNotice(r: PolicyRow & Partial<NoticeRow>): AccountPolicyRow {
-  const { accountId, policyId, source, status, notifiedAt, objectionDeadline, decidedAt, decidedBy, signer, objectionText, ...policy } = r;
+  const {
+    accountId,
+    policyId,
+    source,
+    status,
+    notifiedAt,
+    objectionDeadline,
+    decidedAt,
+    decidedBy,
+    signer,
+    objectionText,
+    ...policy
+  } = r;
   return {
     ...policy,
-    notice: { accountId: accountId!, policyId: policyId!, source: source!, status: status!, notifiedAt: notifiedAt!, objectionDeadline: objectionDeadline!, decidedAt: decidedAt ?? null, decidedBy: decidedBy ?? null, signer: signer ?? null, objectionText: objectionText ?? null },
+    notice: {
+      accountId: accountId!,
+      policyId: policyId!,
+      source: source!,
+      status: status!,
+      notifiedAt: notifiedAt!,
+      objectionDeadline: objectionDeadline!,
+      decidedAt: decidedAt ?? null,
+      decidedBy: decidedBy ?? null,
+      signer: signer ?? null,
+      objectionText: objectionText ?? null,
+    },
   };
 }
 
@@ -174,7 +208,17 @@ export interface DeemedRow {
  * or recorded by its own deadline check), and two sweeps never take the same rows.
  */
 export async function deemDueNotices(db: Db, now: Date, limit: number): Promise<DeemedRow[]> {
-  const rows = await db<{ accountId: string; id: string; kind: PolicyKind; version: string; title: string; effectiveAt: Date; objectionDeadline: Date }[]>`
+  const rows = await db<
+    {
+      accountId: string;
+      id: string;
+      kind: PolicyKind;
+      version: string;
+      title: string;
+      effectiveAt: Date;
+      objectionDeadline: Date;
+    }[]
+  >`
     with due as (
       select account_id, policy_id from policy_notices
       where status = 'pending' and objection_deadline <= ${now}

@@ -14,7 +14,8 @@ export const PORTAL_DIST = fileURLToPath(new URL('../../../portal/dist/', import
 const API_PREFIXES = ['/v1/', '/docs', '/healthz', '/readyz', '/metrics', '/webhooks/'];
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 // The portal loads nothing from elsewhere; charts draw on a canvas, QR codes are data: images.
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+const CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 const PLACEHOLDER =
   '<!doctype html><html lang="en"><meta charset="utf-8"><title>CX Engage</title>' +
@@ -32,11 +33,15 @@ export async function portalRoutes(app: FastifyInstance, opts: { dist?: string }
     }
     if (!built) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(PLACEHOLDER);
     if (path.extname(urlPath) === '') {
-      reply.header('content-security-policy', CSP).header('referrer-policy', 'same-origin').header('cache-control', 'no-cache');
+      reply
+        .header('content-security-policy', CSP)
+        .header('referrer-policy', 'same-origin')
+        .header('cache-control', 'no-cache');
       return reply.sendFile('index.html', { cacheControl: false });
     }
     // A missing file falls through to the not-found handler (a 404 problem), never to index.html.
-    if (urlPath.startsWith('/assets/')) return reply.header('cache-control', IMMUTABLE).sendFile(urlPath.slice(1), { cacheControl: false });
+    if (urlPath.startsWith('/assets/'))
+      return reply.header('cache-control', IMMUTABLE).sendFile(urlPath.slice(1), { cacheControl: false });
     return reply.header('cache-control', 'no-cache').sendFile(urlPath.slice(1), { cacheControl: false });
   };
 

@@ -63,28 +63,56 @@ export async function recordConsents(db: Db, keyring: Keyring, inputs: ConsentIn
              values (${c.accountId}, ${id}, ${c.subjectHash}, ${c.channel}, ${c.purpose}, ${c.action}, ${c.source},
                      ${await encryptField(keyring, c.accountId, c.evidence)}, ${c.actor.type}, ${c.actor.id}, ${c.at})`;
   }
-  await emitEvents(db, inputs.map((c, i) => ({
-    accountId: c.accountId, type: `consent.${c.action}`, objectType: 'contact', objectId: c.contactId, at: c.at,
-    data: { consentId: ids[i], channel: c.channel, purpose: c.purpose, action: c.action, source: c.source },
-  })));
+  await emitEvents(
+    db,
+    inputs.map((c, i) => ({
+      accountId: c.accountId,
+      type: `consent.${c.action}`,
+      objectType: 'contact',
+      objectId: c.contactId,
+      at: c.at,
+      data: { consentId: ids[i], channel: c.channel, purpose: c.purpose, action: c.action, source: c.source },
+    })),
+  );
   return ids;
 }
 
-export async function consentHistory(db: Db, keyring: Keyring, accountId: string, subjectHash: Buffer): Promise<ConsentRecord[]> {
+export async function consentHistory(
+  db: Db,
+  keyring: Keyring,
+  accountId: string,
+  subjectHash: Buffer,
+): Promise<ConsentRecord[]> {
   const rows = await db<RecordRow[]>`
     select account_id as "accountId", id, channel, purpose, action, source, evidence, actor_type as "actorType", actor_id as "actorId", recorded_at as "recordedAt"
     from consent_records where account_id = ${accountId} and subject_hash = ${subjectHash} order by recorded_at, id`;
-  return Promise.all(rows.map(async (r) => ({
-    id: r.id, channel: r.channel, purpose: r.purpose, action: r.action, source: r.source,
-    evidence: await decryptField(keyring, accountId, r.evidence), actor: { type: r.actorType, id: r.actorId }, recordedAt: r.recordedAt.toISOString(),
-  })));
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      channel: r.channel,
+      purpose: r.purpose,
+      action: r.action,
+      source: r.source,
+      evidence: await decryptField(keyring, accountId, r.evidence),
+      actor: { type: r.actorType, id: r.actorId },
+      recordedAt: r.recordedAt.toISOString(),
+    })),
+  );
 }
 
 /** The current state: the latest record of each channel and purpose. */
-export function currentConsent(history: ConsentRecord[]): { channel: string; purpose: string; granted: boolean; since: string; source: string }[] {
+export function currentConsent(
+  history: ConsentRecord[],
+): { channel: string; purpose: string; granted: boolean; since: string; source: string }[] {
   const latest = new Map<string, ConsentRecord>();
   for (const r of history) latest.set(`${r.channel}|${r.purpose}`, r);
-  return [...latest.values()].map((r) => ({ channel: r.channel, purpose: r.purpose, granted: r.action === 'granted', since: r.recordedAt, source: r.source }));
+  return [...latest.values()].map((r) => ({
+    channel: r.channel,
+    purpose: r.purpose,
+    granted: r.action === 'granted',
+    since: r.recordedAt,
+    source: r.source,
+  }));
 }
 
 export interface SubjectKey {
@@ -96,7 +124,12 @@ export interface SubjectKey {
  * Which of these people currently grant consent for the channel and one of the purposes:
  * one query for a whole group of messages. Keys are `${accountId}|${hash hex}|${purpose}`.
  */
-export async function currentGrants(db: Db, subjects: readonly SubjectKey[], channel: string, purposes: readonly string[]): Promise<Set<string>> {
+export async function currentGrants(
+  db: Db,
+  subjects: readonly SubjectKey[],
+  channel: string,
+  purposes: readonly string[],
+): Promise<Set<string>> {
   if (subjects.length === 0) return new Set();
   const rows = await db<{ key: string; action: string }[]>`
     select distinct on (c.account_id, c.subject_hash, c.purpose) c.account_id || '|' || encode(c.subject_hash, 'hex') || '|' || c.purpose as key, c.action

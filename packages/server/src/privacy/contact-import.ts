@@ -19,25 +19,41 @@ export const IMPORT_LIMIT = 1000;
 
 // Imported consent always has source `import`.
 const { channel, purpose, action, evidence } = ConsentInputFields;
-const ImportItem = Type.Object({
-  phone: Type.Optional(Phone),
-  ...ProfileFields,
-  consents: Type.Optional(Type.Array(Type.Object({ channel, purpose, action, evidence }, { additionalProperties: false }), { maxItems: 20 })),
-}, { additionalProperties: false });
+const ImportItem = Type.Object(
+  {
+    phone: Type.Optional(Phone),
+    ...ProfileFields,
+    consents: Type.Optional(
+      Type.Array(Type.Object({ channel, purpose, action, evidence }, { additionalProperties: false }), {
+        maxItems: 20,
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 type Item = Static<typeof ImportItem>;
 
 const OUTCOMES = ['created', 'updated', 'skipped'] as const;
 type Outcome = (typeof OUTCOMES)[number];
 
-const ImportBody = Type.Object({
-  contacts: Type.Array(ImportItem, { minItems: 1, maxItems: IMPORT_LIMIT }),
-  existing: Type.Optional(Type.Union([Type.Literal('merge'), Type.Literal('skip')], {
-    description: "a number (or email) that already has a contact: `merge` (default) sets the fields given, adds the tags and attributes; `skip` leaves it as it is (its consents are still recorded)",
-  })),
-}, { additionalProperties: false });
+const ImportBody = Type.Object(
+  {
+    contacts: Type.Array(ImportItem, { minItems: 1, maxItems: IMPORT_LIMIT }),
+    existing: Type.Optional(
+      Type.Union([Type.Literal('merge'), Type.Literal('skip')], {
+        description:
+          'a number (or email) that already has a contact: `merge` (default) sets the fields given, adds the tags and attributes; `skip` leaves it as it is (its consents are still recorded)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 const ImportResult = Type.Object({
-  created: Type.Integer(), updated: Type.Integer(), skipped: Type.Integer(), consentsRecorded: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  skipped: Type.Integer(),
+  consentsRecorded: Type.Integer(),
   results: Type.Array(Type.Object({ index: Type.Integer(), contactId: Type.String(), outcome: Type.Enum(OUTCOMES) })),
 });
 
@@ -59,7 +75,11 @@ function validate(items: Item[]): (string | null)[] {
     }
     const identity = phone ?? emailIdentity(item.email!);
     const first = seen.get(identity);
-    if (first !== undefined) errors.push({ pointer: `/contacts/${i}/${phone ? 'phone' : 'email'}`, detail: `the same person as /contacts/${first}` });
+    if (first !== undefined)
+      errors.push({
+        pointer: `/contacts/${i}/${phone ? 'phone' : 'email'}`,
+        detail: `the same person as /contacts/${first}`,
+      });
     else seen.set(identity, i);
     return phone;
   });
@@ -67,51 +87,96 @@ function validate(items: Item[]): (string | null)[] {
   return phones;
 }
 
-export async function contactImportRoutes(base: FastifyInstance, opts: { ctx: Context; hasher: SubjectHasher }): Promise<void> {
+export async function contactImportRoutes(
+  base: FastifyInstance,
+  opts: { ctx: Context; hasher: SubjectHasher },
+): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx, hasher } = opts;
 
-  app.post('/v1/contacts/import', {
-    schema: {
-      tags: ['contacts'],
-      summary: `Import up to ${IMPORT_LIMIT} contacts with their consent (all or nothing; consents are recorded with source import)`,
-      body: ImportBody, response: { 200: ImportResult },
+  app.post(
+    '/v1/contacts/import',
+    {
+      schema: {
+        tags: ['contacts'],
+        summary: `Import up to ${IMPORT_LIMIT} contacts with their consent (all or nothing; consents are recorded with source import)`,
+        body: ImportBody,
+        response: { 200: ImportResult },
+      },
     },
-  }, async (request) => {
-    const p = principalOf(request);
-    const { contacts: items, existing = 'merge' } = request.body;
-    const phones = validate(items);
-    const at = ctx.clock.now();
-    return withTransaction(ctx.sql, async (tx) => {
-      const results: { index: number; contactId: string; outcome: Outcome }[] = [];
-      const consents: ConsentInput[] = [];
-      for (const [index, item] of items.entries()) {
-        const profile = { name: item.name ?? null, email: item.email ?? null, whatsappId: item.whatsappId ?? null, attributes: item.attributes ?? {} };
-        const inserted = await insertContact(tx, ctx.keyring, hasher, { accountId: p.accountId, phone: phones[index]!, profile, tags: item.tags ?? [], at });
-        let row = inserted.row;
-        let outcome: Outcome = inserted.created ? 'created' : existing === 'skip' ? 'skipped' : 'updated';
-        if (outcome === 'updated') {
-          const locked = (await getContact(tx, p.accountId, row.id, { forUpdate: true }))!;
-          // The sealed profile is opened here only when attributes are to be added to it.
-          const attributes = item.attributes && { ...(await contactJson(ctx.keyring, locked)).attributes, ...item.attributes };
-          row = await updateContact(ctx, hasher, tx, p, locked, {
-            name: item.name, email: item.email, whatsappId: item.whatsappId, attributes,
-            tags: item.tags && [...new Set([...locked.tags, ...item.tags])],
+    async (request) => {
+      const p = principalOf(request);
+      const { contacts: items, existing = 'merge' } = request.body;
+      const phones = validate(items);
+      const at = ctx.clock.now();
+      return withTransaction(ctx.sql, async (tx) => {
+        const results: { index: number; contactId: string; outcome: Outcome }[] = [];
+        const consents: ConsentInput[] = [];
+        for (const [index, item] of items.entries()) {
+          const profile = {
+            name: item.name ?? null,
+            email: item.email ?? null,
+            whatsappId: item.whatsappId ?? null,
+            attributes: item.attributes ?? {},
+          };
+          const inserted = await insertContact(tx, ctx.keyring, hasher, {
+            accountId: p.accountId,
+            phone: phones[index]!,
+            profile,
+            tags: item.tags ?? [],
+            at,
           });
+          let row = inserted.row;
+          const outcome: Outcome = inserted.created ? 'created' : existing === 'skip' ? 'skipped' : 'updated';
+          if (outcome === 'updated') {
+            const locked = (await getContact(tx, p.accountId, row.id, { forUpdate: true }))!;
+            // The sealed profile is opened here only when attributes are to be added to it.
+            const attributes = item.attributes && {
+              ...(await contactJson(ctx.keyring, locked)).attributes,
+              ...item.attributes,
+            };
+            row = await updateContact(ctx, hasher, tx, p, locked, {
+              name: item.name,
+              email: item.email,
+              whatsappId: item.whatsappId,
+              attributes,
+              tags: item.tags && [...new Set([...locked.tags, ...item.tags])],
+            });
+          }
+          results.push({ index, contactId: row.id, outcome });
+          for (const c of item.consents ?? []) {
+            consents.push({
+              accountId: p.accountId,
+              subjectHash: row.subjectHash,
+              contactId: row.id,
+              channel: c.channel,
+              purpose: c.purpose,
+              action: c.action,
+              source: 'import',
+              evidence: c.evidence ?? null,
+              actor: actorOf(p),
+              at,
+            });
+          }
         }
-        results.push({ index, contactId: row.id, outcome });
-        for (const c of item.consents ?? []) {
-          consents.push({
-            accountId: p.accountId, subjectHash: row.subjectHash, contactId: row.id, channel: c.channel, purpose: c.purpose,
-            action: c.action, source: 'import', evidence: c.evidence ?? null, actor: actorOf(p), at,
-          });
-        }
-      }
-      await recordConsents(tx, ctx.keyring, consents);
-      const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
-      const summary = { created: count('created'), updated: count('updated'), skipped: count('skipped'), consentsRecorded: consents.length };
-      await appendAudit(tx, { accountId: p.accountId, actor: actorOf(p), action: 'contacts.imported', target: { type: 'account', id: p.accountId }, data: summary, at });
-      return { ...summary, results };
-    });
-  });
+        await recordConsents(tx, ctx.keyring, consents);
+        const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
+        const summary = {
+          created: count('created'),
+          updated: count('updated'),
+          skipped: count('skipped'),
+          consentsRecorded: consents.length,
+        };
+        await appendAudit(tx, {
+          accountId: p.accountId,
+          actor: actorOf(p),
+          action: 'contacts.imported',
+          target: { type: 'account', id: p.accountId },
+          data: summary,
+          at,
+        });
+        return { ...summary, results };
+      });
+    },
+  );
 }

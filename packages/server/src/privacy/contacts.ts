@@ -38,13 +38,20 @@ export interface Contact {
   updatedAt: string;
 }
 
-const columns = (db: Db) => db`account_id as "accountId", id, subject_hash as "subjectHash", phone, email_hash as "emailHash", profile, tags,
+const columns = (
+  db: Db,
+) => db`account_id as "accountId", id, subject_hash as "subjectHash", phone, email_hash as "emailHash", profile, tags,
   created_at as "createdAt", updated_at as "updatedAt"`;
 
 export const emailIdentity = (email: string) => `email:${email.trim().toLowerCase()}`;
 
 /** The subject hash of a contact: its number's, or its email's when it has no number. */
-export async function contactSubject(hasher: SubjectHasher, accountId: string, phone: string | null, email: string | null): Promise<Buffer> {
+export async function contactSubject(
+  hasher: SubjectHasher,
+  accountId: string,
+  phone: string | null,
+  email: string | null,
+): Promise<Buffer> {
   return hasher.hash(accountId, phone ?? emailIdentity(email!));
 }
 
@@ -53,26 +60,55 @@ export async function sealProfile(keyring: Keyring, accountId: string, profile: 
 }
 
 export async function contactJson(keyring: Keyring, row: ContactRow): Promise<Contact> {
-  const profile: ContactProfile = row.profile ? JSON.parse((await keyring.decrypt(row.accountId, row.profile)).toString('utf8')) : {};
+  const profile: ContactProfile = row.profile
+    ? JSON.parse((await keyring.decrypt(row.accountId, row.profile)).toString('utf8'))
+    : {};
   return {
-    id: row.id, phone: row.phone, name: profile.name ?? null, email: profile.email ?? null, whatsappId: profile.whatsappId ?? null,
-    attributes: profile.attributes ?? {}, tags: row.tags, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+    id: row.id,
+    phone: row.phone,
+    name: profile.name ?? null,
+    email: profile.email ?? null,
+    whatsappId: profile.whatsappId ?? null,
+    attributes: profile.attributes ?? {},
+    tags: row.tags,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-export async function getContact(db: Db, accountId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<ContactRow | undefined> {
-  const [row] = await db<ContactRow[]>`select ${columns(db)} from contacts where account_id = ${accountId} and id = ${id} ${opts.forUpdate ? db`for update` : db``}`;
+export async function getContact(
+  db: Db,
+  accountId: string,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<ContactRow | undefined> {
+  const [row] = await db<
+    ContactRow[]
+  >`select ${columns(db)} from contacts where account_id = ${accountId} and id = ${id} ${opts.forUpdate ? db`for update` : db``}`;
   return row;
 }
 
-export async function contactBySubject(db: Db, accountId: string, subjectHash: Buffer): Promise<ContactRow | undefined> {
-  const [row] = await db<ContactRow[]>`select ${columns(db)} from contacts where account_id = ${accountId} and subject_hash = ${subjectHash}`;
+export async function contactBySubject(
+  db: Db,
+  accountId: string,
+  subjectHash: Buffer,
+): Promise<ContactRow | undefined> {
+  const [row] = await db<
+    ContactRow[]
+  >`select ${columns(db)} from contacts where account_id = ${accountId} and subject_hash = ${subjectHash}`;
   return row;
 }
 
-export async function contactByEmail(db: Db, hasher: SubjectHasher, accountId: string, email: string): Promise<ContactRow | undefined> {
+export async function contactByEmail(
+  db: Db,
+  hasher: SubjectHasher,
+  accountId: string,
+  email: string,
+): Promise<ContactRow | undefined> {
   const emailHash = await hasher.hash(accountId, emailIdentity(email));
-  const [row] = await db<ContactRow[]>`select ${columns(db)} from contacts where account_id = ${accountId} and email_hash = ${emailHash} order by id limit 1`;
+  const [row] = await db<
+    ContactRow[]
+  >`select ${columns(db)} from contacts where account_id = ${accountId} and email_hash = ${emailHash} order by id limit 1`;
   return row;
 }
 
@@ -101,7 +137,12 @@ export interface NewContact {
 }
 
 /** Creates the contact, or returns the existing one for the same number (deduplication). */
-export async function insertContact(db: Db, keyring: Keyring, hasher: SubjectHasher, c: NewContact): Promise<{ row: ContactRow; created: boolean }> {
+export async function insertContact(
+  db: Db,
+  keyring: Keyring,
+  hasher: SubjectHasher,
+  c: NewContact,
+): Promise<{ row: ContactRow; created: boolean }> {
   const email = c.profile.email ?? null;
   const subjectHash = await contactSubject(hasher, c.accountId, c.phone, email);
   const emailHash = email ? await hasher.hash(c.accountId, emailIdentity(email)) : null;
@@ -118,7 +159,18 @@ export async function insertContact(db: Db, keyring: Keyring, hasher: SubjectHas
  * Every live message in or out creates its customer's contact if it has none: one statement
  * per group of messages, called where messages are inserted. Test-key traffic makes no contacts.
  */
-export async function ensureMessageContacts(db: Db, rows: readonly { accountId: string; keyMode: string; direction: string; toNumber: string; fromNumber: string | null; subjectHash: Buffer; createdAt: Date }[]): Promise<void> {
+export async function ensureMessageContacts(
+  db: Db,
+  rows: readonly {
+    accountId: string;
+    keyMode: string;
+    direction: string;
+    toNumber: string;
+    fromNumber: string | null;
+    subjectHash: Buffer;
+    createdAt: Date;
+  }[],
+): Promise<void> {
   const seen = new Set<string>();
   const json: { account_id: string; id: string; subject_hash: string; phone: string; at: Date }[] = [];
   for (const r of rows) {
@@ -127,7 +179,13 @@ export async function ensureMessageContacts(db: Db, rows: readonly { accountId: 
     const key = `${r.accountId}:${r.subjectHash.toString('hex')}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    json.push({ account_id: r.accountId, id: newId('ctc', r.createdAt), subject_hash: r.subjectHash.toString('hex'), phone, at: r.createdAt });
+    json.push({
+      account_id: r.accountId,
+      id: newId('ctc', r.createdAt),
+      subject_hash: r.subjectHash.toString('hex'),
+      phone,
+      at: r.createdAt,
+    });
   }
   if (json.length === 0) return;
   await db`
@@ -139,7 +197,14 @@ export async function ensureMessageContacts(db: Db, rows: readonly { accountId: 
 }
 
 /** The contact of a number, created (empty profile) if the number has none yet. */
-export async function contactForPhone(db: Db, keyring: Keyring, hasher: SubjectHasher, accountId: string, phone: string, at: Date): Promise<ContactRow> {
+export async function contactForPhone(
+  db: Db,
+  keyring: Keyring,
+  hasher: SubjectHasher,
+  accountId: string,
+  phone: string,
+  at: Date,
+): Promise<ContactRow> {
   const existing = await contactBySubject(db, accountId, await hasher.hash(accountId, phone));
   return existing ?? (await insertContact(db, keyring, hasher, { accountId, phone, profile: {}, tags: [], at })).row;
 }

@@ -20,7 +20,11 @@ export const consentCheck: SendCheck = {
     const refuse = (c: Candidate, error: MessageError) => verdicts.set(c, { verdict: { kind: 'refuse', error } });
     const [suppressed, kinds] = await Promise.all([
       // One opt-out list per account: STOP by SMS stops every channel.
-      suppressedHashes(db, candidates.map((c) => ({ accountId: c.accountId, hash: c.subjectHash })), 'sms'),
+      suppressedHashes(
+        db,
+        candidates.map((c) => ({ accountId: c.accountId, hash: c.subjectHash })),
+        'sms',
+      ),
       restrictionsOf(db, candidates),
     ]);
     for (const c of candidates) {
@@ -29,7 +33,12 @@ export const consentCheck: SendCheck = {
       else if (k?.has('restriction')) refuse(c, RESTRICTED);
       else if (k?.has('objection') && c.purpose === 'marketing') refuse(c, OBJECTION);
     }
-    for (const c of await lackingMarketingConsent(db, candidates.filter((c) => !verdicts.has(c) && c.purpose === 'marketing'), at)) refuse(c, NO_CONSENT);
+    for (const c of await lackingMarketingConsent(
+      db,
+      candidates.filter((c) => !verdicts.has(c) && c.purpose === 'marketing'),
+      at,
+    ))
+      refuse(c, NO_CONSENT);
     return verdicts;
   },
 };
@@ -47,9 +56,16 @@ async function restrictionsOf(db: Db, candidates: readonly Candidate[]): Promise
 
 async function lackingMarketingConsent(db: Db, marketing: Candidate[], at: Date): Promise<Candidate[]> {
   if (marketing.length === 0) return [];
-  const enforcing = await enforcingAccounts(db, marketing.map((r) => r.accountId));
+  const enforcing = await enforcingAccounts(
+    db,
+    marketing.map((r) => r.accountId),
+  );
   const checked = marketing.filter((r) => enforcing.has(r.accountId));
-  const replies = await inOpenWindow(db, checked.filter((r) => r.channel === 'whatsapp'), at);
+  const replies = await inOpenWindow(
+    db,
+    checked.filter((r) => r.channel === 'whatsapp'),
+    at,
+  );
   const lacking: Candidate[] = [];
   for (const channel of new Set(checked.map((r) => r.channel))) {
     const ofChannel = checked.filter((r) => r.channel === channel && !replies.has(r));

@@ -31,7 +31,12 @@ export interface ScrubOptions {
 const EVENT_IDENTITY_FIELDS = ['to', 'from', 'body', 'reference', 'metadata', 'callbackUrl'];
 
 /** Deletes bodies and media of these messages and marks them erased; returns the messages changed. */
-export async function scrubMessageContent(tx: Db, accountId: string, messageIds: readonly string[], opts: ScrubOptions = {}): Promise<number> {
+export async function scrubMessageContent(
+  tx: Db,
+  accountId: string,
+  messageIds: readonly string[],
+  opts: ScrubOptions = {},
+): Promise<number> {
   if (messageIds.length === 0) return 0;
   const at = opts.at ?? new Date();
   const ids = [...messageIds];
@@ -51,7 +56,12 @@ export async function scrubMessageContent(tx: Db, accountId: string, messageIds:
  * Copies that outlive the messages (a WhatsApp window, a counter) go only when no later
  * message of that person keeps them alive: retention scrubs old messages, not current ones.
  */
-export async function scrubMessageIdentity(tx: Db, accountId: string, messageIds: readonly string[], opts: ScrubOptions = {}): Promise<number> {
+export async function scrubMessageIdentity(
+  tx: Db,
+  accountId: string,
+  messageIds: readonly string[],
+  opts: ScrubOptions = {},
+): Promise<number> {
   if (messageIds.length === 0) return 0;
   const at = opts.at ?? new Date();
   const ids = [...messageIds];
@@ -71,10 +81,13 @@ export async function scrubMessageIdentity(tx: Db, accountId: string, messageIds
   await tx`
     update events set data = data - ${EVENT_IDENTITY_FIELDS}::text[]
     where account_id = ${accountId} and object_id = any(${ids}) and data ?| ${EVENT_IDENTITY_FIELDS}::text[]`;
-  await deleteDeliveries(tx, tx`
+  await deleteDeliveries(
+    tx,
+    tx`
     delete from webhook_deliveries doomed using events e
     where e.account_id = ${accountId} and e.object_id = any(${ids})
-      and doomed.account_id = ${accountId} and doomed.event_id = e.id and doomed.status <> 'pending'`);
+      and doomed.account_id = ${accountId} and doomed.event_id = e.id and doomed.status <> 'pending'`,
+  );
   // The stored response may be the JSON text as a jsonb string: read it as the document either way.
   await tx`
     delete from idempotency_keys k
@@ -87,7 +100,11 @@ export async function scrubMessageIdentity(tx: Db, accountId: string, messageIds
 }
 
 /** Copies of the number kept beside the messages, up to the latest scrubbed message of each pair. */
-async function removeCopies(tx: Db, accountId: string, people: { customer: string; ours: string | null; latest: Date }[]): Promise<void> {
+async function removeCopies(
+  tx: Db,
+  accountId: string,
+  people: { customer: string; ours: string | null; latest: Date }[],
+): Promise<void> {
   if (people.length === 0) return;
   const pairs = () => recordset(tx, people, { customer: 'text', ours: 'text', latest: 'timestamptz' });
   await tx`

@@ -18,7 +18,9 @@ export function createSubjectHasher(sql: Sql, keyring: Keyring): SubjectHasher {
     const fresh = await keyring.encrypt(accountId, crypto.randomBytes(32));
     // Concurrent first uses race here; the first insert wins and everyone reads it back.
     await sql`insert into account_hash_keys (account_id, hash_key) values (${accountId}, ${fresh}) on conflict do nothing`;
-    const [row] = await sql<{ hashKey: Buffer }[]>`select hash_key as "hashKey" from account_hash_keys where account_id = ${accountId}`;
+    const [row] = await sql<
+      { hashKey: Buffer }[]
+    >`select hash_key as "hashKey" from account_hash_keys where account_id = ${accountId}`;
     return crypto.createSecretKey(await keyring.decrypt(accountId, row!.hashKey));
   }
 

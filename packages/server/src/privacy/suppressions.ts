@@ -2,7 +2,11 @@
 import type { Db } from '../db/pool.ts';
 
 /** The `accountId:hash` pairs among these that are on their account's opt-out list. */
-export async function suppressedHashes(db: Db, subjects: { accountId: string; hash: Buffer }[], channel: string): Promise<Set<string>> {
+export async function suppressedHashes(
+  db: Db,
+  subjects: { accountId: string; hash: Buffer }[],
+  channel: string,
+): Promise<Set<string>> {
   if (subjects.length === 0) return new Set();
   const rows = await db<{ k: string }[]>`
     select s.account_id || ':' || encode(s.subject_hash, 'hex') as k

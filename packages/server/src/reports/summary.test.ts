@@ -16,7 +16,10 @@ describe('GET /v1/reports/summary', () => {
   async function clientKey(name: string, scopes?: string[]): Promise<{ accountId: string; key: string }> {
     const acc = await t.api.post('/v1/admin/accounts', { key: admin(), body: { name, status: 'active' } });
     await fraudRulesOff(t, acc.body.id);
-    const k = await t.api.post(`/v1/admin/accounts/${acc.body.id}/api-keys`, { key: admin(), body: { name: 'k', ...(scopes && { scopes }) } });
+    const k = await t.api.post(`/v1/admin/accounts/${acc.body.id}/api-keys`, {
+      key: admin(),
+      body: { name: 'k', ...(scopes && { scopes }) },
+    });
     return { accountId: acc.body.id, key: k.body.secret };
   }
 
@@ -42,13 +45,19 @@ describe('GET /v1/reports/summary', () => {
     assert.equal(total(res.body.data), 3);
     const hours = [...new Set(res.body.data.map((r: { hour: string }) => r.hour))];
     assert.deepEqual(hours, ['2026-04-01T08:00:00.000Z', '2026-04-01T10:00:00.000Z']);
-    assert.ok(res.body.data.every((r: { channel: string; direction: string }) => r.channel === 'sms' && r.direction === 'outbound'));
+    assert.ok(
+      res.body.data.every(
+        (r: { channel: string; direction: string }) => r.channel === 'sms' && r.direction === 'outbound',
+      ),
+    );
     const morning = res.body.data.filter((r: { hour: string }) => r.hour.startsWith('2026-04-01T08'));
     assert.equal(total(morning), 2);
   });
 
-  it('counts only the caller\'s own account', async () => {
-    const res = await t.api.get('/v1/reports/summary?from=2026-04-01T00:00:00Z&to=2026-04-03T00:00:00Z', { key: other });
+  it("counts only the caller's own account", async () => {
+    const res = await t.api.get('/v1/reports/summary?from=2026-04-01T00:00:00Z&to=2026-04-03T00:00:00Z', {
+      key: other,
+    });
     assert.equal(total(res.body.data), 1);
   });
 
@@ -65,7 +74,9 @@ describe('GET /v1/reports/summary', () => {
 
   it('needs messages:read', async () => {
     const billingOnly = await clientKey('Billing only', ['billing:read']);
-    const res = await t.api.get('/v1/reports/summary?from=2026-04-01T00:00:00Z&to=2026-04-02T00:00:00Z', { key: billingOnly.key });
+    const res = await t.api.get('/v1/reports/summary?from=2026-04-01T00:00:00Z&to=2026-04-02T00:00:00Z', {
+      key: billingOnly.key,
+    });
     assert.equal(res.status, 403);
   });
 });

@@ -4,10 +4,37 @@ import { createPrefixRouter, orderTargets } from './router.ts';
 
 const at = new Date();
 const routes = [
-  { id: 'r1', prefix: '+', accountId: null, connectors: [{ connectorId: 'world', priority: 0, weight: 1 }], createdAt: at },
-  { id: 'r2', prefix: '+49', accountId: null, connectors: [{ connectorId: 'de-a', priority: 1, weight: 1 }, { connectorId: 'de-b', priority: 2, weight: 1 }], createdAt: at },
-  { id: 'r3', prefix: '+49151', accountId: null, connectors: [{ connectorId: 'telekom', priority: 0, weight: 1 }], createdAt: at },
-  { id: 'r4', prefix: '+49', accountId: 'acc_vip', connectors: [{ connectorId: 'premium', priority: 0, weight: 1 }], createdAt: at },
+  {
+    id: 'r1',
+    prefix: '+',
+    accountId: null,
+    connectors: [{ connectorId: 'world', priority: 0, weight: 1 }],
+    createdAt: at,
+  },
+  {
+    id: 'r2',
+    prefix: '+49',
+    accountId: null,
+    connectors: [
+      { connectorId: 'de-a', priority: 1, weight: 1 },
+      { connectorId: 'de-b', priority: 2, weight: 1 },
+    ],
+    createdAt: at,
+  },
+  {
+    id: 'r3',
+    prefix: '+49151',
+    accountId: null,
+    connectors: [{ connectorId: 'telekom', priority: 0, weight: 1 }],
+    createdAt: at,
+  },
+  {
+    id: 'r4',
+    prefix: '+49',
+    accountId: 'acc_vip',
+    connectors: [{ connectorId: 'premium', priority: 0, weight: 1 }],
+    createdAt: at,
+  },
 ];
 const router = createPrefixRouter(routes, { sandboxId: 'sandbox', isSandbox: (id) => id === 'sandbox' });
 
@@ -26,10 +53,14 @@ it('sends test traffic only to the sandbox connector', () => {
 });
 
 it('orders by priority, spreading equal priorities by weight', () => {
-  const targets = [{ connectorId: 'a', priority: 0, weight: 3 }, { connectorId: 'b', priority: 0, weight: 1 }, { connectorId: 'c', priority: 5, weight: 1 }];
+  const targets = [
+    { connectorId: 'a', priority: 0, weight: 3 },
+    { connectorId: 'b', priority: 0, weight: 1 },
+    { connectorId: 'c', priority: 5, weight: 1 },
+  ];
   let firstA = 0;
   let seed = 1;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   for (let i = 0; i < 4000; i++) {
     const order = orderTargets(targets, random);
     assert.equal(order[2], 'c');

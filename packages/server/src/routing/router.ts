@@ -19,13 +19,21 @@ export interface ConnectorFacts {
   isSandbox(connectorId: string): boolean;
 }
 
-export function createPrefixRouter(routes: RouteRow[], connectors: ConnectorFacts & { sandboxId: string | null }, random: () => number = Math.random): Router {
+export function createPrefixRouter(
+  routes: RouteRow[],
+  connectors: ConnectorFacts & { sandboxId: string | null },
+  random: () => number = Math.random,
+): Router {
   // Longest prefix first; for equal prefixes an account's own route beats the global one.
-  const sorted = [...routes].sort((a, b) => b.prefix.length - a.prefix.length || Number(b.accountId !== null) - Number(a.accountId !== null));
+  const sorted = [...routes].sort(
+    (a, b) => b.prefix.length - a.prefix.length || Number(b.accountId !== null) - Number(a.accountId !== null),
+  );
   return {
     route(req) {
       if (req.sandboxOnly) return connectors.sandboxId ? [connectors.sandboxId] : [];
-      const match = sorted.find((r) => req.to.startsWith(r.prefix) && (r.accountId === null || r.accountId === req.accountId));
+      const match = sorted.find(
+        (r) => req.to.startsWith(r.prefix) && (r.accountId === null || r.accountId === req.accountId),
+      );
       return match ? orderTargets(match.connectors, random) : [];
     },
   };

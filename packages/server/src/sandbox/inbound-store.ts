@@ -11,7 +11,12 @@ export interface SandboxInbound {
 }
 
 /** True when `number` is the account's, with this channel (WhatsApp: the sandbox number only). */
-export async function ownsNumberFor(ctx: Context, accountId: string, number: string, channel: SandboxInbound['channel']): Promise<boolean> {
+export async function ownsNumberFor(
+  ctx: Context,
+  accountId: string,
+  number: string,
+  channel: SandboxInbound['channel'],
+): Promise<boolean> {
   const [row] = await ctx.sql`
     select number from numbers where account_id = ${accountId} and number = ${number} and ${channel} = any(channels)
     ${channel === 'whatsapp' ? ctx.sql`and is_sandbox` : ctx.sql``}`;
@@ -35,5 +40,10 @@ export async function takeSandboxInbound(ctx: Context): Promise<SandboxInbound[]
     update sandbox_inbound set done_at = ${ctx.clock.now()}
     where (account_id, id) in (select account_id, id from sandbox_inbound where done_at is null order by created_at limit 100 for update skip locked)
     returning account_id as "accountId", channel, from_number as "from", to_number as "to", body`;
-  return Promise.all(rows.map(async ({ accountId, body, ...m }) => ({ ...m, body: (await ctx.keyring.decrypt(accountId, body)).toString('utf8') })));
+  return Promise.all(
+    rows.map(async ({ accountId, body, ...m }) => ({
+      ...m,
+      body: (await ctx.keyring.decrypt(accountId, body)).toString('utf8'),
+    })),
+  );
 }

@@ -13,17 +13,33 @@ const WAIT_MS = 10_000;
 const POLL_MS = 50;
 
 /** Messages seen before queueing, so an earlier identical message is not taken for the new one. */
-export async function inboundBefore(ctx: Context, accountId: string, m: SandboxInbound, keyMode: KeyMode | undefined): Promise<Set<string>> {
+export async function inboundBefore(
+  ctx: Context,
+  accountId: string,
+  m: SandboxInbound,
+  keyMode: KeyMode | undefined,
+): Promise<Set<string>> {
   return new Set((await latestInbound(ctx, accountId, { ...m, keyMode })).map((r) => r.id));
 }
 
-export async function waitForInbound(ctx: Context, accountId: string, m: SandboxInbound, keyMode: KeyMode | undefined, before: Set<string>): Promise<MessageDetail> {
+export async function waitForInbound(
+  ctx: Context,
+  accountId: string,
+  m: SandboxInbound,
+  keyMode: KeyMode | undefined,
+  before: Set<string>,
+): Promise<MessageDetail> {
   const deadline = Date.now() + WAIT_MS;
   while (Date.now() < deadline) {
-    const fresh = (await latestInbound(ctx, accountId, { ...m, keyMode })).reverse().find((r) => !before.has(r.id) && r.body === m.body);
+    const fresh = (await latestInbound(ctx, accountId, { ...m, keyMode }))
+      .reverse()
+      .find((r) => !before.has(r.id) && r.body === m.body);
     const detail = fresh && (await messageDetail(ctx, accountId, fresh.id, keyMode));
     if (detail) return detail;
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
-  throw new Problem(P.unavailable, `the sandbox did not deliver the message within ${WAIT_MS / 1000} s (is a worker running?); it may still arrive: GET /v1/messages?direction=inbound`);
+  throw new Problem(
+    P.unavailable,
+    `the sandbox did not deliver the message within ${WAIT_MS / 1000} s (is a worker running?); it may still arrive: GET /v1/messages?direction=inbound`,
+  );
 }

@@ -18,7 +18,11 @@ export const SANDBOX_SYSTEM_ID = 'cxsandbox';
 
 export async function leadSandbox(ctx: Context, apiUrl: string): Promise<() => Promise<void>> {
   const password = crypto.randomBytes(6).toString('base64url').slice(0, 8);
-  const smsc = await startSmscSimulator({ systemId: SANDBOX_SYSTEM_ID, password, log: ctx.log.child({ component: 'sandbox-smsc' }) });
+  const smsc = await startSmscSimulator({
+    systemId: SANDBOX_SYSTEM_ID,
+    password,
+    log: ctx.log.child({ component: 'sandbox-smsc' }),
+  });
   await ensureSandboxConnector(ctx, smsc.port, password);
   const whatsapp = await leadWhatsAppSandbox(ctx, apiUrl);
   await ctx.sql`insert into cluster_state (key, value) values ('sandbox_smsc', ${ctx.sql.json({ port: smsc.port })})
@@ -26,7 +30,9 @@ export async function leadSandbox(ctx: Context, apiUrl: string): Promise<() => P
   let stopped = false;
   const pump = (async () => {
     while (!stopped) {
-      await pumpInbound(ctx, smsc, whatsapp.simulator).catch((err: unknown) => ctx.log.warn({ err }, 'sandbox inbound failed'));
+      await pumpInbound(ctx, smsc, whatsapp.simulator).catch((err: unknown) =>
+        ctx.log.warn({ err }, 'sandbox inbound failed'),
+      );
       await new Promise((r) => setTimeout(r, 200));
     }
   })();
@@ -40,7 +46,8 @@ export async function leadSandbox(ctx: Context, apiUrl: string): Promise<() => P
 
 async function pumpInbound(ctx: Context, smsc: SmscSimulator, whatsapp: WhatsAppSimulator): Promise<void> {
   for (const m of await takeSandboxInbound(ctx)) {
-    if (m.channel === 'whatsapp') await whatsapp.sendInbound({ phoneNumberId: SANDBOX_PHONE_NUMBER_ID, from: m.from, kind: 'text', text: m.body });
+    if (m.channel === 'whatsapp')
+      await whatsapp.sendInbound({ phoneNumberId: SANDBOX_PHONE_NUMBER_ID, from: m.from, kind: 'text', text: m.body });
     else smsc.injectInbound({ from: m.from, to: m.to, text: m.body });
   }
 }
@@ -48,9 +55,17 @@ async function pumpInbound(ctx: Context, smsc: SmscSimulator, whatsapp: WhatsApp
 export async function ensureSandboxConnector(ctx: Context, port: number, password: string): Promise<void> {
   const at = ctx.clock.now();
   const secret = await ctx.keyring.encrypt(await houseAccountId(ctx.sql), password);
-  const config = withDefaults({ host: '127.0.0.1', port, systemId: SANDBOX_SYSTEM_ID, windowSize: 100, enquireLinkSeconds: 30 });
+  const config = withDefaults({
+    host: '127.0.0.1',
+    port,
+    systemId: SANDBOX_SYSTEM_ID,
+    windowSize: 100,
+    enquireLinkSeconds: 30,
+  });
   await withTransaction(ctx.sql, async (tx) => {
-    const [existing] = await tx<{ id: string }[]>`select id from connectors where is_sandbox and kind = 'smpp' for update`;
+    const [existing] = await tx<
+      { id: string }[]
+    >`select id from connectors where is_sandbox and kind = 'smpp' for update`;
     if (existing) {
       await tx`update connectors set config = ${jsonb(tx, config)}, secret = ${secret}, updated_at = ${at} where id = ${existing.id}`;
       return;

@@ -15,10 +15,16 @@ export async function runSandboxSmsc(args: string[]): Promise<number> {
     },
   });
   const smsc = await startSmscSimulator({
-    host: values.host, port: Number(values.port), systemId: values['system-id'], password: values.password,
-    receiptDelayMs: Number(values['receipt-delay-ms']), log: createLogger('info'),
+    host: values.host,
+    port: Number(values.port),
+    systemId: values['system-id'],
+    password: values.password,
+    receiptDelayMs: Number(values['receipt-delay-ms']),
+    log: createLogger('info'),
   });
-  console.log(`sandbox SMSC listening on ${values.host}:${smsc.port} (system_id ${values['system-id']}, password ${values.password})`);
+  console.log(
+    `sandbox SMSC listening on ${values.host}:${smsc.port} (system_id ${values['system-id']}, password ${values.password})`,
+  );
   console.log('destination suffixes: 901 rejected, 902 UNDELIV, 903 EXPIRED, 904 throttled once, 905 no receipt');
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', () => resolve());

@@ -17,16 +17,34 @@ import { syncTemplates } from '../channels/whatsapp/template-service.ts';
 export const SANDBOX_WABA_ID = '100000000000001';
 export const SANDBOX_PHONE_NUMBER_ID = '100000000000002';
 
-export async function leadWhatsAppSandbox(ctx: Context, apiUrl: string): Promise<{ simulator: WhatsAppSimulator; stop: () => Promise<void> }> {
-  const secrets = { accessToken: `sbx_${crypto.randomBytes(16).toString('hex')}`, appSecret: crypto.randomBytes(16).toString('hex'), verifyToken: crypto.randomBytes(8).toString('hex') };
-  const [sandboxNumber] = await ctx.sql<{ number: string }[]>`select number from numbers where is_sandbox and 'whatsapp' = any(channels) limit 1`;
+export async function leadWhatsAppSandbox(
+  ctx: Context,
+  apiUrl: string,
+): Promise<{ simulator: WhatsAppSimulator; stop: () => Promise<void> }> {
+  const secrets = {
+    accessToken: `sbx_${crypto.randomBytes(16).toString('hex')}`,
+    appSecret: crypto.randomBytes(16).toString('hex'),
+    verifyToken: crypto.randomBytes(8).toString('hex'),
+  };
+  const [sandboxNumber] = await ctx.sql<
+    { number: string }[]
+  >`select number from numbers where is_sandbox and 'whatsapp' = any(channels) limit 1`;
   const simulator = await startWhatsAppSimulator({
-    accessToken: secrets.accessToken, appSecret: secrets.appSecret,
-    phoneNumbers: [{ id: SANDBOX_PHONE_NUMBER_ID, wabaId: SANDBOX_WABA_ID, displayPhoneNumber: (sandboxNumber?.number ?? '').replace('+', '') }],
+    accessToken: secrets.accessToken,
+    appSecret: secrets.appSecret,
+    phoneNumbers: [
+      {
+        id: SANDBOX_PHONE_NUMBER_ID,
+        wabaId: SANDBOX_WABA_ID,
+        displayPhoneNumber: (sandboxNumber?.number ?? '').replace('+', ''),
+      },
+    ],
     log: ctx.log.child({ component: 'sandbox-whatsapp' }),
   });
   simulator.templates.add(SANDBOX_WABA_ID, {
-    name: 'hello_world', language: 'en_US', category: 'UTILITY',
+    name: 'hello_world',
+    language: 'en_US',
+    category: 'UTILITY',
     components: [{ type: 'BODY', text: 'Hello {{1}}, welcome to CX Engage!' }],
   });
   const connectorId = await ensureConnector(ctx, simulator.url, secrets);
@@ -45,7 +63,9 @@ async function ensureConnector(ctx: Context, url: string, secrets: Record<string
   const sealed = await ctx.keyring.encrypt(await houseAccountId(ctx.sql), JSON.stringify(secrets));
   const config = whatsAppConfig({ wabaId: SANDBOX_WABA_ID, graphBaseUrl: url, graphVersion: 'v21.0' });
   return withTransaction(ctx.sql, async (tx) => {
-    const [existing] = await tx<{ id: string }[]>`select id from connectors where is_sandbox and kind = 'whatsapp' for update`;
+    const [existing] = await tx<
+      { id: string }[]
+    >`select id from connectors where is_sandbox and kind = 'whatsapp' for update`;
     if (existing) {
       await tx`update connectors set config = ${jsonb(tx, config)}, secret = ${sealed}, updated_at = ${at} where id = ${existing.id}`;
       return existing.id;

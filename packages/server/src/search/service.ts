@@ -66,7 +66,15 @@ async function byId(ctx: Context, p: Principal, may: May, prefix: string, id: st
       return (await numbersMatching(ctx.sql, may('platform:read') ? undefined : p.accountId, { id })).map(numberHit);
     case 'whk': {
       const e = may('webhooks:manage') ? await getEndpoint(ctx.sql, p.accountId, id) : undefined;
-      return one(e && { kind: 'webhook_endpoint', id: e.id, accountId: e.accountId, title: e.url, detail: e.enabled ? 'enabled' : 'disabled' });
+      return one(
+        e && {
+          kind: 'webhook_endpoint',
+          id: e.id,
+          accountId: e.accountId,
+          title: e.url,
+          detail: e.enabled ? 'enabled' : 'disabled',
+        },
+      );
     }
     case 'acc': {
       const a = may('platform:read') ? await getAccount(ctx.sql, id) : undefined;
@@ -80,13 +88,21 @@ async function byId(ctx: Context, p: Principal, may: May, prefix: string, id: st
 }
 
 /** The person's messages (by subject hash: both directions, not once their identity is erased), contact and numbers. */
-async function byNumber(ctx: Context, hasher: SubjectHasher, p: Principal, may: May, number: string): Promise<SearchHit[]> {
+async function byNumber(
+  ctx: Context,
+  hasher: SubjectHasher,
+  p: Principal,
+  may: May,
+  number: string,
+): Promise<SearchHit[]> {
   const [messages, contacts, numbers] = await Promise.all([
     may('messages:read') && number.startsWith('+')
       ? listMessages(ctx.sql, p.accountId, { subject: await hasher.hash(p.accountId, number), limit: PER_KIND })
       : [],
     may('contacts:read') ? listContacts(ctx.sql, p.accountId, { phone: number, limit: 1 }) : [],
-    may('platform:read') || may('numbers:read') ? numbersMatching(ctx.sql, may('platform:read') ? undefined : p.accountId, { number }) : [],
+    may('platform:read') || may('numbers:read')
+      ? numbersMatching(ctx.sql, may('platform:read') ? undefined : p.accountId, { number })
+      : [],
   ]);
   const contactHits = await Promise.all(contacts.slice(0, 1).map((c) => contactHit(ctx, c)));
   return [...contactHits, ...numbers.map(numberHit), ...messages.map(messageHit)];
@@ -94,10 +110,17 @@ async function byNumber(ctx: Context, hasher: SubjectHasher, p: Principal, may: 
 
 async function byName(ctx: Context, q: string): Promise<SearchHit[]> {
   const needle = q.toLowerCase();
-  const [accounts, connectors] = await Promise.all([accountsNamed(ctx.sql, q, PER_KIND * 2), listAllConnectors(ctx.sql)]);
+  const [accounts, connectors] = await Promise.all([
+    accountsNamed(ctx.sql, q, PER_KIND * 2),
+    listAllConnectors(ctx.sql),
+  ]);
   return [
-    ...accounts.map((a): SearchHit => ({ kind: 'account', id: a.id, accountId: a.id, title: a.name, detail: a.status })),
-    ...connectors.filter((c) => c.name.toLowerCase().includes(needle)).slice(0, PER_KIND)
+    ...accounts.map(
+      (a): SearchHit => ({ kind: 'account', id: a.id, accountId: a.id, title: a.name, detail: a.status }),
+    ),
+    ...connectors
+      .filter((c) => c.name.toLowerCase().includes(needle))
+      .slice(0, PER_KIND)
       .map((c): SearchHit => ({ kind: 'connector', id: c.id, accountId: null, title: c.name, detail: c.kind })),
   ];
 }
@@ -109,7 +132,13 @@ function messageHit(m: MessageRow): SearchHit {
 
 async function contactHit(ctx: Context, row: ContactRow): Promise<SearchHit> {
   const c = await contactJson(ctx.keyring, row);
-  return { kind: 'contact', id: c.id, accountId: row.accountId, title: c.name ?? c.phone ?? c.email ?? c.id, detail: c.name ? c.phone ?? c.email : null };
+  return {
+    kind: 'contact',
+    id: c.id,
+    accountId: row.accountId,
+    title: c.name ?? c.phone ?? c.email ?? c.id,
+    detail: c.name ? (c.phone ?? c.email) : null,
+  };
 }
 
 function numberHit(n: { id: string; accountId: string; number: string; channels: string[] }): SearchHit {

@@ -4,7 +4,14 @@
 // Checks only read, so a group's checks run at once, before the accept transaction opens;
 // counters run in order inside it. The first final verdict in policy order wins.
 import type { Db, Tx } from '../db/pool.ts';
-import { isFinal, type Candidate, type Judgement, type Judgements, type SendCheck, type SendCounter } from './policy.ts';
+import {
+  isFinal,
+  type Candidate,
+  type Judgement,
+  type Judgements,
+  type SendCheck,
+  type SendCounter,
+} from './policy.ts';
 
 export type PolicyStep = { check: SendCheck } | { counter: SendCounter };
 

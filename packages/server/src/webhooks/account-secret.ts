@@ -40,7 +40,13 @@ export async function revealAccountSecret(ctx: Context, actor: Actor, accountId:
   const at = ctx.clock.now();
   return withTransaction(ctx.sql, async (tx) => {
     const row = await lockedRow(ctx, tx, accountId, at);
-    if (row.revealedAt) return { secret: null, createdAt: row.createdAt, revealedAt: row.revealedAt, previousSecretExpiresAt: row.previousSecretExpiresAt };
+    if (row.revealedAt)
+      return {
+        secret: null,
+        createdAt: row.createdAt,
+        revealedAt: row.revealedAt,
+        previousSecretExpiresAt: row.previousSecretExpiresAt,
+      };
     await tx`update webhook_secrets set revealed_at = ${at} where account_id = ${accountId}`;
     await appendAudit(tx, { accountId, actor, action: 'webhook_secret.revealed', at });
     const secret = (await ctx.keyring.decrypt(accountId, row.secret)).toString('utf8');
@@ -66,5 +72,7 @@ export async function rotateAccountSecret(ctx: Context, actor: Actor, accountId:
 export async function accountSigningSecrets(ctx: Context, accountId: string): Promise<Buffer[]> {
   const at = ctx.clock.now();
   const row = await withTransaction(ctx.sql, (tx) => lockedRow(ctx, tx, accountId, at));
-  return row.previousSecret && row.previousSecretExpiresAt && row.previousSecretExpiresAt > at ? [row.secret, row.previousSecret] : [row.secret];
+  return row.previousSecret && row.previousSecretExpiresAt && row.previousSecretExpiresAt > at
+    ? [row.secret, row.previousSecret]
+    : [row.secret];
 }

@@ -31,7 +31,12 @@ const NAT64_LOCAL_USE = ipaddr.IPv6.parseCIDR('64:ff9b:1::/48');
  * inside the local-use 64:ff9b:1::/48 (byte 8 is always skipped). The operator picks the
  * length, so every layout is a candidate.
  */
-const LOCAL_NAT64_LAYOUTS = [[6, 7, 9, 10], [7, 9, 10, 11], [9, 10, 11, 12], [12, 13, 14, 15]];
+const LOCAL_NAT64_LAYOUTS = [
+  [6, 7, 9, 10],
+  [7, 9, 10, 11],
+  [9, 10, 11, 12],
+  [12, 13, 14, 15],
+];
 
 // Every webhook attempt classifies its target, and a platform sends to a few addresses: parsing
 // each time cost ~4 % of the process's CPU under load. The answer never changes for an address.

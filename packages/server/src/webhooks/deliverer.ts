@@ -81,7 +81,19 @@ export function startWebhookDeliverer(ctx: Context, opts: DelivererOptions = {})
       // instead of waiting for its lease to run out.
       ctx.log.error({ err, deliveries: batch.length }, 'could not prepare webhook deliveries');
       const at = ctx.clock.now();
-      pending.push(...batch.map((d) => ({ delivery: d, at, result: { statusCode: null, retryAfter: undefined, body: null, error: 'internal error preparing the delivery', latencyMs: 0 } })));
+      pending.push(
+        ...batch.map((d) => ({
+          delivery: d,
+          at,
+          result: {
+            statusCode: null,
+            retryAfter: undefined,
+            body: null,
+            error: 'internal error preparing the delivery',
+            latencyMs: 0,
+          },
+        })),
+      );
       scheduleFlush();
       return;
     }
@@ -116,7 +128,12 @@ export function startWebhookDeliverer(ctx: Context, opts: DelivererOptions = {})
   }
 
   function gone(d: Claimed): Outcome {
-    return { delivery: d, at: ctx.clock.now(), result: { statusCode: null, retryAfter: undefined, body: null, error: 'endpoint deleted', latencyMs: 0 }, final: true };
+    return {
+      delivery: d,
+      at: ctx.clock.now(),
+      result: { statusCode: null, retryAfter: undefined, body: null, error: 'endpoint deleted', latencyMs: 0 },
+      final: true,
+    };
   }
 
   // Outcomes are written together: one transaction per ~20 ms of finished requests.
@@ -137,13 +154,15 @@ export function startWebhookDeliverer(ctx: Context, opts: DelivererOptions = {})
     })();
   }
 
-  const listening = ctx.sql.listen('cx_events', (payload) => {
-    const notice = readEventsNotice(payload);
-    if (!notice || notice.deliveries > 0) void pump();
-  }).catch((err: unknown) => {
-    ctx.log.warn({ err }, 'LISTEN cx_events failed; webhooks rely on polling');
-    return undefined;
-  });
+  const listening = ctx.sql
+    .listen('cx_events', (payload) => {
+      const notice = readEventsNotice(payload);
+      if (!notice || notice.deliveries > 0) void pump();
+    })
+    .catch((err: unknown) => {
+      ctx.log.warn({ err }, 'LISTEN cx_events failed; webhooks rely on polling');
+      return undefined;
+    });
   const timer = setInterval(() => void pump(), opts.pollMs ?? 1000);
   void pump();
 
@@ -182,21 +201,41 @@ async function claim(ctx: Context, limit: number): Promise<Claimed[]> {
 async function resolveTargets(ctx: Context, batch: Claimed[]): Promise<Map<string, Target>> {
   const now = ctx.clock.now();
   const endpointKeys = [...new Set(batch.filter((d) => d.endpointId).map((d) => `${d.accountId} ${d.endpointId}`))];
-  const open = (accountId: string, sealed: Buffer[]) => Promise.all(sealed.map(async (s) => (await ctx.keyring.decrypt(accountId, s)).toString('utf8')));
+  const open = (accountId: string, sealed: Buffer[]) =>
+    Promise.all(sealed.map(async (s) => (await ctx.keyring.decrypt(accountId, s)).toString('utf8')));
   const endpoints = new Map<string, Target>();
   if (endpointKeys.length) {
-    const rows = await ctx.sql<{ accountId: string; id: string; url: string; secret: Buffer; previousSecret: Buffer | null; previousSecretExpiresAt: Date | null }[]>`
+    const rows = await ctx.sql<
+      {
+        accountId: string;
+        id: string;
+        url: string;
+        secret: Buffer;
+        previousSecret: Buffer | null;
+        previousSecretExpiresAt: Date | null;
+      }[]
+    >`
       select w.account_id as "accountId", w.id, w.url, w.secret, w.previous_secret as "previousSecret", w.previous_secret_expires_at as "previousSecretExpiresAt"
       from webhook_endpoints w
-      join ${recordset(ctx.sql, endpointKeys.map((k) => ({ account_id: k.split(' ')[0], id: k.split(' ')[1] })), { account_id: 'text', id: 'text' }, 'k')}
+      join ${recordset(
+        ctx.sql,
+        endpointKeys.map((k) => ({ account_id: k.split(' ')[0], id: k.split(' ')[1] })),
+        { account_id: 'text', id: 'text' },
+        'k',
+      )}
         on w.account_id = k.account_id and w.id = k.id`;
     for (const r of rows) {
       const overlap = r.previousSecret && r.previousSecretExpiresAt && r.previousSecretExpiresAt > now;
-      endpoints.set(`${r.accountId} ${r.id}`, { url: r.url, secrets: await open(r.accountId, overlap ? [r.secret, r.previousSecret!] : [r.secret]) });
+      endpoints.set(`${r.accountId} ${r.id}`, {
+        url: r.url,
+        secrets: await open(r.accountId, overlap ? [r.secret, r.previousSecret!] : [r.secret]),
+      });
     }
   }
   const accounts = [...new Set(batch.filter((d) => !d.endpointId).map((d) => d.accountId))];
-  const accountSecrets = new Map(await Promise.all(accounts.map(async (a) => [a, await open(a, await accountSigningSecrets(ctx, a))] as const)));
+  const accountSecrets = new Map(
+    await Promise.all(accounts.map(async (a) => [a, await open(a, await accountSigningSecrets(ctx, a))] as const)),
+  );
   const out = new Map<string, Target>();
   for (const d of batch) {
     if (d.endpointId) {

@@ -59,7 +59,12 @@ export async function listDeliveries(db: Db, accountId: string, f: DeliveryFilte
     order by d.id desc limit ${f.limit}`;
 }
 
-export async function getDelivery(db: Db, accountId: string, id: string, mode?: KeyMode): Promise<DeliveryRow | undefined> {
+export async function getDelivery(
+  db: Db,
+  accountId: string,
+  id: string,
+  mode?: KeyMode,
+): Promise<DeliveryRow | undefined> {
   const [row] = await db<DeliveryRow[]>`
     select ${columns(db)} from webhook_deliveries d
     left join webhook_endpoints w on w.account_id = d.account_id and w.id = d.endpoint_id
@@ -92,9 +97,12 @@ export const DELIVERY_RETENTION_DAYS = 30;
 
 export async function sweepEndedDeliveries(db: Db, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - DELIVERY_RETENTION_DAYS * 24 * 3600_000);
-  const rows = await deleteDeliveries(db, db`
+  const rows = await deleteDeliveries(
+    db,
+    db`
     delete from webhook_deliveries doomed where ctid in (
-      select ctid from webhook_deliveries where status <> 'pending' and ended_at < ${cutoff} limit 10000)`);
+      select ctid from webhook_deliveries where status <> 'pending' and ended_at < ${cutoff} limit 10000)`,
+  );
   return rows.length;
 }
 
@@ -109,4 +117,3 @@ export function deleteDeliveries(db: Db, deletion: PendingQuery<Row[]>): Pending
     attempts as (delete from webhook_attempts a using gone g where a.account_id = g.account_id and a.delivery_id = g.id)
     select id from gone`;
 }
-

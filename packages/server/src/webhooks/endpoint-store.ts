@@ -25,7 +25,10 @@ const columns = (db: Db) => db`
   previous_secret as "previousSecret", previous_secret_expires_at as "previousSecretExpiresAt", failing_since as "failingSince",
   created_at as "createdAt", updated_at as "updatedAt"`;
 
-export async function insertEndpoint(db: Db, e: Omit<EndpointRow, 'previousSecret' | 'previousSecretExpiresAt' | 'failingSince' | 'disabledReason'>): Promise<EndpointRow> {
+export async function insertEndpoint(
+  db: Db,
+  e: Omit<EndpointRow, 'previousSecret' | 'previousSecretExpiresAt' | 'failingSince' | 'disabledReason'>,
+): Promise<EndpointRow> {
   const [row] = await db<EndpointRow[]>`
     insert into webhook_endpoints (account_id, id, url, mode, events, description, enabled, disabled_reason, secret, created_at, updated_at)
     values (${e.accountId}, ${e.id}, ${e.url}, ${e.mode}, ${e.events}, ${e.description}, ${e.enabled}, ${e.enabled ? null : 'manual'}, ${e.secret}, ${e.createdAt}, ${e.updatedAt})
@@ -37,7 +40,10 @@ export async function insertEndpoint(db: Db, e: Omit<EndpointRow, 'previousSecre
 const ofMode = (db: Db, mode: KeyMode | undefined) => (mode ? db`and mode = ${mode}` : db``);
 
 export async function getEndpoint(
-  db: Db, accountId: string, id: string, opts: { forUpdate?: boolean; mode?: KeyMode | undefined } = {},
+  db: Db,
+  accountId: string,
+  id: string,
+  opts: { forUpdate?: boolean; mode?: KeyMode | undefined } = {},
 ): Promise<EndpointRow | undefined> {
   const [row] = await db<EndpointRow[]>`
     select ${columns(db)} from webhook_endpoints where account_id = ${accountId} and id = ${id} ${ofMode(db, opts.mode)}
@@ -46,7 +52,9 @@ export async function getEndpoint(
 }
 
 export async function listEndpoints(
-  db: Db, accountId: string, page: { after: string | undefined; limit: number; mode?: KeyMode | undefined },
+  db: Db,
+  accountId: string,
+  page: { after: string | undefined; limit: number; mode?: KeyMode | undefined },
 ): Promise<EndpointRow[]> {
   return db<EndpointRow[]>`
     select ${columns(db)} from webhook_endpoints
@@ -54,13 +62,39 @@ export async function listEndpoints(
     order by id limit ${page.limit}`;
 }
 
-export type EndpointChange = Partial<Pick<EndpointRow, 'url' | 'events' | 'description' | 'enabled' | 'disabledReason' | 'secret' | 'previousSecret' | 'previousSecretExpiresAt' | 'failingSince'>>;
+export type EndpointChange = Partial<
+  Pick<
+    EndpointRow,
+    | 'url'
+    | 'events'
+    | 'description'
+    | 'enabled'
+    | 'disabledReason'
+    | 'secret'
+    | 'previousSecret'
+    | 'previousSecretExpiresAt'
+    | 'failingSince'
+  >
+>;
 
-export async function updateEndpoint(db: Db, accountId: string, id: string, change: EndpointChange, at: Date): Promise<EndpointRow> {
+export async function updateEndpoint(
+  db: Db,
+  accountId: string,
+  id: string,
+  change: EndpointChange,
+  at: Date,
+): Promise<EndpointRow> {
   const set: Record<string, unknown> = { updated_at: at };
   const names: Record<keyof EndpointChange, string> = {
-    url: 'url', events: 'events', description: 'description', enabled: 'enabled', disabledReason: 'disabled_reason', secret: 'secret',
-    previousSecret: 'previous_secret', previousSecretExpiresAt: 'previous_secret_expires_at', failingSince: 'failing_since',
+    url: 'url',
+    events: 'events',
+    description: 'description',
+    enabled: 'enabled',
+    disabledReason: 'disabled_reason',
+    secret: 'secret',
+    previousSecret: 'previous_secret',
+    previousSecretExpiresAt: 'previous_secret_expires_at',
+    failingSince: 'failing_since',
   };
   for (const [k, v] of Object.entries(change)) if (v !== undefined) set[names[k as keyof EndpointChange]] = v;
   const [row] = await db<EndpointRow[]>`

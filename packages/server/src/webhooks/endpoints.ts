@@ -7,7 +7,14 @@ import type { Actor } from '../accounts/service.ts';
 import type { KeyMode } from '../auth/api-key-format.ts';
 import { appendAudit } from '../platform/audit/log.ts';
 import { newId } from '../platform/ids.ts';
-import { deleteEndpoint, getEndpoint, insertEndpoint, updateEndpoint, type EndpointChange, type EndpointRow } from './endpoint-store.ts';
+import {
+  deleteEndpoint,
+  getEndpoint,
+  insertEndpoint,
+  updateEndpoint,
+  type EndpointChange,
+  type EndpointRow,
+} from './endpoint-store.ts';
 import { eventModeJoins, eventModeOf } from './fan-out.ts';
 import { unknownEventType } from './event-types.ts';
 import { newWebhookSecret } from './signature.ts';
@@ -47,7 +54,12 @@ async function checkInput(ctx: Context, input: EndpointInput): Promise<void> {
 }
 
 /** A test key's endpoint is a test endpoint; a live key's (or a session's) a live one. */
-export async function createEndpoint(ctx: Context, actor: Actor, owner: EndpointOwner, input: EndpointInput & { url: string }): Promise<{ row: EndpointRow; secret: string }> {
+export async function createEndpoint(
+  ctx: Context,
+  actor: Actor,
+  owner: EndpointOwner,
+  input: EndpointInput & { url: string },
+): Promise<{ row: EndpointRow; secret: string }> {
   await checkInput(ctx, input);
   const { accountId } = owner;
   const at = ctx.clock.now();
@@ -55,8 +67,16 @@ export async function createEndpoint(ctx: Context, actor: Actor, owner: Endpoint
   const sealed = await ctx.keyring.encrypt(accountId, secret);
   const row = await withTransaction(ctx.sql, async (tx) => {
     const created = await insertEndpoint(tx, {
-      accountId, id: newId('whk', at), url: input.url, mode: owner.mode ?? 'live', events: input.events ?? ['*'], description: input.description ?? null,
-      enabled: input.enabled ?? true, secret: sealed, createdAt: at, updatedAt: at,
+      accountId,
+      id: newId('whk', at),
+      url: input.url,
+      mode: owner.mode ?? 'live',
+      events: input.events ?? ['*'],
+      description: input.description ?? null,
+      enabled: input.enabled ?? true,
+      secret: sealed,
+      createdAt: at,
+      updatedAt: at,
     });
     await audit(tx, actor, created, 'webhook_endpoint.created', at);
     return created;
@@ -64,12 +84,19 @@ export async function createEndpoint(ctx: Context, actor: Actor, owner: Endpoint
   return { row, secret };
 }
 
-export async function changeEndpoint(ctx: Context, actor: Actor, owner: EndpointOwner, id: string, input: EndpointInput): Promise<EndpointRow> {
+export async function changeEndpoint(
+  ctx: Context,
+  actor: Actor,
+  owner: EndpointOwner,
+  id: string,
+  input: EndpointInput,
+): Promise<EndpointRow> {
   await checkInput(ctx, input);
   const { accountId } = owner;
   return mutate(ctx, owner, id, async (tx, current, at) => {
     const change: EndpointChange = { url: input.url, events: input.events, description: input.description };
-    if (input.enabled === true && !current.enabled) Object.assign(change, { enabled: true, disabledReason: null, failingSince: null });
+    if (input.enabled === true && !current.enabled)
+      Object.assign(change, { enabled: true, disabledReason: null, failingSince: null });
     if (input.enabled === false && current.enabled) Object.assign(change, { enabled: false, disabledReason: 'manual' });
     const row = await updateEndpoint(tx, accountId, id, change, at);
     await audit(tx, actor, row, 'webhook_endpoint.updated', at);
@@ -77,14 +104,27 @@ export async function changeEndpoint(ctx: Context, actor: Actor, owner: Endpoint
   });
 }
 
-export async function rotateEndpointSecret(ctx: Context, actor: Actor, owner: EndpointOwner, id: string): Promise<{ row: EndpointRow; secret: string }> {
+export async function rotateEndpointSecret(
+  ctx: Context,
+  actor: Actor,
+  owner: EndpointOwner,
+  id: string,
+): Promise<{ row: EndpointRow; secret: string }> {
   const { accountId } = owner;
   const secret = newWebhookSecret();
   const sealed = await ctx.keyring.encrypt(accountId, secret);
   const row = await mutate(ctx, owner, id, async (tx, current, at) => {
-    const rotated = await updateEndpoint(tx, accountId, id, {
-      secret: sealed, previousSecret: current.secret, previousSecretExpiresAt: new Date(at.getTime() + ROTATION_OVERLAP_MS),
-    }, at);
+    const rotated = await updateEndpoint(
+      tx,
+      accountId,
+      id,
+      {
+        secret: sealed,
+        previousSecret: current.secret,
+        previousSecretExpiresAt: new Date(at.getTime() + ROTATION_OVERLAP_MS),
+      },
+      at,
+    );
     await audit(tx, actor, rotated, 'webhook_endpoint.secret_rotated', at);
     return rotated;
   });
@@ -107,7 +147,14 @@ export async function removeEndpoint(ctx: Context, actor: Actor, owner: Endpoint
  * New deliveries for the endpoint's events in [from, to), delivered or not; returns how many.
  * Only the events of its mode, as the fan-out sent them: a test endpoint never gets a live event.
  */
-export async function replayEndpoint(ctx: Context, actor: Actor, owner: EndpointOwner, id: string, from: Date, to: Date): Promise<number> {
+export async function replayEndpoint(
+  ctx: Context,
+  actor: Actor,
+  owner: EndpointOwner,
+  id: string,
+  from: Date,
+  to: Date,
+): Promise<number> {
   const { accountId } = owner;
   if (!(from < to)) throw Problem.field('/to', 'must be after from');
   if (to.getTime() - from.getTime() > MAX_REPLAY_MS) throw Problem.field('/from', 'a replay covers at most 31 days');
@@ -122,8 +169,12 @@ export async function replayEndpoint(ctx: Context, actor: Actor, owner: Endpoint
       returning 1`;
     count = rows.length;
     await appendAudit(tx, {
-      accountId, actor, action: 'webhook_endpoint.replayed', target: { type: 'webhook_endpoint', id },
-      data: { from: from.toISOString(), to: to.toISOString(), deliveries: count }, at,
+      accountId,
+      actor,
+      action: 'webhook_endpoint.replayed',
+      target: { type: 'webhook_endpoint', id },
+      data: { from: from.toISOString(), to: to.toISOString(), deliveries: count },
+      at,
     });
     return current;
   });
@@ -131,7 +182,12 @@ export async function replayEndpoint(ctx: Context, actor: Actor, owner: Endpoint
   return count;
 }
 
-async function mutate(ctx: Context, owner: EndpointOwner, id: string, fn: (tx: Tx, current: EndpointRow, at: Date) => Promise<EndpointRow>): Promise<EndpointRow> {
+async function mutate(
+  ctx: Context,
+  owner: EndpointOwner,
+  id: string,
+  fn: (tx: Tx, current: EndpointRow, at: Date) => Promise<EndpointRow>,
+): Promise<EndpointRow> {
   const at = ctx.clock.now();
   return withTransaction(ctx.sql, async (tx) => {
     const current = await getEndpoint(tx, owner.accountId, id, { forUpdate: true, mode: owner.mode });
@@ -143,7 +199,11 @@ async function mutate(ctx: Context, owner: EndpointOwner, id: string, fn: (tx: T
 async function audit(tx: Tx, actor: Actor, row: EndpointRow, action: string, at: Date): Promise<void> {
   // The URL is the client's own configuration, not personal data: kept for the trail.
   await appendAudit(tx, {
-    accountId: row.accountId, actor, action, target: { type: 'webhook_endpoint', id: row.id },
-    data: { url: row.url, mode: row.mode, events: row.events.join(' '), enabled: row.enabled }, at,
+    accountId: row.accountId,
+    actor,
+    action,
+    target: { type: 'webhook_endpoint', id: row.id },
+    data: { url: row.url, mode: row.mode, events: row.events.join(' '), enabled: row.enabled },
+    at,
   });
 }

@@ -10,11 +10,21 @@ import { checkMessage } from '../messaging/input.ts';
 
 /** Refused in every mode, whatever CX_WEBHOOK_ALLOW_PRIVATE says (issue 17, point 4). */
 const METADATA_URLS = [
-  'https://169.254.169.254/x', 'https://[::ffff:169.254.169.254]/', 'https://[fd00:ec2::254]/', 'https://100.100.100.200/',
-  'https://168.63.129.16/', 'https://[fe80::1]/', 'https://[64:ff9b::a9fe:a9fe]/',
+  'https://169.254.169.254/x',
+  'https://[::ffff:169.254.169.254]/',
+  'https://[fd00:ec2::254]/',
+  'https://100.100.100.200/',
+  'https://168.63.129.16/',
+  'https://[fe80::1]/',
+  'https://[64:ff9b::a9fe:a9fe]/',
 ];
 
-interface Delivery { status: string; attempts: { error: string | null }[]; nextAttemptAt: string | null; url: string }
+interface Delivery {
+  status: string;
+  attempts: { error: string | null }[];
+  nextAttemptAt: string | null;
+  url: string;
+}
 
 /** The first delivery to `url` that has been attempted: its outcome is written with the attempt. */
 async function attemptedDelivery(t: TestPlatform, url: string): Promise<Delivery> {
@@ -25,12 +35,25 @@ async function attemptedDelivery(t: TestPlatform, url: string): Promise<Delivery
 }
 
 async function refusesAtAccept(t: TestPlatform, callbackUrl: string): Promise<void> {
-  const single = await t.api.post('/v1/messages', { key: t.boot.apiKey, body: { to: '+14155550150', body: 'ssrf', callbackUrl } });
+  const single = await t.api.post('/v1/messages', {
+    key: t.boot.apiKey,
+    body: { to: '+14155550150', body: 'ssrf', callbackUrl },
+  });
   assert.equal(single.status, 422, callbackUrl);
-  assert.deepEqual(single.body.errors.map((e: { pointer: string }) => e.pointer), ['/callbackUrl'], callbackUrl);
-  const batch = await t.api.post('/v1/messages/batch', { key: t.boot.apiKey, body: { messages: [
-    { to: '+14155550151', body: 'fine' }, { to: '+14155550152', body: 'ssrf', callbackUrl },
-  ] } });
+  assert.deepEqual(
+    single.body.errors.map((e: { pointer: string }) => e.pointer),
+    ['/callbackUrl'],
+    callbackUrl,
+  );
+  const batch = await t.api.post('/v1/messages/batch', {
+    key: t.boot.apiKey,
+    body: {
+      messages: [
+        { to: '+14155550151', body: 'fine' },
+        { to: '+14155550152', body: 'ssrf', callbackUrl },
+      ],
+    },
+  });
   assert.equal(batch.status, 202);
   assert.equal(batch.body.data[0].status, 'queued');
   assert.equal(batch.body.data[1].error.errors[0].pointer, '/messages/1/callbackUrl', callbackUrl);
@@ -46,7 +69,13 @@ describe('SSRF guard on a platform without CX_WEBHOOK_ALLOW_PRIVATE', () => {
   });
 
   it('refuses endpoints on blocked targets with 422 naming /url', async () => {
-    for (const url of ['https://127.0.0.1/hook', 'http://93.184.215.14/hook', 'https://10.0.0.1/', 'https://localhost/hook', ...METADATA_URLS]) {
+    for (const url of [
+      'https://127.0.0.1/hook',
+      'http://93.184.215.14/hook',
+      'https://10.0.0.1/',
+      'https://localhost/hook',
+      ...METADATA_URLS,
+    ]) {
       const res = await t.api.post('/v1/webhook-endpoints', { key: t.boot.apiKey, body: { url } });
       assert.equal(res.status, 422, url);
       assert.equal(res.body.errors[0].pointer, '/url');
@@ -54,13 +83,25 @@ describe('SSRF guard on a platform without CX_WEBHOOK_ALLOW_PRIVATE', () => {
   });
 
   it('tells a developer with a local receiver which setting opens it and that a restart is needed', async () => {
-    for (const url of ['http://127.0.0.1:9000/hook', 'https://127.0.0.1/hook', 'https://192.168.1.20/hook', 'https://localhost/hook']) {
+    for (const url of [
+      'http://127.0.0.1:9000/hook',
+      'https://127.0.0.1/hook',
+      'https://192.168.1.20/hook',
+      'https://localhost/hook',
+    ]) {
       const res = await t.api.post('/v1/webhook-endpoints', { key: t.boot.apiKey, body: { url } });
       assert.equal(res.status, 422, url);
       assert.match(res.body.errors[0].detail, /CX_WEBHOOK_ALLOW_PRIVATE=true .*restart/, url);
     }
-    const metadata = await t.api.post('/v1/webhook-endpoints', { key: t.boot.apiKey, body: { url: 'https://169.254.169.254/' } });
-    assert.doesNotMatch(metadata.body.errors[0].detail, /CX_WEBHOOK_ALLOW_PRIVATE/, 'no setting opens a metadata address');
+    const metadata = await t.api.post('/v1/webhook-endpoints', {
+      key: t.boot.apiKey,
+      body: { url: 'https://169.254.169.254/' },
+    });
+    assert.doesNotMatch(
+      metadata.body.errors[0].detail,
+      /CX_WEBHOOK_ALLOW_PRIVATE/,
+      'no setting opens a metadata address',
+    );
   });
 
   it('refuses a message whose callbackUrl is a metadata address with 422 on /callbackUrl, single and in a batch', async () => {
@@ -71,7 +112,10 @@ describe('SSRF guard on a platform without CX_WEBHOOK_ALLOW_PRIVATE', () => {
     const r = await startReceiver();
     try {
       const callbackUrl = r.url.replace('http://127.0.0.1', 'https://localhost');
-      const m = await t.api.post('/v1/messages', { key: t.boot.apiKey, body: { to: '+14155550150', body: 'ssrf', callbackUrl } });
+      const m = await t.api.post('/v1/messages', {
+        key: t.boot.apiKey,
+        body: { to: '+14155550150', body: 'ssrf', callbackUrl },
+      });
       assert.equal(m.status, 202);
       const d = await attemptedDelivery(t, callbackUrl);
       assert.equal(d.status, 'dead', 'not retried for 27 hours');
@@ -104,24 +148,37 @@ describe('SSRF guard on a platform with CX_WEBHOOK_ALLOW_PRIVATE=true', () => {
       assert.equal(res.body.errors[0].pointer, '/url');
       assert.match(res.body.errors[0].detail, /refused in every mode/);
     }
-    const ok = await t.api.post('/v1/webhook-endpoints', { key: t.boot.apiKey, body: { url: r.url, events: ['message.sent'] } });
+    const ok = await t.api.post('/v1/webhook-endpoints', {
+      key: t.boot.apiKey,
+      body: { url: r.url, events: ['message.sent'] },
+    });
     assert.equal(ok.status, 201);
     await t.api.delete(`/v1/webhook-endpoints/${ok.body.id}`, { key: t.boot.apiKey });
   });
 
   it('refuses a message whose callbackUrl is a metadata address, and accepts one on loopback', async () => {
     for (const url of METADATA_URLS) await refusesAtAccept(t, url.replace('https:', 'http:'));
-    const ok = await t.api.post('/v1/messages', { key: t.boot.apiKey, body: { to: '+14155550150', body: 'hi', callbackUrl: r.url } });
+    const ok = await t.api.post('/v1/messages', {
+      key: t.boot.apiKey,
+      body: { to: '+14155550150', body: 'hi', callbackUrl: r.url },
+    });
     assert.equal(ok.status, 202);
   });
 
   it('ends at once a delivery to an endpoint stored before the guard refused its metadata address', async () => {
-    const created = await t.api.post('/v1/webhook-endpoints', { key: t.boot.apiKey, body: { url: r.url, events: ['message.queued'] } });
+    const created = await t.api.post('/v1/webhook-endpoints', {
+      key: t.boot.apiKey,
+      body: { url: r.url, events: ['message.queued'] },
+    });
     assert.equal(created.status, 201);
     // As an endpoint created by an earlier version (the flag then opened every address) would be.
     const stale = 'http://169.254.169.254/latest/meta-data';
-    await t.platform.ctx.sql`update webhook_endpoints set url = ${stale} where account_id = ${t.boot.accountId} and id = ${created.body.id}`;
-    const m = await t.api.post('/v1/messages', { key: t.boot.apiKey, body: { to: '+14155550153', body: 'to the endpoint' } });
+    await t.platform.ctx
+      .sql`update webhook_endpoints set url = ${stale} where account_id = ${t.boot.accountId} and id = ${created.body.id}`;
+    const m = await t.api.post('/v1/messages', {
+      key: t.boot.apiKey,
+      body: { to: '+14155550153', body: 'to the endpoint' },
+    });
     assert.equal(m.status, 202);
     const d = await attemptedDelivery(t, stale);
     assert.deepEqual([d.status, d.attempts.length, d.nextAttemptAt], ['dead', 1, null]);
@@ -136,10 +193,19 @@ describe('callbackUrl at accept in production mode', () => {
   const pointerOf = (r: ReturnType<typeof check>) => ('errors' in r ? r.errors.map((e) => e.pointer) : []);
 
   it('refuses http, loopback and private literals unless CX_WEBHOOK_ALLOW_PRIVATE=true, and names only the field', () => {
-    for (const url of ['https://127.0.0.1/hook', 'https://[::1]/', 'https://10.0.0.8/', 'https://192.168.1.1/', 'http://93.184.215.14/', 'https://u:p@93.184.215.14/']) {
+    for (const url of [
+      'https://127.0.0.1/hook',
+      'https://[::1]/',
+      'https://10.0.0.8/',
+      'https://192.168.1.1/',
+      'http://93.184.215.14/',
+      'https://u:p@93.184.215.14/',
+    ]) {
       assert.deepEqual(pointerOf(check(url, false)), ['/messages/3/callbackUrl'], url);
     }
-    for (const url of ['https://127.0.0.1/hook', 'http://10.0.0.8/']) assert.deepEqual(pointerOf(check(url, true)), [], url);
-    for (const url of ['https://93.184.215.14/hook', 'https://hooks.example.com/x']) assert.deepEqual(pointerOf(check(url, false)), [], url);
+    for (const url of ['https://127.0.0.1/hook', 'http://10.0.0.8/'])
+      assert.deepEqual(pointerOf(check(url, true)), [], url);
+    for (const url of ['https://93.184.215.14/hook', 'https://hooks.example.com/x'])
+      assert.deepEqual(pointerOf(check(url, false)), [], url);
   });
 });

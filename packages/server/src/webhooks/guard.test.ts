@@ -13,20 +13,80 @@ import { startReceiver, type Receiver } from '../../test/receiver.ts';
 // benchmarking and reserved ranges, and the IPv4-mapped, NAT64, 6to4 and Teredo forms of them
 // (and of public addresses: a translation form is never a public target).
 const REFUSED_EVERYWHERE = [
-  '169.254.169.254', '::ffff:169.254.169.254', '::ffff:a9fe:a9fe', '::ffff:0:a9fe:a9fe', 'fd00:ec2::254', '100.100.100.200',
-  '168.63.129.16', 'fe80::1', 'fe80::1%eth0', '169.254.1.1', '100.64.0.1', '100.127.255.254', '0.0.0.0', '0.1.2.3',
-  '255.255.255.255', '224.0.0.1', '239.255.255.250', '240.0.0.1', '192.0.0.8', '192.0.2.1', '198.51.100.7', '203.0.113.9',
-  '198.18.0.1', '198.19.255.255', '::', '::a9fe:a9fe', '100::1', '2001:db8::1', '2001:2::1', '3fff::1', '2001:0:4136:e378::1',
-  'fec0::1', 'ff02::1', 'ff05::2', '64:ff9b::a9fe:a9fe', '64:ff9b::169.254.169.254', '64:ff9b::6464:64c8', '64:ff9b:1::a9fe:a9fe',
-  '64:ff9b:1:a9fe:a9:fe00::', '2002:a9fe:a9fe::1', '::ffff:100.64.0.1', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1',
-  'not-an-address', '',
+  '169.254.169.254',
+  '::ffff:169.254.169.254',
+  '::ffff:a9fe:a9fe',
+  '::ffff:0:a9fe:a9fe',
+  'fd00:ec2::254',
+  '100.100.100.200',
+  '168.63.129.16',
+  'fe80::1',
+  'fe80::1%eth0',
+  '169.254.1.1',
+  '100.64.0.1',
+  '100.127.255.254',
+  '0.0.0.0',
+  '0.1.2.3',
+  '255.255.255.255',
+  '224.0.0.1',
+  '239.255.255.250',
+  '240.0.0.1',
+  '192.0.0.8',
+  '192.0.2.1',
+  '198.51.100.7',
+  '203.0.113.9',
+  '198.18.0.1',
+  '198.19.255.255',
+  '::',
+  '::a9fe:a9fe',
+  '100::1',
+  '2001:db8::1',
+  '2001:2::1',
+  '3fff::1',
+  '2001:0:4136:e378::1',
+  'fec0::1',
+  'ff02::1',
+  'ff05::2',
+  '64:ff9b::a9fe:a9fe',
+  '64:ff9b::169.254.169.254',
+  '64:ff9b::6464:64c8',
+  '64:ff9b:1::a9fe:a9fe',
+  '64:ff9b:1:a9fe:a9:fe00::',
+  '2002:a9fe:a9fe::1',
+  '::ffff:100.64.0.1',
+  '::ffff:8.8.8.8',
+  '64:ff9b::808:808',
+  '2002:808:808::1',
+  'not-an-address',
+  '',
 ];
 /** What CX_WEBHOOK_ALLOW_PRIVATE=true opens, and only it: loopback and private, also in the forms carrying them. */
 const OPENED_BY_THE_FLAG = [
-  '127.0.0.1', '127.255.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '::1', 'fc00::1', 'fd12:3456::1',
-  'fd00:ec2::253', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '64:ff9b::a00:1', '2002:c0a8:101::1',
+  '127.0.0.1',
+  '127.255.0.1',
+  '10.1.2.3',
+  '172.16.0.1',
+  '172.31.255.255',
+  '192.168.1.1',
+  '::1',
+  'fc00::1',
+  'fd12:3456::1',
+  'fd00:ec2::253',
+  '::ffff:127.0.0.1',
+  '::ffff:10.0.0.1',
+  '64:ff9b::a00:1',
+  '2002:c0a8:101::1',
 ];
-const PUBLIC = ['8.8.8.8', '93.184.215.14', '1.1.1.1', '172.32.0.1', '100.128.0.1', '168.63.129.17', '2606:4700:4700::1111', '2a00:1450:4001:80b::200e'];
+const PUBLIC = [
+  '8.8.8.8',
+  '93.184.215.14',
+  '1.1.1.1',
+  '172.32.0.1',
+  '100.128.0.1',
+  '168.63.129.17',
+  '2606:4700:4700::1111',
+  '2a00:1450:4001:80b::200e',
+];
 
 describe('SSRF guard', () => {
   it('refuses metadata, link-local and every other special address in both modes', () => {
@@ -45,7 +105,8 @@ describe('SSRF guard', () => {
   });
 
   it('allows global unicast in both modes', () => {
-    for (const a of PUBLIC) assert.deepEqual([isBlockedAddress(a, false), isBlockedAddress(a, true)], [false, false], a);
+    for (const a of PUBLIC)
+      assert.deepEqual([isBlockedAddress(a, false), isBlockedAddress(a, true)], [false, false], a);
   });
 
   it('refuses URLs by scheme, credentials, literal address and what the name resolves to now', async () => {
@@ -63,8 +124,15 @@ describe('SSRF guard', () => {
 
   it('refuses metadata and link-local URLs with CX_WEBHOOK_ALLOW_PRIVATE=true, however the address is written', async () => {
     for (const url of [
-      'http://169.254.169.254/latest/meta-data', 'http://[::ffff:169.254.169.254]/', 'http://[fd00:ec2::254]/', 'http://100.100.100.200/',
-      'http://168.63.129.16/', 'http://[fe80::1]/', 'http://[64:ff9b::a9fe:a9fe]/', 'http://0xa9.254.169.254/', 'http://2852039166/',
+      'http://169.254.169.254/latest/meta-data',
+      'http://[::ffff:169.254.169.254]/',
+      'http://[fd00:ec2::254]/',
+      'http://100.100.100.200/',
+      'http://168.63.129.16/',
+      'http://[fe80::1]/',
+      'http://[64:ff9b::a9fe:a9fe]/',
+      'http://0xa9.254.169.254/',
+      'http://2852039166/',
     ]) {
       assert.match((await urlRefusal(url, true))!, /not a public address \(refused in every mode/, url);
       assert.match(literalUrlRefusal(url, true)!, /not a public address/, url);
@@ -84,7 +152,12 @@ describe('SSRF guard', () => {
 describe('signatures', () => {
   it('matches the Standard Webhooks published test vector', () => {
     assert.equal(
-      sign('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'msg_p5jXN8AQM9LWM0D4loKWxJek', 1614265330, '{"test": 2432232314}'),
+      sign(
+        'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+        'msg_p5jXN8AQM9LWM0D4loKWxJek',
+        1614265330,
+        '{"test": 2432232314}',
+      ),
       'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
     );
   });
@@ -93,7 +166,11 @@ describe('signatures', () => {
     const [a, b] = [newWebhookSecret(), newWebhookSecret()];
     const ts = Math.floor(Date.now() / 1000);
     const body = '{"type":"message.delivered"}';
-    const headers = { 'webhook-id': 'evt_1', 'webhook-timestamp': String(ts), 'webhook-signature': signatureHeader([a, b], 'evt_1', ts, body) };
+    const headers = {
+      'webhook-id': 'evt_1',
+      'webhook-timestamp': String(ts),
+      'webhook-signature': signatureHeader([a, b], 'evt_1', ts, body),
+    };
     assert.deepEqual(new Webhook(a).verify(body, headers), { type: 'message.delivered' });
     assert.deepEqual(new Webhook(b).verify(body, headers), { type: 'message.delivered' });
     assert.throws(() => new Webhook(newWebhookSecret()).verify(body, headers));
@@ -139,8 +216,13 @@ describe('webhook sender', () => {
     const r = await startReceiver();
     receivers.push(r);
     // Our own DNS answers for names we invent; one refused answer among allowed ones is enough.
-    const answers: Record<string, string[]> = { 'metadata.test': ['169.254.169.254'], 'mixed.test': ['127.0.0.1', 'fd00:ec2::254'], 'ok.test': ['127.0.0.1'] };
-    const resolve: Resolver = async (host) => (answers[host] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    const answers: Record<string, string[]> = {
+      'metadata.test': ['169.254.169.254'],
+      'mixed.test': ['127.0.0.1', 'fd00:ec2::254'],
+      'ok.test': ['127.0.0.1'],
+    };
+    const resolve: Resolver = async (host) =>
+      (answers[host] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
     const sender = createWebhookSender({ policy: targetPolicy(true), resolve });
     const port = new URL(r.url).port;
     const metadata = await sender.post(`http://metadata.test:${port}/`, {}, '{}');
@@ -148,7 +230,10 @@ describe('webhook sender', () => {
     const ok = await sender.post(`http://ok.test:${port}/`, {}, '{}');
     await sender.close();
     assert.equal(metadata.refused, true);
-    assert.match(metadata.error!, /^refused: metadata\.test resolves to 169\.254\.169\.254, which is not a public address \(refused in every mode/);
+    assert.match(
+      metadata.error!,
+      /^refused: metadata\.test resolves to 169\.254\.169\.254, which is not a public address \(refused in every mode/,
+    );
     assert.equal(mixed.refused, true);
     assert.match(mixed.error!, /fd00:ec2::254/);
     assert.deepEqual([ok.statusCode, ok.refused], [204, undefined]);

@@ -7,7 +7,12 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
 const MAX_RETRY_AFTER_SECONDS = 24 * 3600;
 
 /** The next attempt's time, or null when `attempts` was the last one. */
-export function nextAttemptAt(now: Date, attempts: number, retryAfterSeconds: number | undefined, random = Math.random): Date | null {
+export function nextAttemptAt(
+  now: Date,
+  attempts: number,
+  retryAfterSeconds: number | undefined,
+  random = Math.random,
+): Date | null {
   const base = RETRY_DELAYS_SECONDS[attempts - 1];
   if (base === undefined) return null;
   const jittered = base * (0.9 + 0.2 * random());

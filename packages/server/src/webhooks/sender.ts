@@ -43,13 +43,23 @@ export function createWebhookSender(opts: SenderOptions): WebhookSender {
   async function post(url: string, headers: Record<string, string>, body: string): Promise<PostResult> {
     const started = performance.now();
     const signal = AbortSignal.timeout(ATTEMPT_TIMEOUT_MS);
-    const done = (r: Omit<PostResult, 'latencyMs'>): PostResult => ({ ...r, latencyMs: Math.round(performance.now() - started) });
+    const done = (r: Omit<PostResult, 'latencyMs'>): PostResult => ({
+      ...r,
+      latencyMs: Math.round(performance.now() - started),
+    });
     let target = url;
     try {
       for (let hop = 0; ; hop++) {
         // IP literals never go through lookup, so they are checked here; names are checked at connect.
         const refusal = targetRefusal(new URL(target), opts.policy);
-        if (refusal) return done({ statusCode: null, retryAfter: undefined, body: null, error: `refused: ${refusal}`, refused: true });
+        if (refusal)
+          return done({
+            statusCode: null,
+            retryAfter: undefined,
+            body: null,
+            error: `refused: ${refusal}`,
+            refused: true,
+          });
         const res = await request(target, { method: 'POST', headers, body, dispatcher: agent, signal });
         const location = header(res.headers.location);
         if (res.statusCode >= 300 && res.statusCode < 400 && location && hop < MAX_REDIRECTS) {
@@ -57,11 +67,23 @@ export function createWebhookSender(opts: SenderOptions): WebhookSender {
           target = new URL(location, target).toString();
           continue;
         }
-        return done({ statusCode: res.statusCode, retryAfter: header(res.headers['retry-after']), body: await readCapped(res.body), error: null });
+        return done({
+          statusCode: res.statusCode,
+          retryAfter: header(res.headers['retry-after']),
+          body: await readCapped(res.body),
+          error: null,
+        });
       }
     } catch (err) {
       const blocked = blockedCause(err);
-      if (blocked) return done({ statusCode: null, retryAfter: undefined, body: null, error: `refused: ${blocked.message}`, refused: true });
+      if (blocked)
+        return done({
+          statusCode: null,
+          retryAfter: undefined,
+          body: null,
+          error: `refused: ${blocked.message}`,
+          refused: true,
+        });
       return done({ statusCode: null, retryAfter: undefined, body: null, error: describe(err, signal) });
     }
   }

@@ -39,7 +39,8 @@ export function hostOf(url: URL): string {
 
 // A local receiver is the first thing a developer tries: say which setting opens it, and
 // that the server reads it only when it starts.
-const ALLOW_PRIVATE_HINT = "a receiver on this machine or a private network needs CX_WEBHOOK_ALLOW_PRIVATE=true in the server's environment and a restart";
+const ALLOW_PRIVATE_HINT =
+  "a receiver on this machine or a private network needs CX_WEBHOOK_ALLOW_PRIVATE=true in the server's environment and a restart";
 const ALLOW_HTTP_HINT = "http needs CX_WEBHOOK_ALLOW_PRIVATE=true in the server's environment and a restart";
 
 /** Why the guard refuses this address ("is not a public address ..."), for the API and the delivery log. */
@@ -50,7 +51,6 @@ export function whyRefused(address: string, allowPrivate: boolean): string {
     ? 'is not a public address (refused in every mode: CX_WEBHOOK_ALLOW_PRIVATE=true opens only loopback and private ranges)'
     : 'is not a public address';
 }
-
 
 /** The scheme and, when the host is an IP literal, the address; undefined when both may go. */
 export function targetRefusal(url: URL, policy: TargetPolicy): string | undefined {
@@ -102,16 +102,27 @@ export type Resolver = (host: string) => Promise<dns.LookupAddress[]>;
 const systemResolver: Resolver = (host) => dns.promises.lookup(host, { all: true, verbatim: true });
 
 /** Every address of the name must be allowed (one refused answer is enough to refuse). */
-export async function resolvePublic(host: string, policy: TargetPolicy, resolve: Resolver = systemResolver): Promise<dns.LookupAddress> {
+export async function resolvePublic(
+  host: string,
+  policy: TargetPolicy,
+  resolve: Resolver = systemResolver,
+): Promise<dns.LookupAddress> {
   const answers = await resolve(host);
   const bad = answers.find((a) => policy.isBlocked(a.address));
-  if (bad) throw new BlockedAddressError(`${host} resolves to ${bad.address}, which ${whyRefused(bad.address, policy.allowPrivate)}`);
+  if (bad)
+    throw new BlockedAddressError(
+      `${host} resolves to ${bad.address}, which ${whyRefused(bad.address, policy.allowPrivate)}`,
+    );
   // No answer is a DNS failure, not a refusal: it may resolve later.
   if (!answers[0]) throw new Error(`${host} does not resolve`);
   return answers[0];
 }
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | dns.LookupAddress[],
+  family?: number,
+) => void;
 
 /**
  * A `lookup` for net/tls.connect: the socket connects to exactly the address checked here.
@@ -120,7 +131,8 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.
 export function guardedLookup(policy: TargetPolicy, resolve?: Resolver) {
   return (host: string, options: dns.LookupOptions, callback: LookupCallback): void => {
     resolvePublic(host, policy, resolve).then(
-      (a) => (options.all ? callback(null, [{ address: a.address, family: a.family }]) : callback(null, a.address, a.family)),
+      (a) =>
+        options.all ? callback(null, [{ address: a.address, family: a.family }]) : callback(null, a.address, a.family),
       (err: NodeJS.ErrnoException) => callback(err, ''),
     );
   };

@@ -8,7 +8,11 @@ import { startTestPlatform, type TestPlatform } from '../../test/harness.ts';
 import { startReceiver, type Receiver, type Received } from '../../test/receiver.ts';
 import { send, waitFor, waitForBound } from '../../test/messages.ts';
 
-interface Endpoint { id: string; secret: string; mode: string }
+interface Endpoint {
+  id: string;
+  secret: string;
+  mode: string;
+}
 
 describe('test-mode webhooks', () => {
   let t: TestPlatform;
@@ -27,11 +31,20 @@ describe('test-mode webhooks', () => {
   }
   const about = (r: Receiver, messageId: string) => r.received.filter((x) => JSON.parse(x.body).data.id === messageId);
   const delivered = (r: Receiver, messageId: string): Promise<Received> =>
-    waitFor(async () => about(r, messageId).find((x) => JSON.parse(x.body).type === 'message.delivered'), `message.delivered of ${messageId}`);
+    waitFor(
+      async () => about(r, messageId).find((x) => JSON.parse(x.body).type === 'message.delivered'),
+      `message.delivered of ${messageId}`,
+    );
   const eventIdsOf = async (messageId: string): Promise<string[]> =>
-    (await t.platform.ctx.sql<{ id: string }[]>`select id from events where account_id = ${t.boot.accountId} and object_id = ${messageId}`).map((e) => e.id);
+    (
+      await t.platform.ctx.sql<
+        { id: string }[]
+      >`select id from events where account_id = ${t.boot.accountId} and object_id = ${messageId}`
+    ).map((e) => e.id);
   const deliveryEventIds = async (key: string, endpointId: string): Promise<string[]> =>
-    (await t.api.get(`/v1/webhook-deliveries?endpointId=${endpointId}&limit=1000`, { key })).body.data.map((d: { eventId: string }) => d.eventId);
+    (await t.api.get(`/v1/webhook-deliveries?endpointId=${endpointId}&limit=1000`, { key })).body.data.map(
+      (d: { eventId: string }) => d.eventId,
+    );
 
   before(async () => {
     t = await startTestPlatform();
@@ -46,28 +59,48 @@ describe('test-mode webhooks', () => {
     await t.close();
   });
 
-  it("creates a test endpoint with a test key and a live one with a live key; the test key lists only its own", async () => {
+  it('creates a test endpoint with a test key and a live one with a live key; the test key lists only its own', async () => {
     assert.equal(testHook.ep.mode, 'test');
     assert.equal(liveHook.ep.mode, 'live');
     const asTest = await t.api.get('/v1/webhook-endpoints', { key: test });
-    assert.deepEqual(asTest.body.data.map((e: { id: string }) => e.id), [testHook.ep.id]);
+    assert.deepEqual(
+      asTest.body.data.map((e: { id: string }) => e.id),
+      [testHook.ep.id],
+    );
     const asLive = await t.api.get('/v1/webhook-endpoints', { key: live });
-    assert.deepEqual(asLive.body.data.map((e: { id: string; mode: string }) => [e.id, e.mode]).sort(), [[liveHook.ep.id, 'live'], [testHook.ep.id, 'test']].sort());
+    assert.deepEqual(
+      asLive.body.data.map((e: { id: string; mode: string }) => [e.id, e.mode]).sort(),
+      [
+        [liveHook.ep.id, 'live'],
+        [testHook.ep.id, 'test'],
+      ].sort(),
+    );
   });
 
   it("sends a test message's signed message.delivered to the test endpoint only", async () => {
     const m = await send(t, test, { to: '+14155550140', body: 'test mode hook' });
     const x = await delivered(testHook.r, m.id);
-    const event = new Webhook(testHook.ep.secret).verify(x.body, x.headers) as { type: string; data: { id: string; body: string } };
+    const event = new Webhook(testHook.ep.secret).verify(x.body, x.headers) as {
+      type: string;
+      data: { id: string; body: string };
+    };
     assert.equal(event.data.id, m.id);
     assert.equal(event.data.body, 'test mode hook');
     // Deliveries are created with their event (one statement), so the live endpoint's list is final here.
     const events = await eventIdsOf(m.id);
     assert.ok(events.length >= 3, 'queued, sent, delivered');
     const liveEvents = await deliveryEventIds(live, liveHook.ep.id);
-    assert.deepEqual(events.filter((id) => liveEvents.includes(id)), [], 'no delivery to the live endpoint');
+    assert.deepEqual(
+      events.filter((id) => liveEvents.includes(id)),
+      [],
+      'no delivery to the live endpoint',
+    );
     const testEvents = await deliveryEventIds(test, testHook.ep.id);
-    assert.deepEqual(events.filter((id) => !testEvents.includes(id)), [], 'every event to the test endpoint');
+    assert.deepEqual(
+      events.filter((id) => !testEvents.includes(id)),
+      [],
+      'every event to the test endpoint',
+    );
     assert.deepEqual(about(liveHook.r, m.id), []);
   });
 
@@ -77,7 +110,11 @@ describe('test-mode webhooks', () => {
     assert.equal(JSON.parse(x.body).data.id, m.id);
     const events = await eventIdsOf(m.id);
     const testEvents = await deliveryEventIds(live, testHook.ep.id);
-    assert.deepEqual(events.filter((id) => testEvents.includes(id)), [], 'no delivery to the test endpoint');
+    assert.deepEqual(
+      events.filter((id) => testEvents.includes(id)),
+      [],
+      'no delivery to the test endpoint',
+    );
     assert.deepEqual(about(testHook.r, m.id), []);
   });
 
@@ -87,7 +124,10 @@ describe('test-mode webhooks', () => {
       await t.api.get(`/v1/webhook-endpoints/${id}`, { key: test }),
       await t.api.patch(`/v1/webhook-endpoints/${id}`, { key: test, body: { enabled: false } }),
       await t.api.post(`/v1/webhook-endpoints/${id}/rotate-secret`, { key: test }),
-      await t.api.post(`/v1/webhook-endpoints/${id}/replay`, { key: test, body: { from: new Date(Date.now() - 3600_000).toISOString(), to: new Date().toISOString() } }),
+      await t.api.post(`/v1/webhook-endpoints/${id}/replay`, {
+        key: test,
+        body: { from: new Date(Date.now() - 3600_000).toISOString(), to: new Date().toISOString() },
+      }),
       await t.api.delete(`/v1/webhook-endpoints/${id}`, { key: test }),
     ];
     for (const res of tries) {
@@ -99,23 +139,30 @@ describe('test-mode webhooks', () => {
   });
 
   it("shows a test key only its test endpoints' deliveries, and 404 for a live one and its retry", async () => {
-    const mine = (await t.api.get('/v1/webhook-deliveries?limit=1000', { key: test })).body.data as { id: string; endpointId: string }[];
+    const mine = (await t.api.get('/v1/webhook-deliveries?limit=1000', { key: test })).body.data as {
+      id: string;
+      endpointId: string;
+    }[];
     assert.ok(mine.length > 0);
     assert.deepEqual([...new Set(mine.map((d) => d.endpointId))], [testHook.ep.id]);
     const filtered = await t.api.get(`/v1/webhook-deliveries?endpointId=${liveHook.ep.id}`, { key: test });
     assert.deepEqual(filtered.body.data, []);
 
-    const liveDelivery = (await t.api.get(`/v1/webhook-deliveries?endpointId=${liveHook.ep.id}`, { key: live })).body.data[0] as { id: string };
+    const liveDelivery = (await t.api.get(`/v1/webhook-deliveries?endpointId=${liveHook.ep.id}`, { key: live })).body
+      .data[0] as { id: string };
     assert.equal((await t.api.get(`/v1/webhook-deliveries/${liveDelivery.id}`, { key: test })).status, 404);
     assert.equal((await t.api.post(`/v1/webhook-deliveries/${liveDelivery.id}/retry`, { key: test })).status, 404);
     assert.equal((await t.api.get(`/v1/webhook-deliveries/${mine[0]!.id}`, { key: test })).status, 200);
     assert.equal((await t.api.post(`/v1/webhook-deliveries/${mine[0]!.id}/retry`, { key: test })).status, 202);
   });
 
-  it("replays only test-mode events to a test endpoint", async () => {
+  it('replays only test-mode events to a test endpoint', async () => {
     const from = new Date(Date.now() - 3600_000).toISOString();
     const { r, ep } = await hook(test, ['message.delivered']);
-    const res = await t.api.post(`/v1/webhook-endpoints/${ep.id}/replay`, { key: test, body: { from, to: new Date().toISOString() } });
+    const res = await t.api.post(`/v1/webhook-endpoints/${ep.id}/replay`, {
+      key: test,
+      body: { from, to: new Date().toISOString() },
+    });
     assert.equal(res.status, 202);
     assert.equal(res.body.deliveries, 1, 'the one test message delivered so far');
     const x = await waitFor(async () => r.received[0], 'the replayed delivery');
@@ -130,7 +177,10 @@ describe('test-mode webhooks', () => {
     const testWatcher = await hook(test, ['webhook_endpoint.disabled']);
     const liveWatcher = await hook(live, ['webhook_endpoint.disabled']);
     await send(t, test, { to: '+14155550142', body: 'to a gone endpoint' });
-    await waitFor(async () => testWatcher.r.received.find((x) => JSON.parse(x.body).data.id === gone.ep.id), 'the disabled event');
+    await waitFor(
+      async () => testWatcher.r.received.find((x) => JSON.parse(x.body).data.id === gone.ep.id),
+      'the disabled event',
+    );
     assert.deepEqual(await deliveryEventIds(live, liveWatcher.ep.id), []);
   });
 });

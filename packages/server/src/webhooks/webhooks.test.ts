@@ -32,12 +32,16 @@ describe('webhooks', () => {
     assert.equal(res.status, 201, JSON.stringify(res.body));
     return res.body;
   }
-  const typesOf = (rs: Received[]) => rs.map((r) => JSON.parse(r.body).type as string);
-  const verify = (secret: string, r: Received) => new Webhook(secret).verify(r.body, r.headers) as { type: string; data: Record<string, unknown> };
+  const _typesOf = (rs: Received[]) => rs.map((r) => JSON.parse(r.body).type as string);
+  const verify = (secret: string, r: Received) =>
+    new Webhook(secret).verify(r.body, r.headers) as { type: string; data: Record<string, unknown> };
 
   it('creates endpoints with a secret shown once, and refuses unknown event types and bad URLs by field', async () => {
     const r = await receiver();
-    const created = await t.api.post('/v1/webhook-endpoints', { key, body: { url: r.url, events: ['message.delivered'], description: 'CRM' } });
+    const created = await t.api.post('/v1/webhook-endpoints', {
+      key,
+      body: { url: r.url, events: ['message.delivered'], description: 'CRM' },
+    });
     assert.equal(created.status, 201);
     assert.match(created.body.secret, /^whsec_[A-Za-z0-9+/]{43}=$/);
     assert.match(created.body.id, /^whk_/);
@@ -45,7 +49,10 @@ describe('webhooks', () => {
     assert.equal(got.body.secret, undefined, 'never shown again');
     assert.deepEqual(got.body.events, ['message.delivered']);
 
-    const badType = await t.api.post('/v1/webhook-endpoints', { key, body: { url: r.url, events: ['message.delivered', 'message.teleported'] } });
+    const badType = await t.api.post('/v1/webhook-endpoints', {
+      key,
+      body: { url: r.url, events: ['message.delivered', 'message.teleported'] },
+    });
     assert.equal(badType.status, 422);
     assert.equal(badType.body.errors[0].pointer, '/events/1');
     const badUrl = await t.api.post('/v1/webhook-endpoints', { key, body: { url: 'ftp://example.com/x' } });
@@ -72,7 +79,10 @@ describe('webhooks', () => {
     assert.equal(delivered.data.body, 'webhook me', 'content is built at delivery time');
     assert.equal(typeof delivered.data.sequence, 'number');
     const seq = (type: string) => events.find((e) => e.type === type)!.data.sequence as number;
-    assert.ok(seq('message.queued') < seq('message.sent') && seq('message.sent') < seq('message.delivered'), 'sequence orders the events');
+    assert.ok(
+      seq('message.queued') < seq('message.sent') && seq('message.sent') < seq('message.delivered'),
+      'sequence orders the events',
+    );
     for (const x of got) assert.match(x.headers['webhook-id']!, /^evt_/);
     await t.api.delete(`/v1/webhook-endpoints/${ep.id}`, { key });
   });
@@ -83,7 +93,10 @@ describe('webhooks', () => {
     assert.match(first.body.secret, /^whsec_/);
     assert.equal((await t.api.get('/v1/webhook-secret', { key })).body.secret, null, 'read once');
     const m = await send(t, key, { to: '+14155550124', body: 'call me back', callbackUrl: r.url });
-    const x = await waitFor(async () => r.received.find((d) => JSON.parse(d.body).type === 'message.delivered'), 'the delivered callback');
+    const x = await waitFor(
+      async () => r.received.find((d) => JSON.parse(d.body).type === 'message.delivered'),
+      'the delivered callback',
+    );
     assert.equal(verify(first.body.secret, x).data.id, m.id);
   });
 
@@ -115,10 +128,17 @@ describe('webhooks', () => {
       return e.body.enabled === false ? e.body : undefined;
     }, 'the endpoint to be disabled');
     assert.equal(disabled.disabledReason, 'gone');
-    const note = await waitFor(async () => watcher.received.find((x) => JSON.parse(x.body).data.id === ep.id), 'the disabled event');
+    const note = await waitFor(
+      async () => watcher.received.find((x) => JSON.parse(x.body).data.id === ep.id),
+      'the disabled event',
+    );
     assert.equal(JSON.parse(note.body).data.disabledReason, 'gone');
     const emails = await t.api.get('/v1/sandbox/emails', { key });
-    assert.ok(emails.body.data.some((e: { subject: string; text: string }) => e.subject.includes('disabled') && e.text.includes(ep.id)));
+    assert.ok(
+      emails.body.data.some(
+        (e: { subject: string; text: string }) => e.subject.includes('disabled') && e.text.includes(ep.id),
+      ),
+    );
     const dels = await t.api.get(`/v1/webhook-deliveries?endpointId=${ep.id}`, { key });
     assert.equal(dels.body.data[0].status, 'dead');
     assert.equal(dels.body.data[0].attempts[0].statusCode, 410);
@@ -140,7 +160,10 @@ describe('webhooks', () => {
     const ep = await endpoint(r.url, ['message.queued']);
     const m = await send(t, key, { to: '+14155550129', body: 'listed' });
     const failed = await waitFor(async () => {
-      const res = await t.api.get(`/v1/webhook-deliveries?endpointId=${ep.id}&eventType=message.queued&status=pending`, { key });
+      const res = await t.api.get(
+        `/v1/webhook-deliveries?endpointId=${ep.id}&eventType=message.queued&status=pending`,
+        { key },
+      );
       return res.body.data.find((d: { attempts: unknown[] }) => d.attempts.length === 1);
     }, 'a failed first attempt');
     assert.equal(failed.attempts[0].statusCode, 500);
@@ -155,21 +178,45 @@ describe('webhooks', () => {
       return d.body.status === 'delivered' ? d.body : undefined;
     }, 'the retried delivery');
     assert.equal(done.attempts.length, 2);
-    assert.equal(r.received[0]!.headers['webhook-id'], r.received[1]!.headers['webhook-id'], 'same webhook-id on every attempt');
-    assert.equal((await t.api.post('/v1/webhook-deliveries/del_00000000000000000000000000/retry', { key })).status, 404);
+    assert.equal(
+      r.received[0]!.headers['webhook-id'],
+      r.received[1]!.headers['webhook-id'],
+      'same webhook-id on every attempt',
+    );
+    assert.equal(
+      (await t.api.post('/v1/webhook-deliveries/del_00000000000000000000000000/retry', { key })).status,
+      404,
+    );
 
-    const replay = await t.api.post(`/v1/webhook-endpoints/${ep.id}/replay`, { key, body: { from: start, to: new Date().toISOString() } });
+    const replay = await t.api.post(`/v1/webhook-endpoints/${ep.id}/replay`, {
+      key,
+      body: { from: start, to: new Date().toISOString() },
+    });
     assert.equal(replay.status, 202);
     assert.ok(replay.body.deliveries >= 1);
-    await waitFor(async () => (r.received.filter((x) => JSON.parse(x.body).data.id === m.id).length >= 3 ? true : undefined), 'the replayed event');
-    const bad = await t.api.post(`/v1/webhook-endpoints/${ep.id}/replay`, { key, body: { from: new Date().toISOString(), to: start } });
+    await waitFor(
+      async () => (r.received.filter((x) => JSON.parse(x.body).data.id === m.id).length >= 3 ? true : undefined),
+      'the replayed event',
+    );
+    const bad = await t.api.post(`/v1/webhook-endpoints/${ep.id}/replay`, {
+      key,
+      body: { from: new Date().toISOString(), to: start },
+    });
     assert.equal(bad.status, 422);
     assert.equal(bad.body.errors[0].pointer, '/to');
   });
 
   it("keeps each account's endpoints and deliveries to itself", async () => {
-    const other = await t.api.post('/v1/admin/accounts', { key: t.boot.adminApiKey, body: { name: 'Other', status: 'active' } });
-    const otherKey = (await t.api.post(`/v1/admin/accounts/${other.body.id}/api-keys`, { key: t.boot.adminApiKey, body: { name: 'k', scopes: ['webhooks:manage'] } })).body.secret;
+    const other = await t.api.post('/v1/admin/accounts', {
+      key: t.boot.adminApiKey,
+      body: { name: 'Other', status: 'active' },
+    });
+    const otherKey = (
+      await t.api.post(`/v1/admin/accounts/${other.body.id}/api-keys`, {
+        key: t.boot.adminApiKey,
+        body: { name: 'k', scopes: ['webhooks:manage'] },
+      })
+    ).body.secret;
     const r = await receiver();
     const ep = await endpoint(r.url);
     assert.equal((await t.api.get(`/v1/webhook-endpoints/${ep.id}`, { key: otherKey })).status, 404);

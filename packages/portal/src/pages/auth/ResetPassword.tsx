@@ -10,7 +10,10 @@ export const passwordHint = 'At least 12 characters, not your email address. Len
 /** Refuses a mistyped repetition before asking the server, named like the server names fields. */
 export function samePasswords(f: FormData, field = 'password'): void {
   if (f.get(field) !== f.get('passwordAgain')) {
-    throw formProblem({ title: 'The passwords differ', errors: [{ pointer: '/passwordAgain', detail: 'must be the same as the password' }] });
+    throw formProblem({
+      title: 'The passwords differ',
+      errors: [{ pointer: '/passwordAgain', detail: 'must be the same as the password' }],
+    });
   }
 }
 
@@ -22,16 +25,22 @@ export function ForgotPassword() {
   });
   return (
     <AuthFrame title="Reset your password">
-      {sent
-        ? <Notice tone="success">If a user has this email, a link to set a new password is on its way. It works for one hour.</Notice>
-        : (
-          <form onSubmit={form.onSubmit} noValidate>
-            <ProblemAlert problem={form.problem} />
-            <Input label="Email" name="email" type="email" autoComplete="username" required problem={form.problem} />
-            <button type="submit" className="primary" disabled={form.busy}>Email me a link</button>
-          </form>
-        )}
-      <p><Link to="/sign-in">Back to sign in</Link></p>
+      {sent ? (
+        <Notice tone="success">
+          If a user has this email, a link to set a new password is on its way. It works for one hour.
+        </Notice>
+      ) : (
+        <form onSubmit={form.onSubmit} noValidate>
+          <ProblemAlert problem={form.problem} />
+          <Input label="Email" name="email" type="email" autoComplete="username" required problem={form.problem} />
+          <button type="submit" className="primary" disabled={form.busy}>
+            Email me a link
+          </button>
+        </form>
+      )}
+      <p>
+        <Link to="/sign-in">Back to sign in</Link>
+      </p>
     </AuthFrame>
   );
 }
@@ -42,15 +51,36 @@ export function ResetPassword() {
   const form = useSubmit(async (f) => {
     samePasswords(f);
     await api('post', '/v1/auth/password-reset/confirm', { body: { token, password: String(f.get('password')) } });
-    navigate('/sign-in', { replace: true, state: { notice: 'Your password is set. Sign in with it; your other sessions were ended.' } });
+    navigate('/sign-in', {
+      replace: true,
+      state: { notice: 'Your password is set. Sign in with it; your other sessions were ended.' },
+    });
   });
   return (
     <AuthFrame title="Choose a new password">
       <form onSubmit={form.onSubmit} noValidate>
         <ProblemAlert problem={form.problem} />
-        <Input label="New password" name="password" type="password" autoComplete="new-password" required minLength={12} problem={form.problem} hint={passwordHint} />
-        <Input label="Repeat the password" name="passwordAgain" type="password" autoComplete="new-password" required problem={form.problem} />
-        <button type="submit" className="primary" disabled={form.busy || !token}>Set password</button>
+        <Input
+          label="New password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          problem={form.problem}
+          hint={passwordHint}
+        />
+        <Input
+          label="Repeat the password"
+          name="passwordAgain"
+          type="password"
+          autoComplete="new-password"
+          required
+          problem={form.problem}
+        />
+        <button type="submit" className="primary" disabled={form.busy || !token}>
+          Set password
+        </button>
       </form>
     </AuthFrame>
   );

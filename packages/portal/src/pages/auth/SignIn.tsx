@@ -16,10 +16,12 @@ export function SignIn() {
 
   const done = async () => {
     const next = await refresh();
-    navigate(next?.twoFactor.enrollmentRequired ? '/two-factor' : state?.from ?? '/', { replace: true });
+    navigate(next?.twoFactor.enrollmentRequired ? '/two-factor' : (state?.from ?? '/'), { replace: true });
   };
   const password = useSubmit(async (f) => {
-    const answer = await api('post', '/v1/auth/login', { body: { email: text(f, 'email'), password: String(f.get('password') ?? '') } });
+    const answer = await api('post', '/v1/auth/login', {
+      body: { email: text(f, 'email'), password: String(f.get('password') ?? '') },
+    });
     if (answer.twoFactorRequired && answer.challengeId) setChallenge(answer.challengeId);
     else await done();
   });
@@ -35,10 +37,32 @@ export function SignIn() {
       <AuthFrame title="Two-factor authentication">
         <form onSubmit={code.onSubmit} noValidate>
           <ProblemAlert problem={code.problem} />
-          {useRecovery
-            ? <Input label="Recovery code" name="recoveryCode" autoComplete="off" required problem={code.problem} hint="One of the codes you saved when you turned on two-factor; each works once." />
-            : <Input label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required autoFocus problem={code.problem} hint="The 6-digit code from your authenticator app." />}
-          <button type="submit" className="primary" disabled={code.busy}>Verify</button>
+          {useRecovery ? (
+            <Input
+              label="Recovery code"
+              name="recoveryCode"
+              autoComplete="off"
+              required
+              problem={code.problem}
+              hint="One of the codes you saved when you turned on two-factor; each works once."
+            />
+          ) : (
+            <Input
+              label="Authentication code"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              required
+              autoFocus
+              problem={code.problem}
+              hint="The 6-digit code from your authenticator app."
+            />
+          )}
+          <button type="submit" className="primary" disabled={code.busy}>
+            Verify
+          </button>
         </form>
         <p>
           <button type="button" className="link" onClick={() => setUseRecovery(!useRecovery)}>
@@ -53,11 +77,30 @@ export function SignIn() {
       {state?.notice && <Notice tone="success">{state.notice}</Notice>}
       <form onSubmit={password.onSubmit} noValidate>
         <ProblemAlert problem={password.problem} />
-        <Input label="Email" name="email" type="email" autoComplete="username" required autoFocus problem={password.problem} />
-        <Input label="Password" name="password" type="password" autoComplete="current-password" required problem={password.problem} />
-        <button type="submit" className="primary" disabled={password.busy}>Sign in</button>
+        <Input
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          problem={password.problem}
+        />
+        <Input
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          problem={password.problem}
+        />
+        <button type="submit" className="primary" disabled={password.busy}>
+          Sign in
+        </button>
       </form>
-      <p><Link to="/forgot-password">Forgot your password?</Link></p>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
     </AuthFrame>
   );
 }

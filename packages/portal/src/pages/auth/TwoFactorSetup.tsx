@@ -39,39 +39,78 @@ export function TwoFactorSetup() {
       <>
         <PageHeader title="Save your recovery codes" />
         <Notice tone="success">Two-factor authentication is on.</Notice>
-        <p>Each code signs you in once if you lose your authenticator. Keep them somewhere safe: they are not shown again.</p>
-        <ul className="recovery-codes" aria-label="Recovery codes">{codes.map((c) => <li key={c}><code>{c}</code></li>)}</ul>
-        <button type="button" className="primary" onClick={() => void refresh().then(() => navigate('/'))}>I saved them, continue</button>
+        <p>
+          Each code signs you in once if you lose your authenticator. Keep them somewhere safe: they are not shown
+          again.
+        </p>
+        <ul className="recovery-codes" aria-label="Recovery codes">
+          {codes.map((c) => (
+            <li key={c}>
+              <code>{c}</code>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="primary" onClick={() => void refresh().then(() => navigate('/'))}>
+          I saved them, continue
+        </button>
       </>
     );
   }
   return (
     <>
       <PageHeader title="Set up two-factor authentication" />
-      {me.twoFactor.enrollmentRequired && <Notice tone="warning">Your account requires two-factor authentication. Set it up to continue.</Notice>}
-      {me.twoFactor.enabled && !setup && <Notice>Two-factor authentication is already on. Setting it up again replaces your authenticator and recovery codes.</Notice>}
+      {me.twoFactor.enrollmentRequired && (
+        <Notice tone="warning">Your account requires two-factor authentication. Set it up to continue.</Notice>
+      )}
+      {me.twoFactor.enabled && !setup && (
+        <Notice>
+          Two-factor authentication is already on. Setting it up again replaces your authenticator and recovery codes.
+        </Notice>
+      )}
       <ProblemAlert problem={problem} />
-      {!setup
-        ? <button type="button" className="primary" onClick={() => void start()}>Start setup</button>
-        : (
-          <div className="card">
-            <ol className="steps">
-              <li>
-                <p className="step" data-testid="step-scan">Scan this code with an authenticator app.</p>
-                <img className="qr" src={setup.qr} alt="QR code of the authenticator setup link" width={220} height={220} />
-                <p>Or type this key: <code data-testid="totp-secret">{setup.secret}</code></p>
-              </li>
-              <li>
-                <p className="step">Enter the 6-digit code it shows.</p>
-                <form onSubmit={enable.onSubmit} noValidate>
-                  <ProblemAlert problem={enable.problem} />
-                  <Input label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required problem={enable.problem} />
-                  <button type="submit" className="primary" disabled={enable.busy}>Turn on two-factor</button>
-                </form>
-              </li>
-            </ol>
-          </div>
-        )}
+      {!setup ? (
+        <button type="button" className="primary" onClick={() => void start()}>
+          Start setup
+        </button>
+      ) : (
+        <div className="card">
+          <ol className="steps">
+            <li>
+              <p className="step" data-testid="step-scan">
+                Scan this code with an authenticator app.
+              </p>
+              <img
+                className="qr"
+                src={setup.qr}
+                alt="QR code of the authenticator setup link"
+                width={220}
+                height={220}
+              />
+              <p>
+                Or type this key: <code data-testid="totp-secret">{setup.secret}</code>
+              </p>
+            </li>
+            <li>
+              <p className="step">Enter the 6-digit code it shows.</p>
+              <form onSubmit={enable.onSubmit} noValidate>
+                <ProblemAlert problem={enable.problem} />
+                <Input
+                  label="Authentication code"
+                  name="code"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                  required
+                  problem={enable.problem}
+                />
+                <button type="submit" className="primary" disabled={enable.busy}>
+                  Turn on two-factor
+                </button>
+              </form>
+            </li>
+          </ol>
+        </div>
+      )}
     </>
   );
 }

@@ -16,7 +16,8 @@ export function Connectors() {
     const next = new Map<string, number>();
     for (const c of list.data.data) {
       const before = previous.current.get(c.id);
-      if (before && now > before.at) next.set(c.id, Math.max(0, (c.stats.submitted - before.submitted) / ((now - before.at) / 1000)));
+      if (before && now > before.at)
+        next.set(c.id, Math.max(0, (c.stats.submitted - before.submitted) / ((now - before.at) / 1000)));
       previous.current.set(c.id, { submitted: c.stats.submitted, at: now });
     }
     setRates(next);
@@ -29,18 +30,41 @@ export function Connectors() {
         list={{ rows: list.data?.data ?? [], loading: list.loading, problem: list.problem }}
         caption="Connectors"
         empty="No connectors yet."
-        head={<><th>Connector</th><th>Kind</th><th>State</th><th>Throughput</th><th>Submitted</th><th>Failed</th><th>Receipts</th><th>Window</th><th>Last error</th></>}
+        head={
+          <>
+            <th>Connector</th>
+            <th>Kind</th>
+            <th>State</th>
+            <th>Throughput</th>
+            <th>Submitted</th>
+            <th>Failed</th>
+            <th>Receipts</th>
+            <th>Window</th>
+            <th>Last error</th>
+          </>
+        }
         row={(c) => (
           <tr key={c.id}>
-            <td>{c.name}{c.sandbox && ' (sandbox)'}<div className="muted"><code>{c.id}</code></div></td>
+            <td>
+              {c.name}
+              {c.sandbox && ' (sandbox)'}
+              <div className="muted">
+                <code>{c.id}</code>
+              </div>
+            </td>
             <td>{c.kind}</td>
-            <td><StatusBadge status={c.enabled ? c.state : 'disabled'} /></td>
+            <td>
+              <StatusBadge status={c.enabled ? c.state : 'disabled'} />
+            </td>
             <td>{rates.has(c.id) ? `${rates.get(c.id)!.toFixed(1)}/s` : '…'}</td>
             <td>{c.stats.submitted}</td>
             <td>{c.stats.failed}</td>
             <td>{c.stats.receipts}</td>
             <td>{c.stats.windowInUse}</td>
-            <td>{c.stats.lastError ?? '—'}{c.stats.reportedAt && <div className="muted">reported {dateTime(c.stats.reportedAt)}</div>}</td>
+            <td>
+              {c.stats.lastError ?? '—'}
+              {c.stats.reportedAt && <div className="muted">reported {dateTime(c.stats.reportedAt)}</div>}
+            </td>
           </tr>
         )}
       />

@@ -7,7 +7,21 @@ import { api } from '../../api.ts';
 import { useLoad } from '../../hooks.ts';
 import { can, useMe } from '../../session.tsx';
 import { CONSENT_CHANNELS, CONSENT_PURPOSES, CONSENT_SOURCES, type Contact } from '../../types.ts';
-import { ConfirmButton, Input, ListTable, Notice, PageHeader, ProblemAlert, Section, Select, TextArea, chosen, dateTime, text, useSubmit } from '../../ui.tsx';
+import {
+  ConfirmButton,
+  Input,
+  ListTable,
+  Notice,
+  PageHeader,
+  ProblemAlert,
+  Section,
+  Select,
+  TextArea,
+  chosen,
+  dateTime,
+  text,
+  useSubmit,
+} from '../../ui.tsx';
 import { tagsOf } from './Contacts.tsx';
 import { attributesText, parseAttributes } from './attributes.ts';
 
@@ -25,26 +39,55 @@ export function ContactDetail() {
     <>
       <PageHeader title={c ? `Contact ${c.phone ?? c.email ?? ''}` : 'Contact'}>
         <Link to="/contacts">Back to contacts</Link>
-        {c && can(me, 'privacy:manage') && <Link className="button" to={`/privacy/requests?contactId=${c.id}`}>File a privacy request</Link>}
-        {c && writes && <ConfirmButton label="Delete contact" confirmLabel="Yes, delete it" onConfirm={() => api('delete', '/v1/contacts/{contactId}', { path: { contactId: id } }).then(() => navigate('/contacts'))} />}
+        {c && can(me, 'privacy:manage') && (
+          <Link className="button" to={`/privacy/requests?contactId=${c.id}`}>
+            File a privacy request
+          </Link>
+        )}
+        {c && writes && (
+          <ConfirmButton
+            label="Delete contact"
+            confirmLabel="Yes, delete it"
+            onConfirm={() =>
+              api('delete', '/v1/contacts/{contactId}', { path: { contactId: id } }).then(() => navigate('/contacts'))
+            }
+          />
+        )}
       </PageHeader>
       <ProblemAlert problem={contact.problem} />
       {c && (
         <div className="columns">
           <Section title="Details">
             <dl className="facts">
-              <dt>Number</dt><dd>{c.phone ?? '—'}</dd>
-              <dt>Id</dt><dd><code>{c.id}</code></dd>
-              <dt>Created</dt><dd>{dateTime(c.createdAt)}</dd>
-              <dt>Changed</dt><dd>{dateTime(c.updatedAt)}</dd>
-              {Object.entries(c.attributes).map(([k, v]) => <Fragment key={k}><dt>{k}</dt><dd>{String(v)}</dd></Fragment>)}
+              <dt>Number</dt>
+              <dd>{c.phone ?? '—'}</dd>
+              <dt>Id</dt>
+              <dd>
+                <code>{c.id}</code>
+              </dd>
+              <dt>Created</dt>
+              <dd>{dateTime(c.createdAt)}</dd>
+              <dt>Changed</dt>
+              <dd>{dateTime(c.updatedAt)}</dd>
+              {Object.entries(c.attributes).map(([k, v]) => (
+                <Fragment key={k}>
+                  <dt>{k}</dt>
+                  <dd>{String(v)}</dd>
+                </Fragment>
+              ))}
             </dl>
-            {writes ? <EditContact contact={c} onSaved={contact.reload} /> : (
+            {writes ? (
+              <EditContact contact={c} onSaved={contact.reload} />
+            ) : (
               <dl className="facts">
-                <dt>Name</dt><dd>{c.name ?? '—'}</dd>
-                <dt>Email</dt><dd>{c.email ?? '—'}</dd>
-                <dt>WhatsApp id</dt><dd>{c.whatsappId ?? '—'}</dd>
-                <dt>Tags</dt><dd>{c.tags.join(', ') || '—'}</dd>
+                <dt>Name</dt>
+                <dd>{c.name ?? '—'}</dd>
+                <dt>Email</dt>
+                <dd>{c.email ?? '—'}</dd>
+                <dt>WhatsApp id</dt>
+                <dd>{c.whatsappId ?? '—'}</dd>
+                <dt>Tags</dt>
+                <dd>{c.tags.join(', ') || '—'}</dd>
               </dl>
             )}
           </Section>
@@ -53,13 +96,24 @@ export function ContactDetail() {
               list={{ rows: consents.data?.current ?? [], loading: consents.loading, problem: consents.problem }}
               caption="Current consent per channel and purpose"
               empty="No consent recorded yet."
-              head={<><th>Channel</th><th>Purpose</th><th>State</th></>}
+              head={
+                <>
+                  <th>Channel</th>
+                  <th>Purpose</th>
+                  <th>State</th>
+                </>
+              }
               row={(s) => (
                 <tr key={`${s.channel}/${s.purpose}`}>
-                  <td>{s.channel}</td><td>{s.purpose}</td>
+                  <td>{s.channel}</td>
+                  <td>{s.purpose}</td>
                   <td>
-                    <span className={`badge badge-${s.granted ? 'granted' : 'withdrawn'}`}>{s.granted ? 'granted' : 'withdrawn'}</span>
-                    <div className="muted">since {dateTime(s.since)}, via {s.source}</div>
+                    <span className={`badge badge-${s.granted ? 'granted' : 'withdrawn'}`}>
+                      {s.granted ? 'granted' : 'withdrawn'}
+                    </span>
+                    <div className="muted">
+                      since {dateTime(s.since)}, via {s.source}
+                    </div>
                   </td>
                 </tr>
               )}
@@ -75,12 +129,30 @@ export function ContactDetail() {
             list={{ rows: consents.data?.history ?? [], loading: consents.loading, problem: consents.problem }}
             caption="Consent history, newest first"
             empty="No consent records."
-            head={<><th>Recorded</th><th>Channel</th><th>Purpose</th><th>Action</th><th>Source</th><th>Evidence</th><th>By</th></>}
+            head={
+              <>
+                <th>Recorded</th>
+                <th>Channel</th>
+                <th>Purpose</th>
+                <th>Action</th>
+                <th>Source</th>
+                <th>Evidence</th>
+                <th>By</th>
+              </>
+            }
             row={(r) => (
               <tr key={r.id}>
-                <td>{dateTime(r.recordedAt)}</td><td>{r.channel}</td><td>{r.purpose}</td>
-                <td><span className={`badge badge-${r.action}`}>{r.action}</span></td>
-                <td>{r.source}</td><td>{r.evidence ?? '—'}</td><td>{r.actor.type} <code>{r.actor.id}</code></td>
+                <td>{dateTime(r.recordedAt)}</td>
+                <td>{r.channel}</td>
+                <td>{r.purpose}</td>
+                <td>
+                  <span className={`badge badge-${r.action}`}>{r.action}</span>
+                </td>
+                <td>{r.source}</td>
+                <td>{r.evidence ?? '—'}</td>
+                <td>
+                  {r.actor.type} <code>{r.actor.id}</code>
+                </td>
               </tr>
             )}
           />
@@ -95,7 +167,16 @@ function EditContact({ contact, onSaved }: { contact: Contact; onSaved: () => vo
   const save = useSubmit(async (f) => {
     setSaved(false);
     const attributes = parseAttributes(String(f.get('attributes') ?? ''), contact.attributes);
-    await api('patch', '/v1/contacts/{contactId}', { path: { contactId: contact.id }, body: { name: orNull(f, 'name'), email: orNull(f, 'email'), whatsappId: orNull(f, 'whatsappId'), tags: tagsOf(text(f, 'tags')), attributes } });
+    await api('patch', '/v1/contacts/{contactId}', {
+      path: { contactId: contact.id },
+      body: {
+        name: orNull(f, 'name'),
+        email: orNull(f, 'email'),
+        whatsappId: orNull(f, 'whatsappId'),
+        tags: tagsOf(text(f, 'tags')),
+        attributes,
+      },
+    });
     onSaved();
     setSaved(true);
   });
@@ -104,11 +185,26 @@ function EditContact({ contact, onSaved }: { contact: Contact; onSaved: () => vo
       <Input label="Name" name="name" defaultValue={contact.name ?? ''} problem={save.problem} />
       <Input label="Email" name="email" type="email" defaultValue={contact.email ?? ''} problem={save.problem} />
       <Input label="WhatsApp id" name="whatsappId" defaultValue={contact.whatsappId ?? ''} problem={save.problem} />
-      <Input label="Tags" name="tags" defaultValue={contact.tags.join(', ')} hint="separated by commas" problem={save.problem} />
-      <TextArea label="Attributes" name="attributes" rows={3} defaultValue={attributesText(contact.attributes)} hint="one per line, as key: value" problem={save.problem} />
+      <Input
+        label="Tags"
+        name="tags"
+        defaultValue={contact.tags.join(', ')}
+        hint="separated by commas"
+        problem={save.problem}
+      />
+      <TextArea
+        label="Attributes"
+        name="attributes"
+        rows={3}
+        defaultValue={attributesText(contact.attributes)}
+        hint="one per line, as key: value"
+        problem={save.problem}
+      />
       <ProblemAlert problem={save.problem} />
       {saved && <Notice tone="success">Details saved.</Notice>}
-      <button type="submit" className="primary" disabled={save.busy}>Save details</button>
+      <button type="submit" className="primary" disabled={save.busy}>
+        Save details
+      </button>
     </form>
   );
 }
@@ -116,10 +212,16 @@ function EditContact({ contact, onSaved }: { contact: Contact; onSaved: () => vo
 function RecordConsent({ contactId, onDone }: { contactId: string; onDone: () => void }) {
   const record = useSubmit(async (f) => {
     const evidence = text(f, 'evidence');
-    await api('post', '/v1/contacts/{contactId}/consents', { path: { contactId }, body: {
-      channel: chosen(f, 'channel', CONSENT_CHANNELS), purpose: text(f, 'purpose'), action: chosen(f, 'action', ['granted', 'withdrawn']),
-      source: chosen(f, 'source', CONSENT_SOURCES), ...(evidence && { evidence }),
-    } });
+    await api('post', '/v1/contacts/{contactId}/consents', {
+      path: { contactId },
+      body: {
+        channel: chosen(f, 'channel', CONSENT_CHANNELS),
+        purpose: text(f, 'purpose'),
+        action: chosen(f, 'action', ['granted', 'withdrawn']),
+        source: chosen(f, 'source', CONSENT_SOURCES),
+        ...(evidence && { evidence }),
+      },
+    });
     onDone();
   });
   return (
@@ -128,20 +230,47 @@ function RecordConsent({ contactId, onDone }: { contactId: string; onDone: () =>
       <form onSubmit={record.onSubmit} noValidate aria-label="Record consent">
         <div className="inline-form">
           <Select label="Channel" name="channel" defaultValue="sms" problem={record.problem}>
-            {CONSENT_CHANNELS.map((ch) => <option key={ch} value={ch}>{ch}</option>)}
+            {CONSENT_CHANNELS.map((ch) => (
+              <option key={ch} value={ch}>
+                {ch}
+              </option>
+            ))}
           </Select>
-          <Input label="Purpose" name="purpose" defaultValue="marketing" list="consent-purposes" hint="or your own, in lower case" problem={record.problem} />
-          <datalist id="consent-purposes">{CONSENT_PURPOSES.map((p) => <option key={p} value={p} />)}</datalist>
+          <Input
+            label="Purpose"
+            name="purpose"
+            defaultValue="marketing"
+            list="consent-purposes"
+            hint="or your own, in lower case"
+            problem={record.problem}
+          />
+          <datalist id="consent-purposes">
+            {CONSENT_PURPOSES.map((p) => (
+              <option key={p} value={p} />
+            ))}
+          </datalist>
           <Select label="Action" name="action" defaultValue="granted" problem={record.problem}>
-            <option value="granted">granted</option><option value="withdrawn">withdrawn</option>
+            <option value="granted">granted</option>
+            <option value="withdrawn">withdrawn</option>
           </Select>
           <Select label="Source" name="source" defaultValue="portal" problem={record.problem}>
-            {CONSENT_SOURCES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {CONSENT_SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </Select>
         </div>
-        <TextArea label="Evidence" name="evidence" hint="how it was given or withdrawn: form, wording, recording (stored encrypted)" problem={record.problem} />
+        <TextArea
+          label="Evidence"
+          name="evidence"
+          hint="how it was given or withdrawn: form, wording, recording (stored encrypted)"
+          problem={record.problem}
+        />
         <ProblemAlert problem={record.problem} />
-        <button type="submit" className="primary" disabled={record.busy}>Record consent</button>
+        <button type="submit" className="primary" disabled={record.busy}>
+          Record consent
+        </button>
       </form>
     </Section>
   );

@@ -36,11 +36,16 @@ function ConsentAndKeywords() {
   const [saved, setSaved] = useState(false);
   const save = useSubmit(async (f) => {
     setSaved(false);
-    const per = (prefix: string, read: (v: string) => unknown) => Object.fromEntries(KEYWORDS.map((k) => [k.action, read(text(f, `${prefix}/${k.action}`))]));
-    await api('put', '/v1/privacy/settings', { body: {
-      consentEnforcement: f.get('consentEnforcement') === 'on', manualApproval: f.get('manualApproval') === 'on',
-      keywords: per('keywords', wordsOf), replies: per('replies', (v) => v),
-    } });
+    const per = (prefix: string, read: (v: string) => unknown) =>
+      Object.fromEntries(KEYWORDS.map((k) => [k.action, read(text(f, `${prefix}/${k.action}`))]));
+    await api('put', '/v1/privacy/settings', {
+      body: {
+        consentEnforcement: f.get('consentEnforcement') === 'on',
+        manualApproval: f.get('manualApproval') === 'on',
+        keywords: per('keywords', wordsOf),
+        replies: per('replies', (v) => v),
+      },
+    });
     settings.reload();
     setSaved(true);
   });
@@ -51,23 +56,43 @@ function ConsentAndKeywords() {
       {s && (
         <form onSubmit={save.onSubmit} noValidate aria-label="Consent, requests and keywords" key={JSON.stringify(s)}>
           <div className="field">
-            <label><input type="checkbox" name="consentEnforcement" defaultChecked={s.consentEnforcement} /> Enforce consent: marketing needs a current grant for its channel</label>
+            <label>
+              <input type="checkbox" name="consentEnforcement" defaultChecked={s.consentEnforcement} /> Enforce consent:
+              marketing needs a current grant for its channel
+            </label>
             <div className="hint">Opt-outs, objections and restrictions always apply, whatever this says.</div>
           </div>
           <div className="field">
-            <label><input type="checkbox" name="manualApproval" defaultChecked={s.manualApproval} /> Approve privacy requests by hand before they run</label>
+            <label>
+              <input type="checkbox" name="manualApproval" defaultChecked={s.manualApproval} /> Approve privacy requests
+              by hand before they run
+            </label>
           </div>
           <h3>Keywords and replies</h3>
           <p className="muted">A word can mean only one thing. Words are matched without regard to case.</p>
           {KEYWORDS.map((k) => (
             <div className="inline-form" key={k.action}>
-              <Input label={k.label} name={`keywords/${k.action}`} defaultValue={s.keywords[k.action].join(', ')} hint={`separated by commas; ${k.what}`} problem={save.problem} />
-              <TextArea label={`Reply to ${k.action.toUpperCase()}`} name={`replies/${k.action}`} defaultValue={s.replies[k.action]} maxLength={306} problem={save.problem} />
+              <Input
+                label={k.label}
+                name={`keywords/${k.action}`}
+                defaultValue={s.keywords[k.action].join(', ')}
+                hint={`separated by commas; ${k.what}`}
+                problem={save.problem}
+              />
+              <TextArea
+                label={`Reply to ${k.action.toUpperCase()}`}
+                name={`replies/${k.action}`}
+                defaultValue={s.replies[k.action]}
+                maxLength={306}
+                problem={save.problem}
+              />
             </div>
           ))}
           <ProblemAlert problem={save.problem} />
           {saved && <Notice tone="success">Privacy settings saved.</Notice>}
-          <button type="submit" className="primary" disabled={save.busy}>Save settings</button>
+          <button type="submit" className="primary" disabled={save.busy}>
+            Save settings
+          </button>
         </form>
       )}
     </Section>

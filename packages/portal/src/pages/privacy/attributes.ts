@@ -7,7 +7,9 @@ import type { Contact } from '../../types.ts';
 type Attributes = Contact['attributes'];
 
 export const attributesText = (attributes: Attributes): string =>
-  Object.entries(attributes).map(([key, value]) => `${key}: ${String(value)}`).join('\n');
+  Object.entries(attributes)
+    .map(([key, value]) => `${key}: ${String(value)}`)
+    .join('\n');
 
 export function parseAttributes(text: string, previous: Attributes): Attributes {
   const result: Attributes = {};
@@ -22,7 +24,10 @@ export function parseAttributes(text: string, previous: Attributes): Attributes 
     result[key] = typed(line.slice(colon + 1).trim(), previous[key]);
   });
   if (problems.length > 0) {
-    throw formProblem({ title: 'The attributes could not be read', errors: [{ pointer: '/attributes', detail: problems.join('; ') }] });
+    throw formProblem({
+      title: 'The attributes could not be read',
+      errors: [{ pointer: '/attributes', detail: problems.join('; ') }],
+    });
   }
   return result;
 }

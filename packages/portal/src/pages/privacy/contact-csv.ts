@@ -13,8 +13,15 @@ export interface ImportRow {
 }
 
 const FIELDS: Record<string, keyof Omit<ImportRow, 'attributes'>> = {
-  phone: 'phone', number: 'phone', mobile: 'phone', msisdn: 'phone',
-  name: 'name', email: 'email', whatsappid: 'whatsappId', whatsapp: 'whatsappId', tags: 'tags',
+  phone: 'phone',
+  number: 'phone',
+  mobile: 'phone',
+  msisdn: 'phone',
+  name: 'name',
+  email: 'email',
+  whatsappid: 'whatsappId',
+  whatsapp: 'whatsappId',
+  tags: 'tags',
 };
 
 export interface ParsedCsv {
@@ -39,7 +46,11 @@ export function parseContactsCsv(text: string): ParsedCsv {
       const value = (cells[j] ?? '').trim();
       if (!value || !column) return;
       const key = field(column);
-      if (key === 'tags') row.tags = value.split(/[,;|]/).map((t) => t.trim()).filter(Boolean);
+      if (key === 'tags')
+        row.tags = value
+          .split(/[,;|]/)
+          .map((t) => t.trim())
+          .filter(Boolean);
       else if (key) row[key] = value;
       else (row.attributes ??= {})[column] = value;
     });

@@ -6,19 +6,36 @@ describe('invoice numbers', () => {
   it('formats prefix, year and a six-digit sequence', () => {
     assert.equal(formatInvoiceNumber('CX', 2026, 123), 'CX-2026-000123');
     assert.equal(formatInvoiceNumber('CX', 2026, 1), 'CX-2026-000001');
-    assert.equal(formatInvoiceNumber('CX-EU', 2026, 1_234_567), 'CX-EU-2026-1234567', 'the sequence grows past six digits');
+    assert.equal(
+      formatInvoiceNumber('CX-EU', 2026, 1_234_567),
+      'CX-EU-2026-1234567',
+      'the sequence grows past six digits',
+    );
   });
 
   it('parses what it formats, including prefixes with hyphens', () => {
     assert.deepEqual(parseInvoiceNumber('CX-2026-000123'), { prefix: 'CX', year: 2026, seq: 123 });
     assert.deepEqual(parseInvoiceNumber('CX-EU-2026-1234567'), { prefix: 'CX-EU', year: 2026, seq: 1_234_567 });
-    for (const [prefix, year, seq] of [['A1', 1999, 999_999], ['CN', 2030, 42]] as const) {
+    for (const [prefix, year, seq] of [
+      ['A1', 1999, 999_999],
+      ['CN', 2030, 42],
+    ] as const) {
       assert.deepEqual(parseInvoiceNumber(formatInvoiceNumber(prefix, year, seq)), { prefix, year, seq });
     }
   });
 
   it('accepts only the canonical spelling', () => {
-    for (const value of ['CX-2026-123', 'CX-2026-0001234', 'cx-2026-000123', 'CX-2026-000000', 'CX-26-000123', '-2026-000123', 'CX--A-2026-000123', 'CX-2026-000123 ', 'CX 2026 000123']) {
+    for (const value of [
+      'CX-2026-123',
+      'CX-2026-0001234',
+      'cx-2026-000123',
+      'CX-2026-000000',
+      'CX-26-000123',
+      '-2026-000123',
+      'CX--A-2026-000123',
+      'CX-2026-000123 ',
+      'CX 2026 000123',
+    ]) {
       assert.equal(parseInvoiceNumber(value), null, value);
     }
   });

@@ -27,8 +27,10 @@ export function parseInvoiceNumber(value: string): InvoiceNumberParts | null {
 }
 
 function invalidPart({ prefix, year, seq }: InvoiceNumberParts): string | null {
-  if (!/^[A-Z0-9]+(?:-[A-Z0-9]+)*$/.test(prefix)) return `invoice number prefix must be upper-case letters and digits (inner hyphens allowed), got "${prefix}"`;
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) return `invoice number year must have four digits, got ${year}`;
+  if (!/^[A-Z0-9]+(?:-[A-Z0-9]+)*$/.test(prefix))
+    return `invoice number prefix must be upper-case letters and digits (inner hyphens allowed), got "${prefix}"`;
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    return `invoice number year must have four digits, got ${year}`;
   if (!Number.isSafeInteger(seq) || seq < 1) return `invoice sequence must be a positive integer, got ${seq}`;
   return null;
 }

@@ -107,7 +107,9 @@ class PageWriter {
     const fits = (candidate: string) => font.widthOfTextAtSize(candidate, size) <= width;
     const lines: string[] = [];
     let line = '';
-    for (const word of this.encodable(value).split(' ').filter((part) => part !== '')) {
+    for (const word of this.encodable(value)
+      .split(' ')
+      .filter((part) => part !== '')) {
       const candidate = line === '' ? word : `${line} ${word}`;
       if (fits(candidate)) {
         line = candidate;
@@ -115,7 +117,8 @@ class PageWriter {
       }
       if (line !== '') lines.push(line);
       line = '';
-      for (const char of word) { // a single word wider than the column is cut anywhere
+      for (const char of word) {
+        // a single word wider than the column is cut anywhere
         if (line !== '' && !fits(line + char)) {
           lines.push(line);
           line = '';
@@ -137,7 +140,11 @@ export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Uint8A
   const title = { invoice: 'Invoice', credit_note: 'Credit note', interest_note: 'Interest note' }[invoice.kind];
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.setTitle(`${title} ${invoice.number}`);
-  const writer = new PageWriter(pdf, await pdf.embedFont(StandardFonts.Helvetica), await pdf.embedFont(StandardFonts.HelveticaBold));
+  const writer = new PageWriter(
+    pdf,
+    await pdf.embedFont(StandardFonts.Helvetica),
+    await pdf.embedFont(StandardFonts.HelveticaBold),
+  );
   const money = (minor: number) => formatMoney(minor, invoice.currency);
 
   drawHeading(writer, invoice, title);
@@ -178,9 +185,12 @@ function drawHeading(writer: PageWriter, invoice: InvoiceDocument, title: string
     [`${title} number`, invoice.number],
     ['Issue date', invoice.issueDate],
   ];
-  if (invoice.servicePeriod) facts.push(['Service period', `${invoice.servicePeriod.from} to ${invoice.servicePeriod.to}`]);
-  if (invoice.kind === 'credit_note' && invoice.creditedInvoiceNumber !== null) facts.push(['Credits invoice', invoice.creditedInvoiceNumber]);
-  if (invoice.interestOnInvoiceNumber !== undefined) facts.push(['Interest on invoice', invoice.interestOnInvoiceNumber]);
+  if (invoice.servicePeriod)
+    facts.push(['Service period', `${invoice.servicePeriod.from} to ${invoice.servicePeriod.to}`]);
+  if (invoice.kind === 'credit_note' && invoice.creditedInvoiceNumber !== null)
+    facts.push(['Credits invoice', invoice.creditedInvoiceNumber]);
+  if (invoice.interestOnInvoiceNumber !== undefined)
+    facts.push(['Interest on invoice', invoice.interestOnInvoiceNumber]);
   facts.push(['Due date', invoice.dueDate]);
   for (const [label, value] of facts) {
     writer.text(label, 330, { font: writer.bold });
@@ -194,13 +204,18 @@ function drawParties(writer: PageWriter, invoice: InvoiceDocument): void {
   const top = writer.y;
   const columnWidth = 230;
   let lowest = top;
-  for (const [x, heading, party] of [[MARGIN, 'From', invoice.supplier], [315, 'Bill to', invoice.customer]] as const) {
+  for (const [x, heading, party] of [
+    [MARGIN, 'From', invoice.supplier],
+    [315, 'Bill to', invoice.customer],
+  ] as const) {
     writer.y = top;
     writer.text(heading, x, { font: writer.bold, size: 8 });
     writer.y -= LINE_HEIGHT;
     const rows = [
       ...writer.wrap(party.name, columnWidth, writer.bold).map((text) => ({ text, font: writer.bold })),
-      ...[...party.addressLines, countryName(party.country)].flatMap((line) => writer.wrap(line, columnWidth)).map((text) => ({ text, font: writer.regular })),
+      ...[...party.addressLines, countryName(party.country)]
+        .flatMap((line) => writer.wrap(line, columnWidth))
+        .map((text) => ({ text, font: writer.regular })),
       ...(party.vatId === null ? [] : [{ text: `VAT ID: ${party.vatId}`, font: writer.regular }]),
     ];
     for (const row of rows) {
@@ -267,7 +282,9 @@ function vatLabel(vat: InvoiceDocument['vat']): string {
 
 /** 1900 → "19%", 2550 → "25.5%", without floating-point division. */
 function formatPercent(basisPoints: number): string {
-  const hundredths = String(basisPoints % 100).padStart(2, '0').replace(/0+$/, '');
+  const hundredths = String(basisPoints % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return `${Math.trunc(basisPoints / 100)}${hundredths === '' ? '' : `.${hundredths}`}%`;
 }
 
@@ -289,15 +306,25 @@ function assertConsistent(invoice: InvoiceDocument): void {
   for (const line of invoice.lines) {
     assertMinorUnits('unitPriceMinor', line.unitPriceMinor);
     assertMinorUnits('amountMinor', line.amountMinor);
-    if (!Number.isFinite(line.quantity) || Number(line.quantity.toFixed(4)) !== line.quantity) fail(`quantity ${line.quantity} has more than four decimals`);
+    if (!Number.isFinite(line.quantity) || Number(line.quantity.toFixed(4)) !== line.quantity)
+      fail(`quantity ${line.quantity} has more than four decimals`);
   }
-  for (const [name, value] of [['netMinor', invoice.netMinor], ['vat.amountMinor', invoice.vat.amountMinor], ['totalMinor', invoice.totalMinor]] as const) {
+  for (const [name, value] of [
+    ['netMinor', invoice.netMinor],
+    ['vat.amountMinor', invoice.vat.amountMinor],
+    ['totalMinor', invoice.totalMinor],
+  ] as const) {
     assertMinorUnits(name, value);
   }
-  if (invoice.lines.reduce((sum, line) => sum + line.amountMinor, 0) !== invoice.netMinor) fail('the lines do not add up to netMinor');
+  if (invoice.lines.reduce((sum, line) => sum + line.amountMinor, 0) !== invoice.netMinor)
+    fail('the lines do not add up to netMinor');
   if (invoice.netMinor + invoice.vat.amountMinor !== invoice.totalMinor) fail('netMinor + VAT is not totalMinor');
-  if (invoice.kind === 'credit_note' && invoice.creditedInvoiceNumber === null) fail('a credit note must name the invoice it credits (Art. 219)');
-  if (invoice.kind === 'interest_note' && (invoice.interestOnInvoiceNumber === undefined || invoice.vat.amountMinor !== 0)) {
+  if (invoice.kind === 'credit_note' && invoice.creditedInvoiceNumber === null)
+    fail('a credit note must name the invoice it credits (Art. 219)');
+  if (
+    invoice.kind === 'interest_note' &&
+    (invoice.interestOnInvoiceNumber === undefined || invoice.vat.amountMinor !== 0)
+  ) {
     fail('an interest note names the invoice paid late and charges no VAT');
   }
   // Art. 226(4) and (11a): a reverse-charged invoice shows the customer's VAT id and says so.

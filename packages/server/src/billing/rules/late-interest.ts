@@ -44,7 +44,12 @@ export type LateInterestInput = {
 };
 
 export type RatePeriod = { from: string; to: string; rateBasisPoints: number; days: number; interestMinor: number };
-export type LateInterest = { days: number; interestMinor: number; compensationMinor: number; ratePeriods: RatePeriod[] };
+export type LateInterest = {
+  days: number;
+  interestMinor: number;
+  compensationMinor: number;
+  ratePeriods: RatePeriod[];
+};
 
 /** Directive 2011/7/EU Art. 6(1): EUR 40, in euro cents. */
 export const FIXED_COMPENSATION_MINOR = 4000;
@@ -54,14 +59,37 @@ export const FIXED_COMPENSATION_MINOR = 4000;
  * A supplier there without a rule of its own uses the euro-area default (EA).
  */
 export const EURO_AREA: readonly string[] = [
-  'AT', 'BE', 'BG', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SI', 'SK',
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'DE',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PT',
+  'SI',
+  'SK',
 ];
 
 /** The supplier country's own rule, else the euro-area default for a euro country; otherwise none can be assumed. */
 export function lateInterestRuleFor(supplierCountry: string, rules: readonly LateInterestRule[]): LateInterestRule {
   const own = rules.find((r) => r.jurisdiction === supplierCountry);
   const rule = own ?? (EURO_AREA.includes(supplierCountry) ? rules.find((r) => r.jurisdiction === 'EA') : undefined);
-  if (!rule) throw new RangeError(`no late-interest rule for the supplier country ${supplierCountry}: configure its central bank's reference rate and margin`);
+  if (!rule)
+    throw new RangeError(
+      `no late-interest rule for the supplier country ${supplierCountry}: configure its central bank's reference rate and margin`,
+    );
   return rule;
 }
 
@@ -76,12 +104,23 @@ export function lateInterest(input: LateInterestInput): LateInterest {
   const days = lastOverdueDay - firstOverdueDay + 1;
   if (days <= 0) return { days: 0, interestMinor: 0, compensationMinor: 0, ratePeriods: [] };
 
-  const spans = input.customer === 'business'
-    ? splitAtHalfYears(firstOverdueDay, lastOverdueDay).map((span) => ({
-        ...span,
-        rateBasisPoints: Math.max(0, referenceRate(input.business.referenceRates, span.halfYearStart) + checkedRate(input.business.marginBasisPoints)),
-      }))
-    : [{ firstDay: firstOverdueDay, lastDay: lastOverdueDay, rateBasisPoints: checkedRate(input.consumerRateBasisPoints) }];
+  const spans =
+    input.customer === 'business'
+      ? splitAtHalfYears(firstOverdueDay, lastOverdueDay).map((span) => ({
+          ...span,
+          rateBasisPoints: Math.max(
+            0,
+            referenceRate(input.business.referenceRates, span.halfYearStart) +
+              checkedRate(input.business.marginBasisPoints),
+          ),
+        }))
+      : [
+          {
+            firstDay: firstOverdueDay,
+            lastDay: lastOverdueDay,
+            rateBasisPoints: checkedRate(input.consumerRateBasisPoints),
+          },
+        ];
 
   const ratePeriods = spans.map((span): RatePeriod => {
     const periodDays = span.lastDay - span.firstDay + 1;
@@ -106,9 +145,12 @@ export function lateInterest(input: LateInterestInput): LateInterest {
 }
 
 /** Cuts [firstDay, lastDay] (inclusive day numbers) at every 1 January and 1 July. */
-function splitAtHalfYears(firstDay: number, lastDay: number): { firstDay: number; lastDay: number; halfYearStart: string }[] {
+function splitAtHalfYears(
+  firstDay: number,
+  lastDay: number,
+): { firstDay: number; lastDay: number; halfYearStart: string }[] {
   const spans: { firstDay: number; lastDay: number; halfYearStart: string }[] = [];
-  for (let day = firstDay; day <= lastDay;) {
+  for (let day = firstDay; day <= lastDay; ) {
     const date = new Date(day * 86_400_000);
     const year = date.getUTCFullYear();
     const inFirstHalf = date.getUTCMonth() < 6;
@@ -125,15 +167,19 @@ function splitAtHalfYears(firstDay: number, lastDay: number): { firstDay: number
 function referenceRate(table: ReferenceRateTable, halfYearStart: string): number {
   const day = isoDateToDayNumber(halfYearStart);
   const entries = table.map((e) => ({ from: isoDateToDayNumber(e.validFrom), rate: e.rateBasisPoints }));
-  if (new Set(entries.map((e) => e.from)).size !== entries.length) throw new RangeError('the reference rate table lists a date twice');
+  if (new Set(entries.map((e) => e.from)).size !== entries.length)
+    throw new RangeError('the reference rate table lists a date twice');
   const inForce = entries.filter((e) => e.from <= day).sort((a, b) => b.from - a.from)[0];
-  if (inForce === undefined) throw new RangeError(`no reference rate in force on ${halfYearStart}: configure the reference rate table`);
-  if (!Number.isSafeInteger(inForce.rate)) throw new RangeError(`a reference rate must be an integer of basis points, got ${inForce.rate}`);
+  if (inForce === undefined)
+    throw new RangeError(`no reference rate in force on ${halfYearStart}: configure the reference rate table`);
+  if (!Number.isSafeInteger(inForce.rate))
+    throw new RangeError(`a reference rate must be an integer of basis points, got ${inForce.rate}`);
   return inForce.rate;
 }
 
 function checkedRate(rateBasisPoints: number): number {
-  if (!Number.isSafeInteger(rateBasisPoints) || rateBasisPoints < 0) throw new RangeError(`a rate must be a non-negative integer of basis points, got ${rateBasisPoints}`);
+  if (!Number.isSafeInteger(rateBasisPoints) || rateBasisPoints < 0)
+    throw new RangeError(`a rate must be a non-negative integer of basis points, got ${rateBasisPoints}`);
   return rateBasisPoints;
 }
 
@@ -147,7 +193,12 @@ export type BalanceInterestInput = Omit<LateInterestInput, 'amountMinor' | 'dueD
   chargedThrough: string | null;
   until: Date;
 };
-export type BalanceInterest = { days: number; interestMinor: number; compensationMinor: number; ratePeriods: (RatePeriod & { amountMinor: number })[] };
+export type BalanceInterest = {
+  days: number;
+  interestMinor: number;
+  compensationMinor: number;
+  ratePeriods: (RatePeriod & { amountMinor: number })[];
+};
 
 /**
  * Interest on what was outstanding each day after the due date: the balance falls with each
@@ -167,7 +218,12 @@ export function lateInterestOnBalance(input: BalanceInterestInput): BalanceInter
     if (outstanding > 0 && Math.min(lastDay, untilDay) > start) late = true;
     if (outstanding <= 0 || Math.min(lastDay, untilDay) <= first) return;
     const day = (n: number) => new Date(n * 86_400_000);
-    const part = lateInterest({ ...input, amountMinor: outstanding, dueDate: day(first), paidOrNow: day(Math.min(lastDay, untilDay)) });
+    const part = lateInterest({
+      ...input,
+      amountMinor: outstanding,
+      dueDate: day(first),
+      paidOrNow: day(Math.min(lastDay, untilDay)),
+    });
     ratePeriods.push(...part.ratePeriods.map((p) => ({ ...p, amountMinor: outstanding })));
   };
   for (const payment of [...input.payments].sort((a, b) => a.on.localeCompare(b.on))) {

@@ -29,7 +29,7 @@ describe('formatMoney', () => {
     assert.equal(formatMoney(Number.MAX_SAFE_INTEGER, 'EUR'), '90,071,992,547,409.91 EUR');
   });
 
-  it('uses the currency\'s own number of decimals', () => {
+  it("uses the currency's own number of decimals", () => {
     assert.equal(currencyDigits('JPY'), 0);
     assert.equal(formatMoney(1234, 'JPY'), '1,234 JPY');
     assert.equal(formatMoney(1234, 'KWD'), '1.234 KWD');

@@ -6,7 +6,8 @@
 // -0.5 cent becomes -1 cent, so a credit note's VAT is exactly the negative of the invoice's.
 
 export function assertMinorUnits(name: string, value: number): void {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`${name} must be an integer number of minor units, got ${value}`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`${name} must be an integer number of minor units, got ${value}`);
 }
 
 /** numerator / denominator rounded half away from zero; denominator must be positive. */
@@ -21,7 +22,8 @@ export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
 
 export function toMinorUnits(value: bigint): number {
   const result = Number(value);
-  if (!Number.isSafeInteger(result)) throw new RangeError(`amount ${value} exceeds the safe integer range of minor units`);
+  if (!Number.isSafeInteger(result))
+    throw new RangeError(`amount ${value} exceeds the safe integer range of minor units`);
   return result;
 }
 
@@ -40,7 +42,9 @@ export function formatMoney(minor: number, currency: string): string {
   if (!/^[A-Z]{3}$/.test(code)) throw new RangeError(`currency must be an ISO 4217 code, got "${currency}"`);
   const digits = currencyDigits(code);
   // String arithmetic on the integer, never division by 10^digits in floating point.
-  const padded = Math.abs(minor).toString().padStart(digits + 1, '0');
+  const padded = Math.abs(minor)
+    .toString()
+    .padStart(digits + 1, '0');
   const whole = padded.slice(0, padded.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const fraction = digits > 0 ? `.${padded.slice(padded.length - digits)}` : '';
   return `${minor < 0 ? '-' : ''}${whole}${fraction} ${code}`;

@@ -6,8 +6,18 @@
 
 // Letters and dashes that Unicode does not decompose to an encodable character.
 const FALLBACKS: Readonly<Record<string, string>> = {
-  'ł': 'l', 'Ł': 'L', 'đ': 'd', 'Đ': 'D', 'ħ': 'h', 'Ħ': 'H', 'ı': 'i', 'ŧ': 't', 'Ŧ': 'T',
-  '\u2010': '-', '\u2011': '-', '\u2212': '-',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ħ: 'h',
+  Ħ: 'H',
+  ı: 'i',
+  ŧ: 't',
+  Ŧ: 'T',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2212': '-',
 };
 
 export function toEncodableText(text: string, isEncodable: (codePoint: number) => boolean): string {
@@ -21,7 +31,7 @@ export function toEncodableText(text: string, isEncodable: (codePoint: number) =
     }
     // NFKD splits "ő" into "o" + combining accent and "ﬁ" into "fi"; the marks are dropped.
     const decomposed = char.normalize('NFKD').replace(/\p{M}/gu, '');
-    result += decomposed !== '' && encodable(decomposed) ? decomposed : FALLBACKS[char] ?? '?';
+    result += decomposed !== '' && encodable(decomposed) ? decomposed : (FALLBACKS[char] ?? '?');
   }
   return result;
 }

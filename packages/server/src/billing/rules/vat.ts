@@ -36,19 +36,47 @@ export type VatInput = {
   on: Date;
 };
 
-export const REVERSE_CHARGE_NOTE = 'Reverse charge: VAT to be accounted for by the recipient (Article 196, Council Directive 2006/112/EC)';
+export const REVERSE_CHARGE_NOTE =
+  'Reverse charge: VAT to be accounted for by the recipient (Article 196, Council Directive 2006/112/EC)';
 export const OUTSIDE_EU_NOTE = 'Outside the scope of EU VAT';
 
 /** ISO 3166-1 alpha-2 codes of the 27 member states (Greece is GR here, EL in VAT ids). */
 export const EU_MEMBER_STATES: readonly string[] = [
-  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU',
-  'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
 ];
 
 // The table starts on 2024-01-01: earlier supply dates are deliberately not covered and make
 // determineVat throw rather than guess. Later changes are listed with their effective date.
 const SINCE_2024 = '2024-01-01';
-const unchangedSince2024 = (basisPoints: number): VatRatePeriod[] => [{ from: SINCE_2024, standardRateBasisPoints: basisPoints }];
+const unchangedSince2024 = (basisPoints: number): VatRatePeriod[] => [
+  { from: SINCE_2024, standardRateBasisPoints: basisPoints },
+];
 
 /**
  * Standard VAT rates of the member states as known in 2026. Source: European Commission,
@@ -64,9 +92,15 @@ export const DEFAULT_VAT_RATES: VatRateTable = {
   CZ: unchangedSince2024(2100),
   DE: unchangedSince2024(1900),
   DK: unchangedSince2024(2500),
-  EE: [{ from: SINCE_2024, standardRateBasisPoints: 2200 }, { from: '2025-07-01', standardRateBasisPoints: 2400 }],
+  EE: [
+    { from: SINCE_2024, standardRateBasisPoints: 2200 },
+    { from: '2025-07-01', standardRateBasisPoints: 2400 },
+  ],
   ES: unchangedSince2024(2100),
-  FI: [{ from: SINCE_2024, standardRateBasisPoints: 2400 }, { from: '2024-09-01', standardRateBasisPoints: 2550 }],
+  FI: [
+    { from: SINCE_2024, standardRateBasisPoints: 2400 },
+    { from: '2024-09-01', standardRateBasisPoints: 2550 },
+  ],
   FR: unchangedSince2024(2000),
   GR: unchangedSince2024(2400),
   HR: unchangedSince2024(2500),
@@ -80,10 +114,16 @@ export const DEFAULT_VAT_RATES: VatRateTable = {
   NL: unchangedSince2024(2100),
   PL: unchangedSince2024(2300),
   PT: unchangedSince2024(2300),
-  RO: [{ from: SINCE_2024, standardRateBasisPoints: 1900 }, { from: '2025-08-01', standardRateBasisPoints: 2100 }],
+  RO: [
+    { from: SINCE_2024, standardRateBasisPoints: 1900 },
+    { from: '2025-08-01', standardRateBasisPoints: 2100 },
+  ],
   SE: unchangedSince2024(2500),
   SI: unchangedSince2024(2200),
-  SK: [{ from: SINCE_2024, standardRateBasisPoints: 2000 }, { from: '2025-01-01', standardRateBasisPoints: 2300 }],
+  SK: [
+    { from: SINCE_2024, standardRateBasisPoints: 2000 },
+    { from: '2025-01-01', standardRateBasisPoints: 2300 },
+  ],
 };
 
 export function isEuMemberState(country: string): boolean {
@@ -94,11 +134,18 @@ export function determineVat(input: VatInput): VatDecision {
   const supplierCountry = normalizeCountry(input.supplierCountry);
   const customerCountry = normalizeCountry(input.customer.country);
   if (!EU_MEMBER_STATES.includes(supplierCountry)) {
-    throw new RangeError(`determineVat applies to a supplier established in the EU; "${input.supplierCountry}" is not a member state`);
+    throw new RangeError(
+      `determineVat applies to a supplier established in the EU; "${input.supplierCountry}" is not a member state`,
+    );
   }
   if (customerCountry === supplierCountry) {
     // Place of supply is the supplier's own country for business and consumer alike.
-    return { kind: 'domestic', rateBasisPoints: rateInForce(input.rates, supplierCountry, input.on), country: supplierCountry, note: null };
+    return {
+      kind: 'domestic',
+      rateBasisPoints: rateInForce(input.rates, supplierCountry, input.on),
+      country: supplierCountry,
+      note: null,
+    };
   }
   if (!EU_MEMBER_STATES.includes(customerCountry)) {
     return { kind: 'outside_eu', rateBasisPoints: 0, country: null, note: OUTSIDE_EU_NOTE };
@@ -111,13 +158,19 @@ export function determineVat(input: VatInput): VatDecision {
   // Art. 18(2): without a VAT id the supplier may treat the customer as a non-taxable person,
   // and charging the destination VAT can be corrected later, while a wrong reverse charge
   // leaves the supplier liable for the unpaid VAT.
-  return { kind: 'eu_consumer', rateBasisPoints: rateInForce(input.rates, customerCountry, input.on), country: customerCountry, note: null };
+  return {
+    kind: 'eu_consumer',
+    rateBasisPoints: rateInForce(input.rates, customerCountry, input.on),
+    country: customerCountry,
+    note: null,
+  };
 }
 
 /** VAT on a net amount, rounded half-up to the minor unit (see money.ts). */
 export function vatAmount(netMinor: number, rateBasisPoints: number): number {
   assertMinorUnits('netMinor', netMinor);
-  if (!Number.isSafeInteger(rateBasisPoints) || rateBasisPoints < 0) throw new RangeError(`rateBasisPoints must be a non-negative integer, got ${rateBasisPoints}`);
+  if (!Number.isSafeInteger(rateBasisPoints) || rateBasisPoints < 0)
+    throw new RangeError(`rateBasisPoints must be a non-negative integer, got ${rateBasisPoints}`);
   return toMinorUnits(divideHalfUp(BigInt(netMinor) * BigInt(rateBasisPoints), 10_000n));
 }
 
@@ -134,7 +187,7 @@ function hasVerifiedVatIdOf(country: string, customer: VatInput['customer']): bo
 }
 
 function normalizeVatId(vatId: string): string {
-  return vatId.toUpperCase().replace(/[\s.\-]/g, '');
+  return vatId.toUpperCase().replace(/[\s.-]/g, '');
 }
 
 function normalizeCountry(country: string): string {
@@ -145,7 +198,9 @@ function normalizeCountry(country: string): string {
 function rateInForce(rates: VatRateTable, country: string, on: Date): number {
   const periods = (rates[country] ?? []).map((period) => {
     if (!Number.isSafeInteger(period.standardRateBasisPoints) || period.standardRateBasisPoints < 0) {
-      throw new RangeError(`VAT rate table for ${country}: invalid rate ${period.standardRateBasisPoints} from ${period.from}`);
+      throw new RangeError(
+        `VAT rate table for ${country}: invalid rate ${period.standardRateBasisPoints} from ${period.from}`,
+      );
     }
     return { fromDay: isoDateToDayNumber(period.from), rate: period.standardRateBasisPoints };
   });
@@ -154,6 +209,7 @@ function rateInForce(rates: VatRateTable, country: string, on: Date): number {
   }
   const day = utcDayNumber(on);
   const inForce = periods.filter((period) => period.fromDay <= day).sort((a, b) => b.fromDay - a.fromDay)[0];
-  if (inForce === undefined) throw new RangeError(`no VAT rate for ${country} is in force on ${toIsoDate(on)}: configure the VAT rate table`);
+  if (inForce === undefined)
+    throw new RangeError(`no VAT rate for ${country} is in force on ${toIsoDate(on)}: configure the VAT rate table`);
   return inForce.rate;
 }

@@ -32,6 +32,7 @@ export function decodeDefaultAlphabetAs(session: Session, alphabet: DefaultAlpha
 
 /** Latin-1 SMSCs cannot carry the GSM characters outside ISO-8859-1 (Δ Φ Γ Λ Ω Π Ψ Σ Θ Ξ €). */
 export function fitsLatin1(text: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of Latin-1, control characters included.
   return !/[^\x00-\xff]/.test(text);
 }
 
@@ -39,5 +40,8 @@ export function fitsLatin1(text: string): boolean {
 export function latin1Payload(input: MessageInput): MessageInput {
   if (typeof input === 'string') return Buffer.from(input, 'latin1');
   if (Buffer.isBuffer(input)) return input;
-  return { udh: input.udh, message: typeof input.message === 'string' ? Buffer.from(input.message, 'latin1') : input.message };
+  return {
+    udh: input.udh,
+    message: typeof input.message === 'string' ? Buffer.from(input.message, 'latin1') : input.message,
+  };
 }

@@ -29,7 +29,17 @@ async function capturingSmsc(alphabet: DefaultAlphabet = 'gsm7') {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const addr = server.address();
   const deliver = (fields: smpp.PduOptions) => server.sessions[0]!.send(new smpp.PDU('deliver_sm', fields));
-  return { port: typeof addr === 'object' && addr ? addr.port : 0, submits, binds, deliver, close: () => new Promise<void>((r) => { for (const s of server.sessions) s.destroy(); server.close(() => r()); }) };
+  return {
+    port: typeof addr === 'object' && addr ? addr.port : 0,
+    submits,
+    binds,
+    deliver,
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of server.sessions) s.destroy();
+        server.close(() => r());
+      }),
+  };
 }
 
 describe('SMPP connector PDUs', () => {
@@ -41,12 +51,25 @@ describe('SMPP connector PDUs', () => {
   async function sendLong(mode: LongMessageMode, text: string, binds = 1) {
     const smsc = await capturingSmsc();
     const link = createSmppLink({
-      connectorId: 'con_t', password: '', log: createLogger('silent'), handlers: { onReceipt: async () => {}, onInbound: async () => {} },
+      connectorId: 'con_t',
+      password: '',
+      log: createLogger('silent'),
+      handlers: { onReceipt: async () => {}, onInbound: async () => {} },
       config: withDefaults({ host: '127.0.0.1', port: smsc.port, systemId: 't', longMessageMode: mode, binds }),
     });
-    closers.push(() => smsc.close(), () => link.close());
+    closers.push(
+      () => smsc.close(),
+      () => link.close(),
+    );
     await waitFor(async () => (link.health().state === 'bound' ? true : undefined), 'bind');
-    const ids = await link.send({ to: '+4915112345678', from: 'ACME', text, encoding: 'GSM-7', validUntil: null, receipt: true });
+    const ids = await link.send({
+      to: '+4915112345678',
+      from: 'ACME',
+      text,
+      encoding: 'GSM-7',
+      validUntil: null,
+      receipt: true,
+    });
     return { ids, submits: smsc.submits, binds: smsc.binds };
   }
 
@@ -75,7 +98,14 @@ describe('SMPP connector PDUs', () => {
 
   it('uses the SAR TLVs when configured', async () => {
     const { submits } = await sendLong('sar', 'y'.repeat(320));
-    assert.deepEqual(submits.map((p) => [p.sar_total_segments, p.sar_segment_seqnum]), [[3, 1], [3, 2], [3, 3]]);
+    assert.deepEqual(
+      submits.map((p) => [p.sar_total_segments, p.sar_segment_seqnum]),
+      [
+        [3, 1],
+        [3, 2],
+        [3, 3],
+      ],
+    );
     assert.equal(new Set(submits.map((p) => p.sar_msg_ref_num)).size, 1);
   });
 
@@ -90,12 +120,19 @@ describe('SMPP connector PDUs', () => {
     const smsc = await capturingSmsc('latin1');
     const inbound: InboundSms[] = [];
     const link = createSmppLink({
-      connectorId: 'con_l1', password: '', log: createLogger('silent'), handlers: { onReceipt: async () => {}, onInbound: async (m) => void inbound.push(m) },
+      connectorId: 'con_l1',
+      password: '',
+      log: createLogger('silent'),
+      handlers: { onReceipt: async () => {}, onInbound: async (m) => void inbound.push(m) },
       config: withDefaults({ host: '127.0.0.1', port: smsc.port, systemId: 't', dataCoding0: 'latin1' }),
     });
-    closers.push(() => smsc.close(), () => link.close());
+    closers.push(
+      () => smsc.close(),
+      () => link.close(),
+    );
     await waitFor(async () => (link.health().state === 'bound' ? true : undefined), 'bind');
-    const out = (text: string) => link.send({ to: '+4915112345678', from: 'ACME', text, encoding: 'GSM-7', validUntil: null, receipt: true });
+    const out = (text: string) =>
+      link.send({ to: '+4915112345678', from: 'ACME', text, encoding: 'GSM-7', validUntil: null, receipt: true });
 
     await out('Grüße {à} ¿Qué?');
     assert.equal(smsc.submits[0]!.data_coding, 0);
@@ -106,11 +143,21 @@ describe('SMPP connector PDUs', () => {
     assert.equal((smsc.submits[1]!.short_message as { message: string }).message, 'Δ costs 5€');
     assert.equal((await out('ü'.repeat(200))).length, 2, 'split by GSM-7 sizes: 153 per part');
 
-    smsc.deliver({ source_addr: '4915112345678', source_addr_ton: 1, destination_addr: '12345', data_coding: 0, short_message: Buffer.from('Grüße, Zoë', 'latin1') });
+    smsc.deliver({
+      source_addr: '4915112345678',
+      source_addr_ton: 1,
+      destination_addr: '12345',
+      data_coding: 0,
+      short_message: Buffer.from('Grüße, Zoë', 'latin1'),
+    });
     const got = await waitFor(async () => inbound[0], 'inbound');
     assert.equal(got.text, 'Grüße, Zoë');
 
     const gsm = await sendLong('udh8', 'Grüße');
-    assert.equal((gsm.submits[0]!.short_message as { message: string }).message, 'Grüße', 'a GSM SMSC in the same process still reads GSM');
+    assert.equal(
+      (gsm.submits[0]!.short_message as { message: string }).message,
+      'Grüße',
+      'a GSM SMSC in the same process still reads GSM',
+    );
   });
 });

@@ -32,7 +32,9 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
   const counters = { submitted: 0, failed: 0, receipts: 0 };
   let reference = Math.floor(Math.random() * 256);
   const share = opts.share ?? { binds: config.binds, of: config.binds, receiver: true };
-  const tps = tokenBucket(config.maxPerSecond === null ? null : Math.max(1, Math.floor((config.maxPerSecond * share.binds) / share.of)));
+  const tps = tokenBucket(
+    config.maxPerSecond === null ? null : Math.max(1, Math.floor((config.maxPerSecond * share.binds) / share.of)),
+  );
 
   const onDeliver = async (pdu: PDU): Promise<void> => {
     const at = new Date();
@@ -40,11 +42,19 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
       const r = parseDeliveryReceipt(pdu);
       if (!r) return log.warn('receipt without a message id or state; acknowledged and dropped');
       counters.receipts++;
-      return handlers.onReceipt({ connectorId, smscId: receiptIdKey(r.messageId, config.receiptIdFormat), stat: r.stat, err: r.err, at });
+      return handlers.onReceipt({
+        connectorId,
+        smscId: receiptIdKey(r.messageId, config.receiptIdFormat),
+        stat: r.stat,
+        err: r.err,
+        at,
+      });
     }
     const part = concatInfo(pdu);
     return handlers.onInbound({
-      connectorId, at, text: messageText(pdu),
+      connectorId,
+      at,
+      text: messageText(pdu),
       from: normalizeAddress(pdu.source_addr ?? '', pdu.source_addr_ton ?? 0),
       to: normalizeAddress(pdu.destination_addr ?? '', pdu.dest_addr_ton ?? 0),
       ...(part && { part }),
@@ -52,19 +62,39 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
   };
 
   const base: Omit<SmppSessionOptions, 'bindMode'> = {
-    host: config.host, port: config.port, tls: config.tls, systemId: config.systemId, password: opts.password,
-    systemType: config.systemType, windowSize: config.windowSize, responseTimeoutMs: config.responseTimeoutSeconds * 1000,
-    enquireLinkMs: config.enquireLinkSeconds * 1000, reconnectMaxMs: config.reconnectMaxSeconds * 1000, log, onDeliver,
+    host: config.host,
+    port: config.port,
+    tls: config.tls,
+    systemId: config.systemId,
+    password: opts.password,
+    systemType: config.systemType,
+    windowSize: config.windowSize,
+    responseTimeoutMs: config.responseTimeoutSeconds * 1000,
+    enquireLinkMs: config.enquireLinkSeconds * 1000,
+    reconnectMaxMs: config.reconnectMaxSeconds * 1000,
+    log,
+    onDeliver,
     defaultAlphabet: config.dataCoding0,
   };
   // transmitter_receiver: submits on a transmitter, receipts and MO on a separate receiver bind.
   // `binds` sessions for submitting (an operator may allow several per account); each message
   // goes whole on the least busy bound one.
-  const txs = Array.from({ length: share.binds }, () => new SmppSession({ ...base, bindMode: config.bindMode === 'transceiver' ? 'transceiver' : 'transmitter' }));
-  const rx = config.bindMode === 'transmitter_receiver' && share.receiver ? new SmppSession({ ...base, bindMode: 'receiver' }) : undefined;
+  const txs = Array.from(
+    { length: share.binds },
+    () => new SmppSession({ ...base, bindMode: config.bindMode === 'transceiver' ? 'transceiver' : 'transmitter' }),
+  );
+  const rx =
+    config.bindMode === 'transmitter_receiver' && share.receiver
+      ? new SmppSession({ ...base, bindMode: 'receiver' })
+      : undefined;
   const pickBind = () => {
     const bound = txs.filter((t) => t.state === 'bound');
-    return bound.reduce<SmppSession | undefined>((best, t) => (!best || t.health().outstanding < best.health().outstanding ? t : best), undefined) ?? txs[0]!;
+    return (
+      bound.reduce<SmppSession | undefined>(
+        (best, t) => (!best || t.health().outstanding < best.health().outstanding ? t : best),
+        undefined,
+      ) ?? txs[0]!
+    );
   };
 
   return {
@@ -74,7 +104,10 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
       // An SMSC reading data_coding 0 as Latin-1 gets Latin-1 octets; GSM text it cannot carry goes as UCS-2.
       const latin1 = config.dataCoding0 === 'latin1' && sms.encoding === 'GSM-7';
       const encoding = latin1 && !fitsLatin1(sms.text) ? 'UCS-2' : sms.encoding;
-      const parts = config.longMessageMode === 'payload' ? [sms.text] : splitForSms(sms.text, encoding, { reference: config.longMessageMode === 'udh16' ? '16-bit' : '8-bit' });
+      const parts =
+        config.longMessageMode === 'payload'
+          ? [sms.text]
+          : splitForSms(sms.text, encoding, { reference: config.longMessageMode === 'udh16' ? '16-bit' : '8-bit' });
       const common: Omit<SubmitFields, 'short_message'> = {
         ...(sms.from ? sourceAddress(sms.from) : {}),
         ...destinationAddress(sms.to),
@@ -87,17 +120,23 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
       const tx = pickBind();
       // Every part asks the same memoised gate: the first to enter the window decides for the whole message.
       let verdict: { held: string | null } | undefined;
-      const gate = sms.gate && (() => {
-        verdict ??= { held: sms.gate!() };
-        if (verdict.held) throw new LinkError(`held: ${verdict.held}`, { transient: false, held: verdict.held });
-      });
+      const gate =
+        sms.gate &&
+        (() => {
+          verdict ??= { held: sms.gate!() };
+          if (verdict.held) throw new LinkError(`held: ${verdict.held}`, { transient: false, held: verdict.held });
+        });
       try {
         // All parts on this one bind, concurrently inside its window.
-        const ids = await Promise.all(parts.map(async (text, i) => {
-          await tps();
-          const fields = partFields(config.longMessageMode, text, ref, parts.length, i + 1);
-          return (await tx.submit({ ...common, ...(latin1 && encoding === 'GSM-7' ? asLatin1(fields) : fields) }, gate)).messageId;
-        }));
+        const ids = await Promise.all(
+          parts.map(async (text, i) => {
+            await tps();
+            const fields = partFields(config.longMessageMode, text, ref, parts.length, i + 1);
+            return (
+              await tx.submit({ ...common, ...(latin1 && encoding === 'GSM-7' ? asLatin1(fields) : fields) }, gate)
+            ).messageId;
+          }),
+        );
         counters.submitted += parts.length;
         return ids;
       } catch (err) {
@@ -123,13 +162,18 @@ export function createSmppLink(opts: SmppLinkOptions): SmsLink {
  * How one part travels, per the connector's long-message mode: a concatenation UDH (TS 23.040
  * 9.2.3.24.1 / .8), the SAR TLVs (SMPP 3.4 5.3.2.22-24), or the whole text in message_payload.
  */
-type PartFields = Pick<SubmitFields, 'short_message' | 'message_payload' | 'sar_msg_ref_num' | 'sar_total_segments' | 'sar_segment_seqnum'>;
+type PartFields = Pick<
+  SubmitFields,
+  'short_message' | 'message_payload' | 'sar_msg_ref_num' | 'sar_total_segments' | 'sar_segment_seqnum'
+>;
 
 function partFields(mode: LongMessageMode, text: string, ref: number, total: number, seq: number): PartFields {
   if (mode === 'payload') return { message_payload: text };
   if (total === 1) return { short_message: text };
-  if (mode === 'sar') return { short_message: text, sar_msg_ref_num: ref, sar_total_segments: total, sar_segment_seqnum: seq };
-  const udh = mode === 'udh16' ? concatenationUdh(ref, total, seq, '16-bit') : concatenationUdh(ref & 0xff, total, seq, '8-bit');
+  if (mode === 'sar')
+    return { short_message: text, sar_msg_ref_num: ref, sar_total_segments: total, sar_segment_seqnum: seq };
+  const udh =
+    mode === 'udh16' ? concatenationUdh(ref, total, seq, '16-bit') : concatenationUdh(ref & 0xff, total, seq, '8-bit');
   return { short_message: { udh, message: text } };
 }
 
@@ -149,7 +193,11 @@ function linkState(states: SessionState[]): LinkHealth['state'] {
 function toLinkError(err: unknown): LinkError {
   if (err instanceof LinkError) return err;
   if (err instanceof SmppError) {
-    return new LinkError(err.message, { transient: err.transient, throttled: err.throttled, commandStatus: err.commandStatus });
+    return new LinkError(err.message, {
+      transient: err.transient,
+      throttled: err.throttled,
+      commandStatus: err.commandStatus,
+    });
   }
   return new LinkError((err as Error).message, { transient: true });
 }

@@ -14,21 +14,35 @@ function received(fields: PduOptions): smpp.PDU {
 
 describe('delivery receipts', () => {
   it('reads a text-only receipt, whatever the case of the field names and with seconds in the dates', () => {
-    const pdu = received({ esm_class: 4, short_message: 'id:0000123 sub:001 dlvrd:000 submit date:2611251200 done date:261125120105 Stat:expired err:003 Text:hello world' });
+    const pdu = received({
+      esm_class: 4,
+      short_message:
+        'id:0000123 sub:001 dlvrd:000 submit date:2611251200 done date:261125120105 Stat:expired err:003 Text:hello world',
+    });
     assert.deepEqual(parseDeliveryReceipt(pdu), {
-      messageId: '0000123', stat: 'EXPIRED', err: '003',
-      submitDate: new Date('2026-11-25T12:00:00Z'), doneDate: new Date('2026-11-25T12:01:05Z'),
+      messageId: '0000123',
+      stat: 'EXPIRED',
+      err: '003',
+      submitDate: new Date('2026-11-25T12:00:00Z'),
+      doneDate: new Date('2026-11-25T12:01:05Z'),
     });
   });
 
   it('prefers the receipted_message_id and message_state TLVs over the text', () => {
-    const pdu = received({ esm_class: 4, short_message: 'id:999 sub:001 dlvrd:000 submit date:2611251200 done date:2611251201 stat:UNDELIV err:001 text:', receipted_message_id: '0A1B', message_state: 2 });
+    const pdu = received({
+      esm_class: 4,
+      short_message: 'id:999 sub:001 dlvrd:000 submit date:2611251200 done date:2611251201 stat:UNDELIV err:001 text:',
+      receipted_message_id: '0A1B',
+      message_state: 2,
+    });
     const r = parseDeliveryReceipt(pdu);
     assert.deepEqual([r?.messageId, r?.stat, r?.err], ['0A1B', 'DELIVRD', '001']);
   });
 
   it('reads a TLV-only receipt with no text at all', () => {
-    const r = parseDeliveryReceipt(received({ esm_class: 4, short_message: '', receipted_message_id: 'abc', message_state: 5 }));
+    const r = parseDeliveryReceipt(
+      received({ esm_class: 4, short_message: '', receipted_message_id: 'abc', message_state: 5 }),
+    );
     assert.deepEqual([r?.messageId, r?.stat, r?.err, r?.doneDate], ['abc', 'UNDELIV', undefined, undefined]);
   });
 
@@ -51,7 +65,11 @@ describe('receipt id formats', () => {
 
 describe('addresses and concatenation', () => {
   it('sends E.164 senders as TON 1 / NPI 1 without +, short codes as TON 3, names as TON 5 / NPI 0', () => {
-    assert.deepEqual(sourceAddress('+4915112345678'), { source_addr: '4915112345678', source_addr_ton: 1, source_addr_npi: 1 });
+    assert.deepEqual(sourceAddress('+4915112345678'), {
+      source_addr: '4915112345678',
+      source_addr_ton: 1,
+      source_addr_npi: 1,
+    });
     assert.deepEqual(sourceAddress('12345'), { source_addr: '12345', source_addr_ton: 3, source_addr_npi: 0 });
     assert.deepEqual(sourceAddress('ACME'), { source_addr: 'ACME', source_addr_ton: 5, source_addr_npi: 0 });
   });

@@ -23,7 +23,14 @@ export interface DeliveryReceipt {
 
 // message_state values (section 5.2.28) in the receipt text's words.
 const STATE_WORDS: Record<number, ReceiptStat> = {
-  1: 'ENROUTE', 2: 'DELIVRD', 3: 'EXPIRED', 4: 'DELETED', 5: 'UNDELIV', 6: 'ACCEPTD', 7: 'UNKNOWN', 8: 'REJECTD',
+  1: 'ENROUTE',
+  2: 'DELIVRD',
+  3: 'EXPIRED',
+  4: 'DELETED',
+  5: 'UNDELIV',
+  6: 'ACCEPTD',
+  7: 'UNKNOWN',
+  8: 'REJECTD',
 };
 
 /** esm_class bits 5-2: 0001 = SMSC delivery receipt, 1000 = intermediate delivery notification. */
@@ -42,7 +49,9 @@ export function parseDeliveryReceipt(pdu: PDU): DeliveryReceipt | undefined {
   const stat = tlvStat ?? field(text, 'stat')?.toUpperCase();
   if (!messageId || !stat) return undefined;
   return {
-    messageId, stat, err: field(text, 'err'),
+    messageId,
+    stat,
+    err: field(text, 'err'),
     submitDate: receiptDate(field(text, 'submit date')),
     doneDate: receiptDate(field(text, 'done date')),
   };
@@ -58,7 +67,14 @@ function field(text: string, name: string): string | undefined {
 function receiptDate(value: string | undefined): Date | undefined {
   const m = value ? /^(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)?$/.exec(value) : null;
   if (!m) return undefined;
-  const [yy, mo, dd, hh, mi, ss] = m.slice(1).map((p) => Number(p ?? 0)) as [number, number, number, number, number, number];
+  const [yy, mo, dd, hh, mi, ss] = m.slice(1).map((p) => Number(p ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const d = new Date(Date.UTC(2000 + yy, mo - 1, dd, hh, mi, ss));
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
@@ -73,8 +89,11 @@ export function receiptIdKey(id: string, format: ReceiptIdFormat): string {
   const convert = (digits: RegExp, from: 16 | 10, to: 16 | 10): string =>
     digits.test(raw) && raw.length <= 40 ? BigInt(from === 16 ? `0x${raw}` : raw).toString(to) : raw;
   switch (format) {
-    case 'same': return smscIdKey(raw);
-    case 'hex-to-decimal': return smscIdKey(convert(/^[0-9]+$/, 10, 16));
-    case 'decimal-to-hex': return smscIdKey(convert(/^[0-9a-f]+$/i, 16, 10));
+    case 'same':
+      return smscIdKey(raw);
+    case 'hex-to-decimal':
+      return smscIdKey(convert(/^[0-9]+$/, 10, 16));
+    case 'decimal-to-hex':
+      return smscIdKey(convert(/^[0-9a-f]+$/i, 16, 10));
   }
 }

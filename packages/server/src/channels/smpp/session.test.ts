@@ -21,14 +21,32 @@ after(async () => {
 });
 
 const until = (cond: () => boolean, what: string) => waitFor(async () => (cond() ? true : undefined), what, 10_000);
-const sms: SubmitFields = { ...sourceAddress('+4930123456'), ...destinationAddress('+4915112345678'), data_coding: 0, short_message: 'hi', registered_delivery: 1 };
+const sms: SubmitFields = {
+  ...sourceAddress('+4930123456'),
+  ...destinationAddress('+4915112345678'),
+  data_coding: 0,
+  short_message: 'hi',
+  registered_delivery: 1,
+};
 
 function open(port: number, over: Partial<SmppSessionOptions> = {}): SmppSession & { states: SessionState[] } {
   const states: SessionState[] = [];
-  const session = Object.assign(new SmppSession({
-    host: '127.0.0.1', port, systemId: 'test', password: 'secret', bindMode: 'transceiver', log,
-    responseTimeoutMs: 2000, reconnectMinMs: 50, reconnectMaxMs: 400, onStateChange: (s) => states.push(s), ...over,
-  }), { states });
+  const session = Object.assign(
+    new SmppSession({
+      host: '127.0.0.1',
+      port,
+      systemId: 'test',
+      password: 'secret',
+      bindMode: 'transceiver',
+      log,
+      responseTimeoutMs: 2000,
+      reconnectMinMs: 50,
+      reconnectMaxMs: 400,
+      onStateChange: (s) => states.push(s),
+      ...over,
+    }),
+    { states },
+  );
   cleanups.push(() => session.close());
   return session;
 }
@@ -60,10 +78,11 @@ async function testSmsc(hooks: TestSmscHooks = {}, port = 0) {
   });
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
   const addr = server.address();
-  const close = () => new Promise<void>((r) => {
-    for (const s of [...server.sessions]) s.destroy();
-    server.close(() => r());
-  });
+  const close = () =>
+    new Promise<void>((r) => {
+      for (const s of [...server.sessions]) s.destroy();
+      server.close(() => r());
+    });
   cleanups.push(close);
   return { port: typeof addr === 'object' && addr ? addr.port : 0, seen, sessions: () => server.sessions, close };
 }
@@ -74,7 +93,10 @@ describe('SMPP session', () => {
     const s = open(smsc.port, { systemType: 'cx' });
     await until(() => s.state === 'bound', 'bind');
     const bind = smsc.seen.binds[0]!;
-    assert.deepEqual([bind.command, bind.interface_version, bind.system_id, bind.password, bind.system_type], ['bind_transceiver', 0x34, 'test', 'secret', 'cx']);
+    assert.deepEqual(
+      [bind.command, bind.interface_version, bind.system_id, bind.password, bind.system_type],
+      ['bind_transceiver', 0x34, 'test', 'secret', 'cx'],
+    );
     await s.close();
     assert.deepEqual(s.states, ['connecting', 'bound', 'closed']);
     assert.equal(smsc.seen.unbinds, 1);
@@ -148,11 +170,15 @@ describe('SMPP session', () => {
     });
     await until(() => s.state === 'bound', 'bind');
     const smscSide = smsc.sessions()[0]!;
-    const ask = (command: string, fields = {}) => new Promise<PDU>((r) => smscSide.send(new smpp.PDU(command, fields), r));
+    const ask = (command: string, fields = {}) =>
+      new Promise<PDU>((r) => smscSide.send(new smpp.PDU(command, fields), r));
     const first = ask('deliver_sm', { esm_class: 4, data_coding: 0, short_message: 'id:1 stat:DELIVRD' });
     // An enquire_link round trip after it: the deliver_sm was read, yet must stay unanswered.
     assert.equal((await ask('enquire_link')).command_status, 0);
-    assert.equal(smsc.seen.resps.some((p) => p.command === 'deliver_sm_resp'), false);
+    assert.equal(
+      smsc.seen.resps.some((p) => p.command === 'deliver_sm_resp'),
+      false,
+    );
     release();
     assert.equal((await first).command_status, 0);
     assert.equal((await ask('deliver_sm', { data_coding: 0, short_message: 'MO' })).command_status, 0x64);
@@ -185,7 +211,9 @@ describe('SMPP session', () => {
   });
 
   it('waits for outstanding responses before unbinding on close', async () => {
-    const smsc = await testSmsc({ submit: (session, pdu) => setTimeout(() => session.send(pdu.response({ message_id: 'late' })), 100) });
+    const smsc = await testSmsc({
+      submit: (session, pdu) => setTimeout(() => session.send(pdu.response({ message_id: 'late' })), 100),
+    });
     const s = open(smsc.port);
     await until(() => s.state === 'bound', 'bind');
     const pending = s.submit(sms);
@@ -204,7 +232,10 @@ describe('SMPP session', () => {
     smsc.injectInbound({ from: '+4915112345678', to: '+4930123456', text: 'STOP' });
     await until(() => inbound.length === 1, 'the inbound message');
     const [mo] = inbound as [PDU];
-    assert.deepEqual([mo.esm_class, mo.source_addr, mo.destination_addr, messageText(mo)], [0, '4915112345678', '4930123456', 'STOP']);
+    assert.deepEqual(
+      [mo.esm_class, mo.source_addr, mo.destination_addr, messageText(mo)],
+      [0, '4915112345678', '4930123456', 'STOP'],
+    );
     assert.equal(parseDeliveryReceipt(mo), undefined);
   });
 });

@@ -75,7 +75,9 @@ export interface SessionHealth {
   lastError: string | null;
 }
 
-type Settings = Required<Pick<SmppSessionOptions, 'windowSize' | 'responseTimeoutMs' | 'enquireLinkMs' | 'reconnectMinMs' | 'reconnectMaxMs'>>;
+type Settings = Required<
+  Pick<SmppSessionOptions, 'windowSize' | 'responseTimeoutMs' | 'enquireLinkMs' | 'reconnectMinMs' | 'reconnectMaxMs'>
+>;
 
 export class SmppSession {
   private readonly opts: SmppSessionOptions & Settings;
@@ -116,7 +118,12 @@ export class SmppSession {
   }
 
   health(): SessionHealth {
-    return { state: this.stateValue, outstanding: this.window.inFlight, queued: this.window.waiting, lastError: this.lastError };
+    return {
+      state: this.stateValue,
+      outstanding: this.window.inFlight,
+      queued: this.window.waiting,
+      lastError: this.lastError,
+    };
   }
 
   /**
@@ -171,7 +178,8 @@ export class SmppSession {
 
   private assertBound(): Session {
     if (this.closing) throw new SmppError('session closed', { kind: 'closed', transient: true });
-    if (this.stateValue !== 'bound' || !this.current) throw new SmppError(`not bound (${this.stateValue})`, { kind: 'unbound', transient: true });
+    if (this.stateValue !== 'bound' || !this.current)
+      throw new SmppError(`not bound (${this.stateValue})`, { kind: 'unbound', transient: true });
     return this.current;
   }
 
@@ -196,12 +204,18 @@ export class SmppSession {
   private async bind(session: Session): Promise<void> {
     const command = `bind_${this.opts.bindMode}`;
     const pdu = new smpp.PDU(command, {
-      system_id: this.opts.systemId, password: this.opts.password, system_type: this.opts.systemType ?? '',
-      interface_version: 0x34, addr_ton: 0, addr_npi: 0, address_range: '',
+      system_id: this.opts.systemId,
+      password: this.opts.password,
+      system_type: this.opts.systemType ?? '',
+      interface_version: 0x34,
+      addr_ton: 0,
+      addr_npi: 0,
+      address_range: '',
     });
     try {
       const resp = await this.request(session, pdu);
-      if (resp.command_status !== ESME_ROK) return this.drop(session, `${command} refused with ${describeStatus(resp.command_status)}`);
+      if (resp.command_status !== ESME_ROK)
+        return this.drop(session, `${command} refused with ${describeStatus(resp.command_status)}`);
     } catch (err) {
       return this.drop(session, `${command} failed: ${(err as Error).message}`);
     }
@@ -257,7 +271,13 @@ export class SmppSession {
         reject(err);
       };
       const timer = setTimeout(
-        () => fail(new SmppError(`no ${pdu.command}_resp within ${this.opts.responseTimeoutMs} ms`, { kind: 'timeout', transient: true })),
+        () =>
+          fail(
+            new SmppError(`no ${pdu.command}_resp within ${this.opts.responseTimeoutMs} ms`, {
+              kind: 'timeout',
+              transient: true,
+            }),
+          ),
         this.opts.responseTimeoutMs,
       );
       this.pending.add(fail);

@@ -14,10 +14,19 @@ export const ESME_RTHROTTLED = 0x58;
 export const ESME_RX_T_APPN = 0x64;
 
 const NAMES: Record<number, string> = {
-  [ESME_ROK]: 'ESME_ROK', [ESME_RINVCMDID]: 'ESME_RINVCMDID', [ESME_RINVBNDSTS]: 'ESME_RINVBNDSTS', [ESME_RALYBND]: 'ESME_RALYBND',
-  [ESME_RSYSERR]: 'ESME_RSYSERR', [ESME_RINVDSTADR]: 'ESME_RINVDSTADR', [ESME_RBINDFAIL]: 'ESME_RBINDFAIL',
-  [ESME_RINVPASWD]: 'ESME_RINVPASWD', [ESME_RINVSYSID]: 'ESME_RINVSYSID', [ESME_RMSGQFUL]: 'ESME_RMSGQFUL',
-  [ESME_RSUBMITFAIL]: 'ESME_RSUBMITFAIL', [ESME_RTHROTTLED]: 'ESME_RTHROTTLED', [ESME_RX_T_APPN]: 'ESME_RX_T_APPN',
+  [ESME_ROK]: 'ESME_ROK',
+  [ESME_RINVCMDID]: 'ESME_RINVCMDID',
+  [ESME_RINVBNDSTS]: 'ESME_RINVBNDSTS',
+  [ESME_RALYBND]: 'ESME_RALYBND',
+  [ESME_RSYSERR]: 'ESME_RSYSERR',
+  [ESME_RINVDSTADR]: 'ESME_RINVDSTADR',
+  [ESME_RBINDFAIL]: 'ESME_RBINDFAIL',
+  [ESME_RINVPASWD]: 'ESME_RINVPASWD',
+  [ESME_RINVSYSID]: 'ESME_RINVSYSID',
+  [ESME_RMSGQFUL]: 'ESME_RMSGQFUL',
+  [ESME_RSUBMITFAIL]: 'ESME_RSUBMITFAIL',
+  [ESME_RTHROTTLED]: 'ESME_RTHROTTLED',
+  [ESME_RX_T_APPN]: 'ESME_RX_T_APPN',
 };
 
 /** `ESME_RTHROTTLED (0x58)`, for logs and error messages. */
@@ -61,7 +70,11 @@ export class SmppError extends Error {
   }
 
   static refused(command: string, status: number): SmppError {
-    return new SmppError(`${command} refused with ${describeStatus(status)}`, { kind: 'refused', transient: isTransient(status), commandStatus: status });
+    return new SmppError(`${command} refused with ${describeStatus(status)}`, {
+      kind: 'refused',
+      transient: isTransient(status),
+      commandStatus: status,
+    });
   }
 
   /** ESME_RTHROTTLED / ESME_RMSGQFUL: back off before the next submit. */

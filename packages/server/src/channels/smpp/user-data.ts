@@ -26,7 +26,8 @@ export function concatInfo(pdu: PDU): ConcatPart | undefined {
   for (const ie of udhElements(pdu)) {
     // The package hands over each information element as [IEI, length, data…].
     if (ie[0] === 0x00 && ie[1] === 0x03 && ie.length >= 5) return { ref: ie[2]!, total: ie[3]!, seq: ie[4]! };
-    if (ie[0] === 0x08 && ie[1] === 0x04 && ie.length >= 6) return { ref: ie.readUInt16BE(2), total: ie[4]!, seq: ie[5]! };
+    if (ie[0] === 0x08 && ie[1] === 0x04 && ie.length >= 6)
+      return { ref: ie.readUInt16BE(2), total: ie[4]!, seq: ie[5]! };
   }
   const { sar_msg_ref_num: ref, sar_total_segments: total, sar_segment_seqnum: seq } = pdu;
   if (typeof ref === 'number' && typeof total === 'number' && typeof seq === 'number') return { ref, total, seq };

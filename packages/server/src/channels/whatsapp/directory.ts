@@ -39,7 +39,10 @@ export function createWhatsAppDirectory(ctx: Context, ttlMs = 5000): WhatsAppDir
   const states = createCache<Promise<State>>({ ttlMs, maxEntries: 1 });
   let loadedAt = 0;
   const clients = new Map<string, { version: string; client: GraphClient }>();
-  interface State { connectors: Map<string, WhatsAppConnector>; numbers: WhatsAppNumber[] }
+  interface State {
+    connectors: Map<string, WhatsAppConnector>;
+    numbers: WhatsAppNumber[];
+  }
 
   async function load(): Promise<State> {
     const house = await houseAccountId(ctx.sql);
@@ -47,8 +50,16 @@ export function createWhatsAppDirectory(ctx: Context, ttlMs = 5000): WhatsAppDir
       select id, config, secret, is_sandbox as sandbox from connectors where kind = 'whatsapp' and enabled`;
     const connectors = new Map<string, WhatsAppConnector>();
     for (const row of rows) {
-      const secrets = row.secret ? JSON.parse((await ctx.keyring.decrypt(house, row.secret)).toString('utf8')) as Partial<WhatsAppSecrets> : {};
-      connectors.set(row.id, { id: row.id, sandbox: row.sandbox, config: row.config, secrets, client: clientFor(row.id, row.config, secrets) });
+      const secrets = row.secret
+        ? (JSON.parse((await ctx.keyring.decrypt(house, row.secret)).toString('utf8')) as Partial<WhatsAppSecrets>)
+        : {};
+      connectors.set(row.id, {
+        id: row.id,
+        sandbox: row.sandbox,
+        config: row.config,
+        secrets,
+        client: clientFor(row.id, row.config, secrets),
+      });
     }
     const numbers = await ctx.sql<WhatsAppNumber[]>`
       select account_id as "accountId", number, whatsapp_connector_id as "connectorId", phone_number_id as "phoneNumberId"
@@ -62,7 +73,12 @@ export function createWhatsAppDirectory(ctx: Context, ttlMs = 5000): WhatsAppDir
     const version = `${config.graphBaseUrl}|${config.graphVersion}|${secrets.accessToken}`;
     const known = clients.get(id);
     if (known?.version === version) return known.client;
-    const client = new GraphClient({ baseUrl: config.graphBaseUrl, version: config.graphVersion, accessToken: secrets.accessToken, dispatcher: agent });
+    const client = new GraphClient({
+      baseUrl: config.graphBaseUrl,
+      version: config.graphVersion,
+      accessToken: secrets.accessToken,
+      dispatcher: agent,
+    });
     clients.set(id, { version, client });
     return client;
   }
@@ -88,7 +104,8 @@ export function createWhatsAppDirectory(ctx: Context, ttlMs = 5000): WhatsAppDir
   return {
     connector: (id) => lookup((s) => s.connectors.get(id), true),
     sender: (number) => lookup((s) => s.numbers.find((n) => n.number === number)),
-    byPhoneNumberId: (connectorId, phoneNumberId) => lookup((s) => s.numbers.find((n) => n.connectorId === connectorId && n.phoneNumberId === phoneNumberId)),
+    byPhoneNumberId: (connectorId, phoneNumberId) =>
+      lookup((s) => s.numbers.find((n) => n.connectorId === connectorId && n.phoneNumberId === phoneNumberId)),
     async close() {
       await agent.close();
     },

@@ -39,7 +39,13 @@ export interface SentMessage {
  * process at about 450 sends/s, so there are 128.
  */
 export function createGraphAgent(timeoutMs = GRAPH_TIMEOUT_MS): Agent {
-  return new Agent({ connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, keepAliveTimeout: 30_000, connections: 128 });
+  return new Agent({
+    connect: { timeout: timeoutMs },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    keepAliveTimeout: 30_000,
+    connections: 128,
+  });
 }
 
 type Method = 'GET' | 'POST' | 'DELETE';
@@ -68,12 +74,20 @@ export class GraphClient {
     const wamid = str(message.id);
     // A 200 without an id is not retried: the message may have gone, and a retry would duplicate it.
     if (!wamid) throw new GraphError('send answered without a message id', { kind: 'permanent', httpStatus: 200 });
-    return { wamid, waId: str(obj(arr(res.contacts)[0]).wa_id) ?? body.to, messageStatus: str(message.message_status) ?? null };
+    return {
+      wamid,
+      waId: str(obj(arr(res.contacts)[0]).wa_id) ?? body.to,
+      messageStatus: str(message.message_status) ?? null,
+    };
   }
 
   /** Marks an inbound message (and the ones before it) read: the user sees blue ticks. */
   async markRead(phoneNumberId: string, wamid: string): Promise<void> {
-    await this.json('POST', this.path(phoneNumberId, 'messages'), { messaging_product: 'whatsapp', status: 'read', message_id: wamid });
+    await this.json('POST', this.path(phoneNumberId, 'messages'), {
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: wamid,
+    });
   }
 
   /** Uploads media for sending by id; Meta keeps it 30 days. */
@@ -92,10 +106,12 @@ export class GraphClient {
   async downloadMedia(mediaId: string): Promise<{ bytes: Buffer; mimeType: string }> {
     const info = await this.json('GET', this.path(mediaId));
     const url = str(info.url);
-    if (!url || !URL.canParse(url)) throw new GraphError('media answered without a download URL', { kind: 'permanent', httpStatus: 200 });
+    if (!url || !URL.canParse(url))
+      throw new GraphError('media answered without a download URL', { kind: 'permanent', httpStatus: 200 });
     // Meta's download URL is on another host (lookaside.fbsbx.com) and still wants the token.
     const { statusCode, headers, body } = await this.raw('GET', url, {});
-    if (statusCode >= 400) throw graphErrorFromAnswer(statusCode, header(headers['retry-after']), await body.text(), this.token);
+    if (statusCode >= 400)
+      throw graphErrorFromAnswer(statusCode, header(headers['retry-after']), await body.text(), this.token);
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of body) {
@@ -106,7 +122,10 @@ export class GraphClient {
       }
       chunks.push(chunk as Buffer);
     }
-    return { bytes: Buffer.concat(chunks), mimeType: str(info.mime_type) ?? header(headers['content-type']) ?? 'application/octet-stream' };
+    return {
+      bytes: Buffer.concat(chunks),
+      mimeType: str(info.mime_type) ?? header(headers['content-type']) ?? 'application/octet-stream',
+    };
   }
 
   /** Every template of the WABA, following `paging.next` (only ever to the Graph origin: it gets our token). */
@@ -114,18 +133,27 @@ export class GraphClient {
     const templates: GraphTemplate[] = [];
     let url: string | undefined = `${this.path(wabaId, 'message_templates')}?limit=100`;
     for (let page = 0; url; page++) {
-      if (page >= MAX_TEMPLATE_PAGES) throw new GraphError(`more than ${MAX_TEMPLATE_PAGES} pages of templates`, { kind: 'permanent' });
+      if (page >= MAX_TEMPLATE_PAGES)
+        throw new GraphError(`more than ${MAX_TEMPLATE_PAGES} pages of templates`, { kind: 'permanent' });
       const res = await this.json('GET', url);
       for (const t of arr(res.data)) templates.push(t as GraphTemplate);
       url = str(obj(res.paging).next);
-      if (url && (!URL.canParse(url) || new URL(url).origin !== this.origin)) throw new GraphError('paging.next leads off the Graph API origin', { kind: 'permanent' });
+      if (url && (!URL.canParse(url) || new URL(url).origin !== this.origin))
+        throw new GraphError('paging.next leads off the Graph API origin', { kind: 'permanent' });
     }
     return templates;
   }
 
-  async createTemplate(wabaId: string, def: TemplateDefinition): Promise<{ id: string; status: TemplateStatus; category: TemplateCategory }> {
+  async createTemplate(
+    wabaId: string,
+    def: TemplateDefinition,
+  ): Promise<{ id: string; status: TemplateStatus; category: TemplateCategory }> {
     const res = await this.json('POST', this.path(wabaId, 'message_templates'), def);
-    return { id: String(res.id), status: (str(res.status) ?? 'PENDING') as TemplateStatus, category: (str(res.category) ?? def.category) as TemplateCategory };
+    return {
+      id: String(res.id),
+      status: (str(res.status) ?? 'PENDING') as TemplateStatus,
+      category: (str(res.category) ?? def.category) as TemplateCategory,
+    };
   }
 
   /** Deletes the template in every language. */
@@ -142,11 +170,19 @@ export class GraphClient {
   }
 
   private json(method: Method, url: string, body?: unknown): Promise<Json> {
-    return this.call(method, url, body === undefined ? {} : { body: JSON.stringify(body), contentType: 'application/json' });
+    return this.call(
+      method,
+      url,
+      body === undefined ? {} : { body: JSON.stringify(body), contentType: 'application/json' },
+    );
   }
 
   /** One Graph call answering JSON; non-2xx answers become Meta's error. */
-  private async call(method: Method, url: string, opts: { body?: string | FormData; contentType?: string }): Promise<Json> {
+  private async call(
+    method: Method,
+    url: string,
+    opts: { body?: string | FormData; contentType?: string },
+  ): Promise<Json> {
     const { statusCode, headers, body } = await this.raw(method, url, opts);
     let text: string;
     try {
@@ -158,15 +194,29 @@ export class GraphClient {
     try {
       return obj(JSON.parse(text));
     } catch {
-      throw new GraphError(`HTTP ${statusCode} with a body that is not JSON`, { kind: 'transient', httpStatus: statusCode });
+      throw new GraphError(`HTTP ${statusCode} with a body that is not JSON`, {
+        kind: 'transient',
+        httpStatus: statusCode,
+      });
     }
   }
 
-  private async raw(method: Method, url: string, opts: { body?: string | FormData; contentType?: string }): Promise<Dispatcher.ResponseData> {
+  private async raw(
+    method: Method,
+    url: string,
+    opts: { body?: string | FormData; contentType?: string },
+  ): Promise<Dispatcher.ResponseData> {
     try {
       return await request(url, {
-        method, dispatcher: this.dispatcher, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs,
-        headers: { authorization: `Bearer ${this.token}`, accept: 'application/json', ...(opts.contentType && { 'content-type': opts.contentType }) },
+        method,
+        dispatcher: this.dispatcher,
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          accept: 'application/json',
+          ...(opts.contentType && { 'content-type': opts.contentType }),
+        },
         ...(opts.body !== undefined && { body: opts.body }),
       });
     } catch (err) {
@@ -178,4 +228,3 @@ export class GraphClient {
 function header(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
-

@@ -19,11 +19,23 @@ const WINDOW_CLOSED = 131047;
 const TOKEN_INVALID = 190;
 
 const TITLES: Record<number, string> = {
-  1: 'API Unknown', 2: 'API Service', 4: 'API Too Many Calls', 100: 'Invalid parameter', 190: 'Access token has expired',
-  80007: 'Rate limit issues', 130429: 'Rate limit hit', 131000: 'Something went wrong', 131008: 'Required parameter is missing',
-  131009: 'Parameter value is not valid', 131016: 'Service unavailable', 131026: 'Message undeliverable', 131047: 'Re-engagement message',
-  131051: 'Unsupported message type', 131056: '(Business Account, Consumer Account) pair rate limit hit',
-  132000: 'Number of parameters does not match the expected number of params', 132001: 'Template name does not exist in the translation',
+  1: 'API Unknown',
+  2: 'API Service',
+  4: 'API Too Many Calls',
+  100: 'Invalid parameter',
+  190: 'Access token has expired',
+  80007: 'Rate limit issues',
+  130429: 'Rate limit hit',
+  131000: 'Something went wrong',
+  131008: 'Required parameter is missing',
+  131009: 'Parameter value is not valid',
+  131016: 'Service unavailable',
+  131026: 'Message undeliverable',
+  131047: 'Re-engagement message',
+  131051: 'Unsupported message type',
+  131056: '(Business Account, Consumer Account) pair rate limit hit',
+  132000: 'Number of parameters does not match the expected number of params',
+  132001: 'Template name does not exist in the translation',
 };
 
 /** What to do about a Graph error code and/or HTTP status (either may be null). */
@@ -48,7 +60,19 @@ export class GraphError extends Error {
   readonly retryAfterMs: number | null;
   readonly fbtraceId: string | null;
 
-  constructor(message: string, f: { code?: number | null; subcode?: number | null; title?: string; details?: string | null; httpStatus?: number | null; retryAfterMs?: number | null; fbtraceId?: string | null; kind?: GraphErrorKind }) {
+  constructor(
+    message: string,
+    f: {
+      code?: number | null;
+      subcode?: number | null;
+      title?: string;
+      details?: string | null;
+      httpStatus?: number | null;
+      retryAfterMs?: number | null;
+      fbtraceId?: string | null;
+      kind?: GraphErrorKind;
+    },
+  ) {
     super(message);
     this.name = 'GraphError';
     this.code = f.code ?? null;
@@ -68,7 +92,12 @@ export function graphErrorTitle(code: number): string | undefined {
 }
 
 /** The error for a non-2xx answer. `secret` (the access token) is cut out of anything Meta echoes. */
-export function graphErrorFromAnswer(httpStatus: number, retryAfter: string | undefined, bodyText: string, secret: string): GraphError {
+export function graphErrorFromAnswer(
+  httpStatus: number,
+  retryAfter: string | undefined,
+  bodyText: string,
+  secret: string,
+): GraphError {
   const body = parseJson(bodyText);
   const e = isObject(body) && isObject(body.error) ? body.error : undefined;
   const retryAfterMs = retryAfterMsOf(retryAfter, Date.now()) ?? null;
@@ -76,9 +105,13 @@ export function graphErrorFromAnswer(httpStatus: number, retryAfter: string | un
   const code = typeof e.code === 'number' ? e.code : null;
   const message = redact(typeof e.message === 'string' ? e.message : `HTTP ${httpStatus}`, secret);
   const userTitle = typeof e.error_user_title === 'string' ? redact(e.error_user_title, secret) : undefined;
-  const details = isObject(e.error_data) && typeof e.error_data.details === 'string' ? redact(e.error_data.details, secret) : null;
+  const details =
+    isObject(e.error_data) && typeof e.error_data.details === 'string' ? redact(e.error_data.details, secret) : null;
   return new GraphError(message, {
-    code, httpStatus, retryAfterMs, details,
+    code,
+    httpStatus,
+    retryAfterMs,
+    details,
     subcode: typeof e.error_subcode === 'number' ? e.error_subcode : null,
     title: userTitle ?? (code !== null ? TITLES[code] : undefined) ?? message.replace(/^\(#\d+\)\s*/, ''),
     fbtraceId: typeof e.fbtrace_id === 'string' ? e.fbtrace_id : null,
@@ -88,8 +121,17 @@ export function graphErrorFromAnswer(httpStatus: number, retryAfter: string | un
 /** The error for a request that got no answer: refused, reset, timed out. Always transient. */
 export function graphErrorFromNetwork(err: unknown, secret: string): GraphError {
   const e = err as { code?: string; name?: string; message?: string };
-  const what = e.code === 'UND_ERR_HEADERS_TIMEOUT' || e.code === 'UND_ERR_BODY_TIMEOUT' || e.code === 'UND_ERR_CONNECT_TIMEOUT' || e.name === 'TimeoutError' ? 'timed out' : 'network error';
-  return new GraphError(redact(`${what}: ${[e.code, e.message].filter(Boolean).join(' ')}`, secret), { kind: 'transient', title: what });
+  const what =
+    e.code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    e.code === 'UND_ERR_BODY_TIMEOUT' ||
+    e.code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    e.name === 'TimeoutError'
+      ? 'timed out'
+      : 'network error';
+  return new GraphError(redact(`${what}: ${[e.code, e.message].filter(Boolean).join(' ')}`, secret), {
+    kind: 'transient',
+    title: what,
+  });
 }
 
 export function redact(text: string, secret: string): string {

@@ -44,9 +44,7 @@ export interface TemplateContent {
   components?: TemplateComponentInput[];
 }
 
-export type InteractiveHeader =
-  | { type: 'text'; text: string }
-  | ({ type: 'image' | 'video' | 'document' } & MediaRef);
+export type InteractiveHeader = { type: 'text'; text: string } | ({ type: 'image' | 'video' | 'document' } & MediaRef);
 
 export interface ReplyButton {
   id: string;
@@ -131,7 +129,11 @@ export interface GraphMediaObject {
 
 export type GraphParameter =
   | { type: 'text'; text: string; parameter_name?: string }
-  | { type: 'currency'; currency: { fallback_value: string; code: string; amount_1000: number }; parameter_name?: string }
+  | {
+      type: 'currency';
+      currency: { fallback_value: string; code: string; amount_1000: number };
+      parameter_name?: string;
+    }
   | { type: 'date_time'; date_time: { fallback_value: string }; parameter_name?: string }
   | { type: 'image'; image: GraphMediaObject }
   | { type: 'video'; video: GraphMediaObject }
@@ -142,7 +144,12 @@ export type GraphParameter =
 export interface GraphTemplateObject {
   name: string;
   language: { code: string };
-  components?: { type: 'header' | 'body' | 'button'; sub_type?: string; index?: string; parameters: GraphParameter[] }[];
+  components?: {
+    type: 'header' | 'body' | 'button';
+    sub_type?: string;
+    index?: string;
+    parameters: GraphParameter[];
+  }[];
 }
 
 export interface GraphInteractive {
@@ -179,15 +186,36 @@ export function toGraphMessage(to: string, content: WhatsAppFields, context?: { 
       return { ...base, type: 'template', template: graphTemplate(content.template!) };
     case 'media': {
       const m = content.media!;
-      return { ...base, type: m.kind, [m.kind]: { ...graphMedia(m), ...(m.caption !== undefined && { caption: m.caption }), ...(m.filename !== undefined && { filename: m.filename }) } };
+      return {
+        ...base,
+        type: m.kind,
+        [m.kind]: {
+          ...graphMedia(m),
+          ...(m.caption !== undefined && { caption: m.caption }),
+          ...(m.filename !== undefined && { filename: m.filename }),
+        },
+      };
     }
     case 'interactive':
       return { ...base, type: 'interactive', interactive: graphInteractive(content.interactive!) };
     case 'reaction':
-      return { ...base, type: 'reaction', reaction: { message_id: content.reaction!.messageId, emoji: content.reaction!.emoji } };
+      return {
+        ...base,
+        type: 'reaction',
+        reaction: { message_id: content.reaction!.messageId, emoji: content.reaction!.emoji },
+      };
     case 'location': {
       const { latitude, longitude, name, address } = content.location!;
-      return { ...base, type: 'location', location: { latitude, longitude, ...(name !== undefined && { name }), ...(address !== undefined && { address }) } };
+      return {
+        ...base,
+        type: 'location',
+        location: {
+          latitude,
+          longitude,
+          ...(name !== undefined && { name }),
+          ...(address !== undefined && { address }),
+        },
+      };
     }
   }
 }
@@ -215,31 +243,63 @@ function graphTemplate(t: TemplateContent): GraphTemplateObject {
 function graphParameter(p: TemplateParameter): GraphParameter {
   const name = 'parameterName' in p && p.parameterName !== undefined ? { parameter_name: p.parameterName } : {};
   switch (p.type) {
-    case 'text': return { type: 'text', text: p.text, ...name };
-    case 'currency': return { type: 'currency', currency: { fallback_value: p.currency.fallbackValue, code: p.currency.code, amount_1000: p.currency.amount1000 }, ...name };
-    case 'date_time': return { type: 'date_time', date_time: { fallback_value: p.dateTime.fallbackValue }, ...name };
-    case 'image': return { type: 'image', image: graphMedia(p.image) };
-    case 'video': return { type: 'video', video: graphMedia(p.video) };
-    case 'document': return { type: 'document', document: { ...graphMedia(p.document), ...(p.document.filename !== undefined && { filename: p.document.filename }) } };
-    case 'payload': return { type: 'payload', payload: p.payload };
-    case 'coupon_code': return { type: 'coupon_code', coupon_code: p.couponCode };
+    case 'text':
+      return { type: 'text', text: p.text, ...name };
+    case 'currency':
+      return {
+        type: 'currency',
+        currency: {
+          fallback_value: p.currency.fallbackValue,
+          code: p.currency.code,
+          amount_1000: p.currency.amount1000,
+        },
+        ...name,
+      };
+    case 'date_time':
+      return { type: 'date_time', date_time: { fallback_value: p.dateTime.fallbackValue }, ...name };
+    case 'image':
+      return { type: 'image', image: graphMedia(p.image) };
+    case 'video':
+      return { type: 'video', video: graphMedia(p.video) };
+    case 'document':
+      return {
+        type: 'document',
+        document: {
+          ...graphMedia(p.document),
+          ...(p.document.filename !== undefined && { filename: p.document.filename }),
+        },
+      };
+    case 'payload':
+      return { type: 'payload', payload: p.payload };
+    case 'coupon_code':
+      return { type: 'coupon_code', coupon_code: p.couponCode };
   }
 }
 
 function graphHeader(h: InteractiveHeader): NonNullable<GraphInteractive['header']> {
   switch (h.type) {
-    case 'text': return { type: 'text', text: h.text };
-    case 'image': return { type: 'image', image: graphMedia(h) };
-    case 'video': return { type: 'video', video: graphMedia(h) };
-    case 'document': return { type: 'document', document: graphMedia(h) };
+    case 'text':
+      return { type: 'text', text: h.text };
+    case 'image':
+      return { type: 'image', image: graphMedia(h) };
+    case 'video':
+      return { type: 'video', video: graphMedia(h) };
+    case 'document':
+      return { type: 'document', document: graphMedia(h) };
   }
 }
 
 function graphInteractive(i: InteractiveContent): GraphInteractive {
   const header = i.header && graphHeader(i.header);
-  const action: GraphInteractive['action'] = i.type === 'button'
-    ? { buttons: (i.action.buttons ?? []).map((b) => ({ type: 'reply' as const, reply: { id: b.id, title: b.title } })) }
-    : { button: i.action.button!, sections: i.action.sections ?? [] };
+  const action: GraphInteractive['action'] =
+    i.type === 'button'
+      ? {
+          buttons: (i.action.buttons ?? []).map((b) => ({
+            type: 'reply' as const,
+            reply: { id: b.id, title: b.title },
+          })),
+        }
+      : { button: i.action.button!, sections: i.action.sections ?? [] };
   return {
     type: i.type,
     ...(header && { header }),

@@ -13,7 +13,11 @@ export function createWhatsAppSendCounters(): WhatsAppSendCounters {
   const byConnector = new Map<string, StatusReport>();
   const of = (connectorId: string) => {
     let r = byConnector.get(connectorId);
-    if (!r) byConnector.set(connectorId, (r = { connectorId, state: 'ready', outstanding: 0, submitted: 0, failed: 0, receipts: 0, lastError: null }));
+    if (!r)
+      byConnector.set(
+        connectorId,
+        (r = { connectorId, state: 'ready', outstanding: 0, submitted: 0, failed: 0, receipts: 0, lastError: null }),
+      );
     return r;
   };
   return {

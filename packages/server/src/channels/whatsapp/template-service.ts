@@ -32,7 +32,9 @@ const columns = (db: Db) => db`
   created_at as "createdAt", updated_at as "updatedAt"`;
 
 export async function listTemplates(db: Db, accountId: string): Promise<TemplateRow[]> {
-  return db<TemplateRow[]>`select ${columns(db)} from whatsapp_templates where account_id = ${accountId} order by name, language`;
+  return db<
+    TemplateRow[]
+  >`select ${columns(db)} from whatsapp_templates where account_id = ${accountId} order by name, language`;
 }
 
 /** The connector of the account's WhatsApp numbers (its first one unless named). */
@@ -41,15 +43,26 @@ export async function accountConnector(db: Db, accountId: string, connectorId?: 
     select whatsapp_connector_id as "connectorId" from numbers
     where account_id = ${accountId} and whatsapp_connector_id is not null ${connectorId ? db`and whatsapp_connector_id = ${connectorId}` : db``}
     order by number limit 1`;
-  if (!row) throw Problem.field(connectorId ? '/connectorId' : '/', connectorId ? 'none of your WhatsApp numbers uses this connector' : 'this account has no WhatsApp number yet');
+  if (!row)
+    throw Problem.field(
+      connectorId ? '/connectorId' : '/',
+      connectorId ? 'none of your WhatsApp numbers uses this connector' : 'this account has no WhatsApp number yet',
+    );
   return row.connectorId;
 }
 
-export async function createTemplate(ctx: Context, directory: WhatsAppDirectory, accountId: string, def: TemplateDefinition, connectorId?: string): Promise<TemplateRow> {
+export async function createTemplate(
+  ctx: Context,
+  directory: WhatsAppDirectory,
+  accountId: string,
+  def: TemplateDefinition,
+  connectorId?: string,
+): Promise<TemplateRow> {
   const id = await accountConnector(ctx.sql, accountId, connectorId);
   const connector = await directory.connector(id);
   if (!connector?.client) throw new Problem(P.unavailable, 'the WhatsApp connector is disabled or has no access token');
-  const [dup] = await ctx.sql`select 1 from whatsapp_templates where account_id = ${accountId} and connector_id = ${id} and name = ${def.name} and language = ${def.language}`;
+  const [dup] =
+    await ctx.sql`select 1 from whatsapp_templates where account_id = ${accountId} and connector_id = ${id} and name = ${def.name} and language = ${def.language}`;
   if (dup) throw new Problem(P.conflict, `a template ${def.name} (${def.language}) exists already`);
   // Our row first (committed): Meta's review can answer by webhook before its create call returns.
   const at = ctx.clock.now();
@@ -65,7 +78,13 @@ export async function createTemplate(ctx: Context, directory: WhatsAppDirectory,
     const created = await connector.client.createTemplate(connector.config.wabaId, def);
     const [updated] = await ctx.sql<TemplateRow[]>`
       update whatsapp_templates set meta_id = ${created.id}, category = ${created.category} where account_id = ${accountId} and id = ${row.id} returning ${columns(ctx.sql)}`;
-    if (created.status !== 'PENDING') await applyTemplateStatus(ctx.sql, id, { name: def.name, language: def.language, status: created.status }, ctx.clock.now());
+    if (created.status !== 'PENDING')
+      await applyTemplateStatus(
+        ctx.sql,
+        id,
+        { name: def.name, language: def.language, status: created.status },
+        ctx.clock.now(),
+      );
     return updated ?? row;
   } catch (err) {
     await ctx.sql`delete from whatsapp_templates where account_id = ${accountId} and id = ${row.id}`;
@@ -73,21 +92,35 @@ export async function createTemplate(ctx: Context, directory: WhatsAppDirectory,
   }
 }
 
-export async function deleteTemplate(ctx: Context, directory: WhatsAppDirectory, accountId: string, templateId: string): Promise<void> {
-  const [row] = await ctx.sql<TemplateRow[]>`select ${columns(ctx.sql)} from whatsapp_templates where account_id = ${accountId} and id = ${templateId}`;
+export async function deleteTemplate(
+  ctx: Context,
+  directory: WhatsAppDirectory,
+  accountId: string,
+  templateId: string,
+): Promise<void> {
+  const [row] = await ctx.sql<
+    TemplateRow[]
+  >`select ${columns(ctx.sql)} from whatsapp_templates where account_id = ${accountId} and id = ${templateId}`;
   if (!row) throw new Problem(P['not-found'], `no template ${templateId}`);
   const connector = await directory.connector(row.connectorId);
   if (connector?.client) await connector.client.deleteTemplate(connector.config.wabaId, row.name);
   const at = ctx.clock.now();
   await withTransaction(ctx.sql, async (tx) => {
     // Meta deletes a name in every language: so do we.
-    const gone = await tx<TemplateRow[]>`delete from whatsapp_templates where account_id = ${accountId} and connector_id = ${row.connectorId} and name = ${row.name} returning ${columns(tx)}`;
+    const gone = await tx<
+      TemplateRow[]
+    >`delete from whatsapp_templates where account_id = ${accountId} and connector_id = ${row.connectorId} and name = ${row.name} returning ${columns(tx)}`;
     for (const t of gone) await announce(tx, { ...t, status: 'DELETED' as TemplateStatus }, at);
   });
 }
 
 /** A status Meta reports (webhook or sync) for a template of a connector: stored and announced when it changed. */
-export async function applyTemplateStatus(db: Db, connectorId: string, t: { name: string; language: string; status: TemplateStatus; reason?: string | null; quality?: string | null }, at: Date): Promise<number> {
+export async function applyTemplateStatus(
+  db: Db,
+  connectorId: string,
+  t: { name: string; language: string; status: TemplateStatus; reason?: string | null; quality?: string | null },
+  at: Date,
+): Promise<number> {
   const changed = await db<TemplateRow[]>`
     update whatsapp_templates set status = ${t.status}, reason = ${t.reason ?? null}, quality = coalesce(${t.quality ?? null}, quality), updated_at = ${at}
     where connector_id = ${connectorId} and name = ${t.name} and language = ${t.language} and status is distinct from ${t.status}
@@ -111,7 +144,13 @@ export async function syncTemplates(ctx: Context, directory: WhatsAppDirectory):
   return changed;
 }
 
-async function upsertRemote(db: Db, accountId: string, connectorId: string, t: GraphTemplate, at: Date): Promise<number> {
+async function upsertRemote(
+  db: Db,
+  accountId: string,
+  connectorId: string,
+  t: GraphTemplate,
+  at: Date,
+): Promise<number> {
   const inserted = await db<TemplateRow[]>`
     insert into whatsapp_templates (account_id, id, connector_id, name, language, category, status, components, meta_id, reason, created_at, updated_at)
     values (${accountId}, ${newId('tpl', at)}, ${connectorId}, ${t.name}, ${t.language}, ${t.category}, ${t.status}, ${jsonb(db, t.components)},
@@ -119,14 +158,30 @@ async function upsertRemote(db: Db, accountId: string, connectorId: string, t: G
     on conflict (account_id, connector_id, name, language) do nothing
     returning ${columns(db)}`;
   for (const row of inserted) await announce(db, row, at);
-  return inserted.length + (inserted.length ? 0 : await applyTemplateStatus(db, connectorId, { name: t.name, language: t.language, status: t.status, reason: t.rejected_reason ?? null }, at));
+  return (
+    inserted.length +
+    (inserted.length
+      ? 0
+      : await applyTemplateStatus(
+          db,
+          connectorId,
+          { name: t.name, language: t.language, status: t.status, reason: t.rejected_reason ?? null },
+          at,
+        ))
+  );
 }
 
 async function announce(db: Db, t: TemplateRow, at: Date): Promise<void> {
-  await emitEvents(db, [{
-    accountId: t.accountId, type: `template.${t.status.toLowerCase()}`, objectType: 'template', objectId: t.id, at,
-    data: { name: t.name, language: t.language, category: t.category, status: t.status, reason: t.reason },
-  }]);
+  await emitEvents(db, [
+    {
+      accountId: t.accountId,
+      type: `template.${t.status.toLowerCase()}`,
+      objectType: 'template',
+      objectId: t.id,
+      at,
+      data: { name: t.name, language: t.language, category: t.category, status: t.status, reason: t.reason },
+    },
+  ]);
 }
 
 /** For accept: the account's templates by connector, name and language (cached a few seconds per process). */

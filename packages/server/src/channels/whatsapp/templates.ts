@@ -16,7 +16,12 @@ export interface TemplateButtonDefinition {
 }
 
 export type TemplateDefinitionComponent =
-  | { type: 'HEADER'; format: 'TEXT' | 'IMAGE' | 'VIDEO' | 'DOCUMENT' | 'LOCATION'; text?: string; example?: Record<string, unknown> }
+  | {
+      type: 'HEADER';
+      format: 'TEXT' | 'IMAGE' | 'VIDEO' | 'DOCUMENT' | 'LOCATION';
+      text?: string;
+      example?: Record<string, unknown>;
+    }
   | { type: 'BODY'; text: string; example?: Record<string, unknown> }
   | { type: 'FOOTER'; text: string }
   | { type: 'BUTTONS'; buttons: TemplateButtonDefinition[] };
@@ -51,12 +56,16 @@ export function placeholders(text: string | undefined): string[] {
  * media parameter, and nothing may fill what the template does not have. Pointers start at
  * `/template/components`.
  */
-export function templateParameterCheck(definition: TemplateDefinitionComponent[], given: TemplateComponentInput[] = []): FieldError[] {
+export function templateParameterCheck(
+  definition: TemplateDefinitionComponent[],
+  given: TemplateComponentInput[] = [],
+): FieldError[] {
   const errors: FieldError[] = [];
   const header = definition.find((c) => c.type === 'HEADER');
   const body = definition.find((c) => c.type === 'BODY');
   const buttons = definition.find((c) => c.type === 'BUTTONS')?.buttons ?? [];
-  const at = (type: string, index?: number) => given.findIndex((c) => c.type === type && (index === undefined || c.index === index));
+  const at = (type: string, index?: number) =>
+    given.findIndex((c) => c.type === type && (index === undefined || c.index === index));
   const missing = (what: string) => errors.push({ pointer: '/template/components', detail: `the template's ${what}` });
 
   given.forEach((c, i) => {
@@ -72,55 +81,104 @@ export function templateParameterCheck(definition: TemplateDefinitionComponent[]
     }
   });
 
-  const headerNeeds = header && (header.format === 'TEXT' ? placeholders(header.text).length > 0 : header.format !== 'LOCATION');
-  if (headerNeeds && at('header') < 0) missing(`header needs ${header.format === 'TEXT' ? '1 text parameter' : `an ${header.format.toLowerCase()} parameter`}`);
+  const headerNeeds =
+    header && (header.format === 'TEXT' ? placeholders(header.text).length > 0 : header.format !== 'LOCATION');
+  if (headerNeeds && at('header') < 0)
+    missing(
+      `header needs ${header.format === 'TEXT' ? '1 text parameter' : `an ${header.format.toLowerCase()} parameter`}`,
+    );
   const bodyNeeds = placeholders(body?.text).length;
   if (bodyNeeds > 0 && at('body') < 0) missing(`body needs ${bodyNeeds} parameter${bodyNeeds === 1 ? '' : 's'}`);
   buttons.forEach((b, index) => {
-    if (b.type === 'URL' && placeholders(b.url).length > 0 && at('button', index) < 0) missing(`button ${index} (URL) needs 1 text parameter`);
-    if (b.type === 'COPY_CODE' && at('button', index) < 0) missing(`button ${index} (COPY_CODE) needs a coupon_code parameter`);
+    if (b.type === 'URL' && placeholders(b.url).length > 0 && at('button', index) < 0)
+      missing(`button ${index} (URL) needs 1 text parameter`);
+    if (b.type === 'COPY_CODE' && at('button', index) < 0)
+      missing(`button ${index} (COPY_CODE) needs a coupon_code parameter`);
   });
   return errors;
 }
 
-function checkHeader(header: Extract<TemplateDefinitionComponent, { type: 'HEADER' }> | undefined, params: TemplateParameter[], pointer: string, errors: FieldError[]): void {
+function checkHeader(
+  header: Extract<TemplateDefinitionComponent, { type: 'HEADER' }> | undefined,
+  params: TemplateParameter[],
+  pointer: string,
+  errors: FieldError[],
+): void {
   if (!header) return void errors.push({ pointer, detail: 'the template has no header' });
   if (header.format === 'TEXT') return checkTexts(placeholders(header.text), params, pointer, 'header', errors);
   const want = header.format.toLowerCase();
   if (params.length !== 1 || params[0]!.type !== want) {
-    errors.push({ pointer: `${pointer}/parameters`, detail: `the template's ${want} header takes exactly one ${want} parameter` });
+    errors.push({
+      pointer: `${pointer}/parameters`,
+      detail: `the template's ${want} header takes exactly one ${want} parameter`,
+    });
   }
 }
 
 /** Text-like parameters against placeholders: positional by count, named by the set of names. */
-function checkTexts(names: string[], params: TemplateParameter[], pointer: string, what: string, errors: FieldError[]): void {
+function checkTexts(
+  names: string[],
+  params: TemplateParameter[],
+  pointer: string,
+  what: string,
+  errors: FieldError[],
+): void {
   const named = names.length > 0 && names.every((n) => !/^\d+$/.test(n));
   if (params.length !== names.length) {
-    return void errors.push({ pointer: `${pointer}/parameters`, detail: `the template's ${what} has ${names.length} placeholder${names.length === 1 ? '' : 's'}, ${params.length} parameter${params.length === 1 ? '' : 's'} given` });
+    return void errors.push({
+      pointer: `${pointer}/parameters`,
+      detail: `the template's ${what} has ${names.length} placeholder${names.length === 1 ? '' : 's'}, ${params.length} parameter${params.length === 1 ? '' : 's'} given`,
+    });
   }
   params.forEach((p, j) => {
     const at = `${pointer}/parameters/${j}`;
-    if (p.type !== 'text' && p.type !== 'currency' && p.type !== 'date_time') return void errors.push({ pointer: `${at}/type`, detail: `a ${what} placeholder takes text, currency or date_time` });
+    if (p.type !== 'text' && p.type !== 'currency' && p.type !== 'date_time')
+      return void errors.push({
+        pointer: `${at}/type`,
+        detail: `a ${what} placeholder takes text, currency or date_time`,
+      });
     if (named && (p.parameterName === undefined || !names.includes(p.parameterName))) {
-      errors.push({ pointer: `${at}/parameterName`, detail: `must be one of the template's placeholders: ${names.join(', ')}` });
+      errors.push({
+        pointer: `${at}/parameterName`,
+        detail: `must be one of the template's placeholders: ${names.join(', ')}`,
+      });
     }
   });
 }
 
-const BUTTON_SUB_TYPE: Partial<Record<TemplateButtonDefinition['type'], 'quick_reply' | 'url' | 'copy_code'>> = { QUICK_REPLY: 'quick_reply', URL: 'url', COPY_CODE: 'copy_code' };
+const BUTTON_SUB_TYPE: Partial<Record<TemplateButtonDefinition['type'], 'quick_reply' | 'url' | 'copy_code'>> = {
+  QUICK_REPLY: 'quick_reply',
+  URL: 'url',
+  COPY_CODE: 'copy_code',
+};
 const BUTTON_PARAMETER = { quick_reply: 'payload', url: 'text', copy_code: 'coupon_code' } as const;
 
-function checkButton(buttons: TemplateButtonDefinition[], c: TemplateComponentInput, pointer: string, errors: FieldError[]): void {
+function checkButton(
+  buttons: TemplateButtonDefinition[],
+  c: TemplateComponentInput,
+  pointer: string,
+  errors: FieldError[],
+): void {
   const def = c.index === undefined ? undefined : buttons[c.index];
-  if (!def) return void errors.push({ pointer: `${pointer}/index`, detail: `the template has no button ${c.index ?? '(index missing)'}` });
+  if (!def)
+    return void errors.push({
+      pointer: `${pointer}/index`,
+      detail: `the template has no button ${c.index ?? '(index missing)'}`,
+    });
   const expected = BUTTON_SUB_TYPE[def.type];
   if (!expected || c.subType !== expected) {
-    return void errors.push({ pointer: `${pointer}/subType`, detail: `button ${c.index} is ${def.type}: ${expected ? `subType must be ${expected}` : 'it takes no parameters'}` });
+    return void errors.push({
+      pointer: `${pointer}/subType`,
+      detail: `button ${c.index} is ${def.type}: ${expected ? `subType must be ${expected}` : 'it takes no parameters'}`,
+    });
   }
   const want = BUTTON_PARAMETER[expected];
   const count = expected === 'url' ? placeholders(def.url).length : 1;
   if (c.parameters.length !== count || c.parameters.some((p) => p.type !== want)) {
-    errors.push({ pointer: `${pointer}/parameters`, detail: `button ${c.index} takes ${count === 0 ? 'no parameters' : `exactly one ${want} parameter`}` });
+    errors.push({
+      pointer: `${pointer}/parameters`,
+      detail: `button ${c.index} takes ${count === 0 ? 'no parameters' : `exactly one ${want} parameter`}`,
+    });
   }
 }
 
@@ -130,7 +188,10 @@ function checkButton(buttons: TemplateButtonDefinition[], c: TemplateComponentIn
  * fill by order, named ones by `parameterName`. Assumes templateParameterCheck passed; a
  * placeholder without a parameter is left as written.
  */
-export function renderTemplateText(definition: TemplateDefinitionComponent[], components: TemplateComponentInput[] = []): string {
+export function renderTemplateText(
+  definition: TemplateDefinitionComponent[],
+  components: TemplateComponentInput[] = [],
+): string {
   const body = definition.find((c) => c.type === 'BODY');
   if (!body) return '';
   const params = components.find((c) => c.type === 'body')?.parameters ?? [];
@@ -138,7 +199,8 @@ export function renderTemplateText(definition: TemplateDefinitionComponent[], co
   params.forEach((p, i) => {
     const text = parameterText(p);
     // Positional parameter i fills {{i+1}} wherever it appears, in whatever order.
-    if (text !== undefined) values.set('parameterName' in p && p.parameterName !== undefined ? p.parameterName : String(i + 1), text);
+    if (text !== undefined)
+      values.set('parameterName' in p && p.parameterName !== undefined ? p.parameterName : String(i + 1), text);
   });
   return body.text.replace(PLACEHOLDER, (whole, name: string) => values.get(name) ?? whole);
 }

@@ -39,19 +39,34 @@ export function validateWhatsAppContent(input: unknown): FieldError[] {
   const present = CONTENT_FIELDS.filter((f) => input[f] !== undefined);
   if (present.length === 0) return [{ pointer: '', detail: `one of ${CONTENT_FIELDS.join(', ')} is required` }];
   if (present.length > 1) {
-    return present.slice(1).map((f) => ({ pointer: `/${f}`, detail: `cannot be combined with ${present[0]}: a WhatsApp message has exactly one kind` }));
+    return present.slice(1).map((f) => ({
+      pointer: `/${f}`,
+      detail: `cannot be combined with ${present[0]}: a WhatsApp message has exactly one kind`,
+    }));
   }
   const v = new Checker();
   if (input.previewUrl !== undefined && (present[0] !== 'body' || typeof input.previewUrl !== 'boolean')) {
     v.fail('/previewUrl', 'must be a boolean, and only with body');
   }
   switch (present[0]!) {
-    case 'body': v.text('/body', input.body, 1, LIMITS.textBody); break;
-    case 'template': template(v, input.template); break;
-    case 'media': media(v, input.media); break;
-    case 'interactive': interactive(v, input.interactive); break;
-    case 'reaction': reaction(v, input.reaction); break;
-    case 'location': location(v, input.location); break;
+    case 'body':
+      v.text('/body', input.body, 1, LIMITS.textBody);
+      break;
+    case 'template':
+      template(v, input.template);
+      break;
+    case 'media':
+      media(v, input.media);
+      break;
+    case 'interactive':
+      interactive(v, input.interactive);
+      break;
+    case 'reaction':
+      reaction(v, input.reaction);
+      break;
+    case 'location':
+      location(v, input.location);
+      break;
   }
   return v.errors;
 }
@@ -67,13 +82,22 @@ class Checker {
   }
   array(pointer: string, value: unknown, min: number, max: number): value is unknown[] {
     if (!Array.isArray(value)) return this.fail(pointer, 'must be an array');
-    if (value.length < min || value.length > max) return this.fail(pointer, min === max ? `must have exactly ${min} items` : `must have ${min} to ${max} items`);
+    if (value.length < min || value.length > max)
+      return this.fail(pointer, min === max ? `must have exactly ${min} items` : `must have ${min} to ${max} items`);
     return true;
   }
   text(pointer: string, value: unknown, min: number, max: number): value is string {
     if (typeof value !== 'string') return this.fail(pointer, 'must be a string');
     const n = [...value].length;
-    if (n < min || n > max) return this.fail(pointer, n < min ? (min === 1 ? 'must not be empty' : `must have at least ${min} characters`) : `must be at most ${max} characters (is ${n})`);
+    if (n < min || n > max)
+      return this.fail(
+        pointer,
+        n < min
+          ? min === 1
+            ? 'must not be empty'
+            : `must have at least ${min} characters`
+          : `must be at most ${max} characters (is ${n})`,
+      );
     return true;
   }
   optionalText(pointer: string, value: unknown, max: number): void {
@@ -84,14 +108,19 @@ class Checker {
     else if (value < min || value > max) this.fail(pointer, `must be between ${min} and ${max}`);
   }
   oneOf(pointer: string, value: unknown, allowed: readonly string[]): value is string {
-    return (typeof value === 'string' && allowed.includes(value)) || this.fail(pointer, `must be one of ${allowed.join(', ')}`);
+    return (
+      (typeof value === 'string' && allowed.includes(value)) ||
+      this.fail(pointer, `must be one of ${allowed.join(', ')}`)
+    );
   }
   /** Exactly one of `url` (https, fetched by Meta) or `id` (uploaded to Meta first). */
   mediaRef(pointer: string, m: Json): void {
-    if ((m.url === undefined) === (m.id === undefined)) return void this.fail(pointer, 'needs exactly one of url or id');
+    if ((m.url === undefined) === (m.id === undefined))
+      return void this.fail(pointer, 'needs exactly one of url or id');
     if (m.id !== undefined) return void this.text(`${pointer}/id`, m.id, 1, 256);
     if (!this.text(`${pointer}/url`, m.url, 1, 2048)) return;
-    if (!URL.canParse(m.url) || new URL(m.url).protocol !== 'https:') this.fail(`${pointer}/url`, 'must be an https URL');
+    if (!URL.canParse(m.url) || new URL(m.url).protocol !== 'https:')
+      this.fail(`${pointer}/url`, 'must be an https URL');
   }
 }
 
@@ -118,7 +147,10 @@ function reaction(v: Checker, r: unknown): void {
   if (typeof r.emoji !== 'string') return void v.fail('/reaction/emoji', 'must be a string');
   // One emoji (a single grapheme, which may be a ZWJ sequence or a flag), or '' to remove.
   const graphemes = [...new Intl.Segmenter().segment(r.emoji)];
-  if (r.emoji !== '' && (graphemes.length !== 1 || !/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(r.emoji))) {
+  if (
+    r.emoji !== '' &&
+    (graphemes.length !== 1 || !/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(r.emoji))
+  ) {
     v.fail('/reaction/emoji', 'must be a single emoji, or empty to remove the reaction');
   }
 }
@@ -135,10 +167,13 @@ function interactive(v: Checker, i: unknown): void {
   const p = '/interactive';
   if (!v.object(p, i) || !v.oneOf(`${p}/type`, i.type, ['button', 'list'])) return;
   if (v.object(`${p}/body`, i.body)) v.text(`${p}/body/text`, i.body.text, 1, LIMITS.interactiveBody);
-  if (i.footer !== undefined && v.object(`${p}/footer`, i.footer)) v.text(`${p}/footer/text`, i.footer.text, 1, LIMITS.headerOrFooter);
+  if (i.footer !== undefined && v.object(`${p}/footer`, i.footer))
+    v.text(`${p}/footer/text`, i.footer.text, 1, LIMITS.headerOrFooter);
   if (i.header !== undefined && v.object(`${p}/header`, i.header)) {
     // List messages take a text header only (Meta: interactive object, header).
-    if (v.oneOf(`${p}/header/type`, i.header.type, i.type === 'list' ? ['text'] : ['text', 'image', 'video', 'document'])) {
+    if (
+      v.oneOf(`${p}/header/type`, i.header.type, i.type === 'list' ? ['text'] : ['text', 'image', 'video', 'document'])
+    ) {
       if (i.header.type === 'text') v.text(`${p}/header/text`, i.header.text, 1, LIMITS.headerOrFooter);
       else v.mediaRef(`${p}/header`, i.header);
     }
@@ -150,12 +185,14 @@ function interactive(v: Checker, i: unknown): void {
 
 function replyButtons(v: Checker, action: Json): void {
   const p = '/interactive/action';
-  if (action.sections !== undefined || action.button !== undefined) v.fail(p, 'reply buttons take `buttons`, not `button` or `sections`');
+  if (action.sections !== undefined || action.button !== undefined)
+    v.fail(p, 'reply buttons take `buttons`, not `button` or `sections`');
   if (!v.array(`${p}/buttons`, action.buttons, 1, LIMITS.replyButtons)) return;
   const ids = new Set<unknown>();
   action.buttons.forEach((b, n) => {
     if (!v.object(`${p}/buttons/${n}`, b)) return;
-    if (v.text(`${p}/buttons/${n}/id`, b.id, 1, LIMITS.buttonId) && ids.has(b.id)) v.fail(`${p}/buttons/${n}/id`, 'must be unique among the buttons');
+    if (v.text(`${p}/buttons/${n}/id`, b.id, 1, LIMITS.buttonId) && ids.has(b.id))
+      v.fail(`${p}/buttons/${n}/id`, 'must be unique among the buttons');
     ids.add(b.id);
     v.text(`${p}/buttons/${n}/title`, b.title, 1, LIMITS.buttonTitle);
   });
@@ -178,7 +215,8 @@ function list(v: Checker, action: Json): void {
       const rp = `${sp}/rows/${k}`;
       rows++;
       if (!v.object(rp, r)) return;
-      if (v.text(`${rp}/id`, r.id, 1, LIMITS.rowId) && ids.has(r.id)) v.fail(`${rp}/id`, 'must be unique across all rows');
+      if (v.text(`${rp}/id`, r.id, 1, LIMITS.rowId) && ids.has(r.id))
+        v.fail(`${rp}/id`, 'must be unique across all rows');
       ids.add(r.id);
       v.text(`${rp}/title`, r.title, 1, LIMITS.rowTitle);
       v.optionalText(`${rp}/description`, r.description, LIMITS.rowDescription);
@@ -190,8 +228,10 @@ function list(v: Checker, action: Json): void {
 function template(v: Checker, t: unknown): void {
   const p = '/template';
   if (!v.object(p, t)) return;
-  if (v.text(`${p}/name`, t.name, 1, LIMITS.templateName) && !/^[a-z0-9_]+$/.test(t.name)) v.fail(`${p}/name`, 'must be lowercase letters, digits and underscores');
-  if (v.text(`${p}/language`, t.language, 2, 15) && !/^[a-z]{2,3}(_[A-Za-z0-9]{2,4})?$/.test(t.language)) v.fail(`${p}/language`, 'must be a language code such as en or en_US');
+  if (v.text(`${p}/name`, t.name, 1, LIMITS.templateName) && !/^[a-z0-9_]+$/.test(t.name))
+    v.fail(`${p}/name`, 'must be lowercase letters, digits and underscores');
+  if (v.text(`${p}/language`, t.language, 2, 15) && !/^[a-z]{2,3}(_[A-Za-z0-9]{2,4})?$/.test(t.language))
+    v.fail(`${p}/language`, 'must be a language code such as en or en_US');
   if (t.components === undefined || !v.array(`${p}/components`, t.components, 0, 12)) return;
   const others = t.components.some((c) => isObject(c) && c.type !== 'body');
   t.components.forEach((c, n) => {
@@ -199,32 +239,64 @@ function template(v: Checker, t: unknown): void {
     if (!v.object(cp, c) || !v.oneOf(`${cp}/type`, c.type, ['header', 'body', 'button'])) return;
     if (c.type === 'button') {
       v.oneOf(`${cp}/subType`, c.subType, ['quick_reply', 'url', 'copy_code']);
-      if (!Number.isInteger(c.index) || (c.index as number) < 0 || (c.index as number) > 9) v.fail(`${cp}/index`, 'must be an integer from 0 to 9');
+      if (!Number.isInteger(c.index) || (c.index as number) < 0 || (c.index as number) > 9)
+        v.fail(`${cp}/index`, 'must be an integer from 0 to 9');
     } else if (c.subType !== undefined || c.index !== undefined) {
       v.fail(cp, 'subType and index are for button components only');
     }
-    const maxText = c.type === 'header' ? LIMITS.headerParameter : c.type === 'body' ? (others ? LIMITS.bodyParameter : LIMITS.bodyOnlyParameter) : 2000;
-    if (v.array(`${cp}/parameters`, c.parameters, 0, 100)) c.parameters.forEach((x, k) => parameter(v, `${cp}/parameters/${k}`, x, maxText));
+    const maxText =
+      c.type === 'header'
+        ? LIMITS.headerParameter
+        : c.type === 'body'
+          ? others
+            ? LIMITS.bodyParameter
+            : LIMITS.bodyOnlyParameter
+          : 2000;
+    if (v.array(`${cp}/parameters`, c.parameters, 0, 100))
+      c.parameters.forEach((x, k) => parameter(v, `${cp}/parameters/${k}`, x, maxText));
   });
 }
 
 function parameter(v: Checker, p: string, x: unknown, maxText: number): void {
-  if (!v.object(p, x) || !v.oneOf(`${p}/type`, x.type, ['text', 'currency', 'date_time', 'image', 'video', 'document', 'payload', 'coupon_code'])) return;
-  if (x.parameterName !== undefined && v.text(`${p}/parameterName`, x.parameterName, 1, 64) && !/^[a-z0-9_]+$/.test(x.parameterName)) {
+  if (
+    !v.object(p, x) ||
+    !v.oneOf(`${p}/type`, x.type, [
+      'text',
+      'currency',
+      'date_time',
+      'image',
+      'video',
+      'document',
+      'payload',
+      'coupon_code',
+    ])
+  )
+    return;
+  if (
+    x.parameterName !== undefined &&
+    v.text(`${p}/parameterName`, x.parameterName, 1, 64) &&
+    !/^[a-z0-9_]+$/.test(x.parameterName)
+  ) {
     v.fail(`${p}/parameterName`, 'must be lowercase letters, digits and underscores');
   }
   switch (x.type) {
-    case 'text': return void v.text(`${p}/text`, x.text, 1, maxText);
-    case 'payload': return void v.text(`${p}/payload`, x.payload, 1, 1000);
-    case 'coupon_code': return void v.text(`${p}/couponCode`, x.couponCode, 1, LIMITS.couponCode);
+    case 'text':
+      return void v.text(`${p}/text`, x.text, 1, maxText);
+    case 'payload':
+      return void v.text(`${p}/payload`, x.payload, 1, 1000);
+    case 'coupon_code':
+      return void v.text(`${p}/couponCode`, x.couponCode, 1, LIMITS.couponCode);
     case 'date_time':
-      if (v.object(`${p}/dateTime`, x.dateTime)) v.text(`${p}/dateTime/fallbackValue`, x.dateTime.fallbackValue, 1, maxText);
+      if (v.object(`${p}/dateTime`, x.dateTime))
+        v.text(`${p}/dateTime/fallbackValue`, x.dateTime.fallbackValue, 1, maxText);
       return;
     case 'currency':
       if (!v.object(`${p}/currency`, x.currency)) return;
       v.text(`${p}/currency/fallbackValue`, x.currency.fallbackValue, 1, maxText);
-      if (typeof x.currency.code !== 'string' || !/^[A-Z]{3}$/.test(x.currency.code)) v.fail(`${p}/currency/code`, 'must be an ISO 4217 code such as EUR');
-      if (!Number.isSafeInteger(x.currency.amount1000)) v.fail(`${p}/currency/amount1000`, 'must be an integer: the amount times 1000');
+      if (typeof x.currency.code !== 'string' || !/^[A-Z]{3}$/.test(x.currency.code))
+        v.fail(`${p}/currency/code`, 'must be an ISO 4217 code such as EUR');
+      if (!Number.isSafeInteger(x.currency.amount1000))
+        v.fail(`${p}/currency/amount1000`, 'must be an integer: the amount times 1000');
       return;
     default: {
       const m = x[x.type];

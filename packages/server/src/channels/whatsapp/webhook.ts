@@ -68,19 +68,26 @@ export interface SharedContact {
   emails: string[];
 }
 
-export type InboundWhatsApp = InboundBase & (
-  | { kind: 'text'; text: string }
-  | { kind: MediaKind; media: InboundMedia }
-  | { kind: 'interactive'; reply: { type: 'button_reply' | 'list_reply'; id: string; title: string; description: string | null } }
-  /** A template's quick-reply button. */
-  | { kind: 'button'; button: { text: string; payload: string | null } }
-  /** `emoji` null: the user removed their reaction. */
-  | { kind: 'reaction'; reaction: { messageId: string; emoji: string | null } }
-  | { kind: 'location'; location: { latitude: number; longitude: number; name: string | null; address: string | null } }
-  | { kind: 'contacts'; contacts: SharedContact[] }
-  /** Kinds we do not handle (Meta's `unsupported`, orders, flows, system notices...): `type` as Meta sent it. */
-  | { kind: 'unsupported'; type: string; errors: WhatsAppError[] }
-);
+export type InboundWhatsApp = InboundBase &
+  (
+    | { kind: 'text'; text: string }
+    | { kind: MediaKind; media: InboundMedia }
+    | {
+        kind: 'interactive';
+        reply: { type: 'button_reply' | 'list_reply'; id: string; title: string; description: string | null };
+      }
+    /** A template's quick-reply button. */
+    | { kind: 'button'; button: { text: string; payload: string | null } }
+    /** `emoji` null: the user removed their reaction. */
+    | { kind: 'reaction'; reaction: { messageId: string; emoji: string | null } }
+    | {
+        kind: 'location';
+        location: { latitude: number; longitude: number; name: string | null; address: string | null };
+      }
+    | { kind: 'contacts'; contacts: SharedContact[] }
+    /** Kinds we do not handle (Meta's `unsupported`, orders, flows, system notices...): `type` as Meta sent it. */
+    | { kind: 'unsupported'; type: string; errors: WhatsAppError[] }
+  );
 
 export interface StatusUpdate {
   phoneNumberId: string;
@@ -137,31 +144,49 @@ export function parseTemplateStatusUpdates(json: unknown): TemplateStatusUpdate[
     const id = value.message_template_id;
     if (!status || !TEMPLATE_STATUSES.includes(status) || (typeof id !== 'string' && typeof id !== 'number')) return [];
     const reason = str(value.reason);
-    return [{
-      wabaId, templateId: String(id), name: str(value.message_template_name) ?? '', language: str(value.message_template_language) ?? '',
-      status: status as TemplateStatus, reason: reason && reason !== 'NONE' ? reason : null,
-    }];
+    return [
+      {
+        wabaId,
+        templateId: String(id),
+        name: str(value.message_template_name) ?? '',
+        language: str(value.message_template_language) ?? '',
+        status: status as TemplateStatus,
+        reason: reason && reason !== 'NONE' ? reason : null,
+      },
+    ];
   });
 }
 
 function changes(json: unknown, field: string): { wabaId: string; value: Json }[] {
   const root = obj(json);
   if (root.object !== undefined && root.object !== 'whatsapp_business_account') return [];
-  return arr(root.entry).flatMap((e) => arr(obj(e).changes)
-    .map((c) => obj(c))
-    .filter((c) => c.field === field)
-    .map((c) => ({ wabaId: str(obj(e).id) ?? '', value: obj(c.value) })));
+  return arr(root.entry).flatMap((e) =>
+    arr(obj(e).changes)
+      .map((c) => obj(c))
+      .filter((c) => c.field === field)
+      .map((c) => ({ wabaId: str(obj(e).id) ?? '', value: obj(c.value) })),
+  );
 }
 
-function parseMessage(m: Json, phoneNumberId: string, displayPhoneNumber: string | null, profiles: Map<string | undefined, string | undefined>): InboundWhatsApp | undefined {
+function parseMessage(
+  m: Json,
+  phoneNumberId: string,
+  displayPhoneNumber: string | null,
+  profiles: Map<string | undefined, string | undefined>,
+): InboundWhatsApp | undefined {
   const wamid = str(m.id);
   const from = str(m.from);
   const timestamp = seconds(m.timestamp);
   const type = str(m.type) ?? 'unknown';
   if (!wamid || !from || !timestamp) return undefined;
   const base: InboundBase = {
-    phoneNumberId, displayPhoneNumber, from: e164(from), wamid, timestamp,
-    replyToWamid: str(obj(m.context).id) ?? null, profileName: profiles.get(from) ?? null,
+    phoneNumberId,
+    displayPhoneNumber,
+    from: e164(from),
+    wamid,
+    timestamp,
+    replyToWamid: str(obj(m.context).id) ?? null,
+    profileName: profiles.get(from) ?? null,
   };
   const body = obj(m[type]);
   const unsupported = { ...base, kind: 'unsupported' as const, type, errors: errors(m.errors) };
@@ -172,12 +197,18 @@ function parseMessage(m: Json, phoneNumberId: string, displayPhoneNumber: string
       return { ...base, kind: 'button', button: { text: str(body.text) ?? '', payload: str(body.payload) ?? null } };
     case 'reaction': {
       const messageId = str(body.message_id);
-      return messageId ? { ...base, kind: 'reaction', reaction: { messageId, emoji: str(body.emoji) || null } } : unsupported;
+      return messageId
+        ? { ...base, kind: 'reaction', reaction: { messageId, emoji: str(body.emoji) || null } }
+        : unsupported;
     }
     case 'location': {
       const { latitude, longitude } = body;
       if (typeof latitude !== 'number' || typeof longitude !== 'number') return unsupported;
-      return { ...base, kind: 'location', location: { latitude, longitude, name: str(body.name) ?? null, address: str(body.address) ?? null } };
+      return {
+        ...base,
+        kind: 'location',
+        location: { latitude, longitude, name: str(body.name) ?? null, address: str(body.address) ?? null },
+      };
     }
     case 'contacts':
       return { ...base, kind: 'contacts', contacts: arr(m.contacts).map((c) => sharedContact(obj(c))) };
@@ -185,15 +216,27 @@ function parseMessage(m: Json, phoneNumberId: string, displayPhoneNumber: string
       const replyType = str(body.type);
       const reply = obj(replyType ? body[replyType] : undefined);
       const id = str(reply.id);
-      if ((replyType !== 'button_reply' && replyType !== 'list_reply') || !id) return { ...unsupported, type: `interactive.${replyType ?? 'unknown'}` };
-      return { ...base, kind: 'interactive', reply: { type: replyType, id, title: str(reply.title) ?? '', description: str(reply.description) ?? null } };
+      if ((replyType !== 'button_reply' && replyType !== 'list_reply') || !id)
+        return { ...unsupported, type: `interactive.${replyType ?? 'unknown'}` };
+      return {
+        ...base,
+        kind: 'interactive',
+        reply: { type: replyType, id, title: str(reply.title) ?? '', description: str(reply.description) ?? null },
+      };
     }
     default: {
       const id = str(body.id);
       if (!MEDIA_KINDS.includes(type) || !id) return unsupported;
       return {
-        ...base, kind: type as MediaKind,
-        media: { id, mimeType: str(body.mime_type) ?? null, sha256: str(body.sha256) ?? null, caption: str(body.caption) ?? null, filename: str(body.filename) ?? null },
+        ...base,
+        kind: type as MediaKind,
+        media: {
+          id,
+          mimeType: str(body.mime_type) ?? null,
+          sha256: str(body.sha256) ?? null,
+          caption: str(body.caption) ?? null,
+          filename: str(body.filename) ?? null,
+        },
       };
     }
   }
@@ -207,7 +250,10 @@ function parseStatus(s: Json, phoneNumberId: string): StatusUpdate | undefined {
   const pricing = obj(s.pricing);
   const conversation = obj(s.conversation);
   return {
-    phoneNumberId, wamid, status: status as StatusUpdate['status'], timestamp,
+    phoneNumberId,
+    wamid,
+    status: status as StatusUpdate['status'],
+    timestamp,
     recipient: e164(str(s.recipient_id) ?? ''),
     errors: errors(s.errors),
     category: str(pricing.category) ?? str(obj(conversation.origin).type) ?? null,
@@ -222,15 +268,28 @@ function errors(v: unknown): WhatsAppError[] {
     if (typeof o.code !== 'number') return [];
     const message = str(o.message);
     const details = str(obj(o.error_data).details);
-    return [{ code: o.code, title: str(o.title) ?? message ?? '', ...(message !== undefined && { message }), ...(details !== undefined && { details }) }];
+    return [
+      {
+        code: o.code,
+        title: str(o.title) ?? message ?? '',
+        ...(message !== undefined && { message }),
+        ...(details !== undefined && { details }),
+      },
+    ];
   });
 }
 
 function sharedContact(c: Json): SharedContact {
   return {
     name: str(obj(c.name).formatted_name) ?? null,
-    phones: arr(c.phones).map((p) => ({ phone: str(obj(p).phone) ?? '', waId: str(obj(p).wa_id) ?? null, type: str(obj(p).type) ?? null })),
-    emails: arr(c.emails).map((e) => str(obj(e).email)).filter((e): e is string => e !== undefined),
+    phones: arr(c.phones).map((p) => ({
+      phone: str(obj(p).phone) ?? '',
+      waId: str(obj(p).wa_id) ?? null,
+      type: str(obj(p).type) ?? null,
+    })),
+    emails: arr(c.emails)
+      .map((e) => str(obj(e).email))
+      .filter((e): e is string => e !== undefined),
   };
 }
 
@@ -244,4 +303,3 @@ function seconds(v: unknown): Date | undefined {
   const n = typeof v === 'string' ? Number(v) : v;
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? new Date(n * 1000) : undefined;
 }
-

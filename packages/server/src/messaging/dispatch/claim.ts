@@ -29,7 +29,12 @@ export interface ClaimedMessage {
 export async function claimDueMessages(
   db: Db,
   opts: {
-    now: Date; leaseMs: number; worker: string; limit: number; perAccount: number; lane: 'high' | 'normal';
+    now: Date;
+    leaseMs: number;
+    worker: string;
+    limit: number;
+    perAccount: number;
+    lane: 'high' | 'normal';
     /** Connectors only other workers hold binds of: messages handed to them are theirs (bind-leases.ts). */
     theirs?: string[];
   },
@@ -70,7 +75,11 @@ export async function claimDueMessages(
  * twice): those of workers no longer alive (bind-leases.ts heartbeat) at once, any other once its
  * lease has run out.
  */
-export async function releaseLeases(db: Db, now: Date, liveWorkers: string[]): Promise<{ accountId: string; id: string }[]> {
+export async function releaseLeases(
+  db: Db,
+  now: Date,
+  liveWorkers: string[],
+): Promise<{ accountId: string; id: string }[]> {
   return db<{ accountId: string; id: string }[]>`
     update messages set status = 'queued', lease_until = null, leased_by = null, next_attempt_at = ${now}, updated_at = ${now}
     where status = 'sending' and (lease_until < ${now} or leased_by <> all(${liveWorkers}::text[]))
@@ -82,7 +91,11 @@ export async function releaseLeases(db: Db, now: Date, liveWorkers: string[]): P
  * for it (`via`), to be claimed there: not an attempt, and no event (they never left `queued`
  * as far as anyone outside can tell, since the claim's `sending` events exclude them).
  */
-export async function handOff(db: Db, messages: { accountId: string; id: string; via: string }[], now: Date): Promise<void> {
+export async function handOff(
+  db: Db,
+  messages: { accountId: string; id: string; via: string }[],
+  now: Date,
+): Promise<void> {
   if (messages.length === 0) return;
   await db`
     update messages m set status = 'queued', via_connector = h.via, lease_until = null, leased_by = null,

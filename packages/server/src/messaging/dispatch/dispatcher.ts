@@ -39,7 +39,12 @@ export interface DispatcherOptions {
   onRoom?: () => void;
 }
 
-export const DEFAULT_DISPATCH: Omit<DispatcherOptions, 'worker' | 'policies'> = { maxInFlight: 2000, perAccount: 500, leaseMs: 60_000, maxAttempts: 20 };
+export const DEFAULT_DISPATCH: Omit<DispatcherOptions, 'worker' | 'policies'> = {
+  maxInFlight: 2000,
+  perAccount: 500,
+  leaseMs: 60_000,
+  maxAttempts: 20,
+};
 
 /** The binds this worker holds and what the others hold (connectors/pool.ts). */
 export interface LinkSource {
@@ -67,14 +72,24 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
   // Outcomes commit synchronously (the contract): a submit_sm_resp id that a receipt will name
   // must survive a crash, or the receipt finds no part and the message stays `sent`.
   const prices = cachedPriceBook(ctx.sql);
-  const outcomes = new GroupCommit<SubmitOutcome>(async (rows) => {
-    const book = await prices();
-    await withTransaction(ctx.sql, async (tx) => {
-      await writeOutcomes(tx, rows, book);
-      const failover = rows.filter((o) => o.kind === 'failover');
-      if (failover.length) await failOverToSms(ctx, tx, opts.policies, failover.map((o) => o.msg), ctx.clock.now());
-    });
-  }, { maxWaitMs: 10, maxRows: 2000, concurrency: 2 });
+  const outcomes = new GroupCommit<SubmitOutcome>(
+    async (rows) => {
+      const book = await prices();
+      await withTransaction(ctx.sql, async (tx) => {
+        await writeOutcomes(tx, rows, book);
+        const failover = rows.filter((o) => o.kind === 'failover');
+        if (failover.length)
+          await failOverToSms(
+            ctx,
+            tx,
+            opts.policies,
+            failover.map((o) => o.msg),
+            ctx.clock.now(),
+          );
+      });
+    },
+    { maxWaitMs: 10, maxRows: 2000, concurrency: 2 },
+  );
 
   async function tick(): Promise<number> {
     if (draining) return 0;
@@ -90,7 +105,13 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
     // queued again: sent twice at most, within the in-flight bound any crash allows.
     const claimed = await withTransaction(ctx.sql, async (tx) => {
       await tx`set local synchronous_commit = off`;
-      const claim = { now, leaseMs: opts.leaseMs, worker: opts.worker, perAccount: opts.perAccount, theirs: links.onlyElsewhere() };
+      const claim = {
+        now,
+        leaseMs: opts.leaseMs,
+        worker: opts.worker,
+        perAccount: opts.perAccount,
+        theirs: links.onlyElsewhere(),
+      };
       const high = await claimDueMessages(tx, { ...claim, limit: room, lane: 'high' });
       room -= high.length;
       const normal = room > 0 ? await claimDueMessages(tx, { ...claim, limit: room, lane: 'normal' }) : [];
@@ -102,15 +123,26 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
         else all.push(m);
       }
       await handOff(tx, handed, now);
-      await emitEvents(tx, all.map((m) => ({
-        accountId: m.accountId, type: 'message.sending', objectType: 'message', objectId: m.id, at: now,
-        data: { status: 'sending', channel: m.channel, connectorId: null, errorCode: null },
-      })));
+      await emitEvents(
+        tx,
+        all.map((m) => ({
+          accountId: m.accountId,
+          type: 'message.sending',
+          objectType: 'message',
+          objectId: m.id,
+          at: now,
+          data: { status: 'sending', channel: m.channel, connectorId: null, errorCode: null },
+        })),
+      );
       return all;
     });
     for (const msg of claimed) {
       inFlight++;
-      void send(msg).then((o) => outcomes.add([o])).catch((err: unknown) => ctx.log.error({ err, messageId: msg.id }, 'could not record a send outcome; the lease will requeue it'))
+      void send(msg)
+        .then((o) => outcomes.add([o]))
+        .catch((err: unknown) =>
+          ctx.log.error({ err, messageId: msg.id }, 'could not record a send outcome; the lease will requeue it'),
+        )
         .finally(() => {
           inFlight--;
           if (full && inFlight <= limit / 2) {
@@ -129,9 +161,12 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
    * Nowhere bound: it stays, and send() retries or fails over as it would with one worker.
    */
   function belongsElsewhere(msg: ClaimedMessage): string | undefined {
-    if (msg.channel === 'whatsapp') return !links.holds(WHATSAPP_SENDER) && links.boundElsewhere(WHATSAPP_SENDER) ? WHATSAPP_SENDER : undefined;
+    if (msg.channel === 'whatsapp')
+      return !links.holds(WHATSAPP_SENDER) && links.boundElsewhere(WHATSAPP_SENDER) ? WHATSAPP_SENDER : undefined;
     const heldConnectors = (opts.holds ?? (() => NO_HOLDS))().connectors;
-    for (const id of links.router().route({ accountId: msg.accountId, to: msg.toNumber, sandboxOnly: msg.keyMode === 'test' })) {
+    for (const id of links
+      .router()
+      .route({ accountId: msg.accountId, to: msg.toNumber, sandboxOnly: msg.keyMode === 'test' })) {
       if (heldConnectors.has(id)) continue;
       if (links.link(id)?.health().state === 'bound') return undefined;
       if (links.boundElsewhere(id)) return id;
@@ -140,9 +175,15 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
   }
 
   const backoffMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** Math.min(attempts, 6));
-  const sendWhatsApp = opts.whatsapp && createWhatsAppSend(ctx, {
-    directory: opts.whatsapp, holds: opts.holds ?? (() => NO_HOLDS), backoffMs, leaseMs: opts.leaseMs, counters: opts.whatsappCounters,
-  });
+  const sendWhatsApp =
+    opts.whatsapp &&
+    createWhatsAppSend(ctx, {
+      directory: opts.whatsapp,
+      holds: opts.holds ?? (() => NO_HOLDS),
+      backoffMs,
+      leaseMs: opts.leaseMs,
+      counters: opts.whatsappCounters,
+    });
 
   async function send(msg: ClaimedMessage): Promise<SubmitOutcome> {
     const startedAt = ctx.clock.now();
@@ -151,10 +192,13 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
     const held = holdReason(holds(), msg, null);
     if (held) return { kind: 'held', msg, reason: held, startedAt, at: at() };
     if (msg.channel === 'whatsapp') {
-      if (msg.attempts > opts.maxAttempts) return { kind: 'failed', msg, connectorId: null, error: RETRIES_EXHAUSTED, startedAt, at: at() };
+      if (msg.attempts > opts.maxAttempts)
+        return { kind: 'failed', msg, connectorId: null, error: RETRIES_EXHAUSTED, startedAt, at: at() };
       return sendWhatsApp ? sendWhatsApp(msg, startedAt) : retry(msg, null, startedAt, backoffMs(msg.attempts), null);
     }
-    const targets = links.router().route({ accountId: msg.accountId, to: msg.toNumber, sandboxOnly: msg.keyMode === 'test' });
+    const targets = links
+      .router()
+      .route({ accountId: msg.accountId, to: msg.toNumber, sandboxOnly: msg.keyMode === 'test' });
     if (targets.length === 0) return { kind: 'failed', msg, connectorId: null, error: NO_ROUTE, startedAt, at: at() };
     const text = msg.body ? (await ctx.keyring.decrypt(msg.accountId, msg.body)).toString('utf8') : '';
     let lastConnector: string | null = null;
@@ -166,30 +210,52 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
         continue;
       }
       const link = links.link(connectorId);
-      if (!link || link.health().state !== 'bound') continue; // down: fail over to the next one
+      if (link?.health().state !== 'bound') continue; // down: fail over to the next one
       lastConnector = connectorId;
       try {
         const smscIds = await link.send({
-          to: msg.toNumber, from: msg.fromNumber, text, encoding: msg.encoding === 'UCS-2' ? 'UCS-2' : 'GSM-7', validUntil: msg.validUntil, receipt: true,
+          to: msg.toNumber,
+          from: msg.fromNumber,
+          text,
+          encoding: msg.encoding === 'UCS-2' ? 'UCS-2' : 'GSM-7',
+          validUntil: msg.validUntil,
+          receipt: true,
           gate: () => holdReason(holds(), msg, connectorId),
         });
         return { kind: 'sent', msg, connectorId, smscIds, startedAt, at: at() };
       } catch (err) {
         if (!(err instanceof LinkError)) throw err;
         if (err.held) return { kind: 'held', msg, reason: err.held, startedAt, at: at() };
-        if (!err.transient) return { kind: 'failed', msg, connectorId, error: smppRejected(err.commandStatus ?? 0), startedAt, at: at() };
+        if (!err.transient)
+          return { kind: 'failed', msg, connectorId, error: smppRejected(err.commandStatus ?? 0), startedAt, at: at() };
         if (err.throttled) return retry(msg, connectorId, startedAt, 1000, null);
         // Transient: try the next connector of the route.
       }
     }
-    if (connectorHeld && lastConnector === null) return { kind: 'held', msg, reason: connectorHeld, startedAt, at: at() };
-    if (msg.attempts >= opts.maxAttempts) return { kind: 'failed', msg, connectorId: lastConnector, error: RETRIES_EXHAUSTED, startedAt, at: at() };
+    if (connectorHeld && lastConnector === null)
+      return { kind: 'held', msg, reason: connectorHeld, startedAt, at: at() };
+    if (msg.attempts >= opts.maxAttempts)
+      return { kind: 'failed', msg, connectorId: lastConnector, error: RETRIES_EXHAUSTED, startedAt, at: at() };
     return retry(msg, lastConnector, startedAt, backoffMs(msg.attempts), null);
   }
 
-  function retry(msg: ClaimedMessage, connectorId: string | null, startedAt: Date, delayMs: number, error: null): SubmitOutcome {
+  function retry(
+    msg: ClaimedMessage,
+    connectorId: string | null,
+    startedAt: Date,
+    delayMs: number,
+    error: null,
+  ): SubmitOutcome {
     const now = ctx.clock.now();
-    return { kind: 'retry', msg, connectorId, error, nextAttemptAt: new Date(now.getTime() + delayMs), startedAt, at: now };
+    return {
+      kind: 'retry',
+      msg,
+      connectorId,
+      error,
+      nextAttemptAt: new Date(now.getTime() + delayMs),
+      startedAt,
+      at: now,
+    };
   }
 
   return {

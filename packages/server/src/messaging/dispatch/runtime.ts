@@ -65,7 +65,14 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
   const dispatching = (async () => {
     while (!stopping) {
       try {
-        await dispatch(ctx, opts, worker, policies, () => stopping, (w) => (wakes.dispatch = w));
+        await dispatch(
+          ctx,
+          opts,
+          worker,
+          policies,
+          () => stopping,
+          (w) => (wakes.dispatch = w),
+        );
       } catch (err) {
         ctx.log.error({ err }, 'dispatching stopped on an error; starting again');
       }
@@ -122,11 +129,41 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
     const now = ctx.clock.now();
     await withTransaction(ctx.sql, async (tx) => {
       const released = await releaseLeases(tx, now, await liveWorkers(tx, now));
-      await emitEvents(tx, released.map((m) => ({ accountId: m.accountId, type: 'message.queued', objectType: 'message', objectId: m.id, at: now, data: { status: 'queued', channel: 'sms', connectorId: null, errorCode: null } })));
+      await emitEvents(
+        tx,
+        released.map((m) => ({
+          accountId: m.accountId,
+          type: 'message.queued',
+          objectType: 'message',
+          objectId: m.id,
+          at: now,
+          data: { status: 'queued', channel: 'sms', connectorId: null, errorCode: null },
+        })),
+      );
       const due = await dueScheduled(tx, now, 1000);
-      await applyStatusChanges(tx, due.map((m) => ({ accountId: m.accountId, messageId: m.id, status: 'queued', channel: 'sms', at: now, nextAttemptAt: now })));
+      await applyStatusChanges(
+        tx,
+        due.map((m) => ({
+          accountId: m.accountId,
+          messageId: m.id,
+          status: 'queued',
+          channel: 'sms',
+          at: now,
+          nextAttemptAt: now,
+        })),
+      );
       const expired = await expiredQueued(tx, now, 1000);
-      await applyStatusChanges(tx, expired.map((m) => ({ accountId: m.accountId, messageId: m.id, status: 'expired', channel: 'sms', at: now, error: VALIDITY_EXPIRED })));
+      await applyStatusChanges(
+        tx,
+        expired.map((m) => ({
+          accountId: m.accountId,
+          messageId: m.id,
+          status: 'expired',
+          channel: 'sms',
+          at: now,
+          error: VALIDITY_EXPIRED,
+        })),
+      );
       await retryPendingReceipts(tx, now);
       await retryPendingWhatsAppStatuses(ctx, tx, policies, now);
       await failOverOverdue(ctx, tx, policies, now);
@@ -149,17 +186,31 @@ export function startMessagingRuntime(ctx: Context, opts: MessagingRuntimeOption
 
 /** One worker's dispatching, until `done()`: its binds, the dispatcher, receipts and inbound. */
 async function dispatch(
-  ctx: Context, opts: MessagingRuntimeOptions, worker: { id: string; startedAt: Date }, policies: SendPolicyEngine,
-  done: () => boolean, onSleep: (wake: () => void) => void,
+  ctx: Context,
+  opts: MessagingRuntimeOptions,
+  worker: { id: string; startedAt: Date },
+  policies: SendPolicyEngine,
+  done: () => boolean,
+  onSleep: (wake: () => void) => void,
 ): Promise<void> {
   let wake: (() => void) | undefined;
   const inboundPrices = cachedPriceBook(ctx.sql);
-  const receipts = new GroupCommit<Receipt>((rows) => withTransaction(ctx.sql, async (tx) => keepPending(tx, await applyReceipts(tx, rows, ctx.clock.now()))), { maxWaitMs: 10, maxRows: 2000, concurrency: 2 });
+  const receipts = new GroupCommit<Receipt>(
+    (rows) => withTransaction(ctx.sql, async (tx) => keepPending(tx, await applyReceipts(tx, rows, ctx.clock.now()))),
+    { maxWaitMs: 10, maxRows: 2000, concurrency: 2 },
+  );
   const handlers: LinkHandlers = {
     onReceipt: (r) => receipts.add([r]),
     onInbound: async (m) => {
       const text = m.part ? await collectInboundPart(ctx.sql, { ...m, part: m.part }) : m.text;
-      if (text !== undefined) await receiveSms(ctx, opts.hasher, inboundPrices, { from: m.from, to: m.to, text, connectorId: m.connectorId, at: m.at });
+      if (text !== undefined)
+        await receiveSms(ctx, opts.hasher, inboundPrices, {
+          from: m.from,
+          to: m.to,
+          text,
+          connectorId: m.connectorId,
+          at: m.at,
+        });
     },
   };
   const pool = createConnectorPool(ctx, handlers, opts.makeLink, worker);
@@ -168,19 +219,29 @@ async function dispatch(
   const whatsapp = createWhatsAppDirectory(ctx);
   const whatsappCounters = createWhatsAppSendCounters();
   const dispatcher = createDispatcher(ctx, pool, {
-    ...DEFAULT_DISPATCH, worker: worker.id, holds: holds.current, whatsapp, whatsappCounters, policies, onRoom: () => wake?.(),
+    ...DEFAULT_DISPATCH,
+    worker: worker.id,
+    holds: holds.current,
+    whatsapp,
+    whatsappCounters,
+    policies,
+    onRoom: () => wake?.(),
   });
   // New queued messages (or a sandbox inbound request): claim now rather than at the next tick.
-  const listener = await ctx.sql.listen('cx_events', (payload) => {
-    const notice = readEventsNotice(payload);
-    if (!notice || notice.types.includes('message.queued')) wake?.();
-  }).catch(() => undefined);
+  const listener = await ctx.sql
+    .listen('cx_events', (payload) => {
+      const notice = readEventsNotice(payload);
+      if (!notice || notice.types.includes('message.queued')) wake?.();
+    })
+    .catch(() => undefined);
   // A route, connector or number changed anywhere: rebuild the router and binds before the next claim.
   let configChanged = false;
-  const configListener = await ctx.sql.listen('cx_config', () => {
-    configChanged = true;
-    wake?.();
-  }).catch(() => undefined);
+  const configListener = await ctx.sql
+    .listen('cx_config', () => {
+      configChanged = true;
+      wake?.();
+    })
+    .catch(() => undefined);
   let lastSync = 0;
   try {
     while (!done()) {
@@ -207,7 +268,9 @@ async function dispatch(
     await holds.stop();
     await pool.close();
     await receipts.drain();
-    await leaveWorkers(ctx.sql, worker.id).catch((err: unknown) => ctx.log.warn({ err }, 'could not give up the binds; their leases run out'));
+    await leaveWorkers(ctx.sql, worker.id).catch((err: unknown) =>
+      ctx.log.warn({ err }, 'could not give up the binds; their leases run out'),
+    );
   }
 }
 

@@ -37,20 +37,32 @@ export function createWhatsAppSend(ctx: Context, opts: WhatsAppSendOptions) {
     const sender = msg.fromNumber ? await opts.directory.sender(msg.fromNumber) : undefined;
     if (!sender) return { kind: 'failed', msg, connectorId: null, error: NO_WHATSAPP_SENDER, startedAt, at: at() };
     const connectorId = sender.connectorId;
-    const retry = (delayMs: number, error: MessageError | null = null): SubmitOutcome => ({ kind: 'retry', msg, connectorId, error, nextAttemptAt: new Date(at().getTime() + delayMs), startedAt, at: at() });
+    const retry = (delayMs: number, error: MessageError | null = null): SubmitOutcome => ({
+      kind: 'retry',
+      msg,
+      connectorId,
+      error,
+      nextAttemptAt: new Date(at().getTime() + delayMs),
+      startedAt,
+      at: at(),
+    });
     const connector = await opts.directory.connector(connectorId);
     // Disabled, or no token yet: like an SMSC that is down, the message waits for it.
     if (!connector?.client) return retry(opts.backoffMs(msg.attempts));
-    if (msg.keyMode === 'test' && !connector.sandbox) return { kind: 'failed', msg, connectorId, error: TEST_KEY_SANDBOX_ONLY, startedAt, at: at() };
+    if (msg.keyMode === 'test' && !connector.sandbox)
+      return { kind: 'failed', msg, connectorId, error: TEST_KEY_SANDBOX_ONLY, startedAt, at: at() };
     const { maxPerSecond } = connector.config;
     // More claimed for this number than its pace sends within half the lease: back to the queue
     // for when its turn would come, unsent (not an attempt), rather than sent twice after the lease.
     const wait = pacer.waitMs(sender.phoneNumberId);
-    if (wait > opts.leaseMs / 2) return { kind: 'deferred', msg, until: new Date(at().getTime() + wait), startedAt, at: at() };
+    if (wait > opts.leaseMs / 2)
+      return { kind: 'deferred', msg, until: new Date(at().getTime() + wait), startedAt, at: at() };
     await pacer.take(sender.phoneNumberId, maxPerSecond);
     const held = holdReason(opts.holds(), msg, connectorId);
     if (held) return { kind: 'held', msg, reason: held, startedAt, at: at() };
-    const fields = JSON.parse(msg.body ? (await ctx.keyring.decrypt(msg.accountId, msg.body)).toString('utf8') : '{}') as WhatsAppFields;
+    const fields = JSON.parse(
+      msg.body ? (await ctx.keyring.decrypt(msg.accountId, msg.body)).toString('utf8') : '{}',
+    ) as WhatsAppFields;
     try {
       const sent = await connector.client.sendMessage(sender.phoneNumberId, toGraphMessage(msg.toNumber, fields));
       pacer.accepted(sender.phoneNumberId, maxPerSecond);
@@ -66,13 +78,21 @@ export function createWhatsAppSend(ctx: Context, opts: WhatsAppSendOptions) {
           // its attempt keeps Meta's code. The number itself slows down, unless only this pair is limited.
           const pauseMs = err.retryAfterMs ?? DEFAULT_THROTTLE_PAUSE_MS;
           if (err.code !== PAIR_RATE_LIMIT) pacer.throttled(sender.phoneNumberId, pauseMs);
-          return retry(pauseMs, { code: `whatsapp_${err.code ?? 'throttled'}`, title: err.title, detail: err.details ?? err.title });
+          return retry(pauseMs, {
+            code: `whatsapp_${err.code ?? 'throttled'}`,
+            title: err.title,
+            detail: err.details ?? err.title,
+          });
         }
         case 'transient':
-        case 'auth': return retry(opts.backoffMs(msg.attempts));
+        case 'auth':
+          return retry(opts.backoffMs(msg.attempts));
         case 'window_closed':
         case 'permanent': {
-          const error = err.kind === 'window_closed' ? WINDOW_CLOSED : { code: `whatsapp_${err.code ?? 'error'}`, title: err.title, detail: err.details ?? err.title };
+          const error =
+            err.kind === 'window_closed'
+              ? WINDOW_CLOSED
+              : { code: `whatsapp_${err.code ?? 'error'}`, title: err.title, detail: err.details ?? err.title };
           // With SMS left to try, this attempt fails but the message goes on (failover.ts).
           return { kind: msg.fallback ? 'failover' : 'failed', msg, connectorId, error, startedAt, at: at() };
         }

@@ -4,7 +4,8 @@ import { boardForTest, startTestPlatform, TEST_MASTER_KEY, type TestPlatform } f
 import { runCli } from '../../../test/cli.ts';
 import { verifyAuditChains } from './verify.ts';
 
-const auditVerify = (databaseUrl: string) => runCli(['audit', 'verify'], { DATABASE_URL: databaseUrl, CX_MASTER_KEY: TEST_MASTER_KEY });
+const auditVerify = (databaseUrl: string) =>
+  runCli(['audit', 'verify'], { DATABASE_URL: databaseUrl, CX_MASTER_KEY: TEST_MASTER_KEY });
 
 describe('audit log', () => {
   let t: TestPlatform;
@@ -16,7 +17,12 @@ describe('audit log', () => {
     t = await startTestPlatform({ role: 'api' });
     accountId = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Audited' } })).body.id;
     await boardForTest(t, accountId);
-    auditor = (await t.api.post(`/v1/admin/accounts/${accountId}/api-keys`, { key: admin(), body: { name: 'auditor', scopes: ['audit:read', 'keys:manage'] } })).body.secret;
+    auditor = (
+      await t.api.post(`/v1/admin/accounts/${accountId}/api-keys`, {
+        key: admin(),
+        body: { name: 'auditor', scopes: ['audit:read', 'keys:manage'] },
+      })
+    ).body.secret;
     await t.api.post(`/v1/admin/accounts/${accountId}/suspend`, { key: admin(), body: { reason: 'unpaid invoice' } });
     await t.api.post(`/v1/admin/accounts/${accountId}/reactivate`, { key: admin() });
   });
@@ -33,7 +39,14 @@ describe('audit log', () => {
     const res = await t.api.get('/v1/audit-log', { key: auditor });
     assert.equal(res.status, 200);
     const actions = res.body.data.map((e: { action: string }) => e.action);
-    assert.deepEqual(actions, ['account.created', 'company_details.updated', 'account.board', 'api_key.created', 'account.suspend', 'account.reactivate']);
+    assert.deepEqual(actions, [
+      'account.created',
+      'company_details.updated',
+      'account.board',
+      'api_key.created',
+      'account.suspend',
+      'account.reactivate',
+    ]);
     const suspend = res.body.data[4];
     assert.equal(suspend.actor.type, 'operator');
     assert.match(suspend.actor.id, /^key_/);
@@ -42,7 +55,8 @@ describe('audit log', () => {
   });
 
   it('refuses a key without audit:read, and operators filter across accounts', async () => {
-    const narrow = (await t.api.post('/v1/api-keys', { key: auditor, body: { name: 'n', scopes: ['keys:manage'] } })).body.secret;
+    const narrow = (await t.api.post('/v1/api-keys', { key: auditor, body: { name: 'n', scopes: ['keys:manage'] } }))
+      .body.secret;
     assert.equal((await t.api.get('/v1/audit-log', { key: narrow })).status, 403);
     const all = await t.api.get(`/v1/admin/audit-log?accountId=${accountId}&action=api_key.created`, { key: admin() });
     assert.equal(all.status, 200);
@@ -54,14 +68,20 @@ describe('audit log', () => {
   });
 
   it('refuses to update or delete audit rows', async () => {
-    await assert.rejects(t.platform.ctx.sql`update audit_log set action = 'x' where account_id = ${accountId}`, /append-only/);
+    await assert.rejects(
+      t.platform.ctx.sql`update audit_log set action = 'x' where account_id = ${accountId}`,
+      /append-only/,
+    );
     await assert.rejects(t.platform.ctx.sql`delete from audit_log where account_id = ${accountId}`, /append-only/);
   });
 
   it('finds every chain intact, then reports the chain broken at an edited row', async () => {
     assert.ok((await verifyAuditChains(t.platform.ctx.sql)).every((r) => r.ok));
     assert.equal((await auditVerify(t.database.url)).code, 0);
-    await tamper((tx) => tx`update audit_log set payload = replace(payload, '"account.suspend"', '"account.close"') where account_id = ${accountId} and seq = 5`);
+    await tamper(
+      (tx) =>
+        tx`update audit_log set payload = replace(payload, '"account.suspend"', '"account.close"') where account_id = ${accountId} and seq = 5`,
+    );
     const [report] = await verifyAuditChains(t.platform.ctx.sql, { accountId });
     assert.equal(report!.ok, false);
     assert.equal(report!.brokenAtSeq, 5);
@@ -73,14 +93,24 @@ describe('audit log', () => {
   });
 
   it('lets free text be redacted but not edited, and the chain verifies after redaction', async () => {
-    const id = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Redacted', status: 'active' } })).body.id;
+    const id = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Redacted', status: 'active' } }))
+      .body.id;
     await t.api.post(`/v1/admin/accounts/${id}/suspend`, { key: admin(), body: { reason: 'a note naming someone' } });
     const sql = t.platform.ctx.sql;
-    await assert.rejects(sql`update audit_log set free_text = '{"reason":"other"}' where account_id = ${id} and free_text is not null`, /append-only/);
+    await assert.rejects(
+      sql`update audit_log set free_text = '{"reason":"other"}' where account_id = ${id} and free_text is not null`,
+      /append-only/,
+    );
     await sql`update audit_log set free_text = null, free_text_redacted_at = now() where account_id = ${id} and free_text is not null`;
     assert.equal((await verifyAuditChains(sql, { accountId: id }))[0]!.ok, true);
-    await tamper((tx) => tx`update audit_log set free_text = '{"reason":"forged"}' where account_id = ${id} and free_text_redacted_at is not null`);
-    assert.equal((await verifyAuditChains(sql, { accountId: id }))[0]!.reason, 'the free text differs from its hashed digest: it was edited');
+    await tamper(
+      (tx) =>
+        tx`update audit_log set free_text = '{"reason":"forged"}' where account_id = ${id} and free_text_redacted_at is not null`,
+    );
+    assert.equal(
+      (await verifyAuditChains(sql, { accountId: id }))[0]!.reason,
+      'the free text differs from its hashed digest: it was edited',
+    );
   });
 
   it('detects a deleted row in the middle and a deleted last row', async () => {

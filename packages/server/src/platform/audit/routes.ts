@@ -16,8 +16,12 @@ const AuditEntrySchema = Type.Object({
   actor: Type.Object({ type: Type.String(), id: Type.String() }),
   action: Type.String(),
   target: Type.Union([Type.Object({ type: Type.String(), id: Type.String() }), Type.Null()]),
-  data: Type.Record(Type.String(), Type.Unknown(), { description: 'what happened, with any free text (reasons, notes) until retention redacts it' }),
-  freeTextRedactedAt: Type.Union([Timestamp, Type.Null()], { description: 'when retention removed the free text (the chain still verifies)' }),
+  data: Type.Record(Type.String(), Type.Unknown(), {
+    description: 'what happened, with any free text (reasons, notes) until retention redacts it',
+  }),
+  freeTextRedactedAt: Type.Union([Timestamp, Type.Null()], {
+    description: 'when retention removed the free text (the chain still verifies)',
+  }),
   hash: Type.String({ description: 'hex SHA-256 of the previous hash and this entry' }),
 });
 
@@ -29,8 +33,30 @@ const Filters = Type.Object({
   createdBefore: Type.Optional(Type.String({ format: 'date-time' })),
 });
 
-interface Row { id: string; accountId: string; seq: bigint; at: Date; actorType: string; actorId: string; action: string; targetType: string | null; targetId: string | null; payload: string; hash: Buffer; freeText: Record<string, unknown> | null; freeTextRedactedAt: Date | null }
-interface Query { limit: number; cursor?: string | undefined; action?: string | undefined; actorId?: string | undefined; targetId?: string | undefined; createdAfter?: string | undefined; createdBefore?: string | undefined }
+interface Row {
+  id: string;
+  accountId: string;
+  seq: bigint;
+  at: Date;
+  actorType: string;
+  actorId: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  payload: string;
+  hash: Buffer;
+  freeText: Record<string, unknown> | null;
+  freeTextRedactedAt: Date | null;
+}
+interface Query {
+  limit: number;
+  cursor?: string | undefined;
+  action?: string | undefined;
+  actorId?: string | undefined;
+  targetId?: string | undefined;
+  createdAfter?: string | undefined;
+  createdBefore?: string | undefined;
+}
 
 async function listEntries(db: Db, accountId: string | undefined, q: Query) {
   const after = decodeCursor(q.cursor);
@@ -50,10 +76,16 @@ async function listEntries(db: Db, accountId: string | undefined, q: Query) {
   const page = toPage(rows, q.limit);
   return {
     data: page.data.map((r) => ({
-      id: r.id, accountId: r.accountId, seq: Number(r.seq), at: r.at.toISOString(), actor: { type: r.actorType, id: r.actorId },
-      action: r.action, target: r.targetType && r.targetId ? { type: r.targetType, id: r.targetId } : null,
+      id: r.id,
+      accountId: r.accountId,
+      seq: Number(r.seq),
+      at: r.at.toISOString(),
+      actor: { type: r.actorType, id: r.actorId },
+      action: r.action,
+      target: r.targetType && r.targetId ? { type: r.targetType, id: r.targetId } : null,
       data: { ...(JSON.parse(r.payload) as { data: Record<string, unknown> }).data, ...r.freeText },
-      freeTextRedactedAt: r.freeTextRedactedAt?.toISOString() ?? null, hash: r.hash.toString('hex'),
+      freeTextRedactedAt: r.freeTextRedactedAt?.toISOString() ?? null,
+      hash: r.hash.toString('hex'),
     })),
     nextCursor: page.nextCursor,
   };
@@ -63,15 +95,33 @@ export async function auditRoutes(base: FastifyInstance, opts: { ctx: Context })
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = opts;
 
-  app.get('/v1/audit-log', {
-    schema: { tags: ['audit'], summary: "Your account's audit log, oldest first", querystring: Type.Intersect([ListQuery, Filters]), response: { 200: pageOf(AuditEntrySchema) } },
-  }, async (request) => listEntries(ctx.sql, principalOf(request).accountId, request.query));
-
-  app.get('/v1/admin/audit-log', {
-    schema: {
-      tags: ['admin: audit'], summary: 'The audit log of every account (or one), oldest first',
-      querystring: Type.Intersect([ListQuery, Filters, Type.Object({ accountId: Type.Optional(Type.String({ maxLength: 64 })) })]),
-      response: { 200: pageOf(AuditEntrySchema) },
+  app.get(
+    '/v1/audit-log',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: "Your account's audit log, oldest first",
+        querystring: Type.Intersect([ListQuery, Filters]),
+        response: { 200: pageOf(AuditEntrySchema) },
+      },
     },
-  }, async (request) => listEntries(ctx.sql, request.query.accountId, request.query));
+    async (request) => listEntries(ctx.sql, principalOf(request).accountId, request.query),
+  );
+
+  app.get(
+    '/v1/admin/audit-log',
+    {
+      schema: {
+        tags: ['admin: audit'],
+        summary: 'The audit log of every account (or one), oldest first',
+        querystring: Type.Intersect([
+          ListQuery,
+          Filters,
+          Type.Object({ accountId: Type.Optional(Type.String({ maxLength: 64 })) }),
+        ]),
+        response: { 200: pageOf(AuditEntrySchema) },
+      },
+    },
+    async (request) => listEntries(ctx.sql, request.query.accountId, request.query),
+  );
 }

@@ -11,7 +11,11 @@ export const auditVerifyCommand: OperatorCommand = {
     const { values } = parseArgs({ args, options: { account: { type: 'string' } } });
     const reports = await verifyAuditChains(ctx.sql, values.account ? { accountId: values.account } : {});
     for (const r of reports) {
-      out(r.ok ? `ok      ${r.accountId} ${r.entries} entries` : `BROKEN  ${r.accountId} at seq ${r.brokenAtSeq}: ${r.reason}`);
+      out(
+        r.ok
+          ? `ok      ${r.accountId} ${r.entries} entries`
+          : `BROKEN  ${r.accountId} at seq ${r.brokenAtSeq}: ${r.reason}`,
+      );
     }
     const broken = reports.filter((r) => !r.ok).length;
     out(broken ? `${broken} of ${reports.length} chains are broken` : `all ${reports.length} chains intact`);

@@ -10,7 +10,6 @@ import { createKeyring } from './keyring.ts';
 import { masterKeyFromBase64, resolveMasterKeys } from './master-key.ts';
 import { loadConfig, ConfigError } from '../../config.ts';
 
-
 describe('envelope encryption', () => {
   let t: TestPlatform;
   let accountId: string;
@@ -44,10 +43,15 @@ describe('envelope encryption', () => {
 
   it('stores data keys only wrapped, unusable without the master key', async () => {
     await t.platform.ctx.keyring.encrypt(otherId, 'x');
-    const rows = await t.platform.ctx.sql<{ wrappedKey: Buffer }[]>`select wrapped_key as "wrappedKey" from data_keys where account_id = ${otherId}`;
+    const rows = await t.platform.ctx.sql<
+      { wrappedKey: Buffer }[]
+    >`select wrapped_key as "wrappedKey" from data_keys where account_id = ${otherId}`;
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.wrappedKey.length, 12 + 16 + 32, 'iv + tag + sealed 32-byte key');
-    const stranger = createKeyring(t.platform.ctx.sql, { current: masterKeyFromBase64(crypto.randomBytes(32).toString('base64'), 'x'), previous: [] });
+    const stranger = createKeyring(t.platform.ctx.sql, {
+      current: masterKeyFromBase64(crypto.randomBytes(32).toString('base64'), 'x'),
+      previous: [],
+    });
     const sealed = await t.platform.ctx.keyring.encrypt(otherId, 'x');
     await assert.rejects(stranger.decrypt(otherId, sealed), /not configured/);
   });
@@ -61,31 +65,55 @@ describe('envelope encryption', () => {
     assert.match(run.out, /[1-9]\d* data keys re-wrapped/);
     const withNew = createKeyring(t.platform.ctx.sql, { current: masterKeyFromBase64(newKey, 'new'), previous: [] });
     assert.equal((await withNew.decrypt(accountId, sealed)).toString(), 'before rotation');
-    const withOld = createKeyring(t.platform.ctx.sql, { current: masterKeyFromBase64(TEST_MASTER_KEY, 'old'), previous: [] });
+    const withOld = createKeyring(t.platform.ctx.sql, {
+      current: masterKeyFromBase64(TEST_MASTER_KEY, 'old'),
+      previous: [],
+    });
     await assert.rejects(withOld.decrypt(accountId, sealed), /not configured/);
 
     const again = await runCli(['keys', 'rotate'], { DATABASE_URL: t.database.url, CX_MASTER_KEY: newKey });
     assert.equal(again.code, 0);
     assert.match(again.out, / 0 data keys re-wrapped/);
-    const lost = await runCli(['keys', 'rotate'], { DATABASE_URL: t.database.url, CX_MASTER_KEY: crypto.randomBytes(32).toString('base64') });
+    const lost = await runCli(['keys', 'rotate'], {
+      DATABASE_URL: t.database.url,
+      CX_MASTER_KEY: crypto.randomBytes(32).toString('base64'),
+    });
     assert.equal(lost.code, 1, 'a master key that wrapped nothing and no previous key: refuse');
     assert.match(lost.out, /CX_MASTER_KEY_PREVIOUS/);
 
-    const fresh = await runCli(['keys', 'rotate', '--data-keys'], { DATABASE_URL: t.database.url, CX_MASTER_KEY: newKey });
+    const fresh = await runCli(['keys', 'rotate', '--data-keys'], {
+      DATABASE_URL: t.database.url,
+      CX_MASTER_KEY: newKey,
+    });
     assert.equal(fresh.code, 0, fresh.out);
-    const active = await t.platform.ctx.sql`select count(*)::int as n from data_keys where account_id = ${accountId} and retired_at is null`;
+    const active = await t.platform.ctx
+      .sql`select count(*)::int as n from data_keys where account_id = ${accountId} and retired_at is null`;
     assert.equal(active[0]!.n, 1);
-    const afterDataKeys = createKeyring(t.platform.ctx.sql, { current: masterKeyFromBase64(newKey, 'new'), previous: [] });
-    assert.equal((await afterDataKeys.decrypt(accountId, sealed)).toString(), 'before rotation', 'retired data keys still decrypt');
+    const afterDataKeys = createKeyring(t.platform.ctx.sql, {
+      current: masterKeyFromBase64(newKey, 'new'),
+      previous: [],
+    });
+    assert.equal(
+      (await afterDataKeys.decrypt(accountId, sealed)).toString(),
+      'before rotation',
+      'retired data keys still decrypt',
+    );
     const newer = await afterDataKeys.encrypt(accountId, 'after');
-    assert.notEqual(newer.subarray(2, 2 + newer[1]!).toString(), sealed.subarray(2, 2 + sealed[1]!).toString(), 'new data uses the new data key');
+    assert.notEqual(
+      newer.subarray(2, 2 + newer[1]!).toString(),
+      sealed.subarray(2, 2 + sealed[1]!).toString(),
+      'new data uses the new data key',
+    );
   });
 });
 
 describe('master key resolution', () => {
   it('requires CX_MASTER_KEY with DATABASE_URL and rejects keys that are not 32 bytes', async () => {
     await assert.rejects(resolveMasterKeys(loadConfig({ DATABASE_URL: 'postgres://x@localhost/db' })), ConfigError);
-    await assert.rejects(resolveMasterKeys(loadConfig({ CX_MASTER_KEY: Buffer.alloc(16).toString('base64') })), /exactly 32 bytes/);
+    await assert.rejects(
+      resolveMasterKeys(loadConfig({ CX_MASTER_KEY: Buffer.alloc(16).toString('base64') })),
+      /exactly 32 bytes/,
+    );
   });
 
   it('generates master.key (0600) in the data dir for the embedded database and reuses it', async () => {

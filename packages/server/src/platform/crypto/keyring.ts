@@ -57,7 +57,9 @@ export function createKeyring(sql: Sql, keys: MasterKeys): Keyring {
     await sql`insert into data_keys (account_id, id, master_key_id, wrapped_key, created_at)
               values (${accountId}, ${id}, ${keys.current.id}, ${wrapDataKey(keys.current, key, id)}, now())
               on conflict (account_id) where retired_at is null do nothing`;
-    const [row] = await sql<{ id: string }[]>`select id from data_keys where account_id = ${accountId} and retired_at is null`;
+    const [row] = await sql<
+      { id: string }[]
+    >`select id from data_keys where account_id = ${accountId} and retired_at is null`;
     return row!.id;
   }
 
@@ -68,7 +70,11 @@ export function createKeyring(sql: Sql, keys: MasterKeys): Keyring {
   return {
     async encrypt(accountId, plaintext) {
       const keyId = await activeKeyId(accountId);
-      const body = seal(await dataKey(accountId, keyId), Buffer.isBuffer(plaintext) ? plaintext : Buffer.from(plaintext, 'utf8'), Buffer.from(accountId));
+      const body = seal(
+        await dataKey(accountId, keyId),
+        Buffer.isBuffer(plaintext) ? plaintext : Buffer.from(plaintext, 'utf8'),
+        Buffer.from(accountId),
+      );
       const id = Buffer.from(keyId, 'ascii');
       return Buffer.concat([Buffer.from([VERSION, id.length]), id, body]);
     },

@@ -30,7 +30,7 @@ export async function resolveMasterKeys(config: Config): Promise<MasterKeys> {
   if (config.databaseUrl) {
     throw new ConfigError(
       'CX_MASTER_KEY is required with DATABASE_URL: every process of the cluster must share it. ' +
-        'Generate one with: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64\'))"',
+        "Generate one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"",
     );
   }
   const file = path.join(config.dataDir, 'master.key');

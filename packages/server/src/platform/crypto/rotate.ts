@@ -14,7 +14,11 @@ export interface RotationReport {
   newDataKeys: number;
 }
 
-export async function rotateKeys(sql: Sql, keys: MasterKeys, opts: { dataKeys: boolean; at: Date }): Promise<RotationReport> {
+export async function rotateKeys(
+  sql: Sql,
+  keys: MasterKeys,
+  opts: { dataKeys: boolean; at: Date },
+): Promise<RotationReport> {
   const report: RotationReport = { rewrapped: 0, alreadyCurrent: 0, unknownMasterKey: [], newDataKeys: 0 };
   let after = '';
   for (;;) {

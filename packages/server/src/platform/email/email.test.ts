@@ -9,11 +9,11 @@ import { waitFor } from '../../../test/wait.ts';
 import { dumpDatabase, findInDump } from '../../../test/dump.ts';
 import { decryptField } from '../crypto/keyring.ts';
 
-
 function startSmtp(port: number): Promise<{ received: { to: string; raw: string }[]; close: () => Promise<void> }> {
   const received: { to: string; raw: string }[] = [];
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
     onData(stream, session, cb) {
       let raw = '';
       stream.on('data', (d: Buffer) => (raw += d));
@@ -23,7 +23,11 @@ function startSmtp(port: number): Promise<{ received: { to: string; raw: string 
       });
     },
   });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({ received, close: () => new Promise((r) => server.close(() => r())) })));
+  return new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () =>
+      resolve({ received, close: () => new Promise((r) => server.close(() => r())) }),
+    ),
+  );
 }
 
 describe('email outbox in the sandbox', () => {
@@ -35,8 +39,18 @@ describe('email outbox in the sandbox', () => {
 
   it('keeps emails instead of sending them and lists them for their account only', async () => {
     const other = (await t.api.post('/v1/admin/accounts', { key: t.boot.adminApiKey, body: { name: 'Mail' } })).body.id;
-    await t.platform.ctx.sql.begin((tx) => enqueueEmail(tx, { accountId: t.boot.accountId, to: 'ops@example.com', subject: 'Limit warning', text: '75 % used', at: new Date() }));
-    await t.platform.ctx.sql.begin((tx) => enqueueEmail(tx, { accountId: other, to: 'x@example.com', subject: 'Not yours', text: '-', at: new Date() }));
+    await t.platform.ctx.sql.begin((tx) =>
+      enqueueEmail(tx, {
+        accountId: t.boot.accountId,
+        to: 'ops@example.com',
+        subject: 'Limit warning',
+        text: '75 % used',
+        at: new Date(),
+      }),
+    );
+    await t.platform.ctx.sql.begin((tx) =>
+      enqueueEmail(tx, { accountId: other, to: 'x@example.com', subject: 'Not yours', text: '-', at: new Date() }),
+    );
     const kept = await waitFor(async () => {
       const res = await t.api.get('/v1/sandbox/emails', { key: t.boot.apiKey });
       return res.body.data[0]?.status === 'kept' ? res.body.data : undefined;
@@ -51,7 +65,8 @@ describe('email outbox in the sandbox', () => {
 
   it('seals at start-up the emails an older version queued in plaintext, and still delivers them', async () => {
     const database = t.database;
-    await t.platform.ctx.sql`insert into email_outbox (account_id, id, to_address, subject, text_body, status, next_attempt_at, created_at)
+    await t.platform.ctx
+      .sql`insert into email_outbox (account_id, id, to_address, subject, text_body, status, next_attempt_at, created_at)
                              values (${t.boot.accountId}, 'eml_legacy', 'old@example.com', 'Queued before the upgrade', 'hello', 'queued', now(), now())`;
     await t.close({ keepDatabase: true });
     t = await startTestPlatform({ database, dataDir: t.dataDir });
@@ -64,7 +79,8 @@ describe('email outbox in the sandbox', () => {
   });
 
   it('refuses a key without sandbox:use', async () => {
-    const k = (await t.api.post('/v1/api-keys', { key: t.boot.apiKey, body: { name: 'r', scopes: ['messages:read'] } })).body.secret;
+    const k = (await t.api.post('/v1/api-keys', { key: t.boot.apiKey, body: { name: 'r', scopes: ['messages:read'] } }))
+      .body.secret;
     assert.equal((await t.api.get('/v1/sandbox/emails', { key: k })).status, 403);
   });
 });
@@ -73,17 +89,37 @@ describe('email outbox with SMTP', () => {
   it('sends through SMTP, and retries with backoff while the server is down', async () => {
     const port = await freePort();
     const clock = new ManualClock(new Date());
-    const t = await startTestPlatform({ role: 'api', clock, env: { CX_SANDBOX: 'false', SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    const t = await startTestPlatform({
+      role: 'api',
+      clock,
+      env: { CX_SANDBOX: 'false', SMTP_URL: `smtp://127.0.0.1:${port}` },
+    });
     try {
       const ctx = t.platform.ctx;
       const sender = smtpSender(ctx);
-      await ctx.sql.begin((tx) => enqueueEmail(tx, { accountId: t.boot.accountId, to: 'billing@example.com', subject: 'Invoice', text: 'Due in 14 days', at: clock.now() }));
+      await ctx.sql.begin((tx) =>
+        enqueueEmail(tx, {
+          accountId: t.boot.accountId,
+          to: 'billing@example.com',
+          subject: 'Invoice',
+          text: 'Due in 14 days',
+          at: clock.now(),
+        }),
+      );
       assert.equal(await sendDueEmails(ctx, sender), 1);
       const [failed] = await ctx.sql`select status, attempts, next_attempt_at, last_error from email_outbox`;
       assert.equal(failed!.status, 'queued');
       assert.equal(failed!.attempts, 1);
-      assert.match(await decryptField(ctx.keyring, t.boot.accountId, failed!.last_error as Buffer) ?? '', /ECONNREFUSED/, 'the SMTP error is sealed: it can echo the address');
-      assert.equal((failed!.next_attempt_at as Date).getTime(), clock.now().getTime() + 60_000, 'first retry after a minute');
+      assert.match(
+        (await decryptField(ctx.keyring, t.boot.accountId, failed!.last_error as Buffer)) ?? '',
+        /ECONNREFUSED/,
+        'the SMTP error is sealed: it can echo the address',
+      );
+      assert.equal(
+        (failed!.next_attempt_at as Date).getTime(),
+        clock.now().getTime() + 60_000,
+        'first retry after a minute',
+      );
       assert.equal(await sendDueEmails(ctx, sender), 0, 'not due yet');
 
       const smtp = await startSmtp(port);

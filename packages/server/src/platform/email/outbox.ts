@@ -35,7 +35,12 @@ export function emailAddressHash(address: string): Buffer {
   return crypto.createHash('sha256').update(address.trim().toLowerCase()).digest();
 }
 
-export interface EmailContent { to: string; subject: string; text: string; html: string | null }
+export interface EmailContent {
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+}
 
 const aadOf = (accountId: string, id: string) => Buffer.from(`${accountId}/${id}`);
 
@@ -44,7 +49,10 @@ function sealEmail(key: SealingKey, accountId: string, id: string, c: EmailConte
 }
 
 /** Opens a sealed email with the keys from openingKeys(). */
-export function openEmail(keys: Map<string, crypto.KeyObject>, row: { accountId: string; id: string; sealed: Buffer | null }): EmailContent {
+export function openEmail(
+  keys: Map<string, crypto.KeyObject>,
+  row: { accountId: string; id: string; sealed: Buffer | null },
+): EmailContent {
   if (!row.sealed) throw new Error(`email ${row.id} was queued before sealing and is sealed at the next start`);
   return JSON.parse(openWith(keys, row.sealed, aadOf(row.accountId, row.id)).toString('utf8')) as EmailContent;
 }
@@ -56,8 +64,16 @@ export async function enqueueEmails(db: Db, emails: NewEmail[]): Promise<string[
   const rows = emails.map((e) => {
     const id = newId('eml', e.at);
     return {
-      account_id: e.accountId, id, created_at: e.at, to_hash: emailAddressHash(e.to).toString('hex'),
-      sealed: sealEmail(key, e.accountId, id, { to: e.to, subject: e.subject, text: e.text, html: e.html ?? null }).toString('base64'),
+      account_id: e.accountId,
+      id,
+      created_at: e.at,
+      to_hash: emailAddressHash(e.to).toString('hex'),
+      sealed: sealEmail(key, e.accountId, id, {
+        to: e.to,
+        subject: e.subject,
+        text: e.text,
+        html: e.html ?? null,
+      }).toString('base64'),
     };
   });
   await db`insert into email_outbox (account_id, id, sealed, to_hash, status, next_attempt_at, created_at)
@@ -83,7 +99,9 @@ export async function ensureEmailSealing(ctx: Context): Promise<void> {
   let total = 0;
   for (;;) {
     const sealed = await withTransaction(ctx.sql, async (tx) => {
-      const rows = await tx<{ accountId: string; id: string; to: string; subject: string; text: string; html: string | null }[]>`
+      const rows = await tx<
+        { accountId: string; id: string; to: string; subject: string; text: string; html: string | null }[]
+      >`
         select account_id as "accountId", id, to_address as "to", subject, text_body as "text", html_body as "html"
         from email_outbox where to_address is not null order by created_at limit 100 for update skip locked`;
       for (const r of rows) {
@@ -100,7 +118,12 @@ export async function ensureEmailSealing(ctx: Context): Promise<void> {
   if (total > 0) await wakeSender(ctx.sql);
 }
 
-interface DueEmail { accountId: string; id: string; sealed: Buffer | null; attempts: number }
+interface DueEmail {
+  accountId: string;
+  id: string;
+  sealed: Buffer | null;
+  attempts: number;
+}
 
 export interface EmailSender {
   send(e: { to: string; subject: string; text: string; html: string | null }): Promise<void>;
@@ -111,7 +134,13 @@ export function smtpSender(ctx: Context): EmailSender | undefined {
   const transport = nodemailer.createTransport(ctx.config.smtpUrl);
   return {
     async send(e) {
-      await transport.sendMail({ from: ctx.config.smtpFrom, to: e.to, subject: e.subject, text: e.text, ...(e.html && { html: e.html }) });
+      await transport.sendMail({
+        from: ctx.config.smtpFrom,
+        to: e.to,
+        subject: e.subject,
+        text: e.text,
+        ...(e.html && { html: e.html }),
+      });
     },
   };
 }
@@ -163,4 +192,3 @@ export async function sendDueEmails(ctx: Context, sender: EmailSender | undefine
     }
   }
 }
-

@@ -14,18 +14,38 @@ export async function deleteEndedEmails(tx: Tx, accountId: string, cutoff: Date,
   return rows.length;
 }
 
-export type HeldEmail = { accountId: string; id: string; to: string; subject: string; text: string; status: string; createdAt: string; sentAt: string | null };
+export type HeldEmail = {
+  accountId: string;
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  status: string;
+  createdAt: string;
+  sentAt: string | null;
+};
 
 /** Every email to this address hash, on any account, opened. */
 export async function emailsTo(ctx: Context, addressHash: Buffer): Promise<HeldEmail[]> {
-  const rows = await ctx.sql<{ accountId: string; id: string; sealed: Buffer | null; status: string; createdAt: Date; sentAt: Date | null }[]>`
+  const rows = await ctx.sql<
+    { accountId: string; id: string; sealed: Buffer | null; status: string; createdAt: Date; sentAt: Date | null }[]
+  >`
     select account_id as "accountId", id, sealed, status, created_at as "createdAt", sent_at as "sentAt"
     from email_outbox where to_hash = ${addressHash} order by id`;
   if (rows.length === 0) return [];
   const keys = await openingKeys(ctx);
   return rows.map((r) => {
     const { to, subject, text } = openEmail(keys, r);
-    return { accountId: r.accountId, id: r.id, to, subject, text, status: r.status, createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null };
+    return {
+      accountId: r.accountId,
+      id: r.id,
+      to,
+      subject,
+      text,
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+      sentAt: r.sentAt?.toISOString() ?? null,
+    };
   });
 }
 

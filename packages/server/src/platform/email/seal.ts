@@ -16,7 +16,10 @@ const VERSION = 1;
 const SPKI_BYTES = 44;
 const INFO = Buffer.from('cx-engage email outbox v1');
 
-export interface SealingKey { id: string; publicKey: crypto.KeyObject }
+export interface SealingKey {
+  id: string;
+  publicKey: crypto.KeyObject;
+}
 
 function boxKey(shared: Buffer, ephemeral: Buffer): crypto.KeyObject {
   return crypto.createSecretKey(Buffer.from(crypto.hkdfSync('sha256', shared, ephemeral, INFO, 32)));
@@ -37,13 +40,18 @@ export function openWith(privateKeys: Map<string, crypto.KeyObject>, blob: Buffe
   const privateKey = privateKeys.get(keyId);
   if (!privateKey) throw new Error(`email sealing key ${keyId} does not exist`);
   const ephDer = blob.subarray(idEnd, idEnd + SPKI_BYTES);
-  const shared = crypto.diffieHellman({ privateKey, publicKey: crypto.createPublicKey({ key: ephDer, format: 'der', type: 'spki' }) });
+  const shared = crypto.diffieHellman({
+    privateKey,
+    publicKey: crypto.createPublicKey({ key: ephDer, format: 'der', type: 'spki' }),
+  });
   return open(boxKey(shared, ephDer), blob.subarray(idEnd + SPKI_BYTES), aad);
 }
 
 /** The public key new emails are sealed to; created at start-up (ensureSealingKey). */
 export async function activeSealingKey(db: Db): Promise<SealingKey> {
-  const [row] = await db<{ id: string; publicKey: Buffer }[]>`select id, public_key as "publicKey" from email_seal_keys where retired_at is null`;
+  const [row] = await db<
+    { id: string; publicKey: Buffer }[]
+  >`select id, public_key as "publicKey" from email_seal_keys where retired_at is null`;
   if (!row) throw new Error('the email outbox has no sealing key yet; it is created when the platform starts');
   return { id: row.id, publicKey: crypto.createPublicKey({ key: row.publicKey, format: 'der', type: 'spki' }) };
 }
@@ -51,10 +59,15 @@ export async function activeSealingKey(db: Db): Promise<SealingKey> {
 /** Every private key (retired ones still open older emails), unsealed for one batch of work. */
 export async function openingKeys(ctx: Context): Promise<Map<string, crypto.KeyObject>> {
   const house = await houseAccountId(ctx.sql);
-  const rows = await ctx.sql<{ id: string; privateKey: Buffer }[]>`select id, private_key as "privateKey" from email_seal_keys`;
+  const rows = await ctx.sql<
+    { id: string; privateKey: Buffer }[]
+  >`select id, private_key as "privateKey" from email_seal_keys`;
   const keys = new Map<string, crypto.KeyObject>();
   for (const r of rows) {
-    keys.set(r.id, crypto.createPrivateKey({ key: await ctx.keyring.decrypt(house, r.privateKey), format: 'der', type: 'pkcs8' }));
+    keys.set(
+      r.id,
+      crypto.createPrivateKey({ key: await ctx.keyring.decrypt(house, r.privateKey), format: 'der', type: 'pkcs8' }),
+    );
   }
   return keys;
 }
@@ -64,7 +77,10 @@ export async function ensureSealingKey(ctx: Context): Promise<void> {
   const [existing] = await ctx.sql`select 1 from email_seal_keys where retired_at is null`;
   if (existing) return;
   const pair = crypto.generateKeyPairSync('x25519');
-  const sealed = await ctx.keyring.encrypt(await houseAccountId(ctx.sql), pair.privateKey.export({ type: 'pkcs8', format: 'der' }));
+  const sealed = await ctx.keyring.encrypt(
+    await houseAccountId(ctx.sql),
+    pair.privateKey.export({ type: 'pkcs8', format: 'der' }),
+  );
   await ctx.sql`insert into email_seal_keys (id, public_key, private_key, created_at)
                 values (${newId('esk')}, ${pair.publicKey.export({ type: 'spki', format: 'der' })}, ${sealed}, ${ctx.clock.now()})
                 on conflict do nothing`;

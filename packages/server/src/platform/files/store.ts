@@ -54,7 +54,8 @@ async function* rechunk(content: AsyncIterable<Buffer | Uint8Array>): AsyncGener
   if (size > 0) yield Buffer.concat(pending);
 }
 
-const metaColumns = (sql: Db) => sql`id, account_id as "accountId", name, content_type as "contentType", size, sha256, created_at as "createdAt", expires_at as "expiresAt"`;
+const metaColumns = (sql: Db) =>
+  sql`id, account_id as "accountId", name, content_type as "contentType", size, sha256, created_at as "createdAt", expires_at as "expiresAt"`;
 
 /** A row of metaColumns: size is bigint, sha256 raw bytes. */
 type MetaRow = Omit<FileMeta, 'size' | 'sha256'> & { size: bigint; sha256: Buffer };
@@ -80,18 +81,24 @@ export function postgresFileStore(sql: Sql, clock: { now(): Date }): FileStore {
           size += chunk.length;
           await tx`insert into file_chunks (account_id, file_id, seq, data) values (${accountId}, ${id}, ${seq++}, ${chunk})`;
         }
-        const [row] = await tx<MetaRow[]>`update files set size = ${size}, sha256 = ${hash.digest()} where account_id = ${accountId} and id = ${id}
+        const [row] = await tx<
+          MetaRow[]
+        >`update files set size = ${size}, sha256 = ${hash.digest()} where account_id = ${accountId} and id = ${id}
                                           returning ${metaColumns(tx)}`;
         return toMeta(row!);
       }) as Promise<FileMeta>;
     },
 
     async get(accountId, id) {
-      const [row] = await sql<MetaRow[]>`select ${metaColumns(sql)} from files where account_id = ${accountId} and id = ${id}`;
+      const [row] = await sql<
+        MetaRow[]
+      >`select ${metaColumns(sql)} from files where account_id = ${accountId} and id = ${id}`;
       if (!row) return undefined;
       async function* chunks(): AsyncGenerator<Buffer> {
         // A few chunks at a time: a 1 GB recording never sits in memory.
-        const cursor = sql<{ data: Buffer }[]>`select data from file_chunks where account_id = ${accountId} and file_id = ${id} order by seq`.cursor(4);
+        const cursor = sql<
+          { data: Buffer }[]
+        >`select data from file_chunks where account_id = ${accountId} and file_id = ${id} order by seq`.cursor(4);
         for await (const rows of cursor) for (const r of rows) yield r.data;
       }
       return { meta: toMeta(row), stream: Readable.from(chunks()) };

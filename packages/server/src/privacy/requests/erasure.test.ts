@@ -26,36 +26,104 @@ describe('erasure', () => {
   let key: string;
   const admin = () => t.boot.adminApiKey;
   const sql = () => t.platform.ctx.sql;
-  const usage = async () => (await sql()<{ n: number; total: string }[]>`
-    select count(*)::int as n, coalesce(sum(amount_micros), 0)::text as total from usage_records where account_id = ${account}`)[0]!;
+  const usage = async () =>
+    (
+      await sql()<{ n: number; total: string }[]>`
+    select count(*)::int as n, coalesce(sum(amount_micros), 0)::text as total from usage_records where account_id = ${account}`
+    )[0]!;
 
   before(async () => {
     t = await startTestPlatform();
     await waitForBound(t);
-    account = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Forgetful', status: 'active' } })).body.id;
+    account = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Forgetful', status: 'active' } }))
+      .body.id;
     await fraudRulesOff(t, account);
-    key = (await t.api.post(`/v1/admin/accounts/${account}/api-keys`, {
-      key: admin(), body: { name: 'live', scopes: ['messages:write', 'messages:read', 'contacts:read', 'contacts:write', 'privacy:manage', 'sandbox:use'] },
-    })).body.secret;
-    await t.api.post('/v1/admin/numbers', { key: admin(), body: { number: CLIENT_NUMBER, accountId: account, channels: ['sms'] } });
+    key = (
+      await t.api.post(`/v1/admin/accounts/${account}/api-keys`, {
+        key: admin(),
+        body: {
+          name: 'live',
+          scopes: [
+            'messages:write',
+            'messages:read',
+            'contacts:read',
+            'contacts:write',
+            'privacy:manage',
+            'sandbox:use',
+          ],
+        },
+      })
+    ).body.secret;
+    await t.api.post('/v1/admin/numbers', {
+      key: admin(),
+      body: { number: CLIENT_NUMBER, accountId: account, channels: ['sms'] },
+    });
 
     // The person's traces everywhere: a contact, consent with evidence, messages out and in
     // (one kept by Idempotency-Key, one scheduled), an opt-out, and an access export.
     // Idempotency-Keys everywhere: their stored answers repeat the person's data for 24 hours.
-    const contact = (await t.api.post('/v1/contacts', { key, body: { phone: PHONE, name: NAME, email: EMAIL, attributes: { note: PHRASE } }, headers: { 'idempotency-key': 'erase-me-contact' } })).body;
-    await t.api.post(`/v1/contacts/${contact.id}/consents`, { key, body: { channel: 'sms', purpose: 'marketing', action: 'granted', source: 'form', evidence: `form said ${PHRASE}` }, headers: { 'idempotency-key': 'erase-me-consent' } });
-    const out = await t.api.post('/v1/messages', { key, body: { to: PHONE, body: `Hello ${PHRASE}`, reference: `order for ${NAME}`, metadata: { email: EMAIL } }, headers: { 'idempotency-key': 'erase-me-1' } });
+    const contact = (
+      await t.api.post('/v1/contacts', {
+        key,
+        body: { phone: PHONE, name: NAME, email: EMAIL, attributes: { note: PHRASE } },
+        headers: { 'idempotency-key': 'erase-me-contact' },
+      })
+    ).body;
+    await t.api.post(`/v1/contacts/${contact.id}/consents`, {
+      key,
+      body: {
+        channel: 'sms',
+        purpose: 'marketing',
+        action: 'granted',
+        source: 'form',
+        evidence: `form said ${PHRASE}`,
+      },
+      headers: { 'idempotency-key': 'erase-me-consent' },
+    });
+    const out = await t.api.post('/v1/messages', {
+      key,
+      body: { to: PHONE, body: `Hello ${PHRASE}`, reference: `order for ${NAME}`, metadata: { email: EMAIL } },
+      headers: { 'idempotency-key': 'erase-me-1' },
+    });
     assert.equal(out.status, 202);
     await waitForStatus(t, key, out.body.id, ['delivered']);
-    await send(t, key, { to: PHONE, body: `Later ${PHRASE}`, scheduledAt: new Date(Date.now() + 86_400_000).toISOString() });
-    await t.api.post('/v1/sandbox/inbound', { key, body: { from: PHONE, to: CLIENT_NUMBER, body: `Thanks ${PHRASE}` } });
+    await send(t, key, {
+      to: PHONE,
+      body: `Later ${PHRASE}`,
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    await t.api.post('/v1/sandbox/inbound', {
+      key,
+      body: { from: PHONE, to: CLIENT_NUMBER, body: `Thanks ${PHRASE}` },
+    });
     await t.api.post('/v1/sandbox/inbound', { key, body: { from: PHONE, to: CLIENT_NUMBER, body: 'STOP' } });
-    await waitFor(async () => (await sql()`select 1 from suppressions where account_id = ${account}`).length === 1 || undefined, 'the opt-out');
-    await waitFor(async () => (await sql()`select 1 from messages where account_id = ${account} and direction = 'outbound' and reference like 'reply:%' and status = 'delivered'`).length === 1 || undefined, 'the STOP confirmation');
-    const access = (await t.api.post('/v1/privacy/requests', { key, body: { type: 'access', subject: { phone: PHONE }, note: `letter from ${NAME}` }, headers: { 'idempotency-key': 'erase-me-access' } })).body;
-    await waitFor(async () => (await t.api.get(`/v1/privacy/requests/${access.id}`, { key })).body.status === 'completed' || undefined, 'the export');
+    await waitFor(
+      async () => (await sql()`select 1 from suppressions where account_id = ${account}`).length === 1 || undefined,
+      'the opt-out',
+    );
+    await waitFor(
+      async () =>
+        (
+          await sql()`select 1 from messages where account_id = ${account} and direction = 'outbound' and reference like 'reply:%' and status = 'delivered'`
+        ).length === 1 || undefined,
+      'the STOP confirmation',
+    );
+    const access = (
+      await t.api.post('/v1/privacy/requests', {
+        key,
+        body: { type: 'access', subject: { phone: PHONE }, note: `letter from ${NAME}` },
+        headers: { 'idempotency-key': 'erase-me-access' },
+      })
+    ).body;
+    await waitFor(
+      async () =>
+        (await t.api.get(`/v1/privacy/requests/${access.id}`, { key })).body.status === 'completed' || undefined,
+      'the export',
+    );
     // Another customer who must not be touched.
-    await waitForStatus(t, key, (await send(t, key, { to: '+4915199887700', body: 'unrelated customer' })).id, ['delivered']);
+    await waitForStatus(t, key, (await send(t, key, { to: '+4915199887700', body: 'unrelated customer' })).id, [
+      'delivered',
+    ]);
   });
   after(async () => {
     await t.close();
@@ -86,10 +154,18 @@ describe('erasure', () => {
 
   it('leaves no trace of the person in any table, keeps the suppression hash and the usage totals', async () => {
     const before = findInDump(await dumpDatabase(sql()), PHONE.slice(1));
-    assert.ok(before.includes('public.messages') && before.includes('public.contacts'), `the test data is there to erase: ${before}`);
+    assert.ok(
+      before.includes('public.messages') && before.includes('public.contacts'),
+      `the test data is there to erase: ${before}`,
+    );
     backup = await backUp();
     const totals = await usage();
-    const erasure = (await t.api.post('/v1/privacy/requests', { key, body: { type: 'erasure', subject: { phone: PHONE }, note: `erase ${NAME}` } })).body;
+    const erasure = (
+      await t.api.post('/v1/privacy/requests', {
+        key,
+        body: { type: 'erasure', subject: { phone: PHONE }, note: `erase ${NAME}` },
+      })
+    ).body;
     const done = await waitFor(async () => {
       const r = (await t.api.get(`/v1/privacy/requests/${erasure.id}`, { key })).body;
       return r.status === 'completed' ? r : undefined;
@@ -97,14 +173,23 @@ describe('erasure', () => {
     assert.equal(done.result.erased.contact, 1);
     assert.equal(done.result.erased.consentRecords, 2, 'the grant and the STOP withdrawal');
     assert.ok(done.result.erased.messages >= 4, JSON.stringify(done.result));
-    assert.ok(done.result.kept.some((k: { what: string; count: number }) => k.what.startsWith('suppression') && k.count === 1));
+    assert.ok(
+      done.result.kept.some((k: { what: string; count: number }) => k.what.startsWith('suppression') && k.count === 1),
+    );
     assert.equal(done.subject, null, 'the request no longer names the person');
 
     const dump = await dumpDatabase(sql());
-    for (const needle of identities) assert.deepEqual(findInDump(dump, needle), [], `${needle} is gone from every table`);
-    assert.deepEqual(findInDump(dump, '4915199887700').includes('public.messages'), true, 'the other customer is untouched');
+    for (const needle of identities)
+      assert.deepEqual(findInDump(dump, needle), [], `${needle} is gone from every table`);
+    assert.deepEqual(
+      findInDump(dump, '4915199887700').includes('public.messages'),
+      true,
+      'the other customer is untouched',
+    );
     assert.deepEqual(await usage(), totals, 'usage totals unchanged');
-    const [scheduled] = await sql()<{ n: number }[]>`select count(*)::int as n from messages where account_id = ${account} and status = 'scheduled'`;
+    const [scheduled] = await sql()<
+      { n: number }[]
+    >`select count(*)::int as n from messages where account_id = ${account} and status = 'scheduled'`;
     assert.equal(scheduled!.n, 0, 'the scheduled message was canceled, not sent to a pseudonym');
     // The hashed opt-out survives: the erased person who said STOP stays opted out.
     assert.equal((await send(t, key, { to: PHONE, body: 'hello again' })).error.code, 'opted_out');
@@ -130,7 +215,12 @@ describe('erasure', () => {
         // The restored database never ran the erasure request, so only its note can remain (sealed).
         assert.deepEqual(findInDump(dump, needle), [], `${needle} is gone after re-applying the journal`);
       }
-      assert.equal((await reapplyErasuresCommand.run(restored.platform.ctx, ['/nonexistent-dir/none.json'], () => {}).catch(() => 2)), 2);
+      assert.equal(
+        await reapplyErasuresCommand
+          .run(restored.platform.ctx, ['/nonexistent-dir/none.json'], () => {})
+          .catch(() => 2),
+        2,
+      );
     } finally {
       await restored.close();
     }

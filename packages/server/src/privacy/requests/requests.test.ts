@@ -16,22 +16,38 @@ describe('data-subject requests', () => {
       const r = (await t.api.get(`/v1/privacy/requests/${id}`, { key })).body;
       return r.status === 'completed' || r.status === 'rejected' ? r : undefined;
     }, `request ${id} to finish`);
-  const file = (type: string, subject: object, extra: object = {}) => t.api.post('/v1/privacy/requests', { key, body: { type, subject, ...extra } });
+  const file = (type: string, subject: object, extra: object = {}) =>
+    t.api.post('/v1/privacy/requests', { key, body: { type, subject, ...extra } });
 
   before(async () => {
     t = await startTestPlatform();
-    account = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Controller', status: 'active' } })).body.id;
+    account = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Controller', status: 'active' } }))
+      .body.id;
     // Fraud rules stay on (enforce): the review of automated decisions needs some.
-    key = (await t.api.post(`/v1/admin/accounts/${account}/api-keys`, {
-      key: admin(), body: { name: 'dpo', scopes: ['messages:write', 'messages:read', 'contacts:read', 'contacts:write', 'privacy:manage'] },
-    })).body.secret;
+    key = (
+      await t.api.post(`/v1/admin/accounts/${account}/api-keys`, {
+        key: admin(),
+        body: {
+          name: 'dpo',
+          scopes: ['messages:write', 'messages:read', 'contacts:read', 'contacts:write', 'privacy:manage'],
+        },
+      })
+    ).body.secret;
   });
   after(() => t.close());
 
   it('exports everything held on a person found by email, as JSON and CSV, downloadable until it expires', async () => {
     const phone = '+4915133330001';
-    const contact = (await t.api.post('/v1/contacts', { key, body: { phone, name: 'Ada "Countess" Lovelace', email: 'ada@example.com', attributes: { city: 'London, UK' } } })).body;
-    await t.api.post(`/v1/contacts/${contact.id}/consents`, { key, body: { channel: 'sms', purpose: 'marketing', action: 'granted', source: 'form', evidence: 'newsletter box' } });
+    const contact = (
+      await t.api.post('/v1/contacts', {
+        key,
+        body: { phone, name: 'Ada "Countess" Lovelace', email: 'ada@example.com', attributes: { city: 'London, UK' } },
+      })
+    ).body;
+    await t.api.post(`/v1/contacts/${contact.id}/consents`, {
+      key,
+      body: { channel: 'sms', purpose: 'marketing', action: 'granted', source: 'form', evidence: 'newsletter box' },
+    });
     const sent = await send(t, key, { to: phone, body: 'Your analytical engine is ready' });
     await waitForStatus(t, key, sent.id, ['delivered']);
 
@@ -40,18 +56,39 @@ describe('data-subject requests', () => {
     assert.equal(created.body.status, 'received');
     const received = new Date(created.body.receivedAt);
     const due = new Date(created.body.dueAt);
-    assert.equal(due.getUTCDate(), Math.min(received.getUTCDate(), new Date(Date.UTC(received.getUTCFullYear(), received.getUTCMonth() + 2, 0)).getUTCDate()));
+    assert.equal(
+      due.getUTCDate(),
+      Math.min(
+        received.getUTCDate(),
+        new Date(Date.UTC(received.getUTCFullYear(), received.getUTCMonth() + 2, 0)).getUTCDate(),
+      ),
+    );
     assert.equal((due.getUTCMonth() - received.getUTCMonth() + 12) % 12, 1, 'due one month after receipt');
 
     const finished = await done(created.body.id);
     assert.equal(finished.status, 'completed', JSON.stringify(finished));
-    assert.deepEqual(finished.result.exported, { contact: 1, consents: 1, messages: 1, events: finished.result.exported.events, usage: 1 });
+    assert.deepEqual(finished.result.exported, {
+      contact: 1,
+      consents: 1,
+      messages: 1,
+      events: finished.result.exported.events,
+      usage: 1,
+    });
     assert.ok(finished.export.url);
     const download = await fetch(t.url + finished.export.url, { headers: { authorization: `Bearer ${key}` } });
     assert.equal(download.status, 200);
     assert.equal(download.headers.get('content-type'), 'application/zip');
     const files = unzipSync(new Uint8Array(await download.arrayBuffer()));
-    assert.deepEqual(Object.keys(files).sort(), ['consents.csv', 'contact.csv', 'export.json', 'message_events.csv', 'messages.csv', 'restrictions.csv', 'suppressions.csv', 'usage.csv']);
+    assert.deepEqual(Object.keys(files).sort(), [
+      'consents.csv',
+      'contact.csv',
+      'export.json',
+      'message_events.csv',
+      'messages.csv',
+      'restrictions.csv',
+      'suppressions.csv',
+      'usage.csv',
+    ]);
     const json = JSON.parse(strFromU8(files['export.json']!));
     assert.equal(json.contact.email, 'ada@example.com');
     assert.equal(json.messages[0].body, 'Your analytical engine is ready');
@@ -60,12 +97,21 @@ describe('data-subject requests', () => {
     assert.match(contactCsv, /"Ada ""Countess"" Lovelace"/, 'CSV quotes are escaped');
     assert.match(strFromU8(files['messages.csv']!), /delivered/);
 
-    const types = await t.platform.ctx.sql<{ type: string }[]>`select type from events where account_id = ${account} and object_id = ${created.body.id} order by id`;
-    assert.deepEqual(types.map((e) => e.type), ['dsr.received', 'dsr.in_progress', 'dsr.completed']);
+    const types = await t.platform.ctx.sql<
+      { type: string }[]
+    >`select type from events where account_id = ${account} and object_id = ${created.body.id} order by id`;
+    assert.deepEqual(
+      types.map((e) => e.type),
+      ['dsr.received', 'dsr.in_progress', 'dsr.completed'],
+    );
     // The zip is stored sealed, and expires.
-    const [stored] = await t.platform.ctx.sql<{ expiresAt: Date }[]>`select expires_at as "expiresAt" from files where account_id = ${account} and purpose = 'export'`;
+    const [stored] = await t.platform.ctx.sql<
+      { expiresAt: Date }[]
+    >`select expires_at as "expiresAt" from files where account_id = ${account} and purpose = 'export'`;
     assert.ok(stored!.expiresAt > new Date());
-    const [chunk] = await t.platform.ctx.sql<{ data: Buffer }[]>`select c.data from file_chunks c join files f on f.id = c.file_id where f.account_id = ${account} and f.purpose = 'export'`;
+    const [chunk] = await t.platform.ctx.sql<
+      { data: Buffer }[]
+    >`select c.data from file_chunks c join files f on f.id = c.file_id where f.account_id = ${account} and f.purpose = 'export'`;
     assert.ok(!chunk!.data.includes(Buffer.from('export.json')), 'the zip is encrypted at rest');
 
     const portable = await done((await file('portability', { contactId: contact.id })).body.id);
@@ -89,15 +135,22 @@ describe('data-subject requests', () => {
   });
 
   it('rectifies a contact, audited without the values', async () => {
-    const contact = (await t.api.post('/v1/contacts', { key, body: { phone: '+4915133330002', name: 'Grace Hoper' } })).body;
-    const r = await done((await file('rectification', { phone: '+4915133330002' }, { changes: { name: 'Grace Hopper' } })).body.id);
+    const contact = (await t.api.post('/v1/contacts', { key, body: { phone: '+4915133330002', name: 'Grace Hoper' } }))
+      .body;
+    const r = await done(
+      (await file('rectification', { phone: '+4915133330002' }, { changes: { name: 'Grace Hopper' } })).body.id,
+    );
     assert.equal(r.status, 'completed');
     assert.deepEqual(r.result.corrected, ['name']);
     assert.equal((await t.api.get(`/v1/contacts/${contact.id}`, { key })).body.name, 'Grace Hopper');
-    const audit = await t.platform.ctx.sql<{ payload: string }[]>`select payload from audit_log where account_id = ${account} and action = 'contact.updated' and target_id = ${contact.id}`;
+    const audit = await t.platform.ctx.sql<
+      { payload: string }[]
+    >`select payload from audit_log where account_id = ${account} and action = 'contact.updated' and target_id = ${contact.id}`;
     assert.equal(audit.length, 1);
     assert.ok(!audit[0]!.payload.includes('Hopper'));
-    const unknown = await done((await file('rectification', { phone: '+4915133339999' }, { changes: { name: 'X' } })).body.id);
+    const unknown = await done(
+      (await file('rectification', { phone: '+4915133339999' }, { changes: { name: 'X' } })).body.id,
+    );
     assert.equal(unknown.status, 'rejected');
     assert.match(unknown.rejectionReason, /no contact/);
   });
@@ -121,19 +174,42 @@ describe('data-subject requests', () => {
     try {
       const waiting = (await file('access', { phone: '+4915133330001' })).body;
       await new Promise((r) => setTimeout(r, 1500));
-      assert.equal((await t.api.get(`/v1/privacy/requests/${waiting.id}`, { key })).body.status, 'received', 'nothing runs before approval');
-      const extended = await t.api.post(`/v1/privacy/requests/${waiting.id}/extend`, { key, body: { reason: 'archive tapes must be read' } });
+      assert.equal(
+        (await t.api.get(`/v1/privacy/requests/${waiting.id}`, { key })).body.status,
+        'received',
+        'nothing runs before approval',
+      );
+      const extended = await t.api.post(`/v1/privacy/requests/${waiting.id}/extend`, {
+        key,
+        body: { reason: 'archive tapes must be read' },
+      });
       assert.equal(extended.status, 200);
-      assert.equal((new Date(extended.body.dueAt).getUTCMonth() - new Date(waiting.receivedAt).getUTCMonth() + 12) % 12, 3);
-      assert.equal((await t.api.post(`/v1/privacy/requests/${waiting.id}/extend`, { key, body: { reason: 'again' } })).status, 409);
-      const noted = await t.api.patch(`/v1/privacy/requests/${waiting.id}`, { key, body: { addNote: 'identity checked by call-back' } });
+      assert.equal(
+        (new Date(extended.body.dueAt).getUTCMonth() - new Date(waiting.receivedAt).getUTCMonth() + 12) % 12,
+        3,
+      );
+      assert.equal(
+        (await t.api.post(`/v1/privacy/requests/${waiting.id}/extend`, { key, body: { reason: 'again' } })).status,
+        409,
+      );
+      const noted = await t.api.patch(`/v1/privacy/requests/${waiting.id}`, {
+        key,
+        body: { addNote: 'identity checked by call-back' },
+      });
       assert.equal(noted.body.notes[0].text, 'identity checked by call-back');
-      assert.equal((await t.api.patch(`/v1/privacy/requests/${waiting.id}`, { key, body: { assignee: 'usr_nobody' } })).body.errors[0].pointer, '/assignee');
+      assert.equal(
+        (await t.api.patch(`/v1/privacy/requests/${waiting.id}`, { key, body: { assignee: 'usr_nobody' } })).body
+          .errors[0].pointer,
+        '/assignee',
+      );
       assert.equal((await t.api.post(`/v1/privacy/requests/${waiting.id}/approve`, { key, body: {} })).status, 200);
       assert.equal((await done(waiting.id)).status, 'completed');
 
       const refused = (await file('erasure', { phone: '+4915133330001' })).body;
-      const rejected = await t.api.post(`/v1/privacy/requests/${refused.id}/reject`, { key, body: { reason: 'identity could not be verified' } });
+      const rejected = await t.api.post(`/v1/privacy/requests/${refused.id}/reject`, {
+        key,
+        body: { reason: 'identity could not be verified' },
+      });
       assert.equal(rejected.body.status, 'rejected');
       assert.equal(rejected.body.rejectionReason, 'identity could not be verified');
       assert.equal((await t.api.post(`/v1/privacy/requests/${refused.id}/approve`, { key, body: {} })).status, 409);
@@ -146,7 +222,10 @@ describe('data-subject requests', () => {
 
   it('lists the automated decisions about a person and lets a human confirm or overturn each', async () => {
     const phone = '+4915122000001';
-    const ranges = await t.api.request('PUT', '/v1/admin/fraud/ranges', { key: admin(), body: { csv: 'prefix,action,label\n+4915122,review,test range under watch\n' } });
+    const ranges = await t.api.request('PUT', '/v1/admin/fraud/ranges', {
+      key: admin(),
+      body: { csv: 'prefix,action,label\n+4915122,review,test range under watch\n' },
+    });
     assert.equal(ranges.status, 200);
     await new Promise((r) => setTimeout(r, 5500)); // range lists apply within 5 s (a per-process cache)
     const held = await send(t, key, { to: phone, body: 'Your code is 4711', purpose: 'otp' });
@@ -162,16 +241,36 @@ describe('data-subject requests', () => {
     }, 'the decisions to be listed');
     assert.equal(request.result.decisions, 2);
     const decisions = (await t.api.get(`/v1/privacy/requests/${request.id}/decisions`, { key })).body.data;
-    assert.deepEqual(decisions.map((d: { kind: string }) => d.kind), ['fraud_hold', 'consent_rejection']);
+    assert.deepEqual(
+      decisions.map((d: { kind: string }) => d.kind),
+      ['fraud_hold', 'consent_rejection'],
+    );
     assert.match(decisions[0].explanation, /test range under watch/);
 
-    const wrong = await t.api.post(`/v1/privacy/requests/${request.id}/reviews`, { key, body: { messageId: 'msg_01jzzzzzzzzzzzzzzzzzzzzzzz', outcome: 'confirmed' } });
+    const wrong = await t.api.post(`/v1/privacy/requests/${request.id}/reviews`, {
+      key,
+      body: { messageId: 'msg_01jzzzzzzzzzzzzzzzzzzzzzzz', outcome: 'confirmed' },
+    });
     assert.equal(wrong.body.errors[0].pointer, '/messageId');
-    const overturned = await t.api.post(`/v1/privacy/requests/${request.id}/reviews`, { key, body: { messageId: held.id, outcome: 'overturned', note: 'a real customer' } });
+    const overturned = await t.api.post(`/v1/privacy/requests/${request.id}/reviews`, {
+      key,
+      body: { messageId: held.id, outcome: 'overturned', note: 'a real customer' },
+    });
     assert.equal(overturned.body.status, 'in_progress');
     await waitForStatus(t, key, held.id, ['delivered']);
-    assert.equal((await t.api.post(`/v1/privacy/requests/${request.id}/reviews`, { key, body: { messageId: held.id, outcome: 'confirmed' } })).status, 409);
-    const last = await t.api.post(`/v1/privacy/requests/${request.id}/reviews`, { key, body: { messageId: noConsent.id, outcome: 'confirmed' } });
+    assert.equal(
+      (
+        await t.api.post(`/v1/privacy/requests/${request.id}/reviews`, {
+          key,
+          body: { messageId: held.id, outcome: 'confirmed' },
+        })
+      ).status,
+      409,
+    );
+    const last = await t.api.post(`/v1/privacy/requests/${request.id}/reviews`, {
+      key,
+      body: { messageId: noConsent.id, outcome: 'confirmed' },
+    });
     assert.equal(last.body.status, 'completed');
     await t.api.request('PUT', '/v1/admin/fraud/ranges', { key: admin(), body: { csv: 'prefix,action,label\n' } });
   });
@@ -179,12 +278,19 @@ describe('data-subject requests', () => {
   it('refuses an erasure while a legal hold covers the person, and erases once it is released', async () => {
     const phone = '+4915133330044';
     await t.api.post('/v1/contacts', { key, body: { phone, name: 'Held Person' } });
-    const hold = await t.api.post('/v1/privacy/legal-holds', { key, body: { subject: { phone }, reason: 'litigation 2026-17' } });
+    const hold = await t.api.post('/v1/privacy/legal-holds', {
+      key,
+      body: { subject: { phone }, reason: 'litigation 2026-17' },
+    });
     assert.equal(hold.status, 201, JSON.stringify(hold.body));
     const refused = await done((await file('erasure', { phone })).body.id);
     assert.equal(refused.status, 'rejected');
     assert.match(refused.rejectionReason, /legal hold/);
-    assert.equal((await t.api.get(`/v1/contacts?phone=${encodeURIComponent(phone)}`, { key })).body.data.length, 1, 'nothing erased');
+    assert.equal(
+      (await t.api.get(`/v1/contacts?phone=${encodeURIComponent(phone)}`, { key })).body.data.length,
+      1,
+      'nothing erased',
+    );
     assert.equal((await t.api.delete(`/v1/privacy/legal-holds/${hold.body.id}`, { key })).status, 200);
     assert.equal((await done((await file('erasure', { phone })).body.id)).status, 'completed');
     assert.equal((await t.api.get(`/v1/contacts?phone=${encodeURIComponent(phone)}`, { key })).body.data.length, 0);
@@ -192,8 +298,15 @@ describe('data-subject requests', () => {
 
   it('keeps tenants apart', async () => {
     const mine = (await file('access', { phone: '+4915133330001' })).body;
-    const otherAccount = (await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Stranger', status: 'active' } })).body.id;
-    const stranger = (await t.api.post(`/v1/admin/accounts/${otherAccount}/api-keys`, { key: admin(), body: { name: 'x', scopes: ['privacy:manage'] } })).body.secret;
+    const otherAccount = (
+      await t.api.post('/v1/admin/accounts', { key: admin(), body: { name: 'Stranger', status: 'active' } })
+    ).body.id;
+    const stranger = (
+      await t.api.post(`/v1/admin/accounts/${otherAccount}/api-keys`, {
+        key: admin(),
+        body: { name: 'x', scopes: ['privacy:manage'] },
+      })
+    ).body.secret;
     assert.equal((await t.api.get(`/v1/privacy/requests/${mine.id}`, { key: stranger })).status, 404);
     assert.equal((await t.api.get(`/v1/privacy/requests/${mine.id}/export`, { key: stranger })).status, 404);
     assert.equal((await t.api.get('/v1/privacy/requests', { key: stranger })).body.data.length, 0);

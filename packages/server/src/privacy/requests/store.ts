@@ -6,7 +6,15 @@ import { jsonb } from '../../db/json.ts';
 import type { Keyring } from '../../platform/crypto/keyring.ts';
 import { emitEvents } from '../../platform/events.ts';
 
-export const REQUEST_TYPES = ['access', 'portability', 'rectification', 'erasure', 'objection', 'restriction', 'automated_decision_review'] as const;
+export const REQUEST_TYPES = [
+  'access',
+  'portability',
+  'rectification',
+  'erasure',
+  'objection',
+  'restriction',
+  'automated_decision_review',
+] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 export type RequestStatus = 'received' | 'in_progress' | 'completed' | 'rejected';
 
@@ -53,16 +61,35 @@ export interface RequestRow {
   exportExpiresAt: Date | null;
 }
 
-export const requestColumns = (db: Db) => db`account_id as "accountId", id, type, status, subject_kind as "subjectKind", subject_hash as "subjectHash", subject, note, changes, notes, assignee,
+export const requestColumns = (
+  db: Db,
+) => db`account_id as "accountId", id, type, status, subject_kind as "subjectKind", subject_hash as "subjectHash", subject, note, changes, notes, assignee,
   received_at as "receivedAt", due_at as "dueAt", extension_reason as "extensionReason", started_at as "startedAt", completed_at as "completedAt",
   rejection_reason as "rejectionReason", result, export_file_id as "exportFileId", export_expires_at as "exportExpiresAt"`;
 
-export async function getRequest(db: Db, accountId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<RequestRow | undefined> {
-  const [row] = await db<RequestRow[]>`select ${requestColumns(db)} from privacy_requests where account_id = ${accountId} and id = ${id} ${opts.forUpdate ? db`for update` : db``}`;
+export async function getRequest(
+  db: Db,
+  accountId: string,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<RequestRow | undefined> {
+  const [row] = await db<
+    RequestRow[]
+  >`select ${requestColumns(db)} from privacy_requests where account_id = ${accountId} and id = ${id} ${opts.forUpdate ? db`for update` : db``}`;
   return row;
 }
 
-export async function listRequests(db: Db, accountId: string, f: { status?: string | undefined; type?: string | undefined; kind?: SubjectKind; before?: string | undefined; limit: number }): Promise<RequestRow[]> {
+export async function listRequests(
+  db: Db,
+  accountId: string,
+  f: {
+    status?: string | undefined;
+    type?: string | undefined;
+    kind?: SubjectKind;
+    before?: string | undefined;
+    limit: number;
+  },
+): Promise<RequestRow[]> {
   return db<RequestRow[]>`
     select ${requestColumns(db)} from privacy_requests where account_id = ${accountId} ${f.kind ? db`and subject_kind = ${f.kind}` : db``}
       ${f.status ? db`and status = ${f.status}` : db``} ${f.type ? db`and type = ${f.type}` : db``} ${f.before ? db`and id < ${f.before}` : db``}
@@ -70,7 +97,18 @@ export async function listRequests(db: Db, accountId: string, f: { status?: stri
 }
 
 /** Moves a request (locked by the caller) to a status, with its event. */
-export async function setStatus(db: Db, row: RequestRow, status: RequestStatus, at: Date, fields: { result?: Record<string, unknown>; rejectionReason?: string; exportFileId?: string; exportExpiresAt?: Date } = {}): Promise<void> {
+export async function setStatus(
+  db: Db,
+  row: RequestRow,
+  status: RequestStatus,
+  at: Date,
+  fields: {
+    result?: Record<string, unknown>;
+    rejectionReason?: string;
+    exportFileId?: string;
+    exportExpiresAt?: Date;
+  } = {},
+): Promise<void> {
   await db`
     update privacy_requests set status = ${status}, updated_at = ${at},
       started_at = ${status === 'in_progress' ? at : row.startedAt},
@@ -82,8 +120,23 @@ export async function setStatus(db: Db, row: RequestRow, status: RequestStatus, 
   await emitRequestEvent(db, row, `dsr.${status}`, status, at);
 }
 
-export async function emitRequestEvent(db: Db, row: Pick<RequestRow, 'accountId' | 'id' | 'type'>, type: string, status: RequestStatus, at: Date): Promise<void> {
-  await emitEvents(db, [{ accountId: row.accountId, type, objectType: 'privacy_request', objectId: row.id, at, data: { status, requestType: row.type } }]);
+export async function emitRequestEvent(
+  db: Db,
+  row: Pick<RequestRow, 'accountId' | 'id' | 'type'>,
+  type: string,
+  status: RequestStatus,
+  at: Date,
+): Promise<void> {
+  await emitEvents(db, [
+    {
+      accountId: row.accountId,
+      type,
+      objectType: 'privacy_request',
+      objectId: row.id,
+      at,
+      data: { status, requestType: row.type },
+    },
+  ]);
 }
 
 const open = async <T>(keyring: Keyring, accountId: string, sealed: Buffer | null): Promise<T | null> =>
@@ -104,14 +157,27 @@ export async function readNotes(keyring: Keyring, row: RequestRow): Promise<Requ
 export async function requestJson(keyring: Keyring, row: RequestRow) {
   const note = row.note ? (await keyring.decrypt(row.accountId, row.note)).toString('utf8') : null;
   return {
-    id: row.id, type: row.type, status: row.status, subjectKind: row.subjectKind,
-    subject: await readSubject(keyring, row), note, notes: await readNotes(keyring, row), assignee: row.assignee,
-    receivedAt: row.receivedAt.toISOString(), dueAt: row.dueAt.toISOString(),
+    id: row.id,
+    type: row.type,
+    status: row.status,
+    subjectKind: row.subjectKind,
+    subject: await readSubject(keyring, row),
+    note,
+    notes: await readNotes(keyring, row),
+    assignee: row.assignee,
+    receivedAt: row.receivedAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
     extension: row.extensionReason ? { reason: row.extensionReason } : null,
-    startedAt: row.startedAt?.toISOString() ?? null, completedAt: row.completedAt?.toISOString() ?? null,
-    rejectionReason: row.rejectionReason, result: row.result,
-    export: row.exportFileId && row.exportExpiresAt
-      ? { url: `${row.subjectKind === 'platform' ? '/v1/admin' : '/v1'}/privacy/requests/${row.id}/export`, expiresAt: row.exportExpiresAt.toISOString() }
-      : null,
+    startedAt: row.startedAt?.toISOString() ?? null,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    rejectionReason: row.rejectionReason,
+    result: row.result,
+    export:
+      row.exportFileId && row.exportExpiresAt
+        ? {
+            url: `${row.subjectKind === 'platform' ? '/v1/admin' : '/v1'}/privacy/requests/${row.id}/export`,
+            expiresAt: row.exportExpiresAt.toISOString(),
+          }
+        : null,
   };
 }

@@ -17,7 +17,9 @@ export interface LegalHold {
   releasedAt: Date | null;
 }
 
-interface HoldRow extends Omit<LegalHold, 'subjectId'> { subjectHash: Buffer | null }
+interface HoldRow extends Omit<LegalHold, 'subjectId'> {
+  subjectHash: Buffer | null;
+}
 
 const holdColumns = (db: Db) => db`
   id, account_id as "accountId", subject_hash as "subjectHash", reason, placed_by as "placedBy", created_by as "createdBy",
@@ -44,10 +46,23 @@ export async function isUnderLegalHold(db: Db, accountId: string, subjectHash?: 
 export async function holdsInForce(db: Db, accountId: string): Promise<{ account: boolean; subjects: Buffer[] }> {
   const rows = await db<{ subjectHash: Buffer | null }[]>`
     select subject_hash as "subjectHash" from legal_holds where account_id = ${accountId} and released_at is null`;
-  return { account: rows.some((r) => r.subjectHash === null), subjects: rows.flatMap((r) => (r.subjectHash ? [r.subjectHash] : [])) };
+  return {
+    account: rows.some((r) => r.subjectHash === null),
+    subjects: rows.flatMap((r) => (r.subjectHash ? [r.subjectHash] : [])),
+  };
 }
 
-export async function placeLegalHold(db: Db, hold: { accountId: string; subjectHash: Buffer | null; reason: string; placedBy: HoldPlacer; createdBy: string; at: Date }): Promise<LegalHold> {
+export async function placeLegalHold(
+  db: Db,
+  hold: {
+    accountId: string;
+    subjectHash: Buffer | null;
+    reason: string;
+    placedBy: HoldPlacer;
+    createdBy: string;
+    at: Date;
+  },
+): Promise<LegalHold> {
   const [row] = await db<HoldRow[]>`
     insert into legal_holds (account_id, id, subject_hash, reason, placed_by, created_by, created_at)
     values (${hold.accountId}, ${newId('lgh', hold.at)}, ${hold.subjectHash}, ${hold.reason}, ${hold.placedBy}, ${hold.createdBy}, ${hold.at})
@@ -56,7 +71,13 @@ export async function placeLegalHold(db: Db, hold: { accountId: string; subjectH
 }
 
 /** Releases holds in force matching the filter; returns those released. */
-export async function releaseLegalHolds(db: Db, accountId: string, filter: { id?: string; accountWide?: true; placedBy?: HoldPlacer }, by: string, at: Date): Promise<LegalHold[]> {
+export async function releaseLegalHolds(
+  db: Db,
+  accountId: string,
+  filter: { id?: string; accountWide?: true; placedBy?: HoldPlacer },
+  by: string,
+  at: Date,
+): Promise<LegalHold[]> {
   const rows = await db<HoldRow[]>`
     update legal_holds set released_at = ${at}, released_by = ${by}
     where account_id = ${accountId} and released_at is null
@@ -68,11 +89,17 @@ export async function releaseLegalHolds(db: Db, accountId: string, filter: { id?
 }
 
 export async function getLegalHold(db: Db, accountId: string, id: string): Promise<LegalHold | undefined> {
-  const [row] = await db<HoldRow[]>`select ${holdColumns(db)} from legal_holds where account_id = ${accountId} and id = ${id}`;
+  const [row] = await db<
+    HoldRow[]
+  >`select ${holdColumns(db)} from legal_holds where account_id = ${accountId} and id = ${id}`;
   return row && toHold(row);
 }
 
-export async function listLegalHolds(db: Db, accountId: string, q: { limit: number; after?: string | undefined; active?: boolean | undefined }): Promise<LegalHold[]> {
+export async function listLegalHolds(
+  db: Db,
+  accountId: string,
+  q: { limit: number; after?: string | undefined; active?: boolean | undefined },
+): Promise<LegalHold[]> {
   const rows = await db<HoldRow[]>`
     select ${holdColumns(db)} from legal_holds
     where account_id = ${accountId}

@@ -27,7 +27,11 @@ export interface RetentionRun {
   complete: boolean;
 }
 
-export async function applyRetention(ctx: Context, now: Date = ctx.clock.now(), opts: RetentionOptions = {}): Promise<RetentionRun[]> {
+export async function applyRetention(
+  ctx: Context,
+  now: Date = ctx.clock.now(),
+  opts: RetentionOptions = {},
+): Promise<RetentionRun[]> {
   const deadline = performance.now() + (opts.timeBudgetMs ?? 30 * 60_000);
   const accounts = await ctx.sql<{ id: string }[]>`select id from accounts order by id`;
   const runs: RetentionRun[] = [];
@@ -37,8 +41,22 @@ export async function applyRetention(ctx: Context, now: Date = ctx.clock.now(), 
   return runs;
 }
 
-async function runAccount(ctx: Context, accountId: string, now: Date, limit: number, deadline: number): Promise<RetentionRun> {
-  const run: RetentionRun = { id: newId('ret', now), accountId, startedAt: now, finishedAt: null, counts: {}, skipped: { accountHold: false, subjectHolds: 0 }, complete: true };
+async function runAccount(
+  ctx: Context,
+  accountId: string,
+  now: Date,
+  limit: number,
+  deadline: number,
+): Promise<RetentionRun> {
+  const run: RetentionRun = {
+    id: newId('ret', now),
+    accountId,
+    startedAt: now,
+    finishedAt: null,
+    counts: {},
+    skipped: { accountHold: false, subjectHolds: 0 },
+    complete: true,
+  };
   await ctx.sql`insert into retention_runs (account_id, id, started_at) values (${accountId}, ${run.id}, ${now})`;
   const holds = await holdsInForce(ctx.sql, accountId);
   run.skipped = { accountHold: holds.account, subjectHolds: holds.subjects.length };
@@ -46,10 +64,19 @@ async function runAccount(ctx: Context, accountId: string, now: Date, limit: num
   const held = holds.subjects.map((h) => h.toString('hex'));
   for (const { category, days } of policies) {
     if (!run.complete) break;
-    const swept = await sweep(ctx, category, {
-      accountId, cutoff: new Date(now.getTime() - days * DAY_MS), limit, held, at: now,
-      sessions: { idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs },
-    }, deadline);
+    const swept = await sweep(
+      ctx,
+      category,
+      {
+        accountId,
+        cutoff: new Date(now.getTime() - days * DAY_MS),
+        limit,
+        held,
+        at: now,
+        sessions: { idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs },
+      },
+      deadline,
+    );
     run.counts[category] = swept.rows;
     run.complete = swept.finished;
   }
@@ -57,12 +84,18 @@ async function runAccount(ctx: Context, accountId: string, now: Date, limit: num
   await ctx.sql`
     update retention_runs set finished_at = ${run.finishedAt}, counts = ${ctx.sql.json(run.counts)}, skipped = ${ctx.sql.json(run.skipped)}, complete = ${run.complete}
     where account_id = ${accountId} and id = ${run.id}`;
-  if (Object.values(run.counts).some((n) => n > 0)) ctx.log.info({ accountId, counts: run.counts, skipped: run.skipped }, 'retention applied');
+  if (Object.values(run.counts).some((n) => n > 0))
+    ctx.log.info({ accountId, counts: run.counts, skipped: run.skipped }, 'retention applied');
   return run;
 }
 
 /** Batch after batch until one comes back short (nothing left) or the time is up. */
-async function sweep(ctx: Context, category: Category, batch: Batch, deadline: number): Promise<{ rows: number; finished: boolean }> {
+async function sweep(
+  ctx: Context,
+  category: Category,
+  batch: Batch,
+  deadline: number,
+): Promise<{ rows: number; finished: boolean }> {
   let rows = 0;
   for (;;) {
     if (performance.now() > deadline) return { rows, finished: false };
@@ -72,7 +105,11 @@ async function sweep(ctx: Context, category: Category, batch: Batch, deadline: n
   }
 }
 
-export async function listRetentionRuns(ctx: Context, accountId: string, q: { limit: number; after?: string | undefined }): Promise<RetentionRun[]> {
+export async function listRetentionRuns(
+  ctx: Context,
+  accountId: string,
+  q: { limit: number; after?: string | undefined },
+): Promise<RetentionRun[]> {
   return ctx.sql<RetentionRun[]>`
     select id, account_id as "accountId", started_at as "startedAt", finished_at as "finishedAt", counts, skipped, complete
     from retention_runs where account_id = ${accountId} ${q.after ? ctx.sql`and id < ${q.after}` : ctx.sql``}

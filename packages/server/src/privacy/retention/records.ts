@@ -17,24 +17,41 @@ export interface ProcessingActivity {
 const ACTIVITIES: ProcessingActivity[] = [
   {
     name: 'Sending and receiving messages',
-    purposes: ["delivering the account's SMS and WhatsApp messages and receiving its customers' replies", 'delivery receipts and message history'],
-    legalBases: ["Art. 6(1)(b) performance of the account's contracts with its customers", 'Art. 6(1)(a) consent for marketing messages (enforced per channel when the account enables it)'],
+    purposes: [
+      "delivering the account's SMS and WhatsApp messages and receiving its customers' replies",
+      'delivery receipts and message history',
+    ],
+    legalBases: [
+      "Art. 6(1)(b) performance of the account's contracts with its customers",
+      'Art. 6(1)(a) consent for marketing messages (enforced per channel when the account enables it)',
+    ],
     dataSubjects: ["the account's customers (recipients and senders of messages)"],
-    personalData: ['phone numbers', 'message content and media (encrypted at rest)', 'delivery statuses and times', 'opt-outs and opt-ins (by pseudonymous subject hash)'],
+    personalData: [
+      'phone numbers',
+      'message content and media (encrypted at rest)',
+      'delivery statuses and times',
+      'opt-outs and opt-ins (by pseudonymous subject hash)',
+    ],
   },
   {
     name: 'Webhook notifications',
     purposes: ["telling the account's systems about message status changes and inbound messages"],
     legalBases: ['Art. 6(1)(b) performance of the contract with the account'],
     dataSubjects: ["the account's customers"],
-    personalData: ['message snapshots (numbers, statuses) sent to endpoints the account configured', "the endpoints' answers"],
+    personalData: [
+      'message snapshots (numbers, statuses) sent to endpoints the account configured',
+      "the endpoints' answers",
+    ],
   },
   {
     name: 'Fraud prevention',
     purposes: ['detecting premium-rate, artificially inflated and sequential-number traffic'],
     legalBases: ['Art. 6(1)(f) legitimate interest in preventing fraud against the account and the operators'],
     dataSubjects: ["the account's customers"],
-    personalData: ['destination numbers, ranges and countries (short-lived counters)', 'the explained decision kept with each message'],
+    personalData: [
+      'destination numbers, ranges and countries (short-lived counters)',
+      'the explained decision kept with each message',
+    ],
   },
   {
     name: 'Billing',
@@ -46,14 +63,27 @@ const ACTIVITIES: ProcessingActivity[] = [
   {
     name: 'Portal and API access',
     purposes: ['signing in, access control, the audit trail of changes'],
-    legalBases: ['Art. 6(1)(b) the contract with the account', 'Art. 6(1)(f) legitimate interest in securing the service'],
+    legalBases: [
+      'Art. 6(1)(b) the contract with the account',
+      'Art. 6(1)(f) legitimate interest in securing the service',
+    ],
     dataSubjects: ["the account's users", 'people invited to the portal'],
-    personalData: ['email addresses and names', 'sign-in times, shortened IP addresses and user agents', 'invitations and password resets (tokens only as hashes)', 'audit entries by pseudonymous ids'],
+    personalData: [
+      'email addresses and names',
+      'sign-in times, shortened IP addresses and user agents',
+      'invitations and password resets (tokens only as hashes)',
+      'audit entries by pseudonymous ids',
+    ],
   },
   {
     name: 'Emails from the platform',
-    purposes: ['invitations, password resets and notices about the account (limits, invoices, webhooks, policy changes)'],
-    legalBases: ['Art. 6(1)(b) the contract with the account', 'Art. 6(1)(f) legitimate interest in securing the service'],
+    purposes: [
+      'invitations, password resets and notices about the account (limits, invoices, webhooks, policy changes)',
+    ],
+    legalBases: [
+      'Art. 6(1)(b) the contract with the account',
+      'Art. 6(1)(f) legitimate interest in securing the service',
+    ],
     dataSubjects: ["the account's users and contact persons", 'people invited to the portal'],
     personalData: ['email addresses and the emails sent (sealed at rest)'],
   },
@@ -97,11 +127,20 @@ async function recipientsOf(db: Db, accountId: string): Promise<Recipient[]> {
       union select whatsapp_connector_id from numbers where account_id = ${accountId} and whatsapp_connector_id is not null)
     order by c.name`;
   const recipients = connectors.map((c) => ({
-    name: c.name, kind: c.kind,
-    role: c.isSandbox ? 'built-in simulator: nothing leaves the platform' : c.kind === 'smpp' ? 'SMS operator (SMSC): receives numbers and message text to deliver them' : 'WhatsApp Business Account',
+    name: c.name,
+    kind: c.kind,
+    role: c.isSandbox
+      ? 'built-in simulator: nothing leaves the platform'
+      : c.kind === 'smpp'
+        ? 'SMS operator (SMSC): receives numbers and message text to deliver them'
+        : 'WhatsApp Business Account',
   }));
   if (connectors.some((c) => c.kind === 'whatsapp' && !c.isSandbox)) {
-    recipients.push({ name: 'Meta Platforms Ireland Ltd. (WhatsApp Business Platform)', kind: 'whatsapp', role: 'processes WhatsApp messages, numbers and media for delivery' });
+    recipients.push({
+      name: 'Meta Platforms Ireland Ltd. (WhatsApp Business Platform)',
+      kind: 'whatsapp',
+      role: 'processes WhatsApp messages, numbers and media for delivery',
+    });
   }
   return recipients;
 }
@@ -119,7 +158,9 @@ export async function recordsOfProcessing(db: Db, accountId: string, now: Date):
     recipients,
     transfers: [
       'SMS: to the operators that carry each message, in the country of their network (a destination abroad means a transfer to that country)',
-      ...(recipients.some((r) => r.name.startsWith('Meta')) ? ['WhatsApp: Meta may process data in the USA (EU-US Data Privacy Framework, standard contractual clauses)'] : []),
+      ...(recipients.some((r) => r.name.startsWith('Meta'))
+        ? ['WhatsApp: Meta may process data in the USA (EU-US Data Privacy Framework, standard contractual clauses)']
+        : []),
     ],
     retention: await effectivePolicies(db, accountId),
     securityMeasures: SECURITY_MEASURES,

@@ -25,7 +25,8 @@ describe('retention run', () => {
     const acc = await t.api.post('/v1/admin/accounts', { key: admin(), body: { name, status: 'active' } });
     await fraudRulesOff(t, acc.body.id);
     const key = await t.api.post(`/v1/admin/accounts/${acc.body.id}/api-keys`, {
-      key: admin(), body: { name: 'k', mode: 'live', scopes: ['messages:write', 'messages:read', 'privacy:manage', 'audit:read'] },
+      key: admin(),
+      body: { name: 'k', mode: 'live', scopes: ['messages:write', 'messages:read', 'privacy:manage', 'audit:read'] },
     });
     return { id: acc.body.id, key: key.body.secret };
   }
@@ -73,8 +74,15 @@ describe('retention run', () => {
     const number = '+4915112349876';
     clock.set(at(25));
     const res = await t.api.post('/v1/messages', {
-      key: a.key, headers: { 'idempotency-key': 'identity-1' },
-      body: { to: number, from: 'ACME', body: 'your code', reference: `order for ${number}`, metadata: { phone: number } },
+      key: a.key,
+      headers: { 'idempotency-key': 'identity-1' },
+      body: {
+        to: number,
+        from: 'ACME',
+        body: 'your code',
+        reference: `order for ${number}`,
+        metadata: { phone: number },
+      },
     });
     await waitForStatus(t, a.key, res.body.id, ['delivered']);
     await sql()`insert into whatsapp_windows (account_id, business_number, customer_number, last_inbound_at) values (${a.id}, 'ACME', ${number}, ${at(25)})`;
@@ -85,7 +93,11 @@ describe('retention run', () => {
     await applyRetention(t.platform.ctx, at(426));
     // The contact is the client's address-book entry, not message metadata: it stays until the
     // client deletes it or the person's erasure removes it (privacy/requests/erasure.ts).
-    assert.deepEqual(findInDump(await dumpDatabase(sql()), number.slice(1)), ['public.contacts'], 'neither with nor without + anywhere but the contact');
+    assert.deepEqual(
+      findInDump(await dumpDatabase(sql()), number.slice(1)),
+      ['public.contacts'],
+      'neither with nor without + anywhere but the contact',
+    );
     const erased = await message(a.key, res.body.id);
     assert.match(erased.to, /^anon_[0-9a-f]{16}$/);
     assert.deepEqual([erased.body, erased.reference, erased.metadata, erased.status], [null, null, null, 'delivered']);
@@ -107,9 +119,15 @@ describe('retention run', () => {
     const heldAccountMsg = await sendAt(held.key, 800, { to: '+4915112342001' });
     const heldPerson = await sendAt(other.key, 800, { to: '+4915112342002' });
     const notHeld = await sendAt(other.key, 800, { to: '+4915112342003' });
-    const placed = await t.api.post(`/v1/admin/accounts/${held.id}/legal-hold`, { key: admin(), body: { reason: 'court order 17/2026' } });
+    const placed = await t.api.post(`/v1/admin/accounts/${held.id}/legal-hold`, {
+      key: admin(),
+      body: { reason: 'court order 17/2026' },
+    });
     assert.equal(placed.status, 201, JSON.stringify(placed.body));
-    const subject = await t.api.post('/v1/privacy/legal-holds', { key: other.key, body: { subject: { phone: '+4915112342002' }, reason: 'pending complaint' } });
+    const subject = await t.api.post('/v1/privacy/legal-holds', {
+      key: other.key,
+      body: { subject: { phone: '+4915112342002' }, reason: 'pending complaint' },
+    });
     assert.equal(subject.status, 201);
 
     const runs = await applyRetention(t.platform.ctx, at(1300));
@@ -127,7 +145,10 @@ describe('retention run', () => {
   it("applies each account's own periods only to that account", async () => {
     const short = await client('Short');
     const long = await client('Long');
-    const put = await t.api.request('PUT', '/v1/privacy/retention', { key: short.key, body: { categories: { message_content: 30 } } });
+    const put = await t.api.request('PUT', '/v1/privacy/retention', {
+      key: short.key,
+      body: { categories: { message_content: 30 } },
+    });
     assert.equal(put.status, 200);
     const a = await sendAt(short.key, 1400, { to: '+4915112343001' });
     const b = await sendAt(long.key, 1400, { to: '+4915112343002' });
@@ -141,10 +162,26 @@ describe('retention run', () => {
     const files = postgresFileStore(sql(), clock);
     const put = async (day: number, purpose: 'inbound_media' | 'export') => {
       clock.set(at(day));
-      return (await files.put(a.id, { name: 'f', contentType: 'image/png', purpose }, (async function* () { yield Buffer.from('x'); })())).id;
+      return (
+        await files.put(
+          a.id,
+          { name: 'f', contentType: 'image/png', purpose },
+          (async function* () {
+            yield Buffer.from('x');
+          })(),
+        )
+      ).id;
     };
-    const [oldMedia, newMedia, oldExport, newExport] = [await put(1500, 'inbound_media'), await put(1580, 'inbound_media'), await put(1500, 'export'), await put(1585, 'export')];
-    for (const [id, day] of [['del_old', 1500], ['del_new', 1580]] as const) {
+    const [oldMedia, newMedia, oldExport, newExport] = [
+      await put(1500, 'inbound_media'),
+      await put(1580, 'inbound_media'),
+      await put(1500, 'export'),
+      await put(1585, 'export'),
+    ];
+    for (const [id, day] of [
+      ['del_old', 1500],
+      ['del_new', 1580],
+    ] as const) {
       await sql()`insert into webhook_deliveries (account_id, id, url, event_id, event_type, status, created_at, ended_at)
                   values (${a.id}, ${id}, 'https://example.com/h', 'evt_x', 'message.sent', 'delivered', ${at(day)}, ${at(day)})`;
       await sql()`insert into webhook_attempts (account_id, delivery_id, attempt, at, status_code, latency_ms, response_body)
@@ -162,12 +199,22 @@ describe('retention run', () => {
     const left = (await sql()`select id from files where account_id = ${a.id} order by id`).map((r) => r.id);
     assert.deepEqual(left, [newMedia, newExport].sort());
     assert.ok(![oldMedia, oldExport].some((id) => left.includes(id)));
-    assert.deepEqual((await sql()`select id from webhook_deliveries where account_id = ${a.id}`).map((r) => r.id), ['del_new']);
+    assert.deepEqual(
+      (await sql()`select id from webhook_deliveries where account_id = ${a.id}`).map((r) => r.id),
+      ['del_new'],
+    );
     // The attempts (and the receivers' answers they keep) go with their deliveries.
-    assert.deepEqual((await sql()`select delivery_id from webhook_attempts where account_id = ${a.id}`).map((r) => r.delivery_id), ['del_new']);
+    assert.deepEqual(
+      (await sql()`select delivery_id from webhook_attempts where account_id = ${a.id}`).map((r) => r.delivery_id),
+      ['del_new'],
+    );
     // The audit free text is kept 365 days: a run a year later redacts the suspension's reason only.
     await applyRetention(t.platform.ctx, at(1500 + 365 + 1));
-    const log = (await t.api.get('/v1/audit-log', { key: a.key })).body.data as { action: string; data: Record<string, unknown>; freeTextRedactedAt: string | null }[];
+    const log = (await t.api.get('/v1/audit-log', { key: a.key })).body.data as {
+      action: string;
+      data: Record<string, unknown>;
+      freeTextRedactedAt: string | null;
+    }[];
     const suspended = log.find((e) => e.action === 'account.suspend')!;
     const reactivated = log.find((e) => e.action === 'account.reactivate')!;
     assert.equal(suspended.data.reason, undefined);

@@ -29,7 +29,12 @@ async function messageContent(tx: Tx, b: Batch): Promise<number> {
     where account_id = ${b.accountId} and content_erased_at is null and created_at < ${b.cutoff}
       and status = any(${SETTLED}) and encode(subject_hash, 'hex') <> all(${b.held}::text[])
     order by created_at limit ${b.limit}`;
-  await scrubMessageContent(tx, b.accountId, rows.map((r) => r.id), { reason: 'retention', at: b.at });
+  await scrubMessageContent(
+    tx,
+    b.accountId,
+    rows.map((r) => r.id),
+    { reason: 'retention', at: b.at },
+  );
   return rows.length;
 }
 
@@ -60,14 +65,21 @@ async function files(tx: Tx, b: Batch, purposes: string[]): Promise<number> {
 
 /** Ended deliveries (attempts go with them); those about a held person's messages stay. */
 async function webhookDeliveryLogs(tx: Tx, b: Batch): Promise<number> {
-  const rows = await deleteDeliveries(tx, tx`
+  const rows = await deleteDeliveries(
+    tx,
+    tx`
     delete from webhook_deliveries doomed where account_id = ${b.accountId} and id in (
       select d.id from webhook_deliveries d
       where d.account_id = ${b.accountId} and d.status <> 'pending' and d.ended_at < ${b.cutoff}
-        ${b.held.length === 0 ? tx`` : tx`and not exists (
+        ${
+          b.held.length === 0
+            ? tx``
+            : tx`and not exists (
           select 1 from events e join messages m on m.account_id = e.account_id and m.id = e.object_id
-          where e.account_id = d.account_id and e.id = d.event_id and encode(m.subject_hash, 'hex') = any(${b.held}::text[]))`}
-      order by d.ended_at limit ${b.limit})`);
+          where e.account_id = d.account_id and e.id = d.event_id and encode(m.subject_hash, 'hex') = any(${b.held}::text[]))`
+        }
+      order by d.ended_at limit ${b.limit})`,
+  );
   return rows.length;
 }
 

@@ -46,7 +46,8 @@ export function createOutbox(log: Logger, retryMs: number): Outbox {
     const sent = target.send(new smpp.PDU('deliver_sm', entry.fields), (resp) => {
       if (!unacked.delete(entry) || resp.command_status === 0) return;
       const permanent = resp.command_status === ESME_RX_P_APPN || resp.command_status === ESME_RX_R_APPN;
-      if (permanent || entry.attempts >= MAX_ATTEMPTS) return log.info({ status: resp.command_status }, 'deliver_sm refused; dropped');
+      if (permanent || entry.attempts >= MAX_ATTEMPTS)
+        return log.info({ status: resp.command_status }, 'deliver_sm refused; dropped');
       later(entry);
     });
     if (!sent) {
@@ -56,10 +57,13 @@ export function createOutbox(log: Logger, retryMs: number): Outbox {
   }
 
   function later(entry: Entry): void {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      deliver(entry);
-    }, Math.min(MAX_RETRY_MS, retryMs * 2 ** Math.max(0, entry.attempts - 1)));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        deliver(entry);
+      },
+      Math.min(MAX_RETRY_MS, retryMs * 2 ** Math.max(0, entry.attempts - 1)),
+    );
     timers.add(timer);
   }
 

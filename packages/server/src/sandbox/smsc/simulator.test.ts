@@ -30,18 +30,35 @@ async function simulator(): Promise<SmscSimulator> {
 async function esme(port: number, over: Partial<SmppSessionOptions> = {}) {
   const delivered: PDU[] = [];
   const session = new SmppSession({
-    host: '127.0.0.1', port, systemId: 'sim', password: 'secret', bindMode: 'transceiver', log, reconnectMinMs: 50,
-    onDeliver: (pdu) => void delivered.push(pdu), ...over,
+    host: '127.0.0.1',
+    port,
+    systemId: 'sim',
+    password: 'secret',
+    bindMode: 'transceiver',
+    log,
+    reconnectMinMs: 50,
+    onDeliver: (pdu) => void delivered.push(pdu),
+    ...over,
   });
   cleanups.push(() => session.close());
   await waitFor(async () => (session.state === 'bound' ? true : undefined), 'bind', 5000);
   const receipts = () => delivered.map(parseDeliveryReceipt).filter((r): r is DeliveryReceipt => r !== undefined);
-  const receiptFor = (id: string) => waitFor(async () => receipts().find((r) => smscIdKey(r.messageId) === smscIdKey(id)), `receipt for ${id}`, 5000);
+  const receiptFor = (id: string) =>
+    waitFor(async () => receipts().find((r) => smscIdKey(r.messageId) === smscIdKey(id)), `receipt for ${id}`, 5000);
   return { session, delivered, receipts, receiptFor };
 }
 
 function sms(to: string, over: Partial<SubmitFields> = {}): SubmitFields {
-  return { ...sourceAddress('CXTest'), destination_addr: to, dest_addr_ton: 1, dest_addr_npi: 1, data_coding: 0, short_message: 'hello there', registered_delivery: 1, ...over };
+  return {
+    ...sourceAddress('CXTest'),
+    destination_addr: to,
+    dest_addr_ton: 1,
+    dest_addr_npi: 1,
+    data_coding: 0,
+    short_message: 'hello there',
+    registered_delivery: 1,
+    ...over,
+  };
 }
 
 /** command_status of a bare bind_transceiver, without our session's rebinding. */
@@ -49,9 +66,14 @@ async function bindStatus(port: number, systemId: string, password: string): Pro
   const session = smpp.connect({ host: '127.0.0.1', port });
   session.on('error', () => {});
   try {
-    return await new Promise<number>((resolve) => session.on('connect', () => {
-      session.send(new smpp.PDU('bind_transceiver', { system_id: systemId, password, interface_version: 0x34 }), (resp) => resolve(resp.command_status));
-    }));
+    return await new Promise<number>((resolve) =>
+      session.on('connect', () => {
+        session.send(
+          new smpp.PDU('bind_transceiver', { system_id: systemId, password, interface_version: 0x34 }),
+          (resp) => resolve(resp.command_status),
+        );
+      }),
+    );
   } finally {
     session.destroy();
   }
@@ -77,12 +99,20 @@ describe('sandbox SMSC', () => {
     assert.equal(pdu.message_state, 2);
     assert.equal(pdu.source_addr, '4915112345678');
     assert.equal(pdu.destination_addr, 'CXTest');
-    assert.match(messageText(pdu), new RegExp(`^id:${messageId} sub:001 dlvrd:001 submit date:\\d{10} done date:\\d{10} stat:DELIVRD err:000 text:hello there$`));
+    assert.match(
+      messageText(pdu),
+      new RegExp(
+        `^id:${messageId} sub:001 dlvrd:001 submit date:\\d{10} done date:\\d{10} stat:DELIVRD err:000 text:hello there$`,
+      ),
+    );
   });
 
   it('refuses a destination ending in 901 with a permanent ESME_RINVDSTADR', async () => {
     const { session } = await esme((await simulator()).port);
-    await assert.rejects(session.submit(sms('4915112345901')), (e: unknown) => e instanceof SmppError && e.commandStatus === 0x0b && !e.transient);
+    await assert.rejects(
+      session.submit(sms('4915112345901')),
+      (e: unknown) => e instanceof SmppError && e.commandStatus === 0x0b && !e.transient,
+    );
   });
 
   it('reports a destination ending in 902 as UNDELIV err:001 and one ending in 903 as EXPIRED', async () => {
@@ -95,7 +125,10 @@ describe('sandbox SMSC', () => {
 
   it('throttles the first submit to a number ending in 904, then accepts and delivers the retry', async () => {
     const { session, receiptFor } = await esme((await simulator()).port);
-    await assert.rejects(session.submit(sms('4915112345904')), (e: unknown) => e instanceof SmppError && e.commandStatus === 0x58 && e.transient && e.throttled);
+    await assert.rejects(
+      session.submit(sms('4915112345904')),
+      (e: unknown) => e instanceof SmppError && e.commandStatus === 0x58 && e.transient && e.throttled,
+    );
     const { messageId } = await session.submit(sms('4915112345904'));
     assert.equal((await receiptFor(messageId)).stat, 'DELIVRD');
   });
@@ -106,7 +139,10 @@ describe('sandbox SMSC', () => {
     const control = await session.submit(sms('4915112345678'));
     // Receipts go out in submit order: once the later one is here, the 905 one would have been too.
     await receiptFor(control.messageId);
-    assert.equal(receipts().some((r) => smscIdKey(r.messageId) === smscIdKey(silent.messageId)), false);
+    assert.equal(
+      receipts().some((r) => smscIdKey(r.messageId) === smscIdKey(silent.messageId)),
+      false,
+    );
   });
 
   it('honours registered_delivery: no receipt for 0, failures only for 2', async () => {
@@ -116,14 +152,23 @@ describe('sandbox SMSC', () => {
     const failed = await session.submit(sms('4915112345902', { registered_delivery: 2 }));
     assert.equal((await receiptFor(failed.messageId)).stat, 'UNDELIV');
     const ids = receipts().map((r) => r.messageId);
-    assert.ok(!ids.includes(none.messageId) && !ids.includes(deliveredQuietly.messageId), `unexpected receipts: ${ids.join(', ')}`);
+    assert.ok(
+      !ids.includes(none.messageId) && !ids.includes(deliveredQuietly.messageId),
+      `unexpected receipts: ${ids.join(', ')}`,
+    );
   });
 
   it('accepts each part of a concatenated message with its own id and receipt', async () => {
     const { session, receiptFor } = await esme((await simulator()).port);
-    const parts = await Promise.all([1, 2].map((seq) => session.submit(sms('4915112345678', {
-      short_message: { udh: Buffer.from([0x05, 0x00, 0x03, 0x2a, 2, seq]), message: `part ${seq}` },
-    }))));
+    const parts = await Promise.all(
+      [1, 2].map((seq) =>
+        session.submit(
+          sms('4915112345678', {
+            short_message: { udh: Buffer.from([0x05, 0x00, 0x03, 0x2a, 2, seq]), message: `part ${seq}` },
+          }),
+        ),
+      ),
+    );
     assert.notEqual(parts[0]!.messageId, parts[1]!.messageId);
     for (const p of parts) assert.equal((await receiptFor(p.messageId)).stat, 'DELIVRD');
   });
@@ -151,7 +196,11 @@ describe('sandbox SMSC', () => {
       },
     });
     const { messageId } = await session.submit(sms('4915112345678'));
-    await waitFor(async () => (stored.some((p) => p.receipted_message_id === messageId) ? true : undefined), 'the receipt sent again', 5000);
+    await waitFor(
+      async () => (stored.some((p) => p.receipted_message_id === messageId) ? true : undefined),
+      'the receipt sent again',
+      5000,
+    );
     assert.equal(refusals, 1);
   });
 

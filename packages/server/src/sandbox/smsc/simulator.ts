@@ -10,7 +10,14 @@ import type { Logger } from 'pino';
 import type { PDU, PduOptions, Session } from 'smpp';
 import { isGsm7, splitForSms } from '@cx-engage/encoding';
 import {
-  ESME_RALYBND, ESME_RBINDFAIL, ESME_RINVBNDSTS, ESME_RINVCMDID, ESME_RINVDSTADR, ESME_RINVPASWD, ESME_ROK, ESME_RTHROTTLED,
+  ESME_RALYBND,
+  ESME_RBINDFAIL,
+  ESME_RINVBNDSTS,
+  ESME_RINVCMDID,
+  ESME_RINVDSTADR,
+  ESME_RINVPASWD,
+  ESME_ROK,
+  ESME_RTHROTTLED,
 } from '../../channels/smpp/status-codes.ts';
 import { messageText } from '../../channels/smpp/user-data.ts';
 import { createOutbox, type Outbox } from './outbox.ts';
@@ -94,7 +101,8 @@ export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<Sm
     if (bindMode) return bind(session, bound, bindMode, pdu);
     switch (pdu.command) {
       case 'submit_sm':
-        if (bound.mode !== 'transmitter' && bound.mode !== 'transceiver') return void session.send(pdu.response({ command_status: ESME_RINVBNDSTS }));
+        if (bound.mode !== 'transmitter' && bound.mode !== 'transceiver')
+          return void session.send(pdu.response({ command_status: ESME_RINVBNDSTS }));
         return submit(session, pdu);
       case 'enquire_link':
         return void session.send(pdu.response());
@@ -110,7 +118,12 @@ export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<Sm
   function bind(session: Session, bound: { mode?: BindMode }, mode: BindMode, pdu: PDU): void {
     if (bound.mode) return void session.send(pdu.response({ command_status: ESME_RALYBND }));
     const full = opts.maxBinds !== undefined && boundSessions.size >= opts.maxBinds;
-    const status = pdu.system_id !== opts.systemId || full ? ESME_RBINDFAIL : pdu.password !== opts.password ? ESME_RINVPASWD : ESME_ROK;
+    const status =
+      pdu.system_id !== opts.systemId || full
+        ? ESME_RBINDFAIL
+        : pdu.password !== opts.password
+          ? ESME_RINVPASWD
+          : ESME_ROK;
     session.send(pdu.response({ command_status: status, system_id: 'CXSANDBOX' }));
     if (status !== ESME_ROK) return session.close();
     bound.mode = mode;
@@ -130,7 +143,8 @@ export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<Sm
     }
     const id = (nextId++).toString(16);
     session.send(pdu.response({ message_id: id }));
-    const stat: Stat | undefined = suffix === '905' ? undefined : suffix === '902' ? 'UNDELIV' : suffix === '903' ? 'EXPIRED' : 'DELIVRD';
+    const stat: Stat | undefined =
+      suffix === '905' ? undefined : suffix === '902' ? 'UNDELIV' : suffix === '903' ? 'EXPIRED' : 'DELIVRD';
     const receipt = stat !== undefined && wantsReceipt(pdu.registered_delivery ?? 0, stat);
     opts.onAccepted?.({ messageId: id, destination: dest, receipt: receipt ? stat : null });
     if (!receipt) return;
@@ -146,12 +160,17 @@ export async function startSmscSimulator(opts: SmscSimulatorOptions): Promise<Sm
     const gsm = isGsm7(m.text);
     const parts = splitForSms(m.text, gsm ? 'GSM-7' : 'UCS-2');
     const ref = nextRef++ & 0xff;
-    parts.forEach((text, i) => outbox.send({
-      ...address('source', m.from), ...address('dest', m.to),
-      esm_class: 0, data_coding: gsm ? 0x00 : 0x08,
-      // 8-bit reference concatenation UDH (3GPP TS 23.040 9.2.3.24.1); the package sets UDHI.
-      short_message: parts.length === 1 ? text : { udh: Buffer.from([0x05, 0x00, 0x03, ref, parts.length, i + 1]), message: text },
-    }));
+    parts.forEach((text, i) =>
+      outbox.send({
+        ...address('source', m.from),
+        ...address('dest', m.to),
+        esm_class: 0,
+        data_coding: gsm ? 0x00 : 0x08,
+        // 8-bit reference concatenation UDH (3GPP TS 23.040 9.2.3.24.1); the package sets UDHI.
+        short_message:
+          parts.length === 1 ? text : { udh: Buffer.from([0x05, 0x00, 0x03, ref, parts.length, i + 1]), message: text },
+      }),
+    );
     return parts.length;
   }
 
@@ -182,14 +201,24 @@ function wantsReceipt(registeredDelivery: number, stat: Stat): boolean {
 
 /** The receipt as SMSCs send it: appendix B text and the TLVs, from the recipient to the sender. */
 function receiptFields(submit: PDU, id: string, stat: Stat, submittedAt: Date): PduOptions {
-  const excerpt = messageText(submit).replace(/[^\x20-\x7e]/g, '.').slice(0, 20);
-  const text = `id:${id} sub:001 dlvrd:${stat === 'DELIVRD' ? '001' : '000'} submit date:${receiptDate(submittedAt)} `
-    + `done date:${receiptDate(new Date())} stat:${stat} err:${stat === 'UNDELIV' ? '001' : '000'} text:${excerpt}`;
+  const excerpt = messageText(submit)
+    .replace(/[^\x20-\x7e]/g, '.')
+    .slice(0, 20);
+  const text =
+    `id:${id} sub:001 dlvrd:${stat === 'DELIVRD' ? '001' : '000'} submit date:${receiptDate(submittedAt)} ` +
+    `done date:${receiptDate(new Date())} stat:${stat} err:${stat === 'UNDELIV' ? '001' : '000'} text:${excerpt}`;
   return {
-    source_addr: submit.destination_addr ?? '', source_addr_ton: submit.dest_addr_ton ?? 0, source_addr_npi: submit.dest_addr_npi ?? 0,
-    destination_addr: submit.source_addr ?? '', dest_addr_ton: submit.source_addr_ton ?? 0, dest_addr_npi: submit.source_addr_npi ?? 0,
-    esm_class: 0x04, data_coding: 0x00, short_message: text,
-    receipted_message_id: id, message_state: MESSAGE_STATE[stat],
+    source_addr: submit.destination_addr ?? '',
+    source_addr_ton: submit.dest_addr_ton ?? 0,
+    source_addr_npi: submit.dest_addr_npi ?? 0,
+    destination_addr: submit.source_addr ?? '',
+    dest_addr_ton: submit.source_addr_ton ?? 0,
+    dest_addr_npi: submit.source_addr_npi ?? 0,
+    esm_class: 0x04,
+    data_coding: 0x00,
+    short_message: text,
+    receipted_message_id: id,
+    message_state: MESSAGE_STATE[stat],
   };
 }
 
@@ -200,7 +229,9 @@ function receiptDate(d: Date): string {
 
 /** E.164 as TON 1 / NPI 1 without '+', short codes TON 0 / NPI 1, names TON 5 / NPI 0. */
 function address(side: 'source' | 'dest', value: string): PduOptions {
-  const [addr, ton, npi] = /^\+?[0-9]+$/.test(value) ? [value.replace(/^\+/, ''), value.startsWith('+') ? 1 : 0, 1] : [value, 5, 0];
+  const [addr, ton, npi] = /^\+?[0-9]+$/.test(value)
+    ? [value.replace(/^\+/, ''), value.startsWith('+') ? 1 : 0, 1]
+    : [value, 5, 0];
   return side === 'source'
     ? { source_addr: addr, source_addr_ton: ton, source_addr_npi: npi }
     : { destination_addr: addr, dest_addr_ton: ton, dest_addr_npi: npi };

@@ -46,8 +46,15 @@ export class MetaError extends Error {
 }
 
 export const invalidParameter = (details: string) => new MetaError(400, 100, 'Invalid parameter', { details });
-export const missingParameter = (details: string) => new MetaError(400, 131008, 'Required parameter is missing', { details });
-export const unknownObject = (method: string, id: string) => new MetaError(400, 100, `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, { subcode: 33, type: 'GraphMethodException' });
+export const missingParameter = (details: string) =>
+  new MetaError(400, 131008, 'Required parameter is missing', { details });
+export const unknownObject = (method: string, id: string) =>
+  new MetaError(
+    400,
+    100,
+    `Unsupported ${method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+    { subcode: 33, type: 'GraphMethodException' },
+  );
 
 export function fbtraceId(): string {
   return randomBytes(9).toString('base64url');

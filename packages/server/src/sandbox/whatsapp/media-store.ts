@@ -39,14 +39,16 @@ export function createMediaStore(): MediaStore {
   return {
     put,
     async upload(contentType, raw) {
-      if (!contentType?.startsWith('multipart/form-data')) throw invalidParameter('Upload media as multipart/form-data');
+      if (!contentType?.startsWith('multipart/form-data'))
+        throw invalidParameter('Upload media as multipart/form-data');
       let form: FormData;
       try {
         form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
       } catch {
         throw invalidParameter('The multipart body could not be parsed');
       }
-      if (form.get('messaging_product') !== 'whatsapp') throw new MetaError(400, 100, 'The parameter messaging_product is required.');
+      if (form.get('messaging_product') !== 'whatsapp')
+        throw new MetaError(400, 100, 'The parameter messaging_product is required.');
       const file = form.get('file');
       if (!(file instanceof Blob)) throw missingParameter('The parameter file is required.');
       const type = form.get('type');
@@ -59,7 +61,11 @@ export function createMediaStore(): MediaStore {
       const m = media.get(id);
       if (!m) return undefined;
       return {
-        messaging_product: 'whatsapp', id: m.id, mime_type: m.mimeType, sha256: m.sha256, file_size: m.bytes.length,
+        messaging_product: 'whatsapp',
+        id: m.id,
+        mime_type: m.mimeType,
+        sha256: m.sha256,
+        file_size: m.bytes.length,
         url: `${baseUrl}/media-files/${m.id}?hash=${hashOf(m.id)}`,
       };
     },

@@ -9,7 +9,19 @@ import type { TemplateStore } from './template-store.ts';
 import { invalidParameter, MetaError, missingParameter, obj, str, type Answer, type Json } from './http.ts';
 
 export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 3600_000;
-const TYPES = ['text', 'template', 'image', 'document', 'audio', 'video', 'sticker', 'interactive', 'reaction', 'location', 'contacts'];
+const TYPES = [
+  'text',
+  'template',
+  'image',
+  'document',
+  'audio',
+  'video',
+  'sticker',
+  'interactive',
+  'reaction',
+  'location',
+  'contacts',
+];
 const MEDIA = ['image', 'document', 'audio', 'video', 'sticker'];
 
 export type Outcome = 'delivered' | 'failed' | 'sent_then_failed' | 'sent_only' | 'window_closed';
@@ -27,7 +39,10 @@ export interface SimulatedSend {
 export interface StatusPlan {
   send: SimulatedSend;
   /** What to report, in order; each a status delay after the previous one. */
-  steps: { status: 'sent' | 'delivered' | 'read' | 'failed'; error?: { code: number; title: string; details: string } }[];
+  steps: {
+    status: 'sent' | 'delivered' | 'read' | 'failed';
+    error?: { code: number; title: string; details: string };
+  }[];
   /** Pricing category for the statuses: the template's, or `service` inside the window. */
   category: string;
   /** When Meta took the message (the clock option): statuses are stamped from it. */
@@ -74,7 +89,8 @@ export function createSendHandler(ctx: SendContext, onAccepted: (plan: StatusPla
 
   function handle(phoneNumberId: string, input: unknown): Answer {
     const body = obj(input);
-    if (!body || body.messaging_product !== 'whatsapp') throw new MetaError(400, 100, 'The parameter messaging_product is required.');
+    if (body?.messaging_product !== 'whatsapp')
+      throw new MetaError(400, 100, 'The parameter messaging_product is required.');
     if (body.status === 'read') {
       if (!str(body.message_id)) throw missingParameter('The parameter message_id is required.');
       return { status: 200, json: { success: true } };
@@ -82,7 +98,10 @@ export function createSendHandler(ctx: SendContext, onAccepted: (plan: StatusPla
     const to = typeof body.to === 'string' ? body.to.replace(/[^0-9]/g, '') : '';
     if (to.length < 6 || to.length > 15) throw invalidParameter('Parameter to must be a phone number');
     const type = str(body.type) ?? 'text';
-    if (!TYPES.includes(type)) throw new MetaError(400, 131051, 'Unsupported message type', { details: `Message type ${type} is not supported` });
+    if (!TYPES.includes(type))
+      throw new MetaError(400, 131051, 'Unsupported message type', {
+        details: `Message type ${type} is not supported`,
+      });
     const content = obj(body[type]);
     if (!content) throw missingParameter(`The parameter ${type} is required.`);
     const category = checkContent(phoneNumberId, type, content);
@@ -90,9 +109,16 @@ export function createSendHandler(ctx: SendContext, onAccepted: (plan: StatusPla
     const suffix = to.slice(-3);
     if (suffix === '904' && !throttledOnce.has(to)) {
       throttledOnce.add(to);
-      throw new MetaError(429, 130429, 'Rate limit hit', { details: 'Cloud API message throughput has been reached.', retryAfterSeconds: ctx.retryAfterSeconds });
+      throw new MetaError(429, 130429, 'Rate limit hit', {
+        details: 'Cloud API message throughput has been reached.',
+        retryAfterSeconds: ctx.retryAfterSeconds,
+      });
     }
-    if (suffix === '903') throw new MetaError(400, 131030, 'Recipient phone number not in allowed list', { details: 'Recipient phone number not in allowed list: Add recipient phone number to recipient list and try again.' });
+    if (suffix === '903')
+      throw new MetaError(400, 131030, 'Recipient phone number not in allowed list', {
+        details:
+          'Recipient phone number not in allowed list: Add recipient phone number to recipient list and try again.',
+      });
 
     takeToken(phoneNumberId);
     const wamid = `wamid.${randomBytes(24).toString('base64')}`;
@@ -102,7 +128,11 @@ export function createSendHandler(ctx: SendContext, onAccepted: (plan: StatusPla
     onAccepted({ send: record, steps: STEPS[outcome], category, acceptedAt: ctx.clock.now() });
     return {
       status: 200,
-      json: { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: to }], messages: [{ id: wamid, ...(type === 'template' && { message_status: 'accepted' }) }] },
+      json: {
+        messaging_product: 'whatsapp',
+        contacts: [{ input: body.to, wa_id: to }],
+        messages: [{ id: wamid, ...(type === 'template' && { message_status: 'accepted' }) }],
+      },
     };
   }
 
@@ -138,16 +168,25 @@ export function createSendHandler(ctx: SendContext, onAccepted: (plan: StatusPla
   function checkTemplate(phoneNumberId: string, content: Json): string {
     const name = str(content.name);
     const language = str(obj(content.language)?.code);
-    if (!name || !language) throw missingParameter('The parameters template[name] and template[language][code] are required.');
+    if (!name || !language)
+      throw missingParameter('The parameters template[name] and template[language][code] are required.');
     const t = ctx.templates.find(ctx.wabaOf(phoneNumberId), name, language);
     if (!t || t.status === 'PENDING' || t.status === 'REJECTED') {
-      throw new MetaError(404, 132001, 'Template name does not exist in the translation', { details: `template name (${name}) does not exist in ${language}` });
+      throw new MetaError(404, 132001, 'Template name does not exist in the translation', {
+        details: `template name (${name}) does not exist in ${language}`,
+      });
     }
-    if (t.status === 'PAUSED') throw new MetaError(400, 132015, 'Template is paused', { details: `Template ${name} is paused due to low quality` });
-    if (t.status === 'DISABLED') throw new MetaError(400, 132016, 'Template is disabled', { details: `Template ${name} has been disabled` });
+    if (t.status === 'PAUSED')
+      throw new MetaError(400, 132015, 'Template is paused', {
+        details: `Template ${name} is paused due to low quality`,
+      });
+    if (t.status === 'DISABLED')
+      throw new MetaError(400, 132016, 'Template is disabled', { details: `Template ${name} has been disabled` });
     const problems = templateParameterCheck(t.components, fromGraphComponents(content.components));
     if (problems.length) {
-      throw new MetaError(400, 132000, 'Number of parameters does not match the expected number of params', { details: problems.map((p) => p.detail).join('; ') });
+      throw new MetaError(400, 132000, 'Number of parameters does not match the expected number of params', {
+        details: problems.map((p) => p.detail).join('; '),
+      });
     }
     return t.category.toLowerCase();
   }
@@ -157,10 +196,25 @@ export function createSendHandler(ctx: SendContext, onAccepted: (plan: StatusPla
 
 const STEPS: Record<Outcome, StatusPlan['steps']> = {
   delivered: [{ status: 'sent' }, { status: 'delivered' }, { status: 'read' }],
-  failed: [{ status: 'failed', error: { code: 131026, title: 'Message undeliverable', details: 'Message Undeliverable.' } }],
-  sent_then_failed: [{ status: 'sent' }, { status: 'failed', error: { code: 131026, title: 'Message undeliverable', details: 'Message Undeliverable.' } }],
+  failed: [
+    { status: 'failed', error: { code: 131026, title: 'Message undeliverable', details: 'Message Undeliverable.' } },
+  ],
+  sent_then_failed: [
+    { status: 'sent' },
+    { status: 'failed', error: { code: 131026, title: 'Message undeliverable', details: 'Message Undeliverable.' } },
+  ],
   sent_only: [{ status: 'sent' }],
-  window_closed: [{ status: 'failed', error: { code: 131047, title: 'Re-engagement message', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' } }],
+  window_closed: [
+    {
+      status: 'failed',
+      error: {
+        code: 131047,
+        title: 'Re-engagement message',
+        details:
+          'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+      },
+    },
+  ],
 };
 
 /** Meta's snake_case components, enough for templateParameterCheck (counts, types, names, indexes). */
@@ -171,7 +225,11 @@ function fromGraphComponents(v: unknown): TemplateComponentInput[] {
     const parameters = (Array.isArray(o.parameters) ? o.parameters : []).map((p) => {
       const po = obj(p) ?? {};
       const name = str(po.parameter_name);
-      return { ...po, type: str(po.type) ?? 'text', ...(name !== undefined && { parameterName: name }) } as unknown as TemplateParameter;
+      return {
+        ...po,
+        type: str(po.type) ?? 'text',
+        ...(name !== undefined && { parameterName: name }),
+      } as unknown as TemplateParameter;
     });
     return {
       type: o.type as TemplateComponentInput['type'],

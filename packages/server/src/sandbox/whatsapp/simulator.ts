@@ -110,23 +110,47 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
   const timers = new Set<NodeJS.Timeout>();
   const lastInbound = new Map<string, Date>();
 
-  const webhooks = createWebhookOut({ appSecret: opts.appSecret, url: () => webhookUrl, retryDelaysMs: opts.webhookRetryDelaysMs ?? [200, 1000, 5000], log });
+  const webhooks = createWebhookOut({
+    appSecret: opts.appSecret,
+    url: () => webhookUrl,
+    retryDelaysMs: opts.webhookRetryDelaysMs ?? [200, 1000, 5000],
+    log,
+  });
   const media = createMediaStore();
   const templates = createTemplateStore({
     approvalDelayMs: opts.templateApprovalDelayMs ?? 0,
-    onStatus: (wabaId, t, reason) => void webhooks.post(webhookEnvelope(wabaId, 'message_template_status_update', {
-      event: t.status, message_template_id: Number(t.id), message_template_name: t.name, message_template_language: t.language, reason,
-    })),
+    onStatus: (wabaId, t, reason) =>
+      void webhooks.post(
+        webhookEnvelope(wabaId, 'message_template_status_update', {
+          event: t.status,
+          message_template_id: Number(t.id),
+          message_template_name: t.name,
+          message_template_language: t.language,
+          reason,
+        }),
+      ),
   });
-  const sends = createSendHandler({
-    clock, templates, enforceWindow: opts.enforceWindow ?? true, retryAfterSeconds: opts.retryAfterSeconds ?? 1,
-    throughputPerSecond: opts.throughputPerSecond ?? 80,
-    wabaOf: (id) => (numbers.has(id) ? wabaIdOf(id) : undefined),
-    lastInbound: (id, waId) => lastInbound.get(`${id}:${waId}`),
-  }, (plan) => statuses.play(plan));
+  const sends = createSendHandler(
+    {
+      clock,
+      templates,
+      enforceWindow: opts.enforceWindow ?? true,
+      retryAfterSeconds: opts.retryAfterSeconds ?? 1,
+      throughputPerSecond: opts.throughputPerSecond ?? 80,
+      wabaOf: (id) => (numbers.has(id) ? wabaIdOf(id) : undefined),
+      lastInbound: (id, waId) => lastInbound.get(`${id}:${waId}`),
+    },
+    (plan) => statuses.play(plan),
+  );
   const statuses = createStatusOut({
-    delayMs: statusDelayMs, shuffle: opts.shuffleStatuses ?? false, seed: opts.shuffleSeed ?? 1,
-    maxPerPost: opts.maxStatusesPerWebhook ?? 100, concurrency: 8, batchMs: opts.statusBatchMs ?? 5, later, post: postStatuses,
+    delayMs: statusDelayMs,
+    shuffle: opts.shuffleStatuses ?? false,
+    seed: opts.shuffleSeed ?? 1,
+    maxPerPost: opts.maxStatusesPerWebhook ?? 100,
+    concurrency: 8,
+    batchMs: opts.statusBatchMs ?? 5,
+    later,
+    post: postStatuses,
   });
 
   function later(ms: number, fn: () => void): void {
@@ -152,7 +176,11 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
         id: wabaId,
         changes: [...changes].map(([id, statuses]) => ({
           field: 'messages',
-          value: { messaging_product: 'whatsapp', metadata: { display_phone_number: displayOf(id), phone_number_id: id }, statuses },
+          value: {
+            messaging_product: 'whatsapp',
+            metadata: { display_phone_number: displayOf(id), phone_number_id: id },
+            statuses,
+          },
         })),
       })),
     });
@@ -163,17 +191,34 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
     const free = category === 'service';
     const happened = acceptedAt.getTime() + (sequence + 1) * statusDelayMs;
     return {
-      id: s.wamid, status: step.status, timestamp: String(Math.floor(happened / 1000)), recipient_id: s.to,
-      ...(step.status === 'sent' && { conversation: { id: `conv-${s.wamid.slice(6, 22)}`, origin: { type: category } } }),
-      ...(step.status !== 'failed' && { pricing: { billable: !free, pricing_model: 'PMP', type: free ? 'free_customer_service' : 'regular', category } }),
-      ...(step.error && { errors: [{ code: step.error.code, title: step.error.title, message: step.error.title, error_data: { details: step.error.details } }] }),
+      id: s.wamid,
+      status: step.status,
+      timestamp: String(Math.floor(happened / 1000)),
+      recipient_id: s.to,
+      ...(step.status === 'sent' && {
+        conversation: { id: `conv-${s.wamid.slice(6, 22)}`, origin: { type: category } },
+      }),
+      ...(step.status !== 'failed' && {
+        pricing: { billable: !free, pricing_model: 'PMP', type: free ? 'free_customer_service' : 'regular', category },
+      }),
+      ...(step.error && {
+        errors: [
+          {
+            code: step.error.code,
+            title: step.error.title,
+            message: step.error.title,
+            error_data: { details: step.error.details },
+          },
+        ],
+      }),
     };
   }
 
   async function route(req: http.IncomingMessage, url: URL): Promise<Answer | { bytes: Buffer; mimeType: string }> {
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : url.searchParams.get('access_token');
-    if (token !== opts.accessToken) throw new MetaError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
+    if (token !== opts.accessToken)
+      throw new MetaError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
     const method = req.method ?? 'GET';
     const download = /^\/media-files\/(\d+)$/.exec(url.pathname);
     if (download && method === 'GET') {
@@ -185,9 +230,11 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
     if (!id || rest.some(Boolean)) throw unknownObject(method, url.pathname);
     const raw = await readBody(req);
     if (edge === 'messages' && method === 'POST') return sends.handle(id, parseJsonBody(raw));
-    if (edge === 'media' && method === 'POST') return { status: 200, json: await media.upload(req.headers['content-type'], raw) };
+    if (edge === 'media' && method === 'POST')
+      return { status: 200, json: await media.upload(req.headers['content-type'], raw) };
     if (edge === 'message_templates') {
-      if (method === 'GET') return { status: 200, json: templates.list(id, url.searchParams, (after) => nextPage(url, after)) };
+      if (method === 'GET')
+        return { status: 200, json: templates.list(id, url.searchParams, (after) => nextPage(url, after)) };
       if (method === 'POST') return { status: 200, json: templates.create(id, parseJsonBody(raw)) };
       if (method === 'DELETE') {
         templates.remove(id, url.searchParams.get('name') ?? '');
@@ -211,7 +258,10 @@ export async function startWhatsAppSimulator(opts: WhatsAppSimulatorOptions): Pr
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', baseUrl);
     route(req, url).then(
-      (a) => ('bytes' in a ? res.writeHead(200, { 'content-type': a.mimeType, 'content-length': a.bytes.length }).end(a.bytes) : send(res, a)),
+      (a) =>
+        'bytes' in a
+          ? res.writeHead(200, { 'content-type': a.mimeType, 'content-length': a.bytes.length }).end(a.bytes)
+          : send(res, a),
       (err: unknown) => {
         if (err instanceof MetaError) return send(res, err.answer());
         log.error({ err }, 'sandbox WhatsApp simulator failed a request');

@@ -82,7 +82,8 @@ export function createStatusOut(opts: StatusOutOptions): StatusOut {
       const span = opts.delayMs * plan.steps.length;
       plan.steps.forEach((step, sequence) => {
         const copies = random() < REPEAT_CHANCE ? 2 : 1;
-        for (let c = 0; c < copies; c++) opts.later(Math.round(opts.delayMs + random() * span), () => enqueue({ plan, step, sequence }));
+        for (let c = 0; c < copies; c++)
+          opts.later(Math.round(opts.delayMs + random() * span), () => enqueue({ plan, step, sequence }));
       });
     },
   };

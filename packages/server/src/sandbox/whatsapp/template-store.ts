@@ -10,7 +10,11 @@ const DEFAULT_PAGE = 25;
 export interface TemplateStore {
   create(wabaId: string, body: unknown): { id: string; status: TemplateStatus; category: string };
   /** `pageUrl(after)` builds the `paging.next` URL for the same query. */
-  list(wabaId: string, query: URLSearchParams, pageUrl: (after: string) => string): { data: GraphTemplate[]; paging: Json };
+  list(
+    wabaId: string,
+    query: URLSearchParams,
+    pageUrl: (after: string) => string,
+  ): { data: GraphTemplate[]; paging: Json };
   remove(wabaId: string, name: string): void;
   /** The template a send names, in the phone number's WABA (or any WABA when the number is not configured). */
   find(wabaId: string | undefined, name: string, language: string): GraphTemplate | undefined;
@@ -37,7 +41,11 @@ export function createTemplateStore(opts: {
     opts.onStatus(wabaId, t, reason);
   }
 
-  function add(wabaId: string, def: Omit<GraphTemplate, 'id' | 'status'>, status: TemplateStatus = 'APPROVED'): GraphTemplate {
+  function add(
+    wabaId: string,
+    def: Omit<GraphTemplate, 'id' | 'status'>,
+    status: TemplateStatus = 'APPROVED',
+  ): GraphTemplate {
     const t: GraphTemplate = { ...structuredClone(def), id: String(nextId++), status };
     listOf(wabaId).push(t);
     return t;
@@ -47,7 +55,10 @@ export function createTemplateStore(opts: {
     create(wabaId, body) {
       const def = checkDefinition(body);
       if (listOf(wabaId).some((t) => t.name === def.name && t.language === def.language)) {
-        throw new MetaError(400, 100, 'Invalid parameter', { subcode: 2388024, details: `Content in ${def.language} already exists for the template ${def.name}` });
+        throw new MetaError(400, 100, 'Invalid parameter', {
+          subcode: 2388024,
+          details: `Content in ${def.language} already exists for the template ${def.name}`,
+        });
       }
       const t = add(wabaId, def, 'PENDING');
       // Review: with the default delay of 0 the template is approved on the next tick.
@@ -74,14 +85,24 @@ export function createTemplateStore(opts: {
       const after = cursor(start + data.length);
       return {
         data: structuredClone(data),
-        paging: { cursors: { before: cursor(start), after }, ...(start + data.length < all.length && { next: pageUrl(after) }) },
+        paging: {
+          cursors: { before: cursor(start), after },
+          ...(start + data.length < all.length && { next: pageUrl(after) }),
+        },
       };
     },
 
     remove(wabaId, name) {
       const list = listOf(wabaId);
-      if (!list.some((t) => t.name === name)) throw new MetaError(400, 100, 'Invalid parameter', { subcode: 2593002, details: `Message template "${name}" not found` });
-      byWaba.set(wabaId, list.filter((t) => t.name !== name));
+      if (!list.some((t) => t.name === name))
+        throw new MetaError(400, 100, 'Invalid parameter', {
+          subcode: 2593002,
+          details: `Message template "${name}" not found`,
+        });
+      byWaba.set(
+        wabaId,
+        list.filter((t) => t.name !== name),
+      );
     },
 
     find(wabaId, name, language) {
@@ -110,11 +131,13 @@ function checkDefinition(body: unknown): Omit<GraphTemplate, 'id' | 'status'> {
   const name = str(b?.name);
   const language = str(b?.language);
   const category = str(b?.category);
-  if (!name || !/^[a-z0-9_]{1,512}$/.test(name)) throw invalidParameter('name must be lowercase letters, digits and underscores');
+  if (!name || !/^[a-z0-9_]{1,512}$/.test(name))
+    throw invalidParameter('name must be lowercase letters, digits and underscores');
   if (!language) throw invalidParameter('language is required');
-  if (!category || !CATEGORIES.includes(category)) throw invalidParameter(`category must be one of ${CATEGORIES.join(', ')}`);
+  if (!category || !CATEGORIES.includes(category))
+    throw invalidParameter(`category must be one of ${CATEGORIES.join(', ')}`);
   const components = Array.isArray(b?.components) ? b.components : undefined;
-  if (!components || !components.some((c) => obj(c)?.type === 'BODY' && typeof obj(c)?.text === 'string')) {
+  if (!components?.some((c) => obj(c)?.type === 'BODY' && typeof obj(c)?.text === 'string')) {
     throw invalidParameter('components must include a BODY with text');
   }
   return b as unknown as Omit<GraphTemplate, 'id' | 'status'>;

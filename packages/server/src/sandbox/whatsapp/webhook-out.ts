@@ -11,20 +11,34 @@ export interface WebhookOut {
   close(): Promise<void>;
 }
 
-export function createWebhookOut(opts: { appSecret: string; url: () => string | null; retryDelaysMs: number[]; log: Logger }): WebhookOut {
+export function createWebhookOut(opts: {
+  appSecret: string;
+  url: () => string | null;
+  retryDelaysMs: number[];
+  log: Logger;
+}): WebhookOut {
   const agent = new Agent({ headersTimeout: 10_000, bodyTimeout: 10_000, connect: { timeout: 10_000 } });
   const waits = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let closed = false;
 
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const w = { timer: setTimeout(() => { waits.delete(w); resolve(); }, ms), resolve };
-    waits.add(w);
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const w = {
+        timer: setTimeout(() => {
+          waits.delete(w);
+          resolve();
+        }, ms),
+        resolve,
+      };
+      waits.add(w);
+    });
 
   async function attempt(url: string, body: string): Promise<boolean> {
     try {
       const res = await request(url, {
-        method: 'POST', dispatcher: agent, body,
+        method: 'POST',
+        dispatcher: agent,
+        body,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'facebookexternalua',
