@@ -94,13 +94,14 @@ describe('binds leased to workers', () => {
     );
     assert.deepEqual(split.map((r) => pidOf(r.worker)).sort(), workers.map((w) => w.pid).sort());
 
-    await sendAndDeliver(400, 0);
+    // More than one worker's share (twice its window, plus WhatsApp room if it sends WhatsApp).
+    await sendAndDeliver(1000, 0);
     // Each worker reports its own counters every couple of seconds.
     const perWorker = await waitFor(
       async () => {
         const rows = await t.platform.ctx.sql<{ worker: string; submitted: number }[]>`
         select worker, submitted::int from connector_status where connector_id = ${connectorId} order by worker`;
-        return rows.reduce((n, w) => n + w.submitted, 0) === 400 ? rows : undefined;
+        return rows.reduce((n, w) => n + w.submitted, 0) === 1000 ? rows : undefined;
       },
       "both workers' reports",
       10_000,
@@ -112,11 +113,11 @@ describe('binds leased to workers', () => {
     );
     assert.equal(
       perWorker.reduce((n, w) => n + w.submitted, 0),
-      400,
+      1000,
     );
     const shown = await t.api.get(`/v1/admin/connectors/${connectorId}`, { key: t.boot.adminApiKey });
     assert.equal(shown.body.state, 'bound');
-    assert.equal(shown.body.stats.submitted, 400, "the admin API sums the workers' counters");
+    assert.equal(shown.body.stats.submitted, 1000, "the admin API sums the workers' counters");
 
     // The first worker dies; its bind moves to the survivor once the lease has run out.
     const [dead, survivor] = workers;
@@ -134,7 +135,7 @@ describe('binds leased to workers', () => {
     assert.equal(moved.length, 2);
     await sendAndDeliver(200, 1000);
 
-    assert.equal(journal.length, 600, 'every message submitted once');
+    assert.equal(journal.length, 1200, 'every message submitted once');
     assert.ok(smsc.binds().peak <= 2, `never more binds than the connector has (peak ${smsc.binds().peak})`);
   });
 });

@@ -114,6 +114,17 @@ export async function leaveWorkers(db: Db, worker: string): Promise<void> {
   await db`delete from workers where id = ${worker}`;
 }
 
+/** The binds in `a` or `b`. */
+export function mergeBinds(a: Binds, b: Binds): Binds {
+  const out: Binds = new Map(a);
+  for (const [id, indexes] of b)
+    out.set(
+      id,
+      [...new Set([...(out.get(id) ?? []), ...indexes])].sort((x, y) => x - y),
+    );
+  return out;
+}
+
 /** The binds in `a` that are not in `b`. */
 export function bindsMissing(a: Binds, b: Binds): Binds {
   const out: Binds = new Map();

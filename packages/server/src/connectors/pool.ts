@@ -10,6 +10,7 @@ import { listConnectors, writeConnectorStatuses, type ConnectorRow } from './sto
 import { houseAccountId } from '../accounts/store.ts';
 import {
   bindsMissing,
+  mergeBinds,
   heartbeat,
   plannedBinds,
   releaseBinds,
@@ -64,6 +65,8 @@ export function createConnectorPool(
   let router: Router = { route: () => [] };
   let view: LeaseView = { held: new Map(), elsewhere: new Map() };
   let ready = false;
+  /** Links being unbound after the split gave some of their binds to others. */
+  const closing = new Map<string, Promise<void>>();
 
   const closeLink = async (id: string) => {
     const current = links.get(id);
@@ -88,11 +91,19 @@ export function createConnectorPool(
       workers,
       worker.id,
     );
-    // What the split gives to others now: unbind first, then give the lease up.
-    const surplus = bindsMissing(view.held, planned);
-    for (const id of surplus.keys()) await closeLink(id);
-    await releaseBinds(ctx.sql, worker.id, surplus);
-    view = await syncLeases(ctx.sql, worker.id, planned, now);
+    // Renew everything held (also what goes to others now, until it is unbound) before any
+    // unbinding, which may wait for a window's responses: no lease lapses while this runs.
+    const renewed = await syncLeases(ctx.sql, worker.id, mergeBinds(planned, view.held), now);
+    const surplus = bindsMissing(renewed.held, planned);
+    view = { held: bindsMissing(renewed.held, surplus), elsewhere: renewed.elsewhere };
+    // What the split gives to others: out of use at once, unbound in the background, then the lease goes.
+    for (const id of surplus.keys()) {
+      const done = closeLink(id)
+        .then(() => releaseBinds(ctx.sql, worker.id, new Map([[id, surplus.get(id)!]])))
+        .catch((err: unknown) => ctx.log.warn({ err, connectorId: id }, 'could not give a bind up; its lease runs out'))
+        .finally(() => closing.delete(id));
+      closing.set(id, done);
+    }
     for (const [id, current] of links) {
       const row = wanted.get(id);
       if (!row || versionOf(row, view.held.get(id)) !== current.version) await closeLink(id);
@@ -100,7 +111,8 @@ export function createConnectorPool(
     const house = await houseAccountId(ctx.sql);
     for (const [id, row] of wanted) {
       const indexes = view.held.get(id);
-      if (links.has(id) || !indexes) continue;
+      // A link still closing is rebuilt once it is gone: the SMSC never sees more binds than the connector has.
+      if (links.has(id) || !indexes || closing.has(id)) continue;
       const password = row.secret ? (await ctx.keyring.decrypt(house, row.secret)).toString('utf8') : '';
       const share = { binds: indexes.length, of: row.config.binds ?? 1, receiver: indexes.includes(0) };
       links.set(id, { link: makeLink(row, password, handlers, share), version: versionOf(row, indexes) });
@@ -118,7 +130,8 @@ export function createConnectorPool(
     capacity: () =>
       view.elsewhere.size === 0
         ? Infinity
-        : 2 * [...links.values()].reduce((n, l) => n + l.link.window, 0) + WHATSAPP_ROOM,
+        : 2 * [...links.values()].reduce((n, l) => n + l.link.window, 0) +
+          (view.held.has(WHATSAPP_SENDER) ? WHATSAPP_ROOM : 0),
     onlyElsewhere: () => [...view.elsewhere.keys()].filter((id) => !view.held.has(id)),
     refresh,
     ready: () => ready,
@@ -128,12 +141,13 @@ export function createConnectorPool(
     },
     async close() {
       await Promise.all([...links.keys()].map(closeLink));
+      await Promise.all(closing.values());
       view = { held: new Map(), elsewhere: new Map() };
     },
   };
 }
 
-/** Room for WhatsApp messages on top of the SMS windows: their pace is per number, not per bind. */
+/** Room for WhatsApp messages on top of the SMS windows, for the worker that sends them: their pace is per number, not per bind. */
 const WHATSAPP_ROOM = 200;
 
 /** A connector's link is rebuilt when its settings or password change, or the binds held of it. */
