@@ -1,6 +1,6 @@
 // End to end: N messages accepted in batches → dispatched over SMPP to the sandbox SMSC →
 // receipts → `delivered`. Reports messages/s from the first accept to the last delivery.
-import { benchDatabase, drainQueue, serverRssMB, type Scenario } from './load.ts';
+import { benchDatabase, sendBatch, drainQueue, serverRssMB, type Scenario } from './load.ts';
 
 const TOTAL = Number(process.env.BENCH_E2E_MESSAGES ?? 20_000);
 
@@ -28,13 +28,7 @@ export const endToEnd: Scenario = {
             body: 'end to end',
             reference,
           }));
-          const res = await fetch(`${t.url}/v1/messages/batch`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ messages }),
-          });
-          if (res.status !== 202) throw new Error(`batch refused: ${res.status}`);
-          await res.arrayBuffer();
+          await sendBatch(t, messages);
         }),
       );
     }

@@ -98,3 +98,14 @@ export async function drainQueue(sql: postgres.Sql): Promise<void> {
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
+
+/** Sends one batch with the house account's key; throws unless it is accepted (202). */
+export async function sendBatch(t: Target, messages: object[]): Promise<void> {
+  const res = await fetch(`${t.url}/v1/messages/batch`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ messages }),
+  });
+  if (res.status !== 202) throw new Error(`batch refused: ${res.status} ${await res.text()}`);
+  await res.arrayBuffer();
+}

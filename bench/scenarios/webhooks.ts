@@ -2,7 +2,7 @@
 // to end (4 events each: queued, sending, sent, delivered). Reports events delivered per second
 // and the delay from each event to its arrival at a local receiver.
 import http from 'node:http';
-import { serverRssMB, type Scenario } from './load.ts';
+import { sendBatch, serverRssMB, type Scenario } from './load.ts';
 
 const MESSAGES = Number(process.env.BENCH_WEBHOOK_MESSAGES ?? 5_000);
 const EVENTS_PER_MESSAGE = 4;
@@ -51,13 +51,7 @@ export const webhooks: Scenario = {
           body: 'webhooks',
           reference,
         }));
-        const res = await fetch(`${t.url}/v1/messages/batch`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({ messages }),
-        });
-        if (res.status !== 202) throw new Error(`batch refused: ${res.status}`);
-        await res.arrayBuffer();
+        await sendBatch(t, messages);
       }
       for (const deadline = Date.now() + 10 * 60_000; delays.length < expected && Date.now() < deadline; ) {
         await new Promise((r) => setTimeout(r, 250));

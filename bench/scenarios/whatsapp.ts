@@ -3,7 +3,7 @@
 // into our webhook route → `read`. Reports messages/s from the first accept to the last `read`.
 // The simulator holds each number to Meta's 80 messages/s (130429 beyond), so the run sends
 // from BENCH_WHATSAPP_NUMBERS sandbox numbers (default 16: up to 1,280 messages/s) round-robin.
-import { benchDatabase, drainQueue, serverRssMB, type Scenario, type Target } from './load.ts';
+import { benchDatabase, sendBatch, drainQueue, serverRssMB, type Scenario, type Target } from './load.ts';
 
 const TOTAL = Number(process.env.BENCH_WHATSAPP_MESSAGES ?? 10_000);
 const NUMBERS = Number(process.env.BENCH_WHATSAPP_NUMBERS ?? 16);
@@ -66,13 +66,7 @@ export const whatsapp: Scenario = {
             template: hello,
             reference,
           }));
-          const res = await fetch(`${t.url}/v1/messages/batch`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ messages }),
-          });
-          if (res.status !== 202) throw new Error(`batch refused: ${res.status} ${await res.text()}`);
-          await res.arrayBuffer();
+          await sendBatch(t, messages);
         }),
       );
     }

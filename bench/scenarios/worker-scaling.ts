@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type postgres from 'postgres';
-import { benchDatabase, drainQueue, type Scenario, type Target } from './load.ts';
+import { benchDatabase, sendBatch, drainQueue, type Scenario, type Target } from './load.ts';
 import { startSmscSimulator } from '../../packages/server/src/sandbox/smsc/simulator.ts';
 import { createLogger } from '../../packages/server/src/platform/logger.ts';
 
@@ -58,13 +58,7 @@ async function run(
       body: 'scaling',
       reference,
     }));
-    const res = await fetch(`${t.url}/v1/messages/batch`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${t.boot.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ messages }),
-    });
-    if (res.status !== 202) throw new Error(`batch refused: ${res.status}`);
-    await res.arrayBuffer();
+    await sendBatch(t, messages);
   }
   for (const until = Date.now() + 10 * 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
     const [row] = await sql<
