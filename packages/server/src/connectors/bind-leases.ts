@@ -24,8 +24,12 @@ export type Binds = Map<string, number[]>;
 export interface LeaseView {
   /** The binds this worker holds. */
   held: Binds;
-  /** Connectors with binds held by other live workers, and whether one of those is bound now. */
-  elsewhere: Map<string, { bound: boolean }>;
+  /**
+   * Connectors with binds held by other live workers, and whether one of those may take a message:
+   * bound, binding, or not reported yet (a new holder reports within a sync). Only a holder that
+   * reports its binds down is passed over.
+   */
+  elsewhere: Map<string, { usable: boolean }>;
 }
 
 /** Renews this worker's heartbeat; returns the live workers (this one among them), sorted. */
@@ -84,8 +88,8 @@ export async function syncLeases(db: Db, worker: string, wanted: Binds, now: Dat
     on conflict (connector_id, bind_index) do update set worker = excluded.worker, lease_until = excluded.lease_until
       where bind_leases.worker = excluded.worker or bind_leases.lease_until < ${now}
     returning connector_id as "connectorId", bind_index as index`;
-  const others = await db<{ connectorId: string; bound: boolean }[]>`
-    select l.connector_id as "connectorId", bool_or(l.connector_id = ${WHATSAPP_SENDER} or s.state = 'bound') as bound
+  const others = await db<{ connectorId: string; usable: boolean }[]>`
+    select l.connector_id as "connectorId", bool_or(l.connector_id = ${WHATSAPP_SENDER} or s.state is null or s.state in ('bound', 'connecting')) as usable
     from bind_leases l left join connector_status s on s.connector_id = l.connector_id and s.worker = l.worker
     where l.worker <> ${worker} and l.lease_until >= ${now}
     group by l.connector_id`;
@@ -95,7 +99,7 @@ export async function syncLeases(db: Db, worker: string, wanted: Binds, now: Dat
       b.connectorId,
       [...(held.get(b.connectorId) ?? []), b.index].sort((x, y) => x - y),
     );
-  return { held, elsewhere: new Map(others.map((o) => [o.connectorId, { bound: o.bound }])) };
+  return { held, elsewhere: new Map(others.map((o) => [o.connectorId, { usable: o.usable }])) };
 }
 
 /** Gives binds up (once they are unbound), so the workers they are planned for can take them. */

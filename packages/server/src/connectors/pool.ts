@@ -33,8 +33,8 @@ export interface ConnectorPool {
   router(): Router;
   /** Whether this worker holds a bind of the connector (or the WhatsApp sender lease). */
   holds(id: string): boolean;
-  /** Whether another live worker holds a bind of the connector and reports one bound. */
-  boundElsewhere(id: string): boolean;
+  /** Whether another live worker holds a bind of the connector and does not report it down (bind-leases.ts). */
+  usableElsewhere(id: string): boolean;
   /**
    * Messages this worker should hold at once: while other workers hold binds too, twice the
    * windows of its own (one window submitting, one ready), so a first claimer does not take
@@ -126,7 +126,7 @@ export function createConnectorPool(
     link: (id) => links.get(id)?.link,
     router: () => router,
     holds: (id) => view.held.has(id),
-    boundElsewhere: (id) => view.elsewhere.get(id)?.bound ?? false,
+    usableElsewhere: (id) => view.elsewhere.get(id)?.usable ?? false,
     capacity: () =>
       view.elsewhere.size === 0
         ? Infinity

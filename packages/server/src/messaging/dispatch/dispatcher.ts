@@ -51,7 +51,7 @@ export interface LinkSource {
   link(connectorId: string): SmsLink | undefined;
   router(): Router;
   holds(connectorId: string): boolean;
-  boundElsewhere(connectorId: string): boolean;
+  usableElsewhere(connectorId: string): boolean;
   onlyElsewhere(): string[];
   capacity(): number;
 }
@@ -157,19 +157,25 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
 
   /**
    * The connector another worker holds that this message's route wants first, if it must go
-   * there: the first target that is bound here keeps it; a target only bound elsewhere takes it.
+   * there: the first target bound here keeps it; a target only another worker holds (and does
+   * not report down) takes it.
    * Nowhere bound: it stays, and send() retries or fails over as it would with one worker.
    */
   function belongsElsewhere(msg: ClaimedMessage): string | undefined {
     if (msg.channel === 'whatsapp')
-      return !links.holds(WHATSAPP_SENDER) && links.boundElsewhere(WHATSAPP_SENDER) ? WHATSAPP_SENDER : undefined;
+      return !links.holds(WHATSAPP_SENDER) && links.usableElsewhere(WHATSAPP_SENDER) ? WHATSAPP_SENDER : undefined;
     const heldConnectors = (opts.holds ?? (() => NO_HOLDS))().connectors;
     for (const id of links
       .router()
       .route({ accountId: msg.accountId, to: msg.toNumber, sandboxOnly: msg.keyMode === 'test' })) {
       if (heldConnectors.has(id)) continue;
-      if (links.link(id)?.health().state === 'bound') return undefined;
-      if (links.boundElsewhere(id)) return id;
+      // Held here too: ours while bound; while it is down here, the next target's (no hand-off to
+      // itself, which this worker would claim back).
+      if (links.holds(id)) {
+        if (links.link(id)?.health().state === 'bound') return undefined;
+        continue;
+      }
+      if (links.usableElsewhere(id)) return id;
     }
     return undefined;
   }
