@@ -28,7 +28,8 @@ describe('the API docs page in Chromium', () => {
     const res = await page.goto('/docs/');
     assert.equal(res?.status(), 200);
     assert.match(res?.headers()['content-security-policy'] ?? '', /frame-ancestors 'none'/);
-    await page.locator('.opblock').first().waitFor();
+    // Swagger UI renders the whole document in the browser: on a loaded 2-core machine that takes a while.
+    await page.locator('.opblock').first().waitFor({ timeout: 60_000 });
     assert.ok((await page.locator('.opblock').count()) > 0, 'operations are listed');
     await page.getByText('CX Engage API').first().waitFor();
     // Chromium reports every CSP violation (a blocked script, style or fetch) as a console error.

@@ -1,8 +1,8 @@
 // The dispatcher: claims due messages (high lane first), sends each over its route with
 // failover, and records the outcomes in batches. It keeps at most `maxInFlight` messages in its
 // hands, so connector queues stay short and a new OTP is claimed within one tick. Every worker
-// runs one over the binds it holds; a message whose route wants a connector bound only at
-// another worker is handed to that one.
+// runs one over the binds it holds; a message whose route wants a connector only another
+// worker holds is handed to that one.
 import type { Context } from '../../context.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { emitEvents } from '../../platform/events.ts';
