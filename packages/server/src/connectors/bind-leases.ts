@@ -78,13 +78,13 @@ export function plannedBinds(connectors: { id: string; binds: number }[], worker
  */
 export async function syncLeases(db: Db, worker: string, wanted: Binds, now: Date): Promise<LeaseView> {
   const until = new Date(now.getTime() + BIND_LEASE_MS);
-  const flat = [...wanted].flatMap(([connectorId, indexes]) => indexes.map((index) => ({ connectorId, index })));
+  const flat = asColumns(wanted);
   const taken =
-    flat.length === 0
+    flat.connectors.length === 0
       ? []
       : await db<{ connectorId: string; index: number }[]>`
     insert into bind_leases (connector_id, bind_index, worker, lease_until)
-    select c, i, ${worker}, ${until} from unnest(${flat.map((b) => b.connectorId)}::text[], ${flat.map((b) => b.index)}::int[]) as w(c, i)
+    select c, i, ${worker}, ${until} from unnest(${flat.connectors}::text[], ${flat.indexes}::int[]) as w(c, i)
     on conflict (connector_id, bind_index) do update set worker = excluded.worker, lease_until = excluded.lease_until
       where bind_leases.worker = excluded.worker or bind_leases.lease_until < ${now}
     returning connector_id as "connectorId", bind_index as index`;
@@ -104,10 +104,10 @@ export async function syncLeases(db: Db, worker: string, wanted: Binds, now: Dat
 
 /** Gives binds up (once they are unbound), so the workers they are planned for can take them. */
 export async function releaseBinds(db: Db, worker: string, binds: Binds): Promise<void> {
-  const flat = [...binds].flatMap(([connectorId, indexes]) => indexes.map((index) => ({ connectorId, index })));
-  if (flat.length === 0) return;
+  const flat = asColumns(binds);
+  if (flat.connectors.length === 0) return;
   await db`
-    delete from bind_leases l using unnest(${flat.map((b) => b.connectorId)}::text[], ${flat.map((b) => b.index)}::int[]) as r(c, i)
+    delete from bind_leases l using unnest(${flat.connectors}::text[], ${flat.indexes}::int[]) as r(c, i)
     where l.connector_id = r.c and l.bind_index = r.i and l.worker = ${worker}`;
 }
 
@@ -116,6 +116,12 @@ export async function leaveWorkers(db: Db, worker: string): Promise<void> {
   await db`delete from bind_leases where worker = ${worker}`;
   await db`delete from connector_status where worker = ${worker}`;
   await db`delete from workers where id = ${worker}`;
+}
+
+/** One (connector, bind index) pair per row, as two arrays for `unnest`. */
+function asColumns(binds: Binds): { connectors: string[]; indexes: number[] } {
+  const pairs = [...binds].flatMap(([id, indexes]) => indexes.map((index) => [id, index] as const));
+  return { connectors: pairs.map(([id]) => id), indexes: pairs.map(([, index]) => index) };
 }
 
 /** The binds in `a` or `b`. */

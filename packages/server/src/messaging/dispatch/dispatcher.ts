@@ -115,17 +115,19 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
       const high = await claimDueMessages(tx, { ...claim, limit: room, lane: 'high' });
       room -= high.length;
       const normal = room > 0 ? await claimDueMessages(tx, { ...claim, limit: room, lane: 'normal' }) : [];
-      const all: ClaimedMessage[] = [];
+      // Each message is routed once: the route decides where it goes and what send() tries.
+      const kept: { msg: ClaimedMessage; targets: string[] }[] = [];
       const handed: { accountId: string; id: string; via: string }[] = [];
       for (const m of [...high, ...normal]) {
-        const via = belongsElsewhere(m);
+        const targets = m.channel === 'whatsapp' ? [] : routeOf(m);
+        const via = belongsElsewhere(m, targets);
         if (via) handed.push({ accountId: m.accountId, id: m.id, via });
-        else all.push(m);
+        else kept.push({ msg: m, targets });
       }
       await handOff(tx, handed, now);
       await emitEvents(
         tx,
-        all.map((m) => ({
+        kept.map(({ msg: m }) => ({
           accountId: m.accountId,
           type: 'message.sending',
           objectType: 'message',
@@ -134,11 +136,11 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
           data: { status: 'sending', channel: m.channel, connectorId: null, errorCode: null },
         })),
       );
-      return all;
+      return kept;
     });
-    for (const msg of claimed) {
+    for (const { msg, targets } of claimed) {
       inFlight++;
-      void send(msg)
+      void send(msg, targets)
         .then((o) => outcomes.add([o]))
         .catch((err: unknown) =>
           ctx.log.error({ err, messageId: msg.id }, 'could not record a send outcome; the lease will requeue it'),
@@ -161,13 +163,15 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
    * not report down) takes it.
    * Nowhere bound: it stays, and send() retries or fails over as it would with one worker.
    */
-  function belongsElsewhere(msg: ClaimedMessage): string | undefined {
+  function routeOf(msg: ClaimedMessage): string[] {
+    return links.router().route({ accountId: msg.accountId, to: msg.toNumber, sandboxOnly: msg.keyMode === 'test' });
+  }
+
+  function belongsElsewhere(msg: ClaimedMessage, targets: string[]): string | undefined {
     if (msg.channel === 'whatsapp')
       return !links.holds(WHATSAPP_SENDER) && links.usableElsewhere(WHATSAPP_SENDER) ? WHATSAPP_SENDER : undefined;
     const heldConnectors = (opts.holds ?? (() => NO_HOLDS))().connectors;
-    for (const id of links
-      .router()
-      .route({ accountId: msg.accountId, to: msg.toNumber, sandboxOnly: msg.keyMode === 'test' })) {
+    for (const id of targets) {
       if (heldConnectors.has(id)) continue;
       // Held here too: ours while bound; while it is down here, the next target's (no hand-off to
       // itself, which this worker would claim back).
@@ -191,7 +195,8 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
       counters: opts.whatsappCounters,
     });
 
-  async function send(msg: ClaimedMessage): Promise<SubmitOutcome> {
+  /** `targets`: the message's route, in the order to try (routeOf, at the claim). */
+  async function send(msg: ClaimedMessage, targets: string[]): Promise<SubmitOutcome> {
     const startedAt = ctx.clock.now();
     const at = () => ctx.clock.now();
     const holds = opts.holds ?? (() => NO_HOLDS);
@@ -202,9 +207,6 @@ export function createDispatcher(ctx: Context, links: LinkSource, opts: Dispatch
         return { kind: 'failed', msg, connectorId: null, error: RETRIES_EXHAUSTED, startedAt, at: at() };
       return sendWhatsApp ? sendWhatsApp(msg, startedAt) : retry(msg, null, startedAt, backoffMs(msg.attempts), null);
     }
-    const targets = links
-      .router()
-      .route({ accountId: msg.accountId, to: msg.toNumber, sandboxOnly: msg.keyMode === 'test' });
     if (targets.length === 0) return { kind: 'failed', msg, connectorId: null, error: NO_ROUTE, startedAt, at: at() };
     const text = msg.body ? (await ctx.keyring.decrypt(msg.accountId, msg.body)).toString('utf8') : '';
     let lastConnector: string | null = null;
